@@ -1,0 +1,83 @@
+package org.videoannotator.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import org.videoannotator.core.UserException;
+import org.videoannotator.core.VaSubcommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code va} launcher. Subcommands come from every module through {@link ServiceLoader}
+ * ({@link VaSubcommand}); groups such as {@code bench} are made here when a module asks for one.
+ * Exit status: 0 success, 1 failure, 2 usage error.
+ */
+@Command(
+    name = "va",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Video Annotator for the JVM: build video classifiers from a few labelled clips.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Va implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(System.err);
+    return 2;
+  }
+
+  /** Builds the full command tree; tests use it to run commands in-process. */
+  public static CommandLine commandLine() {
+    CommandLine root = new CommandLine(new Va());
+    Map<String, CommandLine> groups = new LinkedHashMap<>();
+    for (VaSubcommand sub : ServiceLoader.load(VaSubcommand.class)) {
+      CommandLine target = root;
+      if (!sub.group().isEmpty()) {
+        target = groups.computeIfAbsent(sub.group(), g -> {
+          CommandLine group = new CommandLine(new Group());
+          group.getCommandSpec().name(g);
+          group.getCommandSpec().usageMessage().description("The '" + g + "' commands.");
+          root.addSubcommand(g, group);
+          return group;
+        });
+      }
+      target.addSubcommand(sub);
+    }
+    root.setExecutionExceptionHandler(Va::handleFailure);
+    root.setExitCodeExceptionMapper(t -> 1);
+    return root;
+  }
+
+  private static int handleFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    Throwable cause = e;
+    while (cause.getCause() != null && !(cause instanceof UserException)) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof UserException) {
+      cmd.getErr().println("va: " + cause.getMessage());
+    } else {
+      cmd.getErr().println("va: unexpected failure: " + e);
+      e.printStackTrace(cmd.getErr());
+    }
+    return 1;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** A command group without its own action: prints its usage. */
+  @Command(mixinStandardHelpOptions = true)
+  static final class Group implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      spec.commandLine().usage(System.err);
+      return 2;
+    }
+  }
+}
