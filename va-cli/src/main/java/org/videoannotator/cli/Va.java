@@ -47,7 +47,6 @@ public final class Va implements Callable<Integer> {
       target.addSubcommand(sub);
     }
     root.setExecutionExceptionHandler(Va::handleFailure);
-    root.setExitCodeExceptionMapper(t -> 1);
     return root;
   }
 

@@ -1,6 +1,7 @@
 package org.videoannotator.core;
 
 import java.time.Duration;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -25,13 +26,16 @@ public final class Progress implements AutoCloseable {
             .setInitialMax(total)
             .setUnit(" " + unit, 1)
             .setStyle(ProgressBarStyle.ASCII)
-            .setUpdateIntervalMillis(500)
             .showSpeed()
             .setMaxRenderedLength(100)
             .continuousUpdate();
     if (System.console() == null) {
-      builder.setConsumer(new me.tongfei.progressbar.DelegatingProgressBarConsumer(
-          line -> {}, 100));
+      // Logs and CI: a plain line every few seconds instead of carriage-return redraws.
+      builder
+          .setUpdateIntervalMillis(5_000)
+          .setConsumer(new DelegatingProgressBarConsumer(System.err::println, 100));
+    } else {
+      builder.setUpdateIntervalMillis(500);
     }
     return new Progress(builder.build());
   }

@@ -1,0 +1,55 @@
+package org.videoannotator.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class VaTest {
+  private record Run(int status, String out, String err) {}
+
+  private static Run run(String... args) {
+    CommandLine cmd = Va.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    int status = cmd.execute(args);
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  @Test
+  void versionNamesProjectRuntimeAndLicense() {
+    Run r = run("--version");
+    assertEquals(0, r.status());
+    assertTrue(r.out().startsWith("va "), r.out());
+    assertTrue(r.out().contains("GPL-3.0-or-later"), r.out());
+  }
+
+  @Test
+  void unknownOptionIsAUsageErrorWithStatus2() {
+    Run r = run("--no-such-option");
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains("--no-such-option"), r.err());
+  }
+
+  @Test
+  void everySubcommandHasHelp() {
+    CommandLine root = Va.commandLine();
+    assertHelp(root);
+  }
+
+  private static void assertHelp(CommandLine cmd) {
+    assertTrue(
+        cmd.getCommandSpec().mixinStandardHelpOptions()
+            || cmd.getCommandSpec().optionsMap().containsKey("--help")
+            || cmd.getCommand() instanceof CommandLine.HelpCommand,
+        "no --help on " + cmd.getCommandName());
+    for (CommandLine sub : cmd.getSubcommands().values()) {
+      assertHelp(sub);
+    }
+  }
+}
