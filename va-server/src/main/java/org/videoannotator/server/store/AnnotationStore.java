@@ -1,0 +1,332 @@
+package org.videoannotator.server.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.videoannotator.core.Json;
+
+/**
+ * The annotation store of one corpus: labels and the append-only log of annotation events in
+ * SQLite ({@code annotations.db} in the corpus folder). Current annotations are derived from the
+ * log: for each (label, clip, annotator) the latest event counts, and a {@code removed} event undoes
+ * that annotator's vote. Every write method returns only after its transaction is durable.
+ * Thread-safe.
+ */
+public final class AnnotationStore implements AutoCloseable {
+  /** File name of the database inside the corpus folder. */
+  public static final String FILE_NAME = "annotations.db";
+
+  private final Database db;
+  private final BuildStore builds;
+
+  private AnnotationStore(Database db) {
+    this.db = db;
+    this.builds = new BuildStore(db, this);
+  }
+
+  /** Opens (creating and migrating as needed) the database file. */
+  public static AnnotationStore open(Path file) {
+    return new AnnotationStore(new Database(file));
+  }
+
+  /** Builds, model versions and feed rewards, in the same database. */
+  public BuildStore builds() {
+    return builds;
+  }
+
+  public int schemaVersion() {
+    return db.schemaVersion();
+  }
+
+  // ---- labels
+
+  /** Creates a label, or revives a deleted one of that name with the new description. */
+  public Label createLabel(String name, String description, List<String> keywords) {
+    return db.write(c -> {
+      Optional<Long> existing = Optional.empty();
+      boolean deleted = false;
+      try (PreparedStatement ps = c.prepareStatement("SELECT id, deleted FROM labels WHERE name=?")) {
+        ps.setString(1, name);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            existing = Optional.of(rs.getLong(1));
+            deleted = rs.getInt(2) != 0;
+          }
+        }
+      }
+      if (existing.isPresent() && !deleted) {
+        throw new DuplicateLabelException(name);
+      }
+      String now = Instant.now().toString();
+      if (existing.isPresent()) {
+        try (PreparedStatement ps = c.prepareStatement(
+            "UPDATE labels SET description=?, keywords=?, created=?, deleted=0 WHERE id=?")) {
+          ps.setString(1, description);
+          ps.setString(2, toJson(keywords));
+          ps.setString(3, now);
+          ps.setLong(4, existing.get());
+          ps.executeUpdate();
+        }
+      } else {
+        try (PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO labels(name, description, keywords, created) VALUES (?,?,?,?)")) {
+          ps.setString(1, name);
+          ps.setString(2, description);
+          ps.setString(3, toJson(keywords));
+          ps.setString(4, now);
+          ps.executeUpdate();
+        }
+      }
+      return labelIn(c, name).orElseThrow();
+    });
+  }
+
+  /** The live label of that name. */
+  public Optional<Label> label(String name) {
+    return db.read(c -> labelIn(c, name));
+  }
+
+  /** Live labels sorted by name. */
+  public List<Label> labels() {
+    return db.read(c -> {
+      List<Label> out = new ArrayList<>();
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery(
+              "SELECT id, name, description, keywords, created FROM labels WHERE deleted=0 ORDER BY name")) {
+        while (rs.next()) {
+          out.add(label(rs));
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Changes description and/or keywords (null = keep); empty if the label does not exist. */
+  public Optional<Label> updateLabel(String name, String description, List<String> keywords) {
+    return db.write(c -> {
+      if (labelIn(c, name).isEmpty()) {
+        return Optional.empty();
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE labels SET description=coalesce(?, description), keywords=coalesce(?, keywords)"
+              + " WHERE name=? AND deleted=0")) {
+        ps.setString(1, description);
+        ps.setString(2, keywords == null ? null : toJson(keywords));
+        ps.setString(3, name);
+        ps.executeUpdate();
+      }
+      return labelIn(c, name);
+    });
+  }
+
+  /** Soft-deletes a label (its log is kept); false if there was no live label of that name. */
+  public boolean deleteLabel(String name) {
+    return db.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE labels SET deleted=1 WHERE name=? AND deleted=0")) {
+        ps.setString(1, name);
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  // ---- events
+
+  /**
+   * Appends votes for a live label in one transaction. The caller has validated keys and values.
+   *
+   * @throws IllegalArgumentException when the label does not exist
+   */
+  public List<Event> append(String labelName, List<NewVote> votes) {
+    return db.write(c -> {
+      Label label = labelIn(c, labelName)
+          .orElseThrow(() -> new IllegalArgumentException("unknown label '" + labelName + "'"));
+      List<Event> out = new ArrayList<>(votes.size());
+      Instant now = Instant.now();
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO events(label_id, clip_key, value, annotator, time, source) VALUES (?,?,?,?,?,?)",
+          Statement.RETURN_GENERATED_KEYS)) {
+        for (NewVote v : votes) {
+          ps.setLong(1, label.id());
+          ps.setString(2, v.key());
+          ps.setString(3, v.value().wire());
+          ps.setString(4, v.annotator());
+          ps.setString(5, now.toString());
+          ps.setString(6, toJson(v.source()));
+          ps.executeUpdate();
+          try (ResultSet keys = ps.getGeneratedKeys()) {
+            keys.next();
+            out.add(new Event(keys.getLong(1), labelName, v.key(), v.value(), v.annotator(), now, v.source()));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Current annotations of a label, most recently updated first (empty for an unknown label). */
+  public List<CurrentAnnotation> current(String labelName) {
+    return db.read(c -> currentIn(c, labelName));
+  }
+
+  /** The annotator's current vote on a clip, if any. */
+  public Optional<Value> currentVote(String labelName, String key, String annotator) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT e.value FROM events e JOIN labels l ON l.id=e.label_id"
+              + " WHERE l.name=? AND l.deleted=0 AND e.clip_key=? AND e.annotator=?"
+              + " ORDER BY e.id DESC LIMIT 1")) {
+        ps.setString(1, labelName);
+        ps.setString(2, key);
+        ps.setString(3, annotator);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          Value v = Value.fromWire(rs.getString(1));
+          return v == Value.REMOVED ? Optional.<Value>empty() : Optional.of(v);
+        }
+      }
+    });
+  }
+
+  /** Events of a label, newest first, optionally for one clip and/or annotator. */
+  public List<Event> history(String labelName, String key, String annotator, int limit, int offset) {
+    return db.read(c -> {
+      StringBuilder sql = new StringBuilder(
+          "SELECT e.id, e.clip_key, e.value, e.annotator, e.time, e.source FROM events e"
+              + " JOIN labels l ON l.id=e.label_id WHERE l.name=? AND l.deleted=0");
+      List<String> args = new ArrayList<>(List.of(labelName));
+      if (key != null) {
+        sql.append(" AND e.clip_key=?");
+        args.add(key);
+      }
+      if (annotator != null) {
+        sql.append(" AND e.annotator=?");
+        args.add(annotator);
+      }
+      sql.append(" ORDER BY e.id DESC LIMIT ? OFFSET ?");
+      List<Event> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        int i = 1;
+        for (String a : args) {
+          ps.setString(i++, a);
+        }
+        ps.setInt(i++, limit);
+        ps.setInt(i, offset);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new Event(rs.getLong(1), labelName, rs.getString(2), Value.fromWire(rs.getString(3)),
+                rs.getString(4), Instant.parse(rs.getString(5)), fromJson(rs.getString(6), Source.class)));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Number of events in the whole log (all labels). */
+  public long eventCount() {
+    return db.read(c -> {
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM events")) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+
+  // ---- helpers shared with BuildStore
+
+  Optional<Label> labelIn(Connection c, String name) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT id, name, description, keywords, created FROM labels WHERE name=? AND deleted=0")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(label(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  private static Label label(ResultSet rs) throws SQLException {
+    List<String> keywords = fromJson(rs.getString(4), new TypeReference<List<String>>() {});
+    return new Label(rs.getLong(1), rs.getString(2), rs.getString(3), keywords, Instant.parse(rs.getString(5)));
+  }
+
+  /** One annotator's latest vote on a clip, as read from the log. */
+  private record VoteRow(String annotator, Value value, Instant time, String source, long id) {}
+
+  private static List<CurrentAnnotation> currentIn(Connection c, String labelName) throws SQLException {
+    // Latest event per (clip, annotator); rows come oldest first so consensus sees vote order.
+    String sql =
+        "SELECT e.clip_key, e.value, e.annotator, e.time, e.source, e.id FROM events e"
+            + " JOIN (SELECT max(e2.id) AS id FROM events e2 JOIN labels l ON l.id=e2.label_id"
+            + "       WHERE l.name=? AND l.deleted=0 GROUP BY e2.clip_key, e2.annotator) m ON m.id=e.id"
+            + " WHERE e.value <> 'removed' ORDER BY e.id";
+    Map<String, List<VoteRow>> byKey = new LinkedHashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, labelName);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          byKey.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(new VoteRow(rs.getString(3), Value.fromWire(rs.getString(2)),
+                  Instant.parse(rs.getString(4)), rs.getString(5), rs.getLong(6)));
+        }
+      }
+    }
+    List<Map.Entry<String, List<VoteRow>>> newestFirst = new ArrayList<>(byKey.entrySet());
+    newestFirst.sort((a, b) -> Long.compare(b.getValue().getLast().id(), a.getValue().getLast().id()));
+    List<CurrentAnnotation> out = new ArrayList<>(newestFirst.size());
+    for (Map.Entry<String, List<VoteRow>> e : newestFirst) {
+      Map<String, Value> votes = new LinkedHashMap<>();
+      List<Value> order = new ArrayList<>();
+      for (VoteRow row : e.getValue()) {
+        votes.put(row.annotator(), row.value());
+        order.add(row.value());
+      }
+      VoteRow last = e.getValue().getLast();
+      out.add(new CurrentAnnotation(e.getKey(), Consensus.of(order), votes, last.time(),
+          fromJson(last.source(), Source.class)));
+    }
+    return out;
+  }
+
+  static String toJson(Object value) {
+    try {
+      return Json.mapper().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + value, e);
+    }
+  }
+
+  static <T> T fromJson(String json, Class<T> type) {
+    try {
+      return Json.mapper().readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("corrupt JSON in annotations.db: " + json, e);
+    }
+  }
+
+  static <T> T fromJson(String json, TypeReference<T> type) {
+    try {
+      return Json.mapper().readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("corrupt JSON in annotations.db: " + json, e);
+    }
+  }
+}

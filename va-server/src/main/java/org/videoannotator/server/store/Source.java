@@ -1,0 +1,39 @@
+package org.videoannotator.server.store;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Set;
+
+/**
+ * Where a clip was shown when it was annotated. {@code kind} is one of {@link #KINDS}; the other
+ * fields are set only when they apply (search query, feed name and build id, import format).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Source(String kind, String query, String feed, Long buildId, String format) {
+  public static final Set<String> KINDS = Set.of("search", "feed", "review", "import", "other", "undo");
+
+  public Source {
+    if (kind == null || !KINDS.contains(kind)) {
+      throw new IllegalArgumentException("source.kind must be one of " + KINDS + ", got " + kind);
+    }
+  }
+
+  public static Source other() {
+    return new Source("other", null, null, null, null);
+  }
+
+  public static Source undo() {
+    return new Source("undo", null, null, null, null);
+  }
+
+  public static Source review() {
+    return new Source("review", null, null, null, null);
+  }
+
+  public static Source imported(String format) {
+    return new Source("import", null, null, null, format);
+  }
+
+  public static Source feed(String feed, long buildId) {
+    return new Source("feed", null, feed, buildId, null);
+  }
+}
