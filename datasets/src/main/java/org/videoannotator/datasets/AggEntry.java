@@ -1,0 +1,23 @@
+package org.videoannotator.datasets;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One shot of a label's VA-annotated set ({@code agg/{label}.json}).
+ *
+ * @param primary the primary annotator's answer, or {@code null} when the file does not say
+ * @param secondaries the other annotators' answers (empty when the file does not say)
+ * @param agg the aggregate (majority) answer: the training / validation target
+ * @param posCnt how many annotators said yes (0..3 in the release)
+ */
+public record AggEntry(
+    String key, Boolean primary, List<Boolean> secondaries, boolean agg, int posCnt) {
+  public AggEntry {
+    Objects.requireNonNull(key, "key");
+    secondaries = secondaries == null ? List.of() : List.copyOf(secondaries);
+    if (posCnt < 0) {
+      throw new IllegalArgumentException("negative pos_cnt " + posCnt + " for key '" + key + "'");
+    }
+  }
+}
