@@ -1,0 +1,61 @@
+package org.videoannotator.index;
+
+/**
+ * How a corpus builds and searches its HNSW graph. Build parameters ({@code m}, {@code beamWidth})
+ * apply to segments written from now on; Lucene records nothing of them that readers need.
+ *
+ * @param m max neighbours per HNSW node (Lucene's maxConn)
+ * @param beamWidth candidates kept while inserting a node (Lucene's beamWidth / efConstruction)
+ * @param mergeWorkers threads that build merged graphs (1 = the merging thread only)
+ * @param ramBufferMb indexing buffer before Lucene flushes a segment
+ * @param minCandidates HNSW candidates gathered per search at least (efSearch); a search for {@code
+ *     offset + k} hits gathers {@code max(offset + k, minCandidates)} and keeps the exact best
+ */
+public record IndexSettings(
+    int m, int beamWidth, int mergeWorkers, double ramBufferMb, int minCandidates) {
+
+  /** Chosen by {@code va bench index}: see va-index/README.md for the measured grid. */
+  public static final int DEFAULT_M = 16;
+
+  /** Chosen by {@code va bench index}: see va-index/README.md for the measured grid. */
+  public static final int DEFAULT_BEAM_WIDTH = 100;
+
+  /** Chosen by {@code va bench index}: recall@10 of HNSW rises with the candidates gathered. */
+  public static final int DEFAULT_MIN_CANDIDATES = 100;
+
+  public static final int DEFAULT_MERGE_WORKERS = 2;
+
+  public static final double DEFAULT_RAM_BUFFER_MB = 256;
+
+  public IndexSettings {
+    new ClipIndex.HnswParams(m, beamWidth, mergeWorkers, ramBufferMb); // validates
+    if (mergeWorkers < 1) {
+      throw new IllegalArgumentException("mergeWorkers must be >= 1, got " + mergeWorkers);
+    }
+    if (!(ramBufferMb >= 1)) {
+      throw new IllegalArgumentException("ramBufferMb must be >= 1, got " + ramBufferMb);
+    }
+    if (minCandidates < 1 || minCandidates > SearchRequest.MAX_K) {
+      throw new IllegalArgumentException(
+          "minCandidates must be in 1.." + SearchRequest.MAX_K + ", got " + minCandidates);
+    }
+  }
+
+  public static IndexSettings defaults() {
+    return new IndexSettings(
+        DEFAULT_M, DEFAULT_BEAM_WIDTH, DEFAULT_MERGE_WORKERS, DEFAULT_RAM_BUFFER_MB,
+        DEFAULT_MIN_CANDIDATES);
+  }
+
+  public IndexSettings withGraph(int newM, int newBeamWidth) {
+    return new IndexSettings(newM, newBeamWidth, mergeWorkers, ramBufferMb, minCandidates);
+  }
+
+  public IndexSettings withMinCandidates(int n) {
+    return new IndexSettings(m, beamWidth, mergeWorkers, ramBufferMb, n);
+  }
+
+  ClipIndex.HnswParams hnsw() {
+    return new ClipIndex.HnswParams(m, beamWidth, mergeWorkers, ramBufferMb);
+  }
+}

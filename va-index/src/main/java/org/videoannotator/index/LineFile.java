@@ -1,0 +1,174 @@
+package org.videoannotator.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An append-only UTF-8 file of one record per line, with the byte offset of every line kept in
+ * memory for random access by row. Only the first {@link #rows()} lines count; bytes after them are
+ * the tail of an unfinished append, which {@link #truncate} cuts off. Thread-safe.
+ */
+final class LineFile implements AutoCloseable {
+  private final Path path;
+  private final FileChannel channel;
+  // offsets[i] = start of line i; offsets[rows] = end of the last counted line.
+  private long[] offsets;
+  private int rows;
+
+  private LineFile(Path path, FileChannel channel, long[] offsets, int rows) {
+    this.path = path;
+    this.channel = channel;
+    this.offsets = offsets;
+    this.rows = rows;
+  }
+
+  /**
+   * Opens {@code path} (created when absent) and indexes its first {@code rows} lines; fewer
+   * complete lines than that is corruption and an error naming the file.
+   */
+  static LineFile open(Path path, int rows, boolean writable) {
+    try {
+      if (writable && !Files.exists(path)) {
+        Files.createFile(path);
+      }
+      FileChannel channel =
+          writable
+              ? FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)
+              : FileChannel.open(path, StandardOpenOption.READ);
+      long[] offsets = new long[Math.max(16, rows + 1)];
+      int found = scan(channel, offsets, rows);
+      if (found < rows) {
+        channel.close();
+        throw new CorpusDamagedException(
+            path + " holds " + found + " complete lines but the manifest counts " + rows);
+      }
+      return new LineFile(path, channel, offsets, rows);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open " + path, e);
+    }
+  }
+
+  /** Records line starts into offsets[0..rows]; returns how many complete lines were found. */
+  private static int scan(FileChannel channel, long[] offsets, int rows) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+    long position = 0;
+    int found = 0;
+    offsets[0] = 0;
+    while (found < rows) {
+      buffer.clear();
+      int read = channel.read(buffer, position);
+      if (read <= 0) {
+        break;
+      }
+      for (int i = 0; i < read && found < rows; i++) {
+        if (buffer.get(i) == '\n') {
+          offsets[++found] = position + i + 1;
+        }
+      }
+      position += read;
+    }
+    return found;
+  }
+
+  synchronized int rows() {
+    return rows;
+  }
+
+  /** Line {@code row} without its line break. */
+  String line(int row) {
+    long start;
+    long end;
+    synchronized (this) {
+      if (row < 0 || row >= rows) {
+        throw new IndexOutOfBoundsException("row " + row + " of " + rows + " in " + path);
+      }
+      start = offsets[row];
+      end = offsets[row + 1] - 1;
+    }
+    ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(end - start));
+    try {
+      while (buffer.hasRemaining()) {
+        if (channel.read(buffer, start + buffer.position()) < 0) {
+          throw new CorpusDamagedException(path + " ends inside row " + row);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read row " + row + " of " + path, e);
+    }
+    return new String(buffer.array(), StandardCharsets.UTF_8);
+  }
+
+  /** The first {@code count} lines. */
+  List<String> lines(int count) {
+    List<String> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      out.add(line(i));
+    }
+    return out;
+  }
+
+  /**
+   * Writes {@code lines} after the counted rows (overwriting any tail) and forces them to disk;
+   * they count from then on. Lines must not contain line breaks.
+   */
+  synchronized void append(List<String> lines) {
+    StringBuilder text = new StringBuilder();
+    for (String line : lines) {
+      if (line.indexOf('\n') >= 0) {
+        throw new IllegalArgumentException("line break inside a record for " + path + ": " + line);
+      }
+      text.append(line).append('\n');
+    }
+    ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+    long start = offsets[rows];
+    try {
+      channel.truncate(start);
+      while (bytes.hasRemaining()) {
+        channel.write(bytes, start + bytes.position());
+      }
+      channel.force(true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot append to " + path, e);
+    }
+    if (offsets.length < rows + lines.size() + 1) {
+      offsets = Arrays.copyOf(offsets, Math.max(offsets.length * 2, rows + lines.size() + 1));
+    }
+    long position = start;
+    for (String line : lines) {
+      position += line.getBytes(StandardCharsets.UTF_8).length + 1;
+      offsets[++rows] = position;
+    }
+  }
+
+  /** Forgets rows from {@code count} on and cuts them (and any tail) off the file. */
+  synchronized void truncate(int count) {
+    if (count > rows) {
+      throw new IllegalArgumentException("cannot grow " + path + " from " + rows + " to " + count);
+    }
+    rows = count;
+    try {
+      channel.truncate(offsets[count]);
+      channel.force(true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot truncate " + path, e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close " + path, e);
+    }
+  }
+}
