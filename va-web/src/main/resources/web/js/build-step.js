@@ -1,0 +1,230 @@
+// Step 2: build the model (b), watch its progress, then label from the four feeds (+ auto).
+
+import { api } from './api.js';
+import { h, replace } from './dom.js';
+import { ClipGrid } from './clip-grid.js';
+import { FEEDS, FeedPager } from './feed-pager.js';
+import { apChart } from './ap-chart.js';
+import { formatQuality, meter } from './labels-page.js';
+import { guarded, showError, showInfo } from './notify.js';
+
+const PAGE = 20;
+const POLL_MILLIS = 200;
+const STAGE_TEXT = {
+  queued: 'Waiting for a free worker…', load: 'Loading the labelled clips…', train: 'Training with cross-validation…',
+  score: 'Scoring every clip of the corpus…', feeds: 'Filling the feeds…', save: 'Saving the model…', done: 'Done',
+};
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class BuildStep {
+  /** @param {import('./workspace.js').Workspace} ws */
+  constructor(ws) {
+    this.ws = ws;
+    this.building = false;
+    this.pagers = new Map();
+    this.feed = FEEDS[0].id;
+    this.pageIndex = 0;
+    this.buildButton = h('button', { type: 'button', class: 'primary', id: 'build', 'aria-keyshortcuts': 'b', onclick: () => this.build() },
+      'Build model ', h('kbd', { text: 'b' }));
+    this.progress = h('progress', { max: '1', value: '0', 'aria-label': 'Build progress', hidden: true });
+    this.stage = h('span', { class: 'stage', role: 'status', 'aria-live': 'polite' });
+    this.tabs = FEEDS.map((f, i) => h('button', {
+      type: 'button', role: 'tab', id: `feed-tab-${f.id}`, 'aria-controls': 'feed-panel', 'aria-selected': 'false',
+      'aria-keyshortcuts': String(i + 1), tabindex: '-1', title: f.hint, dataset: { feed: f.id },
+      onclick: () => this.showFeed(f.id),
+    }, h('kbd', { text: String(i + 1) }), ` ${f.name}`));
+    this.hint = h('p', { class: 'feed-hint' });
+    this.pageInfo = h('span', { class: 'page-info', role: 'status' });
+    this.grid = new ClipGrid({
+      labeller: ws.labeller,
+      name: 'Feed clips',
+      emptyText: 'No model yet. Label at least one yes and one no (step 1), then press b to build.',
+      source: (item) => ({ kind: 'feed', feed: item.feed, buildId: item.buildId }),
+      onEnd: () => this.nextPage(),
+      extraKeys: (e) => this.feedKey(e),
+    });
+    this.panel = h('div', { role: 'tabpanel', id: 'feed-panel', class: 'feed-panel' },
+      this.hint, this.grid.el,
+      h('div', { class: 'pager' },
+        h('button', { type: 'button', class: 'ghost', 'aria-keyshortcuts': '[', onclick: () => this.previousPage() }, '← Previous page'),
+        this.pageInfo,
+        h('button', { type: 'button', class: 'ghost', id: 'next-page', 'aria-keyshortcuts': ']', onclick: () => this.nextPage() }, 'Next page →')));
+    this.quality = h('dl', { class: 'quality' });
+    this.chart = h('div', { class: 'chart' });
+    this.versions = h('tbody');
+    this.el = h('div', { class: 'step build-step' },
+      h('div', { class: 'feeds-main' },
+        h('div', { class: 'build-bar' }, this.buildButton, this.progress, this.stage),
+        h('div', { role: 'tablist', class: 'feed-tabs', 'aria-label': 'Feeds' }, this.tabs),
+        this.panel),
+      h('aside', { class: 'model-panel', 'aria-labelledby': 'model-title' },
+        h('h2', { id: 'model-title', text: 'Model' }),
+        this.quality,
+        h('h3', { text: 'AP across builds' }),
+        this.chart,
+        h('h3', { id: 'versions-title', text: 'Versions' }),
+        h('table', { class: 'versions', 'aria-labelledby': 'versions-title' },
+          h('thead', {}, h('tr', {}, ['Version', 'AP', 'Yes', 'No', 'Built'].map((t) => h('th', { scope: 'col', text: t })))),
+          this.versions)));
+    this.showQuality(ws.labelInfo?.latestBuild);
+  }
+
+  async show() {
+    this.selectTab(this.feed);
+    await this.loadModels();
+    if (this.ws.labelInfo?.latestBuild && !this.pagers.size) await this.showFeed(this.feed);
+    else this.grid.focus();
+  }
+
+  showQuality(build) {
+    if (!build) {
+      replace(this.quality, h('p', { class: 'muted', text: 'Not built yet.' }));
+      return;
+    }
+    const times = build.stageMillis
+      ? Object.entries(build.stageMillis).map(([stage, ms]) => `${stage} ${ms}`).join(' · ')
+      : null;
+    replace(this.quality,
+      h('dt', { text: 'Quality (CV AP)' }), h('dd', { class: 'ap', text: formatQuality(build.quality) }),
+      h('dt', { text: 'Data diversity' }), h('dd', {}, meter(build.diversity, 'data diversity')),
+      h('dt', { text: 'Trained on' }), h('dd', { text: `${build.positives ?? '?'} yes · ${build.negatives ?? '?'} no` }),
+      h('dt', { text: 'Version' }), h('dd', { text: `v${build.modelVersion ?? '?'}${build.totalMillis != null ? ` · ${build.totalMillis} ms` : ''}` }),
+      times ? [h('dt', { text: 'Stages (ms)' }), h('dd', { class: 'muted small', text: times })] : null);
+  }
+
+  async loadModels() {
+    const models = await guarded('Could not list the model versions', () => api.models(this.ws.label));
+    if (!models) return;
+    const points = models.filter((m) => typeof m.quality?.apMean === 'number')
+      .map((m) => ({ version: m.version, apMean: m.quality.apMean, apStd: m.quality.apStd }));
+    replace(this.chart, apChart(points));
+    replace(this.versions, [...models].reverse().map((m) => h('tr', {},
+      h('td', { text: `v${m.version}` }), h('td', { text: formatQuality(m.quality) }),
+      h('td', { class: 'num', text: String(m.positives ?? '') }), h('td', { class: 'num', text: String(m.negatives ?? '') }),
+      h('td', { class: 'muted', text: m.created ? new Date(m.created).toLocaleTimeString() : '' }))));
+  }
+
+  /** Starts a build and follows it to the end; the feeds then show the new model's clips. */
+  async build() {
+    if (this.building) return;
+    this.building = true;
+    this.buildButton.disabled = true;
+    this.progress.hidden = false;
+    this.progress.value = 0;
+    this.stage.textContent = 'Starting the build…';
+    try {
+      const started = await api.startBuild(this.ws.label);
+      let build = started;
+      while (build.status === 'queued' || build.status === 'running') {
+        await sleep(POLL_MILLIS);
+        build = await api.build(started.id);
+        this.progress.value = build.progress ?? 0;
+        this.stage.textContent = STAGE_TEXT[build.stage] ?? build.stage;
+      }
+      if (build.status === 'done') await this.built(build);
+      else if (build.status === 'superseded') showInfo('This build was superseded by a newer one for the same label.');
+      else showError(build.error || `build ${build.id} ended as ${build.status}`, 'The build failed');
+      if (build.status !== 'done') this.stage.textContent = '';
+    } catch (e) {
+      this.stage.textContent = '';
+      showError(e, 'Could not build'); // a 409 says what to label next
+    } finally {
+      this.building = false;
+      this.buildButton.disabled = false;
+      this.progress.hidden = true;
+    }
+  }
+
+  async built(build) {
+    this.stage.textContent = `Built v${build.modelVersion}: AP ${formatQuality(build.quality)} in ${build.totalMillis ?? '?'} ms.`;
+    this.showQuality(build);
+    this.ws.builtModel(build);
+    this.pagers.clear();
+    await Promise.all([this.loadModels(), this.showFeed(this.feed)]);
+  }
+
+  selectTab(feed) {
+    for (const tab of this.tabs) {
+      const on = tab.dataset.feed === feed;
+      tab.setAttribute('aria-selected', on ? 'true' : 'false');
+      tab.setAttribute('tabindex', on ? '0' : '-1');
+      if (on) this.panel.setAttribute('aria-labelledby', tab.id);
+    }
+    this.hint.textContent = `${FEEDS.find((f) => f.id === feed).name}: ${FEEDS.find((f) => f.id === feed).hint}.`;
+  }
+
+  pager(feed) {
+    if (!this.pagers.has(feed)) {
+      this.pagers.set(feed, new FeedPager(this.ws.label, feed, PAGE, (key) => this.ws.labeller.value(key) != null));
+    }
+    return this.pagers.get(feed);
+  }
+
+  async showFeed(feed) {
+    this.feed = feed;
+    this.selectTab(feed);
+    const pager = this.pager(feed);
+    this.pageIndex = Math.max(0, pager.pages.length - 1);
+    const page = pager.pages.length
+      ? pager.pages[this.pageIndex]
+      : await guarded(`Could not load the ${feed} feed`, () => pager.first());
+    if (!page || this.feed !== feed) return;
+    this.showPage(page);
+  }
+
+  showPage(page) {
+    const pager = this.pager(this.feed);
+    this.grid.setItems(page, { focus: true });
+    const chosen = this.feed === 'auto' && pager.chosenFeed ? ` · auto chose ${pager.chosenFeed}` : '';
+    this.pageInfo.textContent = page.length
+      ? `Page ${this.pageIndex + 1}${pager.next ? ' · next page ready' : ''}${chosen}`
+      : 'Nothing left in this feed: try another feed or rebuild.';
+  }
+
+  async nextPage() {
+    const pager = this.pager(this.feed);
+    if (this.pageIndex + 1 < pager.pages.length) {
+      this.pageIndex += 1;
+      this.showPage(pager.pages[this.pageIndex]);
+      return;
+    }
+    if (!pager.pages.length) return;
+    const page = await guarded('Could not load the next page', () => pager.following());
+    if (!page) return;
+    if (!page.length) {
+      showInfo(`The ${this.feed} feed has no more unlabelled clips. Rebuild (b) to refresh it.`);
+      return;
+    }
+    this.pageIndex = pager.pages.length - 1;
+    this.showPage(page);
+  }
+
+  previousPage() {
+    if (this.pageIndex === 0) return;
+    this.pageIndex -= 1;
+    this.showPage(this.pager(this.feed).pages[this.pageIndex]);
+  }
+
+  feedKey(event) {
+    if (event.key === ']') this.nextPage();
+    else if (event.key === '[') this.previousPage();
+    else return false;
+    return true;
+  }
+
+  onKey(event) {
+    const index = Number(event.key) - 1;
+    if (Number.isInteger(index) && FEEDS[index]) {
+      this.showFeed(FEEDS[index].id);
+      return true;
+    }
+    if (this.feedKey(event)) return true;
+    return this.grid.onKey(event) && (this.grid.focus(), true);
+  }
+
+  dispose() {
+    this.grid.dispose();
+  }
+}
+

@@ -1,0 +1,64 @@
+// Pages of one feed of the latest build, with the next page fetched before it is asked for.
+
+import { api } from './api.js';
+
+export const FEEDS = [
+  { id: 'top-positive', name: 'Top positive', hint: 'clips the model is surest are yes' },
+  { id: 'top-negative', name: 'Top negative', hint: 'clips the model is surest are no' },
+  { id: 'borderline', name: 'Borderline', hint: 'clips the model cannot decide on' },
+  { id: 'random', name: 'Random', hint: 'a random sample, to find what the model misses' },
+  { id: 'auto', name: 'Auto', hint: 'the feed a bandit expects to teach the model most' },
+];
+
+// Fetch a few more than a page so that clips labelled meanwhile (which the server leaves out,
+// shifting the ranking) never leave a short page.
+const SLACK = 6;
+
+export class FeedPager {
+  constructor(label, feed, pageSize, isLabelled) {
+    this.label = label;
+    this.feed = feed;
+    this.pageSize = pageSize;
+    this.isLabelled = isLabelled;
+    this.pages = []; // pages already shown: arrays of items
+    this.shown = new Set();
+    this.next = null; // promise of the preloaded next page
+    this.chosenFeed = null;
+  }
+
+  /** The first page, and the second starts loading at once. */
+  async first() {
+    const page = await this.fetchPage();
+    return this.accept(page);
+  }
+
+  /** The next page (usually already loaded); an empty array when the feed is exhausted. */
+  async following() {
+    const page = await (this.next ?? this.fetchPage());
+    // Others may have labelled some of the preloaded clips meanwhile.
+    return this.accept(page.filter((item) => !this.isLabelled(item.key)));
+  }
+
+  accept(page) {
+    if (page.length) {
+      this.pages.push(page);
+      for (const item of page) this.shown.add(item.key);
+    }
+    this.next = page.length ? this.fetchPage() : null;
+    this.next?.catch(() => {}); // a failed preload is reported when the page is asked for
+    return page;
+  }
+
+  // The server drops labelled clips from the feed, so the clips shown but still unlabelled are
+  // exactly the ones ranked before the next unseen clip.
+  async fetchPage() {
+    const unlabelledShown = [...this.shown].filter((key) => !this.isLabelled(key)).length;
+    const offset = Math.max(0, unlabelledShown - SLACK);
+    const answer = await api.feed(this.label, this.feed, this.pageSize + 2 * SLACK, offset);
+    this.chosenFeed = answer.chosenFeed ?? answer.feed;
+    // Annotations say which feed (auto: the one it chose) and build showed the clip.
+    return answer.items.map((item) => ({ ...item, feed: this.chosenFeed, buildId: answer.buildId }))
+      .filter((item) => !this.shown.has(item.key) && !this.isLabelled(item.key))
+      .slice(0, this.pageSize);
+  }
+}

@@ -1,0 +1,68 @@
+// The "?" overlay: every key the UI answers to, in one place.
+
+import { h } from './dom.js';
+
+export const KEY_GROUPS = [
+  ['Anywhere', [
+    ['?', 'show or hide this list'],
+    ['Esc', 'close a dialog, leave a text box'],
+    ['g', 'go to the labels page'],
+  ]],
+  ['Labels page', [
+    ['n', 'new label'],
+    ['↑ ↓  j k', 'move between labels'],
+    ['Enter', 'open the label'],
+  ]],
+  ['Label workspace', [
+    ['s / f / r', 'step 1 Search, step 2 Build & feeds, step 3 Review'],
+    ['/', 'focus the search box'],
+    ['b', 'build the model now'],
+  ]],
+  ['Any grid of clips', [
+    ['y / n / u', 'label the focused clip yes / no / unsure and move on'],
+    ['← → ↑ ↓', 'move'],
+    ['h l k j', 'move left, right, up, down'],
+    ['z', 'undo the last label'],
+    ['x', 'select for "more like these"'],
+    ['m', 'search for more like the selected clips'],
+    ['p', 'play or stop the preview'],
+  ]],
+  ['Build & feeds', [
+    ['1 2 3 4 5', 'top positive, top negative, borderline, random, auto'],
+    ['] / [', 'next / previous page of the feed'],
+  ]],
+  ['Review', [
+    ['t', 'flip the focused annotation (yes ↔ no)'],
+    ['Delete', 'remove the focused annotation'],
+  ]],
+];
+
+let lastFocus = null;
+
+function dialog() {
+  let el = document.getElementById('help');
+  if (el) return el;
+  el = h('dialog', { id: 'help', class: 'help', 'aria-labelledby': 'help-title' },
+    h('div', { class: 'help-head' },
+      h('h2', { id: 'help-title', text: 'Keyboard' }),
+      h('button', { type: 'button', class: 'ghost', 'aria-label': 'Close the key list', text: 'Close', onclick: () => toggleHelp(false) })),
+    h('div', { class: 'help-groups' },
+      KEY_GROUPS.map(([title, keys]) => h('section', {},
+        h('h3', { text: title }),
+        h('dl', {}, keys.map(([key, what]) => [h('dt', {}, h('kbd', { text: key })), h('dd', { text: what })]))))));
+  el.addEventListener('close', () => lastFocus?.focus?.());
+  document.body.append(el);
+  return el;
+}
+
+/** Opens (true), closes (false) or toggles (undefined) the key list. */
+export function toggleHelp(open) {
+  const el = dialog();
+  const show = open ?? !el.open;
+  if (show && !el.open) {
+    lastFocus = document.activeElement;
+    el.showModal();
+  } else if (!show && el.open) {
+    el.close();
+  }
+}

@@ -1,0 +1,79 @@
+// Boot: the header, the hash router (#/ labels, #/label/NAME/STEP) and the global keys.
+
+import { api, annotator, setAnnotator } from './api.js';
+import { isTyping } from './dom.js';
+import { toggleHelp } from './help.js';
+import { LabelsPage } from './labels-page.js';
+import { Workspace } from './workspace.js';
+import { guarded } from './notify.js';
+
+const root = document.getElementById('main');
+let screen = null; // LabelsPage or Workspace
+let info = null;
+
+function parseRoute() {
+  const match = /^#\/label\/([^/]+)(?:\/([a-z]+))?/.exec(location.hash);
+  if (!match) return { page: 'labels' };
+  let label;
+  try {
+    label = decodeURIComponent(match[1]);
+  } catch {
+    return { page: 'labels' };
+  }
+  return { page: 'label', label, step: match[2] ?? 'search' };
+}
+
+async function route() {
+  const r = parseRoute();
+  if (r.page === 'label' && screen instanceof Workspace && screen.label === r.label) {
+    await screen.showStep(r.step);
+    return;
+  }
+  screen?.dispose?.();
+  if (r.page === 'label') {
+    const ws = new Workspace(root, r.label, info);
+    screen = ws;
+    if (await ws.open()) await ws.showStep(r.step);
+    else location.hash = '#/';
+  } else {
+    document.title = 'Labels · Video Annotator';
+    screen = new LabelsPage(root);
+    await screen.show();
+  }
+}
+
+function onKey(event) {
+  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (document.querySelector('dialog[open]')) return; // dialogs handle their own keys (Esc closes)
+  if (isTyping(event)) {
+    if (event.key === 'Escape') event.target.blur();
+    return;
+  }
+  let handled = true;
+  if (event.key === '?') toggleHelp();
+  else if (event.key === 'g') location.hash = '#/';
+  else handled = screen?.onKey(event) ?? false;
+  if (handled) event.preventDefault();
+}
+
+function setUpHeader() {
+  const input = document.getElementById('annotator');
+  input.value = annotator() === 'anonymous' ? '' : annotator();
+  input.addEventListener('change', () => setAnnotator(input.value));
+  document.getElementById('help-button').addEventListener('click', () => toggleHelp(true));
+}
+
+async function boot() {
+  setUpHeader();
+  info = await guarded('Could not reach the server', () => api.info());
+  if (info) {
+    document.getElementById('corpus').textContent =
+      `${info.clips.toLocaleString()} clips · ${info.embedder?.id ?? 'unknown embedder'}${info.textSearch ? '' : ' · words search'}`;
+  }
+  document.addEventListener('keydown', onKey);
+  window.addEventListener('hashchange', route);
+  await route();
+  document.body.dataset.ready = 'true'; // for the browser tests
+}
+
+boot();

@@ -1,0 +1,129 @@
+package org.videoannotator.web;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Debian Chromium driven through its own ChromeDriver, at a 1366x768 laptop size.
+ * Both binaries are named explicitly so Selenium Manager never tries to download anything.
+ */
+final class Browser implements AutoCloseable {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  final ChromeDriver driver;
+  final Path downloads;
+  private final Path profile;
+  private final Path screenshots;
+
+  private Browser(ChromeDriver driver, Path profile, Path downloads, Path screenshots) {
+    this.driver = driver;
+    this.profile = profile;
+    this.downloads = downloads;
+    this.screenshots = screenshots;
+  }
+
+  /**
+   * Starts the browser; fails (never skips) when Chromium or its driver is missing, because CI
+   * installs them and a silently skipped browser test proves nothing.
+   *
+   * @param screenshots folder for {@link #screenshot} files (created)
+   */
+  static Browser start(Path screenshots) throws IOException {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      fail("The browser tests need Debian's Chromium and its driver at " + CHROMIUM + " and "
+          + CHROMEDRIVER + ": run 'apt-get install -y chromium chromium-driver' (.ci/run does).");
+    }
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    Path profile = Files.createTempDirectory("va-web-chromium-");
+    Path downloads = Files.createDirectories(profile.resolve("downloads"));
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--window-size=1366,768",
+        "--user-data-dir=" + profile.resolve("profile"));
+    options.setExperimentalOption("prefs", Map.of(
+        "download.default_directory", downloads.toString(),
+        "download.prompt_for_download", false));
+    // An alert must stay open so a test can see it fired (the HTML-injection check).
+    options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().window().setSize(new Dimension(1366, 768));
+    return new Browser(driver, profile, downloads, Files.createDirectories(screenshots));
+  }
+
+  /** Opens a page of the UI and waits until its first screen has rendered. */
+  void open(String url) {
+    driver.get(url);
+    until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+  }
+
+  <T> T until(Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, WAIT).until(condition);
+  }
+
+  WebElement find(String css) {
+    return until(d -> {
+      List<WebElement> found = d.findElements(By.cssSelector(css));
+      return found.isEmpty() || !found.getFirst().isDisplayed() ? null : found.getFirst();
+    });
+  }
+
+  List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  /** Types keys to whatever has focus, as a person at the keyboard would. */
+  void keys(CharSequence... keys) {
+    new Actions(driver).sendKeys(keys).perform();
+  }
+
+  Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  /** The element that has keyboard focus. */
+  WebElement focused() {
+    return driver.switchTo().activeElement();
+  }
+
+  /** Saves a PNG of the window as {@code <name>.png} in the screenshots folder. */
+  Path screenshot(String name) throws IOException {
+    Path file = screenshots.resolve(name + ".png");
+    Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+    return file;
+  }
+
+  @Override
+  public void close() throws IOException {
+    driver.quit();
+    try (var files = Files.walk(profile)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
