@@ -1,0 +1,145 @@
+package org.videoannotator.embed.video;
+
+/**
+ * The compact per-frame description the shot detector compares: luma at half the analysis size
+ * (80 px wide by default) and a quarter (40 px, for motion search and the dissolve test), a
+ * hue-saturation histogram with separate bins for grey pixels, luma mean and spread, and a
+ * binary edge map with its one-pixel dilation (for the edge change ratio).
+ */
+final class FrameFeatures {
+  static final int HUE_BINS = 16;
+  static final int SAT_BINS = 2;
+  static final int GREY_BINS = 8;
+  static final int HIST_BINS = HUE_BINS * SAT_BINS + GREY_BINS;
+
+  final int index;
+  /** Half-size luma, {@code w * h}. */
+  final int w;
+  final int h;
+  final short[] luma;
+  /** Quarter-size luma, {@code tw * th}. */
+  final int tw;
+  final int th;
+  final short[] tiny;
+  final float[] hist = new float[HIST_BINS];
+  final double mean;
+  final double std;
+  final boolean[] edges;
+  final boolean[] dilated;
+  final int edgeCount;
+
+  FrameFeatures(DecodedFrame f) {
+    this.index = f.index();
+    int fw = f.width();
+    int fh = f.height();
+    w = Math.max(1, fw / 2);
+    h = Math.max(1, fh / 2);
+    byte[] rgb = f.rgb();
+    luma = new short[w * h];
+    double sum = 0;
+    double sq = 0;
+    float[] hsv = new float[3];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int r = 0;
+        int g = 0;
+        int b = 0;
+        for (int dy = 0; dy < 2; dy++) {
+          int o = ((2 * y + dy) * fw + 2 * x) * 3;
+          r += (rgb[o] & 255) + (rgb[o + 3] & 255);
+          g += (rgb[o + 1] & 255) + (rgb[o + 4] & 255);
+          b += (rgb[o + 2] & 255) + (rgb[o + 5] & 255);
+        }
+        r >>= 2;
+        g >>= 2;
+        b >>= 2;
+        int l = (77 * r + 150 * g + 29 * b + 128) >> 8;
+        luma[y * w + x] = (short) l;
+        sum += l;
+        sq += l * l;
+        java.awt.Color.RGBtoHSB(r, g, b, hsv);
+        hist[bin(hsv)] += 1;
+      }
+    }
+    int n = w * h;
+    for (int i = 0; i < HIST_BINS; i++) {
+      hist[i] /= n;
+    }
+    mean = sum / n;
+    std = Math.sqrt(Math.max(0, sq / n - mean * mean));
+    tw = Math.max(1, w / 2);
+    th = Math.max(1, h / 2);
+    tiny = new short[tw * th];
+    for (int y = 0; y < th; y++) {
+      for (int x = 0; x < tw; x++) {
+        int a = (2 * y) * w + 2 * x;
+        tiny[y * tw + x] = (short) ((luma[a] + luma[a + 1] + luma[a + w] + luma[a + w + 1] + 2) >> 2);
+      }
+    }
+    edges = new boolean[n];
+    dilated = new boolean[n];
+    edgeCount = findEdges();
+  }
+
+  private static int bin(float[] hsv) {
+    if (hsv[1] < 0.2f || hsv[2] < 0.15f) {
+      return HUE_BINS * SAT_BINS + Math.min(GREY_BINS - 1, (int) (hsv[2] * GREY_BINS));
+    }
+    int hue = Math.min(HUE_BINS - 1, (int) (hsv[0] * HUE_BINS));
+    int sat = hsv[1] < 0.55f ? 0 : 1;
+    return hue * SAT_BINS + sat;
+  }
+
+  /**
+   * Marks pixels whose gradient is strong both absolutely and relative to this frame's own mean
+   * gradient, so a global change of light keeps roughly the same edges.
+   */
+  private int findEdges() {
+    int[] mag = new int[w * h];
+    long total = 0;
+    for (int y = 1; y < h - 1; y++) {
+      for (int x = 1; x < w - 1; x++) {
+        int i = y * w + x;
+        int gx = luma[i + 1] - luma[i - 1];
+        int gy = luma[i + w] - luma[i - w];
+        int m = Math.abs(gx) + Math.abs(gy);
+        mag[i] = m;
+        total += m;
+      }
+    }
+    double meanMag = (double) total / Math.max(1, (w - 2) * (h - 2));
+    double thr = Math.max(16, 2.0 * meanMag);
+    int count = 0;
+    for (int i = 0; i < mag.length; i++) {
+      if (mag[i] > thr) {
+        edges[i] = true;
+        count++;
+      }
+    }
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        if (!edges[y * w + x]) {
+          continue;
+        }
+        for (int dy = -1; dy <= 1; dy++) {
+          int yy = y + dy;
+          if (yy < 0 || yy >= h) {
+            continue;
+          }
+          for (int dx = -1; dx <= 1; dx++) {
+            int xx = x + dx;
+            if (xx >= 0 && xx < w) {
+              dilated[yy * w + xx] = true;
+            }
+          }
+        }
+      }
+    }
+    return count;
+  }
+
+  /** Nearly black (or a uniform dark picture): the middle of a fade. */
+  boolean dark() {
+    return mean < 24 && std < 10;
+  }
+}

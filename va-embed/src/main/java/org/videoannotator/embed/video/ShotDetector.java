@@ -1,0 +1,372 @@
+package org.videoannotator.embed.video;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Streaming shot boundary detector. Feed it every frame in order with {@link #accept}, then call
+ * {@link #finish} once for the boundaries. It keeps a window of {@value #WINDOW} frames' compact
+ * features and a few numbers per frame, so memory stays small for long videos.
+ *
+ * <p>Hard cuts: for each pair of consecutive frames, after compensating the camera's dominant
+ * translation, a cut score combines structural change (share of textured blocks whose best local
+ * match still differs once contrast is normalised; edge change ratio) with colour-histogram
+ * change. A frame is a cut when its score is high in absolute terms and stands out from the median
+ * of its neighbours (adaptive threshold: fast motion raises every score around it), unless the
+ * picture returns within {@value #FLASH_RETURN} frames (flash filter) or it falls inside a gradual
+ * transition. Cuts closer than {@link Config#minShotFrames} keep the stronger one.
+ *
+ * <p>Gradual transitions: a frame in a dissolve or fade is a mix of frames before and after it
+ * ({@link BlendTest}), tested at several half-widths; runs of such frames become one transition,
+ * and runs joined by dark frames (or dark runs with brightness ramps around them) become a fade.
+ */
+public final class ShotDetector {
+  static final int WINDOW = 40;
+  static final int FLASH_RETURN = 5;
+  private static final int[] HALF_WIDTHS = {2, 3, 4, 6, 8, 11, 15};
+  private static final int MEDIAN_RADIUS = 8;
+
+  /**
+   * Tunable thresholds.
+   *
+   * @param cutThreshold minimum cut score of a hard cut (0..1)
+   * @param adaptiveMargin how far above the neighbours' median score a cut must be
+   * @param minShotFrames shortest shot allowed between two cuts
+   */
+  public record Config(double cutThreshold, double adaptiveMargin, int minShotFrames) {
+    public Config {
+      if (!(cutThreshold > 0 && cutThreshold < 1)) {
+        throw new IllegalArgumentException("cutThreshold must be in (0,1), got " + cutThreshold);
+      }
+      if (!(adaptiveMargin >= 0)) {
+        throw new IllegalArgumentException("adaptiveMargin must be >= 0, got " + adaptiveMargin);
+      }
+      if (minShotFrames < 1) {
+        throw new IllegalArgumentException("minShotFrames must be >= 1, got " + minShotFrames);
+      }
+    }
+
+    public static Config defaults() {
+      return new Config(0.42, 0.25, 3);
+    }
+  }
+
+  private final Config config;
+  private final ArrayDeque<FrameFeatures> window = new ArrayDeque<>();
+  private final FloatList cutScore = new FloatList();
+  private final FloatList returnScore = new FloatList();
+  private final FloatList blendRatio = new FloatList();
+  private final FloatList meanLuma = new FloatList();
+  private final List<Boolean> dark = new ArrayList<>();
+  private int count;
+  private boolean finished;
+
+  public ShotDetector() {
+    this(Config.defaults());
+  }
+
+  public ShotDetector(Config config) {
+    this.config = config;
+  }
+
+  /** Adds the next frame; frames must come in order, starting at index 0. */
+  public void accept(DecodedFrame frame) {
+    if (finished) {
+      throw new IllegalStateException("finish() was already called");
+    }
+    if (frame.index() != count) {
+      throw new IllegalArgumentException(
+          "expected frame " + count + ", got " + frame.index() + ": feed every frame in order");
+    }
+    FrameFeatures f = new FrameFeatures(frame);
+    FrameFeatures previous = window.peekLast();
+    cutScore.add(previous == null ? 0 : (float) FrameDiff.compare(previous, f).cutScore());
+    returnScore.add(Float.POSITIVE_INFINITY);
+    blendRatio.add(Float.POSITIVE_INFINITY);
+    meanLuma.add((float) f.mean);
+    dark.add(f.dark());
+    window.addLast(f);
+    if (window.size() > WINDOW) {
+      window.removeFirst();
+    }
+    checkFlashReturns(f);
+    checkBlends(f);
+    count++;
+  }
+
+  /** A frame sink that feeds this detector. */
+  public FrameSink sink() {
+    return this::accept;
+  }
+
+  /**
+   * For recent candidate cuts {@code i}, compares the frame before the candidate with this one:
+   * if the picture came back, the candidate was a flash.
+   */
+  private void checkFlashReturns(FrameFeatures now) {
+    int j = count;
+    for (int i = Math.max(1, j - FLASH_RETURN + 1); i < j; i++) {
+      if (cutScore.get(i) < config.cutThreshold() * 0.6) {
+        continue;
+      }
+      FrameFeatures before = frameAt(i - 1);
+      if (before == null) {
+        continue;
+      }
+      float s = (float) FrameDiff.compare(before, now).cutScore();
+      if (s < returnScore.get(i)) {
+        returnScore.set(i, s);
+      }
+    }
+  }
+
+  /** Tests whether frame {@code count - h} is a mix of frames {@code count - 2h} and now. */
+  private void checkBlends(FrameFeatures now) {
+    for (int h : HALF_WIDTHS) {
+      int c = count - h;
+      FrameFeatures mid = frameAt(c);
+      FrameFeatures start = frameAt(c - h);
+      if (mid == null || start == null) {
+        continue;
+      }
+      double r = BlendTest.residualRatio(start, mid, now);
+      if (r < blendRatio.get(c)) {
+        blendRatio.set(c, (float) r);
+      }
+    }
+  }
+
+  private FrameFeatures frameAt(int index) {
+    int offset = index - (count - window.size() + 1);
+    if (index < 0 || offset < 0 || offset >= window.size()) {
+      return null;
+    }
+    // the deque holds frames count-size+1 .. count (this frame already appended)
+    int k = 0;
+    for (FrameFeatures f : window) {
+      if (k++ == offset) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /** Per-frame scores, one line each (tuning and bug reports). */
+  public void debugDump(java.io.PrintStream out) {
+    for (int i = 0; i < count; i++) {
+      out.printf(java.util.Locale.ROOT, "%4d cut=%.3f med=%.3f ret=%.3f blend=%.3f luma=%.1f%s%n",
+          i, cutScore.get(i), neighbourMedian(i), returnScore.get(i), blendRatio.get(i),
+          meanLuma.get(i), dark.get(i) ? " dark" : "");
+    }
+  }
+
+  /** Frames seen so far. */
+  public int frameCount() {
+    return count;
+  }
+
+  /** The boundaries, sorted by start. Call once, after the last frame. */
+  public List<Transition> finish() {
+    finished = true;
+    List<Transition> gradual = findGradual();
+    List<Transition> cuts = findCuts(gradual);
+    List<Transition> all = new ArrayList<>(gradual);
+    all.addAll(cuts);
+    Collections.sort(all);
+    return all;
+  }
+
+  private List<Transition> findCuts(List<Transition> gradual) {
+    List<Integer> candidates = new ArrayList<>();
+    for (int i = 1; i < count; i++) {
+      double s = cutScore.get(i);
+      if (s < config.cutThreshold() || s < neighbourMedian(i) + config.adaptiveMargin()) {
+        continue;
+      }
+      if (returnScore.get(i) < Math.min(config.cutThreshold(), 0.5 * s)) {
+        continue; // flash: the picture came back
+      }
+      if (insideFlash(i) || insideGradual(i, gradual)) {
+        continue;
+      }
+      candidates.add(i);
+    }
+    List<Transition> cuts = new ArrayList<>();
+    int last = -1;
+    for (int i : candidates) {
+      if (last >= 0 && i - last < config.minShotFrames()) {
+        if (cutScore.get(i) > cutScore.get(last)) {
+          cuts.set(cuts.size() - 1, Transition.cut(i));
+          last = i;
+        }
+        continue;
+      }
+      cuts.add(Transition.cut(i));
+      last = i;
+    }
+    return cuts;
+  }
+
+  /** A later frame of a flash: an earlier candidate within FLASH_RETURN returned past it. */
+  private boolean insideFlash(int i) {
+    for (int k = Math.max(1, i - FLASH_RETURN + 1); k < i; k++) {
+      double s = cutScore.get(k);
+      if (s >= config.cutThreshold() * 0.6 && returnScore.get(k) < Math.min(config.cutThreshold(), 0.5 * s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean insideGradual(int i, List<Transition> gradual) {
+    for (Transition t : gradual) {
+      if (i >= t.start() - 1 && i <= t.end() + 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private double neighbourMedian(int i) {
+    float[] v = new float[2 * MEDIAN_RADIUS];
+    int n = 0;
+    for (int k = i - MEDIAN_RADIUS; k <= i + MEDIAN_RADIUS; k++) {
+      if (k != i && k >= 1 && k < count) {
+        v[n++] = cutScore.get(k);
+      }
+    }
+    if (n == 0) {
+      return 0;
+    }
+    Arrays.sort(v, 0, n);
+    return v[n / 2];
+  }
+
+  private List<Transition> findGradual() {
+    List<int[]> runs = new ArrayList<>();
+    int i = 0;
+    while (i < count) {
+      if (blendRatio.get(i) <= BlendTest.MAX_RESIDUAL_RATIO) {
+        int j = i;
+        while (j + 1 < count && blendRatio.get(j + 1) <= BlendTest.MAX_RESIDUAL_RATIO) {
+          j++;
+        }
+        if (j - i + 1 >= 2) {
+          runs.add(new int[] {i, j});
+        }
+        i = j + 1;
+      } else {
+        i++;
+      }
+    }
+    for (int[] d : fadeRuns()) {
+      runs.add(d);
+    }
+    runs.sort((a, b) -> Integer.compare(a[0], b[0]));
+    List<Transition> out = new ArrayList<>();
+    int[] cur = null;
+    boolean curFade = false;
+    for (int[] r : runs) {
+      boolean fade = touchesDark(r[0], r[1]);
+      if (cur != null && r[0] <= cur[1] + 1 + darkGap(cur[1], r[0])) {
+        cur[1] = Math.max(cur[1], r[1]);
+        curFade |= fade;
+        continue;
+      }
+      if (cur != null) {
+        addGradual(out, cur, curFade);
+      }
+      cur = new int[] {r[0], r[1]};
+      curFade = fade;
+    }
+    if (cur != null) {
+      addGradual(out, cur, curFade);
+    }
+    return out;
+  }
+
+  private void addGradual(List<Transition> out, int[] run, boolean fade) {
+    // The blend test passes in the middle of a transition; its first and last mixed frames sit
+    // about a quarter of the run further out.
+    int pad = Math.max(1, (run[1] - run[0] + 1) / 4);
+    int start = Math.max(1, run[0] - pad);
+    int end = Math.min(count - 2, run[1] + pad);
+    if (end < start || start <= 0 || end >= count - 1) {
+      return;
+    }
+    out.add(fade ? Transition.fade(start, end) : Transition.dissolve(start, end));
+  }
+
+  /** Number of dark frames right after {@code from}, up to {@code to}. */
+  private int darkGap(int from, int to) {
+    int n = 0;
+    for (int k = from + 1; k < to && dark.get(k); k++) {
+      n++;
+    }
+    return n;
+  }
+
+  private boolean touchesDark(int a, int b) {
+    for (int k = Math.max(0, a - 1); k <= Math.min(count - 1, b + 1); k++) {
+      if (dark.get(k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Dark runs inside the video with a brightness ramp down before or up after them. */
+  private List<int[]> fadeRuns() {
+    List<int[]> out = new ArrayList<>();
+    int i = 0;
+    while (i < count) {
+      if (!dark.get(i)) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j + 1 < count && dark.get(j + 1)) {
+        j++;
+      }
+      if (i > 0 && j < count - 1) {
+        int s = i;
+        while (s - 1 > 0 && meanLuma.get(s - 1) > meanLuma.get(s) + 0.5 && i - s < 40) {
+          s--;
+        }
+        int e = j;
+        while (e + 1 < count - 1 && meanLuma.get(e + 1) > meanLuma.get(e) + 0.5 && e - j < 40) {
+          e++;
+        }
+        if (i - s >= 2 || e - j >= 2) {
+          out.add(new int[] {s, e});
+        }
+      }
+      i = j + 1;
+    }
+    return out;
+  }
+
+  /** A growable float array: a few numbers per frame, for hours of video. */
+  private static final class FloatList {
+    private float[] data = new float[1024];
+    private int size;
+
+    void add(float v) {
+      if (size == data.length) {
+        data = Arrays.copyOf(data, size * 2);
+      }
+      data[size++] = v;
+    }
+
+    float get(int i) {
+      return data[i];
+    }
+
+    void set(int i, float v) {
+      data[i] = v;
+    }
+  }
+}

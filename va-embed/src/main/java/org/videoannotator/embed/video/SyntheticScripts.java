@@ -1,0 +1,101 @@
+package org.videoannotator.embed.video;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.videoannotator.embed.video.Scene.Camera;
+import org.videoannotator.embed.video.Scene.Framing;
+import org.videoannotator.embed.video.Scene.Palette;
+import org.videoannotator.embed.video.ShotPlan.Entry;
+import org.videoannotator.embed.video.ShotPlan.Event;
+
+/**
+ * Ready-made seeded plans for {@link SyntheticVideo}: a transition test suite covering every case
+ * the shot detector must handle, and varied demo videos.
+ */
+public final class SyntheticScripts {
+  private static final String[] TEXTS = {"BREAKING NEWS", "GOAL!", "CHAPTER 2", "LIVE", "SALE 50%"};
+
+  private SyntheticScripts() {}
+
+  /**
+   * Three short videos, by name: {@code cuts} (hard cuts, including a 1-second and a 5-frame
+   * shot, and cuts between look-alike scenes), {@code gradual} (dissolves of 6 to 20 frames and
+   * fades through black) and {@code distractors} (flashes of 1-3 frames, sudden and ramped light
+   * changes, an object entering, fast pan, zoom, handheld shake: none of them a boundary), at
+   * {@code fps} frames per second.
+   */
+  public static Map<String, List<ShotPlan>> transitionSuite(long seed, int fps) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    Map<String, List<ShotPlan>> suite = new LinkedHashMap<>();
+    List<ShotPlan> cuts = new ArrayList<>();
+    int[] lengths = {fps * 2, fps, 5, fps + 7, fps * 2 - 3, 8, fps};
+    for (int k = 0; k < lengths.length; k++) {
+      // every other shot keeps the palette of the one before: a harder cut for histograms
+      Palette p = k % 2 == 1 ? cuts.get(k - 1).scene().palette() : randomPalette(rnd);
+      cuts.add(new ShotPlan(scene(rnd, p, k == 3 ? Camera.PAN : Camera.STATIC), lengths[k],
+          Entry.CUT));
+    }
+    suite.put("cuts", cuts);
+
+    List<ShotPlan> gradual = new ArrayList<>();
+    gradual.add(new ShotPlan(scene(rnd, randomPalette(rnd), Camera.STATIC), fps, Entry.CUT));
+    gradual.add(new ShotPlan(scene(rnd, randomPalette(rnd), Camera.STATIC), fps, Entry.dissolve(12)));
+    gradual.add(new ShotPlan(scene(rnd, randomPalette(rnd), Camera.PAN), fps, Entry.fade(8)));
+    gradual.add(new ShotPlan(scene(rnd, randomPalette(rnd), Camera.STATIC), fps, Entry.dissolve(20)));
+    gradual.add(new ShotPlan(scene(rnd, randomPalette(rnd), Camera.STATIC), fps, Entry.CUT));
+    gradual.add(new ShotPlan(scene(rnd, randomPalette(rnd), Camera.STATIC), fps, Entry.dissolve(6)));
+    gradual.add(new ShotPlan(scene(rnd, randomPalette(rnd), Camera.STATIC), fps, Entry.fade(12)));
+    suite.put("gradual", gradual);
+
+    List<ShotPlan> distract = new ArrayList<>();
+    int len = fps * 2;
+    distract.add(new ShotPlan(scene(rnd, Palette.DAY_OUTDOOR, Camera.STATIC), len, Entry.CUT,
+        List.of(new Event(Event.Kind.FLASH, 10, 1), new Event(Event.Kind.FLASH, 30, 3)), null));
+    distract.add(new ShotPlan(scene(rnd, Palette.NIGHT_INDOOR, Camera.STATIC), len, Entry.CUT,
+        List.of(new Event(Event.Kind.LIGHTING, 12, 1)), null));
+    distract.add(new ShotPlan(scene(rnd, Palette.DAY_INDOOR, Camera.STATIC), len, Entry.CUT,
+        List.of(new Event(Event.Kind.OBJECT_ENTERS, 10, 8)), null));
+    distract.add(new ShotPlan(scene(rnd, Palette.DAY_OUTDOOR, Camera.FAST_PAN), len, Entry.CUT));
+    distract.add(new ShotPlan(scene(rnd, Palette.NIGHT_OUTDOOR, Camera.ZOOM), len, Entry.CUT,
+        List.of(new Event(Event.Kind.FLASH, 20, 2)), null));
+    distract.add(new ShotPlan(scene(rnd, Palette.DAY_INDOOR, Camera.SHAKE), len, Entry.CUT,
+        List.of(new Event(Event.Kind.LIGHTING, 15, 10)), null));
+    suite.put("distractors", distract);
+    return suite;
+  }
+
+  /**
+   * A demo video of {@code shots} shots with varied scenes, camera work and transitions (mostly
+   * cuts, some dissolves and fades, occasional fast cutting), each 1 to 4 seconds long.
+   */
+  public static List<ShotPlan> demo(long seed, int shots, int fps) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<ShotPlan> plan = new ArrayList<>();
+    for (int k = 0; k < shots; k++) {
+      Camera cam = Camera.values()[rnd.nextInt(Camera.values().length)];
+      Scene s = scene(rnd, randomPalette(rnd), cam);
+      boolean fastCutting = rnd.nextInt(8) == 0;
+      int frames = fastCutting ? 6 + rnd.nextInt(8) : fps + rnd.nextInt(fps * 3);
+      double r = rnd.nextDouble();
+      Entry entry = r < 0.75 ? Entry.CUT : r < 0.9 ? Entry.dissolve(8 + rnd.nextInt(10))
+          : Entry.fade(6 + rnd.nextInt(8));
+      plan.add(new ShotPlan(s, frames, entry));
+    }
+    return plan;
+  }
+
+  private static Palette randomPalette(SplittableRandom rnd) {
+    return Palette.values()[rnd.nextInt(Palette.values().length)];
+  }
+
+  private static Scene scene(SplittableRandom rnd, Palette p, Camera camera) {
+    Framing framing = rnd.nextBoolean() ? Framing.CLOSE : Framing.WIDE;
+    int r = rnd.nextInt(4);
+    int figures = r == 0 ? 0 : r == 1 ? 1 : r == 2 ? 2 + rnd.nextInt(4) : 8 + rnd.nextInt(10);
+    String text = rnd.nextInt(4) == 0 ? TEXTS[rnd.nextInt(TEXTS.length)] : "";
+    return new Scene(p, framing, figures, text, camera, rnd.nextLong() & 0xffffffL);
+  }
+}
