@@ -13,6 +13,7 @@ import org.apache.lucene.document.IntField;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.BytesRef;
@@ -159,7 +160,9 @@ final class CorpusSearcher {
   private Query parseWords(String words) {
     SimpleQueryParser parser =
         new SimpleQueryParser(analyzer, Map.of(ClipIndex.TITLE, 2f, ClipIndex.TEXT, 1f));
-    return parser.parse(words);
+    Query query = parser.parse(words);
+    // The parser answers MatchNoDocs (not null) when the analyzer drops every word.
+    return query instanceof MatchNoDocsQuery ? null : query;
   }
 
   /** HNSW candidates, re-scored exactly and sorted best first (ties by row). */

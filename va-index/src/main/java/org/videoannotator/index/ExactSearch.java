@@ -1,0 +1,97 @@
+package org.videoannotator.index;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import java.util.PriorityQueue;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.videoannotator.core.vectors.FloatMatrix;
+
+/**
+ * Brute-force top-k by dot product over every row of a matrix: the ground truth that recall is
+ * measured against. One pass over the matrix serves a whole batch of queries, so each row is read
+ * from memory (or the page cache) once per batch rather than once per query.
+ */
+public final class ExactSearch {
+  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+  private ExactSearch() {}
+
+  /**
+   * For each query, the rows of the {@code k} largest dot products, best first (ties by lower
+   * row). Queries must have the matrix's dimension.
+   */
+  public static int[][] topK(FloatMatrix matrix, float[][] queries, int k) {
+    int dim = matrix.dim();
+    @SuppressWarnings("unchecked")
+    PriorityQueue<long[]>[] heaps = new PriorityQueue[queries.length];
+    for (int q = 0; q < queries.length; q++) {
+      if (queries[q].length != dim) {
+        throw new IllegalArgumentException("query " + q + " has dimension " + queries[q].length + ", matrix " + dim);
+      }
+      heaps[q] = new PriorityQueue<>(k + 1, ExactSearch::compareWorstFirst);
+    }
+    MemorySegment data = matrix.segment();
+    boolean simd = matrix.order() == ByteOrder.nativeOrder();
+    float[] row = new float[dim];
+    for (int r = 0; r < matrix.rows(); r++) {
+      if (!simd) {
+        matrix.copyRow(r, row);
+      }
+      long base = (long) r * dim * Float.BYTES;
+      for (int q = 0; q < queries.length; q++) {
+        float score = simd ? dot(data, base, queries[q]) : dot(row, queries[q]);
+        PriorityQueue<long[]> heap = heaps[q];
+        if (heap.size() < k) {
+          heap.add(entry(score, r));
+        } else if (score > Float.intBitsToFloat((int) heap.peek()[0])) {
+          heap.poll();
+          heap.add(entry(score, r));
+        }
+      }
+    }
+    int[][] out = new int[queries.length][];
+    for (int q = 0; q < queries.length; q++) {
+      int n = heaps[q].size();
+      out[q] = new int[n];
+      for (int i = n - 1; i >= 0; i--) {
+        out[q][i] = (int) heaps[q].poll()[1];
+      }
+    }
+    return out;
+  }
+
+  private static long[] entry(float score, int row) {
+    return new long[] {Float.floatToRawIntBits(score), row};
+  }
+
+  /** Smallest score first; among equal scores the higher row is worse. */
+  private static int compareWorstFirst(long[] a, long[] b) {
+    int c = Float.compare(Float.intBitsToFloat((int) a[0]), Float.intBitsToFloat((int) b[0]));
+    return c != 0 ? c : Long.compare(b[1], a[1]);
+  }
+
+  static float dot(MemorySegment data, long offset, float[] q) {
+    FloatVector acc = FloatVector.zero(SPECIES);
+    int i = 0;
+    int upper = SPECIES.loopBound(q.length);
+    for (; i < upper; i += SPECIES.length()) {
+      FloatVector a = FloatVector.fromMemorySegment(SPECIES, data, offset + (long) i * Float.BYTES, ByteOrder.nativeOrder());
+      acc = a.fma(FloatVector.fromArray(SPECIES, q, i), acc);
+    }
+    float sum = acc.reduceLanes(VectorOperators.ADD);
+    for (; i < q.length; i++) {
+      sum += data.get(java.lang.foreign.ValueLayout.JAVA_FLOAT_UNALIGNED, offset + (long) i * Float.BYTES) * q[i];
+    }
+    return sum;
+  }
+
+  static float dot(float[] a, float[] b) {
+    float sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
+  }
+}
