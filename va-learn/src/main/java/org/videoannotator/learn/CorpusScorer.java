@@ -1,0 +1,89 @@
+package org.videoannotator.learn;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import org.videoannotator.core.vectors.FloatMatrix;
+
+/**
+ * Scores every row of a {@link FloatMatrix} (heap or memory-mapped) with a {@link LinearModel} in
+ * one pass: SIMD dot products from {@link DotProducts#best()}, rows split across threads.
+ * Thread-safe.
+ */
+public final class CorpusScorer {
+  private final DotProducts dots;
+  private final int threads;
+
+  /** SIMD when available, all processors. */
+  public CorpusScorer() {
+    this(DotProducts.best(), ParallelRows.defaultThreads());
+  }
+
+  public CorpusScorer(DotProducts dots, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+    this.dots = dots;
+    this.threads = threads;
+  }
+
+  /** {@code w.x + bias} for every row. */
+  public float[] logits(FloatMatrix matrix, LinearModel model) {
+    return logits(matrix, model.weights(), (float) model.bias());
+  }
+
+  /** {@code w.x + bias} for every row, for any weight vector. */
+  public float[] logits(FloatMatrix matrix, float[] weights, float bias) {
+    if (weights.length != matrix.dim()) {
+      throw new IllegalArgumentException(
+          "model of dimension " + weights.length + " cannot score " + matrix);
+    }
+    float[] out = new float[matrix.rows()];
+    MemorySegment segment = matrix.segment();
+    ValueLayout.OfFloat layout = matrix.layout();
+    long rowBytes = (long) matrix.dim() * Float.BYTES;
+    ParallelRows.forEach(matrix.rows(), threads, (from, to) -> {
+      for (int r = from; r < to; r++) {
+        out[r] = dots.dot(segment, r * rowBytes, layout, weights) + bias;
+      }
+    });
+    return out;
+  }
+
+  /** The positive-class probability of every row. */
+  public float[] probabilities(FloatMatrix matrix, LinearModel model) {
+    float[] out = logits(matrix, model);
+    ParallelRows.forEach(out.length, threads, (from, to) -> {
+      for (int r = from; r < to; r++) {
+        out[r] = (float) LogisticLoss.sigmoid(out[r]);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * The streaming baseline: the sum of every float of the matrix, read with the same threads and
+   * the same instruction set. Scoring should take at most about this long.
+   */
+  public double streamSum(FloatMatrix matrix) {
+    double[] partial = new double[threads + 1];
+    MemorySegment segment = matrix.segment();
+    ValueLayout.OfFloat layout = matrix.layout();
+    int dim = matrix.dim();
+    long rowBytes = (long) dim * Float.BYTES;
+    int rows = matrix.rows();
+    ParallelRows.forEach(rows, threads, (from, to) -> {
+      double s = 0;
+      for (int r = from; r < to; r++) {
+        s += dots.sum(segment, r * rowBytes, layout, dim);
+      }
+      synchronized (partial) {
+        partial[0] += s;
+      }
+    });
+    return partial[0];
+  }
+
+  public DotProducts dots() {
+    return dots;
+  }
+}

@@ -1,0 +1,58 @@
+package org.videoannotator.learn;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dot products of a float32 row stored in a {@link MemorySegment} with a float[] vector. The
+ * implementation is chosen once, here: SIMD through {@code jdk.incubator.vector} when that module
+ * is present (the launcher and tests add it), otherwise a plain unrolled loop. The choice is logged
+ * once.
+ */
+public interface DotProducts {
+  /** {@code sum_j row[j] * w[j]} for the {@code w.length} floats at {@code byteOffset}. */
+  float dot(MemorySegment segment, long byteOffset, ValueLayout.OfFloat layout, float[] w);
+
+  /** {@code sum_j row[j]} for {@code count} floats at {@code byteOffset} (streaming baseline). */
+  float sum(MemorySegment segment, long byteOffset, ValueLayout.OfFloat layout, int count);
+
+  /** A short name for logs and benchmark output. */
+  String name();
+
+  /** The process-wide implementation: vectorised if possible. */
+  static DotProducts best() {
+    return Holder.BEST;
+  }
+
+  /** The plain-loop implementation (for comparisons and as the fallback). */
+  static DotProducts scalar() {
+    return ScalarDotProducts.INSTANCE;
+  }
+
+  /** Lazily picks the implementation once. */
+  final class Holder {
+    private static final Logger LOG = LoggerFactory.getLogger(DotProducts.class);
+    static final DotProducts BEST = pick();
+
+    private Holder() {}
+
+    private static DotProducts pick() {
+      boolean present = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+      if (present) {
+        try {
+          DotProducts simd = new VectorDotProducts();
+          LOG.info("dot products: SIMD via jdk.incubator.vector ({})", simd.name());
+          return simd;
+        } catch (LinkageError e) {
+          LOG.info("dot products: jdk.incubator.vector unusable ({}); plain loop", e.toString());
+        }
+      } else {
+        LOG.info("dot products: jdk.incubator.vector absent (run with --add-modules"
+            + " jdk.incubator.vector for SIMD); plain loop");
+      }
+      return ScalarDotProducts.INSTANCE;
+    }
+  }
+}

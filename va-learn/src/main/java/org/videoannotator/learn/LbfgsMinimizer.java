@@ -1,0 +1,150 @@
+package org.videoannotator.learn;
+
+/**
+ * Limited-memory BFGS for smooth convex objectives, with the stopping rules of scipy's L-BFGS-B as
+ * scikit-learn calls it: stop when the largest gradient component is at most {@code gtol}, when
+ * the relative decrease of the objective falls to {@code ftol}, or after {@code maxIter}
+ * iterations. The line search backtracks from the unit step until the Armijo condition holds;
+ * curvature pairs that are not positive are skipped, which keeps the inverse-Hessian estimate
+ * positive definite.
+ */
+final class LbfgsMinimizer {
+  /** An objective: writes the gradient at {@code x} into {@code grad} and returns the value. */
+  interface Objective {
+    double valueAndGradient(double[] x, double[] grad);
+  }
+
+  /** scipy's default {@code ftol} (factr 1e7 times machine epsilon). */
+  static final double SCIPY_FTOL = 1e7 * Math.ulp(1.0);
+
+  private static final int HISTORY = 10;
+  private static final int MAX_LINE_SEARCH = 40;
+
+  /** Result of a minimisation: the minimiser (in the array passed in), value and iterations. */
+  record Result(double value, int iterations, boolean converged) {}
+
+  private LbfgsMinimizer() {}
+
+  /** Minimises {@code f} starting from {@code x}, which is overwritten with the minimiser. */
+  static Result minimize(Objective f, double[] x, double gtol, double ftol, int maxIter) {
+    int n = x.length;
+    double[][] s = new double[HISTORY][n];
+    double[][] yv = new double[HISTORY][n];
+    double[] rho = new double[HISTORY];
+    double[] alpha = new double[HISTORY];
+    int stored = 0;
+    int newest = -1;
+    double[] g = new double[n];
+    double[] gNew = new double[n];
+    double[] d = new double[n];
+    double[] xNew = new double[n];
+    double fx = f.valueAndGradient(x, g);
+    if (maxAbs(g) <= gtol) {
+      return new Result(fx, 0, true);
+    }
+    for (int iter = 1; iter <= maxIter; iter++) {
+      // two-loop recursion: d = -H g
+      for (int i = 0; i < n; i++) {
+        d[i] = -g[i];
+      }
+      for (int k = 0; k < stored; k++) {
+        int j = Math.floorMod(newest - k, HISTORY);
+        alpha[j] = rho[j] * dot(s[j], d);
+        axpy(-alpha[j], yv[j], d);
+      }
+      if (stored > 0) {
+        double gamma = dot(s[newest], yv[newest]) / dot(yv[newest], yv[newest]);
+        for (int i = 0; i < n; i++) {
+          d[i] *= gamma;
+        }
+      }
+      for (int k = stored - 1; k >= 0; k--) {
+        int j = Math.floorMod(newest - k, HISTORY);
+        double beta = rho[j] * dot(yv[j], d);
+        axpy(alpha[j] - beta, s[j], d);
+      }
+      double slope = dot(g, d);
+      if (!(slope < 0)) {
+        // not a descent direction (numerical trouble): restart from steepest descent
+        stored = 0;
+        for (int i = 0; i < n; i++) {
+          d[i] = -g[i];
+        }
+        slope = dot(g, d);
+      }
+      double step = stored == 0 ? Math.min(1.0, 1.0 / Math.sqrt(dot(g, g))) : 1.0;
+      double fNew = Double.NaN;
+      boolean accepted = false;
+      for (int ls = 0; ls < MAX_LINE_SEARCH; ls++) {
+        for (int i = 0; i < n; i++) {
+          xNew[i] = x[i] + step * d[i];
+        }
+        fNew = f.valueAndGradient(xNew, gNew);
+        if (fNew <= fx + 1e-4 * step * slope) {
+          accepted = true;
+          break;
+        }
+        step *= 0.5;
+      }
+      if (!accepted) {
+        return new Result(fx, iter, false);
+      }
+      int slot = (newest + 1) % HISTORY;
+      double sy = 0;
+      for (int i = 0; i < n; i++) {
+        s[slot][i] = xNew[i] - x[i];
+        yv[slot][i] = gNew[i] - g[i];
+      }
+      sy = dot(s[slot], yv[slot]);
+      if (sy > 1e-10 * dot(yv[slot], yv[slot])) {
+        rho[slot] = 1.0 / sy;
+        newest = slot;
+        stored = Math.min(stored + 1, HISTORY);
+      }
+      double fOld = fx;
+      System.arraycopy(xNew, 0, x, 0, n);
+      System.arraycopy(gNew, 0, g, 0, n);
+      fx = fNew;
+      if (maxAbs(g) <= gtol) {
+        return new Result(fx, iter, true);
+      }
+      if ((fOld - fx) / Math.max(Math.max(Math.abs(fOld), Math.abs(fx)), 1.0) <= ftol) {
+        return new Result(fx, iter, true);
+      }
+    }
+    return new Result(fx, maxIter, false);
+  }
+
+  static double dot(double[] a, double[] b) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int n = a.length;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      s0 += a[i] * b[i];
+      s1 += a[i + 1] * b[i + 1];
+      s2 += a[i + 2] * b[i + 2];
+      s3 += a[i + 3] * b[i + 3];
+    }
+    for (; i < n; i++) {
+      s0 += a[i] * b[i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  private static void axpy(double a, double[] x, double[] y) {
+    for (int i = 0; i < y.length; i++) {
+      y[i] += a * x[i];
+    }
+  }
+
+  private static double maxAbs(double[] v) {
+    double m = 0;
+    for (double e : v) {
+      m = Math.max(m, Math.abs(e));
+    }
+    return m;
+  }
+}

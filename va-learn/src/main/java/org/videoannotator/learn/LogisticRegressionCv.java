@@ -1,0 +1,282 @@
+package org.videoannotator.learn;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.videoannotator.core.vectors.FloatMatrix;
+import org.videoannotator.core.vectors.KeyIndex;
+
+/**
+ * The protocol's classifier, as scikit-learn's {@code LogisticRegressionCV(cv=StratifiedKFold(5,
+ * shuffle=True, random_state=0), scoring="average_precision", max_iter=1000)} fits it: L2 logistic
+ * regression for 10 values of C on {@code logspace(-4, 4)}, each fold fitting the C path in
+ * ascending order with warm starts; C is chosen by the largest sum of fold APs (the first on ties,
+ * and the first NaN if a fold had no positive, as numpy's argmax picks it); the final model is
+ * refitted on all data at that C, starting from the mean of the folds' coefficients.
+ *
+ * <p>Folds run in parallel. Thread-safe: an instance holds only its options.
+ */
+public final class LogisticRegressionCv {
+  /** Options; {@link #defaults()} are the protocol's. */
+  public record Options(int folds, double[] cs, long seed, int maxIter, double gtol, int threads) {
+    public Options {
+      if (folds < 2) {
+        throw new IllegalArgumentException("need at least 2 folds, got " + folds);
+      }
+      if (cs == null || cs.length == 0) {
+        throw new IllegalArgumentException("need at least one C value");
+      }
+      for (double c : cs) {
+        if (!(c > 0)) {
+          throw new IllegalArgumentException("C values must be positive, got " + c);
+        }
+      }
+      if (maxIter < 1 || threads < 1 || !(gtol > 0)) {
+        throw new IllegalArgumentException(
+            "bad options: maxIter=" + maxIter + " threads=" + threads + " gtol=" + gtol);
+      }
+      cs = cs.clone();
+    }
+
+    public static Options defaults() {
+      return new Options(5, logspace(-4, 4, 10), 0, 1000, 1e-4,
+          Runtime.getRuntime().availableProcessors());
+    }
+
+    public Options withThreads(int n) {
+      return new Options(folds, cs, seed, maxIter, gtol, n);
+    }
+  }
+
+  private final Options options;
+
+  public LogisticRegressionCv() {
+    this(Options.defaults());
+  }
+
+  public LogisticRegressionCv(Options options) {
+    this.options = options;
+  }
+
+  public Options options() {
+    return options;
+  }
+
+  /** numpy's {@code logspace(start, stop, num)}: {@code 10 ** linspace(start, stop, num)}. */
+  public static double[] logspace(double start, double stop, int num) {
+    double[] out = new double[num];
+    double step = (stop - start) / (num - 1);
+    for (int i = 0; i < num; i++) {
+      double exponent = i == num - 1 ? stop : start + i * step;
+      out[i] = Math.pow(10, exponent);
+    }
+    return out;
+  }
+
+  /**
+   * Fits on the rows of {@code set} in the reference's order (sorted positives, then sorted
+   * negatives), reading each key's vector from {@code matrix} through {@code keys}.
+   */
+  public LinearModel fit(FloatMatrix matrix, KeyIndex keys, LabelledSet set) {
+    List<String> ordered = set.orderedKeys();
+    int[] rows = new int[ordered.size()];
+    for (int i = 0; i < rows.length; i++) {
+      int row = keys.rowOf(ordered.get(i));
+      if (row < 0) {
+        throw new IllegalArgumentException(
+            "label " + set.label() + ": key '" + ordered.get(i) + "' has no embedding");
+      }
+      rows[i] = row;
+    }
+    return fit(matrix, rows, set.orderedLabels(), LinearModel.fingerprint(set));
+  }
+
+  /** Fits on {@code rows} of {@code matrix} with labels {@code y} (row order matters for folds). */
+  public LinearModel fit(FloatMatrix matrix, int[] rows, boolean[] y, String fingerprint) {
+    if (rows.length != y.length) {
+      throw new IllegalArgumentException(rows.length + " rows but " + y.length + " labels");
+    }
+    int dim = matrix.dim();
+    double[] x = new double[Math.multiplyExact(rows.length, dim)];
+    float[] buffer = new float[dim];
+    for (int i = 0; i < rows.length; i++) {
+      matrix.copyRow(rows[i], buffer);
+      for (int j = 0; j < dim; j++) {
+        x[i * dim + j] = buffer[j];
+      }
+    }
+    return fit(x, dim, y, fingerprint);
+  }
+
+  /** Fits on rows {@code x} with labels {@code y}; the fingerprint hashes the data itself. */
+  public LinearModel fit(float[][] x, boolean[] y) {
+    if (x.length != y.length) {
+      throw new IllegalArgumentException(x.length + " rows but " + y.length + " labels");
+    }
+    if (x.length == 0) {
+      throw new IllegalArgumentException("no training rows");
+    }
+    int dim = x[0].length;
+    double[] flat = new double[Math.multiplyExact(x.length, dim)];
+    for (int i = 0; i < x.length; i++) {
+      if (x[i].length != dim) {
+        throw new IllegalArgumentException("row " + i + " has " + x[i].length + " values, not " + dim);
+      }
+      for (int j = 0; j < dim; j++) {
+        flat[i * dim + j] = x[i][j];
+      }
+    }
+    return fit(flat, dim, y, LinearModel.fingerprint(x, y));
+  }
+
+  private LinearModel fit(double[] x, int dim, boolean[] y, String fingerprint) {
+    int n = y.length;
+    int positives = 0;
+    for (boolean b : y) {
+      positives += b ? 1 : 0;
+    }
+    if (positives == 0 || positives == n) {
+      throw new IllegalArgumentException(
+          "training needs both classes, got " + positives + " positives of " + n);
+    }
+    for (double v : x) {
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException("training data holds a non-finite value: " + v);
+      }
+    }
+    int[] testFold = StratifiedKFold.testFolds(y, options.folds(), options.seed());
+    double[][] foldScores = new double[options.folds()][];
+    double[][][] foldCoefs = new double[options.folds()][][];
+    runFolds(x, dim, y, testFold, foldScores, foldCoefs);
+
+    int best = bestIndex(foldScores);
+    double[] start = new double[dim + 1];
+    for (double[][] path : foldCoefs) {
+      for (int j = 0; j <= dim; j++) {
+        start[j] += path[best][j] / foldCoefs.length;
+      }
+    }
+    double c = options.cs()[best];
+    LbfgsMinimizer.minimize(
+        new LogisticLoss(x, y, dim, c), start, options.gtol(), LbfgsMinimizer.SCIPY_FTOL,
+        options.maxIter());
+    float[] weights = new float[dim];
+    for (int j = 0; j < dim; j++) {
+      weights[j] = (float) start[j];
+    }
+    double[] atBest = new double[foldScores.length];
+    for (int f = 0; f < foldScores.length; f++) {
+      atBest[f] = foldScores[f][best];
+    }
+    return new LinearModel(
+        weights, start[dim], c, options.cs(), foldScores, Stats.mean(atBest), Stats.std(atBest),
+        positives, n - positives, fingerprint, Instant.now().toString());
+  }
+
+  private void runFolds(
+      double[] x, int dim, boolean[] y, int[] testFold, double[][] scores, double[][][] coefs) {
+    int threads = Math.min(options.threads(), options.folds());
+    if (threads == 1) {
+      for (int f = 0; f < options.folds(); f++) {
+        FoldResult r = fitFold(x, dim, y, testFold, f);
+        scores[f] = r.scores;
+        coefs[f] = r.coefs;
+      }
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().factory());
+    try {
+      List<Future<FoldResult>> futures = new ArrayList<>();
+      for (int f = 0; f < options.folds(); f++) {
+        int fold = f;
+        futures.add(pool.submit(() -> fitFold(x, dim, y, testFold, fold)));
+      }
+      for (int f = 0; f < futures.size(); f++) {
+        FoldResult r = futures.get(f).get();
+        scores[f] = r.scores;
+        coefs[f] = r.coefs;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while training", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private record FoldResult(double[] scores, double[][] coefs) {}
+
+  /** Fits the whole C path on the training part of one fold and scores it on the test part. */
+  private FoldResult fitFold(double[] x, int dim, boolean[] y, int[] testFold, int fold) {
+    int nTest = 0;
+    for (int t : testFold) {
+      nTest += t == fold ? 1 : 0;
+    }
+    int nTrain = y.length - nTest;
+    double[] trainX = new double[nTrain * dim];
+    boolean[] trainY = new boolean[nTrain];
+    double[] testX = new double[nTest * dim];
+    boolean[] testY = new boolean[nTest];
+    int tr = 0;
+    int te = 0;
+    for (int i = 0; i < y.length; i++) {
+      if (testFold[i] == fold) {
+        System.arraycopy(x, i * dim, testX, te * dim, dim);
+        testY[te++] = y[i];
+      } else {
+        System.arraycopy(x, i * dim, trainX, tr * dim, dim);
+        trainY[tr++] = y[i];
+      }
+    }
+    double[] cs = options.cs();
+    double[] scores = new double[cs.length];
+    double[][] coefs = new double[cs.length][];
+    double[] w = new double[dim + 1];
+    double[] decision = new double[nTest];
+    for (int k = 0; k < cs.length; k++) {
+      LbfgsMinimizer.minimize(
+          new LogisticLoss(trainX, trainY, dim, cs[k]), w, options.gtol(),
+          LbfgsMinimizer.SCIPY_FTOL, options.maxIter());
+      coefs[k] = w.clone();
+      for (int i = 0; i < nTest; i++) {
+        double s = w[dim];
+        for (int j = 0; j < dim; j++) {
+          s += testX[i * dim + j] * w[j];
+        }
+        decision[i] = s;
+      }
+      scores[k] = Metrics.averagePrecision(testY, decision);
+    }
+    return new FoldResult(scores, coefs);
+  }
+
+  /** numpy's {@code argmax} of the per-C sums: the first NaN if any, else the first maximum. */
+  static int bestIndex(double[][] foldScores) {
+    int cCount = foldScores[0].length;
+    int best = 0;
+    double bestSum = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < cCount; k++) {
+      double sum = 0;
+      for (double[] fold : foldScores) {
+        sum += fold[k];
+      }
+      if (Double.isNaN(sum)) {
+        return k;
+      }
+      if (sum > bestSum) {
+        bestSum = sum;
+        best = k;
+      }
+    }
+    return best;
+  }
+}

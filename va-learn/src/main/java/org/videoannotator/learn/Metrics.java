@@ -1,0 +1,149 @@
+package org.videoannotator.learn;
+
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ranking metrics exactly as scikit-learn defines them (the reference pins scikit-learn 0.24.2).
+ * Scores are sorted once, tied scores form one threshold, and sums use numpy's pairwise summation
+ * so the figures agree with scikit-learn's to the last bits.
+ *
+ * <p>Without a positive (or, for ROC AUC, without a negative) the metric is undefined: these
+ * methods return {@code NaN} and log a warning, as scikit-learn 0.24 returned NaN for average
+ * precision; the protocol then ignores that bootstrap.
+ */
+public final class Metrics {
+  private static final Logger LOG = LoggerFactory.getLogger(Metrics.class);
+
+  private Metrics() {}
+
+  /** Counts at each distinct threshold, highest score first (scikit-learn's binary_clf_curve). */
+  private record Curve(double[] tps, double[] fps) {}
+
+  /**
+   * {@code sklearn.metrics.average_precision_score(y, score)}: sum over distinct thresholds of
+   * (R_n - R_{n-1}) * P_n, no interpolation. NaN (logged) when {@code y} has no positive.
+   */
+  public static double averagePrecision(boolean[] y, double[] score) {
+    Curve curve = curve(y, score);
+    double[] tps = curve.tps;
+    double[] fps = curve.fps;
+    int m = tps.length;
+    double totalPositives = tps[m - 1];
+    if (totalPositives == 0) {
+      LOG.warn("average precision of {} items without a positive is undefined: NaN", y.length);
+      return Double.NaN;
+    }
+    // scikit-learn 0.24 stops the curve at the first threshold reaching full recall
+    int last = 0;
+    while (tps[last] < totalPositives) {
+      last++;
+    }
+    // reversed: recall decreasing, then the (recall 0, precision 1) end point
+    int len = last + 2;
+    double[] precision = new double[len];
+    double[] recall = new double[len];
+    for (int i = 0; i <= last; i++) {
+      int src = last - i;
+      precision[i] = tps[src] / (tps[src] + fps[src]);
+      recall[i] = tps[src] / totalPositives;
+    }
+    precision[len - 1] = 1;
+    recall[len - 1] = 0;
+    double[] terms = new double[len - 1];
+    for (int i = 0; i < len - 1; i++) {
+      terms[i] = (recall[i + 1] - recall[i]) * precision[i];
+    }
+    return -PairwiseSum.sum(terms);
+  }
+
+  /** {@link #averagePrecision(boolean[], double[])} over float scores. */
+  public static double averagePrecision(boolean[] y, float[] score) {
+    return averagePrecision(y, toDouble(score));
+  }
+
+  /**
+   * {@code sklearn.metrics.roc_auc_score(y, score)} (trapezoids over the ROC curve with collinear
+   * points dropped). NaN (logged) when only one class is present.
+   */
+  public static double rocAuc(boolean[] y, double[] score) {
+    Curve curve = curve(y, score);
+    double[] tps = curve.tps;
+    double[] fps = curve.fps;
+    int m = tps.length;
+    if (tps[m - 1] == 0 || fps[m - 1] == 0) {
+      LOG.warn("ROC AUC of {} items with only one class is undefined: NaN", y.length);
+      return Double.NaN;
+    }
+    // drop_intermediate: keep the ends and points where the curve bends
+    int[] keep = new int[m];
+    int kept = 0;
+    for (int i = 0; i < m; i++) {
+      boolean end = i == 0 || i == m - 1 || m <= 2;
+      if (end
+          || (fps[i + 1] - 2 * fps[i] + fps[i - 1]) != 0
+          || (tps[i + 1] - 2 * tps[i] + tps[i - 1]) != 0) {
+        keep[kept++] = i;
+      }
+    }
+    double[] fpr = new double[kept + 1];
+    double[] tpr = new double[kept + 1];
+    for (int i = 0; i < kept; i++) {
+      fpr[i + 1] = fps[keep[i]] / fps[m - 1];
+      tpr[i + 1] = tps[keep[i]] / tps[m - 1];
+    }
+    double[] terms = new double[kept];
+    for (int i = 0; i < kept; i++) {
+      terms[i] = (fpr[i + 1] - fpr[i]) * (tpr[i + 1] + tpr[i]) / 2.0;
+    }
+    return PairwiseSum.sum(terms);
+  }
+
+  /** {@link #rocAuc(boolean[], double[])} over float scores. */
+  public static double rocAuc(boolean[] y, float[] score) {
+    return rocAuc(y, toDouble(score));
+  }
+
+  private static Curve curve(boolean[] y, double[] score) {
+    if (y.length != score.length) {
+      throw new IllegalArgumentException(
+          "labels and scores differ in length: " + y.length + " vs " + score.length);
+    }
+    if (y.length == 0) {
+      throw new IllegalArgumentException("no items to score");
+    }
+    Integer[] order = new Integer[y.length];
+    for (int i = 0; i < y.length; i++) {
+      if (!Double.isFinite(score[i])) {
+        throw new IllegalArgumentException("score " + i + " is not finite: " + score[i]);
+      }
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
+    double[] tps = new double[y.length];
+    double[] fps = new double[y.length];
+    int m = 0;
+    double tp = 0;
+    for (int i = 0; i < order.length; i++) {
+      if (y[order[i]]) {
+        tp++;
+      }
+      boolean lastOfThreshold = i == order.length - 1 || score[order[i + 1]] != score[order[i]];
+      if (lastOfThreshold) {
+        tps[m] = tp;
+        fps[m] = (i + 1) - tp;
+        m++;
+      }
+    }
+    return new Curve(Arrays.copyOf(tps, m), Arrays.copyOf(fps, m));
+  }
+
+  private static double[] toDouble(float[] values) {
+    double[] out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = values[i];
+    }
+    return out;
+  }
+}

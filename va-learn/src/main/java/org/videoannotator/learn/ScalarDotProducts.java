@@ -1,0 +1,57 @@
+package org.videoannotator.learn;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/** Plain-loop dot products with four accumulators (the fallback without the Vector API). */
+final class ScalarDotProducts implements DotProducts {
+  static final ScalarDotProducts INSTANCE = new ScalarDotProducts();
+
+  private ScalarDotProducts() {}
+
+  @Override
+  public float dot(MemorySegment segment, long byteOffset, ValueLayout.OfFloat layout, float[] w) {
+    float s0 = 0;
+    float s1 = 0;
+    float s2 = 0;
+    float s3 = 0;
+    int n = w.length;
+    int j = 0;
+    for (; j + 3 < n; j += 4) {
+      long at = byteOffset + (long) j * Float.BYTES;
+      s0 += segment.get(layout, at) * w[j];
+      s1 += segment.get(layout, at + 4) * w[j + 1];
+      s2 += segment.get(layout, at + 8) * w[j + 2];
+      s3 += segment.get(layout, at + 12) * w[j + 3];
+    }
+    for (; j < n; j++) {
+      s0 += segment.get(layout, byteOffset + (long) j * Float.BYTES) * w[j];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  @Override
+  public float sum(MemorySegment segment, long byteOffset, ValueLayout.OfFloat layout, int count) {
+    float s0 = 0;
+    float s1 = 0;
+    float s2 = 0;
+    float s3 = 0;
+    int j = 0;
+    for (; j + 3 < count; j += 4) {
+      long at = byteOffset + (long) j * Float.BYTES;
+      s0 += segment.get(layout, at);
+      s1 += segment.get(layout, at + 4);
+      s2 += segment.get(layout, at + 8);
+      s3 += segment.get(layout, at + 12);
+    }
+    for (; j < count; j++) {
+      s0 += segment.get(layout, byteOffset + (long) j * Float.BYTES);
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  @Override
+  public String name() {
+    return "scalar";
+  }
+}

@@ -1,0 +1,69 @@
+package org.videoannotator.learn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+class MetricsTest {
+  private static final JsonNode GOLDEN = Golden.read("metrics.json");
+
+  @Test
+  void averagePrecisionAndAucMatchScikitLearnIncludingTies() {
+    int cases = 0;
+    for (JsonNode c : GOLDEN.get("cases")) {
+      boolean[] y = Golden.bools(c.get("y"));
+      double[] s = Golden.doubles(c.get("score"));
+      assertEquals(c.get("ap").asDouble(), Metrics.averagePrecision(y, s), 1e-15, "case " + cases);
+      if (!c.get("auc").isNull()) {
+        assertEquals(c.get("auc").asDouble(), Metrics.rocAuc(y, s), 1e-15, "case " + cases);
+      }
+      cases++;
+    }
+    assertTrue(cases >= 18);
+  }
+
+  @Test
+  void tiedScoresFormOneThreshold() {
+    // all scores tied: one threshold at recall 1 with precision 2/4
+    assertEquals(0.5, Metrics.averagePrecision(new boolean[] {true, true, false, false},
+        new double[] {1, 1, 1, 1}));
+    assertEquals(0.5, Metrics.rocAuc(new boolean[] {true, true, false, false},
+        new double[] {1, 1, 1, 1}));
+  }
+
+  @Test
+  void undefinedWithoutBothClassesIsNaN() {
+    assertTrue(Double.isNaN(Metrics.averagePrecision(new boolean[] {false, false}, new double[] {0.1, 0.2})));
+    assertTrue(Double.isNaN(Metrics.rocAuc(new boolean[] {true, true}, new double[] {0.1, 0.2})));
+    assertEquals(1.0, Metrics.averagePrecision(new boolean[] {true, true}, new double[] {0.1, 0.2}));
+  }
+
+  @Test
+  void refusesMismatchedOrNonFiniteInput() {
+    assertThrows(IllegalArgumentException.class,
+        () -> Metrics.averagePrecision(new boolean[] {true}, new double[] {0.1, 0.2}));
+    assertThrows(IllegalArgumentException.class,
+        () -> Metrics.averagePrecision(new boolean[] {true, false}, new double[] {Double.NaN, 0.2}));
+  }
+
+  @Test
+  void randomBaselineMatchesTheReference() {
+    JsonNode b = GOLDEN.get("baseline");
+    int pos = b.get("pos").asInt();
+    int n = pos + b.get("neg").asInt();
+    boolean[] y = new boolean[n];
+    java.util.Arrays.fill(y, 0, pos, true);
+    NumpyRandomState rs = new NumpyRandomState(0);
+    double[] aps = new double[1000];
+    for (int i = 0; i < aps.length; i++) {
+      aps[i] = Metrics.averagePrecision(y, rs.randomSample(n));
+      if (i < 5) {
+        assertEquals(b.get("first").get(i).asDouble(), aps[i], 1e-15);
+      }
+    }
+    assertEquals(b.get("mean_ap").asDouble(), Stats.mean(aps), 1e-14);
+  }
+}
