@@ -1,0 +1,55 @@
+package org.videoannotator.experiments.exp2;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.videoannotator.experiments.protocol.Evaluation;
+
+/**
+ * UCB1 over the sources: a source never chosen is chosen first; otherwise the highest mean reward
+ * plus {@code c * sqrt(ln(step + 1) / count)}. As in the reference, the bonus is always added to the
+ * MEAN reward: its EWMA and last-reward variants inherit UCB's selection, so they choose alike.
+ */
+public final class Ucb extends EpsilonGreedy {
+  private final double c;
+  private final Map<Source, Integer> counts = new EnumMap<>(Source.class);
+
+  public Ucb(Settings settings, double c, Valuation valuation) {
+    super(settings, 0, valuation);
+    if (!(c >= 0) || Double.isInfinite(c)) {
+      throw new IllegalArgumentException("UCB c must be finite and >= 0, got " + c);
+    }
+    this.c = c;
+    for (Source s : CHOICES) {
+      counts.put(s, 0);
+    }
+  }
+
+  @Override
+  protected Source select() {
+    double t = step + 1;
+    Source best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    var available = available();
+    for (Source s : CHOICES) {
+      if (!available.contains(s)) {
+        continue;
+      }
+      int count = counts.get(s);
+      if (count == 0) {
+        return s;
+      }
+      double score = rewards.get(s).mean() + c * Math.sqrt(Math.log(t) / count);
+      if (score > bestScore) {
+        best = s;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  @Override
+  protected void update(Source choice, Evaluation result) {
+    counts.merge(choice, 1, Integer::sum);
+    super.update(choice, result);
+  }
+}
