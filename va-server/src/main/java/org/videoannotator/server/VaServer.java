@@ -1,0 +1,122 @@
+package org.videoannotator.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.JavalinDefaultRouting;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.videoannotator.core.Json;
+import org.videoannotator.index.Corpus;
+import org.videoannotator.index.TextEncoder;
+import org.videoannotator.server.annotations.AnnotationController;
+import org.videoannotator.server.api.ErrorMapping;
+import org.videoannotator.server.auth.TokenAuth;
+import org.videoannotator.server.builds.BuildController;
+import org.videoannotator.server.builds.BuildService;
+import org.videoannotator.server.clips.ClipController;
+import org.videoannotator.server.exchange.ExchangeController;
+import org.videoannotator.server.feeds.AutoFeed;
+import org.videoannotator.server.feeds.FeedController;
+import org.videoannotator.server.labels.LabelController;
+import org.videoannotator.server.models.ModelController;
+import org.videoannotator.server.review.ReviewController;
+import org.videoannotator.server.search.SearchController;
+import org.videoannotator.server.store.AnnotationStore;
+
+/**
+ * The annotation service of one corpus: the JSON API under {@code /api} and the browser UI (the
+ * classpath folder {@code /web}, from va-web's jar) at {@code /}. Takes its dependencies; owns none
+ * of them (the caller closes corpus, store and build service). {@link #app()} exposes the Javalin
+ * instance so tests run it for real.
+ */
+public final class VaServer {
+  /** Largest request body accepted (imports of annotation files). */
+  public static final long MAX_REQUEST_BYTES = 64L << 20;
+
+  /** One registered route, as Javalin reports it (for the OpenAPI sync test). */
+  public record Route(String method, String path) {}
+
+  private final Javalin app;
+  private final List<Route> routes = Collections.synchronizedList(new ArrayList<>());
+
+  /**
+   * @param textEncoder the corpus's text encoder, or null when it has none (text search then uses
+   *     full-text words)
+   * @param auth token protection (disabled for loopback-only servers)
+   */
+  public VaServer(Corpus corpus, AnnotationStore store, BuildService builds, TextEncoder textEncoder, TokenAuth auth) {
+    AutoFeed autoFeed = new AutoFeed(store.builds());
+    boolean hasUi = VaServer.class.getResource("/web/index.html") != null;
+    this.app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.http.maxRequestSize = MAX_REQUEST_BYTES;
+      config.http.prefer405over404 = true;
+      config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+      config.events(events -> events.handlerAdded(meta ->
+          routes.add(new Route(meta.getHttpMethod().name(), meta.getPath()))));
+      if (hasUi) {
+        config.staticFiles.add(files -> {
+          files.hostedPath = "/";
+          files.directory = "/web";
+          files.location = Location.CLASSPATH;
+        });
+      }
+      config.router.mount(router -> {
+        ErrorMapping.register(router);
+        auth.register(router);
+        if (!hasUi) {
+          router.get("/", ctx -> ctx.html("<!doctype html><title>Video Annotator</title><p>The web UI (module "
+              + "va-web) is not on the classpath. The JSON API is at <a href=/api/info>/api/info</a>."));
+        }
+        router.get("/api/info", ctx -> ctx.json(info(corpus, textEncoder, auth)));
+        router.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
+        new LabelController(store, builds).register(router);
+        new AnnotationController(corpus, store, builds, autoFeed).register(router);
+        new SearchController(corpus, store, textEncoder).register(router);
+        new BuildController(store, builds).register(router);
+        new FeedController(corpus, store, builds, autoFeed).register(router);
+        new ModelController(corpus, store, builds).register(router);
+        new ReviewController(corpus, store, builds).register(router);
+        new ClipController(corpus).register(router);
+        new ExchangeController(corpus, store, builds).register(router);
+      });
+    });
+  }
+
+  public Javalin app() {
+    return app;
+  }
+
+  /** Routes registered so far (all of them once the constructor returns). */
+  public List<Route> routes() {
+    return List.copyOf(routes);
+  }
+
+  private static Map<String, Object> info(Corpus corpus, TextEncoder textEncoder, TokenAuth auth) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("clips", corpus.size());
+    out.put("dim", corpus.dimension());
+    out.put("embedder", corpus.embedder());
+    out.put("textSearch", textEncoder != null);
+    out.put("authRequired", auth.enabled());
+    out.put("namedQueries", corpus.namedQueries().keySet());
+    out.put("version", VaServer.class.getPackage().getImplementationVersion());
+    return out;
+  }
+
+  static String openApi() throws IOException {
+    try (InputStream in = VaServer.class.getResourceAsStream("/org/videoannotator/server/openapi.json")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.json missing from the va-server jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

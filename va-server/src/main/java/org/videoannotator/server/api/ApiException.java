@@ -1,0 +1,39 @@
+package org.videoannotator.server.api;
+
+/**
+ * A request the server refuses, with the HTTP status, a short error code, the offending field (or
+ * null) and a one-sentence detail naming the input and what to do. Handlers throw it; {@link
+ * ErrorMapping} turns it into {@link ErrorBody} JSON.
+ */
+public final class ApiException extends RuntimeException {
+  private final int status;
+  private final String code;
+  private final String field;
+
+  public ApiException(int status, String code, String field, String detail) {
+    super(detail);
+    this.status = status;
+    this.code = code;
+    this.field = field;
+  }
+
+  public static ApiException badRequest(String field, String detail) {
+    return new ApiException(400, "bad-request", field, detail);
+  }
+
+  public static ApiException notFound(String field, String detail) {
+    return new ApiException(404, "not-found", field, detail);
+  }
+
+  public static ApiException conflict(String field, String detail) {
+    return new ApiException(409, "conflict", field, detail);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public ErrorBody body() {
+    return new ErrorBody(code, field, getMessage());
+  }
+}

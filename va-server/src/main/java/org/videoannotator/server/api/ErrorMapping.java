@@ -1,0 +1,63 @@
+package org.videoannotator.server.api;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.router.JavalinDefaultRouting;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.videoannotator.core.UserException;
+import org.videoannotator.server.store.DuplicateLabelException;
+
+/**
+ * Maps every failure of a request to a JSON {@link ErrorBody}: the server's own refusals keep their
+ * status; validation failures of records ({@link IllegalArgumentException}) and user errors are
+ * 400; Javalin's (unknown route, body too large) keep theirs. Anything else is a server bug: logged
+ * with its stack trace and answered 500 without internals.
+ */
+public final class ErrorMapping {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+  private ErrorMapping() {}
+
+  public static void register(JavalinDefaultRouting router) {
+    router.exception(ApiException.class, (e, ctx) -> send(ctx, e.status(), e.body()));
+    router.exception(DuplicateLabelException.class,
+        (e, ctx) -> send(ctx, 409, new ErrorBody("conflict", "name", e.getMessage() + "; pick another name")));
+    router.exception(IllegalArgumentException.class,
+        (e, ctx) -> send(ctx, 400, new ErrorBody("bad-request", null, e.getMessage())));
+    router.exception(UserException.class,
+        (e, ctx) -> send(ctx, 400, new ErrorBody("bad-request", null, e.getMessage())));
+    router.exception(HttpResponseException.class,
+        (e, ctx) -> send(ctx, e.getStatus(), new ErrorBody(codeOf(e.getStatus()), null,
+            e.getMessage() + " (" + ctx.method() + " " + ctx.path() + ")")));
+    router.exception(Exception.class, (e, ctx) -> {
+      LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
+      send(ctx, 500, new ErrorBody("internal", null, "internal error; the server log has the details"));
+    });
+    // Statuses set by Javalin/Jetty without an exception (no matching route) get the same shape.
+    for (int status : new int[] {400, 404, 405, 413}) {
+      router.error(status, ctx -> {
+        if (ctx.result() == null || ctx.result().isEmpty() || !ctx.result().startsWith("{")) {
+          send(ctx, status, new ErrorBody(codeOf(status), null,
+              "no such resource or method: " + ctx.method() + " " + ctx.path()));
+        }
+      });
+    }
+  }
+
+  private static void send(Context ctx, int status, ErrorBody body) {
+    ctx.status(status).json(body);
+  }
+
+  private static String codeOf(int status) {
+    return switch (status) {
+      case 400 -> "bad-request";
+      case 401 -> "unauthorized";
+      case 404 -> "not-found";
+      case 405 -> "method-not-allowed";
+      case 409 -> "conflict";
+      case 413 -> "payload-too-large";
+      default -> status >= 500 ? "internal" : "error";
+    };
+  }
+}

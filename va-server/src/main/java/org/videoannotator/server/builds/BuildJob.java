@@ -1,0 +1,180 @@
+package org.videoannotator.server.builds;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.videoannotator.core.Json;
+import org.videoannotator.core.vectors.KeyedMatrix;
+import org.videoannotator.learn.CorpusScorer;
+import org.videoannotator.learn.DiversityScore;
+import org.videoannotator.learn.Feeds;
+import org.videoannotator.learn.LabelledSet;
+import org.videoannotator.learn.LinearModel;
+import org.videoannotator.learn.LogisticRegressionCv;
+
+/**
+ * One build: load the labelled set, train a cross-validated logistic regression, score the whole
+ * corpus, fill the feeds, compute the diversity score, save the model version. Publishes its status
+ * after every stage; stops between stages once superseded.
+ */
+final class BuildJob implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(BuildJob.class);
+  private static final CorpusScorer SCORER = new CorpusScorer();
+
+  private final BuildService service;
+  private final List<String> pos;
+  private final List<String> neg;
+  private volatile BuildStatus status;
+  private volatile boolean superseded;
+  private volatile Future<?> future;
+  private final Map<String, Long> millis = new LinkedHashMap<>();
+
+  BuildJob(BuildService service, BuildStatus queued, List<String> pos, List<String> neg) {
+    this.service = service;
+    this.status = queued;
+    this.pos = pos;
+    this.neg = neg;
+  }
+
+  void future(Future<?> f) {
+    this.future = f;
+  }
+
+  /** Asks the job to stop: a newer build of the same label replaces it. */
+  void supersede() {
+    superseded = true;
+    Future<?> f = future;
+    if (f != null) {
+      f.cancel(true);
+    }
+  }
+
+  /** Thrown between stages when superseded. */
+  private static final class Superseded extends RuntimeException {
+    Superseded() {
+      super(null, null, false, false);
+    }
+  }
+
+  @Override
+  public void run() {
+    long t0 = System.nanoTime();
+    status = new BuildStatus(status.id(), status.label(), BuildStatus.RUNNING, "load", 0.05, status.created(),
+        Instant.now().toString(), null, status.positives(), status.negatives(), null, null, null, Map.of(), null,
+        null, status.seed(), status.feedSize());
+    service.publish(status);
+    try {
+      Result r = execute();
+      long total = (System.nanoTime() - t0) / 1_000_000;
+      status = new BuildStatus(status.id(), status.label(), BuildStatus.DONE, "done", 1.0, status.created(),
+          status.started(), Instant.now().toString(), status.positives(), status.negatives(), r.version(),
+          r.quality(), r.diversity(), millis, total, null, status.seed(), status.feedSize());
+      service.finish(status, r.artifacts(), this);
+      LOG.info("build {} of '{}' done in {} ms: {}", status.id(), status.label(), total, millis);
+    } catch (Superseded e) {
+      end(BuildStatus.SUPERSEDED, "a newer build of this label replaced it", t0);
+    } catch (RuntimeException | java.io.IOException e) {
+      if (superseded) {
+        end(BuildStatus.SUPERSEDED, "a newer build of this label replaced it", t0);
+      } else {
+        LOG.error("build {} of '{}' failed", status.id(), status.label(), e);
+        end(BuildStatus.FAILED, e.getMessage() == null ? e.toString() : e.getMessage(), t0);
+      }
+    }
+  }
+
+  private void end(String finalStatus, String error, long t0) {
+    status = new BuildStatus(status.id(), status.label(), finalStatus, status.stage(), status.progress(),
+        status.created(), status.started(), Instant.now().toString(), status.positives(), status.negatives(), null,
+        null, null, millis, (System.nanoTime() - t0) / 1_000_000, error, status.seed(), status.feedSize());
+    service.finish(status, null, this);
+  }
+
+  private record Result(int version, Quality quality, double diversity, BuildArtifacts artifacts) {}
+
+  private Result execute() throws java.io.IOException {
+    String label = status.label();
+    long t = System.nanoTime();
+    KeyedMatrix vectors = service.corpus().vectors();
+    LabelledSet set = new LabelledSet(label, new HashSet<>(pos), new HashSet<>(neg));
+    t = stage("load", t, "train", 0.15);
+
+    int folds = Math.min(5, Math.min(pos.size(), neg.size()));
+    LogisticRegressionCv.Options defaults = LogisticRegressionCv.Options.defaults();
+    LogisticRegressionCv trainer = new LogisticRegressionCv(new LogisticRegressionCv.Options(
+        folds, defaults.cs(), defaults.seed(), defaults.maxIter(), defaults.gtol(), defaults.threads()));
+    LinearModel model = trainer.fit(vectors.matrix(), vectors.keys(), set);
+    t = stage("train", t, "score", 0.5);
+
+    float[] probabilities = SCORER.probabilities(vectors.matrix(), model);
+    t = stage("score", t, "feeds", 0.8);
+
+    BitSet labelled = new BitSet(probabilities.length);
+    for (String key : set.orderedKeys()) {
+      int row = vectors.keys().rowOf(key);
+      if (row >= 0) {
+        labelled.set(row);
+      }
+    }
+    // Clips annotated 'unsure' are labelled too: never offer them again.
+    for (var a : service.store().current(label)) {
+      int row = vectors.keys().rowOf(a.key());
+      if (row >= 0) {
+        labelled.set(row);
+      }
+    }
+    Feeds.FeedSet feedSet = Feeds.build(probabilities, labelled::get, Feeds.Sizes.each(status.feedSize()), status.seed());
+    Map<String, List<FeedItem>> feeds = new LinkedHashMap<>();
+    for (Feeds.Kind kind : Feeds.Kind.values()) {
+      Feeds.Feed feed = feedSet.get(kind);
+      feeds.put(kind.id(), items(feed.rows(), probabilities, vectors));
+    }
+    int[] diverse = DiverseBorderline.select(probabilities, vectors.matrix(), status.feedSize(), labelled::get);
+    feeds.put("borderline-diverse", items(diverse, probabilities, vectors));
+    double diversity = DiversityScore.of(set, service.clusters()::clusterOf);
+    t = stage("feeds", t, "save", 0.9);
+
+    int version = service.store().builds().nextModelVersion(label);
+    String path = service.modelFiles().save(label, version, model);
+    Quality quality = new Quality(model.cvMean(), model.cvStd(), model.c());
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("quality", quality);
+    summary.put("positives", pos.size());
+    summary.put("negatives", neg.size());
+    int stored = service.store().builds().insertModel(label, status.id(), path, probabilities.length,
+        Json.mapper().valueToTree(summary).toString());
+    if (stored != version) {
+      LOG.warn("model version race for '{}': file v{} recorded as v{}", label, version, stored);
+    }
+    stage("save", t, "done", 1.0);
+    return new Result(stored, quality, diversity, new BuildArtifacts(pos, neg, feeds));
+  }
+
+  private static List<FeedItem> items(int[] rows, float[] probabilities, KeyedMatrix vectors) {
+    List<FeedItem> out = new ArrayList<>(rows.length);
+    for (int row : rows) {
+      out.add(new FeedItem(vectors.keys().key(row), probabilities[row]));
+    }
+    return out;
+  }
+
+  /** Records the time of {@code done}, publishes the next stage, and stops if superseded. */
+  private long stage(String done, long since, String next, double progress) {
+    long now = System.nanoTime();
+    millis.put(done, (now - since) / 1_000_000);
+    if (superseded || Thread.currentThread().isInterrupted()) {
+      throw new Superseded();
+    }
+    status = status.withStage(BuildStatus.RUNNING, next, progress, millis);
+    service.publish(status);
+    return now;
+  }
+}

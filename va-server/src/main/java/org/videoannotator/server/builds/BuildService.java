@@ -1,0 +1,236 @@
+package org.videoannotator.server.builds;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.videoannotator.core.Json;
+import org.videoannotator.index.Corpus;
+import org.videoannotator.learn.LinearModel;
+import org.videoannotator.server.api.ApiException;
+import org.videoannotator.server.store.AnnotationStore;
+import org.videoannotator.server.store.BuildRow;
+import org.videoannotator.server.store.CurrentAnnotation;
+import org.videoannotator.server.store.ModelRow;
+import org.videoannotator.server.store.Value;
+
+/**
+ * Runs builds on a small executor: builds of different labels run in parallel; a new build of a
+ * label supersedes (cancels) the one still running. Keeps the live status of running builds in
+ * memory and every status change in the store, and the latest feeds of each label ready to serve.
+ * Thread-safe.
+ */
+public final class BuildService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BuildService.class);
+  /** Fewest positives and negatives a build needs (cross-validation needs two of each). */
+  public static final int MIN_PER_CLASS = 2;
+  public static final int DEFAULT_FEED_SIZE = 200;
+
+  private final Corpus corpus;
+  private final AnnotationStore store;
+  private final ModelFiles modelFiles;
+  private final ClusterSource clusters;
+  private final ExecutorService executor;
+  private final Map<Long, BuildStatus> live = new ConcurrentHashMap<>();
+  private final Map<String, BuildJob> runningByLabel = new ConcurrentHashMap<>();
+  private final Map<String, FeedSnapshot> latestFeeds = new ConcurrentHashMap<>();
+
+  public BuildService(Corpus corpus, AnnotationStore store, int threads) {
+    this.corpus = corpus;
+    this.store = store;
+    this.modelFiles = new ModelFiles(corpus.dir());
+    this.clusters = new ClusterSource(corpus);
+    this.executor = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "va-build");
+      t.setDaemon(true);
+      return t;
+    });
+    int failed = store.builds().failUnfinished("the server stopped before the build finished; build again");
+    if (failed > 0) {
+      LOG.info("{} build(s) left unfinished by a previous run marked failed", failed);
+    }
+  }
+
+  public ModelFiles modelFiles() {
+    return modelFiles;
+  }
+
+  /**
+   * Queues a build of {@code label} from its current yes/no annotations.
+   *
+   * @throws ApiException 409 when there are too few positives or negatives (says what to label)
+   */
+  public BuildStatus start(String label, long seed, int feedSize) {
+    List<CurrentAnnotation> current = store.current(label);
+    List<String> pos = keysWith(current, Value.YES);
+    List<String> neg = keysWith(current, Value.NO);
+    if (pos.size() < MIN_PER_CLASS || neg.size() < MIN_PER_CLASS) {
+      throw ApiException.conflict("annotations", whatToLabel(label, pos.size(), neg.size()));
+    }
+    String now = Instant.now().toString();
+    BuildStatus queued = new BuildStatus(0, label, BuildStatus.QUEUED, "queued", 0, now, null, null,
+        pos.size(), neg.size(), null, null, null, Map.of(), null, null, seed, feedSize);
+    long id = store.builds().insert(label, Json.mapper().valueToTree(queued).toString());
+    BuildStatus status = new BuildStatus(id, label, BuildStatus.QUEUED, "queued", 0, now, null, null,
+        pos.size(), neg.size(), null, null, null, Map.of(), null, null, seed, feedSize);
+    live.put(id, status);
+    BuildJob job = new BuildJob(this, status, pos, neg);
+    BuildJob previous = runningByLabel.put(label, job);
+    if (previous != null) {
+      previous.supersede();
+    }
+    job.future(executor.submit(job));
+    return status;
+  }
+
+  static String whatToLabel(String label, int pos, int neg) {
+    StringBuilder need = new StringBuilder();
+    if (pos < MIN_PER_CLASS) {
+      need.append(MIN_PER_CLASS - pos).append(" more 'yes' (search for clips that show '").append(label).append("')");
+    }
+    if (neg < MIN_PER_CLASS) {
+      if (need.length() > 0) {
+        need.append(" and ");
+      }
+      need.append(MIN_PER_CLASS - neg).append(" more 'no' (clips that do not show it, e.g. from a search)");
+    }
+    return "label '" + label + "' has " + pos + " positive and " + neg + " negative annotations; a build needs at least "
+        + MIN_PER_CLASS + " of each: label " + need + ", then build again";
+  }
+
+  private static List<String> keysWith(List<CurrentAnnotation> current, Value value) {
+    return current.stream().filter(a -> a.value() == value).map(CurrentAnnotation::key).sorted().toList();
+  }
+
+  /** Cancels a running build of {@code label}, if any (when the label is deleted). */
+  public void cancel(String label) {
+    BuildJob job = runningByLabel.remove(label);
+    if (job != null) {
+      job.supersede();
+    }
+  }
+
+  /** The status of build {@code id}: live while it runs, stored once finished. */
+  public Optional<BuildStatus> status(long id) {
+    BuildStatus s = live.get(id);
+    if (s != null) {
+      return Optional.of(s);
+    }
+    return store.builds().build(id).map(BuildService::parse);
+  }
+
+  /** All builds of a label, oldest first. */
+  public List<BuildStatus> list(String label) {
+    return store.builds().builds(label).stream()
+        .map(row -> live.getOrDefault(row.id(), parse(row)))
+        .toList();
+  }
+
+  /** The latest finished build of a label, or null. */
+  public BuildSummary latestSummary(String label) {
+    return store.builds().latestDone(label).map(r -> parse(r).summary()).orElse(null);
+  }
+
+  /** The feeds of the latest finished build of a label. */
+  public Optional<FeedSnapshot> latestFeeds(String label) {
+    FeedSnapshot cached = latestFeeds.get(label);
+    Optional<BuildRow> done = store.builds().latestDone(label);
+    if (done.isEmpty()) {
+      return Optional.empty();
+    }
+    if (cached != null && cached.buildId() == done.get().id()) {
+      return Optional.of(cached);
+    }
+    BuildStatus status = parse(done.get());
+    BuildArtifacts artifacts = artifacts(done.get());
+    FeedSnapshot snapshot = new FeedSnapshot(status.id(), status.modelVersion(), artifacts.feeds());
+    latestFeeds.put(label, snapshot);
+    return Optional.of(snapshot);
+  }
+
+  /** Training sets and feeds of a stored build. */
+  public static BuildArtifacts artifacts(BuildRow row) {
+    return Json.mapper().convertValue(readTree(row.training()), BuildArtifacts.class);
+  }
+
+  /** A stored model version of a label. */
+  public Optional<ModelRow> model(String label, int version) {
+    return store.builds().models(label).stream().filter(m -> m.version() == version).findFirst();
+  }
+
+  /** The latest model version of a label. */
+  public Optional<ModelRow> latestModel(String label) {
+    List<ModelRow> models = store.builds().models(label);
+    return models.isEmpty() ? Optional.empty() : Optional.of(models.getLast());
+  }
+
+  public LinearModel load(ModelRow row) {
+    return modelFiles.load(row.path());
+  }
+
+  // ---- called by BuildJob
+
+  Corpus corpus() {
+    return corpus;
+  }
+
+  AnnotationStore store() {
+    return store;
+  }
+
+  ClusterSource clusters() {
+    return clusters;
+  }
+
+  void publish(BuildStatus status) {
+    live.put(status.id(), status);
+  }
+
+  /** Stores a finished status (and artifacts when done) and forgets the live copy. */
+  void finish(BuildStatus status, BuildArtifacts artifacts, BuildJob job) {
+    String training = artifacts == null ? null : Json.mapper().valueToTree(artifacts).toString();
+    store.builds().update(status.id(), status.status(), Instant.parse(status.finished()),
+        Json.mapper().valueToTree(status).toString(), training);
+    if (artifacts != null) {
+      latestFeeds.merge(status.label(), new FeedSnapshot(status.id(), status.modelVersion(), artifacts.feeds()),
+          (old, neu) -> neu.buildId() > old.buildId() ? neu : old);
+    }
+    live.remove(status.id());
+    runningByLabel.remove(status.label(), job);
+  }
+
+  private static BuildStatus parse(BuildRow row) {
+    BuildStatus s = Json.mapper().convertValue(readTree(row.result()), BuildStatus.class);
+    // The row's own status wins: failUnfinished() edits it in SQL.
+    return new BuildStatus(row.id(), row.label(), row.status(), row.status().equals(BuildStatus.DONE) ? "done" : s.stage(),
+        s.progress(), s.created(), s.started(), s.finished(), s.positives(), s.negatives(), s.modelVersion(),
+        s.quality(), s.diversity(), s.stageMillis(), s.totalMillis(), s.error(), s.seed(), s.feedSize());
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+    try {
+      return Json.mapper().readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("corrupt build JSON in annotations.db: " + json, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (BuildJob job : runningByLabel.values()) {
+      job.supersede();
+    }
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

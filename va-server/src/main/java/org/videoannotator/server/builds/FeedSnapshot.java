@@ -1,0 +1,53 @@
+package org.videoannotator.server.builds;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The feeds of one finished build, ready to serve: feed name -> clips in order, plus a key lookup
+ * so a later annotation can be compared with the model's prediction (the auto feed's reward).
+ * Immutable.
+ */
+public final class FeedSnapshot {
+  private final long buildId;
+  private final int modelVersion;
+  private final Map<String, List<FeedItem>> feeds;
+  private final Map<String, Map.Entry<String, FeedItem>> byKey = new HashMap<>();
+
+  public FeedSnapshot(long buildId, int modelVersion, Map<String, List<FeedItem>> feeds) {
+    this.buildId = buildId;
+    this.modelVersion = modelVersion;
+    this.feeds = Map.copyOf(feeds);
+    // The four disjoint feeds claim their keys before variants such as borderline-diverse.
+    for (org.videoannotator.learn.Feeds.Kind kind : org.videoannotator.learn.Feeds.Kind.values()) {
+      index(kind.id());
+    }
+    this.feeds.keySet().forEach(this::index);
+  }
+
+  private void index(String feed) {
+    for (FeedItem item : feed(feed)) {
+      byKey.putIfAbsent(item.key(), Map.entry(feed, item));
+    }
+  }
+
+  public long buildId() {
+    return buildId;
+  }
+
+  public int modelVersion() {
+    return modelVersion;
+  }
+
+  /** The clips of feed {@code name} in serving order (empty for an unknown name). */
+  public List<FeedItem> feed(String name) {
+    return feeds.getOrDefault(name, List.of());
+  }
+
+  /** The feed that offered {@code key} in this build (the four feeds are disjoint), and its score. */
+  public Optional<Map.Entry<String, FeedItem>> find(String key) {
+    return Optional.ofNullable(byKey.get(key));
+  }
+}

@@ -1,0 +1,77 @@
+package org.videoannotator.server.clips;
+
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRouting;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.videoannotator.index.Clip;
+import org.videoannotator.index.Corpus;
+import org.videoannotator.server.api.ApiException;
+import org.videoannotator.server.api.Params;
+
+/**
+ * Clip metadata and media. Media come only from the corpus's {@code media/} folder: the file name is
+ * derived from the key by the corpus (a hash), and the resolved real path must still lie inside the
+ * media folder, so neither a crafted key nor a symlink can reach another file.
+ */
+public final class ClipController {
+  private final Corpus corpus;
+
+  public ClipController(Corpus corpus) {
+    this.corpus = corpus;
+  }
+
+  public void register(JavalinDefaultRouting r) {
+    r.get("/api/clips/{key}", ctx -> ctx.json(ClipView.of(require(corpus, ctx.pathParam("key"), "key"), corpus)));
+    r.get("/api/clips/{key}/thumbnail", ctx -> media(ctx, corpus.thumbnailPath(clipKey(ctx)), "thumbnail"));
+    r.get("/api/clips/{key}/preview", ctx -> media(ctx, corpus.previewPath(clipKey(ctx)), "preview"));
+  }
+
+  /** The clip of {@code key}, or 404 naming {@code field}. */
+  public static Clip require(Corpus corpus, String key, String field) {
+    return corpus.clip(key).orElseThrow(() -> ApiException.notFound(field,
+        "the corpus has no clip '" + Params.shorten(key) + "'"));
+  }
+
+  private String clipKey(Context ctx) {
+    return require(corpus, ctx.pathParam("key"), "key").key();
+  }
+
+  private void media(Context ctx, Path file, String what) throws IOException {
+    Path mediaRoot = corpus.mediaDir().toAbsolutePath().normalize();
+    Path target = file.toAbsolutePath().normalize();
+    if (!target.startsWith(mediaRoot) || !Files.isRegularFile(target)) {
+      throw ApiException.notFound("key", "clip '" + Params.shorten(ctx.pathParam("key")) + "' has no " + what);
+    }
+    Path real = target.toRealPath();
+    if (!real.startsWith(mediaRoot.toRealPath())) {
+      throw ApiException.notFound("key", "clip '" + Params.shorten(ctx.pathParam("key")) + "' has no " + what);
+    }
+    ctx.contentType(contentType(real));
+    ctx.header("Cache-Control", "max-age=3600");
+    InputStream in = Files.newInputStream(real);
+    ctx.result(in);
+  }
+
+  private static String contentType(Path file) {
+    String name = file.getFileName().toString();
+    if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
+      return "image/jpeg";
+    }
+    if (name.endsWith(".png")) {
+      return "image/png";
+    }
+    if (name.endsWith(".webp")) {
+      return "image/webp";
+    }
+    if (name.endsWith(".gif")) {
+      return "image/gif";
+    }
+    if (name.endsWith(".mp4")) {
+      return "video/mp4";
+    }
+    return "application/octet-stream";
+  }
+}

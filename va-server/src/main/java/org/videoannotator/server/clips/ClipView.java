@@ -1,0 +1,26 @@
+package org.videoannotator.server.clips;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.videoannotator.index.Clip;
+import org.videoannotator.index.Corpus;
+
+/** A clip as the API shows it: its metadata and the URLs of its media. */
+public record ClipView(
+    String key, String video, String title, double start, double end, int frameIn, int frameOut,
+    double fps, int cluster, String text, String thumbnail, String preview, boolean hasThumbnail,
+    boolean hasPreview) {
+
+  public static ClipView of(Clip clip, Corpus corpus) {
+    String base = "/api/clips/" + urlSegment(clip.key());
+    return new ClipView(clip.key(), clip.video(), clip.title(), clip.start(), clip.end(), clip.frameIn(),
+        clip.frameOut(), clip.fps(), clip.cluster(), clip.text(), base + "/thumbnail", base + "/preview",
+        Files.isRegularFile(corpus.thumbnailPath(clip.key())), Files.isRegularFile(corpus.previewPath(clip.key())));
+  }
+
+  /** Percent-encodes a key for one URL path segment (spaces as %20, not +). */
+  public static String urlSegment(String key) {
+    return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

@@ -1,0 +1,95 @@
+package org.videoannotator.server.feeds;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.videoannotator.learn.Feeds;
+import org.videoannotator.server.builds.FeedItem;
+import org.videoannotator.server.builds.FeedSnapshot;
+import org.videoannotator.server.store.BuildStore;
+import org.videoannotator.server.store.Event;
+import org.videoannotator.server.store.FeedReward;
+import org.videoannotator.server.store.Value;
+
+/**
+ * The {@code auto} feed: a UCB1 bandit over the four feeds (Experiment 2 put to work). An arm's
+ * reward is the share of the annotators' yes/no answers on clips it offered that contradicted the
+ * latest model (a "yes" the model scored below 0.5, a "no" it scored at or above): answers the model
+ * did not expect are the ones that change it most. UCB1 picks the arm maximising {@code mean +
+ * sqrt(2 ln N / n)}; arms never answered are tried first, in feed order. Counters live in the store,
+ * so the bandit survives restarts.
+ */
+public final class AutoFeed {
+  private final BuildStore store;
+
+  public AutoFeed(BuildStore store) {
+    this.store = store;
+  }
+
+  /** The feed the bandit picks now for {@code label}. */
+  public String choose(String label) {
+    Map<String, FeedReward> rewards = new HashMap<>();
+    for (FeedReward r : store.rewards(label)) {
+      rewards.put(r.feed(), r);
+    }
+    long total = rewards.values().stream().mapToLong(FeedReward::answered).sum();
+    String best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (Feeds.Kind kind : Feeds.Kind.values()) {
+      FeedReward r = rewards.get(kind.id());
+      if (r == null || r.answered() == 0) {
+        return kind.id();
+      }
+      double mean = (double) r.disagreed() / r.answered();
+      double score = mean + Math.sqrt(2 * Math.log(total) / r.answered());
+      if (score > bestScore) {
+        bestScore = score;
+        best = kind.id();
+      }
+    }
+    return best;
+  }
+
+  /** Counts a page of {@code n} clips served from {@code feed} by the auto feed. */
+  public void served(String label, String feed, int n) {
+    if (n > 0) {
+      store.addReward(label, feed, n, 0, 0);
+    }
+  }
+
+  /**
+   * Credits the arms for fresh votes: every yes/no vote on a clip one of the snapshot's four feeds
+   * offered counts as an answer to that feed, and as a disagreement when it contradicts the score.
+   */
+  public void record(String label, FeedSnapshot snapshot, List<Event> events) {
+    Map<String, long[]> perFeed = new HashMap<>();
+    for (Event e : events) {
+      if (e.value() != Value.YES && e.value() != Value.NO) {
+        continue;
+      }
+      snapshot.find(e.key()).ifPresent(hit -> {
+        if (!isArm(hit.getKey())) {
+          return;
+        }
+        FeedItem item = hit.getValue();
+        boolean predictedYes = item.score() >= Feeds.THRESHOLD;
+        boolean disagreed = predictedYes != (e.value() == Value.YES);
+        long[] c = perFeed.computeIfAbsent(hit.getKey(), f -> new long[2]);
+        c[0]++;
+        if (disagreed) {
+          c[1]++;
+        }
+      });
+    }
+    perFeed.forEach((feed, c) -> store.addReward(label, feed, 0, c[0], c[1]));
+  }
+
+  private static boolean isArm(String feed) {
+    for (Feeds.Kind kind : Feeds.Kind.values()) {
+      if (kind.id().equals(feed)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,75 @@
+package org.videoannotator.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.videoannotator.server.clips.ClipView;
+
+/** Starts a real server on a fresh generated corpus for each test. */
+abstract class ServerTestBase {
+  @TempDir Path temp;
+  ServerRuntime runtime;
+  Http http;
+
+  int corpusSize() {
+    return 3000;
+  }
+
+  @BeforeEach
+  void startServer() {
+    runtime = ServerRuntime.over(TestCorpora.create(temp.resolve("corpus"), corpusSize(), 32, 7), null);
+    http = new Http(runtime.start("127.0.0.1", 0).replaceAll("/$", ""));
+  }
+
+  @AfterEach
+  void stopServer() {
+    runtime.close();
+  }
+
+  static String enc(String s) {
+    return ClipView.urlSegment(s);
+  }
+
+  void createLabel(String name) {
+    assertEquals(201, http.post("/api/labels", Map.of("name", name, "description", "d")).status());
+  }
+
+  /** Labels {@code keys} by the corpus's ground truth; returns the reply. */
+  Http.Reply labelByTruth(String label, List<String> keys, Map<String, Object> source) {
+    List<Map<String, Object>> batch = new ArrayList<>();
+    for (String key : keys) {
+      boolean yes = TestCorpora.concept(runtime.corpus().clip(key).orElseThrow());
+      batch.add(Map.of("key", key, "value", yes ? "yes" : "no", "annotator", "alice", "source", source));
+    }
+    return http.post("/api/labels/" + enc(label) + "/annotations", Map.of("annotations", batch));
+  }
+
+  static List<String> keys(JsonNode array, String field) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(field == null ? n.asText() : n.get(field).asText()));
+    return out;
+  }
+
+  /** Starts a build and waits for it to finish; returns its final status. */
+  JsonNode build(String label) throws InterruptedException {
+    Http.Reply started = http.post("/api/labels/" + enc(label) + "/builds", "{}");
+    assertEquals(202, started.status(), started.body());
+    long id = started.json().get("id").asLong();
+    for (int i = 0; i < 600; i++) {
+      JsonNode status = http.get("/api/builds/" + id).json();
+      String s = status.get("status").asText();
+      if (!s.equals("queued") && !s.equals("running")) {
+        return status;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("build " + id + " did not finish in 30 s");
+  }
+}
