@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param index 0-based index of the frame in its video (count of decoded video frames)
  * @param timeSec presentation time in seconds (informational)
  * @param image the picture, RGB
- * @param next frame {@code index + nextGap} of the same shot at the same size, or {@code null}
- *     when the shot ends before it (no motion sample then)
+ * @param next frame {@code index + nextGap} of the same shot (possibly smaller: motion is measured
+ *     on small frames), or {@code null} when the shot ends before it (no motion sample then)
  * @param nextGap frames between {@code image} and {@code next} (>= 1; ignored when next is null)
  */
 public record SampledFrame(
@@ -23,12 +23,6 @@ public record SampledFrame(
     Objects.requireNonNull(image, "image of frame " + index);
     if (index < 0) {
       throw new IllegalArgumentException("frame index must be >= 0, got " + index);
-    }
-    if (next != null
-        && (next.getWidth() != image.getWidth() || next.getHeight() != image.getHeight())) {
-      throw new IllegalArgumentException(
-          "frame " + index + ": next frame is " + next.getWidth() + "x" + next.getHeight()
-              + " but the frame is " + image.getWidth() + "x" + image.getHeight());
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.videoannotator.embed.model.Embedder;
 import org.videoannotator.embed.model.SampledFrame;
 import org.videoannotator.embed.model.ShotFrames;
+import org.videoannotator.embed.model.Spread;
 import org.videoannotator.embed.model.VectorMath;
 import org.videoannotator.index.EmbedderInfo;
 import org.videoannotator.index.TextEncoder;
@@ -61,7 +62,7 @@ public final class ClipEmbedder implements Embedder {
 
   @Override
   public float[] embedShot(ShotFrames shot) {
-    List<BufferedImage> images = spread(shot.frames(), MAX_FRAMES_PER_SHOT).stream()
+    List<BufferedImage> images = Spread.evenly(shot.frames(), MAX_FRAMES_PER_SHOT).stream()
         .map(SampledFrame::image).toList();
     return meanPool(model.encodeImages(images));
   }
@@ -75,16 +76,6 @@ public final class ClipEmbedder implements Embedder {
       }
     }
     return VectorMath.normalizeInPlace(mean);
-  }
-
-  /** At most {@code max} items spread evenly over {@code items}, first and last included. */
-  static <T> List<T> spread(List<T> items, int max) {
-    if (items.size() <= max) {
-      return items;
-    }
-    return java.util.stream.IntStream.range(0, max)
-        .mapToObj(i -> items.get((int) Math.round(i * (items.size() - 1) / (double) (max - 1))))
-        .toList();
   }
 
   @Override

@@ -1,0 +1,204 @@
+package org.videoannotator.embed.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.videoannotator.core.UserException;
+import org.videoannotator.embed.model.Embedder;
+import org.videoannotator.embed.model.VectorMath;
+import org.videoannotator.embed.model.clip.ClipEmbedder;
+import org.videoannotator.embed.model.clip.TinyClip;
+import org.videoannotator.embed.model.descriptor.DescriptorEmbedder;
+import org.videoannotator.embed.video.GroundTruth;
+import org.videoannotator.embed.video.Scene;
+import org.videoannotator.embed.video.Scene.Camera;
+import org.videoannotator.embed.video.Scene.Framing;
+import org.videoannotator.embed.video.Scene.Palette;
+import org.videoannotator.embed.video.ShotPlan;
+import org.videoannotator.embed.video.SyntheticVideo;
+import org.videoannotator.embed.video.SyntheticVideo.Format;
+import org.videoannotator.index.Clip;
+import org.videoannotator.index.Corpus;
+
+/**
+ * Real videos (rendered and encoded by SyntheticVideo), a real corpus, the real decoder, detector
+ * and embedders: a folder with three good videos in three containers, a truncated one, an empty
+ * one and a text file.
+ */
+class IngesterTest {
+  @TempDir static Path videos;
+  private static final Map<String, GroundTruth> TRUTH = new HashMap<>();
+  private static final List<String> GOOD = List.of("street.mp4", "kitchen.mkv", "beach.avi");
+
+  @BeforeAll
+  static void renderFolder() throws IOException {
+    SyntheticVideo base = new SyntheticVideo(320, 180, 24, Format.MP4_H264);
+    Format[] formats = {Format.MP4_H264, Format.MKV_H264, Format.AVI_MPEG4};
+    for (int v = 0; v < GOOD.size(); v++) {
+      String name = GOOD.get(v);
+      TRUTH.put(name, base.in(formats[v]).render(plan(v), videos.resolve(name)));
+    }
+    byte[] whole = Files.readAllBytes(videos.resolve("street.mp4"));
+    Path broken = Files.createDirectories(videos.resolve("broken"));
+    // An MP4 cut short: the index (moov) at its end is gone.
+    Files.write(broken.resolve("truncated.mp4"), java.util.Arrays.copyOf(whole, whole.length / 3));
+    Files.write(broken.resolve("empty.mp4"), new byte[0]);
+    Files.writeString(videos.resolve("notes.txt"), "shot list, not a video");
+  }
+
+  /** Four shots joined by hard cuts, each look different from its neighbour. */
+  private static List<ShotPlan> plan(int v) {
+    Palette[] palettes = Palette.values();
+    Camera[] cameras = {Camera.STATIC, Camera.PAN, Camera.ZOOM, Camera.SHAKE};
+    int[] lengths = {30, 24, 36, 28};
+    List<ShotPlan> plan = new java.util.ArrayList<>();
+    for (int k = 0; k < 4; k++) {
+      Scene scene = new Scene(palettes[(k + v) % 4], k % 2 == 0 ? Framing.WIDE : Framing.CLOSE,
+          k == 2 ? 12 : k, k == 1 ? "LIVE" : "", cameras[(k + v) % 4], 100L * v + k);
+      plan.add(new ShotPlan(scene, lengths[k], ShotPlan.Entry.CUT));
+    }
+    return plan;
+  }
+
+  private static IngestReport ingest(Path corpusDir, Embedder embedder, IngestOptions options,
+      List<Path> paths) {
+    try (Corpus corpus = Corpus.openOrCreate(corpusDir, embedder.info(), embedder.dimension())) {
+      return new Ingester(corpus, embedder, options).run(paths);
+    }
+  }
+
+  private static Map<String, FileResult> byName(IngestReport report) {
+    return report.files().stream()
+        .collect(Collectors.toMap(f -> Path.of(f.file()).getFileName().toString(), f -> f));
+  }
+
+  @Test
+  void ingestsGoodVideosAndReportsEveryBadFileWithoutStopping(@TempDir Path dir) throws IOException {
+    Path corpusDir = dir.resolve("corpus");
+    IngestReport report;
+    try (DescriptorEmbedder embedder = new DescriptorEmbedder()) {
+      report = ingest(corpusDir, embedder, IngestOptions.defaults(), List.of(videos));
+    }
+    Map<String, FileResult> files = byName(report);
+    assertEquals(6, files.size(), report.table());
+    for (String good : GOOD) {
+      FileResult r = files.get(good);
+      assertEquals(FileResult.OK, r.status(), report.table());
+      assertEquals(TRUTH.get(good).shots().size(), r.shots(), good + " shot count\n" + report.table());
+      assertEquals(TRUTH.get(good).frameCount(), r.frames(), good + " frames");
+    }
+    assertEquals(FileResult.FAILED, files.get("empty.mp4").status());
+    assertTrue(files.get("empty.mp4").reason().contains("empty.mp4"), files.get("empty.mp4").reason());
+    assertEquals(FileResult.FAILED, files.get("truncated.mp4").status(), report.table());
+    assertEquals(FileResult.SKIPPED, files.get("notes.txt").status());
+    assertTrue(files.get("notes.txt").reason().contains("not a video"));
+    assertEquals(0, report.exitStatus());
+    assertTrue(Files.isRegularFile(corpusDir.resolve(IngestReport.FILE)));
+
+    try (Corpus corpus = Corpus.open(corpusDir)) {
+      int expected = GOOD.stream().mapToInt(g -> TRUTH.get(g).shots().size()).sum();
+      assertEquals(expected, corpus.size());
+      assertEquals(expected, corpus.vectors().size());
+      for (Clip clip : corpus.clips().toList()) {
+        float[] v = corpus.vector(clip.key());
+        assertEquals(1.0, VectorMath.norm(v), 1e-4, clip.key());
+        assertNotNull(ImageIO.read(corpus.thumbnailPath(clip.key()).toFile()), "thumbnail of " + clip.key());
+        assertTrue(Files.size(corpus.previewPath(clip.key())) > 100, "preview of " + clip.key());
+        assertEquals(clip.video() + "|" + clip.frameIn(), clip.key());
+        assertFalse(clip.text().isBlank(), "captions of " + clip.key());
+      }
+      // Shots line up with the truth, and each carries its own caption from the .srt.
+      GroundTruth street = TRUTH.get("street.mp4");
+      for (int s = 0; s < street.shots().size(); s++) {
+        Clip clip = corpus.clip("street.mp4|" + street.shots().get(s).first()).orElseThrow();
+        assertEquals(street.shots().get(s).last(), clip.frameOut());
+        assertTrue(clip.text().contains(street.captions().get(s)), clip.text());
+        assertEquals("street", clip.title());
+      }
+    }
+  }
+
+  @Test
+  void resumesAfterASubsetAndRerunsIngestNothing(@TempDir Path dir) throws IOException {
+    Path corpusDir = dir.resolve("corpus");
+    try (DescriptorEmbedder embedder = new DescriptorEmbedder()) {
+      // A "killed" run that only got through one video.
+      IngestReport first = ingest(corpusDir, embedder, IngestOptions.defaults(),
+          List.of(videos.resolve("kitchen.mkv")));
+      assertEquals(1, first.count(FileResult.OK));
+      IngestReport full = ingest(corpusDir, embedder, IngestOptions.defaults(), GOOD.stream().map(videos::resolve).toList());
+      Map<String, FileResult> files = byName(full);
+      assertEquals(FileResult.SKIPPED, files.get("kitchen.mkv").status());
+      assertEquals(FileResult.OK, files.get("street.mp4").status());
+      assertEquals(FileResult.OK, files.get("beach.avi").status());
+      IngestReport again = ingest(corpusDir, embedder, IngestOptions.defaults(), GOOD.stream().map(videos::resolve).toList());
+      assertEquals(3, again.count(FileResult.SKIPPED), again.table());
+      assertEquals(0, again.shots());
+    }
+    try (Corpus corpus = Corpus.open(corpusDir)) {
+      assertEquals(GOOD.stream().mapToInt(g -> TRUTH.get(g).shots().size()).sum(), corpus.size());
+    }
+  }
+
+  @Test
+  void aVideoThatDiesBeforeItsAppendLeavesTheCorpusValidAndIsRedone(@TempDir Path dir) {
+    Path corpusDir = dir.resolve("corpus");
+    List<Path> two = List.of(videos.resolve("street.mp4"), videos.resolve("beach.avi"));
+    try (DescriptorEmbedder embedder = new DescriptorEmbedder()) {
+      IngestOptions crashing = IngestOptions.defaults().withBeforeAppend(video -> {
+        if (video.equals("beach.avi")) {
+          throw new IllegalStateException("simulated crash after media, before append");
+        }
+      });
+      IngestReport crashed = ingest(corpusDir, embedder, crashing, two);
+      assertEquals(FileResult.FAILED, byName(crashed).get("beach.avi").status());
+      try (Corpus corpus = Corpus.open(corpusDir)) {
+        assertEquals(TRUTH.get("street.mp4").shots().size(), corpus.size());
+        assertTrue(corpus.clips().noneMatch(c -> c.video().equals("beach.avi")));
+      }
+      IngestReport resumed = ingest(corpusDir, embedder, IngestOptions.defaults(), two);
+      assertEquals(FileResult.SKIPPED, byName(resumed).get("street.mp4").status());
+      assertEquals(FileResult.OK, byName(resumed).get("beach.avi").status());
+      assertEquals(TRUTH.get("beach.avi").shots().size(), byName(resumed).get("beach.avi").shots());
+    }
+  }
+
+  @Test
+  void onlyBrokenFilesMeansFailureExitStatus(@TempDir Path dir) {
+    try (DescriptorEmbedder embedder = new DescriptorEmbedder()) {
+      IngestReport report = ingest(dir.resolve("corpus"), embedder, IngestOptions.defaults(),
+          List.of(videos.resolve("broken")));
+      assertEquals(2, report.count(FileResult.FAILED), report.table());
+      assertEquals(1, report.exitStatus());
+    }
+  }
+
+  @Test
+  void clipEmbedderIngestsThroughDjlAndAnotherEmbedderIsRefused(@TempDir Path dir) {
+    Path corpusDir = dir.resolve("corpus");
+    try (ClipEmbedder clip = ClipEmbedder.open(TinyClip.single())) {
+      IngestReport report = ingest(corpusDir, clip, IngestOptions.defaults(),
+          List.of(videos.resolve("kitchen.mkv")));
+      assertEquals(TRUTH.get("kitchen.mkv").shots().size(), report.shots(), report.table());
+    }
+    try (DescriptorEmbedder other = new DescriptorEmbedder()) {
+      UserException e = assertThrows(UserException.class,
+          () -> ingest(corpusDir, other, IngestOptions.defaults(), List.of(videos.resolve("street.mp4"))));
+      assertTrue(e.getMessage().contains("clip") && e.getMessage().contains("descriptor"), e.getMessage());
+    }
+  }
+}
