@@ -20,12 +20,11 @@ import org.videoannotator.core.vectors.FloatMatrix;
  * Opens the {@code embeddings} dataset of {@code embeddings.h5} as a {@link FloatMatrix}. A
  * contiguous, unfiltered float32 dataset (what h5py writes by default and what the release holds)
  * is memory-mapped in place, so the ~1 GB matrix never lands on the heap; a chunked or compressed
- * one is read into a single heap array in slices, and a log line says so.
+ * one is read into a single flat heap array (never a {@code float[][]}), and a log line says so.
  */
 final class EmbeddingsFile {
   static final String DATASET = "embeddings";
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddingsFile.class);
-  private static final int SLICE_ROWS = 4096;
 
   private EmbeddingsFile() {}
 
@@ -90,16 +89,13 @@ final class EmbeddingsFile {
     return dataset instanceof ContiguousDataset && dataset.getFilters().isEmpty();
   }
 
+  /**
+   * Reads the whole dataset into one flat heap array. jHDF 0.9.4 returns wrong values when
+   * slicing chunked datasets (rows past the first chunk read as zeros), so this reads it whole;
+   * jHDF holds the decoded bytes transiently beside the array.
+   */
   private static FloatMatrix readToHeap(Dataset dataset, Layout layout) {
-    float[] values = new float[layout.rows() * layout.dim()];
-    for (int start = 0; start < layout.rows(); start += SLICE_ROWS) {
-      int count = Math.min(SLICE_ROWS, layout.rows() - start);
-      float[][] slice = (float[][]) dataset.getData(
-          new long[] {start, 0}, new int[] {count, layout.dim()});
-      for (int r = 0; r < count; r++) {
-        System.arraycopy(slice[r], 0, values, (start + r) * layout.dim(), layout.dim());
-      }
-    }
+    float[] values = (float[]) dataset.getDataFlat();
     return FloatMatrix.ofHeap(values, layout.rows(), layout.dim());
   }
 

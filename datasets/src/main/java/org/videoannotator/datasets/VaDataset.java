@@ -164,6 +164,11 @@ public final class VaDataset implements AutoCloseable {
     return labels;
   }
 
+  /** Whether {@code label} has a VA-annotated set ({@code agg/{label}.json}). */
+  public boolean hasAgg(String label) {
+    return Files.isRegularFile(labelFile(AGG_DIR, label));
+  }
+
   /** The VA-annotated set of {@code label}, in file order; a missing file is an error. */
   public List<AggEntry> agg(String label) {
     return agg.computeIfAbsent(label, l -> {
@@ -208,7 +213,7 @@ public final class VaDataset implements AutoCloseable {
   /** Every key any label file of {@code label} mentions (agg, cmp, checkpoints, validation). */
   public List<String> annotatedKeys(String label) {
     List<String> keys = new ArrayList<>();
-    if (Files.isRegularFile(labelFile(AGG_DIR, label))) {
+    if (hasAgg(label)) {
       agg(label).forEach(e -> keys.add(e.key()));
     }
     cmp(label).ifPresent(c -> Stream.concat(c.random().stream(), c.zeroShot().stream())
