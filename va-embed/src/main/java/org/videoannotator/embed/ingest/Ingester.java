@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.Progress;
 import org.videoannotator.embed.model.Embedder;
+import org.videoannotator.embed.model.ModelRecord;
 import org.videoannotator.index.Corpus;
 
 /**
@@ -38,6 +39,7 @@ public final class Ingester {
 
   public IngestReport run(List<Path> paths) {
     long started = System.nanoTime();
+    embedder.modelDir().ifPresent(dir -> ModelRecord.write(corpus.dir(), dir));
     VideoFiles.Listing listing = VideoFiles.list(paths);
     long totalKb = Math.max(1, listing.videos().stream().mapToLong(c -> size(c.file())).sum() >> 10);
     VideoIngester one = new VideoIngester(corpus, embedder, options, new Object());

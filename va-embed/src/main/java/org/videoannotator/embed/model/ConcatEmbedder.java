@@ -1,5 +1,6 @@
 package org.videoannotator.embed.model;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +68,11 @@ public final class ConcatEmbedder implements Embedder {
       }
     }
     return VectorMath.normalizeInPlace(out);
+  }
+
+  @Override
+  public Optional<Path> modelDir() {
+    return clip.modelDir();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.videoannotator.embed.model;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import org.videoannotator.index.EmbedderInfo;
 import org.videoannotator.index.TextEncoder;
@@ -28,6 +29,11 @@ public interface Embedder extends AutoCloseable {
    * @throws IllegalArgumentException if {@code frames} holds no frame
    */
   float[] embedShot(ShotFrames frames);
+
+  /** The folder the model was loaded from, when there is one (recorded in the corpus). */
+  default Optional<Path> modelDir() {
+    return Optional.empty();
+  }
 
   /** The text tower, in the same space as {@link #embedShot}, when the model has one. */
   Optional<TextEncoder> textEncoder();

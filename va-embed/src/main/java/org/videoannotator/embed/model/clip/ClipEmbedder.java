@@ -79,6 +79,11 @@ public final class ClipEmbedder implements Embedder {
   }
 
   @Override
+  public Optional<Path> modelDir() {
+    return Optional.of(model.folder().dir());
+  }
+
+  @Override
   public Optional<TextEncoder> textEncoder() {
     if (!model.hasTextTower()) {
       return Optional.empty();

@@ -1,0 +1,91 @@
+package org.videoannotator.embed.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.videoannotator.core.Json;
+import org.videoannotator.core.Settings;
+import org.videoannotator.core.VaSubcommand;
+import org.videoannotator.embed.ingest.IngestOptions;
+import org.videoannotator.embed.ingest.IngestReport;
+import org.videoannotator.embed.ingest.Ingester;
+import org.videoannotator.embed.model.Embedder;
+import org.videoannotator.embed.model.Embedders;
+import org.videoannotator.embed.model.ModelRecord;
+import org.videoannotator.embed.model.descriptor.DescriptorEmbedder;
+import org.videoannotator.index.Corpus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code va ingest}: video files and folders into a corpus of shots, vectors and media. */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Ingest videos into a corpus: split each into shots, embed every shot, write a thumbnail and",
+      "a hover preview per shot. Folders are walked; files already in the corpus (same content)",
+      "are skipped, so an interrupted run resumes. Broken files are reported, never fatal; the",
+      "exit status is 1 only when nothing could be ingested. The per-file report is also written",
+      "to C/" + IngestReport.FILE + "."
+    })
+public final class IngestCommand implements VaSubcommand, Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestCommand.class);
+
+  @Parameters(arity = "1..*", paramLabel = "PATHS", description = "Video files or folders of videos.")
+  List<Path> paths;
+
+  @Option(names = "--corpus", required = true, paramLabel = "C", description = "Corpus folder (created if absent).")
+  Path corpus;
+
+  @Option(names = "--embedder", paramLabel = "ID",
+      description = "descriptor, clip or concat (default: the corpus's embedder, else descriptor).")
+  String embedder;
+
+  @Option(names = "--model", paramLabel = "DIR",
+      description = "CLIP model folder for clip/concat (default: the one the corpus records).")
+  Path model;
+
+  @Option(names = "--sample-fps", defaultValue = "2", paramLabel = "F",
+      description = "Frames sampled per second of video (default: ${DEFAULT-VALUE}).")
+  double sampleFps;
+
+  @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
+      description = "Videos processed at once (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--json", description = "Print the report as JSON instead of a table.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    String id = embedder != null ? embedder : corpusEmbedder().orElse(DescriptorEmbedder.ID);
+    Path modelDir = model != null || !Embedders.needsModel(id) ? model
+        : ModelRecord.read(corpus).orElse(null);
+    Settings.log(LOG, "va ingest", "paths", paths, "corpus", corpus, "embedder", id,
+        "model", modelDir, "sampleFps", sampleFps, "threads", threads);
+    IngestOptions options = new IngestOptions(sampleFps, threads, null);
+    IngestReport report;
+    try (Embedder e = Embedders.create(id, modelDir);
+        Corpus c = Corpus.openOrCreate(corpus, e.info(), e.dimension())) {
+      report = new Ingester(c, e, options).run(paths);
+    }
+    System.out.print(json
+        ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n"
+        : report.table());
+    return report.exitStatus();
+  }
+
+  /** The embedder id an existing corpus was made with. */
+  private java.util.Optional<String> corpusEmbedder() {
+    if (!Files.isRegularFile(corpus.resolve(Corpus.MANIFEST))) {
+      return java.util.Optional.empty();
+    }
+    try (Corpus c = Corpus.open(corpus)) {
+      return java.util.Optional.of(c.embedder().id());
+    }
+  }
+}
