@@ -46,7 +46,7 @@ final class CorpusSearcher {
     if (request.vector().isPresent()) {
       VectorQuery vq = request.vector().get();
       if (vq instanceof VectorQuery.Text text && text.encoder() == null) {
-        notes.add(noEncoderNote(corpus.embedder()) + "; searched the words instead");
+        notes.add(TextEncoderProvider.missingMessage(corpus.embedder()) + "; searched the words instead");
         words = words.isEmpty() ? text.text() : words + " " + text.text();
       } else {
         query = Optional.of(resolve(vq));
@@ -58,7 +58,7 @@ final class CorpusSearcher {
     }
     Query filter = filter(request, count);
     int want = request.offset() + request.k();
-    int candidates = Math.max(want, corpus.settings().minCandidates());
+    int candidates = corpus.settings().candidatesFor(want);
     List<Scored> ranked;
     if (mode.equals("vector")) {
       ranked = nearest(query.get(), candidates, filter);
@@ -85,13 +85,6 @@ final class CorpusSearcher {
       hits.add(new SearchHit(clip.key(), s.score(), clip));
     }
     return new SearchResult(hits, mode, notes);
-  }
-
-  /** What to tell a user whose corpus has no text encoder available. */
-  static String noEncoderNote(EmbedderInfo embedder) {
-    return "this corpus was embedded with '" + embedder.id() + "', and no text encoder for it is"
-        + " configured; use full-text search (--words), or ingest with a model that has a text tower"
-        + " (--embedder clip --model DIR)";
   }
 
   private float[] resolve(VectorQuery vq) {

@@ -3,7 +3,6 @@ package org.videoannotator.index;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /** Seeded clips and clustered vectors for tests. */
 final class TestData {
@@ -11,34 +10,9 @@ final class TestData {
 
   private TestData() {}
 
-  /**
-   * {@code n} unit vectors around {@code clusters} random centres (Gaussian noise of scale
-   * {@code spread}), seeded: the shape of real clip embeddings, where near neighbours exist.
-   */
+  /** {@code n} seeded unit vectors around {@code clusters} centres (see {@link ClusteredVectors}). */
   static float[][] clustered(int n, int dim, int clusters, double spread, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    float[][] centres = new float[clusters][dim];
-    for (float[] c : centres) {
-      for (int i = 0; i < dim; i++) {
-        c[i] = (float) gaussian(random);
-      }
-    }
-    float[][] out = new float[n][dim];
-    for (int r = 0; r < n; r++) {
-      float[] c = centres[random.nextInt(clusters)];
-      for (int i = 0; i < dim; i++) {
-        out[r][i] = (float) (c[i] + spread * gaussian(random));
-      }
-      out[r] = Vectors.normalisedCopy(out[r], dim, "row " + r);
-    }
-    return out;
-  }
-
-  static double gaussian(SplittableRandom random) {
-    // Box-Muller; SplittableRandom has no nextGaussian before Java 17's RandomGenerator default.
-    double u = 1 - random.nextDouble();
-    double v = random.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    return new ClusteredVectors(dim, clusters, spread, seed, seed).next(n);
   }
 
   static Clip clip(int i, String video, String text) {

@@ -1,0 +1,307 @@
+package org.videoannotator.index;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.videoannotator.core.Progress;
+import org.videoannotator.core.vectors.FloatMatrix;
+
+/**
+ * {@code va bench index}: builds HNSW indexes of seeded clustered vectors (and/or searches a real
+ * corpus) and measures build time, heap, search latency and recall@k against exact search, over a
+ * grid of M, beam width, candidates and k. Baselines measured in the same run: exact brute-force
+ * search per query, and appending the same rows to an empty corpus.
+ */
+public final class IndexBenchmark {
+  private static final EmbedderInfo SYNTHETIC = EmbedderInfo.of("bench-clustered", "1");
+
+  /** The grid and data set of one run. */
+  public record Config(
+      int rows, int dim, int clusters, double spread, long seed, int queries, int batch,
+      int appendRows, boolean optimize, List<Integer> ms, List<Integer> beams, List<Integer> ks,
+      List<Integer> candidates, List<Double> factors, Path work) {}
+
+  /** One built index. */
+  public record Build(
+      int m, int beam, int rows, int dim, double appendSeconds, double mergeSeconds,
+      double buildSeconds, long peakHeapMb, long maxHeapMb, int segments,
+      int appendedRows, double appendToBuiltSeconds, double appendToEmptySeconds) {}
+
+  /** Search figures for one (index, k, candidates). */
+  public record Search(
+      String data, int m, int beam, int k, int minCandidates, double factor, int queries, double p50Ms,
+      double p99Ms, double recall, double exactMsPerQuery) {}
+
+  /** Everything measured. */
+  public record Report(Config config, List<Build> builds, List<Search> searches) {}
+
+  private final Config config;
+  private final PrintStream out;
+
+  public IndexBenchmark(Config config, PrintStream out) {
+    this.config = config;
+    this.out = out;
+  }
+
+  /** Runs the synthetic grid. */
+  public Report runSynthetic() {
+    float[][] queries = new ClusteredVectors(config.dim(), config.clusters(), config.spread(),
+        config.seed(), config.seed() + 1).next(config.queries());
+    List<Build> builds = new ArrayList<>();
+    List<Search> searches = new ArrayList<>();
+    int[][] truth = null;
+    double exactMs = 0;
+    for (int m : config.ms()) {
+      for (int beam : config.beams()) {
+        IndexSettings settings = IndexSettings.defaults().withGraph(m, beam);
+        Path dir = config.work().resolve("bench-m" + m + "-beam" + beam);
+        deleteTree(dir);
+        try {
+          Built built = build(dir, settings);
+          Corpus corpus = built.corpus();
+          try {
+            if (truth == null) {
+              long t0 = System.nanoTime();
+              truth = exactTopK(corpus.vectors().matrix(), queries, maxK());
+              exactMs = (System.nanoTime() - t0) / 1e6 / queries.length;
+              out.printf("exact top-%d of %d queries over %d rows: %.1f ms/query (batched scan)%n",
+                  maxK(), queries.length, corpus.size(), exactMs);
+            }
+            searches.addAll(measure("synthetic", corpus, m, beam, queries, truth, exactMs, dir, settings));
+            Build b = appendFigures(built, settings, m, beam);
+            builds.add(b);
+            print(b);
+          } finally {
+            corpus.close();
+          }
+        } finally {
+          deleteTree(dir);
+        }
+      }
+    }
+    return new Report(config, builds, searches);
+  }
+
+  /** Measures search over an existing corpus, with random clips as query-by-example. */
+  public Report runCorpus(Path corpusDir) {
+    List<Search> searches = new ArrayList<>();
+    try (Corpus corpus = Corpus.open(corpusDir)) {
+      SplittableRandom random = new SplittableRandom(config.seed());
+      int n = Math.min(config.queries(), corpus.size());
+      float[][] queries = new float[n][];
+      for (int q = 0; q < n; q++) {
+        queries[q] = corpus.vectors().matrix().row(random.nextInt(corpus.size()));
+      }
+      long t0 = System.nanoTime();
+      int[][] truth = exactTopK(corpus.vectors().matrix(), queries, maxK());
+      double exactMs = (System.nanoTime() - t0) / 1e6 / n;
+      out.printf("corpus %s: %d clips, %d segment(s); exact: %.1f ms/query (batched scan)%n",
+          corpusDir, corpus.size(), corpus.segmentCount(), exactMs);
+      searches.addAll(measure("corpus", corpus, -1, -1, queries, truth, exactMs, corpusDir, corpus.settings()));
+    }
+    return new Report(config, List.of(), searches);
+  }
+
+  private int maxK() {
+    return config.ks().stream().max(Integer::compare).orElseThrow();
+  }
+
+  /** A freshly built corpus and what building it cost. */
+  private record Built(Corpus corpus, double appendSeconds, double mergeSeconds, long peakHeapMb) {}
+
+  private Built build(Path dir, IndexSettings settings) {
+    ClusteredVectors data = new ClusteredVectors(config.dim(), config.clusters(), config.spread(), config.seed(), config.seed());
+    resetPeakHeap();
+    long t0 = System.nanoTime();
+    Corpus corpus = Corpus.create(dir, SYNTHETIC, config.dim(), settings);
+    try (Progress progress = Progress.start("build m=" + settings.m() + " beam=" + settings.beamWidth(), config.rows(), "rows")) {
+      for (int start = 0; start < config.rows(); start += config.batch()) {
+        int n = Math.min(config.batch(), config.rows() - start);
+        corpus.append(batch(data.next(n), start));
+        progress.stepBy(n);
+      }
+    }
+    long t1 = System.nanoTime();
+    if (config.optimize()) {
+      corpus.optimize();
+    }
+    long t2 = System.nanoTime();
+    return new Built(corpus, (t1 - t0) / 1e9, (t2 - t1) / 1e9, peakHeapMb());
+  }
+
+  private Build appendFigures(Built built, IndexSettings settings, int m, int beam) {
+    Corpus corpus = built.corpus();
+    int segments = corpus.segmentCount();
+    int n = config.appendRows();
+    double toBuilt = 0;
+    double toEmpty = 0;
+    if (n > 0) {
+      float[][] extra = new ClusteredVectors(config.dim(), config.clusters(), config.spread(), config.seed(), config.seed() + 2).next(n);
+      List<ClipVector> rows = batch(extra, config.rows());
+      long t0 = System.nanoTime();
+      corpus.append(rows);
+      toBuilt = (System.nanoTime() - t0) / 1e9;
+      Path emptyDir = corpus.dir().resolveSibling(corpus.dir().getFileName() + "-empty");
+      deleteTree(emptyDir);
+      try (Corpus empty = Corpus.create(emptyDir, SYNTHETIC, config.dim(), settings)) {
+        long t1 = System.nanoTime();
+        empty.append(rows);
+        toEmpty = (System.nanoTime() - t1) / 1e9;
+      } finally {
+        deleteTree(emptyDir);
+      }
+    }
+    return new Build(m, beam, config.rows(), config.dim(), built.appendSeconds(), built.mergeSeconds(),
+        built.appendSeconds() + built.mergeSeconds(), built.peakHeapMb(), Runtime.getRuntime().maxMemory() >> 20, segments, n, toBuilt, toEmpty);
+  }
+
+  private List<Search> measure(String data, Corpus built, int m, int beam, float[][] queries,
+      int[][] truth, double exactMs, Path dir, IndexSettings settings) {
+    List<Search> out = new ArrayList<>();
+    for (int candidates : config.candidates()) {
+      for (double factor : config.factors()) {
+        // Candidates are a search-time setting: the same index, searched with another efSearch.
+        IndexSettings searchSettings = settings.withCandidates(candidates, factor);
+        boolean same = built.settings().equals(searchSettings);
+        try (Corpus other = same ? null : Corpus.open(dir, searchSettings)) {
+          Corpus searched = same ? built : other;
+          for (int k : config.ks()) {
+            out.add(measureOne(data, searched, m, beam, k, queries, truth, exactMs));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private Search measureOne(String data, Corpus corpus, int m, int beam, int k,
+      float[][] queries, int[][] truth, double exactMs) {
+    IndexSettings settings = corpus.settings();
+    // Warm-up (JIT, page cache), not timed.
+    for (int q = 0; q < Math.min(20, queries.length); q++) {
+      corpus.search(SearchRequest.builder().vector(queries[q]).k(k).build());
+    }
+    double[] latencies = new double[queries.length];
+    long found = 0;
+    for (int q = 0; q < queries.length; q++) {
+      long t0 = System.nanoTime();
+      SearchResult result = corpus.search(SearchRequest.builder().vector(queries[q]).k(k).build());
+      latencies[q] = (System.nanoTime() - t0) / 1e6;
+      Set<Integer> exact = new HashSet<>();
+      for (int i = 0; i < Math.min(k, truth[q].length); i++) {
+        exact.add(truth[q][i]);
+      }
+      for (SearchHit hit : result.hits()) {
+        found += exact.contains(corpus.rowOf(hit.key())) ? 1 : 0;
+      }
+    }
+    Arrays.sort(latencies);
+    Search s = new Search(data, m, beam, k, settings.minCandidates(), settings.candidateFactor(),
+        queries.length, percentile(latencies, 0.50),
+        percentile(latencies, 0.99), found / (double) ((long) k * queries.length), exactMs);
+    out.printf("%-9s m=%-3d beam=%-4d k=%-4d candidates=max(%d,%.1fk)=%-5d recall@%d=%.4f  p50=%.2f ms  p99=%.2f ms"
+            + "  (exact %.1f ms/query: %.1fx)%n",
+        data, m, beam, k, settings.minCandidates(), settings.candidateFactor(), settings.candidatesFor(k), k,
+        s.recall(), s.p50Ms(), s.p99Ms(), exactMs, exactMs / s.p50Ms());
+    return s;
+  }
+
+  private void print(Build b) {
+    out.printf("build m=%d beam=%d: %d x %d in %.1f s (append %.1f s + merge %.1f s), peak heap %d MB of %d MB,"
+            + " %d segment(s); append %d rows: %.2f s to the built index vs %.2f s to an empty one (ratio %.2f)%n",
+        b.m(), b.beam(), b.rows(), b.dim(), b.buildSeconds(), b.appendSeconds(), b.mergeSeconds(),
+        b.peakHeapMb(), b.maxHeapMb(), b.segments(), b.appendedRows(), b.appendToBuiltSeconds(),
+        b.appendToEmptySeconds(), b.appendToEmptySeconds() > 0 ? b.appendToBuiltSeconds() / b.appendToEmptySeconds() : Double.NaN);
+  }
+
+  static double percentile(double[] sorted, double p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int index = (int) Math.ceil(p * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+
+  /** Exact top-k, queries split across the available cores. */
+  static int[][] exactTopK(FloatMatrix matrix, float[][] queries, int k) {
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), queries.length));
+    int[][] out = new int[queries.length][];
+    int per = (queries.length + threads - 1) / threads;
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int from = t * per;
+      int to = Math.min(queries.length, from + per);
+      if (from >= to) {
+        break;
+      }
+      workers.add(Thread.ofPlatform().start(() -> {
+        int[][] part = ExactSearch.topK(matrix, Arrays.copyOfRange(queries, from, to), k);
+        System.arraycopy(part, 0, out, from, part.length);
+      }));
+    }
+    for (Thread w : workers) {
+      try {
+        w.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+    return out;
+  }
+
+  private static List<ClipVector> batch(float[][] vectors, int firstRow) {
+    List<ClipVector> out = new ArrayList<>(vectors.length);
+    for (int i = 0; i < vectors.length; i++) {
+      int row = firstRow + i;
+      out.add(new ClipVector(Clip.of("r" + row, "v" + row / 1000), vectors[i]));
+    }
+    return out;
+  }
+
+  private static void resetPeakHeap() {
+    System.gc();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  /** Sum of the heap pools' peaks since the reset (an upper bound of the true peak). */
+  private static long peakHeapMb() {
+    long bytes = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+        bytes += pool.getPeakUsage().getUsed();
+      }
+    }
+    return bytes >> 20;
+  }
+
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir, e);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package org.videoannotator.index.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.videoannotator.core.Settings;
+import org.videoannotator.core.VaSubcommand;
+import org.videoannotator.datasets.VaDataset;
+import org.videoannotator.index.IndexSettings;
+import org.videoannotator.index.VaImport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code va import-va DIR --corpus C}: a corpus from a released-layout data set. */
+@Command(
+    name = "import-va",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Build or extend a corpus from a data set in the released Video Annotator layout:",
+      "every shot with its embedding (embedder 'va-released-clip4clip'), desc as searchable text,",
+      "cluster_index as cluster, and each label's text embedding as a named query.",
+      "Shots already in the corpus are skipped, so an interrupted import can be re-run."
+    })
+public final class ImportVaCommand implements VaSubcommand, Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(ImportVaCommand.class);
+
+  @Parameters(index = "0", paramLabel = "DIR", description = "Folder with shot-data.csv and embeddings.h5.")
+  Path dataset;
+
+  @Option(names = "--corpus", required = true, paramLabel = "C", description = "Corpus folder (created when absent).")
+  Path corpus;
+
+  @Option(names = "--batch", defaultValue = "20000", description = "Shots per durable commit (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--no-optimize", negatable = false,
+      description = "Do not merge the index into one segment at the end (faster import, slower search).")
+  boolean noOptimize;
+
+  @Option(names = "--m", defaultValue = "" + IndexSettings.DEFAULT_M, description = "HNSW M (default: ${DEFAULT-VALUE}).")
+  int m;
+
+  @Option(names = "--beam", defaultValue = "" + IndexSettings.DEFAULT_BEAM_WIDTH, description = "HNSW beam width (default: ${DEFAULT-VALUE}).")
+  int beam;
+
+  @Override
+  public Integer call() {
+    Settings.log(LOG, "import-va", "dataset", dataset, "corpus", corpus, "batch", batch,
+        "optimize", !noOptimize, "m", m, "beam", beam);
+    long started = System.nanoTime();
+    try (VaDataset data = VaDataset.open(dataset)) {
+      VaImport.Summary s = VaImport.run(data, corpus, batch, !noOptimize, IndexSettings.defaults().withGraph(m, beam));
+      System.out.printf("imported %s into %s: %d shots, %d appended, %d already present, %d named queries;"
+              + " corpus holds %d clips in %d index segment(s); %.1f s%n",
+          dataset, corpus, s.shots(), s.appended(), s.skipped(), s.namedQueries(), s.corpusSize(),
+          s.segments(), (System.nanoTime() - started) / 1e9);
+    }
+    return 0;
+  }
+}
