@@ -10,7 +10,7 @@ final class BlendTest {
   /** Ends closer than this (mean luma levels) are the same picture. */
   static final double MIN_END_DIFFERENCE = 10;
   /** The mix must explain the middle this much better than either end alone. */
-  static final double MAX_RESIDUAL_RATIO = 0.45;
+  static final double MAX_RESIDUAL_RATIO = 0.3;
   /** Ends this correlated in structure are one picture under different light. */
   static final double MAX_END_CORRELATION = 0.75;
 
@@ -81,7 +81,7 @@ final class BlendTest {
       saa += x * x;
       sbb += y * y;
     }
-    if (saa < n * 16.0 || sbb < n * 16.0) {
+    if (saa < n * 4.0 || sbb < n * 4.0) {
       return 0;
     }
     return sab / Math.sqrt(saa * sbb);

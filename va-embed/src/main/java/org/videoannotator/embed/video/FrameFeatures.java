@@ -108,7 +108,7 @@ final class FrameFeatures {
       }
     }
     double meanMag = (double) total / Math.max(1, (w - 2) * (h - 2));
-    double thr = Math.max(16, 2.0 * meanMag);
+    double thr = Math.max(8, 2.0 * meanMag);
     int count = 0;
     for (int i = 0; i < mag.length; i++) {
       if (mag[i] > thr) {

@@ -109,8 +109,9 @@ final class SceneRenderer {
       g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
           RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       AffineTransform screen = g.getTransform();
-      g.setTransform(cameraTransform(screen, width, height, t));
-      drawWorld(g, t);
+      AffineTransform camera = cameraTransform(screen, width, height, t);
+      g.setTransform(camera);
+      drawWorld(g, t, visibleWorld(camera, width, height));
       g.setTransform(screen);
       drawText(g, width, height);
     } finally {
@@ -144,7 +145,19 @@ final class SceneRenderer {
     return at;
   }
 
-  private void drawWorld(Graphics2D g, int t) {
+  /** The world rectangle the camera sees (slightly enlarged), to skip drawing the rest. */
+  private static Rectangle2D visibleWorld(AffineTransform camera, int width, int height) {
+    try {
+      Rectangle2D r = camera.createInverse()
+          .createTransformedShape(new Rectangle2D.Double(0, 0, width, height)).getBounds2D();
+      r.setRect(r.getX() - 0.1, r.getY() - 0.1, r.getWidth() + 0.2, r.getHeight() + 0.2);
+      return r;
+    } catch (java.awt.geom.NoninvertibleTransformException e) {
+      throw new IllegalStateException("camera transform cannot be inverted", e);
+    }
+  }
+
+  private void drawWorld(Graphics2D g, int t, Rectangle2D view) {
     g.setPaint(new java.awt.GradientPaint(0f, -3f, sky, 0f, (float) HORIZON, skyLow));
     g.fill(new Rectangle2D.Double(-20, -4, 40, 4 + HORIZON));
     g.setColor(ground);
@@ -152,7 +165,8 @@ final class SceneRenderer {
     // ground texture: stripes give edges to follow during pans and tilts
     g.setColor(ground.darker());
     g.setStroke(new BasicStroke(0.006f));
-    for (double x = -20; x < 20; x += 0.23) {
+    double firstStripe = Math.floor((view.getMinX() - 1) / 0.23) * 0.23;
+    for (double x = firstStripe; x < view.getMaxX() + 1.6; x += 0.23) {
       g.draw(new java.awt.geom.Line2D.Double(x, HORIZON, x - 0.4, HORIZON + 1.5));
     }
     if (scene.palette().night() && !scene.palette().indoor()) {
@@ -160,6 +174,9 @@ final class SceneRenderer {
       g.fill(new Ellipse2D.Double(1.2, -0.05, 0.12, 0.12));
     }
     for (Block b : blocks) {
+      if (!b.box().intersects(view)) {
+        continue;
+      }
       g.setColor(b.color());
       g.fill(b.box());
       drawWindows(g, b);

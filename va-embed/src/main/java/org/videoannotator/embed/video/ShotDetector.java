@@ -129,7 +129,7 @@ public final class ShotDetector {
       int c = count - h;
       FrameFeatures mid = frameAt(c);
       FrameFeatures start = frameAt(c - h);
-      if (mid == null || start == null) {
+      if (mid == null || start == null || jumpBetween(c - h + 1, count)) {
         continue;
       }
       double r = BlendTest.residualRatio(start, mid, now);
@@ -137,6 +137,19 @@ public final class ShotDetector {
         blendRatio.set(c, (float) r);
       }
     }
+  }
+
+  /**
+   * True if a frame in {@code [from, to]} jumps like a cut or flash: a dissolve changes a little
+   * every frame, so a mix test across a jump would compare two unrelated shots.
+   */
+  private boolean jumpBetween(int from, int to) {
+    for (int k = Math.max(1, from); k <= to; k++) {
+      if (cutScore.get(k) >= config.cutThreshold()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private FrameFeatures frameAt(int index) {
@@ -255,7 +268,10 @@ public final class ShotDetector {
           j++;
         }
         if (j - i + 1 >= 2) {
-          runs.add(new int[] {i, j});
+          // The test passes in the middle of a transition; its first and last mixed frames sit
+          // about a quarter of the run further out.
+          int pad = Math.max(1, (j - i + 1) / 4);
+          runs.add(new int[] {i - pad, j + pad});
         }
         i = j + 1;
       } else {
@@ -289,11 +305,8 @@ public final class ShotDetector {
   }
 
   private void addGradual(List<Transition> out, int[] run, boolean fade) {
-    // The blend test passes in the middle of a transition; its first and last mixed frames sit
-    // about a quarter of the run further out.
-    int pad = Math.max(1, (run[1] - run[0] + 1) / 4);
-    int start = Math.max(1, run[0] - pad);
-    int end = Math.min(count - 2, run[1] + pad);
+    int start = Math.max(1, run[0]);
+    int end = Math.min(count - 2, run[1]);
     if (end < start || start <= 0 || end >= count - 1) {
       return;
     }
@@ -333,11 +346,11 @@ public final class ShotDetector {
       }
       if (i > 0 && j < count - 1) {
         int s = i;
-        while (s - 1 > 0 && meanLuma.get(s - 1) > meanLuma.get(s) + 0.5 && i - s < 40) {
+        while (s - 1 > 0 && dimmer(s, s - 1) && i - s < 40) {
           s--;
         }
         int e = j;
-        while (e + 1 < count - 1 && meanLuma.get(e + 1) > meanLuma.get(e) + 0.5 && e - j < 40) {
+        while (e + 1 < count - 1 && dimmer(e, e + 1) && e - j < 40) {
           e++;
         }
         if (i - s >= 2 || e - j >= 2) {
@@ -347,6 +360,11 @@ public final class ShotDetector {
       i = j + 1;
     }
     return out;
+  }
+
+  /** Frame {@code a} is clearly darker than frame {@code b}, as during a fade. */
+  private boolean dimmer(int a, int b) {
+    return meanLuma.get(b) > meanLuma.get(a) * 1.03 + 0.5;
   }
 
   /** A growable float array: a few numbers per frame, for hours of video. */

@@ -39,7 +39,9 @@ public final class SyntheticVideo {
     MKV_H264("mkv", "matroska", "libopenh264"),
     MOV_H264("mov", "mov", "libopenh264"),
     WEBM_VP9("webm", "webm", "libvpx-vp9"),
-    MP4_MPEG4("mp4", "mp4", "mpeg4"),
+    // MPEG-4 part 2 goes in mkv and avi: JavaCV's recorder writes it into mp4/mov without the
+    // decoder configuration, so FFmpeg itself cannot tell the picture size of such files.
+    MKV_MPEG4("mkv", "matroska", "mpeg4"),
     AVI_MPEG4("avi", "avi", "mpeg4");
 
     public final String extension;

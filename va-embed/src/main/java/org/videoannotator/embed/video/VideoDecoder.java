@@ -28,8 +28,8 @@ import org.videoannotator.core.UserException;
  */
 public final class VideoDecoder {
   static {
-    // FFmpeg prints to stderr by default; keep it to real errors.
-    avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+    // FFmpeg prints to stderr by default; our own messages name the file and the problem instead.
+    avutil.av_log_set_level(avutil.AV_LOG_FATAL);
   }
 
   /** Fewer decoded frames than this share of the announced count is reported as a problem. */
