@@ -88,10 +88,11 @@ export const api = {
   unannotate: (name, key) =>
     request('DELETE', `${label(name)}/annotations/${enc(key)}${query({ annotator: annotator() })}`),
 
-  startBuild: (name) => request('POST', `${label(name)}/builds`, {}),
+  startBuild: (name, feedSize) => request('POST', `${label(name)}/builds`, feedSize ? { feedSize } : {}),
   build: (id) => request('GET', `/api/builds/${enc(id)}`),
   builds: (name) => request('GET', `${label(name)}/builds`),
-  models: (name) => request('GET', `${label(name)}/models`),
+  /** Model versions, oldest first, each flattened to {version, created, quality, positives, negatives}. */
+  models: async (name) => (await request('GET', `${label(name)}/models`)).map((m) => ({ ...m.summary, ...m })),
 
   feed: (name, feed, k, offset) => request('GET', `${label(name)}/feeds/${enc(feed)}${query({ k, offset })}`),
   review: (name, filter, k = 200, offset = 0) =>

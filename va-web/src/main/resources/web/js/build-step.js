@@ -15,6 +15,15 @@ const STAGE_TEXT = {
   score: 'Scoring every clip of the corpus…', feeds: 'Filling the feeds…', save: 'Saving the model…', done: 'Done',
 };
 
+const STAGES = ['load', 'train', 'score', 'feeds', 'save'];
+// Each feed holds up to this many clips; the four are disjoint, so a small corpus gets smaller
+// feeds, or the first two would take every clip and leave borderline and random empty.
+const MAX_FEED = 200;
+const EMPTY_FEED = 'Nothing in this feed for this build: try another feed (1-5), or label more and rebuild (b).';
+function feedSize(clips) {
+  return typeof clips === 'number' ? Math.max(PAGE, Math.min(MAX_FEED, Math.floor(clips / 5))) : undefined;
+}
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class BuildStep {
@@ -28,7 +37,7 @@ export class BuildStep {
     this.buildButton = h('button', { type: 'button', class: 'primary', id: 'build', 'aria-keyshortcuts': 'b', onclick: () => this.build() },
       'Build model ', h('kbd', { text: 'b' }));
     this.progress = h('progress', { max: '1', value: '0', 'aria-label': 'Build progress', hidden: true });
-    this.stage = h('span', { class: 'stage', role: 'status', 'aria-live': 'polite' });
+    this.stage = h('span', { class: 'stage', id: 'build-stage', role: 'status', 'aria-live': 'polite' });
     this.tabs = FEEDS.map((f, i) => h('button', {
       type: 'button', role: 'tab', id: `feed-tab-${f.id}`, 'aria-controls': 'feed-panel', 'aria-selected': 'false',
       'aria-keyshortcuts': String(i + 1), tabindex: '-1', title: f.hint, dataset: { feed: f.id },
@@ -68,6 +77,7 @@ export class BuildStep {
           h('thead', {}, h('tr', {}, ['Version', 'AP', 'Yes', 'No', 'Built'].map((t) => h('th', { scope: 'col', text: t })))),
           this.versions)));
     this.showQuality(ws.labelInfo?.latestBuild);
+    if (ws.labelInfo?.latestBuild) this.grid.setEmptyText(EMPTY_FEED);
   }
 
   async show() {
@@ -83,7 +93,7 @@ export class BuildStep {
       return;
     }
     const times = build.stageMillis
-      ? Object.entries(build.stageMillis).map(([stage, ms]) => `${stage} ${ms}`).join(' · ')
+      ? STAGES.filter((stage) => stage in build.stageMillis).map((stage) => `${stage} ${build.stageMillis[stage]}`).join(' · ')
       : null;
     replace(this.quality,
       h('dt', { text: 'Quality (CV AP)' }), h('dd', { class: 'ap', text: formatQuality(build.quality) }),
@@ -114,7 +124,7 @@ export class BuildStep {
     this.progress.value = 0;
     this.stage.textContent = 'Starting the build…';
     try {
-      const started = await api.startBuild(this.ws.label);
+      const started = await api.startBuild(this.ws.label, feedSize(this.ws.info?.clips));
       let build = started;
       while (build.status === 'queued' || build.status === 'running') {
         await sleep(POLL_MILLIS);
@@ -141,6 +151,7 @@ export class BuildStep {
     this.showQuality(build);
     this.ws.builtModel(build);
     this.pagers.clear();
+    this.grid.setEmptyText(EMPTY_FEED);
     await Promise.all([this.loadModels(), this.showFeed(this.feed)]);
   }
 
@@ -165,6 +176,7 @@ export class BuildStep {
     this.feed = feed;
     this.selectTab(feed);
     const pager = this.pager(feed);
+    this.pageInfo.textContent = 'Loading…';
     this.pageIndex = Math.max(0, pager.pages.length - 1);
     const page = pager.pages.length
       ? pager.pages[this.pageIndex]
@@ -176,10 +188,16 @@ export class BuildStep {
   showPage(page) {
     const pager = this.pager(this.feed);
     this.grid.setItems(page, { focus: true });
-    const chosen = this.feed === 'auto' && pager.chosenFeed ? ` · auto chose ${pager.chosenFeed}` : '';
-    this.pageInfo.textContent = page.length
-      ? `Page ${this.pageIndex + 1}${pager.next ? ' · next page ready' : ''}${chosen}`
-      : 'Nothing left in this feed: try another feed or rebuild.';
+    const chosen = this.feed === 'auto' && page[0]?.feed ? ` · auto chose ${page[0].feed}` : '';
+    const text = page.length ? `Page ${this.pageIndex + 1}${chosen}` : 'Nothing left in this feed: try another feed or rebuild.';
+    this.pageInfo.textContent = text;
+    // Say so once the next page has arrived, if this page is still the one on screen.
+    const next = pager.next;
+    if (page.length && next && this.pageIndex === pager.pages.length - 1) {
+      next.then((p) => {
+        if (pager.next === next && this.pageInfo.textContent === text && p.length) this.pageInfo.textContent = `${text} · next page ready`;
+      }, () => {});
+    }
   }
 
   async nextPage() {

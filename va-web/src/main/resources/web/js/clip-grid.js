@@ -67,6 +67,11 @@ export class ClipGrid {
     this.stopPreview();
   }
 
+  /** The sentence shown instead of the grid when it has no clips. */
+  setEmptyText(text) {
+    this.empty.textContent = text;
+  }
+
   /** Shows these items ({key, clip, score?, ...}); focus goes back to the first. */
   setItems(items, { focus = false } = {}) {
     this.stopPreview();

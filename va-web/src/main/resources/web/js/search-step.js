@@ -81,6 +81,7 @@ export class SearchStep {
       this.summary.textContent = '';
       return;
     }
+    this.grid.setEmptyText(`No clips match ${request.mode === 'like' ? 'the selected clips' : `“${request.value}”`}${this.unlabelled.checked ? ' among the unlabelled ones' : ''}. Try other words.`);
     this.grid.setItems(answer.hits, { focus: true });
     this.more.hidden = answer.hits.length < PAGE;
     this.summary.textContent = answer.hits.length

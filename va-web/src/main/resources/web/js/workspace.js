@@ -65,11 +65,17 @@ export class Workspace {
   }
 
   paintCounts() {
-    const c = this.labeller.counts;
-    replace(this.counts,
-      h('span', { class: 'count yes', id: 'count-yes', title: 'yes' }, '✓ ', h('b', { text: String(c.yes ?? 0) }), ' yes'),
-      h('span', { class: 'count no', id: 'count-no', title: 'no' }, '✗ ', h('b', { text: String(c.no ?? 0) }), ' no'),
-      h('span', { class: 'count unsure', id: 'count-unsure', title: 'unsure' }, '? ', h('b', { text: String(c.unsure ?? 0) }), ' unsure'));
+    if (!this.countNumbers) {
+      this.countNumbers = {};
+      replace(this.counts, ['yes', 'no', 'unsure'].map((value) => {
+        this.countNumbers[value] = h('b');
+        return h('span', { class: `count ${value}`, id: `count-${value}`, title: value },
+          `${{ yes: '✓', no: '✗', unsure: '?' }[value]} `, this.countNumbers[value], ` ${value}`);
+      }));
+    }
+    for (const [value, el] of Object.entries(this.countNumbers)) {
+      el.textContent = String(this.labeller.counts[value] ?? 0);
+    }
   }
 
   /** Shows one step (search, build or review), creating it on first use. */

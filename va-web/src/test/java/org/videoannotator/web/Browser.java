@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -79,12 +80,14 @@ final class Browser implements AutoCloseable {
 
   /** Opens a page of the UI and waits until its first screen has rendered. */
   void open(String url) {
+    driver.get("about:blank"); // a fresh page even when only the #fragment differs
     driver.get(url);
     until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
   }
 
   <T> T until(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, WAIT).until(condition);
+    // Cells and counts are re-rendered as the annotator works: a stale element means "look again".
+    return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
   }
 
   WebElement find(String css) {
@@ -96,6 +99,16 @@ final class Browser implements AutoCloseable {
 
   List<WebElement> all(String css) {
     return driver.findElements(By.cssSelector(css));
+  }
+
+  /** The status line of the step on screen (search or review). */
+  String summary() {
+    return find("#step-panel .summary").getText();
+  }
+
+  /** The clip keys of the grid cells under {@code scope}, in order. */
+  List<String> cellKeys(String scope) {
+    return all(scope + " [role=gridcell]").stream().map(c -> c.getDomAttribute("data-key")).toList();
   }
 
   /** Types keys to whatever has focus, as a person at the keyboard would. */

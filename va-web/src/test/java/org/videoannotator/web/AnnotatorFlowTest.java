@@ -1,0 +1,260 @@
+package org.videoannotator.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * An annotator's whole session in a real Chromium on the real server, by keyboard: create a label,
+ * search, label, undo, build, read the four feeds (+ auto), label from a feed, review and flip,
+ * export in the three formats. A screenshot of every step is saved for a person to look at.
+ */
+class AnnotatorFlowTest {
+  private static final String LABEL = "car-chase";
+  private static final List<String> FEEDS = List.of("top-positive", "top-negative", "borderline", "random", "auto");
+
+  private static WebFixture web;
+  private static Browser browser;
+
+  @RegisterExtension
+  final ScreenshotOnFailure onFailure = new ScreenshotOnFailure(() -> browser);
+
+  @BeforeAll
+  static void start() throws Exception {
+    web = WebFixture.start(7, WebFixture.screenshotsDir("flow"));
+    browser = web.browser;
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (web != null) {
+      web.close();
+    }
+  }
+
+  @Test
+  void anAnnotatorBuildsAClassifierByKeyboardAlone() throws Exception {
+    browser.open(web.url("/"));
+    browser.find("table.labels");
+    browser.screenshot("01-labels-page");
+
+    createLabelWithTheDialog();
+    searchAndLabel("car chase", 'y', 8, "04-search-positives");
+    searchAndLabel("forest mountain", 'n', 8, "05-search-negatives");
+    undoTakesBackTheLastLabel();
+
+    Set<String> labelled = annotations().keySet();
+    assertEquals(16, labelled.size(), "8 yes and 8 no stored by the server");
+
+    buildWithTheKeyboard();
+    Map<String, List<String>> feeds = readEveryFeed();
+    for (String feed : FEEDS) {
+      assertFalse(feeds.get(feed).isEmpty(), feed + " feed is empty");
+      for (String key : feeds.get(feed)) {
+        assertFalse(labelled.contains(key), feed + " shows already labelled clip " + key);
+      }
+    }
+    for (int i = 0; i < 4; i++) {
+      for (int j = i + 1; j < 4; j++) {
+        Set<String> both = new HashSet<>(feeds.get(FEEDS.get(i)));
+        both.retainAll(feeds.get(FEEDS.get(j)));
+        assertTrue(both.isEmpty(), FEEDS.get(i) + " and " + FEEDS.get(j) + " share " + both);
+      }
+    }
+    topPositivesAreMostlyTheTopic();
+    labelFromAFeedAndTurnThePage();
+
+    reviewAndFlip();
+    exportAllFormats();
+  }
+
+  private void createLabelWithTheDialog() throws Exception {
+    browser.keys("n");
+    WebElement name = browser.find("dialog.new-label input[name=name]");
+    assertEquals(name, browser.focused(), "the dialog focuses the name field");
+    browser.keys(LABEL, Keys.TAB, "Fast vehicles chasing each other", Keys.TAB, "car, chase, pursuit");
+    browser.screenshot("02-new-label-dialog");
+    browser.keys(Keys.ENTER);
+    browser.until(d -> LABEL.equals(browser.find("#label-title").getText()));
+    browser.find("#search-text");
+    browser.screenshot("03-workspace");
+    JsonNode label = web.get("/api/labels/" + WebFixture.enc(LABEL));
+    assertEquals("Fast vehicles chasing each other", label.get("description").asText());
+  }
+
+  /** Types a query (focus is where "/" puts it), then labels the first n results with one key each. */
+  private void searchAndLabel(String query, char key, int n, String screenshot) throws Exception {
+    browser.keys(Keys.ESCAPE, "/");
+    assertEquals("search-text", browser.focused().getDomAttribute("id"));
+    browser.keys(query, Keys.ENTER); // "/" selected the old query: typing replaces it
+    browser.until(d -> browser.summary().contains(query));
+    assertEquals("gridcell", browser.focused().getDomAttribute("role"), "results take the focus");
+    String counter = key == 'y' ? "#count-yes b" : "#count-no b";
+    int before = Integer.parseInt(browser.find(counter).getText());
+    int stored = annotations().size();
+    for (int i = 0; i < n; i++) {
+      browser.keys(String.valueOf(key));
+    }
+    browser.until(d -> Integer.parseInt(browser.find(counter).getText()) == before + n);
+    awaitStored(stored + n);
+    browser.screenshot(screenshot);
+  }
+
+  private void undoTakesBackTheLastLabel() throws Exception {
+    browser.keys("z");
+    browser.until(d -> "7".equals(browser.find("#count-no b").getText()));
+    WebElement undone = browser.focused();
+    assertEquals("none", undone.getDomAttribute("data-value"), "undo puts the focus back on the undone clip");
+    awaitStored(15);
+    browser.keys("n");
+    browser.until(d -> "8".equals(browser.find("#count-no b").getText()));
+    awaitStored(16);
+  }
+
+  private void buildWithTheKeyboard() throws Exception {
+    browser.keys("b");
+    browser.until(d -> browser.find("#build-stage").getText().startsWith("Built v1"));
+    browser.until(d -> !browser.all("#feed-panel [role=gridcell]").isEmpty());
+    browser.screenshot("06-built-top-positive");
+    assertTrue(browser.find(".quality .ap").getText().matches("\\d\\.\\d\\d ± \\d\\.\\d\\d"),
+        "quality shows AP mean ± std: " + browser.find(".quality .ap").getText());
+    assertEquals(1, browser.all(".ap-chart circle").size(), "one point per build in the AP chart");
+  }
+
+  private Map<String, List<String>> readEveryFeed() throws Exception {
+    Map<String, List<String>> feeds = new HashMap<>();
+    for (int i = 0; i < FEEDS.size(); i++) {
+      String feed = FEEDS.get(i);
+      browser.keys(String.valueOf(i + 1));
+      browser.until(d -> "true".equals(browser.find("#feed-tab-" + feed).getDomAttribute("aria-selected")));
+      browser.until(d -> browser.find(".page-info").getText().startsWith("Page 1"));
+      feeds.put(feed, browser.cellKeys("#feed-panel"));
+      browser.screenshot("07-feed-" + (i + 1) + "-" + feed);
+    }
+    return feeds;
+  }
+
+  // The generated corpus's clusters are separable: a model trained on "car chase" clips must rank
+  // them first. Clip words are the cell titles' tooltips.
+  private void topPositivesAreMostlyTheTopic() {
+    browser.keys("1");
+    browser.until(d -> "true".equals(browser.find("#feed-tab-top-positive").getDomAttribute("aria-selected")));
+    List<WebElement> titles = browser.all("#feed-panel [role=gridcell] .title");
+    long onTopic = titles.stream().filter(t -> t.getDomAttribute("title").contains("car chase")).count();
+    assertTrue(onTopic * 2 > titles.size(), onTopic + " of " + titles.size() + " top positives are car chases");
+  }
+
+  private void labelFromAFeedAndTurnThePage() throws Exception {
+    List<String> page1 = browser.cellKeys("#feed-panel");
+    String yes = browser.find("#count-yes b").getText();
+    browser.keys("yy");
+    browser.until(d -> Integer.parseInt(browser.find("#count-yes b").getText()) == Integer.parseInt(yes) + 2);
+    JsonNode stored = annotationOf(page1.getFirst());
+    assertEquals("feed", stored.get("source").get("kind").asText());
+    assertEquals("top-positive", stored.get("source").get("feed").asText());
+    browser.until(d -> browser.find(".page-info").getText().contains("next page ready"));
+    browser.keys("]");
+    browser.until(d -> browser.find(".page-info").getText().startsWith("Page 2"));
+    List<String> page2 = browser.cellKeys("#feed-panel");
+    assertFalse(page2.isEmpty());
+    assertTrue(page2.stream().noneMatch(page1::contains), "page 2 repeats no clip of page 1");
+    browser.screenshot("08-feed-page-2");
+  }
+
+  private void reviewAndFlip() throws Exception {
+    browser.keys("r");
+    browser.until(d -> browser.summary().contains("annotations"));
+    List<String> keys = browser.cellKeys(".review-step");
+    assertEquals(18, keys.size(), "review lists every annotation");
+    browser.screenshot("09-review");
+    WebElement first = browser.focused();
+    String key = first.getDomAttribute("data-key");
+    String before = first.getDomAttribute("data-value");
+    browser.keys("t");
+    String expected = "yes".equals(before) ? "no" : "yes";
+    browser.until(d -> expected.equals(first.getDomAttribute("data-value")));
+    browser.until(d -> {
+      try {
+        return expected.equals(annotationOf(key).get("value").asText());
+      } catch (Exception e) {
+        return false;
+      }
+    });
+    assertEquals("review", annotationOf(key).get("source").get("kind").asText());
+    browser.screenshot("10-review-flipped");
+    browser.find(".filters [data-filter=flipped]").click();
+    browser.until(d -> browser.summary().contains("model disagrees"));
+    browser.screenshot("11-review-model-disagrees");
+  }
+
+  private void exportAllFormats() throws Exception {
+    for (String format : List.of("csv", "labelbox", "va")) {
+      browser.find(".exports [data-format=" + format + "]").click();
+      browser.until(d -> browser.find(".export-status").getText().startsWith("Saved"));
+    }
+    List<Path> files = browser.until(d -> {
+      try (Stream<Path> listed = Files.list(browser.downloads)) {
+        List<Path> done = listed.filter(p -> !p.toString().endsWith(".crdownload")).toList();
+        return done.size() == 3 ? done : null;
+      } catch (Exception e) {
+        return null;
+      }
+    });
+    browser.screenshot("12-exported");
+    String csv = read(files, ".csv");
+    assertTrue(csv.lines().count() >= 19, "a CSV row per annotation:\n" + csv);
+    String ndjson = read(files, "json");
+    assertTrue(ndjson.lines().findFirst().orElseThrow().contains("\"globalKey\""), ndjson);
+    Path zip = files.stream().filter(p -> p.toString().endsWith(".zip")).findFirst().orElseThrow();
+    byte[] head = Files.readAllBytes(zip);
+    assertTrue(head.length > 4 && head[0] == 'P' && head[1] == 'K', "VA export is a zip");
+  }
+
+  private static String read(List<Path> files, String suffix) throws Exception {
+    Path file = files.stream().filter(p -> p.toString().endsWith(suffix)).findFirst()
+        .orElseThrow(() -> new AssertionError("no *" + suffix + " among " + files));
+    return Files.readString(file);
+  }
+
+  private static Map<String, JsonNode> annotations() throws Exception {
+    Map<String, JsonNode> out = new HashMap<>();
+    for (JsonNode a : web.get("/api/labels/" + WebFixture.enc(LABEL) + "/annotations").get("annotations")) {
+      out.put(a.get("key").asText(), a);
+    }
+    return out;
+  }
+
+  /** Waits until the server has stored this many annotations of the label. */
+  private static void awaitStored(int count) {
+    browser.until(d -> {
+      try {
+        return annotations().size() == count;
+      } catch (Exception e) {
+        return false;
+      }
+    });
+  }
+
+  private static JsonNode annotationOf(String key) throws Exception {
+    JsonNode a = annotations().get(key);
+    assertNotEquals(null, a, "no annotation stored for " + key);
+    return a;
+  }
+}

@@ -1,0 +1,100 @@
+package org.videoannotator.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+
+/**
+ * What the UI must never do: run HTML from user strings, fail silently, or keep showing a label
+ * the server refused.
+ */
+class SafetyTest {
+  private static final String HOSTILE = "<img src=x onerror=alert(1)>";
+
+  private static WebFixture web;
+  private static Browser browser;
+
+  @RegisterExtension
+  final ScreenshotOnFailure onFailure = new ScreenshotOnFailure(() -> browser);
+
+  @BeforeAll
+  static void start() throws Exception {
+    web = WebFixture.start(11, WebFixture.screenshotsDir("safety"));
+    browser = web.browser;
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (web != null) {
+      web.close();
+    }
+  }
+
+  @Test
+  void aLabelNamedLikeHtmlRendersAsText() throws Exception {
+    web.post("/api/labels", Map.of(
+        "name", HOSTILE,
+        "description", "<script>document.title='pwned'</script><b>bold?</b>",
+        "keywords", List.of("<i>x</i>")));
+    browser.open(web.url("/"));
+    WebElement link = browser.find("table.labels a.label-link");
+    assertEquals(HOSTILE, link.getText(), "the name is shown literally");
+    assertNoInjectedMarkup();
+    browser.screenshot("01-hostile-label-listed");
+
+    link.sendKeys(Keys.ENTER);
+    browser.until(d -> HOSTILE.equals(browser.find("#label-title").getText()));
+    assertTrue(browser.find(".ws-title .description").getText().startsWith("<script>"));
+    // The search box is prefilled with the label's keywords; searching echoes them as text too.
+    browser.keys(Keys.ENTER);
+    browser.until(d -> browser.summary().contains("<i>x</i>") || browser.summary().contains("Nothing found"));
+    assertNoInjectedMarkup();
+    browser.screenshot("02-hostile-label-workspace");
+  }
+
+  private static void assertNoInjectedMarkup() {
+    assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert(), "an alert fired");
+    assertEquals(0L, browser.js("return document.querySelectorAll('img[src=\"x\"], main script, main i').length"
+        + " + [...document.querySelectorAll('main b')].filter(b => b.textContent === 'bold?').length"));
+    assertTrue(!String.valueOf(browser.js("return document.title")).contains("pwned"));
+  }
+
+  @Test
+  void theServersReasonIsShownWhenABuildIsRefused() throws Exception {
+    web.post("/api/labels", Map.of("name", "empty-label", "description", "nothing labelled yet"));
+    browser.open(web.url("/#/label/empty-label/build"));
+    browser.find("#build").click();
+    WebElement alert = browser.find("#alerts .alert-error");
+    // A build without positives is a 409 whose detail says what to label: shown, not swallowed.
+    assertTrue(alert.getText().contains("Could not build"), alert.getText());
+    assertTrue(alert.getText().length() > "Could not build: ".length() + 10, alert.getText());
+    browser.screenshot("03-build-refused");
+    browser.find("#alerts .alert-close").click();
+  }
+
+  @Test
+  void aLabelTheServerRefusesIsRolledBack() throws Exception {
+    web.post("/api/labels", Map.of("name", "doomed", "description", "deleted while annotating"));
+    browser.open(web.url("/#/label/doomed/search"));
+    browser.keys("spaceship", Keys.ENTER); // the search box opens focused, its text selected
+    browser.until(d -> browser.summary().contains("spaceship"));
+    WebElement first = browser.focused();
+    web.delete("/api/labels/doomed"); // the POST of the next label now gets a 404
+    browser.keys("y");
+    browser.until(d -> "none".equals(first.getDomAttribute("data-value")));
+    assertEquals("0", browser.find("#count-yes b").getText(), "the optimistic count is taken back");
+    WebElement alert = browser.find("#alerts .alert-error");
+    assertTrue(alert.getText().contains("Could not save"), alert.getText());
+    browser.screenshot("04-label-rolled-back");
+  }
+}
