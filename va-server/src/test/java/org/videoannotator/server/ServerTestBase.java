@@ -24,8 +24,12 @@ abstract class ServerTestBase {
 
   @BeforeEach
   void startServer() {
-    runtime = ServerRuntime.over(TestCorpora.create(temp.resolve("corpus"), corpusSize(), 32, 7), null);
+    long t0 = System.nanoTime();
+    var corpus = TestCorpora.copy(temp.resolve("corpus"), corpusSize(), 32, 7);
+    long t1 = System.nanoTime();
+    runtime = ServerRuntime.over(corpus, null);
     http = new Http(runtime.start("127.0.0.1", 0).replaceAll("/$", ""));
+    System.err.printf("TIMING corpus %d ms, server %d ms%n", (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
   }
 
   @AfterEach

@@ -23,7 +23,38 @@ public final class TestCorpora {
   static final String[] WORDS = {"beach sunset", "beach waves", "city night", "forest walk", "car chase",
       "kitchen cooking", "office meeting", "snow mountain", "crowd concert", "desert road"};
 
+  private static final java.util.Map<String, Path> TEMPLATES = new java.util.concurrent.ConcurrentHashMap<>();
+
   private TestCorpora() {}
+
+  /**
+   * A fresh copy (in {@code dir}) of a corpus generated once per test JVM: generating is the slow
+   * part (Lucene indexing), copying the folder is not, and each test still gets its own database.
+   */
+  public static Corpus copy(Path dir, int n, int dim, long seed) {
+    Path template = TEMPLATES.computeIfAbsent(n + "x" + dim + "s" + seed, name -> {
+      try {
+        Path t = Files.createTempDirectory("va-server-corpus-" + name);
+        create(t.resolve("corpus"), n, dim, seed).close();
+        return t.resolve("corpus");
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    try (var files = Files.walk(template)) {
+      for (Path from : (Iterable<Path>) files::iterator) {
+        Path to = dir.resolve(template.relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return Corpus.open(dir);
+  }
 
   /** Creates a corpus of {@code n} clips of dimension {@code dim} in {@code dir}. */
   public static Corpus create(Path dir, int n, int dim, long seed) {

@@ -1,0 +1,87 @@
+package org.videoannotator.server.exchange;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.videoannotator.index.Corpus;
+import org.videoannotator.server.api.ApiException;
+import org.videoannotator.server.api.Params;
+import org.videoannotator.server.store.CurrentAnnotation;
+import org.videoannotator.server.store.NewVote;
+import org.videoannotator.server.store.Source;
+import org.videoannotator.server.store.Value;
+
+/**
+ * Annotations as CSV. Export: {@code key,value,annotator,time,source}, one row per current vote.
+ * Import: a header naming at least {@code key} and {@code value} (any order, any case; {@code
+ * annotator} optional); values yes/no/unsure, true/false or 1/0.
+ */
+final class CsvExchange {
+  static final List<String> HEADER = List.of("key", "value", "annotator", "time", "source");
+
+  private CsvExchange() {}
+
+  static String export(List<CurrentAnnotation> current) {
+    StringBuilder out = new StringBuilder(Csv.line(HEADER));
+    for (CurrentAnnotation a : current) {
+      for (Map.Entry<String, Value> vote : a.votes().entrySet()) {
+        out.append(Csv.line(List.of(a.key(), vote.getValue().wire(), vote.getKey(), a.updated().toString(),
+            a.source().kind())));
+      }
+    }
+    return out.toString();
+  }
+
+  static ImportResult parse(String text, Corpus corpus, String defaultAnnotator) {
+    List<Csv.Row> rows;
+    try {
+      rows = Csv.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("body", e.getMessage());
+    }
+    if (rows.isEmpty()) {
+      throw ApiException.badRequest("body", "the CSV is empty; expected a header with key,value");
+    }
+    List<String> header = rows.getFirst().fields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+    int keyCol = header.indexOf("key");
+    int valueCol = header.indexOf("value");
+    int annotatorCol = header.indexOf("annotator");
+    if (keyCol < 0 || valueCol < 0) {
+      throw ApiException.badRequest("body", "the CSV header must name the columns key and value, got "
+          + Params.shorten(String.join(",", rows.getFirst().fields())));
+    }
+    List<NewVote> votes = new ArrayList<>();
+    Set<String> unknown = new LinkedHashSet<>();
+    int skipped = 0;
+    for (Csv.Row row : rows.subList(1, rows.size())) {
+      List<String> f = row.fields();
+      if (f.size() <= Math.max(keyCol, valueCol)) {
+        throw ApiException.badRequest("body", "CSV line " + row.line() + " has " + f.size() + " fields; expected at least "
+            + (Math.max(keyCol, valueCol) + 1));
+      }
+      String key = f.get(keyCol);
+      String valueText = f.get(valueCol);
+      Value value = Value.parseVote(valueText).orElseThrow(() -> ApiException.badRequest("body",
+          "CSV line " + row.line() + ": value must be yes, no or unsure, got '" + Params.shorten(valueText) + "'"));
+      if (!corpus.hasKey(key)) {
+        unknown.add(key);
+        skipped++;
+        continue;
+      }
+      String annotator = annotatorCol >= 0 && annotatorCol < f.size() && !f.get(annotatorCol).isBlank()
+          ? f.get(annotatorCol).strip() : defaultAnnotator;
+      if (annotator.length() > 64 || annotator.chars().anyMatch(Character::isISOControl)) {
+        throw ApiException.badRequest("body", "CSV line " + row.line() + ": annotator must be 1..64 printable characters");
+      }
+      votes.add(new NewVote(key, value, annotator, Source.imported("csv")));
+    }
+    return new ImportResult(votes, cap(unknown), List.of(), List.of(), skipped);
+  }
+
+  static List<String> cap(Set<String> values) {
+    return values.stream().limit(ImportResult.MAX_LISTED).toList();
+  }
+}
