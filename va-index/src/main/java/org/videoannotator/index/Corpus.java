@@ -157,7 +157,10 @@ public final class Corpus implements AutoCloseable {
    * a {@link UserException} naming both sides.
    */
   public static Corpus open(Path dir, EmbedderInfo embedder, int dim) {
-    Corpus corpus = open(dir);
+    return compatibleOrClosed(open(dir), embedder, dim);
+  }
+
+  private static Corpus compatibleOrClosed(Corpus corpus, EmbedderInfo embedder, int dim) {
     try {
       corpus.requireCompatible(embedder, dim);
       return corpus;
@@ -176,14 +179,7 @@ public final class Corpus implements AutoCloseable {
     if (!Files.exists(dir.resolve(MANIFEST))) {
       return create(dir, embedder, dim, settings);
     }
-    Corpus corpus = open(dir, settings);
-    try {
-      corpus.requireCompatible(embedder, dim);
-      return corpus;
-    } catch (RuntimeException e) {
-      corpus.close();
-      throw e;
-    }
+    return compatibleOrClosed(open(dir, settings), embedder, dim);
   }
 
   static CorpusManifest readManifest(Path dir) {

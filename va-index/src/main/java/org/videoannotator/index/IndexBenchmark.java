@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,13 +38,13 @@ public final class IndexBenchmark {
   /** One built index. */
   public record Build(
       int m, int beam, int rows, int dim, double appendSeconds, double mergeSeconds,
-      double buildSeconds, long peakHeapMb, long maxHeapMb, int segments,
+      double buildSeconds, double buildCpuSeconds, long peakHeapMb, long maxHeapMb, int segments,
       int appendedRows, double appendToBuiltSeconds, double appendToEmptySeconds) {}
 
   /** Search figures for one (index, k, candidates). */
   public record Search(
       String data, int m, int beam, int k, int minCandidates, double factor, int queries, double p50Ms,
-      double p99Ms, double recall, double exactMsPerQuery) {}
+      double p99Ms, double p50CpuMs, double p99CpuMs, double recall, double exactMsPerQuery) {}
 
   /** Everything measured. */
   public record Report(Config config, List<Build> builds, List<Search> searches) {}
@@ -120,11 +121,12 @@ public final class IndexBenchmark {
   }
 
   /** A freshly built corpus and what building it cost. */
-  private record Built(Corpus corpus, double appendSeconds, double mergeSeconds, long peakHeapMb) {}
+  private record Built(Corpus corpus, double appendSeconds, double mergeSeconds, double cpuSeconds, long peakHeapMb) {}
 
   private Built build(Path dir, IndexSettings settings) {
     ClusteredVectors data = new ClusteredVectors(config.dim(), config.clusters(), config.spread(), config.seed(), config.seed());
     resetPeakHeap();
+    long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
     Corpus corpus = Corpus.create(dir, SYNTHETIC, config.dim(), settings);
     try (Progress progress = Progress.start("build m=" + settings.m() + " beam=" + settings.beamWidth(), config.rows(), "rows")) {
@@ -139,7 +141,7 @@ public final class IndexBenchmark {
       corpus.optimize();
     }
     long t2 = System.nanoTime();
-    return new Built(corpus, (t1 - t0) / 1e9, (t2 - t1) / 1e9, peakHeapMb());
+    return new Built(corpus, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (processCpuNanos() - cpu0) / 1e9, peakHeapMb());
   }
 
   private Build appendFigures(Built built, IndexSettings settings, int m, int beam) {
@@ -165,7 +167,7 @@ public final class IndexBenchmark {
       }
     }
     return new Build(m, beam, config.rows(), config.dim(), built.appendSeconds(), built.mergeSeconds(),
-        built.appendSeconds() + built.mergeSeconds(), built.peakHeapMb(), Runtime.getRuntime().maxMemory() >> 20, segments, n, toBuilt, toEmpty);
+        built.appendSeconds() + built.mergeSeconds(), built.cpuSeconds(), built.peakHeapMb(), Runtime.getRuntime().maxMemory() >> 20, segments, n, toBuilt, toEmpty);
   }
 
   private List<Search> measure(String data, Corpus built, int m, int beam, float[][] queries,
@@ -195,11 +197,15 @@ public final class IndexBenchmark {
       corpus.search(SearchRequest.builder().vector(queries[q]).k(k).build());
     }
     double[] latencies = new double[queries.length];
+    double[] cpu = new double[queries.length];
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long found = 0;
     for (int q = 0; q < queries.length; q++) {
+      long c0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       SearchResult result = corpus.search(SearchRequest.builder().vector(queries[q]).k(k).build());
       latencies[q] = (System.nanoTime() - t0) / 1e6;
+      cpu[q] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
       Set<Integer> exact = new HashSet<>();
       for (int i = 0; i < Math.min(k, truth[q].length); i++) {
         exact.add(truth[q][i]);
@@ -209,20 +215,22 @@ public final class IndexBenchmark {
       }
     }
     Arrays.sort(latencies);
+    Arrays.sort(cpu);
     Search s = new Search(data, m, beam, k, settings.minCandidates(), settings.candidateFactor(),
-        queries.length, percentile(latencies, 0.50),
-        percentile(latencies, 0.99), found / (double) ((long) k * queries.length), exactMs);
+        queries.length, percentile(latencies, 0.50), percentile(latencies, 0.99),
+        percentile(cpu, 0.50), percentile(cpu, 0.99), found / (double) ((long) k * queries.length), exactMs);
     out.printf("%-9s m=%-3d beam=%-4d k=%-4d candidates=max(%d,%.1fk)=%-5d recall@%d=%.4f  p50=%.2f ms  p99=%.2f ms"
-            + "  (exact %.1f ms/query: %.1fx)%n",
+            + "  cpu p50=%.2f ms p99=%.2f ms  (exact %.1f ms/query: %.1fx)%n",
         data, m, beam, k, settings.minCandidates(), settings.candidateFactor(), settings.candidatesFor(k), k,
-        s.recall(), s.p50Ms(), s.p99Ms(), exactMs, exactMs / s.p50Ms());
+        s.recall(), s.p50Ms(), s.p99Ms(), s.p50CpuMs(), s.p99CpuMs(), exactMs, exactMs / s.p50Ms());
     return s;
   }
 
   private void print(Build b) {
-    out.printf("build m=%d beam=%d: %d x %d in %.1f s (append %.1f s + merge %.1f s), peak heap %d MB of %d MB,"
-            + " %d segment(s); append %d rows: %.2f s to the built index vs %.2f s to an empty one (ratio %.2f)%n",
-        b.m(), b.beam(), b.rows(), b.dim(), b.buildSeconds(), b.appendSeconds(), b.mergeSeconds(),
+    out.printf("build m=%d beam=%d: %d x %d in %.1f s (append %.1f s + merge %.1f s; process cpu %.1f s),"
+            + " peak heap %d MB of %d MB, %d segment(s); append %d rows: %.2f s to the built index"
+            + " vs %.2f s to an empty one (ratio %.2f)%n",
+        b.m(), b.beam(), b.rows(), b.dim(), b.buildSeconds(), b.appendSeconds(), b.mergeSeconds(), b.buildCpuSeconds(),
         b.peakHeapMb(), b.maxHeapMb(), b.segments(), b.appendedRows(), b.appendToBuiltSeconds(),
         b.appendToEmptySeconds(), b.appendToEmptySeconds() > 0 ? b.appendToBuiltSeconds() / b.appendToEmptySeconds() : Double.NaN);
   }
@@ -270,6 +278,13 @@ public final class IndexBenchmark {
       out.add(new ClipVector(Clip.of("r" + row, "v" + row / 1000), vectors[i]));
     }
     return out;
+  }
+
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return 0;
   }
 
   private static void resetPeakHeap() {
