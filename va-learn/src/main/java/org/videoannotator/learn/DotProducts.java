@@ -18,6 +18,12 @@ public interface DotProducts {
   /** {@code sum_j row[j]} for {@code count} floats at {@code byteOffset} (streaming baseline). */
   float sum(MemorySegment segment, long byteOffset, ValueLayout.OfFloat layout, int count);
 
+  /** {@code sum_j a[aOffset + j] * b[j]} for {@code j < n}, in double precision. */
+  double dot(float[] a, int aOffset, double[] b, int n);
+
+  /** {@code y[j] += alpha * x[xOffset + j]} for {@code j < n}, in double precision. */
+  void axpy(double alpha, float[] x, int xOffset, double[] y, int n);
+
   /** A short name for logs and benchmark output. */
   String name();
 

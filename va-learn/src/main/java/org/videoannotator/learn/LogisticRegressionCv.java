@@ -101,13 +101,14 @@ public final class LogisticRegressionCv {
       throw new IllegalArgumentException(rows.length + " rows but " + y.length + " labels");
     }
     int dim = matrix.dim();
-    double[] x = new double[Math.multiplyExact(rows.length, dim)];
-    float[] buffer = new float[dim];
+    float[] x = new float[Math.multiplyExact(rows.length, dim)];
+    long rowBytes = (long) dim * Float.BYTES;
     for (int i = 0; i < rows.length; i++) {
-      matrix.copyRow(rows[i], buffer);
-      for (int j = 0; j < dim; j++) {
-        x[i * dim + j] = buffer[j];
+      if (rows[i] < 0 || rows[i] >= matrix.rows()) {
+        throw new IndexOutOfBoundsException("row " + rows[i] + " of " + matrix);
       }
+      java.lang.foreign.MemorySegment.copy(
+          matrix.segment(), matrix.layout(), rows[i] * rowBytes, x, i * dim, dim);
     }
     return fit(x, dim, y, fingerprint);
   }
@@ -121,19 +122,17 @@ public final class LogisticRegressionCv {
       throw new IllegalArgumentException("no training rows");
     }
     int dim = x[0].length;
-    double[] flat = new double[Math.multiplyExact(x.length, dim)];
+    float[] flat = new float[Math.multiplyExact(x.length, dim)];
     for (int i = 0; i < x.length; i++) {
       if (x[i].length != dim) {
         throw new IllegalArgumentException("row " + i + " has " + x[i].length + " values, not " + dim);
       }
-      for (int j = 0; j < dim; j++) {
-        flat[i * dim + j] = x[i][j];
-      }
+      System.arraycopy(x[i], 0, flat, i * dim, dim);
     }
     return fit(flat, dim, y, LinearModel.fingerprint(x, y));
   }
 
-  private LinearModel fit(double[] x, int dim, boolean[] y, String fingerprint) {
+  private LinearModel fit(float[] x, int dim, boolean[] y, String fingerprint) {
     int n = y.length;
     int positives = 0;
     for (boolean b : y) {
@@ -143,8 +142,8 @@ public final class LogisticRegressionCv {
       throw new IllegalArgumentException(
           "training needs both classes, got " + positives + " positives of " + n);
     }
-    for (double v : x) {
-      if (!Double.isFinite(v)) {
+    for (float v : x) {
+      if (!Float.isFinite(v)) {
         throw new IllegalArgumentException("training data holds a non-finite value: " + v);
       }
     }
@@ -178,7 +177,7 @@ public final class LogisticRegressionCv {
   }
 
   private void runFolds(
-      double[] x, int dim, boolean[] y, int[] testFold, double[][] scores, double[][][] coefs) {
+      float[] x, int dim, boolean[] y, int[] testFold, double[][] scores, double[][][] coefs) {
     int threads = Math.min(options.threads(), options.folds());
     if (threads == 1) {
       for (int f = 0; f < options.folds(); f++) {
@@ -216,15 +215,15 @@ public final class LogisticRegressionCv {
   private record FoldResult(double[] scores, double[][] coefs) {}
 
   /** Fits the whole C path on the training part of one fold and scores it on the test part. */
-  private FoldResult fitFold(double[] x, int dim, boolean[] y, int[] testFold, int fold) {
+  private FoldResult fitFold(float[] x, int dim, boolean[] y, int[] testFold, int fold) {
     int nTest = 0;
     for (int t : testFold) {
       nTest += t == fold ? 1 : 0;
     }
     int nTrain = y.length - nTest;
-    double[] trainX = new double[nTrain * dim];
+    float[] trainX = new float[nTrain * dim];
     boolean[] trainY = new boolean[nTrain];
-    double[] testX = new double[nTest * dim];
+    float[] testX = new float[nTest * dim];
     boolean[] testY = new boolean[nTest];
     int tr = 0;
     int te = 0;

@@ -19,6 +19,8 @@ public final class NumpyRandomState {
 
   private final int[] mt = new int[N];
   private int pos;
+  private boolean hasGauss;
+  private double gauss;
 
   /** {@code RandomState(seed)} for an int seed in [0, 2^32): numpy's {@code init_genrand}. */
   public NumpyRandomState(long seed) {
@@ -44,6 +46,7 @@ public final class NumpyRandomState {
       mt[i] = 1812433253 * (mt[i - 1] ^ (mt[i - 1] >>> 30)) + i;
     }
     pos = N;
+    hasGauss = false;
   }
 
   private void initByArray(int[] key) {
@@ -72,6 +75,7 @@ public final class NumpyRandomState {
     }
     mt[0] = 0x80000000;
     pos = N;
+    hasGauss = false;
   }
 
   private void generate() {
@@ -118,6 +122,38 @@ public final class NumpyRandomState {
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
       out[i] = randomSample();
+    }
+    return out;
+  }
+
+  /**
+   * {@code standard_normal()}: legacy numpy's polar Box-Muller, which yields two normals per
+   * accepted pair and keeps the second for the next call.
+   */
+  public double standardNormal() {
+    if (hasGauss) {
+      hasGauss = false;
+      return gauss;
+    }
+    double x1;
+    double x2;
+    double r2;
+    do {
+      x1 = 2.0 * randomSample() - 1.0;
+      x2 = 2.0 * randomSample() - 1.0;
+      r2 = x1 * x1 + x2 * x2;
+    } while (r2 >= 1.0 || r2 == 0.0);
+    double f = Math.sqrt(-2.0 * Math.log(r2) / r2);
+    gauss = f * x1;
+    hasGauss = true;
+    return f * x2;
+  }
+
+  /** {@code standard_normal(n)}. */
+  public double[] standardNormal(int n) {
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = standardNormal();
     }
     return out;
   }

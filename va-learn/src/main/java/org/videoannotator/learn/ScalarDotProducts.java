@@ -51,6 +51,32 @@ final class ScalarDotProducts implements DotProducts {
   }
 
   @Override
+  public double dot(float[] a, int aOffset, double[] b, int n) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int j = 0;
+    for (; j + 3 < n; j += 4) {
+      s0 += a[aOffset + j] * b[j];
+      s1 += a[aOffset + j + 1] * b[j + 1];
+      s2 += a[aOffset + j + 2] * b[j + 2];
+      s3 += a[aOffset + j + 3] * b[j + 3];
+    }
+    for (; j < n; j++) {
+      s0 += a[aOffset + j] * b[j];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  @Override
+  public void axpy(double alpha, float[] x, int xOffset, double[] y, int n) {
+    for (int j = 0; j < n; j++) {
+      y[j] += alpha * x[xOffset + j];
+    }
+  }
+
+  @Override
   public String name() {
     return "scalar";
   }

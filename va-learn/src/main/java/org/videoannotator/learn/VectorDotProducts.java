@@ -2,13 +2,19 @@ package org.videoannotator.learn;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /** SIMD dot products with the preferred float species, two accumulators to hide FMA latency. */
 final class VectorDotProducts implements DotProducts {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
+  /** Floats with as many lanes as {@link #DOUBLES}, for widening. */
+  private static final VectorSpecies<Float> HALF_FLOATS =
+      VectorSpecies.of(float.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
 
   @Override
   public float dot(MemorySegment segment, long byteOffset, ValueLayout.OfFloat layout, float[] w) {
@@ -54,6 +60,45 @@ final class VectorDotProducts implements DotProducts {
       s += segment.get(layout, byteOffset + (long) j * Float.BYTES);
     }
     return s;
+  }
+
+  @Override
+  public double dot(float[] a, int aOffset, double[] b, int n) {
+    int lanes = DOUBLES.length();
+    DoubleVector acc0 = DoubleVector.zero(DOUBLES);
+    DoubleVector acc1 = DoubleVector.zero(DOUBLES);
+    int j = 0;
+    for (; j + 2 * lanes <= n; j += 2 * lanes) {
+      acc0 = widen(a, aOffset + j).fma(DoubleVector.fromArray(DOUBLES, b, j), acc0);
+      acc1 = widen(a, aOffset + j + lanes).fma(DoubleVector.fromArray(DOUBLES, b, j + lanes), acc1);
+    }
+    for (; j + lanes <= n; j += lanes) {
+      acc0 = widen(a, aOffset + j).fma(DoubleVector.fromArray(DOUBLES, b, j), acc0);
+    }
+    double s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    for (; j < n; j++) {
+      s += a[aOffset + j] * b[j];
+    }
+    return s;
+  }
+
+  @Override
+  public void axpy(double alpha, float[] x, int xOffset, double[] y, int n) {
+    int lanes = DOUBLES.length();
+    DoubleVector va = DoubleVector.broadcast(DOUBLES, alpha);
+    int j = 0;
+    for (; j + lanes <= n; j += lanes) {
+      widen(x, xOffset + j).fma(va, DoubleVector.fromArray(DOUBLES, y, j)).intoArray(y, j);
+    }
+    for (; j < n; j++) {
+      y[j] += alpha * x[xOffset + j];
+    }
+  }
+
+  /** {@code DOUBLES.length()} floats from {@code a[at]}, widened to doubles. */
+  private static DoubleVector widen(float[] a, int at) {
+    return (DoubleVector) FloatVector.fromArray(HALF_FLOATS, a, at)
+        .convertShape(VectorOperators.F2D, DOUBLES, 0);
   }
 
   @Override

@@ -63,6 +63,36 @@ class LogisticRegressionCvTest {
     assertTrue(sameC >= cases.size() - 1, "same C on only " + sameC + " of " + cases.size());
   }
 
+  @Test
+  void agreesWithScikitLearnOnEmbeddingLikeData() {
+    LogisticRegressionCv cv = new LogisticRegressionCv();
+    for (JsonNode c : Golden.read("logistic_cv_embedding_like.json").get("cases")) {
+      EmbeddingLikeData data = new EmbeddingLikeData(c.get("seed").asLong(), c.get("n").asInt(),
+          c.get("d").asInt(), c.get("rate").asDouble(), c.get("sep").asDouble());
+      String at = "seed " + c.get("seed").asLong();
+      JsonNode check = c.get("x_check");
+      assertEquals(check.get(0).floatValue(), data.x[0][0], at);
+      assertEquals(check.get(1).floatValue(), data.x[data.x.length - 1][c.get("d").asInt() - 1], at);
+      assertEquals(check.get(2).floatValue(), data.xv[3][7], at);
+      LinearModel model = cv.fit(data.x, data.y);
+      double[] sk = meanPerC(c.get("scores"));
+      double[] mine = model.meanScoresPerC();
+      for (int k = 0; k < sk.length; k++) {
+        assertEquals(sk[k], mine[k], 0.02, at + " mean CV AP at C index " + k);
+      }
+      double expectedC = c.get("C").asDouble();
+      if (Math.abs(expectedC - model.c()) > expectedC * 1e-9) {
+        assertEquals(Arrays.stream(sk).max().getAsDouble(), sk[model.chosenIndex()], 0.005,
+            at + ": chose C=" + model.c() + " where scikit-learn chose " + expectedC);
+      }
+      double[] p = new double[data.xv.length];
+      for (int r = 0; r < p.length; r++) {
+        p[r] = model.probability(data.xv[r]);
+      }
+      assertEquals(c.get("val_ap").asDouble(), Metrics.averagePrecision(data.yv, p), 0.02, at);
+    }
+  }
+
   private static double[] meanPerC(JsonNode scores) {
     int cs = scores.get(0).size();
     double[] out = new double[cs];

@@ -1,0 +1,148 @@
+package org.videoannotator.learn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.videoannotator.core.vectors.FloatMatrix;
+
+/**
+ * The build loop of the server, timed on a seeded synthetic corpus: stream the matrix once (the
+ * memory baseline), score every row, CV-train on the labelled rows, select top-k and fill the four
+ * feeds. Each timed step is repeated and the best time kept, so JIT warm-up does not count.
+ */
+public final class LearnBenchmark {
+  /** Benchmark parameters. */
+  public record Config(int rows, int dim, int labelled, int clusters, int feedSize, int repeats,
+      int threads, long seed) {
+    public Config {
+      if (rows < 1 || dim < 1 || labelled < 10 || labelled > rows || clusters < 1 || feedSize < 1
+          || repeats < 1 || threads < 1) {
+        throw new IllegalArgumentException("bad benchmark configuration: " + this);
+      }
+    }
+  }
+
+  /** One measured step: best and median wall time over the repeats, in milliseconds. */
+  public record Timing(String step, double bestMs, double medianMs) {}
+
+  /** All figures of a run. */
+  public record Report(Config config, String dotProducts, List<Timing> timings,
+      double scoreToStreamRatio, double buildMs, double streamGbPerSecond, double chosenC,
+      double cvMeanAp, int positives) {}
+
+  private LearnBenchmark() {}
+
+  /** Generates a seeded clustered matrix: cluster centres plus Gaussian noise, filled in parallel. */
+  public static FloatMatrix clusteredMatrix(int rows, int dim, int clusters, long seed, int threads) {
+    SplittableRandom centreRandom = new SplittableRandom(seed);
+    float[][] centres = new float[clusters][dim];
+    for (float[] c : centres) {
+      for (int j = 0; j < dim; j++) {
+        c[j] = (float) centreRandom.nextGaussian();
+      }
+    }
+    float[] data = new float[Math.multiplyExact(rows, dim)];
+    int blocks = 64;
+    ParallelRows.forEach(blocks, threads, (fromBlock, toBlock) -> {
+      for (int b = fromBlock; b < toBlock; b++) {
+        SplittableRandom r = new SplittableRandom(seed * 1_000_003L + b);
+        int from = (int) ((long) rows * b / blocks);
+        int to = (int) ((long) rows * (b + 1) / blocks);
+        for (int row = from; row < to; row++) {
+          float[] c = centres[r.nextInt(clusters)];
+          int base = row * dim;
+          for (int j = 0; j < dim; j++) {
+            data[base + j] = c[j] + (float) r.nextGaussian();
+          }
+        }
+      }
+    });
+    return FloatMatrix.ofHeap(data, rows, dim);
+  }
+
+  /** Runs the benchmark. */
+  public static Report run(Config config) {
+    FloatMatrix matrix = clusteredMatrix(config.rows(), config.dim(), config.clusters(),
+        config.seed(), config.threads());
+    // labelled rows: a seeded sample; the label is a noisy linear concept so the task is learnable
+    NumpyRandomState rng = new NumpyRandomState(config.seed());
+    int[] rows = Arrays.copyOf(rng.permutation(config.rows()), config.labelled());
+    SplittableRandom r = new SplittableRandom(config.seed() + 1);
+    float[] concept = new float[config.dim()];
+    for (int j = 0; j < concept.length; j++) {
+      concept[j] = (float) r.nextGaussian();
+    }
+    float[] conceptScores = new CorpusScorer(DotProducts.best(), config.threads())
+        .logits(matrix, concept, 0f);
+    float[] sorted = conceptScores.clone();
+    Arrays.sort(sorted);
+    float cut = sorted[(int) (sorted.length * 0.7)];
+    boolean[] y = new boolean[rows.length];
+    int positives = 0;
+    for (int i = 0; i < rows.length; i++) {
+      y[i] = conceptScores[rows[i]] + r.nextGaussian() * 0.5 * Math.abs(cut) > cut;
+      positives += y[i] ? 1 : 0;
+    }
+    java.util.BitSet labelled = new java.util.BitSet(config.rows());
+    for (int row : rows) {
+      labelled.set(row);
+    }
+
+    CorpusScorer scorer = new CorpusScorer(DotProducts.best(), config.threads());
+    LogisticRegressionCv cv =
+        new LogisticRegressionCv(LogisticRegressionCv.Options.defaults().withThreads(config.threads()));
+    List<Timing> timings = new ArrayList<>();
+    Map<String, Object> sink = new LinkedHashMap<>();
+    timings.add(time("stream matrix (sum of floats)", config.repeats(),
+        () -> sink.put("sum", scorer.streamSum(matrix))));
+    LinearModel[] model = new LinearModel[1];
+    timings.add(time("CV-train " + config.labelled() + " rows (5 folds x 10 C + refit)",
+        config.repeats(), () -> model[0] = cv.fit(matrix, rows, y, "bench")));
+    float[][] probs = new float[1][];
+    timings.add(time("score all rows (probabilities)", config.repeats(),
+        () -> probs[0] = scorer.probabilities(matrix, model[0])));
+    timings.add(time("top-" + config.feedSize() + " selection", config.repeats(),
+        () -> sink.put("top", Selections.top(probs[0], config.feedSize(), labelled::get))));
+    timings.add(time("four feeds of " + config.feedSize(), config.repeats(),
+        () -> sink.put("feeds", Feeds.build(probs[0], labelled::get,
+            Feeds.Sizes.each(config.feedSize()), config.seed()))));
+    double stream = timings.get(0).bestMs();
+    double score = timings.get(2).bestMs();
+    double build = timings.get(1).bestMs() + score + timings.get(4).bestMs();
+    double gb = (double) config.rows() * config.dim() * Float.BYTES / 1e9;
+    return new Report(config, DotProducts.best().name(), timings, score / stream, build,
+        gb / (stream / 1000), model[0].c(), model[0].cvMean(), positives);
+  }
+
+  private static Timing time(String step, int repeats, Runnable work) {
+    double[] ms = new double[repeats];
+    for (int i = 0; i < repeats; i++) {
+      long start = System.nanoTime();
+      work.run();
+      ms[i] = (System.nanoTime() - start) / 1e6;
+    }
+    Arrays.sort(ms);
+    return new Timing(step, ms[0], ms[repeats / 2]);
+  }
+
+  /** The report as a printable table. */
+  public static String table(Report report) {
+    StringBuilder out = new StringBuilder();
+    Config c = report.config();
+    out.append(String.format("va bench learn: %d x %d matrix, %d labelled (%d positive), %d threads, %s%n",
+        c.rows(), c.dim(), c.labelled(), report.positives(), c.threads(), report.dotProducts()));
+    out.append(String.format("%-48s %10s %10s%n", "step", "best ms", "median ms"));
+    for (Timing t : report.timings()) {
+      out.append(String.format("%-48s %10.1f %10.1f%n", t.step(), t.bestMs(), t.medianMs()));
+    }
+    out.append(String.format("scoring / streaming ratio: %.2f (target <= 2); stream %.1f GB/s%n",
+        report.scoreToStreamRatio(), report.streamGbPerSecond()));
+    out.append(String.format("build = train + score + feeds: %.1f ms (target well under 1000)%n",
+        report.buildMs()));
+    out.append(String.format("chosen C %.4g, CV AP %.4f%n", report.chosenC(), report.cvMeanAp()));
+    return out.toString();
+  }
+}
