@@ -112,7 +112,7 @@ export class BuildStep {
     replace(this.versions, [...models].reverse().map((m) => h('tr', {},
       h('td', { text: `v${m.version}` }), h('td', { text: formatQuality(m.quality) }),
       h('td', { class: 'num', text: String(m.positives ?? '') }), h('td', { class: 'num', text: String(m.negatives ?? '') }),
-      h('td', { class: 'muted', text: m.created ? new Date(m.created).toLocaleTimeString() : '' }))));
+      h('td', { class: 'muted', text: m.created ? new Date(m.created).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '' }))));
   }
 
   /** Starts a build and follows it to the end; the feeds then show the new model's clips. */

@@ -34,6 +34,7 @@ export class ClipGrid {
    * @param {(event, item) => boolean} [options.extraKeys] more keys; true when handled
    * @param {(cell, item) => void} [options.decorate] adds more to a cell (review)
    * @param {(keys: string[]) => void} [options.onSelection] selection for "more like these" changed
+   * @param {number} [options.minCellWidth] narrowest cell in px (wider cells fit more per clip)
    */
   constructor(options) {
     this.options = options;
@@ -100,7 +101,8 @@ export class ClipGrid {
 
   columnCount() {
     const width = this.el.clientWidth || 1000;
-    return Math.max(1, Math.floor((width + GAP) / (CELL_MIN_WIDTH + GAP)));
+    const cell = this.options.minCellWidth ?? CELL_MIN_WIDTH;
+    return Math.max(1, Math.floor((width + GAP) / (cell + GAP)));
   }
 
   // Real rows (role=row) that match the visual rows, so screen readers and arrow keys agree.
@@ -143,6 +145,7 @@ export class ClipGrid {
     h('div', { class: 'meta' },
       h('span', { class: 'title', text: clipTitle(clip), title: clip.text || clip.key }),
       typeof item.score === 'number' ? h('span', { class: 'score', title: 'score', text: fmt(item.score) }) : null),
+    clip.text ? h('div', { class: 'words', text: clip.text, title: clip.text }) : null,
     h('div', { class: 'sub' },
       h('span', { text: clipTimes(clip) }),
       h('span', { class: 'actions' }, button('yes'), button('no'), button('unsure'))));

@@ -31,6 +31,7 @@ export class ReviewStep {
       source: () => ({ kind: 'review' }),
       decorate: (cell, item) => this.decorate(cell, item),
       extraKeys: (e, item) => this.reviewKey(e, item),
+      minCellWidth: 230,
     });
     this.el = h('div', { class: 'step review-step' },
       h('div', { class: 'filters', role: 'group', 'aria-label': 'Show' }, this.filterButtons),
@@ -52,7 +53,8 @@ export class ReviewStep {
     }));
     this.grid.setItems(items, { focus: true });
     const name = FILTERS.find((f) => f.id === filter).name.toLowerCase();
-    this.summary.textContent = `${answer.total ?? items.length} annotations (${name}). t flips, Delete removes.`;
+    const total = answer.total ?? items.length;
+    this.summary.textContent = `${total} annotation${total === 1 ? '' : 's'} (${name}). t flips, Delete removes.`;
   }
 
   decorate(cell, item) {
