@@ -97,7 +97,10 @@ public final class VaDatasetWriter {
     writeJson(dir.resolve(VaDataset.QUERIES), queries);
   }
 
-  /** Writes {@code agg/{label}.json} as {@code {"data": [{key, primary, secondaries, agg, pos_cnt}]}}. */
+  /**
+   * Writes {@code agg/{label}.json} as
+   * {@code {"data": [{key, primary, secondaries, agg, pos_cnt}, ...]}}.
+   */
   public void writeAgg(String label, List<AggEntry> entries) {
     ObjectNode root = Json.mapper().createObjectNode();
     ArrayNode data = root.putArray("data");

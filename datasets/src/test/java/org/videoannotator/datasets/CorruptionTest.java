@@ -10,9 +10,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.videoannotator.core.UserException;
 import org.videoannotator.core.vectors.FloatMatrix;
 
@@ -47,11 +51,78 @@ class CorruptionTest {
     }
   }
 
-  private void replace(String file, String from, String to) throws IOException {
-    Path path = dir.resolve(file);
+  /** A corruption made by editing one text file: replace {@code from} by {@code to}. */
+  record TextEdit(String name, String file, String from, String to, List<String> expected) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private static TextEdit edit(String name, String file, String from, String to,
+      String... expected) {
+    return new TextEdit(name, file, from, to, List.of(expected));
+  }
+
+  static Stream<TextEdit> textEdits() {
+    return Stream.of(
+        edit("textEmbeddingDimDiffersFromShotEmbeddings", "text-embeddings.json",
+            "[0, 0, 0, 1]", "[0, 0, 1]",
+            "text-embeddings.json", "'slow-motion'", "3 values", "dim 4"),
+        edit("nanInTextEmbeddings", "text-embeddings.json", "[0, 0.5, 0.5, 0]", "[0, NaN, 0.5, 0]",
+            "text-embeddings.json", "'over-the-shoulder-shot'", "value 1", "finite"),
+        edit("duplicateKeyInCsv", "shot-data.csv", "x|1,25.0", "x|5,25.0",
+            "shot-data.csv:8", "duplicate key 'x|5'", "line 2"),
+        edit("missingKeyColumn", "shot-data.csv", "notes,key,fps", "notes,shot_key,fps",
+            "shot-data.csv:1", "no 'key' column"),
+        edit("unparsableNumberNamesLineAndColumn", "shot-data.csv",
+            "日本,120,99", "日本,120,ninety-nine",
+            "shot-data.csv:7:7", "'frame_in'", "'ninety-nine'", "not an integer"),
+        edit("rowWithTooFewFields", "shot-data.csv",
+            "1,,x|1,25.0,x,4,1,plain,0.04,0.2,comedy,5", "1,,x|1,25.0,x,4,1,plain,0.04,0.2,comedy",
+            "shot-data.csv:8", "11 fields", "header has 12"),
+        edit("unterminatedQuote", "shot-data.csv", ",8,d,0.33", ",8,\"d,0.33",
+            "shot-data.csv:9", "never closed"),
+        edit("textAfterAClosingQuote", "shot-data.csv",
+            "\"q\"\"uote|8\",23.976", "\"q\"\"uote|8,23.976",
+            "shot-data.csv:9", "after a closing quote"),
+        edit("keyInBothPosAndNegOfACheckpoint", "checkpoints/car-chase.json",
+            "\"neg\": [\"x|5\", \"k,with,comma|3\"]", "\"neg\": [\"x|5\", \"Ωmega|0\"]",
+            "car-chase.json", "checkpoint 1", "'Ωmega|0'", "both"),
+        edit("keyInBothPosAndNegOfAValidationSet", "ave/validation/slow-motion.json",
+            "\"neg\": [\"q\\\"uote|8\"]", "\"neg\": [\"x|1\"]",
+            "slow-motion.json", "'x|1'", "both"),
+        edit("unknownKeyInAgg", "agg/over-the-shoulder-shot.json",
+            "\"key\": \"x|1\"", "\"key\": \"x|2\"",
+            "over-the-shoulder-shot.json", "unknown key 'x|2'", "not in shot-data.csv"),
+        edit("unknownKeyInCmp", "cmp/car-chase.json", "\"日本|99\"", "\"日本|98\"",
+            "cmp/car-chase.json", "'zero_shot'", "unknown key '日本|98'"),
+        edit("unknownKeyInCheckpoint", "checkpoints/car-chase.json",
+            "[\"a b|17\"]", "[\"a  b|17\"]",
+            "checkpoints/car-chase.json", "checkpoint 0", "unknown key 'a  b|17'"),
+        edit("duplicateKeyInAgg", "agg/car-chase.json", "\"key\": \"x|5\"", "\"key\": \"a b|17\"",
+            "agg/car-chase.json", "duplicate key 'a b|17'", "entries 0 and 1"),
+        edit("malformedJsonNamesLineAndColumn", "cmp/car-chase.json",
+            "\"value\": true}, {\"key\": \"x|5\"", "\"value\": true} {\"key\": \"x|5\"",
+            "cmp/car-chase.json:2:48", "malformed JSON"),
+        edit("aggEntryWithoutAgg", "agg/car-chase.json",
+            "\"agg\": false, \"pos_cnt\": 0", "\"pos_cnt\": 0",
+            "agg/car-chase.json", "key 'x|5'", "no 'agg' field"),
+        edit("aggValueThatIsNotAnAnswer", "agg/car-chase.json",
+            "\"agg\": false, \"pos_cnt\": 0", "\"agg\": \"maybe\", \"pos_cnt\": 0",
+            "agg/car-chase.json", "key 'x|5'", "'agg' is \"maybe\""),
+        edit("negativePosCnt", "agg/car-chase.json", "\"pos_cnt\": 0", "\"pos_cnt\": -1",
+            "agg/car-chase.json", "key 'x|5'", "'pos_cnt' is -1"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("textEdits")
+  void editedTextFileFailsWithOneLineNamingIt(TextEdit edit) throws IOException {
+    Path path = dir.resolve(edit.file());
     String text = Files.readString(path, StandardCharsets.UTF_8);
-    assertTrue(text.contains(from), file + " lacks " + from);
-    Files.writeString(path, text.replace(from, to), StandardCharsets.UTF_8);
+    assertTrue(text.contains(edit.from()), edit.file() + " lacks " + edit.from());
+    Files.writeString(path, text.replace(edit.from(), edit.to()), StandardCharsets.UTF_8);
+    assertMentions(failure(), edit.expected().toArray(String[]::new));
   }
 
   @Test
@@ -123,129 +194,12 @@ class CorruptionTest {
   }
 
   @Test
-  void textEmbeddingDimDiffersFromShotEmbeddings() throws IOException {
-    replace("text-embeddings.json", "[0, 0, 0, 1]", "[0, 0, 1]");
-    assertMentions(failure(), "text-embeddings.json", "'slow-motion'", "3 values", "dim 4");
-  }
-
-  @Test
   void nanInEmbeddingsNamesTheFirstBadRowsKey() {
     float[] values = new float[7 * 4];
     values[3 * 4 + 2] = Float.NaN;
     values[5 * 4] = Float.POSITIVE_INFINITY;
     new VaDatasetWriter(dir).writeEmbeddings(FloatMatrix.ofHeap(values, 7, 4));
     assertMentions(failure(), "embeddings.h5", "row 3", "'k,with,comma|3'", "NaN");
-  }
-
-  @Test
-  void nanInTextEmbeddings() throws IOException {
-    replace("text-embeddings.json", "[0, 0.5, 0.5, 0]", "[0, NaN, 0.5, 0]");
-    assertMentions(failure(), "text-embeddings.json", "'over-the-shoulder-shot'", "value 1",
-        "finite");
-  }
-
-  @Test
-  void duplicateKeyInCsv() throws IOException {
-    replace("shot-data.csv", "x|1,25.0", "x|5,25.0");
-    assertMentions(failure(), "shot-data.csv:8", "duplicate key 'x|5'", "line 2");
-  }
-
-  @Test
-  void missingKeyColumn() throws IOException {
-    replace("shot-data.csv", "notes,key,fps", "notes,shot_key,fps");
-    assertMentions(failure(), "shot-data.csv:1", "no 'key' column");
-  }
-
-  @Test
-  void unparsableNumberNamesLineAndColumn() throws IOException {
-    replace("shot-data.csv", "日本,120,99", "日本,120,ninety-nine");
-    assertMentions(failure(), "shot-data.csv:7:7", "'frame_in'", "'ninety-nine'",
-        "not an integer");
-  }
-
-  @Test
-  void rowWithTooFewFields() throws IOException {
-    replace("shot-data.csv", "1,,x|1,25.0,x,4,1,plain,0.04,0.2,comedy,5",
-        "1,,x|1,25.0,x,4,1,plain,0.04,0.2,comedy");
-    assertMentions(failure(), "shot-data.csv:8", "11 fields", "header has 12");
-  }
-
-  @Test
-  void unterminatedQuote() throws IOException {
-    replace("shot-data.csv", ",8,d,0.33", ",8,\"d,0.33");
-    assertMentions(failure(), "shot-data.csv:9", "never closed");
-  }
-
-  @Test
-  void textAfterAClosingQuote() throws IOException {
-    replace("shot-data.csv", "\"q\"\"uote|8\",23.976", "\"q\"\"uote|8,23.976");
-    assertMentions(failure(), "shot-data.csv:9", "after a closing quote");
-  }
-
-  @Test
-  void keyInBothPosAndNegOfACheckpoint() throws IOException {
-    replace("checkpoints/car-chase.json", "\"neg\": [\"x|5\", \"k,with,comma|3\"]",
-        "\"neg\": [\"x|5\", \"Ωmega|0\"]");
-    assertMentions(failure(), "car-chase.json", "checkpoint 1", "'Ωmega|0'", "both");
-  }
-
-  @Test
-  void keyInBothPosAndNegOfAValidationSet() throws IOException {
-    replace("ave/validation/slow-motion.json", "\"neg\": [\"q\\\"uote|8\"]",
-        "\"neg\": [\"x|1\"]");
-    assertMentions(failure(), "slow-motion.json", "'x|1'", "both");
-  }
-
-  @Test
-  void unknownKeyInAgg() throws IOException {
-    replace("agg/over-the-shoulder-shot.json", "\"key\": \"x|1\"", "\"key\": \"x|2\"");
-    assertMentions(failure(), "over-the-shoulder-shot.json", "unknown key 'x|2'",
-        "not in shot-data.csv");
-  }
-
-  @Test
-  void unknownKeyInCmp() throws IOException {
-    replace("cmp/car-chase.json", "\"日本|99\"", "\"日本|98\"");
-    assertMentions(failure(), "cmp/car-chase.json", "'zero_shot'", "unknown key '日本|98'");
-  }
-
-  @Test
-  void unknownKeyInCheckpoint() throws IOException {
-    replace("checkpoints/car-chase.json", "[\"a b|17\"]", "[\"a  b|17\"]");
-    assertMentions(failure(), "checkpoints/car-chase.json", "checkpoint 0",
-        "unknown key 'a  b|17'");
-  }
-
-  @Test
-  void duplicateKeyInAgg() throws IOException {
-    replace("agg/car-chase.json", "\"key\": \"x|5\"", "\"key\": \"a b|17\"");
-    assertMentions(failure(), "agg/car-chase.json", "duplicate key 'a b|17'", "entries 0 and 1");
-  }
-
-  @Test
-  void malformedJsonNamesLineAndColumn() throws IOException {
-    replace("cmp/car-chase.json", "\"value\": true}, {\"key\": \"x|5\"",
-        "\"value\": true} {\"key\": \"x|5\"");
-    assertMentions(failure(), "cmp/car-chase.json:2:48", "malformed JSON");
-  }
-
-  @Test
-  void aggEntryWithoutAgg() throws IOException {
-    replace("agg/car-chase.json", "\"agg\": false, \"pos_cnt\": 0", "\"pos_cnt\": 0");
-    assertMentions(failure(), "agg/car-chase.json", "key 'x|5'", "no 'agg' field");
-  }
-
-  @Test
-  void aggValueThatIsNotAnAnswer() throws IOException {
-    replace("agg/car-chase.json", "\"agg\": false, \"pos_cnt\": 0",
-        "\"agg\": \"maybe\", \"pos_cnt\": 0");
-    assertMentions(failure(), "agg/car-chase.json", "key 'x|5'", "'agg' is \"maybe\"");
-  }
-
-  @Test
-  void negativePosCnt() throws IOException {
-    replace("agg/car-chase.json", "\"pos_cnt\": 0", "\"pos_cnt\": -1");
-    assertMentions(failure(), "agg/car-chase.json", "key 'x|5'", "'pos_cnt' is -1");
   }
 
   @Test

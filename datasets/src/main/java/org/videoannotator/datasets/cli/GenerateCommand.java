@@ -28,7 +28,8 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Output folder (must not exist or be empty).")
   Path out;
 
-  @CommandLine.Option(names = "--seed", defaultValue = "0", description = "Seed (default ${DEFAULT-VALUE}).")
+  @CommandLine.Option(names = "--seed", defaultValue = "0",
+      description = "Seed (default ${DEFAULT-VALUE}).")
   long seed;
 
   @CommandLine.Option(names = "--shots", defaultValue = "" + SyntheticVaGenerator.DEFAULT_SHOTS,
