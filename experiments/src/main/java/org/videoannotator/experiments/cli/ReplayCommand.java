@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       SplitsCommand.class,
       Exp1Command.class,
-      Exp2Command.class
+      Exp2Command.class,
+      VerifyCommand.class
     })
 public final class ReplayCommand implements VaSubcommand, Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

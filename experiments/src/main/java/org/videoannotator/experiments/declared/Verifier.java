@@ -1,0 +1,100 @@
+package org.videoannotator.experiments.declared;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.videoannotator.core.Json;
+import org.videoannotator.core.UserException;
+import org.videoannotator.datasets.SyntheticVaGenerator;
+import org.videoannotator.experiments.exp1.ComparisonSets;
+import org.videoannotator.experiments.exp1.Exp1Runner;
+import org.videoannotator.experiments.exp2.Exp2Runner;
+import org.videoannotator.experiments.exp2.Processes;
+import org.videoannotator.experiments.protocol.ReplayData;
+import org.videoannotator.experiments.protocol.ValidationBench;
+
+/**
+ * Runs a {@link Declaration} and checks every expected figure. Generated data sets are written
+ * under a work folder (one sub-folder per declaration, reused when it already holds that spec).
+ */
+public final class Verifier {
+  private final Path workDir;
+  private final int threads;
+
+  public Verifier(Path workDir, int threads) {
+    this.workDir = workDir;
+    this.threads = threads;
+  }
+
+  /** The result of one verification. */
+  public record Outcome(List<FigureCheck> checks, double seconds) {
+    public long failures() {
+      return checks.stream().filter(c -> !c.ok()).count();
+    }
+  }
+
+  /** The data folder of {@code d}: its path (relative to {@code base}) or a generated folder. */
+  public Path dataFolder(Declaration d, Path base) {
+    if (d.data().path() != null) {
+      Path p = Path.of(d.data().path());
+      return p.isAbsolute() || base == null ? p : base.resolve(p);
+    }
+    return workDir.resolve(d.name() + "-data");
+  }
+
+  public Outcome verify(Declaration d, Path base) {
+    Path data = dataFolder(d, base);
+    long started = System.nanoTime();
+    if (d.data().generate() != null) {
+      generate(d.data().generate(), data);
+    }
+    JsonNode result;
+    try (ReplayData replay = ReplayData.open(data)) {
+      result = run(d, replay);
+    }
+    List<FigureCheck> checks = new ArrayList<>();
+    for (Declaration.ExpectedFigure f : d.expected()) {
+      checks.add(FigureCheck.of(f, result));
+    }
+    return new Outcome(checks, (System.nanoTime() - started) / 1e9);
+  }
+
+  private JsonNode run(Declaration d, ReplayData replay) {
+    Declaration.RunSettings s = d.settings();
+    List<String> labels = replay.resolveLabels(s.labels());
+    if (d.experiment().equals("exp1")) {
+      var options = new Exp1Runner.Options(
+          s.ns() == null ? Exp1Runner.DEFAULT_NS : s.ns(),
+          s.methods() == null ? ComparisonSets.METHODS : s.methods(),
+          s.seed() == null ? 0 : s.seed(), ValidationBench.BOOTSTRAPS, threads);
+      return Json.mapper().valueToTree(new Exp1Runner(options).run(replay, labels));
+    }
+    var process = Processes.resolve(s.process(), Processes.Params.defaults());
+    var options = new Exp2Runner.Options(process,
+        s.steps() == null ? Exp2Runner.DEFAULT_STEPS : s.steps(),
+        s.batch() == null ? Exp2Runner.DEFAULT_BATCH : s.batch(),
+        s.seed() == null ? Exp2Runner.DEFAULT_SEED_BASE : s.seed(), threads);
+    return Json.mapper().valueToTree(new Exp2Runner(options).run(replay, labels));
+  }
+
+  /** Generates the data set unless {@code out} already holds the one this spec makes. */
+  private static void generate(Declaration.GeneratorSpec g, Path out) {
+    Path stamp = out.resolve(".replay-spec");
+    String spec = g.toString();
+    try {
+      if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(spec)) {
+        return;
+      }
+      if (Files.exists(out)) {
+        throw new UserException(out + ": exists but was not generated for this declaration; remove it or choose another --work folder");
+      }
+      new SyntheticVaGenerator(new SyntheticVaGenerator.Config(g.seed(), g.shots(), g.dim(), g.labels())).generate(out);
+      Files.writeString(stamp, spec);
+    } catch (IOException e) {
+      throw new UserException(out + ": cannot write the generated data set (" + e.getMessage() + ")", e);
+    }
+  }
+}

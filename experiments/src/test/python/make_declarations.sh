@@ -1,0 +1,24 @@
+#!/bin/bash
+# Regenerates the shipped replay declarations: generates each data set with the Java generator,
+# runs the Python protocol on it, and writes the YAML with its expected figures.
+# Usage: make_declarations.sh VA_COMMAND   (e.g. "bin/va" or "java -jar va-cli/target/va.jar")
+set -euo pipefail
+VA=${1:?give the va command}
+HERE=$(cd "$(dirname "$0")" && pwd)
+OUT=$HERE/../../main/resources/replays
+PY=/usr/bin/python3
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+declare_exp1() {  # name seed shots dim labels(+) ns description
+  local name=$1 seed=$2 shots=$3 dim=$4 labels=$5 ns=$6 description=$7
+  $VA dataset generate --out "$WORK/$name" --seed "$seed" --shots "$shots" --dim "$dim" --labels "${labels//+/,}"
+  $PY "$HERE/va_protocol.py" exp1 --data "$WORK/$name" --ns "$ns" --out "$WORK/$name.json"
+  $PY "$HERE/make_declaration.py" --name "$name" --description "$description" \
+      --generate "$seed,$shots,$dim,$labels" --result "$WORK/$name.json" --ns "$ns" --out "$OUT/$name.yaml"
+}
+
+declare_exp1 synthetic-tiny 11 1500 16 "action+alcohol+pan" 25,50,100 \
+  "Experiment 1 on a tiny generated set (CI runs it in seconds)."
+declare_exp1 synthetic-small 5 20000 64 "action+gore+horror+animal+pan+static-shot+closeup+sad" 25,50,100,500,1000 \
+  "Experiment 1 on the generator's default-sized set, all n and methods (about a minute)."
