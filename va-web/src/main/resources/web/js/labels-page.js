@@ -50,7 +50,7 @@ export class LabelsPage {
         h('table', { class: 'labels', 'aria-labelledby': 'labels-title' },
           h('thead', {}, h('tr', {},
             ['Label', 'Description', 'Yes', 'No', 'Unsure', 'Model AP', 'Diversity', 'Last build']
-              .map((t) => h('th', { scope: 'col', text: t })))),
+              .map((t, i) => h('th', { scope: 'col', class: i >= 2 && i <= 5 ? 'num' : null, text: t })))),
           this.body)),
       this.dialog);
     await this.reload();

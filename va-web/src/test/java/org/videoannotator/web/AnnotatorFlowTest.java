@@ -59,6 +59,7 @@ class AnnotatorFlowTest {
     searchAndLabel("car chase", 'y', 8, "04-search-positives");
     searchAndLabel("forest mountain", 'n', 8, "05-search-negatives");
     undoTakesBackTheLastLabel();
+    moreLikeTheSelectedClips();
 
     Set<String> labelled = annotations().keySet();
     assertEquals(16, labelled.size(), "8 yes and 8 no stored by the server");
@@ -83,6 +84,7 @@ class AnnotatorFlowTest {
 
     reviewAndFlip();
     exportAllFormats();
+    theKeyListAndTheLabelsPageSummary();
   }
 
   private void createLabelWithTheDialog() throws Exception {
@@ -126,6 +128,19 @@ class AnnotatorFlowTest {
     browser.keys("n");
     browser.until(d -> "8".equals(browser.find("#count-no b").getText()));
     awaitStored(16);
+  }
+
+  // "x" selects clips, "m" searches for more like them; the selection's own clips come back first.
+  private void moreLikeTheSelectedClips() throws Exception {
+    browser.keys("x", Keys.ARROW_RIGHT, "x");
+    assertEquals(2, browser.all("#step-panel [role=gridcell][aria-selected=true]").size());
+    assertEquals("More like selected (2)", browser.find("#more-like").getText());
+    browser.keys("m");
+    browser.until(d -> browser.summary().contains("more like the selected clips"));
+    List<WebElement> words = browser.all("#step-panel [role=gridcell] .words");
+    long forest = words.stream().filter(w -> w.getText().contains("forest")).count();
+    assertTrue(forest * 2 > words.size(), forest + " of " + words.size() + " similar clips share the topic");
+    browser.screenshot("05b-more-like-these");
   }
 
   private void buildWithTheKeyboard() throws Exception {
@@ -225,6 +240,20 @@ class AnnotatorFlowTest {
     Path zip = files.stream().filter(p -> p.toString().endsWith(".zip")).findFirst().orElseThrow();
     byte[] head = Files.readAllBytes(zip);
     assertTrue(head.length > 4 && head[0] == 'P' && head[1] == 'K', "VA export is a zip");
+  }
+
+  private void theKeyListAndTheLabelsPageSummary() throws Exception {
+    browser.keys("?");
+    browser.find("dialog#help[open]");
+    browser.screenshot("13-key-list");
+    browser.keys(Keys.ESCAPE);
+    browser.until(d -> browser.all("dialog#help[open]").isEmpty());
+    browser.keys("g");
+    WebElement row = browser.find("table.labels tr[data-label='" + LABEL + "']");
+    JsonNode counts = web.get("/api/labels/" + WebFixture.enc(LABEL)).get("counts");
+    assertEquals(counts.get("yes").asText(), row.findElement(org.openqa.selenium.By.cssSelector("td.yes")).getText());
+    assertTrue(row.getText().contains("v1"), "the labels page shows the latest model: " + row.getText());
+    browser.screenshot("14-labels-page-with-model");
   }
 
   private static String read(List<Path> files, String suffix) throws Exception {
