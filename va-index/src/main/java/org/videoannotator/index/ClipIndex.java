@@ -53,6 +53,20 @@ final class ClipIndex implements AutoCloseable {
   static final String VECTOR = "vector";
   static final String ROWS_COMMITTED = "va.rows";
 
+  /**
+   * Lucene 10.2 turns its SIMD vector code off on Java runtimes newer than it knows (24) and falls
+   * back to scalar loops, 4-8x slower for 512-d dot products. The incubator Vector API it uses is
+   * unchanged in Java 25, so raise the bound unless the user set it. Must run before Lucene's
+   * VectorizationProvider is first used; va-index is the only module that uses Lucene.
+   */
+  static final String LUCENE_UPPER_JAVA = "org.apache.lucene.vectorization.upperJavaFeatureVersion";
+
+  static {
+    if (System.getProperty(LUCENE_UPPER_JAVA) == null) {
+      System.setProperty(LUCENE_UPPER_JAVA, Integer.toString(Runtime.version().feature()));
+    }
+  }
+
   private final Path dir;
   private final HnswParams hnsw;
   private final Directory directory;

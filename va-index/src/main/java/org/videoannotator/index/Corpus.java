@@ -28,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.Json;
 import org.videoannotator.core.UserException;
+import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.core.vectors.KeyIndex;
 import org.videoannotator.core.vectors.KeyedMatrix;
 
@@ -58,11 +59,15 @@ public final class Corpus implements AutoCloseable {
   private final LineFile clipsFile;
   private final ClipIndex index;
   private final Map<String, Integer> rowsByKey;
+  // Keys in row order; may run ahead of size() during an append (readers stop at size()).
+  private final List<String> keysByRow;
   private volatile CorpusManifest manifest;
   private volatile Map<String, float[]> namedQueries;
   private volatile Map<String, IngestedVideo> ingested;
   private KeyedMatrix view;
-  private final List<KeyedMatrix> retiredViews = new ArrayList<>();
+  private FloatMatrix mapped;
+  // Every mapping handed out, unmapped only at close() so that no reader is left with a dead view.
+  private final List<FloatMatrix> mappings = new ArrayList<>();
   private boolean writeReady;
   private final CorpusSearcher searcher;
 
@@ -82,9 +87,10 @@ public final class Corpus implements AutoCloseable {
       throw e;
     }
     this.clipsFile = clips;
+    this.keysByRow = new ArrayList<>(keysFile.readAll());
     this.rowsByKey = new ConcurrentHashMap<>(Math.max(16, count * 4 / 3 + 1));
     for (int row = 0; row < count; row++) {
-      rowsByKey.put(keysFile.line(row), row);
+      rowsByKey.put(keysByRow.get(row), row);
     }
     this.namedQueries = readJson(dir.resolve(QUERIES), new TypeReference<LinkedHashMap<String, float[]>>() {});
     this.ingested = readJson(dir.resolve(VIDEOS), new TypeReference<LinkedHashMap<String, IngestedVideo>>() {});
@@ -291,7 +297,10 @@ public final class Corpus implements AutoCloseable {
 
   /** Keys in row order. */
   public List<String> keys() {
-    return keysFile.lines(size());
+    int count = size();
+    synchronized (keysByRow) {
+      return List.copyOf(keysByRow.subList(0, count));
+    }
   }
 
   /**
@@ -300,14 +309,21 @@ public final class Corpus implements AutoCloseable {
    * (which make {@code vectors()} return a new, larger view).
    */
   public synchronized KeyedMatrix vectors() {
-    int count = size();
-    if (view == null || view.size() != count) {
-      if (view != null) {
-        retiredViews.add(view);
-      }
-      view = new KeyedMatrix(KeyIndex.of(keys(), dir + "/vectors/keys.txt"), vectorFile.map(count));
+    FloatMatrix matrix = matrix();
+    if (view == null || view.matrix() != matrix) {
+      view = new KeyedMatrix(KeyIndex.of(keys(), dir + "/vectors/keys.txt"), matrix);
     }
     return view;
+  }
+
+  /** The committed rows, memory-mapped (re-mapped after an append); owned by the corpus. */
+  synchronized FloatMatrix matrix() {
+    int count = size();
+    if (mapped == null || mapped.rows() != count) {
+      mapped = vectorFile.map(count);
+      mappings.add(mapped);
+    }
+    return mapped;
   }
 
   /** The stored (normalised) vector of {@code key}; an unknown key is a user error naming it. */
@@ -316,7 +332,7 @@ public final class Corpus implements AutoCloseable {
     if (row < 0) {
       throw new UserException("corpus " + dir + " has no clip '" + key + "'");
     }
-    return vectors().matrix().row(row);
+    return matrix().row(row);
   }
 
   // ---------------------------------------------------------------- named queries
@@ -482,8 +498,11 @@ public final class Corpus implements AutoCloseable {
       }
       throw new UncheckedIOException("cannot append to corpus " + dir, (IOException) e);
     }
-    for (int i = 0; i < clips.size(); i++) {
-      rowsByKey.put(clips.get(i).key(), start + i);
+    synchronized (keysByRow) {
+      for (int i = 0; i < clips.size(); i++) {
+        keysByRow.add(clips.get(i).key());
+        rowsByKey.put(clips.get(i).key(), start + i);
+      }
     }
     return new AppendResult(clips.size(), skipped);
   }
@@ -589,10 +608,7 @@ public final class Corpus implements AutoCloseable {
         failure = failure == null ? new RuntimeException("closing corpus " + dir, e) : failure;
       }
     }
-    if (view != null) {
-      view.close();
-    }
-    retiredViews.forEach(KeyedMatrix::close);
+    mappings.forEach(FloatMatrix::close);
     if (failure != null) {
       throw failure;
     }

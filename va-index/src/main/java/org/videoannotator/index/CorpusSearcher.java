@@ -160,7 +160,7 @@ final class CorpusSearcher {
 
   /** HNSW candidates, re-scored exactly and sorted best first (ties by row). */
   private List<Scored> nearest(float[] query, int candidates, Query filter) {
-    FloatMatrix matrix = corpus.vectors().matrix();
+    FloatMatrix matrix = corpus.matrix();
     List<Scored> out = new ArrayList<>();
     for (ClipIndex.RowScore hit : corpus.index().nearest(query, candidates, filter)) {
       out.add(new Scored(hit.row(), Vectors.dot(matrix, hit.row(), query)));

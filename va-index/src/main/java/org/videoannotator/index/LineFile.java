@@ -107,11 +107,16 @@ final class LineFile implements AutoCloseable {
     return new String(buffer.array(), StandardCharsets.UTF_8);
   }
 
-  /** The first {@code count} lines. */
-  List<String> lines(int count) {
-    List<String> out = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      out.add(line(i));
+  /** The counted lines, read in one sequential pass. */
+  synchronized List<String> readAll() {
+    List<String> out = new ArrayList<>(rows);
+    // A reader of its own: closing a stream over our channel would close the channel.
+    try (var reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      for (int i = 0; i < rows; i++) {
+        out.add(reader.readLine());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
     }
     return out;
   }
