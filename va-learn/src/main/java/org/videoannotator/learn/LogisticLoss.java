@@ -43,9 +43,18 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
     for (int i = 0; i < rows; i++) {
       double z = dots.dot(x, i * dim, w, dim) + bias;
       double yz = sign[i] * z;
-      loss += logOnePlusExpNeg(yz);
-      // d loss / d z = (sigmoid(yz) - 1) * y
-      double r = (sigmoid(yz) - 1.0) * sign[i];
+      // one exp serves both the loss log(1 + exp(-yz)) and its derivative (sigmoid(yz) - 1) * y
+      // StrictMath: Math.exp/log1p may differ by an ulp between interpreted and compiled code,
+      // which would make the same training set give different models within one JVM
+      double e = StrictMath.exp(-Math.abs(yz));
+      double r;
+      if (yz >= 0) {
+        loss += StrictMath.log1p(e);
+        r = -e / (1.0 + e) * sign[i];
+      } else {
+        loss += -yz + StrictMath.log1p(e);
+        r = -1.0 / (1.0 + e) * sign[i];
+      }
       biasGrad += r;
       dots.axpy(r, x, i * dim, grad, dim);
     }
@@ -53,16 +62,11 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
     return loss + 0.5 * alpha * penalty;
   }
 
-  /** {@code log(1 + exp(-t))} without overflow. */
-  static double logOnePlusExpNeg(double t) {
-    return t > 0 ? Math.log1p(Math.exp(-t)) : -t + Math.log1p(Math.exp(t));
-  }
-
   static double sigmoid(double t) {
     if (t >= 0) {
-      return 1.0 / (1.0 + Math.exp(-t));
+      return 1.0 / (1.0 + StrictMath.exp(-t));
     }
-    double e = Math.exp(t);
+    double e = StrictMath.exp(t);
     return e / (1.0 + e);
   }
 }

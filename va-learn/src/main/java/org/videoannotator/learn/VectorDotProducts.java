@@ -36,7 +36,7 @@ final class VectorDotProducts implements DotProducts {
           SPECIES, segment, byteOffset + (long) j * Float.BYTES, layout.order());
       acc0 = a.fma(FloatVector.fromArray(SPECIES, w, j), acc0);
     }
-    float s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    float s = sumLanes(acc0.add(acc1));
     for (; j < n; j++) {
       s += segment.get(layout, byteOffset + (long) j * Float.BYTES) * w[j];
     }
@@ -55,7 +55,7 @@ final class VectorDotProducts implements DotProducts {
       acc1 = acc1.add(FloatVector.fromMemorySegment(
           SPECIES, segment, at + (long) lanes * Float.BYTES, layout.order()));
     }
-    float s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    float s = sumLanes(acc0.add(acc1));
     for (; j < count; j++) {
       s += segment.get(layout, byteOffset + (long) j * Float.BYTES);
     }
@@ -75,7 +75,7 @@ final class VectorDotProducts implements DotProducts {
     for (; j + lanes <= n; j += lanes) {
       acc0 = widen(a, aOffset + j).fma(DoubleVector.fromArray(DOUBLES, b, j), acc0);
     }
-    double s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    double s = sumLanes(acc0.add(acc1));
     for (; j < n; j++) {
       s += a[aOffset + j] * b[j];
     }
@@ -93,6 +93,28 @@ final class VectorDotProducts implements DotProducts {
     for (; j < n; j++) {
       y[j] += alpha * x[xOffset + j];
     }
+  }
+
+  /**
+   * Lane sum in lane order. {@code reduceLanes(ADD)} leaves the order unspecified, so compiled and
+   * interpreted code could round differently and the same input give different models.
+   */
+  private static float sumLanes(FloatVector v) {
+    float[] lanes = v.toArray();
+    float s = 0;
+    for (float x : lanes) {
+      s += x;
+    }
+    return s;
+  }
+
+  private static double sumLanes(DoubleVector v) {
+    double[] lanes = v.toArray();
+    double s = 0;
+    for (double x : lanes) {
+      s += x;
+    }
+    return s;
   }
 
   /** {@code DOUBLES.length()} floats from {@code a[at]}, widened to doubles. */

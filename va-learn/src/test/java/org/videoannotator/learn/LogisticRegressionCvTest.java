@@ -121,6 +121,20 @@ class LogisticRegressionCvTest {
   }
 
   @Test
+  void sameDataGivesTheSameModelBitForBit() {
+    // the first fits run partly interpreted, later ones compiled: results must not depend on that
+    EmbeddingLikeData data = new EmbeddingLikeData(203, 40, 512, 0.25, 0.1);
+    LinearModel first = new LogisticRegressionCv().fit(data.x, data.y);
+    for (int i = 0; i < 3; i++) {
+      LinearModel again = new LogisticRegressionCv(LogisticRegressionCv.Options.defaults().withThreads(1))
+          .fit(data.x, data.y);
+      assertTrue(Arrays.equals(first.weights(), again.weights()), "run " + i);
+      assertEquals(first.bias(), again.bias());
+      assertTrue(Arrays.deepEquals(first.foldScores(), again.foldScores()));
+    }
+  }
+
+  @Test
   void picksTheFirstNaNAsNumpyArgmaxDoes() {
     double[][] scores = {{0.5, 0.9, Double.NaN}, {0.5, 0.9, 0.4}};
     assertEquals(2, LogisticRegressionCv.bestIndex(scores));
