@@ -1,0 +1,95 @@
+package org.videoannotator.server;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.videoannotator.core.Settings;
+import org.videoannotator.core.UserException;
+import org.videoannotator.core.VaSubcommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code va serve}: the annotation service over one corpus folder. Binds to loopback unless told
+ * otherwise; any other address requires {@code --token}, so a server on a network is never open.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Serve a corpus to annotators: the web UI at / and the JSON API under /api.")
+public final class ServeCommand implements VaSubcommand, Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+  @Option(names = "--corpus", required = true, description = "the corpus folder")
+  Path corpus;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to bind (default: ${DEFAULT-VALUE})")
+  String host;
+
+  @Option(names = "--port", defaultValue = "7070", description = "port (0 = any free port; default: ${DEFAULT-VALUE})")
+  int port;
+
+  @Option(names = "--token", description = "access token required from clients (bearer header or /login cookie);"
+      + " mandatory when --host is not a loopback address")
+  String token;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Settings.log(LOG, "serve", "corpus", corpus, "host", host, "port", port, "token", token == null ? "none" : "set");
+    if (port < 0 || port > 65535) {
+      throw new UserException("--port must be in 0..65535, got " + port);
+    }
+    if (token != null && token.isBlank()) {
+      throw new UserException("--token must not be blank");
+    }
+    if (!isLoopback(host) && token == null) {
+      throw new UserException("binding to " + host + " exposes the annotations to the network; add --token <secret>"
+          + " (clients then send 'Authorization: Bearer <secret>' or log in at /login), or use --host 127.0.0.1");
+    }
+    ServerRuntime runtime = ServerRuntime.open(corpus, token);
+    String url;
+    try {
+      url = runtime.start(host, port);
+    } catch (RuntimeException e) {
+      runtime.close();
+      throw new UserException("cannot listen on " + host + ":" + port + " (" + rootMessage(e) + "); pick another --port");
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      runtime.close();
+      stopped.countDown();
+    }, "va-serve-shutdown"));
+    System.out.println("Serving " + runtime.corpus().size() + " clips of " + corpus + " at " + url);
+    System.out.println(token == null
+        ? "No token: only this machine can connect (loopback)."
+        : "Token required: send 'Authorization: Bearer <token>' or log in at " + url + "login");
+    System.out.println(runtime.hasTextEncoder() ? "Text search: through the corpus's text encoder."
+        : "Text search: no text encoder for this corpus's embedder; text queries use full-text words.");
+    System.out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      throw new UserException("--host " + host + " is not a known address");
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    while (e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e.getMessage();
+  }
+
+  /** Runs {@code serve} alone (used to start the server in a child process). */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ServeCommand()).execute(args));
+  }
+}

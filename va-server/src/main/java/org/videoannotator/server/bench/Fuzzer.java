@@ -1,0 +1,187 @@
+package org.videoannotator.server.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * Seeded malformed requests over raw sockets (so even invalid request targets and bodies reach the
+ * server as sent): random methods, route templates with hostile path segments, random query
+ * parameters and values, and bodies from garbage bytes to deeply nested JSON. Reports the statuses;
+ * a 5xx or a dropped connection is a finding.
+ */
+public final class Fuzzer {
+  /** What a fuzzing run saw. */
+  public record Report(int requests, Map<Integer, Integer> statuses, List<String> serverErrors, int connectionErrors) {
+    public int count5xx() {
+      return statuses.entrySet().stream().filter(e -> e.getKey() >= 500).mapToInt(Map.Entry::getValue).sum();
+    }
+  }
+
+  static final String[] METHODS = {"GET", "GET", "GET", "POST", "POST", "PATCH", "DELETE", "PUT", "HEAD", "OPTIONS"};
+  static final String[] ROUTES = {
+    "/api/info", "/api/openapi.json", "/api/labels", "/api/labels/import", "/api/labels/{label}",
+    "/api/search", "/api/labels/{label}/annotations", "/api/labels/{label}/annotations/{key}",
+    "/api/labels/{label}/history", "/api/labels/{label}/builds", "/api/builds/{id}",
+    "/api/labels/{label}/feeds/{feed}", "/api/labels/{label}/models", "/api/labels/{label}/models/{id}/score",
+    "/api/labels/{label}/preview", "/api/labels/{label}/review", "/api/clips/{key}", "/api/clips/{key}/thumbnail",
+    "/api/clips/{key}/preview", "/api/labels/{label}/export", "/api/labels/{label}/import", "/api/{label}", "/{label}",
+    "/login"};
+  static final String[] PARAMS = {"k", "offset", "text", "words", "query", "like", "label", "unlabelled", "filter",
+    "format", "annotator", "version", "limit", "key"};
+  static final String[] HOSTILE = {"", " ", "..", "../..", "%2e%2e%2f", "%2F", "%00", "%zz", "%", "\u00e9\u00e8",
+    "\ud83d\ude00", "<script>alert(1)</script>", "'; DROP TABLE events; --", "-1", "0", "99999999999999999999",
+    "1e309", "NaN", "null", "true", "[]", "{}", "a|b", "a,b,,c", "yes", "no", "unsure", "csv", "labelbox", "va",
+    "top-positive", "auto", "flipped", "x".repeat(5000)};
+
+  private final String host;
+  private final int port;
+  private final List<String> labels;
+  private final List<String> keys;
+
+  /** @param baseUrl the server, e.g. http://127.0.0.1:7070; labels and keys make some requests valid */
+  public Fuzzer(String baseUrl, List<String> labels, List<String> keys) {
+    URI uri = URI.create(baseUrl);
+    this.host = uri.getHost();
+    this.port = uri.getPort();
+    this.labels = List.copyOf(labels);
+    this.keys = List.copyOf(keys);
+  }
+
+  public Report run(int requests, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Map<Integer, Integer> statuses = new TreeMap<>();
+    List<String> serverErrors = new ArrayList<>();
+    int connectionErrors = 0;
+    for (int i = 0; i < requests; i++) {
+      String method = METHODS[random.nextInt(METHODS.length)];
+      String target = target(random);
+      byte[] body = method.equals("GET") || method.equals("HEAD") ? new byte[0] : body(random);
+      String contentType = random.nextInt(4) == 0 ? "text/plain" : "application/json";
+      try {
+        int status = send(method, target, contentType, body, random.nextInt(8) == 0 ? pick(random) : null);
+        statuses.merge(status, 1, Integer::sum);
+        if (status >= 500 && serverErrors.size() < 20) {
+          serverErrors.add(status + " " + method + " " + shorten(target) + " body=" + shorten(new String(body, StandardCharsets.UTF_8)));
+        }
+      } catch (IOException e) {
+        connectionErrors++;
+        if (serverErrors.size() < 20) {
+          serverErrors.add("connection error " + e.getMessage() + " on " + method + " " + shorten(target));
+        }
+      }
+    }
+    return new Report(requests, statuses, serverErrors, connectionErrors);
+  }
+
+  private String target(SplittableRandom random) {
+    String path = ROUTES[random.nextInt(ROUTES.length)]
+        .replace("{label}", segment(random, labels))
+        .replace("{key}", segment(random, keys))
+        .replace("{feed}", segment(random, List.of("top-positive", "random", "auto", "borderline-diverse")))
+        .replace("{id}", segment(random, List.of("1", "2", "3")));
+    StringBuilder target = new StringBuilder(path);
+    int params = random.nextInt(4);
+    for (int p = 0; p < params; p++) {
+      target.append(p == 0 ? '?' : '&').append(PARAMS[random.nextInt(PARAMS.length)]).append('=')
+          .append(encode(random.nextInt(3) == 0 ? String.valueOf(random.nextInt(-5, 2000)) : pick(random), random));
+    }
+    return target.toString();
+  }
+
+  private String segment(SplittableRandom random, List<String> valid) {
+    if (!valid.isEmpty() && random.nextInt(3) == 0) {
+      return encode(valid.get(random.nextInt(valid.size())), random);
+    }
+    return encode(pick(random), random);
+  }
+
+  private static String pick(SplittableRandom random) {
+    return HOSTILE[random.nextInt(HOSTILE.length)];
+  }
+
+  /** Percent-encodes most of the time; sometimes leaves raw (possibly invalid) escapes in place. */
+  private static String encode(String s, SplittableRandom random) {
+    StringBuilder out = new StringBuilder();
+    boolean raw = random.nextInt(5) == 0;
+    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+          || c == '_' || c == '~' || (raw && (c == '%' || c == '/' || c == '|'));
+      if (plain) {
+        out.append((char) c);
+      } else {
+        out.append('%').append(String.format("%02X", c));
+      }
+    }
+    return out.toString();
+  }
+
+  private byte[] body(SplittableRandom random) {
+    String key = keys.isEmpty() ? "k" : keys.get(random.nextInt(keys.size()));
+    return (switch (random.nextInt(12)) {
+      case 0 -> "";
+      case 1 -> "{";
+      case 2 -> "[".repeat(3000) + "]".repeat(3000);
+      case 3 -> "{\"name\": " + pick(random).length() + "}";
+      case 4 -> "{\"name\": \"" + pick(random).replace("\"", "") + "\", \"keywords\": 5}";
+      case 5 -> "{\"key\": \"" + key + "\", \"value\": \"" + pick(random).replace("\"", "") + "\"}";
+      case 6 -> "[{\"key\": \"" + key + "\", \"value\": \"yes\", \"source\": {\"kind\": \"feed\", \"buildId\": \"x\"}}]";
+      case 7 -> "{\"annotations\": {\"key\": 1}}";
+      case 8 -> "key,value\n\"unterminated,yes\n";
+      case 9 -> "{\"name\":\"x\",\"answer\":{\"name\":\"yes\",\"frames\":[{\"start\":9,\"end\":-3}]},\"dataRow\":{\"globalKey\":1}}";
+      case 10 -> "{\"feedSize\": 1e400, \"seed\": -1, \"keys\": [1, null, {}]}";
+      default -> {
+        byte[] bytes = new byte[random.nextInt(1, 512)];
+        random.nextBytes(bytes);
+        yield new String(bytes, StandardCharsets.ISO_8859_1);
+      }
+    }).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Sends one HTTP/1.1 request on a fresh connection and returns the status code. */
+  private int send(String method, String target, String contentType, byte[] body, String annotator) throws IOException {
+    try (Socket socket = new Socket(host, port)) {
+      socket.setSoTimeout(60_000);
+      StringBuilder head = new StringBuilder()
+          .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+          .append("Host: ").append(host).append(':').append(port).append("\r\n")
+          .append("Connection: close\r\n")
+          .append("Content-Type: ").append(contentType).append("\r\n")
+          .append("Content-Length: ").append(body.length).append("\r\n");
+      if (annotator != null) {
+        head.append("X-Annotator: ").append(annotator.replaceAll("[\\r\\n]", "")).append("\r\n");
+      }
+      head.append("\r\n");
+      OutputStream out = socket.getOutputStream();
+      out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+      out.write(body);
+      out.flush();
+      InputStream in = socket.getInputStream();
+      ByteArrayOutputStream statusLine = new ByteArrayOutputStream();
+      for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
+        statusLine.write(c);
+      }
+      in.transferTo(OutputStream.nullOutputStream());
+      String line = statusLine.toString(StandardCharsets.ISO_8859_1);
+      String[] parts = line.split(" ");
+      if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
+        throw new IOException("no HTTP status line: '" + shorten(line) + "'");
+      }
+      return Integer.parseInt(parts[1]);
+    }
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 160 ? s : s.substring(0, 157) + "...";
+  }
+}
