@@ -25,9 +25,17 @@ record FrameDiff(double hist, double blocks, double ecr, double mad, int dx, int
    * change. When the frames have too little texture to judge structure, colour decides.
    */
   double cutScore() {
-    double structure = Double.isNaN(blocks) ? hist : 0.5 * blocks + 0.5 * ecr;
-    return 0.6 * structure + 0.4 * Math.min(1.0, 1.5 * hist);
+    double colour = Math.min(1.0, 1.5 * hist);
+    if (Double.isNaN(blocks)) {
+      return colour;
+    }
+    double structure = 0.5 * blocks + 0.5 * ecr;
+    // Colour alone moves with the light; it only counts as far as the structure changed too.
+    return 0.6 * structure + 0.4 * colour * Math.min(1.0, structure / STRUCTURE_FOR_COLOUR);
   }
+
+  /** Structural change at which colour change counts fully in {@link #cutScore()}. */
+  private static final double STRUCTURE_FOR_COLOUR = 0.3;
 
   static FrameDiff compare(FrameFeatures a, FrameFeatures b) {
     double hist = 0;
@@ -51,11 +59,10 @@ record FrameDiff(double hist, double blocks, double ecr, double mad, int dx, int
     double best = Double.MAX_VALUE;
     int ra = Math.min(TINY_RADIUS, a.tw / 4);
     int rb = Math.min(TINY_RADIUS, a.th / 4);
-    double bias = b.mean / 2 - a.mean / 2;
     for (int sy = -rb; sy <= rb; sy++) {
       for (int sx = -ra; sx <= ra; sx++) {
-        double e = meanAbs(a.tiny, b.tiny, a.tw, a.th, sx, sy, bias * 0)
-            + 0.4 * (Math.abs(sx) + Math.abs(sy));
+        double e = meanAbs(a.tinyNorm, b.tinyNorm, a.tw, a.th, sx, sy)
+            + 0.01 * (Math.abs(sx) + Math.abs(sy));
         if (e < best) {
           best = e;
           bestX = sx;
@@ -70,7 +77,8 @@ record FrameDiff(double hist, double blocks, double ecr, double mad, int dx, int
     best = Double.MAX_VALUE;
     for (int sy = cy - 1; sy <= cy + 1; sy++) {
       for (int sx = cx - 1; sx <= cx + 1; sx++) {
-        double e = meanAbs(a.luma, b.luma, a.w, a.h, sx, sy, 0) + 0.2 * (Math.abs(sx) + Math.abs(sy));
+        double e = meanAbs(a.lumaNorm, b.lumaNorm, a.w, a.h, sx, sy)
+            + 0.005 * (Math.abs(sx) + Math.abs(sy));
         if (e < best) {
           best = e;
           fx = sx;
@@ -79,6 +87,26 @@ record FrameDiff(double hist, double blocks, double ecr, double mad, int dx, int
       }
     }
     return new int[] {fx, fy};
+  }
+
+  /** Mean |a(x,y) - b(x+dx,y+dy)| over the overlap of standardised pictures. */
+  static double meanAbs(float[] a, float[] b, int w, int h, int dx, int dy) {
+    int x0 = Math.max(0, -dx);
+    int x1 = Math.min(w, w - dx);
+    int y0 = Math.max(0, -dy);
+    int y1 = Math.min(h, h - dy);
+    if (x1 - x0 < w / 3 || y1 - y0 < h / 3) {
+      return Double.MAX_VALUE / 4;
+    }
+    double sum = 0;
+    for (int y = y0; y < y1; y++) {
+      int ia = y * w;
+      int ib = (y + dy) * w + dx;
+      for (int x = x0; x < x1; x++) {
+        sum += Math.abs(a[ia + x] - b[ib + x]);
+      }
+    }
+    return sum / ((long) (x1 - x0) * (y1 - y0));
   }
 
   /** Mean |a(x,y) - b(x+dx,y+dy) - offset| over the overlap. */

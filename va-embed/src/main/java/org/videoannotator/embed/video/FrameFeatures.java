@@ -21,6 +21,9 @@ final class FrameFeatures {
   final int tw;
   final int th;
   final short[] tiny;
+  /** Luma standardised to zero mean and unit spread, for motion search under changing light. */
+  final float[] lumaNorm;
+  final float[] tinyNorm;
   final float[] hist = new float[HIST_BINS];
   final double mean;
   final double std;
@@ -76,9 +79,29 @@ final class FrameFeatures {
         tiny[y * tw + x] = (short) ((luma[a] + luma[a + 1] + luma[a + w] + luma[a + w + 1] + 2) >> 2);
       }
     }
+    lumaNorm = standardise(luma);
+    tinyNorm = standardise(tiny);
     edges = new boolean[n];
     dilated = new boolean[n];
     edgeCount = findEdges();
+  }
+
+  private static float[] standardise(short[] p) {
+    double m = 0;
+    for (short v : p) {
+      m += v;
+    }
+    m /= p.length;
+    double q = 0;
+    for (short v : p) {
+      q += (v - m) * (v - m);
+    }
+    float scale = (float) (1.0 / Math.max(4.0, Math.sqrt(q / p.length)));
+    float[] out = new float[p.length];
+    for (int i = 0; i < p.length; i++) {
+      out[i] = (float) ((p[i] - m) * scale);
+    }
+    return out;
   }
 
   private static int bin(float[] hsv) {

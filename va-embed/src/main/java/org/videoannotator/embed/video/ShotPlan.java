@@ -35,7 +35,10 @@ public record ShotPlan(Scene scene, int frames, Entry entry, List<Event> events,
     }
   }
 
-  /** Something happening inside a shot from local frame {@code at} for {@code frames} frames. */
+  /**
+   * Something happening inside a shot for {@code frames} frames from its own frame {@code at}
+   * (0 = the first frame after the transition leading into the shot).
+   */
   public record Event(Kind kind, int at, int frames) {
     public enum Kind {
       /** 1-3 near-white frames, then the same picture again. */

@@ -87,6 +87,39 @@ public final class SyntheticScripts {
     return plan;
   }
 
+  /**
+   * A harder random mix for benchmarks: cuts, dissolves (4-24 frames) and fades, shots from 5
+   * frames to 3 seconds, every camera move, and flashes, light changes and objects entering
+   * inside shots.
+   */
+  public static List<ShotPlan> challenge(long seed, int shots, int fps) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<ShotPlan> plan = new ArrayList<>();
+    for (int k = 0; k < shots; k++) {
+      Camera cam = Camera.values()[rnd.nextInt(Camera.values().length)];
+      Scene s = scene(rnd, randomPalette(rnd), cam);
+      int r = rnd.nextInt(10);
+      int frames = r == 0 ? 5 : r == 1 ? fps : 12 + rnd.nextInt(fps * 3 - 12);
+      double e = rnd.nextDouble();
+      Entry entry = e < 0.6 ? Entry.CUT : e < 0.82 ? Entry.dissolve(4 + rnd.nextInt(21))
+          : Entry.fade(4 + rnd.nextInt(12));
+      List<Event> events = new ArrayList<>();
+      if (frames >= 30) {
+        double v = rnd.nextDouble();
+        int at = 6 + rnd.nextInt(frames - 24);
+        if (v < 0.2) {
+          events.add(new Event(Event.Kind.FLASH, at, 1 + rnd.nextInt(3)));
+        } else if (v < 0.32) {
+          events.add(new Event(Event.Kind.LIGHTING, at, rnd.nextBoolean() ? 1 : 8));
+        } else if (v < 0.44) {
+          events.add(new Event(Event.Kind.OBJECT_ENTERS, at, 6 + rnd.nextInt(10)));
+        }
+      }
+      plan.add(new ShotPlan(s, frames, entry, events, null));
+    }
+    return plan;
+  }
+
   private static Palette randomPalette(SplittableRandom rnd) {
     return Palette.values()[rnd.nextInt(Palette.values().length)];
   }

@@ -191,23 +191,25 @@ public final class SyntheticVideo {
     private final List<Transition> transitions = new ArrayList<>();
     private final List<GroundTruth.Distractor> distractors = new ArrayList<>();
     private final SceneRenderer[] renderers;
+    /** Local time of each shot's first own frame (after the transition leading into it). */
+    private final int[] localStart;
     private BufferedImage scratch;
 
     Timeline(List<ShotPlan> plan) {
       this.plan = List.copyOf(plan);
       this.renderers = new SceneRenderer[plan.size()];
+      this.localStart = new int[plan.size()];
       for (int k = 0; k < plan.size(); k++) {
         renderers[k] = new SceneRenderer(plan.get(k).scene());
         ShotPlan shot = plan.get(k);
-        int localStart = 0;
         if (k > 0) {
-          localStart = addEntry(k, shot.entry());
+          localStart[k] = addEntry(k, shot.entry());
         }
         int first = sources.size();
         for (int t = 0; t < shot.frames(); t++) {
-          add(k, localStart + t, -1, 0, 0.0);
+          add(k, localStart[k] + t, -1, 0, 0.0);
         }
-        addDistractors(shot, first, localStart);
+        addDistractors(shot, first);
       }
     }
 
@@ -250,14 +252,15 @@ public final class SyntheticVideo {
       mix.add(m);
     }
 
-    private void addDistractors(ShotPlan shot, int first, int localStart) {
+    private void addDistractors(ShotPlan shot, int first) {
       for (ShotPlan.Event e : shot.events()) {
         GroundTruth.Distractor.Kind kind = switch (e.kind()) {
           case FLASH -> GroundTruth.Distractor.Kind.FLASH;
           case LIGHTING -> GroundTruth.Distractor.Kind.LIGHTING;
           case OBJECT_ENTERS -> GroundTruth.Distractor.Kind.OBJECT_ENTERS;
         };
-        distractors.add(new GroundTruth.Distractor(kind, first + e.at(), first + e.at() + e.frames()));
+        distractors.add(new GroundTruth.Distractor(
+            kind, first + e.at(), first + e.at() + e.frames() - 1));
       }
       if (shot.scene().camera() == Scene.Camera.FAST_PAN) {
         distractors.add(new GroundTruth.Distractor(
@@ -293,11 +296,11 @@ public final class SyntheticVideo {
       }
     }
 
-    /** Draws shot k at local time t, including its events. */
+    /** Draws shot k at local time t, including its events (timed from its first own frame). */
     private void drawShot(int k, int t, BufferedImage out) {
       renderers[k].draw(out, t);
       for (ShotPlan.Event e : plan.get(k).events()) {
-        Pixels.applyEvent(out, e, t, plan.get(k).scene().palette().night());
+        Pixels.applyEvent(out, e, t - localStart[k], plan.get(k).scene().palette().night());
       }
     }
   }
