@@ -61,12 +61,12 @@ final class CorpusSearcher {
     int candidates = corpus.settings().candidatesFor(want);
     List<Scored> ranked;
     if (mode.equals("vector")) {
-      ranked = nearest(query.get(), candidates, filter);
+      ranked = nearest(query.get(), candidates, filter, request.minScore());
     } else {
       Query wordQuery = parseWords(words);
       if (wordQuery == null) {
         notes.add("the words '" + words + "' hold no searchable terms (only stop words or symbols)");
-        ranked = query.isPresent() ? nearest(query.get(), candidates, filter) : List.of();
+        ranked = query.isPresent() ? nearest(query.get(), candidates, filter, request.minScore()) : List.of();
         mode = query.isPresent() ? "vector" : mode;
       } else {
         Query filtered =
@@ -75,7 +75,9 @@ final class CorpusSearcher {
             corpus.index().search(filtered, query.isPresent() ? candidates : want).stream()
                 .map(h -> new Scored(h.row(), h.score()))
                 .toList();
-        ranked = query.isPresent() ? fuse(nearest(query.get(), candidates, filter), byWords) : byWords;
+        ranked = query.isPresent()
+            ? fuse(nearest(query.get(), candidates, filter, request.minScore()), byWords)
+            : byWords;
       }
     }
     List<SearchHit> hits = new ArrayList<>();
@@ -158,12 +160,15 @@ final class CorpusSearcher {
     return query instanceof MatchNoDocsQuery ? null : query;
   }
 
-  /** HNSW candidates, re-scored exactly and sorted best first (ties by row). */
-  private List<Scored> nearest(float[] query, int candidates, Query filter) {
+  /** HNSW candidates, re-scored exactly, cut at minScore, sorted best first (ties by row). */
+  private List<Scored> nearest(float[] query, int candidates, Query filter, double minScore) {
     FloatMatrix matrix = corpus.matrix();
     List<Scored> out = new ArrayList<>();
     for (ClipIndex.RowScore hit : corpus.index().nearest(query, candidates, filter)) {
-      out.add(new Scored(hit.row(), Vectors.dot(matrix, hit.row(), query)));
+      float score = Vectors.dot(matrix, hit.row(), query);
+      if (score >= minScore) {
+        out.add(new Scored(hit.row(), score));
+      }
     }
     out.sort(Scored.BEST_FIRST);
     return out;

@@ -18,6 +18,8 @@ import java.util.Set;
  * @param videos only clips of these videos (empty = all)
  * @param includeKeys only these clips (empty = all)
  * @param excludeKeys never these clips (e.g. the labelled ones, for "unlabelled only")
+ * @param minScore vector hits with an exact cosine below this are dropped (vector and hybrid
+ *     searches; {@code -Infinity} keeps all)
  */
 public record SearchRequest(
     Optional<VectorQuery> vector,
@@ -26,7 +28,8 @@ public record SearchRequest(
     int offset,
     Set<String> videos,
     Set<String> includeKeys,
-    Set<String> excludeKeys) {
+    Set<String> excludeKeys,
+    double minScore) {
 
   public static final int MAX_K = 10_000;
 
@@ -45,6 +48,9 @@ public record SearchRequest(
     videos = Set.copyOf(videos);
     includeKeys = Set.copyOf(includeKeys);
     excludeKeys = Set.copyOf(excludeKeys);
+    if (Double.isNaN(minScore)) {
+      throw new IllegalArgumentException("minScore must be a number or -Infinity, got NaN");
+    }
   }
 
   public static Builder builder() {
@@ -65,6 +71,7 @@ public record SearchRequest(
     private Set<String> videos = Set.of();
     private Set<String> includeKeys = Set.of();
     private Set<String> excludeKeys = Set.of();
+    private double minScore = Double.NEGATIVE_INFINITY;
 
     private Builder() {}
 
@@ -129,9 +136,15 @@ public record SearchRequest(
       return this;
     }
 
+    /** Drops vector hits whose exact cosine is below {@code minScore}. */
+    public Builder minScore(double minScore) {
+      this.minScore = minScore;
+      return this;
+    }
+
     public SearchRequest build() {
       return new SearchRequest(
-          Optional.ofNullable(vector), words, k, offset, videos, includeKeys, excludeKeys);
+          Optional.ofNullable(vector), words, k, offset, videos, includeKeys, excludeKeys, minScore);
     }
   }
 }

@@ -76,6 +76,15 @@ class SearchTest {
   }
 
   @Test
+  void minScoreDropsWeakVectorHits() {
+    List<SearchHit> all = corpus.search(SearchRequest.builder().like("k11").k(40).build()).hits();
+    float cut = all.get(19).score();
+    List<SearchHit> strong = corpus.search(SearchRequest.builder().like("k11").k(40).minScore(cut).build()).hits();
+    assertTrue(strong.size() >= 20 && strong.size() < 40, "hits at or above " + cut + ": " + strong.size());
+    strong.forEach(h -> assertTrue(h.score() >= cut, h.toString()));
+  }
+
+  @Test
   void pagingContinuesTheSameRanking() {
     List<SearchHit> all = corpus.search(SearchRequest.builder().like("k9").k(30).build()).hits();
     List<SearchHit> page2 = corpus.search(SearchRequest.builder().like("k9").k(10).offset(10).build()).hits();
