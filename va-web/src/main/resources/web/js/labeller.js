@@ -13,6 +13,9 @@ export class Labeller {
     this.undoStack = [];
     this.listeners = new Set();
     this.latestRequest = 0;
+    // Writes go out one after another: the server then sees a label and its undo in the order
+    // they were given, and the last answer's counts are the current ones.
+    this.queue = Promise.resolve();
   }
 
   /** Loads the current annotations (consensus values) from the server. */
@@ -74,13 +77,19 @@ export class Labeller {
     this.emit(key);
   }
 
-  async send(key, value, source, rollbackTo) {
+  send(key, value, source, rollbackTo) {
     const ticket = ++this.latestRequest;
+    const done = this.queue.then(() => this.write(ticket, key, value, source, rollbackTo));
+    this.queue = done;
+    return done;
+  }
+
+  async write(ticket, key, value, source, rollbackTo) {
     try {
       const answer = value == null
         ? await api.unannotate(this.label, key)
         : await api.annotate(this.label, key, value, source);
-      // Only the newest answer's counts are current; older ones may arrive late.
+      // Earlier answers' counts miss the labels still queued behind them.
       if (ticket === this.latestRequest && answer?.counts) {
         this.counts = answer.counts;
         this.emit(key);

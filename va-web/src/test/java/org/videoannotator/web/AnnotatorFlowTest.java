@@ -14,39 +14,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * An annotator's whole session in a real Chromium on the real server, by keyboard: create a label,
  * search, label, undo, build, read the four feeds (+ auto), label from a feed, review and flip,
  * export in the three formats. A screenshot of every step is saved for a person to look at.
  */
-class AnnotatorFlowTest {
+class AnnotatorFlowTest extends BrowserTestBase {
   private static final String LABEL = "car-chase";
   private static final List<String> FEEDS = List.of("top-positive", "top-negative", "borderline", "random", "auto");
 
-  private static WebFixture web;
-  private static Browser browser;
-
-  @RegisterExtension
-  final ScreenshotOnFailure onFailure = new ScreenshotOnFailure(() -> browser);
-
   @BeforeAll
   static void start() throws Exception {
-    web = WebFixture.start(7, WebFixture.screenshotsDir("flow"));
-    browser = web.browser;
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (web != null) {
-      web.close();
-    }
+    startWeb(7, "flow");
   }
 
   @Test
@@ -57,6 +43,7 @@ class AnnotatorFlowTest {
 
     createLabelWithTheDialog();
     searchAndLabel("car chase", 'y', 8, "04-search-positives");
+    previewPlaysOnHover();
     searchAndLabel("forest mountain", 'n', 8, "05-search-negatives");
     undoTakesBackTheLastLabel();
     moreLikeTheSelectedClips();
@@ -117,6 +104,18 @@ class AnnotatorFlowTest {
     browser.until(d -> Integer.parseInt(browser.find(counter).getText()) == before + n);
     awaitStored(stored + n);
     browser.screenshot(screenshot);
+  }
+
+  // Clips of the first videos have H.264 previews: hovering one must play it in place.
+  private void previewPlaysOnHover() throws Exception {
+    WebElement cell = browser.find("#step-panel [role=gridcell][data-key^='movie-00|']");
+    new Actions(browser.driver).moveToElement(cell).perform();
+    browser.until(d -> Boolean.TRUE.equals(browser.js(
+        "const v = arguments[0].querySelector('video.preview');"
+            + " return !!v && v.readyState >= 2 && !v.paused && v.currentTime > 0;", cell)));
+    browser.screenshot("04b-preview-on-hover");
+    new Actions(browser.driver).moveToElement(browser.find("header.top")).perform();
+    browser.until(d -> cell.findElements(By.cssSelector(".preview")).isEmpty());
   }
 
   private void undoTakesBackTheLastLabel() throws Exception {
@@ -251,7 +250,7 @@ class AnnotatorFlowTest {
     browser.keys("g");
     WebElement row = browser.find("table.labels tr[data-label='" + LABEL + "']");
     JsonNode counts = web.get("/api/labels/" + WebFixture.enc(LABEL)).get("counts");
-    assertEquals(counts.get("yes").asText(), row.findElement(org.openqa.selenium.By.cssSelector("td.yes")).getText());
+    assertEquals(counts.get("yes").asText(), row.findElement(By.cssSelector("td.yes")).getText());
     assertTrue(row.getText().contains("v1"), "the labels page shows the latest model: " + row.getText());
     browser.screenshot("14-labels-page-with-model");
   }

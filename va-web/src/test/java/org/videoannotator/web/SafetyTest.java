@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
@@ -18,26 +16,12 @@ import org.openqa.selenium.WebElement;
  * What the UI must never do: run HTML from user strings, fail silently, or keep showing a label
  * the server refused.
  */
-class SafetyTest {
+class SafetyTest extends BrowserTestBase {
   private static final String HOSTILE = "<img src=x onerror=alert(1)>";
-
-  private static WebFixture web;
-  private static Browser browser;
-
-  @RegisterExtension
-  final ScreenshotOnFailure onFailure = new ScreenshotOnFailure(() -> browser);
 
   @BeforeAll
   static void start() throws Exception {
-    web = WebFixture.start(11, WebFixture.screenshotsDir("safety"));
-    browser = web.browser;
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (web != null) {
-      web.close();
-    }
+    startWeb(11, "safety");
   }
 
   @Test

@@ -18,6 +18,7 @@ import javax.imageio.ImageIO;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.ClipVector;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.embed.media.PreviewWriter;
 import org.videoannotator.index.EmbedderInfo;
 
 /**
@@ -30,6 +31,9 @@ final class TestCorpus {
   static final int VIDEOS = 12;
   static final int SHOTS_PER_VIDEO = 30;
   static final double FPS = 24.0;
+  /** Clips of the first videos also get an H.264 hover preview (encoding all would be slow). */
+  static final int VIDEOS_WITH_PREVIEWS = 2;
+  private static final int PREVIEW_FRAMES = 8;
 
   /** Topic of each cluster: the words of its clips, and its thumbnail colour. */
   record Topic(String words, Color color) {}
@@ -78,10 +82,31 @@ final class TestCorpus {
       for (Clip clip : clips) {
         Path file = corpus.thumbnailPath(clip.key());
         Files.createDirectories(file.getParent());
-        ImageIO.write(thumbnail(clip, new Random(seed ^ clip.key().hashCode())), "jpg", file.toFile());
+        BufferedImage still = thumbnail(clip, new Random(seed ^ clip.key().hashCode()));
+        ImageIO.write(still, "jpg", file.toFile());
+        if (clip.video().compareTo("movie-%02d.mp4".formatted(VIDEOS_WITH_PREVIEWS)) < 0) {
+          Path preview = corpus.previewPath(clip.key());
+          Files.createDirectories(preview.getParent());
+          PreviewWriter.write(previewFrames(still), preview);
+        }
       }
     }
     return clips.size();
+  }
+
+  /** The thumbnail with a bright ball crossing it: motion that shows the preview plays. */
+  static List<BufferedImage> previewFrames(BufferedImage still) {
+    List<BufferedImage> frames = new ArrayList<>();
+    for (int i = 0; i < PREVIEW_FRAMES; i++) {
+      BufferedImage frame = new BufferedImage(still.getWidth(), still.getHeight(), BufferedImage.TYPE_INT_RGB);
+      Graphics2D g = frame.createGraphics();
+      g.drawImage(still, 0, 0, null);
+      g.setColor(Color.YELLOW);
+      g.fillOval(10 + i * (still.getWidth() - 60) / (PREVIEW_FRAMES - 1), 50, 40, 40);
+      g.dispose();
+      frames.add(frame);
+    }
+    return frames;
   }
 
   /** A 320x180 picture in the clip's topic colour, with a few shapes and its title. */
