@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
  * title favours two of. For every label a latent score mixes a cluster effect, a title effect and a
  * shot effect; the label is true where that score exceeds the quantile giving the label's positive
  * rate. A shot's embedding is the unit-normalised sum of its cluster centre, its title offset, each
- * label's direction scaled by the latent score, and isotropic noise, so a linear model can learn
- * each label, imperfectly. Annotators see the latent score plus their own noise, so they disagree
+ * label's direction scaled by the latent score, heavy-tailed "nuisance" content and isotropic
+ * noise, so a linear model can learn each label, imperfectly. Annotators see the latent score plus their own noise, so they disagree
  * near the threshold. Every quantity comes from its own seeded stream ({@link Seeds}).
  */
 final class SyntheticWorld {
@@ -26,12 +26,21 @@ final class SyntheticWorld {
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   private static final double CLUSTER_WEIGHT = 1.0;
   private static final double TITLE_WEIGHT = 0.5;
-  private static final double NOISE_NORM = 0.8;
+  /** Noise std per coordinate: fixed, so the signal-to-noise ratio along any direction is the same at 64 and 512 dims. */
+  private static final double NOISE_PER_DIM = 0.1;
+  /**
+   * Other visual content ("false friends" of the label words): {@value #NUISANCES} directions with
+   * heavy-tailed (Student t, 3 df) per-shot strengths. A label name's text embedding leans partly
+   * on one of them, so the very top of a zero-shot ranking holds shots that match the word's other
+   * sense; this keeps the zero-shot top-1,000 realistic at 500,000 shots as well as at 20,000.
+   */
+  private static final int NUISANCES = 16;
+  private static final double NUISANCE_WEIGHT = 0.2;
   private static final double LATENT_PART = 0.6;
 
   // Stream ids for Seeds.rng: one per kind of random quantity.
   private static final long S_TITLE = 1, S_LATENT = 2, S_EMBED = 3, S_LABEL = 4, S_ANNOTATE = 5,
-      S_CENTRE = 6, S_DESC = 7, S_RATES = 8;
+      S_CENTRE = 6, S_DESC = 7, S_RATES = 8, S_NUISANCE = 9;
 
   /** One shot's three annotator answers on one label. */
   record Annotation(boolean[] answers, int posCnt) {
@@ -52,6 +61,7 @@ final class SyntheticWorld {
   private final int[] clusterOf;
   private final List<Shot> shotRows;
   private final float[][] centres;
+  private final float[][] nuisances;
   private final List<float[]> titleOffsets = new ArrayList<>();
   private final float[][] labelDirections;
   private final float[][] textVectors;
@@ -74,6 +84,10 @@ final class SyntheticWorld {
     for (int c = 0; c < CLUSTERS; c++) {
       centres[c] = Seeds.unitVector(Seeds.rng(seed, S_CENTRE, c), dim);
     }
+    this.nuisances = new float[NUISANCES][];
+    for (int m = 0; m < NUISANCES; m++) {
+      nuisances[m] = Seeds.unitVector(Seeds.rng(seed, S_NUISANCE, m), dim);
+    }
     List<double[]> titleEffects = new ArrayList<>();
     this.shotRows = layOutTitles(titleEffects, k);
     this.labelDirections = new float[k][];
@@ -82,8 +96,10 @@ final class SyntheticWorld {
     for (int j = 0; j < k; j++) {
       SplittableRandom rng = Seeds.rng(seed, S_LABEL, j);
       labelDirections[j] = Seeds.unitVector(rng, dim);
-      textVectors[j] = blend(labelDirections[j], specs.get(j).textAlignment(), rng);
-      queryVectors[j] = blend(labelDirections[j], specs.get(j).queryAlignment(), rng);
+      textVectors[j] = blend(labelDirections[j], specs.get(j).textAlignment(),
+          nuisances[rng.nextInt(NUISANCES)].clone());
+      queryVectors[j] = blend(labelDirections[j], specs.get(j).queryAlignment(),
+          Seeds.unitVector(rng, dim));
     }
     this.latent = computeLatent(titleEffects, k);
     this.thresholds = new double[k];
@@ -119,8 +135,8 @@ final class SyntheticWorld {
       String name = labels.get(j);
       Ontology.ZeroShot kind = Ontology.zeroShot(name, j);
       double text = switch (kind) {
-        case STRONG -> rng.nextDouble(0.55, 0.85);
-        case MEDIUM -> rng.nextDouble(0.25, 0.45);
+        case STRONG -> rng.nextDouble(0.7, 0.92);
+        case MEDIUM -> rng.nextDouble(0.3, 0.5);
         case USELESS -> rng.nextDouble(0.0, 0.08);
       };
       double query = Math.max(text, rng.nextDouble(0.5, 0.7));
@@ -132,9 +148,8 @@ final class SyntheticWorld {
     return List.copyOf(out);
   }
 
-  /** {@code alignment * direction + sqrt(1 - alignment^2) * (a random orthogonal unit vector)}. */
-  private float[] blend(float[] direction, double alignment, SplittableRandom rng) {
-    float[] other = Seeds.unitVector(rng, dim);
+  /** {@code alignment * direction + sqrt(1 - alignment^2) * (other, made orthogonal to it)}. */
+  private float[] blend(float[] direction, double alignment, float[] other) {
     double along = Seeds.dot(other, direction);
     for (int d = 0; d < dim; d++) {
       other[d] -= (float) (along * direction[d]);
@@ -211,19 +226,33 @@ final class SyntheticWorld {
     SplittableRandom rng = Seeds.rng(seed, S_EMBED, row);
     float[] centre = centres[clusterOf[row]];
     float[] title = titleOffsets.get(titleOf[row]);
-    double noise = NOISE_NORM / Math.sqrt(dim);
     for (int d = 0; d < dim; d++) {
       dst[d] = (float) (CLUSTER_WEIGHT * centre[d] + TITLE_WEIGHT * title[d]
-          + noise * rng.nextGaussian());
+          + NOISE_PER_DIM * rng.nextGaussian());
+    }
+    for (float[] nuisance : nuisances) {
+      addScaled(dst, nuisance, NUISANCE_WEIGHT * studentT3(rng));
     }
     for (int j = 0; j < specs.size(); j++) {
-      double w = labelWeight * latent[j][row];
-      float[] u = labelDirections[j];
-      for (int d = 0; d < dim; d++) {
-        dst[d] += (float) (w * u[d]);
-      }
+      addScaled(dst, labelDirections[j], labelWeight * latent[j][row]);
     }
     Seeds.normalize(dst);
+  }
+
+  private static void addScaled(float[] dst, float[] direction, double weight) {
+    for (int d = 0; d < dst.length; d++) {
+      dst[d] += (float) (weight * direction[d]);
+    }
+  }
+
+  /** A Student t variate with 3 degrees of freedom: normal / sqrt(chi-square(3) / 3). */
+  private static double studentT3(SplittableRandom rng) {
+    double chi2 = 0;
+    for (int k = 0; k < 3; k++) {
+      double g = rng.nextGaussian();
+      chi2 += g * g;
+    }
+    return rng.nextGaussian() / Math.sqrt(chi2 / 3);
   }
 
   /** The three annotators' answers for label {@code label} on shot {@code row}. */

@@ -106,7 +106,7 @@ class GeneratorRealismTest {
       double rate = positives / (double) random.size();
       switch (spec.zeroShot()) {
         case "strong" -> {
-          assertTrue(ap > 0.4 && ap > rate + 0.3, spec.name() + " zero-shot AP " + ap);
+          assertTrue(ap > rate + 0.15, spec.name() + " zero-shot AP " + ap);
           strong++;
         }
         case "useless" -> {
