@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       SplitsCommand.class,
       Exp1Command.class,
       Exp2Command.class,
+      ReportCommand.class,
       VerifyCommand.class
     })
 public final class ReplayCommand implements VaSubcommand, Callable<Integer> {
