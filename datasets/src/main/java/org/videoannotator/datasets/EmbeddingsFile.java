@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.videoannotator.core.Progress;
 import org.videoannotator.core.UserException;
 import org.videoannotator.core.vectors.FloatMatrix;
 
@@ -25,6 +26,7 @@ import org.videoannotator.core.vectors.FloatMatrix;
 final class EmbeddingsFile {
   static final String DATASET = "embeddings";
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddingsFile.class);
+  private static final int PROGRESS_ROWS = 100_000;
 
   private EmbeddingsFile() {}
 
@@ -99,14 +101,23 @@ final class EmbeddingsFile {
     return FloatMatrix.ofHeap(values, layout.rows(), layout.dim());
   }
 
-  /** The first row holding a NaN or infinite value, or -1; one streaming pass. */
+  /**
+   * The first row holding a NaN or infinite value, or -1; one streaming pass (with a progress bar
+   * on large matrices, where the pass reads about a gigabyte).
+   */
   static int firstNonFiniteRow(FloatMatrix matrix) {
     float[] row = new float[matrix.dim()];
-    for (int r = 0; r < matrix.rows(); r++) {
-      matrix.copyRow(r, row);
-      for (float v : row) {
-        if (!Float.isFinite(v)) {
-          return r;
+    try (Progress progress = matrix.rows() >= PROGRESS_ROWS
+        ? Progress.start("checking embeddings", matrix.rows(), "shots") : null) {
+      for (int r = 0; r < matrix.rows(); r++) {
+        matrix.copyRow(r, row);
+        for (float v : row) {
+          if (!Float.isFinite(v)) {
+            return r;
+          }
+        }
+        if (progress != null && (r + 1) % 4096 == 0) {
+          progress.stepBy(4096);
         }
       }
     }
