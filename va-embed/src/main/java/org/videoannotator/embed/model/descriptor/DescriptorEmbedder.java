@@ -34,7 +34,7 @@ import org.videoannotator.index.TextEncoder;
  */
 public final class DescriptorEmbedder implements Embedder {
   public static final String ID = "descriptor";
-  public static final String VERSION = "1";
+  public static final String VERSION = "2";
   public static final double COLOR_WEIGHT = 1.0;
   public static final double LAYOUT_WEIGHT = 0.7;
   public static final double TEXTURE_WEIGHT = 0.8;

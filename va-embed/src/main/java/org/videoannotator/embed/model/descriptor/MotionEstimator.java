@@ -7,17 +7,22 @@ import java.util.List;
 import org.videoannotator.embed.model.Images;
 
 /**
- * Camera and object motion between two frames of a shot, by block matching on small grayscale
- * frames and a robust least-squares fit of a similarity motion model
+ * Camera and object motion between two frames of a shot. First the global shift that best aligns
+ * the whole frames (exhaustive search of the mean absolute difference, sub-pixel), which is robust
+ * to repetitive texture (windows, stripes) that fools small blocks; then block matching in a small
+ * window around that shift, and a robust least-squares fit of a similarity motion model
  * {@code u = tx + s*x - r*y, v = ty + s*y + r*x} (x, y relative to the frame centre): the
  * translation (tx, ty) is pan/tilt, s is zoom (divergence), r is roll, and what the model does not
  * explain (the residual) is object motion.
  */
 final class MotionEstimator {
-  static final int WIDTH = 64;
-  static final int HEIGHT = 48;
-  private static final int BLOCK = 8;
-  private static final int SEARCH = 6;
+  static final int WIDTH = 96;
+  static final int HEIGHT = 72;
+  private static final int BLOCK = 12;
+  /** Block search radius around the global shift. */
+  private static final int SEARCH = 3;
+  /** Global shift search radius: 12 px of 96 is a pan of 1/8 of the frame between the pair. */
+  private static final int GLOBAL = 12;
   /** Blocks flatter than this (luma variance) match anywhere and would only add noise. */
   private static final double MIN_BLOCK_VARIANCE = 2e-4;
 
@@ -31,22 +36,32 @@ final class MotionEstimator {
   static Motion estimate(BufferedImage a, BufferedImage b, int gap) {
     float[] ga = gray(a);
     float[] gb = gray(b);
+    double[] global = globalShift(ga, gb);
+    int gx = (int) Math.round(global[0]);
+    int gy = (int) Math.round(global[1]);
     List<double[]> vectors = new ArrayList<>(); // {x, y, u, v} in pixels of the small frame
     int candidates = 0;
-    for (int y0 = SEARCH; y0 + BLOCK + SEARCH <= HEIGHT; y0 += BLOCK) {
-      for (int x0 = SEARCH; x0 + BLOCK + SEARCH <= WIDTH; x0 += BLOCK) {
+    for (int y0 = 0; y0 + BLOCK <= HEIGHT; y0 += BLOCK) {
+      for (int x0 = 0; x0 + BLOCK <= WIDTH; x0 += BLOCK) {
+        // Only blocks whose whole search window stays inside the frame.
+        if (x0 + gx - SEARCH < 0 || x0 + gx + SEARCH + BLOCK > WIDTH
+            || y0 + gy - SEARCH < 0 || y0 + gy + SEARCH + BLOCK > HEIGHT) {
+          continue;
+        }
         candidates++;
         if (variance(ga, x0, y0) < MIN_BLOCK_VARIANCE) {
           continue;
         }
-        double[] uv = match(ga, gb, x0, y0);
+        double[] uv = match(ga, gb, x0, y0, gx, gy);
         double cx = x0 + BLOCK / 2.0 - WIDTH / 2.0;
         double cy = y0 + BLOCK / 2.0 - HEIGHT / 2.0;
         vectors.add(new double[] {cx, cy, uv[0], uv[1]});
       }
     }
     if (vectors.size() < 4) {
-      return Motion.NONE;
+      // Too little texture for a motion model: keep the global shift, which used every pixel.
+      return new Motion(global[0] / WIDTH / gap, global[1] / WIDTH / gap, 0, 0, 0,
+          candidates == 0 ? 0 : (double) vectors.size() / candidates);
     }
     double[] model = fit(vectors);
     double[] residuals = residuals(vectors, model);
@@ -74,35 +89,70 @@ final class MotionEstimator {
         (double) vectors.size() / candidates);
   }
 
-  /** Best displacement of the block at (x0, y0) of {@code a} within {@code b}, sub-pixel. */
-  private static double[] match(float[] a, float[] b, int x0, int y0) {
+  /**
+   * The shift (u, v) minimising the mean absolute difference between {@code a} and {@code b}
+   * moved by it, over the region both frames cover for every candidate shift; sub-pixel.
+   */
+  private static double[] globalShift(float[] a, float[] b) {
+    int size = 2 * GLOBAL + 1;
+    double[] cost = new double[size * size];
+    int best = -1;
+    for (int dy = -GLOBAL; dy <= GLOBAL; dy++) {
+      for (int dx = -GLOBAL; dx <= GLOBAL; dx++) {
+        double sad = 0;
+        for (int y = GLOBAL; y < HEIGHT - GLOBAL; y++) {
+          int ra = y * WIDTH;
+          int rb = (y + dy) * WIDTH + dx;
+          for (int x = GLOBAL; x < WIDTH - GLOBAL; x++) {
+            sad += Math.abs(a[ra + x] - b[rb + x]);
+          }
+        }
+        sad += 1e-4 * (Math.abs(dx) + Math.abs(dy)) * WIDTH; // ties: prefer less motion
+        int k = (dy + GLOBAL) * size + dx + GLOBAL;
+        cost[k] = sad;
+        if (best < 0 || sad < cost[best]) {
+          best = k;
+        }
+      }
+    }
+    return minimum(cost, best, size, GLOBAL);
+  }
+
+  /** Best displacement of the block at (x0, y0) of {@code a} within {@code b} near (gx, gy). */
+  private static double[] match(float[] a, float[] b, int x0, int y0, int gx, int gy) {
     int size = 2 * SEARCH + 1;
     double[] cost = new double[size * size];
-    int best = 0;
+    int best = -1;
     for (int dy = -SEARCH; dy <= SEARCH; dy++) {
       for (int dx = -SEARCH; dx <= SEARCH; dx++) {
         double sad = 0;
         for (int y = 0; y < BLOCK; y++) {
           int ra = (y0 + y) * WIDTH + x0;
-          int rb = (y0 + y + dy) * WIDTH + x0 + dx;
+          int rb = (y0 + y + gy + dy) * WIDTH + x0 + gx + dx;
           for (int x = 0; x < BLOCK; x++) {
             sad += Math.abs(a[ra + x] - b[rb + x]);
           }
         }
-        // A tiny preference for small motion breaks ties in repetitive texture.
         sad += 1e-4 * (Math.abs(dx) + Math.abs(dy));
         int k = (dy + SEARCH) * size + dx + SEARCH;
         cost[k] = sad;
-        if (sad < cost[best]) {
+        if (best < 0 || sad < cost[best]) {
           best = k;
         }
       }
     }
+    double[] local = minimum(cost, best, size, SEARCH);
+    return new double[] {gx + local[0], gy + local[1]};
+  }
+
+  /** The sub-pixel position of the cost minimum at index {@code best} of a square grid. */
+  private static double[] minimum(double[] cost, int best, int size, int radius) {
     int bx = best % size;
     int by = best / size;
-    double u = bx - SEARCH + subPixel(cost, bx, by, 1, 0, size);
-    double v = by - SEARCH + subPixel(cost, bx, by, 0, 1, size);
-    return new double[] {u, v};
+    return new double[] {
+      bx - radius + subPixel(cost, bx, by, 1, 0, size),
+      by - radius + subPixel(cost, bx, by, 0, 1, size)
+    };
   }
 
   /** Vertex offset of the parabola through the cost minimum and its two neighbours on one axis. */
