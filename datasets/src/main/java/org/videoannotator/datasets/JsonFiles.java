@@ -3,6 +3,7 @@ package org.videoannotator.datasets;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,7 +27,7 @@ final class JsonFiles {
       String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
       throw new UserException(file + where + ": malformed JSON (" + e.getOriginalMessage()
           .lines().findFirst().orElse("") + ")", e);
-    } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+    } catch (NoSuchFileException | FileNotFoundException e) {
       throw new UserException(file + ": file not found", e);
     } catch (IOException e) {
       throw new UserException(file + ": cannot read (" + e.getMessage() + ")", e);

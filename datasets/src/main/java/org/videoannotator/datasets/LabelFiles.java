@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.videoannotator.core.UserException;
@@ -144,7 +145,7 @@ final class LabelFiles {
       return node.asInt() == 1;
     }
     if (node.isTextual()) {
-      switch (node.asText().toLowerCase(java.util.Locale.ROOT)) {
+      switch (node.asText().toLowerCase(Locale.ROOT)) {
         case "true", "yes", "1" -> {
           return true;
         }

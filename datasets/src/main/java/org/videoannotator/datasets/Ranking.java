@@ -1,6 +1,7 @@
 package org.videoannotator.datasets;
 
 import java.util.Arrays;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.videoannotator.core.vectors.FloatMatrix;
 
@@ -9,7 +10,7 @@ final class Ranking {
   private Ranking() {}
 
   /** Row scores {@code score(row)}, computed in parallel blocks (each row independently). */
-  static float[] scoreAll(FloatMatrix matrix, java.util.function.ToDoubleFunction<float[]> score) {
+  static float[] scoreAll(FloatMatrix matrix, ToDoubleFunction<float[]> score) {
     float[] out = new float[matrix.rows()];
     int block = 4096;
     IntStream.range(0, (matrix.rows() + block - 1) / block).parallel().forEach(b -> {

@@ -1,5 +1,7 @@
 package org.videoannotator.datasets;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -28,7 +30,7 @@ public record Shot(
     if (key.isEmpty()) {
       throw new IllegalArgumentException("empty shot key");
     }
-    extra = extra == null || extra.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(
-        new java.util.LinkedHashMap<>(extra));
+    extra = extra == null || extra.isEmpty() ? Map.of() : Collections.unmodifiableMap(
+        new LinkedHashMap<>(extra));
   }
 }

@@ -2,6 +2,7 @@ package org.videoannotator.datasets;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -31,7 +32,7 @@ record ShotTable(List<Shot> shots, KeyIndex keys) {
       return parse(csv, file.toString());
     } catch (NoSuchFileException e) {
       throw new UserException(file + ": file not found; a data set folder needs shot-data.csv");
-    } catch (java.nio.charset.MalformedInputException e) {
+    } catch (MalformedInputException e) {
       throw new UserException(file + ": not valid UTF-8 text; save the CSV as UTF-8");
     } catch (IOException e) {
       throw new UserException(file + ": cannot read (" + e.getMessage() + ")", e);

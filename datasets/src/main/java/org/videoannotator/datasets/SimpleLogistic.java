@@ -1,5 +1,6 @@
 package org.videoannotator.datasets;
 
+import java.util.Arrays;
 import java.util.List;
 import org.videoannotator.core.vectors.FloatMatrix;
 
@@ -30,7 +31,7 @@ final class SimpleLogistic {
     }
     double[] grad = new double[dim];
     for (int step = 0; step < steps; step++) {
-      java.util.Arrays.fill(grad, 0);
+      Arrays.fill(grad, 0);
       double gradBias = 0;
       for (int i = 0; i < n; i++) {
         double p = sigmoid(logit(data[i]));

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -126,7 +127,7 @@ public final class SyntheticVaGenerator {
     int size = Math.min(CMP_SIZE, config.shots() / 10);
     int[] zeroShot = Ranking.descending(Ranking.dotAll(embeddings, world.textVector(j)));
     writer.writeCmp(name, new CmpSet(annotated(world, j, randomRows(j, size)),
-        annotated(world, j, java.util.Arrays.copyOf(zeroShot, size))));
+        annotated(world, j, Arrays.copyOf(zeroShot, size))));
     LOG.info("label {}: {} agg shots ({} positive), {} checkpoints", name, agg.size(),
         agg.stream().filter(AggEntry::agg).count(), session.checkpoints().size());
   }
@@ -143,7 +144,7 @@ public final class SyntheticVaGenerator {
       rows[i] = rows[other];
       rows[other] = tmp;
     }
-    return java.util.Arrays.copyOf(rows, size);
+    return Arrays.copyOf(rows, size);
   }
 
   private static List<KeyValue> annotated(SyntheticWorld world, int label, int[] rows) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -142,7 +143,7 @@ final class SyntheticWorld {
       double query = Math.max(text, rng.nextDouble(0.5, 0.7));
       double noise = rng.nextDouble(0.1, 0.6);
       int agg = Math.min(rng.nextInt(300, 1501), Math.max(25, shots / 4));
-      out.add(new LabelSpec(name, rates[j], kind.name().toLowerCase(java.util.Locale.ROOT),
+      out.add(new LabelSpec(name, rates[j], kind.name().toLowerCase(Locale.ROOT),
           text, query, noise, agg));
     }
     return List.copyOf(out);

@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -55,6 +57,8 @@ public final class VaDataset implements AutoCloseable {
   private final Map<String, Optional<CmpSet>> cmp = new ConcurrentHashMap<>();
   private final Map<String, Optional<List<Checkpoint>>> checkpoints = new ConcurrentHashMap<>();
   private final Map<String, Optional<ValidationSet>> validation = new ConcurrentHashMap<>();
+  private final AtomicBoolean closed =
+      new AtomicBoolean();
 
   private VaDataset(Path dir, List<Shot> shots, KeyedMatrix embeddings,
       Map<String, float[]> textEmbeddings, JsonNode queries, List<String> labels) {
@@ -146,7 +150,7 @@ public final class VaDataset implements AutoCloseable {
   public Map<String, float[]> textEmbeddings() {
     Map<String, float[]> copy = new LinkedHashMap<>();
     textEmbeddings.forEach((label, v) -> copy.put(label, v.clone()));
-    return java.util.Collections.unmodifiableMap(copy);
+    return Collections.unmodifiableMap(copy);
   }
 
   /** The text embedding of {@code label}, if {@code text-embeddings.json} has one (a copy). */
@@ -229,9 +233,12 @@ public final class VaDataset implements AutoCloseable {
     return keys.stream().distinct().toList();
   }
 
+  /** Unmaps the embeddings; closing again does nothing. */
   @Override
   public void close() {
-    embeddings.close();
+    if (closed.compareAndSet(false, true)) {
+      embeddings.close();
+    }
   }
 
   @Override

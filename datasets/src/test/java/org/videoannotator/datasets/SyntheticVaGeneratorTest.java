@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class SyntheticVaGeneratorTest {
     generator(7).generate(dir.resolve("a"));
     generator(8).generate(dir.resolve("b"));
     for (String file : List.of("embeddings.h5", "shot-data.csv", "agg/car-chase.json")) {
-      assertFalse(java.util.Arrays.equals(Files.readAllBytes(dir.resolve("a").resolve(file)),
+      assertFalse(Arrays.equals(Files.readAllBytes(dir.resolve("a").resolve(file)),
           Files.readAllBytes(dir.resolve("b").resolve(file))), file);
     }
   }

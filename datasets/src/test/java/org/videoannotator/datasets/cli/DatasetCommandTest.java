@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoannotator.core.Json;
+import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.datasets.VaDatasetWriter;
 import picocli.CommandLine;
 
@@ -55,7 +56,7 @@ class DatasetCommandTest {
     Path data = dir.resolve("hand");
     Files.createDirectories(data.resolve("agg"));
     Files.writeString(data.resolve("shot-data.csv"), "genre,key\nx,a-1\ny,b 2\nz,c|3\n");
-    new VaDatasetWriter(data).writeEmbeddings(org.videoannotator.core.vectors.FloatMatrix.ofRows(
+    new VaDatasetWriter(data).writeEmbeddings(FloatMatrix.ofRows(
         new float[][] {{1, 0}, {0, 1}, {1, 1}}));
     Files.writeString(data.resolve("text-embeddings.json"), "{}");
     Files.writeString(data.resolve("agg/two-shot.json"), """
