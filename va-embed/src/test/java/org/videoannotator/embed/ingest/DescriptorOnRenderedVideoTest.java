@@ -11,7 +11,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.videoannotator.embed.model.VectorMath;
+import org.videoannotator.embed.model.NearestCentroid;
 import org.videoannotator.embed.model.descriptor.DescriptorEmbedder;
 import org.videoannotator.embed.video.GroundTruth;
 import org.videoannotator.embed.video.Scene;
@@ -91,28 +91,6 @@ class DescriptorOnRenderedVideoTest {
   }
 
   private static <T> double accuracy(Function<Labelled, T> label) {
-    Map<T, float[]> centroids = new HashMap<>();
-    for (Labelled l : TRAIN) {
-      float[] c = centroids.computeIfAbsent(label.apply(l), k -> new float[l.vector().length]);
-      for (int i = 0; i < c.length; i++) {
-        c[i] += l.vector()[i];
-      }
-    }
-    centroids.values().forEach(VectorMath::normalizeInPlace);
-    int right = 0;
-    for (Labelled l : TEST) {
-      T best = null;
-      double bestScore = Double.NEGATIVE_INFINITY;
-      for (var e : centroids.entrySet()) {
-        double score = VectorMath.dot(e.getValue(), l.vector());
-        if (score > bestScore) {
-          bestScore = score;
-          best = e.getKey();
-        }
-      }
-      right += label.apply(l).equals(best) ? 1 : 0;
-    }
-    System.out.println("held-out accuracy " + right + "/" + TEST.size());
-    return (double) right / TEST.size();
+    return NearestCentroid.accuracy(TRAIN, TEST, label, Labelled::vector);
   }
 }

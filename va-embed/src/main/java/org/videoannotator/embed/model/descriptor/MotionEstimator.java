@@ -94,55 +94,44 @@ final class MotionEstimator {
    * moved by it, over the region both frames cover for every candidate shift; sub-pixel.
    */
   private static double[] globalShift(float[] a, float[] b) {
-    int size = 2 * GLOBAL + 1;
-    double[] cost = new double[size * size];
-    int best = -1;
-    for (int dy = -GLOBAL; dy <= GLOBAL; dy++) {
-      for (int dx = -GLOBAL; dx <= GLOBAL; dx++) {
-        double sad = 0;
-        for (int y = GLOBAL; y < HEIGHT - GLOBAL; y++) {
-          int ra = y * WIDTH;
-          int rb = (y + dy) * WIDTH + dx;
-          for (int x = GLOBAL; x < WIDTH - GLOBAL; x++) {
-            sad += Math.abs(a[ra + x] - b[rb + x]);
-          }
-        }
-        sad += 1e-4 * (Math.abs(dx) + Math.abs(dy)) * WIDTH; // ties: prefer less motion
-        int k = (dy + GLOBAL) * size + dx + GLOBAL;
-        cost[k] = sad;
-        if (best < 0 || sad < cost[best]) {
-          best = k;
-        }
-      }
-    }
-    return minimum(cost, best, size, GLOBAL);
+    return bestShift(a, b, GLOBAL, GLOBAL, WIDTH - 2 * GLOBAL, HEIGHT - 2 * GLOBAL, 0, 0, GLOBAL);
   }
 
   /** Best displacement of the block at (x0, y0) of {@code a} within {@code b} near (gx, gy). */
   private static double[] match(float[] a, float[] b, int x0, int y0, int gx, int gy) {
-    int size = 2 * SEARCH + 1;
+    return bestShift(a, b, x0, y0, BLOCK, BLOCK, gx, gy, SEARCH);
+  }
+
+  /**
+   * The displacement within {@code radius} of (cx, cy) that best matches the {@code w x h} region
+   * of {@code a} at (x0, y0) in {@code b} (sum of absolute differences), refined to sub-pixel. A
+   * tiny penalty on the distance from (cx, cy) breaks ties in repetitive texture.
+   */
+  private static double[] bestShift(
+      float[] a, float[] b, int x0, int y0, int w, int h, int cx, int cy, int radius) {
+    int size = 2 * radius + 1;
     double[] cost = new double[size * size];
+    double tie = 1e-6 * w * h;
     int best = -1;
-    for (int dy = -SEARCH; dy <= SEARCH; dy++) {
-      for (int dx = -SEARCH; dx <= SEARCH; dx++) {
+    for (int dy = -radius; dy <= radius; dy++) {
+      for (int dx = -radius; dx <= radius; dx++) {
         double sad = 0;
-        for (int y = 0; y < BLOCK; y++) {
+        for (int y = 0; y < h; y++) {
           int ra = (y0 + y) * WIDTH + x0;
-          int rb = (y0 + y + gy + dy) * WIDTH + x0 + gx + dx;
-          for (int x = 0; x < BLOCK; x++) {
+          int rb = (y0 + y + cy + dy) * WIDTH + x0 + cx + dx;
+          for (int x = 0; x < w; x++) {
             sad += Math.abs(a[ra + x] - b[rb + x]);
           }
         }
-        sad += 1e-4 * (Math.abs(dx) + Math.abs(dy));
-        int k = (dy + SEARCH) * size + dx + SEARCH;
-        cost[k] = sad;
-        if (best < 0 || sad < cost[best]) {
+        int k = (dy + radius) * size + dx + radius;
+        cost[k] = sad + tie * (Math.abs(dx) + Math.abs(dy));
+        if (best < 0 || cost[k] < cost[best]) {
           best = k;
         }
       }
     }
-    double[] local = minimum(cost, best, size, SEARCH);
-    return new double[] {gx + local[0], gy + local[1]};
+    double[] local = minimum(cost, best, size, radius);
+    return new double[] {cx + local[0], cy + local[1]};
   }
 
   /** The sub-pixel position of the cost minimum at index {@code best} of a square grid. */

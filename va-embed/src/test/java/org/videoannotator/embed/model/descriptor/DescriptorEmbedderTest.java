@@ -7,14 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.videoannotator.embed.model.CameraShots;
 import org.videoannotator.embed.model.CameraShots.Move;
+import org.videoannotator.embed.model.NearestCentroid;
 import org.videoannotator.embed.model.ShotFrames;
 import org.videoannotator.embed.model.VectorMath;
 
@@ -90,33 +89,8 @@ class DescriptorEmbedderTest {
   }
 
   private static <T> double nearestCentroidAccuracy(Function<Sample, T> label) {
-    Map<T, float[]> sums = new HashMap<>();
-    for (Sample s : SAMPLES) {
-      if (s.seed() < 3) {
-        float[] sum = sums.computeIfAbsent(label.apply(s), k -> new float[s.vector().length]);
-        for (int i = 0; i < sum.length; i++) {
-          sum[i] += s.vector()[i];
-        }
-      }
-    }
-    sums.values().forEach(VectorMath::normalizeInPlace);
-    int right = 0;
-    int total = 0;
-    for (Sample s : SAMPLES) {
-      if (s.seed() >= 3) {
-        T best = null;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (var e : sums.entrySet()) {
-          double score = VectorMath.dot(e.getValue(), s.vector());
-          if (score > bestScore) {
-            bestScore = score;
-            best = e.getKey();
-          }
-        }
-        right += best.equals(label.apply(s)) ? 1 : 0;
-        total++;
-      }
-    }
-    return (double) right / total;
+    List<Sample> train = SAMPLES.stream().filter(s -> s.seed() < 3).toList();
+    List<Sample> test = SAMPLES.stream().filter(s -> s.seed() >= 3).toList();
+    return NearestCentroid.accuracy(train, test, label, Sample::vector);
   }
 }
