@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Metrics {
   private static final Logger LOG = LoggerFactory.getLogger(Metrics.class);
+  /** Undefined metrics are common in CV on rare labels: warn once, then log at debug level. */
+  private static final java.util.concurrent.atomic.AtomicBoolean WARNED =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private Metrics() {}
 
@@ -32,7 +35,7 @@ public final class Metrics {
     int m = tps.length;
     double totalPositives = tps[m - 1];
     if (totalPositives == 0) {
-      LOG.warn("average precision of {} items without a positive is undefined: NaN", y.length);
+      undefined("average precision of {} items without a positive is undefined: NaN", y.length);
       return Double.NaN;
     }
     // scikit-learn 0.24 stops the curve at the first threshold reaching full recall
@@ -73,7 +76,7 @@ public final class Metrics {
     double[] fps = curve.fps;
     int m = tps.length;
     if (tps[m - 1] == 0 || fps[m - 1] == 0) {
-      LOG.warn("ROC AUC of {} items with only one class is undefined: NaN", y.length);
+      undefined("ROC AUC of {} items with only one class is undefined: NaN", y.length);
       return Double.NaN;
     }
     // drop_intermediate: keep the ends and points where the curve bends
@@ -103,6 +106,14 @@ public final class Metrics {
   /** {@link #rocAuc(boolean[], double[])} over float scores. */
   public static double rocAuc(boolean[] y, float[] score) {
     return rocAuc(y, toDouble(score));
+  }
+
+  private static void undefined(String message, int items) {
+    if (WARNED.compareAndSet(false, true)) {
+      LOG.warn(message + " (further cases are logged at debug level)", items);
+    } else {
+      LOG.debug(message, items);
+    }
   }
 
   private static Curve curve(boolean[] y, double[] score) {

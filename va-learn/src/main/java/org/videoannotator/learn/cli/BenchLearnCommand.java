@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.Json;
+import org.videoannotator.core.Progress;
 import org.videoannotator.core.Settings;
 import org.videoannotator.core.UserException;
 import org.videoannotator.core.VaSubcommand;
@@ -77,7 +78,13 @@ public final class BenchLearnCommand implements VaSubcommand, Callable<Integer> 
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage() + "; need rows >= labelled >= 10 and positive sizes");
     }
-    LearnBenchmark.Report report = LearnBenchmark.run(config);
+    LearnBenchmark.Report report;
+    try (Progress progress = Progress.start("bench learn", 6, "steps")) {
+      report = LearnBenchmark.run(config, step -> {
+        progress.extraMessage(step);
+        progress.step();
+      });
+    }
     System.out.print(LearnBenchmark.table(report));
     if (out != null) {
       try {
