@@ -1,6 +1,5 @@
 package org.videoannotator.embed.video;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -55,7 +54,8 @@ public final class ShotDetector {
   }
 
   private final Config config;
-  private final ArrayDeque<FrameFeatures> window = new ArrayDeque<>();
+  /** The last {@value #WINDOW} frames' features; frame i sits at i % WINDOW. */
+  private final FrameFeatures[] window = new FrameFeatures[WINDOW];
   private final FloatList cutScore = new FloatList();
   private final FloatList returnScore = new FloatList();
   private final FloatList blendRatio = new FloatList();
@@ -82,16 +82,13 @@ public final class ShotDetector {
           "expected frame " + count + ", got " + frame.index() + ": feed every frame in order");
     }
     FrameFeatures f = new FrameFeatures(frame);
-    FrameFeatures previous = window.peekLast();
+    FrameFeatures previous = count == 0 ? null : window[(count - 1) % WINDOW];
     cutScore.add(previous == null ? 0 : (float) FrameDiff.compare(previous, f).cutScore());
     returnScore.add(Float.POSITIVE_INFINITY);
     blendRatio.add(Float.POSITIVE_INFINITY);
     meanLuma.add((float) f.mean);
     dark.add(f.dark());
-    window.addLast(f);
-    if (window.size() > WINDOW) {
-      window.removeFirst();
-    }
+    window[count % WINDOW] = f;
     checkFlashReturns(f);
     checkBlends(f);
     count++;
@@ -152,19 +149,12 @@ public final class ShotDetector {
     return false;
   }
 
+  /** Features of frame {@code index} if it is still in the window (the current frame included). */
   private FrameFeatures frameAt(int index) {
-    int offset = index - (count - window.size() + 1);
-    if (index < 0 || offset < 0 || offset >= window.size()) {
+    if (index < 0 || index > count || index <= count - WINDOW) {
       return null;
     }
-    // the deque holds frames count-size+1 .. count (this frame already appended)
-    int k = 0;
-    for (FrameFeatures f : window) {
-      if (k++ == offset) {
-        return f;
-      }
-    }
-    return null;
+    return window[index % WINDOW];
   }
 
   /** Per-frame scores, one line each (tuning and bug reports). */

@@ -1,0 +1,322 @@
+package org.videoannotator.embed.video.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.videoannotator.core.Json;
+import org.videoannotator.core.Progress;
+import org.videoannotator.core.Settings;
+import org.videoannotator.core.UserException;
+import org.videoannotator.core.VaSubcommand;
+import org.videoannotator.embed.video.BoundaryScore;
+import org.videoannotator.embed.video.DecodeOptions;
+import org.videoannotator.embed.video.FrameSink;
+import org.videoannotator.embed.video.GroundTruth;
+import org.videoannotator.embed.video.ShotDetector;
+import org.videoannotator.embed.video.ShotPlan;
+import org.videoannotator.embed.video.SyntheticScripts;
+import org.videoannotator.embed.video.SyntheticVideo;
+import org.videoannotator.embed.video.Transition;
+import org.videoannotator.embed.video.VideoDecoder;
+import org.videoannotator.embed.video.bench.FfmpegSceneFilter;
+import org.videoannotator.embed.video.bench.PySceneDetectStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code va bench decode}: renders H.264 test files, then in one run measures (1) decode and
+ * decode + shot detection speed against a plain JavaCV grab loop and the {@code ffmpeg} CLI (when
+ * installed) on the same files, and (2) boundary precision / recall / F1 per transition kind of
+ * our detector against FFmpeg's scene filter and PySceneDetect-style detectors on a rendered set
+ * with exact truth. Prints a table and writes every figure to {@code DIR/bench-decode.json}.
+ */
+@Command(
+    name = "decode",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Decode + shot detection speed (fps, x real time, ratio to a plain decode loop and ffmpeg)",
+      "and shot boundary P/R/F1 against ffmpeg's scene filter and PySceneDetect-style detectors."
+    })
+public final class BenchDecodeCommand implements VaSubcommand, Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(BenchDecodeCommand.class);
+  private static final int FPS = 25;
+
+  @Option(names = "--dir", paramLabel = "DIR", defaultValue = "bench-decode",
+      description = "Where test videos and results go (default: ${DEFAULT-VALUE}).")
+  Path dir;
+
+  @Option(names = "--seconds", defaultValue = "10",
+      description = "Length of each speed test video (default: ${DEFAULT-VALUE}).")
+  int seconds;
+
+  @Option(names = "--sizes", split = ",", defaultValue = "320x240,1280x720,1920x1080",
+      description = "Speed test frame sizes (default: ${DEFAULT-VALUE}).")
+  List<String> sizes;
+
+  @Option(names = "--quality-videos", defaultValue = "6",
+      description = "Random challenge videos (20 shots each) besides the 3-video transition suite"
+          + " (default: ${DEFAULT-VALUE}).")
+  int qualityVideos;
+
+  @Option(names = "--scene-threshold", defaultValue = "0.3",
+      description = "Threshold of ffmpeg's select='gt(scene,T)' peer (default: ${DEFAULT-VALUE}).")
+  double sceneThreshold;
+
+  @Option(names = "--skip-speed", description = "Only measure detection quality.")
+  boolean skipSpeed;
+
+  @Option(names = "--skip-quality", description = "Only measure speed.")
+  boolean skipQuality;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public String group() {
+    return "bench";
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (seconds < 1 || qualityVideos < 0) {
+      throw new UserException("--seconds must be >= 1 and --quality-videos >= 0, got "
+          + seconds + " and " + qualityVideos);
+    }
+    Settings.log(LOG, "va bench decode", "dir", dir, "seconds", seconds, "sizes", sizes,
+        "qualityVideos", qualityVideos, "sceneThreshold", sceneThreshold,
+        "cores", Runtime.getRuntime().availableProcessors());
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UserException("cannot create " + dir + ": " + e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Map<String, Object> results = new LinkedHashMap<>();
+    if (!skipSpeed) {
+      results.put("speed", speed(out));
+    }
+    if (!skipQuality) {
+      results.put("quality", quality(out));
+    }
+    Path json = dir.resolve("bench-decode.json");
+    Json.mapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), results);
+    out.println("figures written to " + json);
+    out.flush();
+    return 0;
+  }
+
+  private List<Map<String, Object>> speed(PrintWriter out) throws Exception {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    try (Progress p = Progress.start("render speed videos", sizes.size(), "videos")) {
+      for (String size : sizes) {
+        int[] wh = parseSize(size);
+        Path file = dir.resolve("speed-" + size + ".mp4");
+        if (!Files.exists(file)) {
+          new SyntheticVideo(wh[0], wh[1], FPS, SyntheticVideo.Format.MP4_H264)
+              .render(planOfLength(seconds * FPS), file);
+        }
+        files.add(file);
+        p.step();
+      }
+    }
+    boolean cli = ffmpegOnPath();
+    // warm-up: loads the natives and compiles the hot loops before anything is timed
+    new VideoDecoder().decode(files.get(0), DecodeOptions.defaults(), new ShotDetector().sink());
+    out.printf("%n%-10s %7s | %-22s | %-22s | %-22s | %-16s | %s%n", "size", "frames",
+        "plain JavaCV grab loop", "VideoDecoder (decode)", "decode + shot detect",
+        "ffmpeg CLI", "detect / plain");
+    for (int i = 0; i < files.size(); i++) {
+      Path f = files.get(i);
+      double[] plain = timed(() -> plainLoop(f));
+      double[] decode = timed(() -> new VideoDecoder()
+          .decode(f, DecodeOptions.defaults(), x -> {}).frameCount());
+      double[] detect = timed(() -> {
+        ShotDetector d = new ShotDetector();
+        int n = new VideoDecoder().decode(f, DecodeOptions.defaults(), d.sink()).frameCount();
+        d.finish();
+        return n;
+      });
+      double[] ffmpeg = cli ? timed(() -> ffmpegCli(f, (int) plain[0])) : null;
+      out.printf(Locale.ROOT, "%-10s %7d | %s | %s | %s | %-16s | %.2f%n", sizes.get(i),
+          (int) detect[0], rate(plain), rate(decode), rate(detect),
+          ffmpeg == null ? "not installed" : String.format(Locale.ROOT, "%7.0f fps", ffmpeg[1]),
+          detect[1] / plain[1]);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("size", sizes.get(i));
+      row.put("frames", (int) detect[0]);
+      row.put("plainGrabFps", plain[1]);
+      row.put("decodeFps", decode[1]);
+      row.put("decodeDetectFps", detect[1]);
+      row.put("decodeDetectRealTime", detect[1] / FPS);
+      row.put("ffmpegCliFps", ffmpeg == null ? null : ffmpeg[1]);
+      row.put("detectOverPlain", detect[1] / plain[1]);
+      row.put("detectOverFfmpegCli", ffmpeg == null ? null : detect[1] / ffmpeg[1]);
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private static String rate(double[] r) {
+    return String.format(Locale.ROOT, "%6.0f fps %6.1fx rt", r[1], r[1] / FPS);
+  }
+
+  /** A challenge plan cut to about {@code frames} frames. */
+  private static List<ShotPlan> planOfLength(int frames) {
+    List<ShotPlan> plan = new ArrayList<>();
+    int total = 0;
+    for (ShotPlan s : SyntheticScripts.challenge(42, 200, FPS)) {
+      if (total >= frames) {
+        break;
+      }
+      plan.add(s);
+      total += s.frames() + s.entry().frames() * (s.entry().kind() == ShotPlan.Entry.Kind.FADE ? 2 : 1);
+    }
+    return plan;
+  }
+
+  private interface FrameCounter {
+    int run() throws Exception;
+  }
+
+  /** {frames, frames per second} of one run. */
+  private static double[] timed(FrameCounter c) throws Exception {
+    long t0 = System.nanoTime();
+    int n = c.run();
+    double sec = (System.nanoTime() - t0) / 1e9;
+    return new double[] {n, n / sec};
+  }
+
+  private static int plainLoop(Path f) throws Exception {
+    int n = 0;
+    try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(f.toFile())) {
+      g.setVideoOption("threads", "2");
+      g.start(false);
+      while (g.grabImage() != null) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static boolean ffmpegOnPath() {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String d : path.split(java.io.File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(d, "ffmpeg"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int ffmpegCli(Path f, int frames) throws Exception {
+    Process p = new ProcessBuilder("ffmpeg", "-v", "error", "-threads", "2", "-i", f.toString(),
+        "-f", "null", "-").redirectErrorStream(true).start();
+    p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+    if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IllegalStateException("ffmpeg failed on " + f);
+    }
+    return frames;
+  }
+
+  private Map<String, Object> quality(PrintWriter out) throws Exception {
+    Map<String, List<ShotPlan>> plans = new LinkedHashMap<>(SyntheticScripts.transitionSuite(101, FPS));
+    for (int k = 0; k < qualityVideos; k++) {
+      plans.put("challenge" + k, SyntheticScripts.challenge(201 + k, 20, FPS));
+    }
+    SyntheticVideo.Format[] formats = SyntheticVideo.Format.values();
+    String[] names = {"ours", "ffmpeg scene>" + sceneThreshold, "pyscenedetect-content",
+        "pyscenedetect-adaptive", "pyscenedetect-histogram"};
+    BoundaryScore[] totals = new BoundaryScore[names.length];
+    int[] falseAtDistractors = new int[names.length];
+    java.util.Arrays.fill(totals, BoundaryScore.EMPTY);
+    int k = 0;
+    int frames = 0;
+    try (Progress p = Progress.start("quality videos", plans.size(), "videos")) {
+      for (Map.Entry<String, List<ShotPlan>> e : plans.entrySet()) {
+        SyntheticVideo sv = new SyntheticVideo(320, 180, FPS, formats[k++ % formats.length]);
+        Path file = sv.fileIn(dir, "quality-" + e.getKey());
+        GroundTruth truth = sv.render(e.getValue(), file);
+        truth.write(dir.resolve("quality-" + e.getKey() + ".truth.json"));
+        frames += truth.frameCount();
+        ShotDetector ours = new ShotDetector();
+        PySceneDetectStyle content = new PySceneDetectStyle(PySceneDetectStyle.Kind.CONTENT);
+        PySceneDetectStyle adaptive = new PySceneDetectStyle(PySceneDetectStyle.Kind.ADAPTIVE);
+        PySceneDetectStyle histogram = new PySceneDetectStyle(PySceneDetectStyle.Kind.HISTOGRAM);
+        new VideoDecoder().decode(file, DecodeOptions.defaults(),
+            FrameSink.tee(ours.sink(), content, adaptive, histogram));
+        List<List<Transition>> found = List.of(ours.finish(),
+            FfmpegSceneFilter.cuts(file, sceneThreshold), content.cuts(), adaptive.cuts(),
+            histogram.cuts());
+        for (int d = 0; d < names.length; d++) {
+          totals[d] = totals[d].plus(BoundaryScore.of(truth.transitions(), found.get(d)));
+          falseAtDistractors[d] += BoundaryScore.falseInside(
+              truth.transitions(), found.get(d), truth.distractors()).size();
+        }
+        p.step();
+      }
+    }
+    out.printf("%nshot boundaries on %d rendered videos (%d frames, 320x180, %d formats)%n",
+        plans.size(), frames, Math.min(plans.size(), formats.length));
+    out.printf("%-26s | %-34s | %-34s | %-7s | %s%n", "detector", "hard cuts P / R / F1",
+        "gradual P / R / F1", "all F1", "false at distractors");
+    Map<String, Object> rows = new LinkedHashMap<>();
+    for (int d = 0; d < names.length; d++) {
+      BoundaryScore s = totals[d];
+      out.printf(Locale.ROOT, "%-26s | %s | %s | %.3f   | %d%n", names[d], prf(s.cuts()),
+          prf(s.gradual()), s.all().f1(), falseAtDistractors[d]);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("cuts", counts(s.cuts()));
+      row.put("gradual", counts(s.gradual()));
+      row.put("allF1", s.all().f1());
+      row.put("falseAtDistractors", falseAtDistractors[d]);
+      rows.put(names[d], row);
+    }
+    return rows;
+  }
+
+  private static String prf(BoundaryScore.Counts c) {
+    return String.format(Locale.ROOT, "%.3f / %.3f / %.3f (%3d/%3d)", c.precision(), c.recall(),
+        c.f1(), c.truthFound(), c.truth());
+  }
+
+  private static Map<String, Object> counts(BoundaryScore.Counts c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("precision", c.precision());
+    m.put("recall", c.recall());
+    m.put("f1", c.f1());
+    m.put("truth", c.truth());
+    m.put("detected", c.detected());
+    return m;
+  }
+
+  private static int[] parseSize(String s) {
+    String[] p = s.toLowerCase(Locale.ROOT).split("x");
+    try {
+      int w = Integer.parseInt(p[0].trim());
+      int h = Integer.parseInt(p[1].trim());
+      if (w < 16 || h < 16 || w % 2 != 0 || h % 2 != 0) {
+        throw new NumberFormatException();
+      }
+      return new int[] {w, h};
+    } catch (RuntimeException e) {
+      throw new UserException("--sizes: '" + s + "' is not WIDTHxHEIGHT with even sizes >= 16");
+    }
+  }
+
+}
