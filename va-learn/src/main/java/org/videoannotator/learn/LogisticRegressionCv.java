@@ -1,12 +1,7 @@
 package org.videoannotator.learn;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.core.vectors.KeyIndex;
 
@@ -178,37 +173,11 @@ public final class LogisticRegressionCv {
 
   private void runFolds(
       float[] x, int dim, boolean[] y, int[] testFold, double[][] scores, double[][][] coefs) {
-    int threads = Math.min(options.threads(), options.folds());
-    if (threads == 1) {
-      for (int f = 0; f < options.folds(); f++) {
-        FoldResult r = fitFold(x, dim, y, testFold, f);
-        scores[f] = r.scores;
-        coefs[f] = r.coefs;
-      }
-      return;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().factory());
-    try {
-      List<Future<FoldResult>> futures = new ArrayList<>();
-      for (int f = 0; f < options.folds(); f++) {
-        int fold = f;
-        futures.add(pool.submit(() -> fitFold(x, dim, y, testFold, fold)));
-      }
-      for (int f = 0; f < futures.size(); f++) {
-        FoldResult r = futures.get(f).get();
-        scores[f] = r.scores;
-        coefs[f] = r.coefs;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while training", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
+    List<FoldResult> results = ParallelRows.map(options.folds(), options.threads(),
+        fold -> fitFold(x, dim, y, testFold, fold));
+    for (int f = 0; f < results.size(); f++) {
+      scores[f] = results.get(f).scores;
+      coefs[f] = results.get(f).coefs;
     }
   }
 

@@ -6,8 +6,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
-/** Runs work over row ranges {@code [from, to)} on a few platform threads. */
+/** Runs work over row ranges {@code [from, to)}, or over task indices, on a few platform threads. */
 public final class ParallelRows {
   /** Work on one contiguous range of rows. */
   @FunctionalInterface
@@ -28,21 +29,39 @@ public final class ParallelRows {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
     int parts = Math.max(1, Math.min(threads, rows / 1024 + 1));
-    if (parts == 1) {
-      task.run(0, rows);
-      return;
+    map(parts, parts, p -> {
+      task.run((int) ((long) rows * p / parts), (int) ((long) rows * (p + 1) / parts));
+      return null;
+    });
+  }
+
+  /**
+   * Runs {@code task(0..count-1)} on up to {@code threads} platform threads and returns the results
+   * in index order; a task's runtime exception is rethrown as is.
+   */
+  public static <T> List<T> map(int count, int threads, IntFunction<T> task) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
-    ExecutorService pool = Executors.newFixedThreadPool(parts, Thread.ofPlatform().daemon().factory());
+    List<T> results = new ArrayList<>(count);
+    if (threads == 1 || count <= 1) {
+      for (int i = 0; i < count; i++) {
+        results.add(task.apply(i));
+      }
+      return results;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(
+        Math.min(threads, count), Thread.ofPlatform().daemon().factory());
     try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int p = 0; p < parts; p++) {
-        int from = (int) ((long) rows * p / parts);
-        int to = (int) ((long) rows * (p + 1) / parts);
-        futures.add(pool.submit(() -> task.run(from, to)));
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int index = i;
+        futures.add(pool.submit(() -> task.apply(index)));
       }
-      for (Future<?> f : futures) {
-        f.get();
+      for (Future<T> f : futures) {
+        results.add(f.get());
       }
+      return results;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
