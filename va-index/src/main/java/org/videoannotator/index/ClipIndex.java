@@ -29,12 +29,13 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -254,22 +255,50 @@ final class ClipIndex implements AutoCloseable {
   /** A row and the score Lucene gave it. */
   record RowScore(int row, float score) {}
 
-  /** HNSW search for the {@code n} nearest rows passing {@code filter}. */
-  List<RowScore> nearest(float[] query, int n, Query filter) {
-    return search(new KnnFloatVectorQuery(VECTOR, query, n, filter), n);
-  }
-
-  /** Top {@code n} rows for {@code query}. */
-  List<RowScore> search(Query query, int n) {
+  /**
+   * HNSW search for the {@code n} nearest rows among the first {@code count} that pass {@code
+   * filter} (null = all), the filter applied inside the graph search.
+   */
+  List<RowScore> nearest(float[] query, int n, Query filter, int count) {
     IndexSearcher searcher = acquire();
     try {
-      TopDocs top = searcher.search(query, n);
-      return rowsOf(searcher, top.scoreDocs);
+      Query knn = new KnnFloatVectorQuery(VECTOR, query, n, withRowLimit(searcher, filter, count));
+      return rowsOf(searcher, searcher.search(knn, n).scoreDocs);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot search index " + dir, e);
     } finally {
       release(searcher);
     }
+  }
+
+  /** Top {@code n} rows for {@code query} among the first {@code count} passing {@code filter}. */
+  List<RowScore> search(Query query, int n, Query filter, int count) {
+    IndexSearcher searcher = acquire();
+    try {
+      Query limit = withRowLimit(searcher, filter, count);
+      Query filtered = limit == null ? query
+          : new BooleanQuery.Builder().add(query, Occur.MUST).add(limit, Occur.FILTER).build();
+      return rowsOf(searcher, searcher.search(filtered, n).scoreDocs);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot search index " + dir, e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /**
+   * {@code filter} plus a row range when this searcher's commit holds rows beyond {@code count}
+   * (an append whose manifest has not landed). Usually it does not, and the unfiltered HNSW search
+   * is cheaper: a filter costs a bitset over every document per query.
+   */
+  private static Query withRowLimit(IndexSearcher searcher, Query filter, int count) throws IOException {
+    String rows = ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData().get(ROWS_COMMITTED);
+    if (rows != null && Long.parseLong(rows) <= count) {
+      return filter;
+    }
+    Query range = IntField.newRangeQuery(ROW, 0, count - 1);
+    return filter == null ? range
+        : new BooleanQuery.Builder().add(filter, Occur.FILTER).add(range, Occur.FILTER).build();
   }
 
   /**

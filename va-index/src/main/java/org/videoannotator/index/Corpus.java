@@ -69,6 +69,8 @@ public final class Corpus implements AutoCloseable {
   // Every mapping handed out, unmapped only at close() so that no reader is left with a dead view.
   private final List<FloatMatrix> mappings = new ArrayList<>();
   private boolean writeReady;
+  // Serialises writers. Readers never take it, so a long append does not stall searches.
+  private final Object writeLock = new Object();
   private final CorpusSearcher searcher;
 
   private Corpus(Path dir, CorpusManifest manifest, IndexSettings settings) {
@@ -351,29 +353,33 @@ public final class Corpus implements AutoCloseable {
   }
 
   /** Adds or replaces named query vectors (validated and normalised) in one atomic write. */
-  public synchronized void putNamedQueries(Map<String, float[]> queries) {
-    Map<String, float[]> next = new LinkedHashMap<>(namedQueries);
-    for (Map.Entry<String, float[]> e : queries.entrySet()) {
-      if (e.getKey() == null || e.getKey().isBlank()) {
-        throw new IllegalArgumentException("named query needs a non-blank name");
+  public void putNamedQueries(Map<String, float[]> queries) {
+    synchronized (writeLock) {
+      Map<String, float[]> next = new LinkedHashMap<>(namedQueries);
+      for (Map.Entry<String, float[]> e : queries.entrySet()) {
+        if (e.getKey() == null || e.getKey().isBlank()) {
+          throw new IllegalArgumentException("named query needs a non-blank name");
+        }
+        next.put(e.getKey(), Vectors.normalisedCopy(e.getValue(), dimension(), "named query '" + e.getKey() + "'"));
       }
-      next.put(e.getKey(), Vectors.normalisedCopy(e.getValue(), dimension(), "named query '" + e.getKey() + "'"));
+      AtomicFiles.writeJson(dir.resolve(QUERIES), next);
+      namedQueries = next;
     }
-    AtomicFiles.writeJson(dir.resolve(QUERIES), next);
-    namedQueries = next;
   }
 
   // ---------------------------------------------------------------- videos
 
   /** Records that the file with {@code contentHash} was ingested as {@code video} with {@code shots} clips. */
-  public synchronized void markVideoIngested(String contentHash, String video, int shots) {
-    if (contentHash == null || contentHash.isBlank()) {
-      throw new IllegalArgumentException("content hash of video '" + video + "' is blank");
+  public void markVideoIngested(String contentHash, String video, int shots) {
+    synchronized (writeLock) {
+      if (contentHash == null || contentHash.isBlank()) {
+        throw new IllegalArgumentException("content hash of video '" + video + "' is blank");
+      }
+      Map<String, IngestedVideo> next = new LinkedHashMap<>(ingested);
+      next.put(contentHash, new IngestedVideo(contentHash, video, shots, Instant.now().toString()));
+      AtomicFiles.writeJson(dir.resolve(VIDEOS), next);
+      ingested = next;
     }
-    Map<String, IngestedVideo> next = new LinkedHashMap<>(ingested);
-    next.put(contentHash, new IngestedVideo(contentHash, video, shots, Instant.now().toString()));
-    AtomicFiles.writeJson(dir.resolve(VIDEOS), next);
-    ingested = next;
   }
 
   public boolean isVideoIngested(String contentHash) {
@@ -450,7 +456,13 @@ public final class Corpus implements AutoCloseable {
     return appendChecked(batch, true);
   }
 
-  private synchronized AppendResult appendChecked(List<ClipVector> batch, boolean skipPresent) {
+  private AppendResult appendChecked(List<ClipVector> batch, boolean skipPresent) {
+    synchronized (writeLock) {
+      return appendLocked(batch, skipPresent);
+    }
+  }
+
+  private AppendResult appendLocked(List<ClipVector> batch, boolean skipPresent) {
     List<String> skipped = new ArrayList<>();
     List<Clip> clips = new ArrayList<>(batch.size());
     List<float[]> vectors = new ArrayList<>(batch.size());
@@ -532,7 +544,7 @@ public final class Corpus implements AutoCloseable {
    * of an interrupted append, deletes index documents the manifest never committed, and indexes
    * committed rows the index lacks.
    */
-  private synchronized void prepareWrite() {
+  private void prepareWrite() {
     if (writeReady) {
       return;
     }
@@ -578,9 +590,11 @@ public final class Corpus implements AutoCloseable {
    * Merges the index into one segment (one HNSW graph), the fastest layout to search. Worth it
    * after a bulk import; costs time proportional to the whole corpus.
    */
-  public synchronized void optimize() {
-    prepareWrite();
-    index.forceMerge(size());
+  public void optimize() {
+    synchronized (writeLock) {
+      prepareWrite();
+      index.forceMerge(size());
+    }
   }
 
   /** Lucene segments currently searched (one graph each). */
@@ -599,7 +613,13 @@ public final class Corpus implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
+    synchronized (writeLock) {
+      closeLocked();
+    }
+  }
+
+  private synchronized void closeLocked() {
     RuntimeException failure = null;
     for (AutoCloseable c : List.<AutoCloseable>of(index, keysFile, clipsFile)) {
       try {

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.IntField;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
@@ -56,7 +56,7 @@ final class CorpusSearcher {
     if (count == 0) {
       return new SearchResult(List.of(), mode, notes);
     }
-    Query filter = filter(request, count);
+    Query filter = filter(request);
     int want = request.offset() + request.k();
     int candidates = corpus.settings().candidatesFor(want);
     List<Scored> ranked;
@@ -69,10 +69,8 @@ final class CorpusSearcher {
         ranked = query.isPresent() ? nearest(query.get(), candidates, filter, request.minScore()) : List.of();
         mode = query.isPresent() ? "vector" : mode;
       } else {
-        Query filtered =
-            new BooleanQuery.Builder().add(wordQuery, Occur.MUST).add(filter, Occur.FILTER).build();
         List<Scored> byWords =
-            corpus.index().search(filtered, query.isPresent() ? candidates : want).stream()
+            corpus.index().search(wordQuery, query.isPresent() ? candidates : want, filter, count).stream()
                 .map(h -> new Scored(h.row(), h.score()))
                 .toList();
         ranked = query.isPresent()
@@ -132,10 +130,14 @@ final class CorpusSearcher {
     return names.size() > 10 ? shown + ", ... (" + names.size() + " in all)" : shown;
   }
 
-  /** Row range (ignores uncommitted rows) plus the request's filters, as one Lucene filter. */
-  private static Query filter(SearchRequest request, int count) {
+  /** The request's filters as one Lucene filter, or null when it has none. */
+  private static Query filter(SearchRequest request) {
+    if (!request.filtered()) {
+      return null;
+    }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    b.add(IntField.newRangeQuery(ClipIndex.ROW, 0, count - 1), Occur.FILTER);
+    // A query of only MUST_NOT clauses matches nothing: exclusions need something to subtract from.
+    b.add(new MatchAllDocsQuery(), Occur.FILTER);
     if (!request.videos().isEmpty()) {
       b.add(new TermInSetQuery(ClipIndex.VIDEO, bytes(request.videos())), Occur.FILTER);
     }
@@ -164,7 +166,7 @@ final class CorpusSearcher {
   private List<Scored> nearest(float[] query, int candidates, Query filter, double minScore) {
     FloatMatrix matrix = corpus.matrix();
     List<Scored> out = new ArrayList<>();
-    for (ClipIndex.RowScore hit : corpus.index().nearest(query, candidates, filter)) {
+    for (ClipIndex.RowScore hit : corpus.index().nearest(query, candidates, filter, corpus.size())) {
       float score = Vectors.dot(matrix, hit.row(), query);
       if (score >= minScore) {
         out.add(new Scored(hit.row(), score));

@@ -135,6 +135,45 @@ class DurabilityTest {
     assertTrue(segmentsAfter.size() > segmentsBefore.size(), "the 10 new rows went to a new segment");
   }
 
+  @Test
+  void searchesRunSafelyWhileAppendsCommit() throws Exception {
+    float[][] many = TestData.clustered(1000, DIM, 5, 0.3, 12);
+    Path dir = tmp.resolve("concurrent");
+    try (Corpus c = Corpus.create(dir, TestData.EMBEDDER, DIM)) {
+      c.append(TestData.batch(many, 0, 100));
+      java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+      java.util.concurrent.atomic.AtomicInteger searches = new java.util.concurrent.atomic.AtomicInteger();
+      Thread writer = Thread.ofPlatform().start(() -> {
+        for (int start = 100; start < 1000; start += 100) {
+          c.append(TestData.batch(many, start, start + 100));
+        }
+      });
+      Thread reader = Thread.ofPlatform().start(() -> {
+        try {
+          while (writer.isAlive() || searches.get() == 0) {
+            int before = c.size();
+            SearchResult r = c.search(SearchRequest.builder().like("k0").k(50).build());
+            assertTrue(r.hits().size() == Math.min(50, before) || r.hits().size() == 50, r.hits().size() + " hits");
+            for (SearchHit hit : r.hits()) {
+              assertTrue(c.hasKey(hit.key()));
+              assertEquals(hit.key(), hit.clip().key());
+            }
+            searches.incrementAndGet();
+          }
+        } catch (Throwable t) {
+          failure.set(t);
+        }
+      });
+      writer.join();
+      reader.join();
+      if (failure.get() != null) {
+        throw new AssertionError("search during appends failed", failure.get());
+      }
+      assertEquals(1000, c.size());
+      assertSearchable(c, 1000);
+    }
+  }
+
   private static Map<String, String> digests(Path dir) throws Exception {
     Map<String, String> out = new HashMap<>();
     try (Stream<Path> files = Files.list(dir)) {

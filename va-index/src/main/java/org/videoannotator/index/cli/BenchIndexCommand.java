@@ -35,7 +35,9 @@ public final class BenchIndexCommand implements VaSubcommand, Callable<Integer> 
   @Option(names = "--dim", defaultValue = "512", description = "Dimension (default: ${DEFAULT-VALUE}).")
   int dim;
 
-  @Option(names = "--clusters", defaultValue = "1000", description = "Cluster centres (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--clusters", defaultValue = "0",
+      description = "Cluster centres (default: one per 500 rows, so that the exact top-100 of a query lies"
+          + " in its own cluster rather than among near-orthogonal strangers).")
   int clusters;
 
   @Option(names = "--spread", defaultValue = "1.0", description = "Noise relative to centres (default: ${DEFAULT-VALUE}).")
@@ -95,13 +97,14 @@ public final class BenchIndexCommand implements VaSubcommand, Callable<Integer> 
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--rows, --append must be >= 0; --dim, --queries, --batch, --k must be >= 1");
     }
+    int centres = clusters > 0 ? clusters : Math.max(1, rows / 500);
     Path workDir = work != null ? work : Files.createTempDirectory("va-bench-index");
-    Settings.log(LOG, "bench index", "rows", rows, "dim", dim, "clusters", clusters, "spread", spread,
+    Settings.log(LOG, "bench index", "rows", rows, "dim", dim, "clusters", centres, "spread", spread,
         "m", ms, "beam", beams, "k", ks, "candidates", candidates, "factor", factors, "queries", queries, "batch", batch,
         "append", append, "optimize", !noOptimize, "seed", seed, "corpus", corpus, "work", workDir,
         "out", out, "cores", Runtime.getRuntime().availableProcessors(),
         "maxHeapMb", Runtime.getRuntime().maxMemory() >> 20);
-    IndexBenchmark.Config config = new IndexBenchmark.Config(rows, dim, clusters, spread, seed, queries,
+    IndexBenchmark.Config config = new IndexBenchmark.Config(rows, dim, centres, spread, seed, queries,
         batch, append, !noOptimize, ms, beams, ks, candidates, factors, workDir);
     IndexBenchmark bench = new IndexBenchmark(config, System.out);
     List<IndexBenchmark.Report> reports = new java.util.ArrayList<>();
