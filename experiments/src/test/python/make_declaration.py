@@ -9,7 +9,9 @@ must agree to 1e-9; anything a logistic regression produced gets 0.02 AP; sizes 
 histories that do not depend on scores are exact.
 """
 import argparse
+import hashlib
 import json
+import os
 
 import yaml
 
@@ -63,6 +65,21 @@ def exp2_figures(result, exact_choices):
     return figures
 
 
+def fingerprint(folder):
+    """SHA-256 over the folder's files (no dot files) in path order: path NUL sha256 LF (as DataFingerprint.java)."""
+    files = []
+    for root, _, names in os.walk(folder):
+        for name in names:
+            if not name.startswith("."):
+                path = os.path.join(root, name)
+                files.append((os.path.relpath(path, folder).replace(os.sep, "/"), path))
+    digest = hashlib.sha256()
+    for rel, path in sorted(files):
+        with open(path, "rb") as f:
+            digest.update(f"{rel}\0{hashlib.sha256(f.read()).hexdigest()}\n".encode("utf-8"))
+    return digest.hexdigest()
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--name", required=True)
@@ -75,6 +92,7 @@ def main():
     p.add_argument("--steps", type=int)
     p.add_argument("--batch", type=int)
     p.add_argument("--exact-choices", action="store_true")
+    p.add_argument("--data", required=True, help="the generated folder the result was computed on")
     p.add_argument("--out", required=True)
     a = p.parse_args()
     seed, shots, dim, labels = a.generate.split(",")
@@ -87,7 +105,8 @@ def main():
     doc = {
         "name": a.name,
         "description": a.description,
-        "data": {"generate": {"seed": int(seed), "shots": int(shots), "dim": int(dim), "labels": labels.split("+")}},
+        "data": {"generate": {"seed": int(seed), "shots": int(shots), "dim": int(dim), "labels": labels.split("+")},
+                 "fingerprint": fingerprint(a.data)},
         "experiment": a.experiment,
         "settings": settings,
         "expected": exp1_figures(result) if a.experiment == "exp1" else exp2_figures(result, a.exact_choices),

@@ -15,7 +15,7 @@ declare_exp1() {  # name seed shots dim labels(+) ns description
   $VA dataset generate --out "$WORK/$name" --seed "$seed" --shots "$shots" --dim "$dim" --labels "${labels//+/,}"
   $PY "$HERE/va_protocol.py" exp1 --data "$WORK/$name" --ns "$ns" --out "$WORK/$name.json"
   $PY "$HERE/make_declaration.py" --name "$name" --description "$description" \
-      --generate "$seed,$shots,$dim,$labels" --result "$WORK/$name.json" --ns "$ns" --out "$OUT/$name.yaml"
+      --generate "$seed,$shots,$dim,$labels" --data "$WORK/$name" --result "$WORK/$name.json" --ns "$ns" --out "$OUT/$name.yaml"
 }
 
 declare_exp1 synthetic-tiny 11 1500 16 "action+alcohol+pan" 25,50,100 \

@@ -63,7 +63,8 @@ final class VerifyCommand implements Callable<Integer> {
     out.println("settings: " + d.settings());
     if (dryRun) {
       for (Declaration.ExpectedFigure f : d.expected()) {
-        out.printf("would check %s = %s (tolerance %s)%n", f.figure(), f.value(), f.tolerance() == null ? 0 : f.tolerance());
+        out.printf("would check %s = %s (tolerance %s)%s%n", f.figure(), f.value(),
+            f.tolerance() == null ? 0 : f.tolerance(), f.note() == null ? "" : " [" + f.note() + "]");
       }
       return 0;
     }
@@ -71,10 +72,14 @@ final class VerifyCommand implements Callable<Integer> {
       Files.createDirectories(work);
     }
     Verifier.Outcome outcome = verifier.verify(d, Declarations.baseOf(declaration));
+    out.printf("%-4s data: %s%n", outcome.dataProblem() == null ? "OK" : "FAIL",
+        outcome.dataProblem() == null ? (d.data().fingerprint() == null ? "no fingerprint declared" : "fingerprint matches")
+            : outcome.dataProblem());
     for (FigureCheck c : outcome.checks()) {
       out.printf("%-4s %s: %s%n", c.ok() ? "OK" : "FAIL", c.expected().figure(), c.detail());
     }
-    out.printf("%s: %d OK, %d FAIL in %.1f s%n", d.name(), outcome.checks().size() - outcome.failures(),
+    long failedFigures = outcome.checks().stream().filter(c -> !c.ok()).count();
+    out.printf("%s: %d OK, %d FAIL in %.1f s%n", d.name(), outcome.checks().size() - failedFigures,
         outcome.failures(), outcome.seconds());
     return outcome.failures() == 0 ? 0 : 1;
   }

@@ -45,8 +45,11 @@ public record Declaration(
     expected = expected == null ? List.of() : List.copyOf(expected);
   }
 
-  /** Where the data comes from: an existing folder (relative to the YAML file) or the generator. */
-  public record DataSpec(String path, GeneratorSpec generate) {}
+  /**
+   * Where the data comes from: an existing folder (relative to the YAML file) or the generator;
+   * {@code fingerprint} (optional) is the {@link DataFingerprint} of the data the figures came from.
+   */
+  public record DataSpec(String path, GeneratorSpec generate, String fingerprint) {}
 
   /** {@code va dataset generate --seed --shots --dim --labels}. */
   public record GeneratorSpec(long seed, int shots, int dim, List<String> labels) {}

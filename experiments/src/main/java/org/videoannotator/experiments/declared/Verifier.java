@@ -29,10 +29,15 @@ public final class Verifier {
     this.threads = threads;
   }
 
-  /** The result of one verification. */
-  public record Outcome(List<FigureCheck> checks, double seconds) {
+  /**
+   * The result of one verification.
+   *
+   * @param dataProblem why the data is not the declared data (null when it is); the figures are
+   *     still checked, but their failures are then expected
+   */
+  public record Outcome(String dataProblem, List<FigureCheck> checks, double seconds) {
     public long failures() {
-      return checks.stream().filter(c -> !c.ok()).count();
+      return checks.stream().filter(c -> !c.ok()).count() + (dataProblem == null ? 0 : 1);
     }
   }
 
@@ -51,6 +56,17 @@ public final class Verifier {
     if (d.data().generate() != null) {
       generate(d.data().generate(), data);
     }
+    String dataProblem = null;
+    if (d.data().fingerprint() != null) {
+      String actual = DataFingerprint.of(data);
+      if (!actual.equals(d.data().fingerprint())) {
+        dataProblem = "data fingerprint " + actual + " differs from the declared " + d.data().fingerprint()
+            + (d.data().generate() != null
+                ? ": the generator no longer makes the data these figures were computed on; regenerate the"
+                    + " declaration (experiments/src/test/python/make_declarations.sh)"
+                : ": the folder is not the data set these figures were computed on");
+      }
+    }
     JsonNode result;
     try (ReplayData replay = ReplayData.open(data)) {
       result = run(d, replay);
@@ -59,7 +75,7 @@ public final class Verifier {
     for (Declaration.ExpectedFigure f : d.expected()) {
       checks.add(FigureCheck.of(f, result));
     }
-    return new Outcome(checks, (System.nanoTime() - started) / 1e9);
+    return new Outcome(dataProblem, checks, (System.nanoTime() - started) / 1e9);
   }
 
   private JsonNode run(Declaration d, ReplayData replay) {

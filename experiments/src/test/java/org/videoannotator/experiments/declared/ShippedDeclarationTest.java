@@ -33,6 +33,11 @@ class ShippedDeclarationTest {
   }
 
   @Test
+  void theGeneratorStillMakesTheDeclaredData() {
+    assertEquals(null, outcome.dataProblem());
+  }
+
+  @Test
   void everyFigureOfThePythonProtocolIsReproduced() {
     List<String> failures = new ArrayList<>();
     for (FigureCheck c : outcome.checks()) {
