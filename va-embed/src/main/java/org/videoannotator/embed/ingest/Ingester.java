@@ -42,7 +42,7 @@ public final class Ingester {
     embedder.modelDir().ifPresent(dir -> ModelRecord.write(corpus.dir(), dir));
     VideoFiles.Listing listing = VideoFiles.list(paths);
     long totalKb = Math.max(1, listing.videos().stream().mapToLong(c -> size(c.file())).sum() >> 10);
-    VideoIngester one = new VideoIngester(corpus, embedder, options, new Object());
+    VideoIngester one = new VideoIngester(corpus, embedder, options);
     List<FileResult> results = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
       Thread t = new Thread(r, "ingest");

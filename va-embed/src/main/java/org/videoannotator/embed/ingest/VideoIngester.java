@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.videoannotator.embed.media.PreviewWriter;
 import org.videoannotator.embed.media.ThumbnailWriter;
 import org.videoannotator.embed.model.Embedder;
@@ -38,13 +39,14 @@ final class VideoIngester {
   private final Corpus corpus;
   private final Embedder embedder;
   private final IngestOptions options;
-  private final Object appendLock;
+  private final Object appendLock = new Object();
+  /** Content hashes taken by a file of this run, so a copy in the same batch is not done twice. */
+  private final Map<String, String> claimed = new ConcurrentHashMap<>();
 
-  VideoIngester(Corpus corpus, Embedder embedder, IngestOptions options, Object appendLock) {
+  VideoIngester(Corpus corpus, Embedder embedder, IngestOptions options) {
     this.corpus = corpus;
     this.embedder = embedder;
     this.options = options;
-    this.appendLock = appendLock;
   }
 
   FileResult ingest(VideoFiles.Candidate candidate) throws IOException {
@@ -56,6 +58,10 @@ final class VideoIngester {
       var known = corpus.ingestedVideos().get(hash);
       return FileResult.skipped(file, video, "already ingested"
           + (known != null && !known.video().equals(video) ? " as " + known.video() : ""));
+    }
+    String twin = claimed.putIfAbsent(hash, video);
+    if (twin != null) {
+      return FileResult.skipped(file, video, "same content as " + twin + " in this run");
     }
     List<String> warnings = new ArrayList<>();
     VideoDecoder decoder = new VideoDecoder();

@@ -201,4 +201,30 @@ class IngesterTest {
       assertTrue(e.getMessage().contains("clip") && e.getMessage().contains("descriptor"), e.getMessage());
     }
   }
+
+  @Test
+  void commandPrintsTheReportAndExitsOneOnlyWhenNothingWasIngested(@TempDir Path dir) throws Exception {
+    Path corpusDir = dir.resolve("corpus");
+    java.io.PrintStream out = System.out;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    int broken;
+    int good;
+    try {
+      broken = new picocli.CommandLine(new org.videoannotator.embed.cli.IngestCommand()).execute(
+          videos.resolve("broken").toString(), "--corpus", corpusDir.toString());
+      captured.reset();
+      good = new picocli.CommandLine(new org.videoannotator.embed.cli.IngestCommand()).execute(
+          videos.resolve("street.mp4").toString(), videos.resolve("broken").toString(),
+          "--corpus", corpusDir.toString(), "--json", "--threads", "1", "--sample-fps", "1");
+    } finally {
+      System.setOut(out);
+    }
+    assertEquals(1, broken);
+    assertEquals(0, good);
+    var json = org.videoannotator.core.Json.mapper().readTree(captured.toString(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals("descriptor", json.get("embedder").asText());
+    assertEquals(3, json.get("files").size());
+    assertEquals(TRUTH.get("street.mp4").shots().size(), json.get("files").get(0).get("shots").asInt());
+  }
 }
