@@ -6,8 +6,10 @@ import java.util.Objects;
 /**
  * One shot of a label's VA-annotated set ({@code agg/{label}.json}).
  *
- * @param primary the primary annotator's answer, or {@code null} when the file does not say
- * @param secondaries the other annotators' answers (empty when the file does not say)
+ * @param primary the primary annotator's answer (the expert who ran the VA session), or {@code
+ *     null} when the file does not say
+ * @param secondaries the other annotators' answers in file order (the release stores them as
+ *     {@code {"A": true, "C": false}}; empty when the file does not say)
  * @param agg the aggregate (majority) answer: the training / validation target
  * @param posCnt how many annotators said yes (0..3 in the release)
  */

@@ -43,10 +43,12 @@ final class LabelFiles {
         throw new UserException(file + ": " + where + ": 'pos_cnt' is " + posCnt
             + "; expected a count >= 0");
       }
+      // The release writes {"A": true, "C": false} (annotator name to answer); a list is
+      // accepted too. Answers are kept in file order.
       List<Boolean> secondaries = new ArrayList<>();
       JsonNode sec = item.get("secondaries");
       if (sec != null && !sec.isNull()) {
-        for (JsonNode s : sec.isArray() ? sec : List.of(sec)) {
+        for (JsonNode s : sec.isContainerNode() ? sec : List.of(sec)) {
           secondaries.add(answer(s, file, where, "secondaries"));
         }
       }

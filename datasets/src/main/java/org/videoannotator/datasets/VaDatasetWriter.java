@@ -98,22 +98,38 @@ public final class VaDatasetWriter {
   }
 
   /**
-   * Writes {@code agg/{label}.json} as
-   * {@code {"data": [{key, primary, secondaries, agg, pos_cnt}, ...]}}.
+   * Writes {@code agg/{label}.json} in the release's shape: the annotators' names at the top
+   * ({@code "primary": "A", "secondaries": ["B", "C"]}), then {@code "data": [{key, primary,
+   * secondaries: {"B": answer, "C": answer}, agg, pos_cnt}, ...]}. Annotators are named A, B, C...
+   * in the order of {@link AggEntry#secondaries()}, after the primary.
    */
   public void writeAgg(String label, List<AggEntry> entries) {
+    int secondaryCount = entries.stream().mapToInt(e -> e.secondaries().size()).max().orElse(0);
     ObjectNode root = Json.mapper().createObjectNode();
+    root.put("primary", annotator(0));
+    ArrayNode names = root.putArray("secondaries");
+    for (int i = 1; i <= secondaryCount; i++) {
+      names.add(annotator(i));
+    }
     ArrayNode data = root.putArray("data");
     for (AggEntry e : entries) {
       ObjectNode item = data.addObject().put("key", e.key());
       if (e.primary() != null) {
         item.put("primary", e.primary());
       }
-      ArrayNode secondaries = item.putArray("secondaries");
-      e.secondaries().forEach(secondaries::add);
+      ObjectNode secondaries = item.putObject("secondaries");
+      for (int i = 0; i < e.secondaries().size(); i++) {
+        secondaries.put(annotator(i + 1), e.secondaries().get(i));
+      }
       item.put("agg", e.agg()).put("pos_cnt", e.posCnt());
     }
     writeJson(labelFile(VaDataset.AGG_DIR, label), root);
+  }
+
+  /** Annotator names as the release has them: A, B, C, ... Z, then A1, B1, ... */
+  private static String annotator(int index) {
+    char letter = (char) ('A' + index % 26);
+    return index < 26 ? String.valueOf(letter) : letter + Integer.toString(index / 26);
   }
 
   /** Writes {@code cmp/{label}.json} as {@code {"random": [{key, value}], "zero_shot": [...]}}. */

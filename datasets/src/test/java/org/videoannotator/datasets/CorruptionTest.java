@@ -105,12 +105,12 @@ class CorruptionTest {
         edit("malformedJsonNamesLineAndColumn", "cmp/car-chase.json",
             "\"value\": true}, {\"key\": \"x|5\"", "\"value\": true} {\"key\": \"x|5\"",
             "cmp/car-chase.json:2:48", "malformed JSON"),
-        edit("aggEntryWithoutAgg", "agg/car-chase.json",
+        edit("aggEntryWithoutAgg", "agg/over-the-shoulder-shot.json",
             "\"agg\": false, \"pos_cnt\": 0", "\"pos_cnt\": 0",
-            "agg/car-chase.json", "key 'x|5'", "no 'agg' field"),
-        edit("aggValueThatIsNotAnAnswer", "agg/car-chase.json",
+            "over-the-shoulder-shot.json", "key 'x|1'", "no 'agg' field"),
+        edit("aggValueThatIsNotAnAnswer", "agg/over-the-shoulder-shot.json",
             "\"agg\": false, \"pos_cnt\": 0", "\"agg\": \"maybe\", \"pos_cnt\": 0",
-            "agg/car-chase.json", "key 'x|5'", "'agg' is \"maybe\""),
+            "over-the-shoulder-shot.json", "key 'x|1'", "'agg' is \"maybe\""),
         edit("negativePosCnt", "agg/car-chase.json", "\"pos_cnt\": 0", "\"pos_cnt\": -1",
             "agg/car-chase.json", "key 'x|5'", "'pos_cnt' is -1"));
   }

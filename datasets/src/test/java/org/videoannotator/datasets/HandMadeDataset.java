@@ -32,17 +32,24 @@ final class HandMadeDataset {
       5,,"q""uote|8",23.976,"q""uote",20,8,d,0.33,0.87,drama,6
       """;
 
-  // car-chase: 5 agg shots, pos_cnt 3,0,2,1,3 -> 3 positives (rate 0.6), agreement 3/5 = 0.6.
+  // car-chase, in the release's shape (annotator names on top, secondaries as an object):
+  // 5 agg shots, pos_cnt 3,0,2,1,3 -> 3 positives (rate 0.6), agreement 3/5 = 0.6.
   static final String AGG_CAR_CHASE = """
-      {"data": [
-        {"key": "a b|17", "primary": true, "secondaries": [true, true], "agg": true, "pos_cnt": 3},
-        {"key": "x|5", "primary": false, "secondaries": [false, false], "agg": false, "pos_cnt": 0},
-        {"key": "Ωmega|0", "primary": true, "secondaries": [false, true], "agg": true, "pos_cnt": 2},
-        {"key": "k,with,comma|3", "primary": false, "secondaries": [true, false], "agg": false, "pos_cnt": 1},
-        {"key": "日本|99", "primary": true, "secondaries": [true, true], "agg": true, "pos_cnt": 3}
+      {"primary": "B", "secondaries": ["A", "C"], "data": [
+        {"key": "a b|17", "primary": true, "secondaries": {"A": true, "C": true}, "agg": true,
+         "pos_cnt": 3},
+        {"key": "x|5", "primary": false, "secondaries": {"A": false, "C": false}, "agg": false,
+         "pos_cnt": 0},
+        {"key": "Ωmega|0", "primary": true, "secondaries": {"A": false, "C": true}, "agg": true,
+         "pos_cnt": 2},
+        {"key": "k,with,comma|3", "primary": false, "secondaries": {"A": true, "C": false},
+         "agg": false, "pos_cnt": 1},
+        {"key": "日本|99", "primary": true, "secondaries": {"A": true, "C": true}, "agg": true,
+         "pos_cnt": 3}
       ]}""";
 
-  // over-the-shoulder-shot: 4 agg shots, pos_cnt 0,0,1,2 -> 1 positive (0.25), agreement 2/4.
+  // over-the-shoulder-shot, secondaries as a list (also accepted):
+  // 4 agg shots, pos_cnt 0,0,1,2 -> 1 positive (0.25), agreement 2/4.
   static final String AGG_OTS = """
       {"data": [
         {"key": "x|1", "primary": false, "secondaries": [false, false], "agg": false, "pos_cnt": 0},

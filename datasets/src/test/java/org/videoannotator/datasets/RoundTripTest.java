@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +20,7 @@ class RoundTripTest {
   @TempDir Path dir;
 
   @Test
-  void everyFileReadsBackAsWritten() {
+  void everyFileReadsBackAsWritten() throws IOException {
     // An empty cell reads back as "" (CSV cannot tell it from null), so the fixture uses "".
     List<Shot> shots = List.of(
         new Shot("yt1|0", "yt1", "a \"quoted\", multi\nline desc", "drama", 0, 23, 0.0, 0.96,
@@ -48,6 +50,12 @@ class RoundTripTest {
     writer.writeCmp("car-chase", cmp);
     writer.writeCheckpoints("car-chase", checkpoints);
     writer.writeAveValidation("action", validation);
+
+    JsonNode aggFile = Json.mapper().readTree(dir.resolve("agg/car-chase.json").toFile());
+    assertEquals("A", aggFile.get("primary").asText(), "release shape: annotator names on top");
+    assertEquals("[\"B\",\"C\"]", aggFile.get("secondaries").toString());
+    assertEquals("{\"B\":true,\"C\":false}",
+        aggFile.get("data").get(0).get("secondaries").toString());
 
     try (VaDataset ds = VaDataset.open(dir)) {
       assertEquals(shots, ds.shots());
