@@ -42,6 +42,10 @@ async function request(method, path, body, { raw = false } = {}) {
   } catch (e) {
     throw new ApiError(0, 'network', `The server did not answer (${e.message}). Is "va serve" still running?`);
   }
+  if (response.status === 401) {
+    // The server runs with a token (non-loopback): its login page sets the cookie, then back here.
+    location.href = '/login';
+  }
   if (!response.ok) throw await errorOf(response);
   if (raw) return response;
   return response.status === 204 ? null : response.json();

@@ -53,19 +53,22 @@ export class BuildStep {
       onEnd: () => this.nextPage(),
       extraKeys: (e) => this.feedKey(e),
     });
+    // The pager sits above the grid: on a 768 px screen the grid's end is below the fold.
     this.panel = h('div', { role: 'tabpanel', id: 'feed-panel', class: 'feed-panel' },
-      this.hint, this.grid.el,
-      h('div', { class: 'pager' },
-        h('button', { type: 'button', class: 'ghost', 'aria-keyshortcuts': '[', onclick: () => this.previousPage() }, '← Previous page'),
-        this.pageInfo,
-        h('button', { type: 'button', class: 'ghost', id: 'next-page', 'aria-keyshortcuts': ']', onclick: () => this.nextPage() }, 'Next page →')));
+      h('div', { class: 'feed-head' },
+        this.hint,
+        h('div', { class: 'pager' },
+          h('button', { type: 'button', class: 'ghost small-btn', 'aria-label': 'Previous page', 'aria-keyshortcuts': '[', onclick: () => this.previousPage() }, '← ', h('kbd', { text: '[' })),
+          this.pageInfo,
+          h('button', { type: 'button', class: 'ghost small-btn', id: 'next-page', 'aria-label': 'Next page', 'aria-keyshortcuts': ']', onclick: () => this.nextPage() }, h('kbd', { text: ']' }), ' →'))),
+      this.grid.el);
     this.quality = h('dl', { class: 'quality' });
     this.chart = h('div', { class: 'chart' });
     this.versions = h('tbody');
     this.el = h('div', { class: 'step build-step' },
       h('div', { class: 'feeds-main' },
         h('div', { class: 'build-bar' }, this.buildButton, this.progress, this.stage),
-        h('div', { role: 'tablist', class: 'feed-tabs', 'aria-label': 'Feeds' }, this.tabs),
+        h('div', { role: 'tablist', class: 'feed-tabs', 'aria-label': 'Feeds', onkeydown: (e) => this.tabKey(e) }, this.tabs),
         this.panel),
       h('aside', { class: 'model-panel', 'aria-labelledby': 'model-title' },
         h('h2', { id: 'model-title', text: 'Model' }),
@@ -222,6 +225,17 @@ export class BuildStep {
     if (this.pageIndex === 0) return;
     this.pageIndex -= 1;
     this.showPage(this.pager(this.feed).pages[this.pageIndex]);
+  }
+
+  // Arrow keys move between the feed tabs, as in any ARIA tab list.
+  tabKey(event) {
+    const step = { ArrowLeft: -1, ArrowRight: 1 }[event.key];
+    if (!step) return;
+    const at = FEEDS.findIndex((f) => f.id === this.feed);
+    const next = FEEDS[(at + step + FEEDS.length) % FEEDS.length];
+    event.preventDefault();
+    event.stopPropagation();
+    this.showFeed(next.id).then(() => document.getElementById(`feed-tab-${next.id}`)?.focus());
   }
 
   feedKey(event) {

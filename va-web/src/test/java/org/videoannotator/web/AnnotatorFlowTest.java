@@ -213,6 +213,11 @@ class AnnotatorFlowTest extends BrowserTestBase {
     });
     assertEquals("review", annotationOf(key).get("source").get("kind").asText());
     browser.screenshot("10-review-flipped");
+    browser.keys(Keys.ARROW_RIGHT, Keys.DELETE);
+    String removed = browser.focused().getDomAttribute("data-key");
+    awaitStored(17);
+    assertFalse(annotations().containsKey(removed), "Delete removed " + removed);
+    browser.until(d -> "none".equals(browser.focused().getDomAttribute("data-value")));
     browser.find(".filters [data-filter=flipped]").click();
     browser.until(d -> browser.summary().contains("model disagrees"));
     browser.screenshot("11-review-model-disagrees");
@@ -233,7 +238,7 @@ class AnnotatorFlowTest extends BrowserTestBase {
     });
     browser.screenshot("12-exported");
     String csv = read(files, ".csv");
-    assertTrue(csv.lines().count() >= 19, "a CSV row per annotation:\n" + csv);
+    assertTrue(csv.lines().count() >= 18, "a header and a CSV row per annotation:\n" + csv);
     String ndjson = read(files, "json");
     assertTrue(ndjson.lines().findFirst().orElseThrow().contains("\"globalKey\""), ndjson);
     Path zip = files.stream().filter(p -> p.toString().endsWith(".zip")).findFirst().orElseThrow();
