@@ -29,6 +29,7 @@ public final class AnnotationStore implements AutoCloseable {
 
   private final Database db;
   private final BuildStore builds;
+  private final Map<String, CurrentState> states = new java.util.concurrent.ConcurrentHashMap<>();
 
   private AnnotationStore(Database db) {
     this.db = db;
@@ -149,7 +150,7 @@ public final class AnnotationStore implements AutoCloseable {
    * @throws IllegalArgumentException when the label does not exist
    */
   public List<Event> append(String labelName, List<NewVote> votes) {
-    return db.write(c -> {
+    List<Event> events = db.write(c -> {
       Label label = labelIn(c, labelName)
           .orElseThrow(() -> new IllegalArgumentException("unknown label '" + labelName + "'"));
       List<Event> out = new ArrayList<>(votes.size());
@@ -173,11 +174,23 @@ public final class AnnotationStore implements AutoCloseable {
       }
       return out;
     });
+    CurrentState state = states.get(labelName);
+    if (state != null) {
+      state.apply(events);
+    }
+    return events;
   }
 
   /** Current annotations of a label, most recently updated first (empty for an unknown label). */
   public List<CurrentAnnotation> current(String labelName) {
-    return db.read(c -> currentIn(c, labelName));
+    long maxId = db.read(c -> maxEventId(c, labelName));
+    CurrentState state = states.get(labelName);
+    if (state == null || state.maxId() != maxId) {
+      // First read, or events this process has not applied (yet): project from the log again.
+      state = db.read(c -> CurrentState.load(c, labelName));
+      states.put(labelName, state);
+    }
+    return state.snapshot();
   }
 
   /** The annotator's current vote on a clip, if any. */
@@ -268,42 +281,16 @@ public final class AnnotationStore implements AutoCloseable {
     return new Label(rs.getLong(1), rs.getString(2), rs.getString(3), keywords, Instant.parse(rs.getString(5)));
   }
 
-  /** One annotator's latest vote on a clip, as read from the log. */
-  private record VoteRow(String annotator, Value value, Instant time, String source, long id) {}
-
-  private static List<CurrentAnnotation> currentIn(Connection c, String labelName) throws SQLException {
-    // Latest event per (clip, annotator); rows come oldest first so consensus sees vote order.
-    String sql =
-        "SELECT e.clip_key, e.value, e.annotator, e.time, e.source, e.id FROM events e"
-            + " JOIN (SELECT max(e2.id) AS id FROM events e2 JOIN labels l ON l.id=e2.label_id"
-            + "       WHERE l.name=? AND l.deleted=0 GROUP BY e2.clip_key, e2.annotator) m ON m.id=e.id"
-            + " WHERE e.value <> 'removed' ORDER BY e.id";
-    Map<String, List<VoteRow>> byKey = new LinkedHashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+  private static long maxEventId(Connection c, String labelName) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT coalesce(max(e.id), 0) FROM events e WHERE e.label_id ="
+            + " (SELECT id FROM labels WHERE name=? AND deleted=0)")) {
       ps.setString(1, labelName);
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          byKey.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-              .add(new VoteRow(rs.getString(3), Value.fromWire(rs.getString(2)),
-                  Instant.parse(rs.getString(4)), rs.getString(5), rs.getLong(6)));
-        }
+        rs.next();
+        return rs.getLong(1);
       }
     }
-    List<Map.Entry<String, List<VoteRow>>> newestFirst = new ArrayList<>(byKey.entrySet());
-    newestFirst.sort((a, b) -> Long.compare(b.getValue().getLast().id(), a.getValue().getLast().id()));
-    List<CurrentAnnotation> out = new ArrayList<>(newestFirst.size());
-    for (Map.Entry<String, List<VoteRow>> e : newestFirst) {
-      Map<String, Value> votes = new LinkedHashMap<>();
-      List<Value> order = new ArrayList<>();
-      for (VoteRow row : e.getValue()) {
-        votes.put(row.annotator(), row.value());
-        order.add(row.value());
-      }
-      VoteRow last = e.getValue().getLast();
-      out.add(new CurrentAnnotation(e.getKey(), Consensus.of(order), votes, last.time(),
-          fromJson(last.source(), Source.class)));
-    }
-    return out;
   }
 
   static String toJson(Object value) {

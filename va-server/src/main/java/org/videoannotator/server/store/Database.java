@@ -10,9 +10,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One SQLite file: a single writer connection (writes are serialised on it, each a transaction
- * committed with {@code synchronous=FULL} in WAL mode, so a committed write survives a crash or
- * {@code kill -9}) and a small pool of read connections that see the last committed state.
+ * One SQLite file: a single writer connection owned by one writer thread (writes are serialised on
+ * it and committed with {@code synchronous=FULL} in WAL mode, so a committed write survives a crash
+ * or {@code kill -9}) and a small pool of read connections that see the last committed state.
  */
 final class Database implements AutoCloseable {
   /** Work on a connection that may fail with an SQL error. */
@@ -24,6 +24,10 @@ final class Database implements AutoCloseable {
   private final Path file;
   private final Connection writer;
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+  private final java.util.concurrent.LinkedBlockingQueue<PendingWrite<?>> queue =
+      new java.util.concurrent.LinkedBlockingQueue<>();
+  private final Thread writerThread;
+  private volatile boolean closed;
 
   Database(Path file) {
     this.file = file;
@@ -43,6 +47,9 @@ final class Database implements AutoCloseable {
     } catch (SQLException e) {
       throw new StoreException("cannot open the annotation database " + file + ": " + e.getMessage(), e);
     }
+    writerThread = new Thread(this::writerLoop, "va-store-writer");
+    writerThread.setDaemon(true);
+    writerThread.start();
   }
 
   private static Connection connect(Path file) throws SQLException {
@@ -55,24 +62,109 @@ final class Database implements AutoCloseable {
     return c;
   }
 
-  /** Runs {@code work} as one transaction on the writer; returns after the commit is durable. */
+  /** A write waiting for the writer thread, completed after its group's commit. */
+  private static final class PendingWrite<T> {
+    final SqlWork<T> work;
+    final java.util.concurrent.CompletableFuture<T> done = new java.util.concurrent.CompletableFuture<>();
+    T result;
+
+    PendingWrite(SqlWork<T> work) {
+      this.work = work;
+    }
+  }
+
+  /**
+   * Runs {@code work} on the writer connection and returns after the transaction that holds it is
+   * committed (durable). Writes waiting at the same time are committed together (group commit: one
+   * fsync for several annotators); each runs inside its own savepoint, so one failing write is
+   * rolled back alone and its exception rethrown here.
+   */
+  @SuppressWarnings("unchecked")
   <T> T write(SqlWork<T> work) {
-    synchronized (writer) {
-      try {
-        writer.setAutoCommit(false);
-        try {
-          T result = work.run(writer);
-          writer.commit();
-          return result;
-        } catch (SQLException | RuntimeException e) {
-          writer.rollback();
-          throw e;
-        } finally {
-          writer.setAutoCommit(true);
-        }
-      } catch (SQLException e) {
-        throw new StoreException("write to " + file + " failed: " + e.getMessage(), e);
+    PendingWrite<T> pending = new PendingWrite<>(work);
+    if (closed) {
+      throw new StoreException("the annotation database " + file + " is closed", null);
+    }
+    queue.add(pending);
+    try {
+      return pending.done.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while waiting for a write to " + file
+          + " (it may still commit)", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
       }
+      throw new StoreException("write to " + file + " failed: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  /** The writer thread: takes every waiting write, runs them in one transaction, commits, answers. */
+  private void writerLoop() {
+    java.util.List<PendingWrite<?>> group = new java.util.ArrayList<>();
+    while (true) {
+      group.clear();
+      try {
+        group.add(queue.take());
+      } catch (InterruptedException e) {
+        return;
+      }
+      queue.drainTo(group, MAX_GROUP - 1);
+      runGroup(group);
+      if (group.contains(STOP)) {
+        return;
+      }
+    }
+  }
+
+  private static final int MAX_GROUP = 256;
+  private static final PendingWrite<Object> STOP = new PendingWrite<>(c -> null);
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void runGroup(java.util.List<PendingWrite<?>> group) {
+    java.util.List<PendingWrite<?>> ok = new java.util.ArrayList<>();
+    try {
+      writer.setAutoCommit(false);
+      for (PendingWrite p : group) {
+        if (p == STOP) {
+          p.done.complete(null);
+          continue;
+        }
+        java.sql.Savepoint savepoint = writer.setSavepoint();
+        try {
+          p.result = p.work.run(writer);
+          writer.releaseSavepoint(savepoint);
+          ok.add(p);
+        } catch (SQLException | RuntimeException e) {
+          writer.rollback(savepoint);
+          p.done.completeExceptionally(e instanceof SQLException
+              ? new StoreException("write to " + file + " failed: " + e.getMessage(), e) : e);
+        }
+      }
+      writer.commit();
+      for (PendingWrite p : ok) {
+        p.done.complete(p.result);
+      }
+    } catch (SQLException | RuntimeException e) {
+      try {
+        writer.rollback();
+      } catch (SQLException ignored) {
+        // the commit failed; the rollback's failure adds nothing the caller can act on
+      }
+      failAll(ok, new StoreException("commit to " + file + " failed: " + e.getMessage(), e));
+    } finally {
+      try {
+        writer.setAutoCommit(true);
+      } catch (SQLException ignored) {
+        // next group sets it again
+      }
+    }
+  }
+
+  private static void failAll(java.util.List<PendingWrite<?>> group, RuntimeException e) {
+    for (PendingWrite<?> p : group) {
+      p.done.completeExceptionally(e);
     }
   }
 
@@ -109,6 +201,16 @@ final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
+    queue.add(STOP);
+    try {
+      writerThread.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    java.util.List<PendingWrite<?>> late = new java.util.ArrayList<>();
+    queue.drainTo(late);
+    failAll(late, new StoreException("the annotation database " + file + " is closed", null));
     synchronized (writer) {
       try {
         writer.close();
