@@ -16,8 +16,25 @@ final class ShotAssembler {
   /** Half-width of the window the local cut rate is counted in. */
   static final double CUT_RATE_HALF_WINDOW_SEC = 30;
 
-  /** One shot ready to embed. */
-  record Shot(ShotSpan span, ShotFrames frames, SampledFrame keyframe, boolean borrowedFrame) {}
+  /**
+   * One shot ready to embed: its samples stay packed until {@link #frames()} unpacks them, so only
+   * one shot's frames are ever unpacked at a time.
+   */
+  record Shot(ShotSpan span, List<FrameSampler.Sample> samples, FrameSampler.Sample keyframe,
+      boolean borrowedFrame, double fps, double cutsPerMinute) {
+
+    /** The shot's frames, unpacked, with motion partners only when they lie inside the shot. */
+    ShotFrames frames() {
+      List<SampledFrame> frames = new ArrayList<>(samples.size());
+      for (FrameSampler.Sample s : samples) {
+        boolean partnerInside = !borrowedFrame && s.hasPartner()
+            && s.index + FrameSampler.MOTION_GAP <= span.last();
+        frames.add(new SampledFrame(s.index, s.timeSec, s.image(),
+            partnerInside ? s.partner() : null, FrameSampler.MOTION_GAP));
+      }
+      return new ShotFrames(span.first(), span.last(), fps, frames, cutsPerMinute);
+    }
+  }
 
   private ShotAssembler() {}
 
@@ -31,27 +48,23 @@ final class ShotAssembler {
       while (cursor < samples.size() && samples.get(cursor).index < span.first()) {
         cursor++;
       }
-      List<SampledFrame> inside = new ArrayList<>();
+      List<FrameSampler.Sample> inside = new ArrayList<>();
       for (int i = cursor; i < samples.size() && samples.get(i).index <= span.last(); i++) {
-        FrameSampler.Sample s = samples.get(i);
-        boolean partnerInside = s.partner != null && s.index + FrameSampler.MOTION_GAP <= span.last();
-        inside.add(new SampledFrame(s.index, s.timeSec, s.image,
-            partnerInside ? s.partner : null, FrameSampler.MOTION_GAP));
+        inside.add(samples.get(i));
       }
       boolean borrowed = inside.isEmpty();
       if (borrowed) {
         // Rare (a very short shot that looked like its neighbour): use the nearest frame kept.
-        FrameSampler.Sample near = samples.stream()
-            .min(Comparator.comparingInt(s -> Math.abs(s.index - span.middle()))).orElseThrow();
-        inside.add(SampledFrame.still(near.index, near.timeSec, near.image));
+        inside.add(nearest(samples, span.middle()));
       }
-      SampledFrame keyframe = inside.stream()
-          .min(Comparator.comparingInt(f -> Math.abs(f.index() - span.middle()))).orElseThrow();
-      ShotFrames frames = new ShotFrames(span.first(), span.last(), fps, inside,
-          cutsPerMinute(spans, span, fps));
-      shots.add(new Shot(span, frames, keyframe, borrowed));
+      shots.add(new Shot(span, inside, nearest(inside, span.middle()), borrowed, fps,
+          cutsPerMinute(spans, span, fps)));
     }
     return shots;
+  }
+
+  private static FrameSampler.Sample nearest(List<FrameSampler.Sample> samples, int frame) {
+    return samples.stream().min(Comparator.comparingInt(s -> Math.abs(s.index - frame))).orElseThrow();
   }
 
   /** Shot starts per minute within {@link #CUT_RATE_HALF_WINDOW_SEC} of the shot's middle. */

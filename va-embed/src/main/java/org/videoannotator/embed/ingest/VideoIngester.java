@@ -12,6 +12,7 @@ import org.videoannotator.embed.media.ThumbnailWriter;
 import org.videoannotator.embed.model.Embedder;
 import org.videoannotator.embed.model.FileHash;
 import org.videoannotator.embed.model.SampledFrame;
+import org.videoannotator.embed.model.ShotFrames;
 import org.videoannotator.embed.video.DecodeOptions;
 import org.videoannotator.embed.video.FrameSink;
 import org.videoannotator.embed.video.ShotDetector;
@@ -95,10 +96,11 @@ final class VideoIngester {
       extra.put("contentHash", hash);
       Clip clip = new Clip(key, video, source, title, start, end, span.first(), span.last(), fps, -1,
           captions.textBetween(start, end), extra);
-      batch.add(new ClipVector(clip, embedder.embedShot(shot.frames())));
-      ThumbnailWriter.write(shot.keyframe().image(), corpus.thumbnailPath(key));
-      List<BufferedImage> previewFrames = shot.frames().frames().stream().map(SampledFrame::image).toList();
-      PreviewWriter.write(previewFrames, corpus.previewPath(key));
+      ShotFrames frames = shot.frames();
+      batch.add(new ClipVector(clip, embedder.embedShot(frames)));
+      List<BufferedImage> images = frames.frames().stream().map(SampledFrame::image).toList();
+      ThumbnailWriter.write(images.get(shot.samples().indexOf(shot.keyframe())), corpus.thumbnailPath(key));
+      PreviewWriter.write(images, corpus.previewPath(key));
     }
     long borrowed = shots.stream().filter(ShotAssembler.Shot::borrowedFrame).count();
     if (borrowed > 0) {

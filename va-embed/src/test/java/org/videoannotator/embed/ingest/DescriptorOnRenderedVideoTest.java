@@ -52,7 +52,7 @@ class DescriptorOnRenderedVideoTest {
             Scene scene = new Scene(palette, repeat == 0 ? Framing.WIDE : Framing.CLOSE, 2 + repeat,
                 "", camera, seed++);
             list.add(scene);
-            plan.add(new ShotPlan(scene, 36, ShotPlan.Entry.CUT));
+            plan.add(new ShotPlan(scene, 28, ShotPlan.Entry.CUT));
           }
         }
       }
