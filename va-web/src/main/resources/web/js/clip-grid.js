@@ -144,7 +144,8 @@ export class ClipGrid {
     media,
     h('div', { class: 'meta' },
       h('span', { class: 'title', text: clipTitle(clip), title: clip.text || clip.key }),
-      typeof item.score === 'number' ? h('span', { class: 'score', title: 'score', text: fmt(item.score) }) : null),
+      // Three decimals: a weakly trained model's probabilities differ only there.
+      typeof item.score === 'number' ? h('span', { class: 'score', title: 'score', text: fmt(item.score, 3) }) : null),
     clip.text ? h('div', { class: 'words', text: clip.text, title: clip.text }) : null,
     h('div', { class: 'sub' },
       h('span', { text: clipTimes(clip) }),
@@ -162,7 +163,7 @@ export class ClipGrid {
     cell.setAttribute('aria-selected', selected ? 'true' : 'false');
     const clip = item.clip ?? { key: item.key };
     const parts = [clipTitle(clip), clipTimes(clip)];
-    if (typeof item.score === 'number') parts.push(`score ${fmt(item.score)}`);
+    if (typeof item.score === 'number') parts.push(`score ${fmt(item.score, 3)}`);
     parts.push(value ? `labelled ${VERDICT_TEXT[value]}` : 'not labelled');
     if (selected) parts.push('selected');
     cell.setAttribute('aria-label', parts.filter(Boolean).join(', '));

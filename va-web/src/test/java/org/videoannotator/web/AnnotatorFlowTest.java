@@ -68,6 +68,7 @@ class AnnotatorFlowTest extends BrowserTestBase {
     }
     topPositivesAreMostlyTheTopic();
     labelFromAFeedAndTurnThePage();
+    rebuildAddsAVersion();
 
     reviewAndFlip();
     exportAllFormats();
@@ -192,6 +193,15 @@ class AnnotatorFlowTest extends BrowserTestBase {
     browser.screenshot("08-feed-page-2");
   }
 
+  private void rebuildAddsAVersion() throws Exception {
+    browser.keys("b");
+    browser.until(d -> browser.find("#build-stage").getText().startsWith("Built v2"));
+    browser.until(d -> browser.all(".ap-chart circle").size() == 2);
+    assertEquals(2, browser.all("table.versions tbody tr").size(), "both model versions listed");
+    assertEquals(1, browser.all(".ap-chart polyline").size(), "a line joins the builds");
+    browser.screenshot("08b-rebuilt-v2");
+  }
+
   private void reviewAndFlip() throws Exception {
     browser.keys("r");
     browser.until(d -> browser.summary().contains("annotations"));
@@ -256,7 +266,7 @@ class AnnotatorFlowTest extends BrowserTestBase {
     WebElement row = browser.find("table.labels tr[data-label='" + LABEL + "']");
     JsonNode counts = web.get("/api/labels/" + WebFixture.enc(LABEL)).get("counts");
     assertEquals(counts.get("yes").asText(), row.findElement(By.cssSelector("td.yes")).getText());
-    assertTrue(row.getText().contains("v1"), "the labels page shows the latest model: " + row.getText());
+    assertTrue(row.getText().contains("v2"), "the labels page shows the latest model: " + row.getText());
     browser.screenshot("14-labels-page-with-model");
   }
 
