@@ -22,7 +22,7 @@ import org.videoannotator.core.UserException;
  * and odd timestamps cannot shift them.
  *
  * <p>FFmpeg's swscale converts each decoded picture straight to the working size (short side
- * {@link DecodeOptions#imageShortSide()}, BGR24); the analysis frame is an area average of that,
+ * {@link DecodeOptions#imageShortSide()}, BGR24, fast bilinear); the analysis frame is an area average of that,
  * and {@link DecodedFrame#full()} copies the working picture into a {@link BufferedImage} only when
  * asked. Not thread-safe; use one decoder per thread (a decoder holds no state between files).
  */
@@ -46,7 +46,9 @@ public final class VideoDecoder {
   public VideoInfo decode(Path file, DecodeOptions opts, FrameSink sink) {
     checkReadable(file);
     FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
-    grabber.setImageScalingFlags(swscale.SWS_AREA);
+    // Fast bilinear is about twice as fast as area averaging here; the analysis frame is area
+    // averaged again below, and the larger frame only feeds thumbnails and CLIP.
+    grabber.setImageScalingFlags(swscale.SWS_FAST_BILINEAR);
     grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
     if (opts.threads() > 0) {
       grabber.setVideoOption("threads", Integer.toString(opts.threads()));

@@ -14,6 +14,7 @@ import org.videoannotator.core.Progress;
 import org.videoannotator.core.Settings;
 import org.videoannotator.core.UserException;
 import org.videoannotator.core.VaSubcommand;
+import org.videoannotator.embed.video.AsyncFrameSink;
 import org.videoannotator.embed.video.DecodeOptions;
 import org.videoannotator.embed.video.FrameSink;
 import org.videoannotator.embed.video.ShotDetector;
@@ -86,7 +87,8 @@ public final class ShotsCommand implements VaSubcommand, Callable<Integer> {
     try (Progress progress = Progress.start("shots", -1, "frames")) {
       for (Path video : videos) {
         ShotDetector detector = new ShotDetector(config);
-        FrameSink counting = FrameSink.tee(detector.sink(), f -> progress.step());
+        AsyncFrameSink detecting = new AsyncFrameSink(detector.sink(), 32);
+        FrameSink counting = FrameSink.tee(detecting, f -> progress.step());
         try {
           progress.extraMessage(video.getFileName().toString());
           VideoInfo info = decoder.decode(video, opts, counting);
@@ -103,6 +105,8 @@ public final class ShotsCommand implements VaSubcommand, Callable<Integer> {
         } catch (UserException e) {
           err.println("va: " + e.getMessage());
           failed++;
+        } finally {
+          detecting.finish();
         }
       }
     }
