@@ -65,10 +65,16 @@ final class ClipIndex implements AutoCloseable {
    */
   static final String LUCENE_UPPER_JAVA = "org.apache.lucene.vectorization.upperJavaFeatureVersion";
 
+  // Held so the level sticks (java.util.logging keeps loggers weakly): Lucene's INFO line about the
+  // vector API would otherwise land on every command's stderr; its warnings still show.
+  private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
   static {
     if (System.getProperty(LUCENE_UPPER_JAVA) == null) {
       System.setProperty(LUCENE_UPPER_JAVA, Integer.toString(Runtime.version().feature()));
     }
+    LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.WARNING);
   }
 
   private final Path dir;

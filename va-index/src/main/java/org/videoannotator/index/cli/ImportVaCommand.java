@@ -32,7 +32,7 @@ public final class ImportVaCommand implements VaSubcommand, Callable<Integer> {
   @Option(names = "--corpus", required = true, paramLabel = "C", description = "Corpus folder (created when absent).")
   Path corpus;
 
-  @Option(names = "--batch", defaultValue = "20000", description = "Shots per durable commit (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--batch", defaultValue = "50000", description = "Shots per durable commit (default: ${DEFAULT-VALUE}).")
   int batch;
 
   @Option(names = "--no-optimize", negatable = false,
