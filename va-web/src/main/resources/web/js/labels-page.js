@@ -33,7 +33,7 @@ export class LabelsPage {
     this.body = h('tbody');
     this.dialog = this.newLabelDialog();
     const importInput = h('input', {
-      type: 'file', accept: '.json,application/json', class: 'visually-hidden', tabindex: '-1',
+      type: 'file', id: 'ontology-file', accept: '.json,application/json', class: 'visually-hidden', tabindex: '-1',
       'aria-label': 'Ontology file (task_descriptions.json)',
       onchange: (e) => this.importOntology(e.target),
     });

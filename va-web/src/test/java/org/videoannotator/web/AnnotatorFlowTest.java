@@ -40,6 +40,7 @@ class AnnotatorFlowTest extends BrowserTestBase {
     browser.open(web.url("/"));
     browser.find("table.labels");
     browser.screenshot("01-labels-page");
+    importAnOntology();
 
     createLabelWithTheDialog();
     searchAndLabel("car chase", 'y', 8, "04-search-positives");
@@ -73,6 +74,24 @@ class AnnotatorFlowTest extends BrowserTestBase {
     reviewAndFlip();
     exportAllFormats();
     theKeyListAndTheLabelsPageSummary();
+  }
+
+  // The released ontology's shape: {label: {description, keywords}}.
+  private void importAnOntology() throws Exception {
+    Path file = Files.createTempFile("ontology-", ".json");
+    try {
+      Files.writeString(file, """
+          {"action": {"description": "Climactic, exciting or fast-paced shots", "keywords": "Explosions, Car Chase"},
+           "animal": {"description": "Animals in the shot", "keywords": "Dog, Cat"}}
+          """);
+      browser.driver.findElement(By.id("ontology-file")).sendKeys(file.toString());
+      browser.until(d -> browser.all("table.labels tbody tr[data-label]").size() == 2);
+      assertTrue(browser.find("#alerts .alert-info").getText().contains("Imported 2 labels"));
+      assertEquals("Explosions, Car Chase", browser.find("tr[data-label=action] td.description").getDomAttribute("title"));
+      browser.screenshot("01b-ontology-imported");
+    } finally {
+      Files.delete(file);
+    }
   }
 
   private void createLabelWithTheDialog() throws Exception {
