@@ -335,7 +335,23 @@ def main():
         result = va_protocol_exp2.run(args, sys.modules[__name__])
     with open(args.out, "w") as f:
         json.dump(result, f, indent=1)
-    print(f"python {args.command}: wall time {time.time() - started:.1f} s", file=sys.stderr)
+    print(f"python {args.command}: wall time {time.time() - started:.1f} s, cpu time {cpu_seconds():.1f} s",
+          file=sys.stderr)
+
+
+def cpu_seconds():
+    """CPU time of this process and its joblib workers (reaped first so that they are counted)."""
+    import resource
+    try:
+        from joblib.externals.loky import get_reusable_executor
+        get_reusable_executor().shutdown(wait=True)
+    except Exception:  # joblib absent or no executor started
+        pass
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
 
 
 if __name__ == "__main__":

@@ -1,14 +1,10 @@
 package org.videoannotator.experiments.declared;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.videoannotator.core.Json;
-import org.videoannotator.core.UserException;
-import org.videoannotator.datasets.SyntheticVaGenerator;
 import org.videoannotator.experiments.exp1.ComparisonSets;
 import org.videoannotator.experiments.exp1.Exp1Runner;
 import org.videoannotator.experiments.exp2.Exp2Runner;
@@ -54,7 +50,7 @@ public final class Verifier {
     Path data = dataFolder(d, base);
     long started = System.nanoTime();
     if (d.data().generate() != null) {
-      generate(d.data().generate(), data);
+      GeneratedData.ensure(d.data().generate(), data);
     }
     String dataProblem = null;
     if (d.data().fingerprint() != null) {
@@ -94,23 +90,5 @@ public final class Verifier {
         s.batch() == null ? Exp2Runner.DEFAULT_BATCH : s.batch(),
         s.seed() == null ? Exp2Runner.DEFAULT_SEED_BASE : s.seed(), threads);
     return Json.mapper().valueToTree(new Exp2Runner(options).run(replay, labels));
-  }
-
-  /** Generates the data set unless {@code out} already holds the one this spec makes. */
-  private static void generate(Declaration.GeneratorSpec g, Path out) {
-    Path stamp = out.resolve(".replay-spec");
-    String spec = g.toString();
-    try {
-      if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(spec)) {
-        return;
-      }
-      if (Files.exists(out)) {
-        throw new UserException(out + ": exists but was not generated for this declaration; remove it or choose another --work folder");
-      }
-      new SyntheticVaGenerator(new SyntheticVaGenerator.Config(g.seed(), g.shots(), g.dim(), g.labels())).generate(out);
-      Files.writeString(stamp, spec);
-    } catch (IOException e) {
-      throw new UserException(out + ": cannot write the generated data set (" + e.getMessage() + ")", e);
-    }
   }
 }

@@ -1,0 +1,158 @@
+package org.videoannotator.experiments.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.videoannotator.core.Json;
+import org.videoannotator.core.Settings;
+import org.videoannotator.core.VaSubcommand;
+import org.videoannotator.experiments.ResultFiles;
+import org.videoannotator.experiments.bench.Exp1Comparison;
+import org.videoannotator.experiments.bench.PythonProtocol;
+import org.videoannotator.experiments.declared.Declaration;
+import org.videoannotator.experiments.declared.GeneratedData;
+import org.videoannotator.experiments.exp1.ComparisonSets;
+import org.videoannotator.experiments.exp1.Exp1Result;
+import org.videoannotator.experiments.exp1.Exp1Runner;
+import org.videoannotator.experiments.protocol.ReplayData;
+import org.videoannotator.experiments.protocol.Splits;
+import org.videoannotator.experiments.protocol.ValidationBench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code va bench replay}: Experiment 1 in Java against the Python protocol on the same data: wall
+ * and CPU time of both and their ratio, and how close the figures are. Without python3 and the
+ * script, prints the Java figures only.
+ */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    description = "Time Experiment 1 (default: generated 30,000 shots x 512 dims x 8 labels, all n and methods) "
+        + "against the Python protocol on the same data, and compare their figures.")
+public final class BenchReplayCommand implements VaSubcommand, Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(BenchReplayCommand.class);
+
+  @Option(names = "--data", description = "Data set folder (default: generate one under --work).")
+  Path data;
+
+  @Option(names = "--shots", defaultValue = "30000", description = "Generated shots (default: ${DEFAULT-VALUE}).")
+  int shots;
+
+  @Option(names = "--dim", defaultValue = "512", description = "Generated dimension (default: ${DEFAULT-VALUE}).")
+  int dim;
+
+  @Option(names = "--label-count", defaultValue = "8", description = "Generated labels (default: ${DEFAULT-VALUE}).")
+  int labelCount;
+
+  @Option(names = "--labels", split = ",", description = "Labels to replay (default: all).")
+  List<String> labels;
+
+  @Option(names = "--ns", split = ",", defaultValue = "25,50,100,500,1000", description = "n values (default: ${DEFAULT-VALUE}).")
+  List<Integer> ns;
+
+  @Option(names = "--threads", description = "Java worker threads (default: all cores).")
+  Integer threads;
+
+  @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with numpy, scikit-learn, h5py (default: ${DEFAULT-VALUE}).")
+  Path python;
+
+  @Option(names = "--script", defaultValue = "experiments/src/test/python/va_protocol.py",
+      description = "The Python protocol (default: ${DEFAULT-VALUE}, from the repository root).")
+  Path script;
+
+  @Option(names = "--no-python", description = "Time the Java replay only.")
+  boolean noPython;
+
+  @Option(names = "--work", description = "Folder for the generated data and both result files (default: temp dir).")
+  Path work;
+
+  @Option(names = "--out", description = "Also write the figures as JSON here.")
+  Path out;
+
+  @Override
+  public String group() {
+    return "bench";
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    Path workDir = work != null ? work : Path.of(System.getProperty("java.io.tmpdir"), "va-bench-replay");
+    Files.createDirectories(workDir);
+    Path dataDir = data;
+    if (dataDir == null) {
+      var spec = new Declaration.GeneratorSpec(0, shots, dim,
+          org.videoannotator.datasets.SyntheticVaGenerator.Config.defaultLabels(labelCount));
+      dataDir = GeneratedData.ensure(spec, workDir.resolve("data-" + shots + "x" + dim + "x" + labelCount));
+    }
+    Settings.log(LOG, "bench replay", "data", dataDir, "labels", labels, "ns", ns, "threads", workers,
+        "python", noPython ? "no" : python, "work", workDir);
+    Map<String, Object> figures = new LinkedHashMap<>();
+    Path javaOut = workDir.resolve("java-exp1.json");
+    Path javaSplits = workDir.resolve("java-splits.json");
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
+    long t0 = System.nanoTime();
+    List<String> resolved;
+    try (ReplayData replay = ReplayData.open(dataDir)) {
+      resolved = replay.resolveLabels(labels);
+      var options = new Exp1Runner.Options(ns, ComparisonSets.METHODS, 0, ValidationBench.BOOTSTRAPS, workers);
+      Exp1Result result = new Exp1Runner(options).run(replay, resolved);
+      ResultFiles.write(javaOut, result);
+      ResultFiles.write(javaSplits, Splits.validationKeys(replay, resolved, 0));
+    }
+    double javaWall = (System.nanoTime() - t0) / 1e9;
+    double javaCpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+    figures.put("data", dataDir.toString());
+    figures.put("labels", resolved);
+    figures.put("java_wall_seconds", javaWall);
+    figures.put("java_cpu_seconds", javaCpu);
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format("java   exp1: wall %8.1f s   cpu %8.1f s   (%d threads, %d labels, n=%s)",
+        javaWall, javaCpu, workers, resolved.size(), ns));
+    Optional<PythonProtocol> py = noPython ? Optional.empty() : PythonProtocol.find(python, script);
+    if (py.isEmpty()) {
+      lines.add(noPython ? "python: skipped (--no-python)" : "python: not run (" + python + " or " + script + " missing)");
+    } else {
+      Path pyOut = workDir.resolve("python-exp1.json");
+      Path pySplits = workDir.resolve("python-splits.json");
+      List<String> args = new ArrayList<>(List.of("--data", dataDir.toString(), "--labels", String.join(",", resolved),
+          "--ns", ns.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("")));
+      List<String> exp1Args = new ArrayList<>(args);
+      exp1Args.addAll(List.of("--out", pyOut.toString()));
+      PythonProtocol.Timing timing = py.get().run("exp1", exp1Args);
+      List<String> splitArgs = new ArrayList<>(args.subList(0, 4));
+      splitArgs.addAll(List.of("--out", pySplits.toString()));
+      py.get().run("splits", splitArgs);
+      lines.add(String.format("python exp1: wall %8.1f s   cpu %8.1f s   (scikit-learn LogisticRegressionCV, n_jobs=-1)",
+          timing.wallSeconds(), timing.cpuSeconds()));
+      lines.add(String.format("speed-up   : wall %.1fx   cpu %.1fx", timing.wallSeconds() / javaWall, timing.cpuSeconds() / javaCpu));
+      JsonNode js = ResultFiles.read(javaSplits);
+      JsonNode ps = ResultFiles.read(pySplits);
+      lines.add("splits identical: " + (js.equals(ps) ? "yes" : "NO"));
+      Exp1Comparison cmp = Exp1Comparison.of(ResultFiles.read(pyOut), ResultFiles.read(javaOut));
+      lines.addAll(cmp.describe());
+      figures.put("python_wall_seconds", timing.wallSeconds());
+      figures.put("python_cpu_seconds", timing.cpuSeconds());
+      figures.put("speedup_wall", timing.wallSeconds() / javaWall);
+      figures.put("speedup_cpu", timing.cpuSeconds() / javaCpu);
+      figures.put("splits_identical", js.equals(ps));
+      figures.put("comparison", Json.mapper().valueToTree(cmp));
+    }
+    lines.forEach(System.out::println);
+    if (out != null) {
+      ResultFiles.write(out, figures);
+    }
+    return 0;
+  }
+}
