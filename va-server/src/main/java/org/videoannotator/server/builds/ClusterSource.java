@@ -1,20 +1,73 @@
 package org.videoannotator.server.builds;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.videoannotator.core.Json;
+import org.videoannotator.core.vectors.KeyedMatrix;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.learn.KMeans;
 
 /**
- * The cluster of a clip for the data diversity score: the clip's own {@code cluster} metadata
- * (released data and generated corpora carry it); {@code -1} when the clip has none, which the
- * score does not count.
+ * The cluster of a clip for the data diversity score: the clip's own {@code cluster} metadata when
+ * it has one (released data and generated corpora do); otherwise va-learn's seeded {@link KMeans}
+ * (k = 10) over the corpus vectors, computed once and cached in the corpus folder as {@value
+ * #CACHE}; clips appended after the cache was made go to their nearest centroid.
  */
 public final class ClusterSource {
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterSource.class);
+  public static final String CACHE = "clusters-kmeans.json";
+  public static final long SEED = 0;
+
+  /** The cached clustering: centroids and the cluster of the first {@code clusters.length} rows. */
+  record Cached(float[][] centroids, int[] clusters) {}
+
   private final Corpus corpus;
+  private Cached cached;
 
   public ClusterSource(Corpus corpus) {
     this.corpus = corpus;
   }
 
   public int clusterOf(String key) {
-    return corpus.clip(key).map(c -> c.cluster()).orElse(-1);
+    int own = corpus.clip(key).map(c -> c.cluster()).orElse(-1);
+    if (own >= 0) {
+      return own;
+    }
+    int row = corpus.rowOf(key);
+    if (row < 0) {
+      return -1;
+    }
+    Cached c = kmeans();
+    return row < c.clusters().length ? c.clusters()[row] : KMeans.nearest(c.centroids(), corpus.vectors().matrix().row(row));
+  }
+
+  private synchronized Cached kmeans() {
+    if (cached != null) {
+      return cached;
+    }
+    Path file = corpus.dir().resolve(CACHE);
+    try {
+      if (Files.isRegularFile(file)) {
+        cached = Json.mapper().readValue(file.toFile(), Cached.class);
+        return cached;
+      }
+      KeyedMatrix vectors = corpus.vectors();
+      long t = System.nanoTime();
+      KMeans.Result result = KMeans.fit(vectors.matrix(), SEED);
+      cached = new Cached(result.centroids(), result.clusters());
+      Path tmp = file.resolveSibling(CACHE + ".tmp");
+      Json.mapper().writeValue(tmp.toFile(), cached);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      LOG.info("clustered {} clips without cluster metadata into {} k-means clusters in {} ms (cached in {})",
+          vectors.size(), result.centroids().length, (System.nanoTime() - t) / 1_000_000, file);
+      return cached;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or write the cluster cache " + file, e);
+    }
   }
 }
