@@ -4,9 +4,11 @@ package org.videoannotator.learn;
  * Limited-memory BFGS for smooth convex objectives, with the stopping rules of scipy's L-BFGS-B as
  * scikit-learn calls it: stop when the largest gradient component is at most {@code gtol}, when
  * the relative decrease of the objective falls to {@code ftol}, or after {@code maxIter}
- * iterations. The line search backtracks from the unit step until the Armijo condition holds;
- * curvature pairs that are not positive are skipped, which keeps the inverse-Hessian estimate
- * positive definite.
+ * iterations. Like scipy's, the line search tries the unit step first (1/|g| on the first
+ * iteration) and accepts a step meeting the strong Wolfe conditions (sufficient decrease 1e-3,
+ * curvature 0.9), extrapolating when the step is too short; see {@link WolfeLineSearch}. Curvature
+ * pairs that are not positive are skipped, which keeps the inverse-Hessian estimate positive
+ * definite.
  */
 final class LbfgsMinimizer {
   /** An objective: writes the gradient at {@code x} into {@code grad} and returns the value. */
@@ -18,7 +20,6 @@ final class LbfgsMinimizer {
   static final double SCIPY_FTOL = 1e7 * Math.ulp(1.0);
 
   private static final int HISTORY = 10;
-  private static final int MAX_LINE_SEARCH = 40;
 
   /** Result of a minimisation: the minimiser (in the array passed in), value and iterations. */
   record Result(double value, int iterations, boolean converged) {}
@@ -38,6 +39,7 @@ final class LbfgsMinimizer {
     double[] gNew = new double[n];
     double[] d = new double[n];
     double[] xNew = new double[n];
+    WolfeLineSearch lineSearch = new WolfeLineSearch(n);
     double fx = f.valueAndGradient(x, g);
     if (maxAbs(g) <= gtol) {
       return new Result(fx, 0, true);
@@ -73,20 +75,8 @@ final class LbfgsMinimizer {
         slope = dot(g, d);
       }
       double step = stored == 0 ? Math.min(1.0, 1.0 / Math.sqrt(dot(g, g))) : 1.0;
-      double fNew = Double.NaN;
-      boolean accepted = false;
-      for (int ls = 0; ls < MAX_LINE_SEARCH; ls++) {
-        for (int i = 0; i < n; i++) {
-          xNew[i] = x[i] + step * d[i];
-        }
-        fNew = f.valueAndGradient(xNew, gNew);
-        if (fNew <= fx + 1e-4 * step * slope) {
-          accepted = true;
-          break;
-        }
-        step *= 0.5;
-      }
-      if (!accepted) {
+      double fNew = lineSearch.search(f, x, fx, slope, d, step, xNew, gNew);
+      if (Double.isNaN(fNew)) {
         return new Result(fx, iter, false);
       }
       int slot = (newest + 1) % HISTORY;
