@@ -35,6 +35,9 @@ public final class Vectors {
 
   /** Dot product of {@code q} with row {@code row} of {@code m}. */
   public static float dot(FloatMatrix m, int row, float[] q) {
+    if (m.order() == java.nio.ByteOrder.nativeOrder()) {
+      return ExactSearch.dot(m.segment(), (long) row * m.dim() * Float.BYTES, q);
+    }
     var segment = m.segment();
     var layout = m.layout();
     long base = (long) row * m.dim();
