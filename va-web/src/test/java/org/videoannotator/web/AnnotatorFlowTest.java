@@ -89,6 +89,7 @@ class AnnotatorFlowTest extends BrowserTestBase {
       assertTrue(browser.find("#alerts .alert-info").getText().contains("Imported 2 labels"));
       assertEquals("Explosions, Car Chase", browser.find("tr[data-label=action] td.description").getDomAttribute("title"));
       browser.screenshot("01b-ontology-imported");
+    assertEquals(List.of(), browser.unnamedControls(), "labels page controls without a name");
     } finally {
       Files.delete(file);
     }
@@ -160,6 +161,7 @@ class AnnotatorFlowTest extends BrowserTestBase {
     long forest = words.stream().filter(w -> w.getText().contains("forest")).count();
     assertTrue(forest * 2 > words.size(), forest + " of " + words.size() + " similar clips share the topic");
     browser.screenshot("05b-more-like-these");
+    assertEquals(List.of(), browser.unnamedControls(), "search step controls without a name");
   }
 
   private void buildWithTheKeyboard() throws Exception {
@@ -219,6 +221,7 @@ class AnnotatorFlowTest extends BrowserTestBase {
     assertEquals(2, browser.all("table.versions tbody tr").size(), "both model versions listed");
     assertEquals(1, browser.all(".ap-chart polyline").size(), "a line joins the builds");
     browser.screenshot("08b-rebuilt-v2");
+    assertEquals(List.of(), browser.unnamedControls(), "build step controls without a name");
   }
 
   private void reviewAndFlip() throws Exception {
@@ -227,6 +230,7 @@ class AnnotatorFlowTest extends BrowserTestBase {
     List<String> keys = browser.cellKeys(".review-step");
     assertEquals(18, keys.size(), "review lists every annotation");
     browser.screenshot("09-review");
+    assertEquals(List.of(), browser.unnamedControls(), "review step controls without a name");
     WebElement first = browser.focused();
     String key = first.getDomAttribute("data-key");
     String before = first.getDomAttribute("data-value");

@@ -111,6 +111,19 @@ final class Browser implements AutoCloseable {
     return all(scope + " [role=gridcell]").stream().map(c -> c.getDomAttribute("data-key")).toList();
   }
 
+  /**
+   * Controls on screen whose accessible name, as Chromium computes it for assistive technology, is
+   * empty: each described by tag, id and classes.
+   */
+  List<String> unnamedControls() {
+    return all("button, input, select, textarea, a[href], [role=gridcell], [role=tab], [role=grid], "
+            + "[role=tablist], [role=tabpanel], dialog[open]").stream()
+        .filter(WebElement::isDisplayed)
+        .filter(e -> e.getAccessibleName() == null || e.getAccessibleName().isBlank())
+        .map(e -> e.getTagName() + "#" + e.getDomAttribute("id") + "." + e.getDomAttribute("class"))
+        .toList();
+  }
+
   /** Types keys to whatever has focus, as a person at the keyboard would. */
   void keys(CharSequence... keys) {
     new Actions(driver).sendKeys(keys).perform();
