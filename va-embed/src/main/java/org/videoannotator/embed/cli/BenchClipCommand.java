@@ -34,8 +34,9 @@ import picocli.CommandLine.Option;
     name = "clip",
     mixinStandardHelpOptions = true,
     description = {
-      "Frames/s of a CLIP image encoder via DJL (preprocessing + inference, and inference alone),",
-      "and via PyTorch on the same TorchScript file when --python is given; prints the ratio."
+      "Frames/s of a CLIP image encoder via DJL (preprocessing + inference,",
+      "and inference alone), and via PyTorch on the same TorchScript file",
+      "when --python is given; prints the ratio."
     })
 public final class BenchClipCommand implements VaSubcommand, Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(BenchClipCommand.class);

@@ -1,11 +1,14 @@
 package org.videoannotator.embed.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.Settings;
+import org.videoannotator.core.UserException;
 import org.videoannotator.core.VaSubcommand;
 import org.videoannotator.embed.precomputed.PrecomputedImporter;
 import org.videoannotator.index.Corpus;
@@ -19,9 +22,10 @@ import picocli.CommandLine.Parameters;
     name = "import-vectors",
     mixinStandardHelpOptions = true,
     description = {
-      "Append vectors made elsewhere to a corpus (created if absent): .npy (2-D float32/float64),",
-      ".h5 (a 2-D dataset) or .csv (key,v1,...,vd), with clip metadata from --clips (a CSV with a",
-      "'key' column, or a .txt of keys) in row order. Keys already present are skipped."
+      "Append vectors made elsewhere to a corpus (created if absent): .npy",
+      "(2-D float32/float64), .h5 (a 2-D dataset) or .csv (key,v1,...,vd),",
+      "with clip metadata from --clips (a CSV with a 'key' column, or a .txt",
+      "of keys) in row order. Keys already present are skipped."
     })
 public final class ImportVectorsCommand implements VaSubcommand, Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ImportVectorsCommand.class);
@@ -51,6 +55,11 @@ public final class ImportVectorsCommand implements VaSubcommand, Callable<Intege
   public Integer call() throws Exception {
     Settings.log(LOG, "va import-vectors", "vectors", vectors, "corpus", corpus, "clips", clips,
         "dataset", dataset, "embedderId", embedderId, "embedderVersion", embedderVersion);
+    for (Path p : clips == null ? List.of(vectors) : List.of(vectors, clips)) {
+      if (!Files.isRegularFile(p)) {
+        throw new UserException(p + " does not exist or is not a file");
+      }
+    }
     EmbedderInfo info = PrecomputedImporter.info(embedderId, embedderVersion);
     int dim = PrecomputedImporter.dimension(vectors, dataset);
     try (Corpus c = Corpus.openOrCreate(corpus, info, dim)) {

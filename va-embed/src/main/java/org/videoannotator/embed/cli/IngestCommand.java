@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.Json;
 import org.videoannotator.core.Settings;
+import org.videoannotator.core.UserException;
 import org.videoannotator.core.VaSubcommand;
 import org.videoannotator.embed.ingest.IngestOptions;
 import org.videoannotator.embed.ingest.IngestReport;
@@ -26,11 +27,12 @@ import picocli.CommandLine.Parameters;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = {
-      "Ingest videos into a corpus: split each into shots, embed every shot, write a thumbnail and",
-      "a hover preview per shot. Folders are walked; files already in the corpus (same content)",
-      "are skipped, so an interrupted run resumes. Broken files are reported, never fatal; the",
-      "exit status is 1 only when nothing could be ingested. The per-file report is also written",
-      "to C/" + IngestReport.FILE + "."
+      "Ingest videos into a corpus: split each into shots, embed every shot,",
+      "write a thumbnail and a hover preview per shot. Folders are walked;",
+      "files already in the corpus (same content) are skipped, so an",
+      "interrupted run resumes. Broken files are reported, never fatal; the",
+      "exit status is 1 only when nothing could be ingested. The per-file",
+      "report is also written to C/" + IngestReport.FILE + "."
     })
 public final class IngestCommand implements VaSubcommand, Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(IngestCommand.class);
@@ -62,6 +64,15 @@ public final class IngestCommand implements VaSubcommand, Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    for (Path p : paths) {
+      if (!Files.exists(p)) {
+        throw new UserException(p + " does not exist; name video files or folders of videos");
+      }
+    }
+    if (!(sampleFps > 0 && sampleFps <= 60) || threads < 1) {
+      throw new UserException("--sample-fps must be in (0, 60] and --threads >= 1, got "
+          + sampleFps + " and " + threads);
+    }
     String id = embedder != null ? embedder : corpusEmbedder().orElse(DescriptorEmbedder.ID);
     Path modelDir = model != null || !Embedders.needsModel(id) ? model
         : ModelRecord.read(corpus).orElse(null);
