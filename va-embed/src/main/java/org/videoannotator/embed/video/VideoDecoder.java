@@ -22,7 +22,7 @@ import org.videoannotator.core.UserException;
  * and odd timestamps cannot shift them.
  *
  * <p>FFmpeg's swscale converts each decoded picture straight to the working size (short side
- * {@link DecodeOptions#imageShortSide()}, BGR24, fast bilinear); the analysis frame is an area average of that,
+ * {@link DecodeOptions#imageShortSide()}, BGR24, fast bilinear); the analysis frame is swscale's area average of that,
  * and {@link DecodedFrame#full()} copies the working picture into a {@link BufferedImage} only when
  * asked. Not thread-safe; use one decoder per thread (a decoder holds no state between files).
  */
@@ -81,7 +81,13 @@ public final class VideoDecoder {
     int[] work = workingSize(nativeW, nativeH, opts.imageShortSide());
     grabber.setImageWidth(work[0]);
     grabber.setImageHeight(work[1]);
-    AreaScaler scaler = new AreaScaler(work[0], work[1], opts.analysisWidth());
+    try (AnalysisScaler scaler = new AnalysisScaler(work[0], work[1], opts.analysisWidth())) {
+      return decodeFrames(file, grabber, opts, sink, work, scaler, nativeW, nativeH);
+    }
+  }
+
+  private static VideoInfo decodeFrames(Path file, FFmpegFrameGrabber grabber, DecodeOptions opts,
+      FrameSink sink, int[] work, AnalysisScaler scaler, int nativeW, int nativeH) {
     List<String> problems = new ArrayList<>();
     int count = 0;
     while (count < opts.maxFrames()) {
