@@ -20,7 +20,9 @@ public final class LearnBenchmark {
     public Config {
       if (rows < 1 || dim < 1 || labelled < 10 || labelled > rows || clusters < 1 || feedSize < 1
           || repeats < 1 || threads < 1) {
-        throw new IllegalArgumentException("bad benchmark configuration: " + this);
+        throw new IllegalArgumentException("bad benchmark configuration: rows=" + rows + " dim=" + dim
+            + " labelled=" + labelled + " clusters=" + clusters + " feedSize=" + feedSize
+            + " repeats=" + repeats + " threads=" + threads);
       }
     }
   }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
     name = "learn",
     mixinStandardHelpOptions = true,
     description = {
-      "Generate a seeded clustered n x d matrix in memory and time: streaming it once (sum of all",
+      "Time the server's build loop (train, score, feeds) on a synthetic corpus.",
+      "Generates a seeded clustered n x d matrix in memory and times: streaming it once (sum of all",
       "floats, the memory baseline), CV-training the logistic regression on the labelled rows,",
       "scoring every row, a top-k selection and the four feeds. Prints a table with the",
       "scoring/streaming ratio and the build time; writes the figures as JSON (--out)."
