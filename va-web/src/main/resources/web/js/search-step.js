@@ -30,7 +30,8 @@ export class SearchStep {
     this.grid = new ClipGrid({
       labeller: ws.labeller,
       name: 'Search results',
-      emptyText: 'Type what you are looking for and press Enter. Then label with y / n / u.',
+      emptyText: 'Type what you are looking for and press Enter, then label with y / n / u. '
+        + 'With a few yes and a few no, press b to build a model, and keep labelling the clips it shows you.',
       source: () => ({ kind: 'search', query: this.describe() }),
       onSelection: (keys) => {
         this.likeButton.disabled = keys.length === 0;

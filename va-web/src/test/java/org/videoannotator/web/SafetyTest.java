@@ -49,8 +49,43 @@ class SafetyTest extends BrowserTestBase {
   private static void assertNoInjectedMarkup() {
     assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert(), "an alert fired");
     assertEquals(0L, browser.js("return document.querySelectorAll('img[src=\"x\"], main script, main i').length"
-        + " + [...document.querySelectorAll('main b')].filter(b => b.textContent === 'bold?').length"));
+        + " + [...document.querySelectorAll('main b')].filter(b => ['bold?', 'bob'].includes(b.textContent)).length"));
     assertTrue(!String.valueOf(browser.js("return document.title")).contains("pwned"));
+  }
+
+  // Two annotators in one browser (the "You" field): their disagreement is listed in review, and
+  // an annotator name is text like any other user string.
+  @Test
+  void annotatorsWhoDisagreeAreListedInReview() throws Exception {
+    web.post("/api/labels", Map.of("name", "shared", "description", "labelled by two people"));
+    browser.open(web.url("/#/label/shared/search"));
+    nameTheAnnotator("alice");
+    browser.keys("/", "dog", Keys.ENTER);
+    browser.until(d -> browser.summary().contains("dog"));
+    String key = browser.focused().getDomAttribute("data-key");
+    browser.keys("y");
+    browser.until(d -> "1".equals(browser.find("#count-yes b").getText()));
+
+    nameTheAnnotator("<b>bob</b>");
+    browser.keys("r");
+    browser.until(d -> browser.summary().contains("annotation"));
+    browser.find("#step-panel [role=gridcell][data-key='" + key + "']").click();
+    browser.keys("n");
+    browser.until(d -> "1".equals(browser.find("#count-no b").getText()));
+    browser.find(".filters [data-filter=disagreements]").click();
+    browser.until(d -> browser.summary().contains("annotators disagree"));
+    assertEquals(List.of(key), browser.cellKeys("#step-panel"));
+    String votes = browser.find("#step-panel [role=gridcell] .votes").getText();
+    assertTrue(votes.contains("alice: yes") && votes.contains("<b>bob</b>: no"), votes);
+    assertNoInjectedMarkup();
+    browser.screenshot("03b-annotators-disagree");
+  }
+
+  private static void nameTheAnnotator(String name) {
+    WebElement field = browser.find("#annotator");
+    field.clear();
+    field.sendKeys(name, Keys.TAB);
+    browser.until(d -> name.equals(browser.js("return localStorage.getItem('va.annotator')")));
   }
 
   @Test
