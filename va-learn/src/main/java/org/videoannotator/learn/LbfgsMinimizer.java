@@ -80,12 +80,11 @@ final class LbfgsMinimizer {
         return new Result(fx, iter, false);
       }
       int slot = (newest + 1) % HISTORY;
-      double sy = 0;
       for (int i = 0; i < n; i++) {
         s[slot][i] = xNew[i] - x[i];
         yv[slot][i] = gNew[i] - g[i];
       }
-      sy = dot(s[slot], yv[slot]);
+      double sy = dot(s[slot], yv[slot]);
       if (sy > 1e-10 * dot(yv[slot], yv[slot])) {
         rho[slot] = 1.0 / sy;
         newest = slot;
