@@ -20,6 +20,9 @@ final class WolfeLineSearch {
     bestG = new double[n];
   }
 
+  /** A point on the search line: step length, value and directional derivative. */
+  private record Trial(double step, double f, double slope) {}
+
   /**
    * Searches along {@code d} from {@code x} (value {@code f0}, slope {@code dphi0 < 0}), starting at
    * {@code step}. On success leaves the accepted point in {@code xNew} / {@code gNew} and returns
@@ -29,82 +32,52 @@ final class WolfeLineSearch {
   double search(LbfgsMinimizer.Objective f, double[] x, double f0, double dphi0, double[] d,
       double step, double[] xNew, double[] gNew) {
     double bestF = Double.NaN;
-    double prevStep = 0;
-    double prevF = f0;
-    double prevSlope = dphi0;
-    int evals = 0;
-    double lo = 0;
-    double loF = 0;
-    double loSlope = 0;
-    double hi = 0;
-    double hiF = 0;
-    double hiSlope = 0;
-    boolean zooming = false;
-    while (evals < MAX_EVALS) {
-      double trial = step;
-      if (zooming) {
-        trial = interpolate(lo, loF, loSlope, hi, hiF, hiSlope);
-      }
+    Trial prev = new Trial(0, f0, dphi0);
+    Trial lo = null;
+    Trial hi = null;
+    for (int evals = 1; evals <= MAX_EVALS; evals++) {
+      double at = lo == null ? step : interpolate(lo, hi);
       for (int i = 0; i < x.length; i++) {
-        xNew[i] = x[i] + trial * d[i];
+        xNew[i] = x[i] + at * d[i];
       }
-      double fT = f.valueAndGradient(xNew, gNew);
-      double slopeT = LbfgsMinimizer.dot(gNew, d);
-      evals++;
-      boolean decrease = fT <= f0 + C1 * trial * dphi0;
-      if (decrease && (Double.isNaN(bestF) || fT < bestF)) {
-        bestF = fT;
+      double value = f.valueAndGradient(xNew, gNew);
+      Trial t = new Trial(at, value, LbfgsMinimizer.dot(gNew, d));
+      boolean decrease = t.f <= f0 + C1 * at * dphi0;
+      if (decrease && (Double.isNaN(bestF) || t.f < bestF)) {
+        bestF = t.f;
         System.arraycopy(xNew, 0, bestX, 0, x.length);
         System.arraycopy(gNew, 0, bestG, 0, x.length);
       }
-      if (!zooming) {
-        if (!decrease || (evals > 1 && fT >= prevF)) {
-          zooming = true;
-          lo = prevStep;
-          loF = prevF;
-          loSlope = prevSlope;
-          hi = trial;
-          hiF = fT;
-          hiSlope = slopeT;
-          continue;
+      boolean curvature = Math.abs(t.slope) <= -C2 * dphi0;
+      if (lo == null) {
+        // bracketing phase: expand until the step is too long, rises, or the slope turns
+        if (!decrease || (evals > 1 && t.f >= prev.f)) {
+          lo = prev;
+          hi = t;
+        } else if (curvature) {
+          return t.f;
+        } else if (t.slope >= 0) {
+          lo = t;
+          hi = prev;
+        } else {
+          prev = t;
+          step = at * EXPAND;
         }
-        if (Math.abs(slopeT) <= -C2 * dphi0) {
-          return fT;
-        }
-        if (slopeT >= 0) {
-          zooming = true;
-          lo = trial;
-          loF = fT;
-          loSlope = slopeT;
-          hi = prevStep;
-          hiF = prevF;
-          hiSlope = prevSlope;
-          continue;
-        }
-        prevStep = trial;
-        prevF = fT;
-        prevSlope = slopeT;
-        step = trial * EXPAND;
         continue;
       }
-      if (!decrease || fT >= loF) {
-        hi = trial;
-        hiF = fT;
-        hiSlope = slopeT;
+      // zoom phase: shrink [lo, hi] keeping lo the lowest point with sufficient decrease
+      if (!decrease || t.f >= lo.f) {
+        hi = t;
       } else {
-        if (Math.abs(slopeT) <= -C2 * dphi0) {
-          return fT;
+        if (curvature) {
+          return t.f;
         }
-        if (slopeT * (hi - lo) >= 0) {
+        if (t.slope * (hi.step - lo.step) >= 0) {
           hi = lo;
-          hiF = loF;
-          hiSlope = loSlope;
         }
-        lo = trial;
-        loF = fT;
-        loSlope = slopeT;
+        lo = t;
       }
-      if (Math.abs(hi - lo) <= 1e-16 * Math.max(1.0, Math.abs(lo))) {
+      if (Math.abs(hi.step - lo.step) <= 1e-16 * Math.max(1.0, Math.abs(lo.step))) {
         break;
       }
     }
@@ -117,16 +90,17 @@ final class WolfeLineSearch {
   }
 
   /** Minimiser of the cubic through both ends, kept inside the middle 80 % of the interval. */
-  private static double interpolate(
-      double a, double fa, double ga, double b, double fb, double gb) {
-    double d1 = ga + gb - 3 * (fa - fb) / (a - b);
-    double radicand = d1 * d1 - ga * gb;
+  private static double interpolate(Trial lo, Trial hi) {
+    double a = lo.step;
+    double b = hi.step;
+    double d1 = lo.slope + hi.slope - 3 * (lo.f - hi.f) / (a - b);
+    double radicand = d1 * d1 - lo.slope * hi.slope;
     double left = Math.min(a, b);
     double width = Math.abs(b - a);
     double t = Double.NaN;
     if (radicand >= 0) {
       double d2 = Math.signum(b - a) * Math.sqrt(radicand);
-      t = b - (b - a) * (gb + d2 - d1) / (gb - ga + 2 * d2);
+      t = b - (b - a) * (hi.slope + d2 - d1) / (hi.slope - lo.slope + 2 * d2);
     }
     if (!(t >= left + 0.1 * width && t <= left + 0.9 * width)) {
       t = left + 0.5 * width;
