@@ -19,6 +19,21 @@ record FrameDiff(double hist, double blocks, double ecr, double mad, int dx, int
   private static final int LOCAL_RADIUS = 2;
   private static final double FLAT_STD = 5;
   private static final double BLOCK_CHANGED = 0.55;
+  /** A block matching this well needs no further search. */
+  private static final double BLOCK_SURE_MATCH = 0.25;
+  /** Local shifts, nearest first, so a block that did not move is settled after one try. */
+  private static final int[][] LOCAL_SHIFTS = localShifts();
+
+  private static int[][] localShifts() {
+    java.util.List<int[]> l = new java.util.ArrayList<>();
+    for (int sy = -LOCAL_RADIUS; sy <= LOCAL_RADIUS; sy++) {
+      for (int sx = -LOCAL_RADIUS; sx <= LOCAL_RADIUS; sx++) {
+        l.add(new int[] {sx, sy});
+      }
+    }
+    l.sort(java.util.Comparator.comparingInt(v -> v[0] * v[0] + v[1] * v[1]));
+    return l.toArray(new int[0][]);
+  }
 
   /**
    * One number for "a new shot starts here": structure (blocks, edges) and colour must both
@@ -52,41 +67,34 @@ record FrameDiff(double hist, double blocks, double ecr, double mad, int dx, int
     return new FrameDiff(hist, blocks, ecr, mad, dx, dy);
   }
 
-  /** b(x + dx, y + dy) best matches a(x, y): coarse search on tiny luma, refined at half size. */
+  /**
+   * b(x + dx, y + dy) best matches a(x, y): exhaustive search on eighth-size luma, refined by +-1
+   * at quarter and half size (a pyramid: about a third of the work of searching quarter size).
+   */
   private static int[] globalShift(FrameFeatures a, FrameFeatures b) {
-    int bestX = 0;
-    int bestY = 0;
+    int[] s = bestShift(a.microNorm, b.microNorm, a.mw, a.mh, 0, 0,
+        Math.min(TINY_RADIUS / 2 + 1, a.mw / 4), Math.min(TINY_RADIUS / 2 + 1, a.mh / 4));
+    s = bestShift(a.tinyNorm, b.tinyNorm, a.tw, a.th, 2 * s[0], 2 * s[1], 1, 1);
+    return bestShift(a.lumaNorm, b.lumaNorm, a.w, a.h, 2 * s[0], 2 * s[1], 1, 1);
+  }
+
+  private static int[] bestShift(float[] a, float[] b, int w, int h, int cx, int cy, int rx,
+      int ry) {
+    int bx = cx;
+    int by = cy;
     double best = Double.MAX_VALUE;
-    int ra = Math.min(TINY_RADIUS, a.tw / 4);
-    int rb = Math.min(TINY_RADIUS, a.th / 4);
-    for (int sy = -rb; sy <= rb; sy++) {
-      for (int sx = -ra; sx <= ra; sx++) {
-        double e = meanAbs(a.tinyNorm, b.tinyNorm, a.tw, a.th, sx, sy)
-            + 0.01 * (Math.abs(sx) + Math.abs(sy));
+    for (int sy = cy - ry; sy <= cy + ry; sy++) {
+      for (int sx = cx - rx; sx <= cx + rx; sx++) {
+        // a tiny preference for small shifts breaks ties on flat pictures toward "no motion"
+        double e = meanAbs(a, b, w, h, sx, sy) + 0.005 * (Math.abs(sx) + Math.abs(sy));
         if (e < best) {
           best = e;
-          bestX = sx;
-          bestY = sy;
+          bx = sx;
+          by = sy;
         }
       }
     }
-    int cx = 2 * bestX;
-    int cy = 2 * bestY;
-    int fx = cx;
-    int fy = cy;
-    best = Double.MAX_VALUE;
-    for (int sy = cy - 1; sy <= cy + 1; sy++) {
-      for (int sx = cx - 1; sx <= cx + 1; sx++) {
-        double e = meanAbs(a.lumaNorm, b.lumaNorm, a.w, a.h, sx, sy)
-            + 0.005 * (Math.abs(sx) + Math.abs(sy));
-        if (e < best) {
-          best = e;
-          fx = sx;
-          fy = sy;
-        }
-      }
-    }
-    return new int[] {fx, fy};
+    return new int[] {bx, by};
   }
 
   /** Mean |a(x,y) - b(x+dx,y+dy)| over the overlap of standardised pictures. */
@@ -143,8 +151,10 @@ record FrameDiff(double hist, double blocks, double ecr, double mad, int dx, int
         double best = Double.MAX_VALUE;
         boolean inside = false;
         boolean textured = sa[1] >= FLAT_STD;
-        for (int sy = -LOCAL_RADIUS; sy <= LOCAL_RADIUS; sy++) {
-          for (int sx = -LOCAL_RADIUS; sx <= LOCAL_RADIUS; sx++) {
+        for (int k = 0; k < LOCAL_SHIFTS.length && best > BLOCK_SURE_MATCH; k++) {
+          {
+            int sx = LOCAL_SHIFTS[k][0];
+            int sy = LOCAL_SHIFTS[k][1];
             int ox = x0 + dx + sx;
             int oy = y0 + dy + sy;
             if (ox < 0 || oy < 0 || ox + bw > a.w || oy + bh > a.h) {

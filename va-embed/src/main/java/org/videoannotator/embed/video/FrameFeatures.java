@@ -24,6 +24,10 @@ final class FrameFeatures {
   /** Luma standardised to zero mean and unit spread, for motion search under changing light. */
   final float[] lumaNorm;
   final float[] tinyNorm;
+  /** Eighth-size standardised luma, {@code mw * mh}: the coarse level of the motion search. */
+  final int mw;
+  final int mh;
+  final float[] microNorm;
   final float[] hist = new float[HIST_BINS];
   final double mean;
   final double std;
@@ -81,6 +85,16 @@ final class FrameFeatures {
     }
     lumaNorm = standardise(luma);
     tinyNorm = standardise(tiny);
+    mw = Math.max(1, tw / 2);
+    mh = Math.max(1, th / 2);
+    short[] micro = new short[mw * mh];
+    for (int y = 0; y < mh; y++) {
+      for (int x = 0; x < mw; x++) {
+        int a = (2 * y) * tw + 2 * x;
+        micro[y * mw + x] = (short) ((tiny[a] + tiny[a + 1] + tiny[a + tw] + tiny[a + tw + 1] + 2) >> 2);
+      }
+    }
+    microNorm = standardise(micro);
     edges = new boolean[n];
     dilated = new boolean[n];
     edgeCount = findEdges();
