@@ -94,7 +94,6 @@ export const api = {
 
   startBuild: (name, feedSize) => request('POST', `${label(name)}/builds`, feedSize ? { feedSize } : {}),
   build: (id) => request('GET', `/api/builds/${enc(id)}`),
-  builds: (name) => request('GET', `${label(name)}/builds`),
   /** Model versions, oldest first, each flattened to {version, created, quality, positives, negatives}. */
   models: async (name) => (await request('GET', `${label(name)}/models`)).map((m) => ({ ...m.summary, ...m })),
 

@@ -76,7 +76,7 @@ export class ClipGrid {
   /** Shows these items ({key, clip, score?, ...}); focus goes back to the first. */
   setItems(items, { focus = false } = {}) {
     this.stopPreview();
-    this.items = items;
+    this.items = [...items]; // a copy: appendItems must not grow the caller's array (a feed page)
     this.cells = items.map((item, i) => this.cell(item, i));
     this.active = 0;
     this.layout();
