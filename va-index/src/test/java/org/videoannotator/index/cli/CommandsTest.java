@@ -78,6 +78,19 @@ class CommandsTest {
   }
 
   @Test
+  void textSearchUsesTheRegisteredEncoderOfTheCorpusEmbedder() throws Exception {
+    Path dir = tmp.resolve("axis");
+    try (Corpus c = Corpus.create(dir, AxisTextEncoderProvider.AXIS, 2)) {
+      c.append(List.of(
+          new ClipVector(Clip.of("e", "v"), new float[] {1, 0.1f}),
+          new ClipVector(Clip.of("n", "v"), new float[] {0.1f, 1})));
+    }
+    Run r = run(new SearchCommand(), "--corpus", dir.toString(), "--text", "looking north", "--k", "1", "--json");
+    assertEquals(0, r.status(), r.err());
+    assertEquals("n", Json.mapper().readTree(r.out()).get(0).get("key").asText());
+  }
+
+  @Test
   void textSearchWithoutEncoderSaysWhichModelToConfigure() {
     Run r = run(new SearchCommand(), "--corpus", corpus().toString(), "--text", "a car");
     assertEquals(1, r.status());
