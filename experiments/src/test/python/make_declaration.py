@@ -66,17 +66,40 @@ def exp2_figures(result, exact_choices):
 
 
 def fingerprint(folder):
-    """SHA-256 over the folder's files (no dot files) in path order: path NUL sha256 LF (as DataFingerprint.java)."""
-    files = []
-    for root, _, names in os.walk(folder):
-        for name in names:
-            if not name.startswith("."):
-                path = os.path.join(root, name)
-                files.append((os.path.relpath(path, folder).replace(os.sep, "/"), path))
+    """SHA-256 of what the protocol reads, in DataFingerprint.java's canonical lines."""
+    import struct
+    import sys
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import numpy as np
+    import va_protocol as vp
+
+    data = vp.Data(folder)
     digest = hashlib.sha256()
-    for rel, path in sorted(files):
-        with open(path, "rb") as f:
-            digest.update(f"{rel}\0{hashlib.sha256(f.read()).hexdigest()}\n".encode("utf-8"))
+
+    def line(text):
+        digest.update((text + "\n").encode("utf-8"))
+
+    keys = sorted(data.row, key=data.row.get)
+    line(f"shots {data.matrix.shape[0]} {data.matrix.shape[1]}")
+    for k in keys:
+        line(f"key {k}")
+    line("embeddings " + hashlib.sha256(np.ascontiguousarray(data.matrix, dtype="<f4").tobytes()).hexdigest())
+    for label in data.labels():
+        line(f"label {label}")
+        if label in data.text:
+            line("text " + ",".join(struct.pack(">d", float(v)).hex() for v in data.text[label]))
+        agg = data.agg(label)
+        for k in sorted(agg.pos | agg.neg):
+            line(f"agg {k} {1 if k in agg.pos else 0}")
+        cmp = data.cmp(label)
+        if cmp is not None:
+            for which in ("random", "zero_shot"):
+                for x in cmp[which]:
+                    line(f"{which} {x['key']} {1 if x['value'] else 0}")
+        for i, c in enumerate(data.checkpoints(label)):
+            for side in ("pos", "neg"):
+                for k in sorted(c[side]):
+                    line(f"checkpoint {i} {side} {k}")
     return digest.hexdigest()
 
 

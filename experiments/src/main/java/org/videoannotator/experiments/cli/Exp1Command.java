@@ -1,6 +1,5 @@
 package org.videoannotator.experiments.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -14,6 +13,7 @@ import org.videoannotator.experiments.exp1.Exp1Runner;
 import org.videoannotator.experiments.protocol.ReplayData;
 import org.videoannotator.experiments.protocol.ValidationBench;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code va replay exp1}: Experiment 1 of the paper. */
@@ -24,11 +24,7 @@ import picocli.CommandLine.Option;
 final class Exp1Command implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(Exp1Command.class);
 
-  @Option(names = "--data", required = true, description = "Data set folder (released layout).")
-  Path data;
-
-  @Option(names = "--labels", split = ",", description = "Labels (default: every label with an agg file).")
-  List<String> labels;
+  @Mixin DataOptions io;
 
   @Option(names = "--ns", split = ",", defaultValue = "25,50,100,500,1000",
       description = "Training sizes of the comparison cells (default: ${DEFAULT-VALUE}).")
@@ -41,17 +37,11 @@ final class Exp1Command implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "0", description = "murmur3 seed of the validation split (default: ${DEFAULT-VALUE}).")
   int seed;
 
-  @Option(names = "--threads", description = "Worker threads (default: all cores).")
-  Integer threads;
-
-  @Option(names = "--out", required = true, description = "Output JSON file.")
-  Path out;
-
   @Override
   public Integer call() {
-    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    Settings.log(LOG, "replay exp1", "data", data, "labels", labels, "ns", ns, "methods", methods,
-        "seed", seed, "threads", workers, "out", out);
+    int workers = io.workers();
+    Settings.log(LOG, "replay exp1", "data", io.data, "labels", io.labels, "ns", ns, "methods", methods,
+        "seed", seed, "threads", workers, "out", io.out);
     Exp1Runner.Options options;
     try {
       options = new Exp1Runner.Options(ns, methods, seed, ValidationBench.BOOTSTRAPS, workers);
@@ -59,11 +49,11 @@ final class Exp1Command implements Callable<Integer> {
       throw new UserException("replay exp1: " + e.getMessage() + " (methods: " + ComparisonSets.ALL_METHODS + ")");
     }
     long started = System.nanoTime();
-    try (ReplayData replay = ReplayData.open(data)) {
-      Exp1Result result = new Exp1Runner(options).run(replay, replay.resolveLabels(labels));
-      ResultFiles.write(out, result);
+    try (ReplayData replay = ReplayData.open(io.data)) {
+      Exp1Result result = new Exp1Runner(options).run(replay, replay.resolveLabels(io.labels));
+      ResultFiles.write(io.out, result);
       double seconds = (System.nanoTime() - started) / 1e9;
-      System.out.printf("wrote %s: %d labels, %d failed; wall time %.1f s%n", out,
+      System.out.printf("wrote %s: %d labels, %d failed; wall time %.1f s%n", io.out,
           result.labels().size(), result.failed().size(), seconds);
     }
     return 0;

@@ -1,7 +1,5 @@
 package org.videoannotator.experiments.cli;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +11,7 @@ import org.videoannotator.experiments.exp2.Exp2Runner;
 import org.videoannotator.experiments.exp2.Processes;
 import org.videoannotator.experiments.protocol.ReplayData;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code va replay exp2}: Experiment 2 of the paper, one decision process. */
@@ -23,11 +22,7 @@ import picocli.CommandLine.Option;
 final class Exp2Command implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(Exp2Command.class);
 
-  @Option(names = "--data", required = true, description = "Data set folder (released layout).")
-  Path data;
-
-  @Option(names = "--labels", split = ",", description = "Labels (default: every label with an agg file).")
-  List<String> labels;
+  @Mixin DataOptions io;
 
   @Option(names = "--process", required = true,
       description = "round-robin, random, greedy-oracle, eps-greedy-{mean,last,ewma}, ucb-{mean,ewma,last}, "
@@ -53,15 +48,9 @@ final class Exp2Command implements Callable<Integer> {
   @Option(names = "--gamma", defaultValue = "0.1", description = "Exp3's gamma (default: ${DEFAULT-VALUE}).")
   double gamma;
 
-  @Option(names = "--threads", description = "Worker threads (default: all cores).")
-  Integer threads;
-
-  @Option(names = "--out", required = true, description = "Output JSON file.")
-  Path out;
-
   @Override
   public Integer call() {
-    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    int workers = io.workers();
     Processes.Choice choice;
     Exp2Runner.Options options;
     try {
@@ -70,14 +59,14 @@ final class Exp2Command implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserException("replay exp2: " + e.getMessage());
     }
-    Settings.log(LOG, "replay exp2", "data", data, "labels", labels, "process", choice, "steps", steps,
-        "batch", batch, "seed", seed, "threads", workers, "out", out);
+    Settings.log(LOG, "replay exp2", "data", io.data, "labels", io.labels, "process", choice, "steps", steps,
+        "batch", batch, "seed", seed, "threads", workers, "out", io.out);
     long started = System.nanoTime();
-    try (ReplayData replay = ReplayData.open(data)) {
-      Exp2Result result = new Exp2Runner(options).run(replay, replay.resolveLabels(labels));
-      ResultFiles.write(out, result);
+    try (ReplayData replay = ReplayData.open(io.data)) {
+      Exp2Result result = new Exp2Runner(options).run(replay, replay.resolveLabels(io.labels));
+      ResultFiles.write(io.out, result);
       long failed = result.labels().values().stream().filter(r -> r.failed() != null).count();
-      System.out.printf("wrote %s: %d labels, %d stopped early; wall time %.1f s%n", out,
+      System.out.printf("wrote %s: %d labels, %d stopped early; wall time %.1f s%n", io.out,
           result.labels().size(), failed, (System.nanoTime() - started) / 1e9);
     }
     return 0;

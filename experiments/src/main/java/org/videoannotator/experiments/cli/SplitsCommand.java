@@ -1,7 +1,5 @@
 package org.videoannotator.experiments.cli;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +8,7 @@ import org.videoannotator.experiments.ResultFiles;
 import org.videoannotator.experiments.protocol.ReplayData;
 import org.videoannotator.experiments.protocol.Splits;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code va replay splits}: the validation keys of every label. */
@@ -20,25 +19,18 @@ import picocli.CommandLine.Option;
 final class SplitsCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(SplitsCommand.class);
 
-  @Option(names = "--data", required = true, description = "Data set folder (released layout).")
-  Path data;
-
-  @Option(names = "--labels", split = ",", description = "Labels (default: every label with an agg file).")
-  List<String> labels;
+  @Mixin DataOptions io;
 
   @Option(names = "--seed", defaultValue = "0", description = "murmur3 seed of the split (default: ${DEFAULT-VALUE}).")
   int seed;
 
-  @Option(names = "--out", required = true, description = "Output JSON file.")
-  Path out;
-
   @Override
   public Integer call() {
-    Settings.log(LOG, "replay splits", "data", data, "labels", labels, "seed", seed, "out", out);
-    try (ReplayData replay = ReplayData.open(data)) {
-      var splits = Splits.validationKeys(replay, replay.resolveLabels(labels), seed);
-      ResultFiles.write(out, splits);
-      System.out.println("wrote " + out + " (" + splits.size() + " labels)");
+    Settings.log(LOG, "replay splits", "data", io.data, "labels", io.labels, "seed", seed, "out", io.out);
+    try (ReplayData replay = ReplayData.open(io.data)) {
+      var splits = Splits.validationKeys(replay, replay.resolveLabels(io.labels), seed);
+      ResultFiles.write(io.out, splits);
+      System.out.println("wrote " + io.out + " (" + splits.size() + " labels)");
     }
     return 0;
   }

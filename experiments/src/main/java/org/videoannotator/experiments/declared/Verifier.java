@@ -52,19 +52,10 @@ public final class Verifier {
     if (d.data().generate() != null) {
       GeneratedData.ensure(d.data().generate(), data);
     }
-    String dataProblem = null;
-    if (d.data().fingerprint() != null) {
-      String actual = DataFingerprint.of(data);
-      if (!actual.equals(d.data().fingerprint())) {
-        dataProblem = "data fingerprint " + actual + " differs from the declared " + d.data().fingerprint()
-            + (d.data().generate() != null
-                ? ": the generator no longer makes the data these figures were computed on; regenerate the"
-                    + " declaration (experiments/src/test/python/make_declarations.sh)"
-                : ": the folder is not the data set these figures were computed on");
-      }
-    }
     JsonNode result;
+    String dataProblem = null;
     try (ReplayData replay = ReplayData.open(data)) {
+      dataProblem = dataProblem(d, replay);
       result = run(d, replay);
     }
     List<FigureCheck> checks = new ArrayList<>();
@@ -72,6 +63,22 @@ public final class Verifier {
       checks.add(FigureCheck.of(f, result));
     }
     return new Outcome(dataProblem, checks, (System.nanoTime() - started) / 1e9);
+  }
+
+  /** Why the data is not the data the figures were computed on, or null. */
+  private static String dataProblem(Declaration d, ReplayData replay) {
+    if (d.data().fingerprint() == null) {
+      return null;
+    }
+    String actual = DataFingerprint.of(replay);
+    if (actual.equals(d.data().fingerprint())) {
+      return null;
+    }
+    return "data fingerprint " + actual + " differs from the declared " + d.data().fingerprint()
+        + (d.data().generate() != null
+            ? ": the generator no longer makes the data these figures were computed on; regenerate the"
+                + " declaration (experiments/src/test/python/make_declarations.sh)"
+            : ": the folder is not the data set these figures were computed on");
   }
 
   private JsonNode run(Declaration d, ReplayData replay) {

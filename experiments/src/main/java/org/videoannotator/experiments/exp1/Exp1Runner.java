@@ -2,18 +2,14 @@ package org.videoannotator.experiments.exp1;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.videoannotator.core.Progress;
 import org.videoannotator.experiments.exp1.Exp1Result.Baseline;
 import org.videoannotator.experiments.exp1.Exp1Result.Cell;
 import org.videoannotator.experiments.exp1.Exp1Result.CellFailure;
@@ -23,6 +19,7 @@ import org.videoannotator.experiments.exp1.Exp1Result.Stat;
 import org.videoannotator.experiments.protocol.Evaluation;
 import org.videoannotator.experiments.protocol.LabelData;
 import org.videoannotator.experiments.protocol.LogisticEvaluator;
+import org.videoannotator.experiments.protocol.ParallelMap;
 import org.videoannotator.experiments.protocol.RandomBaseline;
 import org.videoannotator.experiments.protocol.ReplayData;
 import org.videoannotator.experiments.protocol.ValidationBench;
@@ -135,33 +132,14 @@ public final class Exp1Runner {
     return new Prepared(baseline, zeroShot, tasks, failed);
   }
 
-  /** Runs every task; the outcome is an {@link Evaluation} or the failure's message. */
+  /** Runs every task, largest first; the outcome is an {@link Evaluation} or the failure's message. */
   private Map<Task, Object> runAll(List<Task> tasks) {
     List<Task> order = new ArrayList<>(tasks);
     order.sort(Comparator.comparingInt((Task t) -> t.cost).reversed());
-    Map<Task, Object> outcomes = new java.util.HashMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(options.threads());
-    try (Progress progress = Progress.start("exp1", order.size(), "models")) {
-      List<Future<Object>> futures = new ArrayList<>();
-      for (Task task : order) {
-        futures.add(pool.submit(() -> {
-          try {
-            return execute(task);
-          } finally {
-            progress.step();
-          }
-        }));
-      }
-      for (int i = 0; i < order.size(); i++) {
-        outcomes.put(order.get(i), futures.get(i).get());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("experiment 1 task failed unexpectedly", e.getCause());
-    } finally {
-      pool.shutdownNow();
+    List<Object> results = ParallelMap.apply(order, options.threads(), "exp1", "models", Exp1Runner::execute);
+    Map<Task, Object> outcomes = new HashMap<>();
+    for (int i = 0; i < order.size(); i++) {
+      outcomes.put(order.get(i), results.get(i));
     }
     return outcomes;
   }

@@ -6,18 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.videoannotator.core.Progress;
 import org.videoannotator.experiments.exp2.Exp2Result.LabelRun;
 import org.videoannotator.experiments.exp2.Exp2Result.Step;
 import org.videoannotator.experiments.protocol.LabelData;
 import org.videoannotator.experiments.protocol.LogisticEvaluator;
 import org.videoannotator.experiments.protocol.Metric;
+import org.videoannotator.experiments.protocol.ParallelMap;
 import org.videoannotator.experiments.protocol.ReplayData;
 import org.videoannotator.experiments.protocol.ValidationBench;
 import org.videoannotator.learn.LabelledSet;
@@ -58,29 +54,11 @@ public final class Exp2Runner {
     LogisticRegressionCv learner = new LogisticRegressionCv(
         LogisticRegressionCv.Options.defaults().withThreads(learnerThreads));
     List<LabelData> loaded = labels.stream().map(data::label).toList();
+    List<LabelRun> results = ParallelMap.apply(loaded, labelThreads, "exp2 " + options.process().name(), "labels",
+        label -> runLabel(data, label, learner));
     Map<String, LabelRun> runs = new LinkedHashMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, labelThreads));
-    try (Progress progress = Progress.start("exp2 " + options.process().name(), labels.size(), "labels")) {
-      List<Future<LabelRun>> futures = new ArrayList<>();
-      for (LabelData label : loaded) {
-        futures.add(pool.submit(() -> {
-          try {
-            return runLabel(data, label, learner);
-          } finally {
-            progress.step();
-          }
-        }));
-      }
-      for (int i = 0; i < loaded.size(); i++) {
-        runs.put(loaded.get(i).label(), futures.get(i).get());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("experiment 2 failed unexpectedly", e.getCause());
-    } finally {
-      pool.shutdownNow();
+    for (int i = 0; i < loaded.size(); i++) {
+      runs.put(loaded.get(i).label(), results.get(i));
     }
     Processes.Params p = options.process().params();
     var settings = new Exp2Result.Settings(data.dir().toString(), options.process().name(),

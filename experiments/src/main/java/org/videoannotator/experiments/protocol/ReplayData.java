@@ -49,6 +49,11 @@ public final class ReplayData implements AutoCloseable {
     }
   }
 
+  /** The label's text embedding in double precision, if any (a copy). */
+  public java.util.Optional<double[]> textEmbedding(String label) {
+    return Optional.ofNullable(textEmbeddings.get(label)).map(double[]::clone);
+  }
+
   public KeyedMatrix embeddings() {
     return dataset.embeddings();
   }

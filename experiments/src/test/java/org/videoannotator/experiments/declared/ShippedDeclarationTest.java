@@ -67,18 +67,9 @@ class ShippedDeclarationTest {
 
   @Test
   void verifyCommandPrintsOkPerFigureAndExitsZero() throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    PrintStream old = System.out;
-    int code;
-    try {
-      System.setOut(new PrintStream(bytes, true, "UTF-8"));
-      code = new CommandLine(new ReplayCommand()).execute(
-          "verify", "synthetic-tiny", "--work", work.toString(), "--threads", "2");
-    } finally {
-      System.setOut(old);
-    }
-    String printed = bytes.toString("UTF-8");
-    assertEquals(0, code, printed);
+    Run run = replay("verify", "synthetic-tiny", "--work", work.toString(), "--threads", "2");
+    String printed = run.printed();
+    assertEquals(0, run.code(), printed);
     assertTrue(printed.contains("OK   labels/alcohol/zero_shot/mean"), printed);
     assertTrue(printed.lines().noneMatch(l -> l.startsWith("FAIL")), printed);
   }
@@ -93,19 +84,25 @@ class ShippedDeclarationTest {
     Files.writeString(yaml, text.replace("name: synthetic-tiny", "name: broken"));
     Files.createDirectories(work.resolve("broken-data"));
     copyTree(work.resolve("synthetic-tiny-data"), work.resolve("broken-data"));
+    Run run = replay("verify", yaml.toString(), "--work", work.toString(), "--threads", "2");
+    String printed = run.printed();
+    assertEquals(1, run.code(), printed);
+    assertTrue(printed.contains("FAIL labels/action/baseline/mean"), printed);
+  }
+
+  private record Run(int code, String printed) {}
+
+  /** Runs {@code va replay ARGS} in-process and captures what it prints. */
+  private static Run replay(String... args) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream old = System.out;
-    int code;
     try {
       System.setOut(new PrintStream(bytes, true, "UTF-8"));
-      code = new CommandLine(new ReplayCommand()).execute(
-          "verify", yaml.toString(), "--work", work.toString(), "--threads", "2");
+      int code = new CommandLine(new ReplayCommand()).execute(args);
+      return new Run(code, bytes.toString("UTF-8"));
     } finally {
       System.setOut(old);
     }
-    String printed = bytes.toString("UTF-8");
-    assertEquals(1, code, printed);
-    assertTrue(printed.contains("FAIL labels/action/baseline/mean"), printed);
   }
 
   private static com.fasterxml.jackson.databind.JsonNode resultOf(Verifier.Outcome o) {
