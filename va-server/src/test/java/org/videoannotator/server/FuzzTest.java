@@ -21,6 +21,7 @@ class FuzzTest extends ServerTestBase {
     labelByTruth("fuzz", keys, Map.of("kind", "other"));
     build("fuzz");
     Fuzzer.Report report = new Fuzzer(http.base(), List.of("fuzz"), keys).run(3000, 42);
+    System.out.println("fuzz statuses: " + report.statuses());
     assertEquals(0, report.count5xx(), String.join("\n", report.serverErrors()));
     assertEquals(0, report.connectionErrors(), String.join("\n", report.serverErrors()));
     assertTrue(report.statuses().keySet().stream().anyMatch(s -> s >= 400 && s < 500), report.statuses().toString());

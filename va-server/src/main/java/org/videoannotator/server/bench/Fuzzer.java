@@ -28,14 +28,18 @@ public final class Fuzzer {
   }
 
   static final String[] METHODS = {"GET", "GET", "GET", "POST", "POST", "PATCH", "DELETE", "PUT", "HEAD", "OPTIONS"};
-  static final String[] ROUTES = {
-    "/api/info", "/api/openapi.json", "/api/labels", "/api/labels/import", "/api/labels/{label}",
-    "/api/search", "/api/labels/{label}/annotations", "/api/labels/{label}/annotations/{key}",
-    "/api/labels/{label}/history", "/api/labels/{label}/builds", "/api/builds/{id}",
-    "/api/labels/{label}/feeds/{feed}", "/api/labels/{label}/models", "/api/labels/{label}/models/{id}/score",
-    "/api/labels/{label}/preview", "/api/labels/{label}/review", "/api/clips/{key}", "/api/clips/{key}/thumbnail",
-    "/api/clips/{key}/preview", "/api/labels/{label}/export", "/api/labels/{label}/import", "/api/{label}", "/{label}",
-    "/login"};
+  /** Route templates with the method they answer (the fuzzer uses another method now and then). */
+  static final String[][] ROUTES = {
+    {"GET", "/api/info"}, {"GET", "/api/openapi.json"}, {"GET", "/api/labels"}, {"POST", "/api/labels"},
+    {"POST", "/api/labels/import"}, {"GET", "/api/labels/{label}"}, {"PATCH", "/api/labels/{label}"},
+    {"DELETE", "/api/labels/{label}"}, {"GET", "/api/search"}, {"POST", "/api/labels/{label}/annotations"},
+    {"GET", "/api/labels/{label}/annotations"}, {"DELETE", "/api/labels/{label}/annotations/{key}"},
+    {"GET", "/api/labels/{label}/history"}, {"POST", "/api/labels/{label}/builds"},
+    {"GET", "/api/labels/{label}/builds"}, {"GET", "/api/builds/{id}"}, {"GET", "/api/labels/{label}/feeds/{feed}"},
+    {"GET", "/api/labels/{label}/models"}, {"POST", "/api/labels/{label}/models/{id}/score"},
+    {"GET", "/api/labels/{label}/preview"}, {"GET", "/api/labels/{label}/review"}, {"GET", "/api/clips/{key}"},
+    {"GET", "/api/clips/{key}/thumbnail"}, {"GET", "/api/clips/{key}/preview"}, {"GET", "/api/labels/{label}/export"},
+    {"POST", "/api/labels/{label}/import"}, {"GET", "/api/{label}"}, {"GET", "/{label}"}, {"POST", "/login"}};
   static final String[] PARAMS = {"k", "offset", "text", "words", "query", "like", "label", "unlabelled", "filter",
     "format", "annotator", "version", "limit", "key"};
   static final String[] HOSTILE = {"", " ", "..", "../..", "%2e%2e%2f", "%2F", "%00", "%zz", "%", "\u00e9\u00e8",
@@ -63,8 +67,9 @@ public final class Fuzzer {
     List<String> serverErrors = new ArrayList<>();
     int connectionErrors = 0;
     for (int i = 0; i < requests; i++) {
-      String method = METHODS[random.nextInt(METHODS.length)];
-      String target = target(random);
+      String[] route = ROUTES[random.nextInt(ROUTES.length)];
+      String method = random.nextInt(5) == 0 ? METHODS[random.nextInt(METHODS.length)] : route[0];
+      String target = target(route[1], random);
       byte[] body = method.equals("GET") || method.equals("HEAD") ? new byte[0] : body(random);
       String contentType = random.nextInt(4) == 0 ? "text/plain" : "application/json";
       try {
@@ -83,8 +88,8 @@ public final class Fuzzer {
     return new Report(requests, statuses, serverErrors, connectionErrors);
   }
 
-  private String target(SplittableRandom random) {
-    String path = ROUTES[random.nextInt(ROUTES.length)]
+  private String target(String template, SplittableRandom random) {
+    String path = template
         .replace("{label}", segment(random, labels))
         .replace("{key}", segment(random, keys))
         .replace("{feed}", segment(random, List.of("top-positive", "random", "auto", "borderline-diverse")))
