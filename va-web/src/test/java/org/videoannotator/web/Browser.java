@@ -52,10 +52,7 @@ final class Browser implements AutoCloseable {
    * @param screenshots folder for {@link #screenshot} files (created)
    */
   static Browser start(Path screenshots) throws IOException {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      fail("The browser tests need Debian's Chromium and its driver at " + CHROMIUM + " and "
-          + CHROMEDRIVER + ": run 'apt-get install -y chromium chromium-driver' (.ci/run does).");
-    }
+    requireInstalled();
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     Path profile = Files.createTempDirectory("va-web-chromium-");
     Path downloads = Files.createDirectories(profile.resolve("downloads"));
@@ -76,6 +73,14 @@ final class Browser implements AutoCloseable {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(1366, 768));
     return new Browser(driver, profile, downloads, Files.createDirectories(screenshots));
+  }
+
+  /** Fails the test with what to install when Chromium or its driver is missing. */
+  static void requireInstalled() {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      fail("The browser tests need Debian's Chromium and its driver at " + CHROMIUM + " and "
+          + CHROMEDRIVER + ": run 'apt-get install -y chromium chromium-driver' (.ci/run does).");
+    }
   }
 
   /** Opens a page of the UI and waits until its first screen has rendered. */

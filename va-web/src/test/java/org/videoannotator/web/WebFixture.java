@@ -45,6 +45,7 @@ final class WebFixture implements AutoCloseable {
 
   /** @param screenshots where the browser's screenshots go */
   static WebFixture start(long seed, Path screenshots) throws IOException {
+    Browser.requireInstalled(); // before anything is started that would then be left running
     Path dir = Files.createTempDirectory("va-web-corpus-");
     int clips = TestCorpus.write(dir.resolve("corpus"), seed);
     Corpus corpus = Corpus.open(dir.resolve("corpus"));
