@@ -220,6 +220,21 @@ final class ClipIndex implements AutoCloseable {
     }
   }
 
+  /** Closes the writer discarding everything not committed (after a failed append). */
+  synchronized void discardUncommitted() {
+    if (writer == null) {
+      return;
+    }
+    try {
+      writer.rollback();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot roll back index writer " + dir, e);
+    } finally {
+      writer = null;
+      shutdownExecutor();
+    }
+  }
+
   /** Merges all segments into one (one HNSW graph: fastest search), then commits. */
   void forceMerge(long rows) {
     try {

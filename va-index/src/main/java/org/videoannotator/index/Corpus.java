@@ -527,13 +527,14 @@ public final class Corpus implements AutoCloseable {
 
   /** Puts the files back to {@code count} rows after a failed append (best effort). */
   private void rollback(int count) {
+    // Documents added but not committed must never reach a later commit: drop the writer (and its
+    // buffer); the next append reopens it and runs the recovery of prepareWrite().
+    writeReady = false;
     try {
+      index.discardUncommitted();
       keysFile.truncate(Math.min(count, keysFile.rows()));
       clipsFile.truncate(Math.min(count, clipsFile.rows()));
       vectorFile.truncate(count);
-      if (index.committedRows() > count) {
-        index.deleteRowsFrom(count);
-      }
     } catch (RuntimeException e) {
       LOG.warn("rollback of corpus {} to {} rows failed ({}); reopening will recover", dir, count, e.toString());
     }

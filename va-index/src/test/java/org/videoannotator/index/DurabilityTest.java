@@ -91,6 +91,29 @@ class DurabilityTest {
   }
 
   @Test
+  void failedAppendLeavesThePreviousStateAndTheNextAppendSucceeds() throws IOException {
+    Path dir = corpusWith(100);
+    Path blocker = dir.resolve(Corpus.MANIFEST + ".tmp");
+    try (Corpus c = Corpus.open(dir)) {
+      // The manifest cannot be replaced: the append fails after its Lucene commit.
+      Files.createDirectory(blocker);
+      Files.writeString(blocker.resolve("x"), "in the way");
+      assertThrows(RuntimeException.class, () -> c.append(TestData.batch(vectors, 100, 140)));
+      assertEquals(100, c.size());
+      assertFalse(c.hasKey("k100"));
+      assertSearchable(c, 100);
+      Files.delete(blocker.resolve("x"));
+      Files.delete(blocker);
+      c.append(TestData.batch(vectors, 100, 140));
+      assertSearchable(c, 140);
+    }
+    try (Corpus c = Corpus.open(dir)) {
+      assertSearchable(c, 140);
+      assertEquals(TestData.clip(139, "video6", "clip number 139"), c.clip("k139").orElseThrow());
+    }
+  }
+
+  @Test
   void deletedIndexIsRebuiltFromTheDataFiles() throws IOException {
     Path dir = corpusWith(120);
     try (Stream<Path> files = Files.list(dir.resolve("index"))) {
