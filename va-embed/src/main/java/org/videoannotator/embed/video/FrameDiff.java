@@ -8,11 +8,10 @@ package org.videoannotator.embed.video;
  *     still differs in structure (contrast-normalised), 0..1; {@code NaN} when too few blocks have
  *     texture to judge
  * @param ecr edge change ratio: the larger share of edges appearing or disappearing, 0..1
- * @param mad mean absolute luma difference after the shift, 0..1
  * @param dx horizontal shift in half-size pixels
  * @param dy vertical shift in half-size pixels
  */
-record FrameDiff(double hist, double blocks, double ecr, double mad, int dx, int dy) {
+record FrameDiff(double hist, double blocks, double ecr, int dx, int dy) {
   private static final int TINY_RADIUS = 6;
   private static final int BLOCK_COLS = 8;
   private static final int BLOCK_ROWS = 5;
@@ -61,10 +60,9 @@ record FrameDiff(double hist, double blocks, double ecr, double mad, int dx, int
     int[] shift = globalShift(a, b);
     int dx = shift[0];
     int dy = shift[1];
-    double mad = meanAbs(a.luma, b.luma, a.w, a.h, dx, dy, 0) / 255.0;
     double blocks = blockChange(a, b, dx, dy);
     double ecr = edgeChange(a, b, dx, dy);
-    return new FrameDiff(hist, blocks, ecr, mad, dx, dy);
+    return new FrameDiff(hist, blocks, ecr, dx, dy);
   }
 
   /**
@@ -115,27 +113,6 @@ record FrameDiff(double hist, double blocks, double ecr, double mad, int dx, int
       }
     }
     return sum / ((long) (x1 - x0) * (y1 - y0));
-  }
-
-  /** Mean |a(x,y) - b(x+dx,y+dy) - offset| over the overlap. */
-  static double meanAbs(short[] a, short[] b, int w, int h, int dx, int dy, double offset) {
-    int x0 = Math.max(0, -dx);
-    int x1 = Math.min(w, w - dx);
-    int y0 = Math.max(0, -dy);
-    int y1 = Math.min(h, h - dy);
-    if (x1 - x0 < w / 3 || y1 - y0 < h / 3) {
-      return Double.MAX_VALUE / 4;
-    }
-    long sum = 0;
-    int off = (int) Math.round(offset);
-    for (int y = y0; y < y1; y++) {
-      int ia = y * w;
-      int ib = (y + dy) * w + dx;
-      for (int x = x0; x < x1; x++) {
-        sum += Math.abs(a[ia + x] - b[ib + x] - off);
-      }
-    }
-    return (double) sum / ((long) (x1 - x0) * (y1 - y0));
   }
 
   private static double blockChange(FrameFeatures a, FrameFeatures b, int dx, int dy) {
