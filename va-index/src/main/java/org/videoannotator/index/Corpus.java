@@ -80,22 +80,21 @@ public final class Corpus implements AutoCloseable {
     int count = (int) manifest.count();
     this.vectorFile = new VectorFile(dir.resolve("vectors").resolve("vectors.f32"), manifest.dimension());
     vectorFile.checkHolds(count);
+    // Small files first, so that a bad one fails before any channel is open.
+    this.namedQueries = readJson(dir.resolve(QUERIES), new TypeReference<LinkedHashMap<String, float[]>>() {});
+    this.ingested = readJson(dir.resolve(VIDEOS), new TypeReference<LinkedHashMap<String, IngestedVideo>>() {});
     this.keysFile = LineFile.open(dir.resolve("vectors").resolve("keys.txt"), count, true);
-    LineFile clips;
     try {
-      clips = LineFile.open(dir.resolve("clips").resolve("clips.jsonl"), count, true);
+      this.clipsFile = LineFile.open(dir.resolve("clips").resolve("clips.jsonl"), count, true);
     } catch (RuntimeException e) {
       keysFile.close();
       throw e;
     }
-    this.clipsFile = clips;
     this.keysByRow = new ArrayList<>(keysFile.readAll());
     this.rowsByKey = new ConcurrentHashMap<>(Math.max(16, count * 4 / 3 + 1));
     for (int row = 0; row < count; row++) {
       rowsByKey.put(keysByRow.get(row), row);
     }
-    this.namedQueries = readJson(dir.resolve(QUERIES), new TypeReference<LinkedHashMap<String, float[]>>() {});
-    this.ingested = readJson(dir.resolve(VIDEOS), new TypeReference<LinkedHashMap<String, IngestedVideo>>() {});
     this.index = new ClipIndex(dir.resolve("index"), settings.hnsw());
     this.searcher = new CorpusSearcher(this);
   }
