@@ -95,7 +95,8 @@ public final class SearchCommand implements VaSubcommand, Callable<Integer> {
       try {
         if (vector != null && vector.text != null) {
           encoder = TextEncoderProvider.find(c).orElseThrow(() -> new UserException(
-              "cannot search " + corpus + " by --text: " + TextEncoderProvider.missingMessage(c.embedder())));
+              "cannot search " + corpus + " by --text: " + TextEncoderProvider.missingMessage(c.embedder())
+                  + namedQueryHint(c)));
           request.text(vector.text, encoder);
         } else if (vector != null && vector.query != null) {
           request.namedQuery(vector.query);
@@ -116,6 +117,15 @@ public final class SearchCommand implements VaSubcommand, Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** Released data sets carry text embeddings of their labels: point the user at them. */
+  private static String namedQueryHint(Corpus c) {
+    if (c.namedQueries().isEmpty()) {
+      return "";
+    }
+    return "; or use a stored text embedding: --query NAME (" + c.namedQueries().size()
+        + " here, e.g. '" + c.namedQueries().keySet().iterator().next() + "')";
   }
 
   private void print(SearchResult result, PrintWriter out) throws JsonProcessingException {

@@ -92,10 +92,16 @@ class CommandsTest {
 
   @Test
   void textSearchWithoutEncoderSaysWhichModelToConfigure() {
-    Run r = run(new SearchCommand(), "--corpus", corpus().toString(), "--text", "a car");
+    Path dir = corpus();
+    Run r = run(new SearchCommand(), "--corpus", dir.toString(), "--text", "a car");
     assertEquals(1, r.status());
     assertTrue(r.err().contains("embedded with 'descriptor'") && r.err().contains("--words")
-        && r.err().contains("--embedder clip --model DIR"), r.err());
+        && r.err().contains("--embedder clip --model DIR") && !r.err().contains("--query"), r.err());
+    try (Corpus c = Corpus.open(dir)) {
+      c.putNamedQuery("car", new float[] {1, 0});
+    }
+    Run hinted = run(new SearchCommand(), "--corpus", dir.toString(), "--text", "a car");
+    assertTrue(hinted.err().contains("--query NAME (1 here, e.g. 'car')"), hinted.err());
   }
 
   @Test
