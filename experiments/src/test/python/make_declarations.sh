@@ -20,5 +20,16 @@ declare_exp1() {  # name seed shots dim labels(+) ns description
 
 declare_exp1 synthetic-tiny 11 1500 16 "action+alcohol+pan" 25,50,100 \
   "Experiment 1 on a tiny generated set (CI runs it in seconds)."
-declare_exp1 synthetic-small 5 20000 64 "action+gore+horror+animal+pan+static-shot+closeup+sad" 25,50,100,500,1000 \
-  "Experiment 1 on the generator's default-sized set, all n and methods (about a minute)."
+
+declare_exp2() {  # process: Experiment 2 on the tiny set, exact choice history
+  local process=$1 name=synthetic-tiny-exp2-$1
+  $PY "$HERE/va_protocol.py" exp2 --data "$WORK/synthetic-tiny" --labels action,alcohol --process "$process" \
+      --steps 10 --batch 25 --out "$WORK/$name.json"
+  $PY "$HERE/make_declaration.py" --name "$name" --experiment exp2 --exact-choices \
+      --description "Experiment 2, process $process, 10 steps of 25 on the tiny generated set: choice history exact, AP per step within 0.02." \
+      --generate "11,1500,16,action+alcohol+pan" --data "$WORK/synthetic-tiny" --result "$WORK/$name.json" \
+      --process "$process" --steps 10 --batch 25 --out "$OUT/$name.yaml"
+}
+
+declare_exp2 rr
+declare_exp2 ucb

@@ -49,6 +49,21 @@ class ShippedDeclarationTest {
     assertEquals(List.of(), failures);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"synthetic-tiny-exp2-rr", "synthetic-tiny-exp2-ucb"})
+  void experimentTwoReproducesThePythonChoiceHistories(String name) {
+    Verifier.Outcome exp2 = new Verifier(work, 2).verify(Declarations.load(name), null);
+    List<String> failures = new ArrayList<>();
+    for (FigureCheck c : exp2.checks()) {
+      if (!c.ok()) {
+        failures.add(c.expected().figure() + ": " + c.detail());
+      }
+    }
+    assertEquals(null, exp2.dataProblem());
+    assertTrue(exp2.checks().stream().anyMatch(c -> c.expected().figure().endsWith("/choice_history")));
+    assertEquals(List.of(), failures);
+  }
+
   @Test
   void cellsThatCannotBeTrainedAreDeclaredAbsentAndAre() {
     long absent = outcome.checks().stream().filter(c -> c.expected().value().isNull()).count();
