@@ -34,7 +34,7 @@ import org.videoannotator.index.TextEncoder;
  */
 public final class DescriptorEmbedder implements Embedder {
   public static final String ID = "descriptor";
-  public static final String VERSION = "2";
+  public static final String VERSION = "3";
   public static final double COLOR_WEIGHT = 1.0;
   public static final double LAYOUT_WEIGHT = 0.7;
   public static final double TEXTURE_WEIGHT = 0.8;
@@ -137,23 +137,25 @@ public final class DescriptorEmbedder implements Embedder {
     sdTx = Math.sqrt(sdTx / k);
     sdTy = Math.sqrt(sdTy / k);
     double meanRes = res / k;
+    // Magnitudes on log scales (floor 0.001 of the frame width per frame, about 0.1 px at 96 px):
+    // static, handheld, pan and fast pan then sit roughly one unit apart.
     return new FeatureWriter(MOTION_DIM)
-        .add(meanTx, 0, 0.01)
-        .add(meanTy, 0, 0.01)
-        .add(atx / k, 0.004, 0.01)
-        .add(aty / k, 0.004, 0.01)
+        .addSignedLog(meanTx, 0.003)
+        .addSignedLog(meanTy, 0.003)
+        .addLog(atx / k, 0.001, 0.005)
+        .addLog(aty / k, 0.001, 0.005)
         // Jitter: a handheld camera moves a lot frame to frame but goes nowhere.
-        .add(sdTx, 0.003, 0.006)
-        .add(sdTy, 0.003, 0.006)
+        .addLog(sdTx, 0.001, 0.004)
+        .addLog(sdTy, 0.001, 0.004)
         .add(atx > 0 ? Math.abs(tx) / atx : 0, 0.5, 0.5)
         .add(aty > 0 ? Math.abs(ty) / aty : 0, 0.5, 0.5)
-        .add(zoom / k, 0, 0.005)
-        .add(azoom / k, 0.003, 0.005)
-        .add(roll / k, 0.002, 0.004)
-        .add(meanRes, 0.004, 0.006)
-        .add(Math.sqrt(Math.max(0, resSq / k - meanRes * meanRes)), 0.002, 0.004)
+        .addSignedLog(zoom / k, 0.002)
+        .addLog(azoom / k, 0.001, 0.004)
+        .addLog(roll / k, 0.001, 0.003)
+        .addLog(meanRes, 0.001, 0.004)
+        .addLog(Math.sqrt(Math.max(0, resSq / k - meanRes * meanRes)), 0.001, 0.003)
         .add(n == 0 ? 0 : matched / k, 0.7, 0.3)
-        .add(speed / k, 0.006, 0.012)
+        .addLog(speed / k, 0.001, 0.006)
         .done();
   }
 

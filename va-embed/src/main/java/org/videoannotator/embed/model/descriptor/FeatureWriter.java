@@ -22,6 +22,20 @@ final class FeatureWriter {
     return this;
   }
 
+  /**
+   * Adds a non-negative magnitude on a log scale, {@code ln((raw + floor) / (center + floor))},
+   * so that "none", "a little" and "a lot" are equally far apart: motion that is small but
+   * present (a handheld camera) must not look like no motion at all.
+   */
+  FeatureWriter addLog(double raw, double floor, double center) {
+    return add(Math.log((Math.max(0, raw) + floor) / (center + floor)), 0, 1);
+  }
+
+  /** Adds a signed value on a symmetric log scale: {@code sign(raw) * ln(1 + |raw| / unit)}. */
+  FeatureWriter addSignedLog(double raw, double unit) {
+    return add(Math.signum(raw) * Math.log1p(Math.abs(raw) / unit), 0, 1);
+  }
+
   /** Adds a histogram as square roots (Hellinger) centred on the uniform histogram. */
   FeatureWriter addHistogram(double[] fractions, double scale) {
     double uniform = Math.sqrt(1.0 / fractions.length);
