@@ -13,6 +13,11 @@ final class BlendTest {
   static final double MIN_END_DIFFERENCE = 10;
   /** The mix must explain the middle this much better than either end alone. */
   static final double MAX_RESIDUAL_RATIO = 0.3;
+  /**
+   * A looser bound for low-contrast or moving pictures, where compression noise and motion leave
+   * more residual; {@link ShotDetector} then also asks for a steady brightness trend.
+   */
+  static final double LOOSE_RESIDUAL_RATIO = 0.5;
   /** Ends this correlated in structure, once aligned, are one picture under different light. */
   static final double MAX_END_CORRELATION = 0.7;
   /** Search radius, in quarter-size pixels, for aligning an end with the middle. */
@@ -43,7 +48,7 @@ final class BlendTest {
         best = Math.min(best, fit(a, sa[0], sa[1], m, b, sb[0], sb[1]));
       }
     }
-    if (best > MAX_RESIDUAL_RATIO) {
+    if (best > LOOSE_RESIDUAL_RATIO) {
       return best;
     }
     return sameStructure(a, b) ? Double.POSITIVE_INFINITY : best;

@@ -27,6 +27,10 @@ public final class ShotDetector {
   static final int FLASH_RETURN = 5;
   private static final int[] HALF_WIDTHS = {2, 3, 4, 6, 8, 11, 15};
   private static final int MEDIAN_RADIUS = 8;
+  private static final int LOOSE_MIN_RUN = 5;
+  private static final int LOOSE_MAX_RUN = 32;
+  private static final double MIN_DRIFT = 3;
+  private static final double DRIFT_AGREEMENT = 0.8;
 
   /**
    * Tunable thresholds.
@@ -249,23 +253,13 @@ public final class ShotDetector {
   }
 
   private List<Transition> findGradual() {
-    List<int[]> runs = new ArrayList<>();
-    int i = 0;
-    while (i < count) {
-      if (blendRatio.get(i) <= BlendTest.MAX_RESIDUAL_RATIO) {
-        int j = i;
-        while (j + 1 < count && blendRatio.get(j + 1) <= BlendTest.MAX_RESIDUAL_RATIO) {
-          j++;
-        }
-        if (j - i + 1 >= 2) {
-          // The test passes in the middle of a transition; its first and last mixed frames sit
-          // about a quarter of the run further out.
-          int pad = Math.max(1, (j - i + 1) / 4);
-          runs.add(new int[] {i - pad, j + pad});
-        }
-        i = j + 1;
-      } else {
-        i++;
+    List<int[]> runs = blendRuns(BlendTest.MAX_RESIDUAL_RATIO, 2, Integer.MAX_VALUE);
+    for (int[] loose : blendRuns(BlendTest.LOOSE_RESIDUAL_RATIO, LOOSE_MIN_RUN, LOOSE_MAX_RUN)) {
+      // looser mixes count only with the steady brightness drift a dissolve between two
+      // differently lit shots makes; a zoom or a pan keeps its brightness
+      boolean known = runs.stream().anyMatch(r -> r[0] <= loose[1] && loose[0] <= r[1]);
+      if (!known && steadyDrift(loose[0], loose[1])) {
+        runs.add(loose);
       }
     }
     for (int[] d : fadeRuns()) {
@@ -292,6 +286,51 @@ public final class ShotDetector {
       addGradual(out, cur, curFade);
     }
     return out;
+  }
+
+  /**
+   * Runs of at least {@code minLen} and at most {@code maxLen} frames whose blend ratio is at most
+   * {@code bound}, padded: the test passes in the middle of a transition, and its first and last
+   * mixed frames sit about a quarter of the run further out.
+   */
+  private List<int[]> blendRuns(double bound, int minLen, int maxLen) {
+    List<int[]> runs = new ArrayList<>();
+    int i = 0;
+    while (i < count) {
+      if (blendRatio.get(i) > bound) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j + 1 < count && blendRatio.get(j + 1) <= bound) {
+        j++;
+      }
+      int len = j - i + 1;
+      if (len >= minLen && len <= maxLen) {
+        int pad = Math.max(1, len / 4);
+        runs.add(new int[] {i - pad, j + pad});
+      }
+      i = j + 1;
+    }
+    return runs;
+  }
+
+  /** Mean luma moves one way over {@code [a, b]}: most steps agree and the total is visible. */
+  private boolean steadyDrift(int a, int b) {
+    a = Math.max(0, a);
+    b = Math.min(count - 1, b);
+    int up = 0;
+    int down = 0;
+    for (int k = a + 1; k <= b; k++) {
+      float d = meanLuma.get(k) - meanLuma.get(k - 1);
+      if (d > 0) {
+        up++;
+      } else if (d < 0) {
+        down++;
+      }
+    }
+    double total = Math.abs(meanLuma.get(b) - meanLuma.get(a));
+    return total >= MIN_DRIFT && Math.max(up, down) >= DRIFT_AGREEMENT * (b - a);
   }
 
   private void addGradual(List<Transition> out, int[] run, boolean fade) {
