@@ -115,6 +115,20 @@ class ClipEmbedderTest {
     assertTrue(e.getMessage().contains("model.pt"), e.getMessage());
   }
 
+  @Test
+  void anImageOnlyFolderEmbedsShotsButHasNoTextTower(@TempDir Path dir) throws IOException {
+    for (String f : List.of("image_encoder.pt", "config.json")) {
+      Files.copy(TinyClip.split().resolve(f), dir.resolve(f));
+    }
+    try (ClipEmbedder clip = ClipEmbedder.open(dir)) {
+      assertFalse(clip.textEncoder().isPresent());
+      float[] v = clip.model().encodeImages(List.of(TinyClip.pattern(0, 32)))[0];
+      assertClose(TinyClip.floats(TinyClip.golden().get("images").get(0).get("vector")), v, "image only");
+      UserException e = assertThrows(UserException.class, () -> clip.model().encodeText("night"));
+      assertTrue(e.getMessage().contains("text_encoder.pt"), e.getMessage());
+    }
+  }
+
   static void assertClose(float[] expected, float[] actual, String what) {
     assertEquals(expected.length, actual.length, what + " length");
     for (int i = 0; i < expected.length; i++) {
