@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       Exp1Command.class,
       Exp2Command.class,
       ReportCommand.class,
-      VerifyCommand.class
+      VerifyCommand.class,
+      CompareCommand.class
     })
 public final class ReplayCommand implements VaSubcommand, Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -83,6 +83,19 @@ class ReplayCommandsTest {
   }
 
   @Test
+  void compareAcceptsIdenticalResultsAndRejectsAMovedFigure() throws Exception {
+    Path a = dir.resolve("cmp-a.json");
+    assertEquals(0, run("exp1", "--data", data.toString(), "--ns", "50", "--out", a.toString()));
+    assertEquals(0, run("compare", "--expected", a.toString(), "--actual", a.toString()));
+    com.fasterxml.jackson.databind.node.ObjectNode moved = (com.fasterxml.jackson.databind.node.ObjectNode) ResultFiles.read(a);
+    JsonNode label = moved.path("labels").elements().next();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) label.path("baseline")).put("mean", 0.5);
+    Path b = dir.resolve("cmp-b.json");
+    ResultFiles.write(b, moved);
+    assertEquals(1, run("compare", "--expected", a.toString(), "--actual", b.toString()));
+  }
+
+  @Test
   void splitsAreSortedValidationKeysOfEachLabel() {
     Path out = dir.resolve("splits.json");
     assertEquals(0, run("splits", "--data", data.toString(), "--out", out.toString()));

@@ -1,0 +1,37 @@
+package org.videoannotator.experiments.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.videoannotator.experiments.ResultFiles;
+import org.videoannotator.experiments.bench.Exp1Comparison;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code va replay compare}: two Experiment 1 results, figure by figure. */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = "Compare two Experiment 1 result files (e.g. the Python protocol's and ours): baseline and "
+        + "zero-shot differences, trained-cell differences (max, median, over 0.02), size mismatches, "
+        + "cells on one side only. Exit 1 if a target is missed.")
+final class CompareCommand implements Callable<Integer> {
+  @Option(names = "--expected", required = true, description = "Reference result (exp1 JSON).")
+  Path expected;
+
+  @Option(names = "--actual", required = true, description = "Result to check (exp1 JSON).")
+  Path actual;
+
+  @Override
+  public Integer call() {
+    JsonNode want = ResultFiles.read(expected);
+    JsonNode got = ResultFiles.read(actual);
+    Exp1Comparison c = Exp1Comparison.of(want, got);
+    c.describe().forEach(System.out::println);
+    boolean ok = c.maxBaselineDiff() <= 1e-9 && c.maxZeroShotDiff() <= 1e-9
+        && c.maxTrainedDiff() <= Exp1Comparison.TRAINED_TOLERANCE && c.medianTrainedDiff() <= 0.005
+        && c.sizeMismatches() == 0 && c.onOneSideOnly().isEmpty();
+    System.out.println(ok ? "OK: every target met" : "FAIL: a target is missed (see above)");
+    return ok ? 0 : 1;
+  }
+}
