@@ -27,6 +27,7 @@ public final class TestCorpora {
     Path template = TEMPLATES.computeIfAbsent(n + "x" + dim + "s" + seed, name -> {
       try {
         Path t = Files.createTempDirectory("va-server-corpus-" + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(t)));
         create(t.resolve("corpus"), n, dim, seed).close();
         return t.resolve("corpus");
       } catch (IOException e) {
@@ -60,6 +61,16 @@ public final class TestCorpora {
   /** Whether the clip shows the concept (ground truth of the generated corpus). */
   public static boolean concept(Clip clip) {
     return SyntheticCorpus.concept(clip);
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException ignored) {
+      // a temp folder left behind is harmless
+    }
   }
 
   /** Writes a (fake but real-file) thumbnail for {@code key} into the corpus media folder. */

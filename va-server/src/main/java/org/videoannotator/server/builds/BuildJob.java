@@ -7,8 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.Json;
@@ -34,7 +32,8 @@ final class BuildJob implements Runnable {
   private final List<String> neg;
   private volatile BuildStatus status;
   private volatile boolean superseded;
-  private volatile Future<?> future;
+  /** The thread running this job, while it runs (guarded by this). */
+  private Thread runner;
   private final Map<String, Long> millis = new LinkedHashMap<>();
 
   BuildJob(BuildService service, BuildStatus queued, List<String> pos, List<String> neg) {
@@ -44,16 +43,15 @@ final class BuildJob implements Runnable {
     this.neg = neg;
   }
 
-  void future(Future<?> f) {
-    this.future = f;
-  }
-
-  /** Asks the job to stop: a newer build of the same label replaces it. */
-  void supersede() {
+  /**
+   * Asks the job to stop: a newer build of the same label replaces it. A queued job still runs, sees
+   * the flag at its first stage and ends as superseded (so its status is always final); a running one
+   * is interrupted too.
+   */
+  synchronized void supersede() {
     superseded = true;
-    Future<?> f = future;
-    if (f != null) {
-      f.cancel(true);
+    if (runner != null) {
+      runner.interrupt();
     }
   }
 
@@ -66,6 +64,20 @@ final class BuildJob implements Runnable {
 
   @Override
   public void run() {
+    synchronized (this) {
+      runner = Thread.currentThread();
+    }
+    try {
+      runStages();
+    } finally {
+      synchronized (this) {
+        runner = null;
+        Thread.interrupted(); // an interrupt meant for this job must not reach the pool's next task
+      }
+    }
+  }
+
+  private void runStages() {
     long t0 = System.nanoTime();
     status = new BuildStatus(status.id(), status.label(), BuildStatus.RUNNING, "load", 0.05, status.created(),
         Instant.now().toString(), null, status.positives(), status.negatives(), null, null, null, Map.of(), null,
@@ -92,6 +104,7 @@ final class BuildJob implements Runnable {
   }
 
   private void end(String finalStatus, String error, long t0) {
+    Thread.interrupted(); // the interrupt asked this job to stop; recording that it stopped must not fail
     status = new BuildStatus(status.id(), status.label(), finalStatus, status.stage(), status.progress(),
         status.created(), status.started(), Instant.now().toString(), status.positives(), status.negatives(), null,
         null, null, millis, (System.nanoTime() - t0) / 1_000_000, error, status.seed(), status.feedSize());

@@ -85,7 +85,7 @@ public final class BuildService implements AutoCloseable {
     if (previous != null) {
       previous.supersede();
     }
-    job.future(executor.submit(job));
+    executor.execute(job);
     return status;
   }
 
