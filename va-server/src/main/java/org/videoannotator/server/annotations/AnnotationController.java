@@ -37,7 +37,9 @@ public final class AnnotationController {
   public void register(JavalinDefaultRouting r) {
     r.post("/api/labels/{label}/annotations", this::add);
     r.get("/api/labels/{label}/annotations", this::current);
-    r.delete("/api/labels/{label}/annotations/{key}", this::undo);
+    r.delete("/api/labels/{label}/annotations/{key}", ctx -> undo(ctx, ctx.pathParam("key")));
+    r.delete("/api/labels/{label}/annotations", ctx -> undo(ctx, Params.string(ctx, "key").orElseThrow(
+        () -> ApiException.badRequest("key", "the query parameter key is required (the clip to undo)"))));
     r.get("/api/labels/{label}/history", this::history);
   }
 
@@ -61,9 +63,8 @@ public final class AnnotationController {
         "annotations", current.stream().map(AnnotationView::of).toList()));
   }
 
-  private void undo(Context ctx) {
+  private void undo(Context ctx, String key) {
     Label label = LabelController.require(store, ctx);
-    String key = ctx.pathParam("key");
     String annotator = Annotators.resolve(ctx, Params.string(ctx, "annotator").orElse(null), "annotator");
     if (store.currentVote(label.name(), key, annotator).isEmpty()) {
       throw ApiException.notFound("key", "annotator '" + annotator + "' has no current annotation of clip '"

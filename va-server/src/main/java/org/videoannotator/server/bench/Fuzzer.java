@@ -38,7 +38,9 @@ public final class Fuzzer {
     {"GET", "/api/labels/{label}/builds"}, {"GET", "/api/builds/{id}"}, {"GET", "/api/labels/{label}/feeds/{feed}"},
     {"GET", "/api/labels/{label}/models"}, {"POST", "/api/labels/{label}/models/{id}/score"},
     {"GET", "/api/labels/{label}/preview"}, {"GET", "/api/labels/{label}/review"}, {"GET", "/api/clips/{key}"},
-    {"GET", "/api/clips/{key}/thumbnail"}, {"GET", "/api/clips/{key}/preview"}, {"GET", "/api/labels/{label}/export"},
+    {"GET", "/api/clips/{key}/thumbnail"}, {"GET", "/api/clips/{key}/preview"}, {"GET", "/api/clip?key={key}"},
+    {"GET", "/api/media/thumbnail?key={key}"}, {"GET", "/api/media/preview?key={key}"},
+    {"DELETE", "/api/labels/{label}/annotations?key={key}"}, {"GET", "/api/labels/{label}/export"},
     {"POST", "/api/labels/{label}/import"}, {"GET", "/api/{label}"}, {"GET", "/{label}"}, {"POST", "/login"}};
   static final String[] PARAMS = {"k", "offset", "text", "words", "query", "like", "label", "unlabelled", "filter",
     "format", "annotator", "version", "limit", "key"};
@@ -97,7 +99,7 @@ public final class Fuzzer {
     StringBuilder target = new StringBuilder(path);
     int params = random.nextInt(4);
     for (int p = 0; p < params; p++) {
-      target.append(p == 0 ? '?' : '&').append(PARAMS[random.nextInt(PARAMS.length)]).append('=')
+      target.append(p == 0 && path.indexOf('?') < 0 ? '?' : '&').append(PARAMS[random.nextInt(PARAMS.length)]).append('=')
           .append(encode(random.nextInt(3) == 0 ? String.valueOf(random.nextInt(-5, 2000)) : pick(random), random));
     }
     return target.toString();

@@ -27,6 +27,15 @@ public final class ClipController {
     r.get("/api/clips/{key}", ctx -> ctx.json(ClipView.of(require(corpus, ctx.pathParam("key"), "key"), corpus)));
     r.get("/api/clips/{key}/thumbnail", ctx -> media(ctx, corpus.thumbnailPath(clipKey(ctx)), "thumbnail"));
     r.get("/api/clips/{key}/preview", ctx -> media(ctx, corpus.previewPath(clipKey(ctx)), "preview"));
+    // The same by query parameter, for keys with '/' (ingested videos in sub-folders), which a
+    // path segment cannot carry.
+    r.get("/api/clip", ctx -> ctx.json(ClipView.of(require(corpus, queryKey(ctx), "key"), corpus)));
+    r.get("/api/media/thumbnail", ctx -> media(ctx, corpus.thumbnailPath(require(corpus, queryKey(ctx), "key").key()), "thumbnail"));
+    r.get("/api/media/preview", ctx -> media(ctx, corpus.previewPath(require(corpus, queryKey(ctx), "key").key()), "preview"));
+  }
+
+  private static String queryKey(Context ctx) {
+    return Params.string(ctx, "key").orElseThrow(() -> ApiException.badRequest("key", "the query parameter key is required"));
   }
 
   /** The clip of {@code key}, or 404 naming {@code field}. */
@@ -43,11 +52,11 @@ public final class ClipController {
     Path mediaRoot = corpus.mediaDir().toAbsolutePath().normalize();
     Path target = file.toAbsolutePath().normalize();
     if (!target.startsWith(mediaRoot) || !Files.isRegularFile(target)) {
-      throw ApiException.notFound("key", "clip '" + Params.shorten(ctx.pathParam("key")) + "' has no " + what);
+      throw ApiException.notFound("key", "the clip has no " + what);
     }
     Path real = target.toRealPath();
     if (!real.startsWith(mediaRoot.toRealPath())) {
-      throw ApiException.notFound("key", "clip '" + Params.shorten(ctx.pathParam("key")) + "' has no " + what);
+      throw ApiException.notFound("key", "the clip has no " + what);
     }
     ctx.contentType(contentType(real));
     ctx.header("Cache-Control", "max-age=3600");

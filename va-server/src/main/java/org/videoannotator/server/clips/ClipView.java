@@ -13,13 +13,14 @@ public record ClipView(
     boolean hasPreview) {
 
   public static ClipView of(Clip clip, Corpus corpus) {
-    String base = "/api/clips/" + urlSegment(clip.key());
+    // Query-parameter URLs work for every key, including keys with '/'.
+    String key = "?key=" + urlSegment(clip.key());
     return new ClipView(clip.key(), clip.video(), clip.title(), clip.start(), clip.end(), clip.frameIn(),
-        clip.frameOut(), clip.fps(), clip.cluster(), clip.text(), base + "/thumbnail", base + "/preview",
+        clip.frameOut(), clip.fps(), clip.cluster(), clip.text(), "/api/media/thumbnail" + key, "/api/media/preview" + key,
         Files.isRegularFile(corpus.thumbnailPath(clip.key())), Files.isRegularFile(corpus.previewPath(clip.key())));
   }
 
-  /** Percent-encodes a key for one URL path segment (spaces as %20, not +). */
+  /** Percent-encodes a key for a URL path segment or query value (spaces as %20, not +). */
   public static String urlSegment(String key) {
     return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20");
   }
