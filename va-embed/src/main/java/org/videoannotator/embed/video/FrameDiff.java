@@ -118,6 +118,9 @@ record FrameDiff(double hist, double blocks, double ecr, int dx, int dy) {
   private static double blockChange(FrameFeatures a, FrameFeatures b, int dx, int dy) {
     int bw = a.w / BLOCK_COLS;
     int bh = a.h / BLOCK_ROWS;
+    if (bw < 2 || bh < 2) {
+      return Double.NaN; // a picture this small has no blocks to judge: colour decides
+    }
     int judged = 0;
     int changed = 0;
     for (int by = 0; by < BLOCK_ROWS; by++) {

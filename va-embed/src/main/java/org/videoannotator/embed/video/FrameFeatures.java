@@ -175,8 +175,8 @@ final class FrameFeatures {
     return count;
   }
 
-  /** Nearly black (or a uniform dark picture): the middle of a fade. */
-  boolean dark() {
-    return mean < 24 && std < 10;
+  /** Nearly uniform black or white: the middle of a fade (to black or to white). */
+  boolean blank() {
+    return std < 10 && (mean < 24 || mean > 230);
   }
 }

@@ -20,7 +20,8 @@ import java.util.List;
  *
  * <p>Gradual transitions: a frame in a dissolve or fade is a mix of frames before and after it
  * ({@link BlendTest}), tested at several half-widths; runs of such frames become one transition,
- * and runs joined by dark frames (or dark runs with brightness ramps around them) become a fade.
+ * and runs joined by blank (black or white) frames, or blank runs with brightness ramps toward
+ * them, become a fade.
  */
 public final class ShotDetector {
   static final int WINDOW = 40;
@@ -64,7 +65,7 @@ public final class ShotDetector {
   private final FloatList returnScore = new FloatList();
   private final FloatList blendRatio = new FloatList();
   private final FloatList meanLuma = new FloatList();
-  private final List<Boolean> dark = new ArrayList<>();
+  private final List<Boolean> blank = new ArrayList<>();
   private int count;
   private boolean finished;
 
@@ -91,7 +92,7 @@ public final class ShotDetector {
     returnScore.add(Float.POSITIVE_INFINITY);
     blendRatio.add(Float.POSITIVE_INFINITY);
     meanLuma.add((float) f.mean);
-    dark.add(f.dark());
+    blank.add(f.blank());
     window[count % WINDOW] = f;
     checkFlashReturns(f);
     checkBlends(f);
@@ -166,7 +167,7 @@ public final class ShotDetector {
     for (int i = 0; i < count; i++) {
       out.printf(java.util.Locale.ROOT, "%4d cut=%.3f med=%.3f ret=%.3f blend=%.3f luma=%.1f%s%n",
           i, cutScore.get(i), neighbourMedian(i), returnScore.get(i), blendRatio.get(i),
-          meanLuma.get(i), dark.get(i) ? " dark" : "");
+          meanLuma.get(i), blank.get(i) ? " blank" : "");
     }
   }
 
@@ -270,8 +271,8 @@ public final class ShotDetector {
     int[] cur = null;
     boolean curFade = false;
     for (int[] r : runs) {
-      boolean fade = touchesDark(r[0], r[1]);
-      if (cur != null && r[0] <= cur[1] + 1 + darkGap(cur[1], r[0])) {
+      boolean fade = touchesBlank(r[0], r[1]);
+      if (cur != null && r[0] <= cur[1] + 1 + blankGap(cur[1], r[0])) {
         cur[1] = Math.max(cur[1], r[1]);
         curFade |= fade;
         continue;
@@ -342,44 +343,45 @@ public final class ShotDetector {
     out.add(fade ? Transition.fade(start, end) : Transition.dissolve(start, end));
   }
 
-  /** Number of dark frames right after {@code from}, up to {@code to}. */
-  private int darkGap(int from, int to) {
+  /** Number of blank frames right after {@code from}, up to {@code to}. */
+  private int blankGap(int from, int to) {
     int n = 0;
-    for (int k = from + 1; k < to && dark.get(k); k++) {
+    for (int k = from + 1; k < to && blank.get(k); k++) {
       n++;
     }
     return n;
   }
 
-  private boolean touchesDark(int a, int b) {
+  private boolean touchesBlank(int a, int b) {
     for (int k = Math.max(0, a - 1); k <= Math.min(count - 1, b + 1); k++) {
-      if (dark.get(k)) {
+      if (blank.get(k)) {
         return true;
       }
     }
     return false;
   }
 
-  /** Dark runs inside the video with a brightness ramp down before or up after them. */
+  /** Blank runs inside the video with a brightness ramp toward them before or away after. */
   private List<int[]> fadeRuns() {
     List<int[]> out = new ArrayList<>();
     int i = 0;
     while (i < count) {
-      if (!dark.get(i)) {
+      if (!blank.get(i)) {
         i++;
         continue;
       }
       int j = i;
-      while (j + 1 < count && dark.get(j + 1)) {
+      while (j + 1 < count && blank.get(j + 1)) {
         j++;
       }
       if (i > 0 && j < count - 1) {
+        float level = meanLuma.get(i);
         int s = i;
-        while (s - 1 > 0 && dimmer(s, s - 1) && i - s < 40) {
+        while (s - 1 > 0 && nearer(level, s, s - 1) && i - s < 40) {
           s--;
         }
         int e = j;
-        while (e + 1 < count - 1 && dimmer(e, e + 1) && e - j < 40) {
+        while (e + 1 < count - 1 && nearer(level, e, e + 1) && e - j < 40) {
           e++;
         }
         if (i - s >= 2 || e - j >= 2) {
@@ -391,9 +393,11 @@ public final class ShotDetector {
     return out;
   }
 
-  /** Frame {@code a} is clearly darker than frame {@code b}, as during a fade. */
-  private boolean dimmer(int a, int b) {
-    return meanLuma.get(b) > meanLuma.get(a) * 1.03 + 0.5;
+  /** Frame {@code a} is clearly closer than frame {@code b} to the blank {@code level}. */
+  private boolean nearer(float level, int a, int b) {
+    float da = Math.abs(meanLuma.get(a) - level);
+    float db = Math.abs(meanLuma.get(b) - level);
+    return db > da * 1.03 + 0.5;
   }
 
   /** A growable float array: a few numbers per frame, for hours of video. */

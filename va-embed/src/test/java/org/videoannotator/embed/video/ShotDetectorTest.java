@@ -101,6 +101,56 @@ class ShotDetectorTest {
     assertEquals(List.of(), single.finish());
   }
 
+  private static BufferedImage sceneFrame(Scene scene, int t, int w, int h) {
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    new SceneRenderer(scene).draw(img, t);
+    return img;
+  }
+
+  @Test
+  void fadeThroughWhiteIsOneFade() {
+    Scene a = new Scene(Scene.Palette.DAY_INDOOR, Scene.Framing.WIDE, 3, "", Scene.Camera.STATIC, 1);
+    Scene b = new Scene(Scene.Palette.NIGHT_OUTDOOR, Scene.Framing.CLOSE, 1, "", Scene.Camera.STATIC, 2);
+    BufferedImage white = new BufferedImage(160, 90, BufferedImage.TYPE_INT_RGB);
+    java.util.Arrays.fill(((java.awt.image.DataBufferInt) white.getRaster().getDataBuffer()).getData(), 0xFFFFFF);
+    ShotDetector d = new ShotDetector();
+    int i = 0;
+    for (int t = 0; t < 20; t++) {
+      d.accept(DecodedFrame.ofImage(i++, 0, sceneFrame(a, t, 160, 90)));
+    }
+    for (int j = 0; j < 8; j++) { // frames 20..27 brighten toward white
+      BufferedImage img = sceneFrame(a, 20 + j, 160, 90);
+      Pixels.blend(img, white, (j + 1) / 9.0);
+      d.accept(DecodedFrame.ofImage(i++, 0, img));
+    }
+    for (int j = 0; j < 2; j++) { // 28, 29 white
+      d.accept(DecodedFrame.ofImage(i++, 0, white));
+    }
+    for (int j = 0; j < 8; j++) { // 30..37 come out of white
+      BufferedImage img = sceneFrame(b, j, 160, 90);
+      Pixels.blend(img, white, 1 - (j + 1) / 9.0);
+      d.accept(DecodedFrame.ofImage(i++, 0, img));
+    }
+    for (int t = 8; t < 28; t++) {
+      d.accept(DecodedFrame.ofImage(i++, 0, sceneFrame(b, t, 160, 90)));
+    }
+    List<Transition> found = d.finish();
+    assertEquals(1, found.size(), "found " + found);
+    assertEquals(Transition.Type.FADE, found.get(0).type());
+    assertTrue(found.get(0).start() <= 29 && found.get(0).end() >= 28, "found " + found);
+  }
+
+  @Test
+  void tinyPicturesAreJudgedByColour() {
+    Scene a = new Scene(Scene.Palette.DAY_OUTDOOR, Scene.Framing.WIDE, 0, "", Scene.Camera.STATIC, 3);
+    Scene b = new Scene(Scene.Palette.NIGHT_INDOOR, Scene.Framing.WIDE, 0, "", Scene.Camera.STATIC, 4);
+    ShotDetector d = new ShotDetector();
+    for (int i = 0; i < 30; i++) {
+      d.accept(DecodedFrame.ofImage(i, 0, sceneFrame(i < 15 ? a : b, i, 24, 14)));
+    }
+    assertEquals(List.of(Transition.cut(15)), d.finish());
+  }
+
   @Test
   void framesMustComeInOrder() {
     ShotDetector d = new ShotDetector();
