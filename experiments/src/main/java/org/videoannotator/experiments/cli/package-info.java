@@ -1,0 +1,4 @@
+/**
+ * The `va replay` and `va bench replay` commands (picocli).
+ */
+package org.videoannotator.experiments.cli;
