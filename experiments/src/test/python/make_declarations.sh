@@ -33,3 +33,7 @@ declare_exp2() {  # process: Experiment 2 on the tiny set, exact choice history
 
 declare_exp2 rr
 declare_exp2 ucb
+
+# The benchmark set (slow: about 2 minutes of Python and 16 s of generation; not verified in CI).
+declare_exp1 synthetic-bench 0 30000 512 "action+alcohol+anger+character-focus+day+establishing-shots+interview+zoom" \
+  25,50,100,500,1000 "Experiment 1 on the benchmark set (30,000 x 512, 8 labels, all n and methods); about a minute of Java on 2 cores."
