@@ -28,6 +28,26 @@ public final class ShotDetector {
   static final int FLASH_RETURN = 5;
   private static final int[] HALF_WIDTHS = {2, 3, 4, 6, 8, 11, 15};
   private static final int MEDIAN_RADIUS = 8;
+  /**
+   * Lowest score a cut in a quiet neighbourhood may have. True cuts between two similar dark,
+   * low-contrast shots score 0.3 (few textured blocks, similar histograms), while a static or
+   * slowly moving shot stays near 0.01-0.05.
+   */
+  static final double QUIET_CUT_FLOOR = 0.25;
+  /**
+   * Frames scoring at least this are watched by the flash filter. Below {@link #QUIET_CUT_FLOOR}
+   * on purpose: a flash's first frame may score a little under the floor while the return frame
+   * scores over it, and the return is only recognised as part of the flash if its first frame
+   * was watched.
+   */
+  static final double FLASH_WATCH_FLOOR = 0.2;
+  /**
+   * How many times the neighbourhood's upper quartile a quiet cut must score. The upper quartile
+   * of the 16 neighbours, not their mean or median: up to 3 other cuts nearby (fast cutting) do
+   * not move it, while a shaking or fast-panning shot, whose scores jump around, raises it and so
+   * cannot lend a single noisy frame the ratio.
+   */
+  static final double QUIET_CUT_RATIO = 5;
   private static final int LOOSE_MIN_RUN = 5;
   private static final int LOOSE_MAX_RUN = 32;
   private static final double MIN_DRIFT = 3;
@@ -111,7 +131,7 @@ public final class ShotDetector {
   private void checkFlashReturns(FrameFeatures now) {
     int j = count;
     for (int i = Math.max(1, j - FLASH_RETURN + 1); i < j; i++) {
-      if (cutScore.get(i) < config.cutThreshold() * 0.6) {
+      if (cutScore.get(i) < FLASH_WATCH_FLOOR) {
         continue;
       }
       FrameFeatures before = frameAt(i - 1);
@@ -165,8 +185,8 @@ public final class ShotDetector {
   /** Per-frame scores, one line each (tuning and bug reports). */
   public void debugDump(java.io.PrintStream out) {
     for (int i = 0; i < count; i++) {
-      out.printf(java.util.Locale.ROOT, "%4d cut=%.3f med=%.3f ret=%.3f blend=%.3f luma=%.1f%s%n",
-          i, cutScore.get(i), neighbourMedian(i), returnScore.get(i), blendRatio.get(i),
+      out.printf(java.util.Locale.ROOT, "%4d cut=%.3f med=%.3f q3=%.3f ret=%.3f blend=%.3f luma=%.1f%s%n",
+          i, cutScore.get(i), neighbourQuantile(i, 0.5), neighbourQuantile(i, 0.75), returnScore.get(i), blendRatio.get(i),
           meanLuma.get(i), blank.get(i) ? " blank" : "");
     }
   }
@@ -190,10 +210,10 @@ public final class ShotDetector {
   private List<Transition> findCuts(List<Transition> gradual) {
     List<Integer> candidates = new ArrayList<>();
     for (int i = 1; i < count; i++) {
-      double s = cutScore.get(i);
-      if (s < config.cutThreshold() || s < neighbourMedian(i) + config.adaptiveMargin()) {
+      if (!cutCandidate(i)) {
         continue;
       }
+      double s = cutScore.get(i);
       if (returnScore.get(i) < Math.min(config.cutThreshold(), 0.5 * s)) {
         continue; // flash: the picture came back
       }
@@ -218,11 +238,34 @@ public final class ShotDetector {
     return cuts;
   }
 
+  /**
+   * Whether the score of frame {@code i} makes it a cut candidate, by either of two rules.
+   * <ul>
+   *   <li><b>Loud</b>: at least {@link Config#cutThreshold} and at least {@link
+   *       Config#adaptiveMargin} above the neighbours' median (fast motion raises every score
+   *       around it, so a fixed threshold alone would cut fast pans).
+   *   <li><b>Quiet</b>: at least {@value #QUIET_CUT_FLOOR} and at least {@value #QUIET_CUT_RATIO}
+   *       times the upper quartile of its neighbours. This is the relative test of PySceneDetect's
+   *       adaptive detector (score over the mean of 2 neighbours each side), made robust: over 8
+   *       neighbours each side, a quantile ignores other cuts nearby and a noisy (shaking) shot
+   *       raises it. It finds cuts between two similar dark shots, whose absolute score stays
+   *       below the threshold but stands out from a near-zero neighbourhood.
+   * </ul>
+   * Both go through the same flash and gradual-transition filters afterwards.
+   */
+  private boolean cutCandidate(int i) {
+    double s = cutScore.get(i);
+    if (s >= config.cutThreshold()) {
+      return s >= neighbourQuantile(i, 0.5) + config.adaptiveMargin();
+    }
+    return s >= QUIET_CUT_FLOOR && s >= QUIET_CUT_RATIO * neighbourQuantile(i, 0.75);
+  }
+
   /** A later frame of a flash: an earlier candidate within FLASH_RETURN returned past it. */
   private boolean insideFlash(int i) {
     for (int k = Math.max(1, i - FLASH_RETURN + 1); k < i; k++) {
       double s = cutScore.get(k);
-      if (s >= config.cutThreshold() * 0.6 && returnScore.get(k) < Math.min(config.cutThreshold(), 0.5 * s)) {
+      if (s >= FLASH_WATCH_FLOOR && returnScore.get(k) < Math.min(config.cutThreshold(), 0.5 * s)) {
         return true;
       }
     }
@@ -238,7 +281,8 @@ public final class ShotDetector {
     return false;
   }
 
-  private double neighbourMedian(int i) {
+  /** Quantile {@code q} (0..1) of the cut scores of the frames within MEDIAN_RADIUS of i. */
+  private double neighbourQuantile(int i, double q) {
     float[] v = new float[2 * MEDIAN_RADIUS];
     int n = 0;
     for (int k = i - MEDIAN_RADIUS; k <= i + MEDIAN_RADIUS; k++) {
@@ -250,7 +294,7 @@ public final class ShotDetector {
       return 0;
     }
     Arrays.sort(v, 0, n);
-    return v[n / 2];
+    return v[Math.min(n - 1, (int) (q * n))];
   }
 
   private List<Transition> findGradual() {
