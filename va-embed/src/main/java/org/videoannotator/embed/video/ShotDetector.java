@@ -14,7 +14,8 @@ import java.util.List;
  * translation, a cut score combines structural change (share of textured blocks whose best local
  * match still differs once contrast is normalised; edge change ratio) with colour-histogram
  * change. A frame is a cut when its score is high in absolute terms and stands out from the median
- * of its neighbours (adaptive threshold: fast motion raises every score around it), unless the
+ * of its neighbours (adaptive threshold: fast motion raises every score around it), or when it is
+ * moderate but many times its neighbourhood's level (a quiet cut, see {@link #cutCandidate}), unless the
  * picture returns within {@value #FLASH_RETURN} frames (flash filter) or it falls inside a gradual
  * transition. Cuts closer than {@link Config#minShotFrames} keep the stronger one.
  *
