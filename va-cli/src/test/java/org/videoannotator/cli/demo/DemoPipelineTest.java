@@ -22,6 +22,7 @@ import org.videoannotator.embed.video.GroundTruth;
 import org.videoannotator.embed.video.Scene;
 import org.videoannotator.embed.video.ShotPlan;
 import org.videoannotator.embed.video.ShotSpan;
+import org.videoannotator.embed.video.Transition;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.index.SearchHit;
@@ -61,11 +62,11 @@ class DemoPipelineTest {
   void everyRenderedShotIsAClipWithAnEmbeddingAndAThumbnail() throws Exception {
     assertTrue(DemoCorpus.isReady(root));
     try (Corpus corpus = Corpus.open(corpusDir)) {
-      Map<String, Long> shotsPerVideo =
-          corpus.clips().collect(Collectors.groupingBy(Clip::video, Collectors.counting()));
-      for (var truth : truths.entrySet()) {
-        assertEquals(truth.getValue().shots().size(), shotsPerVideo.getOrDefault(truth.getKey(), 0L),
-            "shots of " + truth.getKey());
+      Map<String, List<Clip>> clipsPerVideo =
+          corpus.clips().collect(Collectors.groupingBy(Clip::video));
+      for (var entry : truths.entrySet()) {
+        assertShotsMatchTruth(entry.getKey(), entry.getValue(),
+            clipsPerVideo.getOrDefault(entry.getKey(), List.of()));
       }
       KeyedMatrix vectors = corpus.vectors();
       assertEquals(corpus.size(), vectors.size());
@@ -123,6 +124,32 @@ class DemoPipelineTest {
             label.name() + ": CV AP " + ap + " does not beat the positive rate " + rate);
       }
     }
+  }
+
+  /**
+   * Every rendered hard cut starts a clip (within one frame), nothing is split that was not
+   * rendered, and every rendered shot is found, except that a dissolve or fade between two shots
+   * whose cameras both move may be missed: the detector's documented weakness (va-embed README,
+   * "what remains"), whose middle frames are no clean mix of its two ends.
+   */
+  private void assertShotsMatchTruth(String video, GroundTruth truth, List<Clip> clips) {
+    List<ShotPlan> plan = plans.get(video);
+    Set<Integer> starts = clips.stream().map(Clip::frameIn).collect(Collectors.toSet());
+    int excused = 0;
+    for (int i = 0; i < truth.transitions().size(); i++) {
+      Transition t = truth.transitions().get(i);
+      if (t.isCut()) {
+        assertTrue(starts.contains(t.start()) || starts.contains(t.start() - 1)
+            || starts.contains(t.start() + 1), video + ": no clip starts at the cut " + t);
+      } else if (plan.get(i).scene().camera() != Scene.Camera.STATIC
+          && plan.get(i + 1).scene().camera() != Scene.Camera.STATIC) {
+        excused++;
+      }
+    }
+    int rendered = truth.shots().size();
+    assertTrue(clips.size() <= rendered && clips.size() >= rendered - excused,
+        video + ": " + clips.size() + " clips for " + rendered + " rendered shots ("
+            + excused + " gradual transitions between moving shots may be missed)");
   }
 
   /** The scene of the rendered shot that overlaps {@code clip} most. */
