@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.videoannotator.core.Progress;
 import org.videoannotator.embed.video.GroundTruth;
 import org.videoannotator.embed.video.ShotPlan;
@@ -50,6 +51,8 @@ final class DemoVideos {
       throw new UncheckedIOException("cannot create " + dir, e);
     }
     List<List<ShotPlan>> plans = plans(spec);
+    // The encoder's banner and per-file notes would bury the progress bar; errors still show.
+    avutil.av_log_set_level(avutil.AV_LOG_ERROR);
     SyntheticVideo renderer =
         new SyntheticVideo(spec.width(), spec.height(), spec.fps(), SyntheticVideo.Format.MP4_H264);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
