@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
     description = "Video Annotator for the JVM: build video classifiers from a few labelled clips.",
     subcommands = {CommandLine.HelpCommand.class})
 public final class Va implements Callable<Integer> {
+  private static final Map<String, String> GROUP_DESCRIPTIONS = Map.of(
+      "bench", "Benchmarks: print figures and ratios against a baseline measured in the same run.");
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -39,7 +42,7 @@ public final class Va implements Callable<Integer> {
         target = groups.computeIfAbsent(sub.group(), g -> {
           CommandLine group = new CommandLine(new Group());
           group.getCommandSpec().name(g);
-          group.getCommandSpec().usageMessage().description("The '" + g + "' commands.");
+          group.getCommandSpec().usageMessage().description(GROUP_DESCRIPTIONS.getOrDefault(g, "The '" + g + "' commands."));
           root.addSubcommand(g, group);
           return group;
         });

@@ -34,6 +34,8 @@ import picocli.CommandLine.Option;
     name = "clip",
     mixinStandardHelpOptions = true,
     description = {
+      "Benchmark a CLIP image encoder via DJL against PyTorch.",
+      "",
       "Frames/s of a CLIP image encoder via DJL (preprocessing + inference,",
       "and inference alone), and via PyTorch on the same TorchScript file",
       "when --python is given; prints the ratio."

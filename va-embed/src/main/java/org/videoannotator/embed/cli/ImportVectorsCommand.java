@@ -22,6 +22,8 @@ import picocli.CommandLine.Parameters;
     name = "import-vectors",
     mixinStandardHelpOptions = true,
     description = {
+      "Append precomputed vectors (.npy, .h5, .csv) to a corpus.",
+      "",
       "Append vectors made elsewhere to a corpus (created if absent): .npy",
       "(2-D float32/float64), .h5 (a 2-D dataset) or .csv (key,v1,...,vd),",
       "with clip metadata from --clips (a CSV with a 'key' column, or a .txt",

@@ -27,6 +27,8 @@ import picocli.CommandLine.Parameters;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = {
+      "Ingest video files into a corpus (shots, embeddings, thumbnails, previews).",
+      "",
       "Ingest videos into a corpus: split each into shots, embed every shot,",
       "write a thumbnail and a hover preview per shot. Folders are walked;",
       "files already in the corpus (same content) are skipped, so an",

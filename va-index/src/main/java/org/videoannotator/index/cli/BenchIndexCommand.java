@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
     name = "index",
     mixinStandardHelpOptions = true,
     description = {
+      "Benchmark the HNSW index: build time, heap, latency and recall against exact search.",
+      "",
       "Build corpora of N seeded clustered unit vectors for each M x beam width, and/or search a",
       "real corpus (--corpus, random clips as queries); print build time, peak heap, p50/p99",
       "search latency and recall@k against exact search for each k and candidate count, the",

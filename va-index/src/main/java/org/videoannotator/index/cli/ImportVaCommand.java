@@ -18,6 +18,8 @@ import picocli.CommandLine.Parameters;
     name = "import-va",
     mixinStandardHelpOptions = true,
     description = {
+      "Build or extend a corpus from released-layout Video Annotator data.",
+      "",
       "Build or extend a corpus from a data set in the released Video Annotator layout:",
       "every shot with its embedding (embedder 'va-released-clip4clip'), desc as searchable text,",
       "cluster_index as cluster, and each label's text embedding as a named query.",

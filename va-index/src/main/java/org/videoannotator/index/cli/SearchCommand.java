@@ -31,7 +31,9 @@ import picocli.CommandLine.Option;
     name = "search",
     mixinStandardHelpOptions = true,
     description = {
-      "Search a corpus. One vector query (--text, --query or --like), words (--words), or both",
+      "Search a corpus by text, words, a named query or example clips.",
+      "",
+      "One vector query (--text, --query or --like), words (--words), or both",
       "(hybrid: reciprocal rank fusion). Prints [{\"key\",\"score\",...metadata}] with --json,",
       "else a table. Vector scores are exact cosine similarities."
     })

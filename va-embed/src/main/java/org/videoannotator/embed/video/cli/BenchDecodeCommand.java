@@ -48,6 +48,8 @@ import picocli.CommandLine.Spec;
     name = "decode",
     mixinStandardHelpOptions = true,
     description = {
+      "Benchmark decoding and shot detection: speed and boundary quality against peers.",
+      "",
       "Decode + shot detection speed (fps, x real time, ratio to a plain decode loop and ffmpeg)",
       "and shot boundary P/R/F1 against ffmpeg's scene filter and PySceneDetect-style detectors."
     })
