@@ -1,6 +1,7 @@
 package org.videoannotator.learn;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.core.vectors.KeyIndex;
@@ -16,9 +17,31 @@ import org.videoannotator.core.vectors.KeyIndex;
  * <p>Folds run in parallel. Thread-safe: an instance holds only its options.
  */
 public final class LogisticRegressionCv {
+  /**
+   * Which C wins when several have the same (best) summed fold AP.
+   *
+   * <p>{@code FIRST} is numpy's argmax, as the protocol and scikit-learn pick: the smallest C. On
+   * separable sets (common early in a labelling session) every C scores AP 1, and the smallest C
+   * leaves all probabilities nearly equal to the prior, so "borderline" and the ranking of the
+   * feeds lose their meaning. {@code MIDDLE} takes the middle one of the tied Cs instead; the
+   * server's builds use it, the replays never do.
+   */
+  public enum TieBreak {
+    FIRST,
+    MIDDLE
+  }
+
   /** Options; {@link #defaults()} are the protocol's. */
-  public record Options(int folds, double[] cs, long seed, int maxIter, double gtol, int threads) {
+  public record Options(
+      int folds, double[] cs, long seed, int maxIter, double gtol, int threads, TieBreak tieBreak) {
+    public Options(int folds, double[] cs, long seed, int maxIter, double gtol, int threads) {
+      this(folds, cs, seed, maxIter, gtol, threads, TieBreak.FIRST);
+    }
+
     public Options {
+      if (tieBreak == null) {
+        throw new IllegalArgumentException("tieBreak must be given");
+      }
       if (folds < 2) {
         throw new IllegalArgumentException("need at least 2 folds, got " + folds);
       }
@@ -43,7 +66,11 @@ public final class LogisticRegressionCv {
     }
 
     public Options withThreads(int n) {
-      return new Options(folds, cs, seed, maxIter, gtol, n);
+      return new Options(folds, cs, seed, maxIter, gtol, n, tieBreak);
+    }
+
+    public Options withTieBreak(TieBreak rule) {
+      return new Options(folds, cs, seed, maxIter, gtol, threads, rule);
     }
   }
 
@@ -147,7 +174,7 @@ public final class LogisticRegressionCv {
     double[][][] foldCoefs = new double[options.folds()][][];
     runFolds(x, dim, y, testFold, foldScores, foldCoefs);
 
-    int best = bestIndex(foldScores);
+    int best = bestIndex(foldScores, options.tieBreak());
     double[] start = new double[dim + 1];
     for (double[][] path : foldCoefs) {
       for (int j = 0; j <= dim; j++) {
@@ -229,22 +256,43 @@ public final class LogisticRegressionCv {
 
   /** numpy's {@code argmax} of the per-C sums: the first NaN if any, else the first maximum. */
   static int bestIndex(double[][] foldScores) {
+    return bestIndex(foldScores, TieBreak.FIRST);
+  }
+
+  /**
+   * The chosen C's index: the first NaN sum if any (numpy's argmax), else the best sum, ties
+   * (within {@value #TIE_TOLERANCE} of the best) broken by {@code rule}.
+   */
+  static int bestIndex(double[][] foldScores, TieBreak rule) {
     int cCount = foldScores[0].length;
-    int best = 0;
+    double[] sums = new double[cCount];
     double bestSum = Double.NEGATIVE_INFINITY;
+    int first = 0;
     for (int k = 0; k < cCount; k++) {
-      double sum = 0;
       for (double[] fold : foldScores) {
-        sum += fold[k];
+        sums[k] += fold[k];
       }
-      if (Double.isNaN(sum)) {
+      if (Double.isNaN(sums[k])) {
         return k;
       }
-      if (sum > bestSum) {
-        bestSum = sum;
-        best = k;
+      if (sums[k] > bestSum) {
+        bestSum = sums[k];
+        first = k;
       }
     }
-    return best;
+    if (rule == TieBreak.FIRST) {
+      return first;
+    }
+    List<Integer> tied = new ArrayList<>();
+    for (int k = 0; k < cCount; k++) {
+      if (sums[k] >= bestSum - TIE_TOLERANCE) {
+        tied.add(k);
+      }
+    }
+    return tied.get(tied.size() / 2);
   }
+
+  /** Summed fold APs this close to the best count as a tie (AP sums are at most the fold count). */
+  static final double TIE_TOLERANCE = 1e-9;
+
 }

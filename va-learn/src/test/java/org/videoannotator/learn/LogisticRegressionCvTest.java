@@ -140,4 +140,39 @@ class LogisticRegressionCvTest {
     assertEquals(2, LogisticRegressionCv.bestIndex(scores));
     assertEquals(1, LogisticRegressionCv.bestIndex(new double[][] {{0.5, 0.9, 0.9}}));
   }
+
+  @Test
+  void middleTieBreakKeepsScoresApartOnSeparableSetsWhereTheProtocolsFirstFlattensThem() {
+    // Two well separated clusters: every C reaches fold AP 1, so all ten Cs tie.
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+    int n = 40;
+    int dim = 16;
+    float[][] x = new float[n][dim];
+    boolean[] y = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = i % 2 == 0;
+      for (int j = 0; j < dim; j++) {
+        x[i][j] = (float) ((j == 0 ? (y[i] ? 1 : -1) : 0) + 0.05 * rnd.nextGaussian());
+      }
+    }
+    LogisticRegressionCv.Options protocol = LogisticRegressionCv.Options.defaults();
+    LinearModel first = new LogisticRegressionCv(protocol).fit(x, y);
+    LinearModel middle =
+        new LogisticRegressionCv(protocol.withTieBreak(LogisticRegressionCv.TieBreak.MIDDLE)).fit(x, y);
+    assertEquals(protocol.cs()[0], first.c(), "the protocol keeps numpy's first maximum");
+    assertEquals(protocol.cs()[5], middle.c(), "the middle of ten tied Cs");
+    assertTrue(spread(middle, x) > 0.5, "scores of the middle C separate the classes");
+    assertTrue(spread(first, x) < 0.01, "the smallest C leaves every score near the prior");
+  }
+
+  private static double spread(LinearModel model, float[][] x) {
+    double lo = 1;
+    double hi = 0;
+    for (float[] row : x) {
+      double p = model.probability(row);
+      lo = Math.min(lo, p);
+      hi = Math.max(hi, p);
+    }
+    return hi - lo;
+  }
 }

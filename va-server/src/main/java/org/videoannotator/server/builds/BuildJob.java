@@ -123,7 +123,10 @@ final class BuildJob implements Runnable {
     int folds = Math.min(5, Math.min(pos.size(), neg.size()));
     LogisticRegressionCv.Options defaults = LogisticRegressionCv.Options.defaults();
     LogisticRegressionCv trainer = new LogisticRegressionCv(new LogisticRegressionCv.Options(
-        folds, defaults.cs(), defaults.seed(), defaults.maxIter(), defaults.gtol(), defaults.threads()));
+        folds, defaults.cs(), defaults.seed(), defaults.maxIter(), defaults.gtol(), defaults.threads(),
+        // Early sessions are often separable: every C ties at AP 1, and the protocol's smallest C
+        // would give every clip the same score (meaningless borderline and ranking).
+        LogisticRegressionCv.TieBreak.MIDDLE));
     LinearModel model = trainer.fit(vectors.matrix(), vectors.keys(), set);
     t = stage("train", t, "score", 0.5);
 
