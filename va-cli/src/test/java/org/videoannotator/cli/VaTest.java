@@ -1,11 +1,15 @@
 package org.videoannotator.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class VaTest {
@@ -34,6 +38,15 @@ class VaTest {
     Run r = run("--no-such-option");
     assertEquals(2, r.status());
     assertTrue(r.err().contains("--no-such-option"), r.err());
+  }
+
+  @Test
+  void demoRefusesANetworkAddressWithoutATokenBeforeBuildingAnything(@TempDir Path tmp) {
+    Path dir = tmp.resolve("demo");
+    Run r = run("demo", "--dir", dir.toString(), "--host", "0.0.0.0");
+    assertEquals(1, r.status());
+    assertTrue(r.err().contains("--token"), r.err());
+    assertFalse(Files.exists(dir), "nothing may be rendered before the refusal");
   }
 
   @Test

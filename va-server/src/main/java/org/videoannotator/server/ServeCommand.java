@@ -39,17 +39,18 @@ public final class ServeCommand implements VaSubcommand, Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Settings.log(LOG, "serve", "corpus", corpus, "host", host, "port", port, "token", token == null ? "none" : "set");
-    if (port < 0 || port > 65535) {
-      throw new UserException("--port must be in 0..65535, got " + port);
-    }
-    if (token != null && token.isBlank()) {
-      throw new UserException("--token must not be blank");
-    }
-    if (!isLoopback(host) && token == null) {
-      throw new UserException("binding to " + host + " exposes the annotations to the network; add --token <secret>"
-          + " (clients then send 'Authorization: Bearer <secret>' or log in at /login), or use --host 127.0.0.1");
-    }
-    ServerRuntime runtime = ServerRuntime.open(corpus, token);
+    serveUntilStopped(corpus, host, port, token);
+    return 0;
+  }
+
+  /**
+   * Serves {@code corpusDir} until the process is stopped (Ctrl-C). Every command that serves
+   * (here and {@code va demo}) goes through this, so the loopback-or-token rule has one home.
+   */
+  public static void serveUntilStopped(Path corpusDir, String host, int port, String token)
+      throws InterruptedException {
+    checkBinding(host, port, token);
+    ServerRuntime runtime = ServerRuntime.open(corpusDir, token);
     String url;
     try {
       url = runtime.start(host, port);
@@ -62,15 +63,32 @@ public final class ServeCommand implements VaSubcommand, Callable<Integer> {
       runtime.close();
       stopped.countDown();
     }, "va-serve-shutdown"));
-    System.out.println("Serving " + runtime.corpus().size() + " clips of " + corpus + " at " + url);
+    System.out.println("Serving " + runtime.corpus().size() + " clips of " + corpusDir + " at " + url);
     System.out.println(token == null
         ? "No token: only this machine can connect (loopback)."
         : "Token required: send 'Authorization: Bearer <token>' or log in at " + url + "login");
     System.out.println(runtime.hasTextEncoder() ? "Text search: through the corpus's text encoder."
         : "Text search: no text encoder for this corpus's embedder; text queries use full-text words.");
+    System.out.println("Open " + url + " in a browser; Ctrl-C stops the server.");
     System.out.flush();
     stopped.await();
-    return 0;
+  }
+
+  /**
+   * Refuses a port out of range, a blank token, or a non-loopback host without a token; callers
+   * that do long work before serving check first, so the user does not wait to be refused.
+   */
+  public static void checkBinding(String host, int port, String token) {
+    if (port < 0 || port > 65535) {
+      throw new UserException("--port must be in 0..65535, got " + port);
+    }
+    if (token != null && token.isBlank()) {
+      throw new UserException("--token must not be blank");
+    }
+    if (!isLoopback(host) && token == null) {
+      throw new UserException("binding to " + host + " exposes the annotations to the network; add --token <secret>"
+          + " (clients then send 'Authorization: Bearer <secret>' or log in at /login), or use --host 127.0.0.1");
+    }
   }
 
   static boolean isLoopback(String host) {

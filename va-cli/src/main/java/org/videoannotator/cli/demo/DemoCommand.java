@@ -2,12 +2,11 @@ package org.videoannotator.cli.demo;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.Settings;
 import org.videoannotator.core.VaSubcommand;
-import org.videoannotator.server.ServerRuntime;
+import org.videoannotator.server.ServeCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,6 +32,9 @@ public final class DemoCommand implements Callable<Integer>, VaSubcommand {
   @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}; 0 = any free port).")
   int port;
 
+  @Option(names = "--token", description = "Access token clients must send; required when --host is not a loopback address.")
+  String token;
+
   @Option(names = "--model", description = "A CLIP model folder: ingest with 'concat' (CLIP + descriptor) for semantic text search.")
   Path model;
 
@@ -45,24 +47,16 @@ public final class DemoCommand implements Callable<Integer>, VaSubcommand {
   @Override
   public Integer call() throws InterruptedException {
     Settings.log(LOG, "va demo", "dir", dir.toAbsolutePath(), "host", host, "port", port,
-        "model", model, "threads", threads);
+        "token", token == null ? "none" : "set", "model", model, "threads", threads);
+    if (!noServe) {
+      ServeCommand.checkBinding(host, port, token); // refuse before a minute of rendering, not after
+    }
     Path corpus = DemoCorpus.ensure(dir, DemoSpec.DEFAULT, model, threads);
     if (noServe) {
       System.out.println("demo corpus ready: " + corpus.toAbsolutePath());
       return 0;
     }
-    ServerRuntime runtime = ServerRuntime.open(corpus, null);
-    String url = runtime.start(host, port);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      runtime.close();
-      stopped.countDown();
-    }, "va-demo-shutdown"));
-    System.out.println();
-    System.out.println("  Video Annotator demo is running: open " + url);
-    System.out.println("  Corpus: " + corpus.toAbsolutePath() + "   (Ctrl-C stops the server)");
-    System.out.println();
-    stopped.await();
+    ServeCommand.serveUntilStopped(corpus, host, port, token);
     return 0;
   }
 }

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.Json;
 import org.videoannotator.core.UserException;
+import org.videoannotator.embed.ingest.FileResult;
 import org.videoannotator.embed.ingest.IngestOptions;
 import org.videoannotator.embed.ingest.IngestReport;
 import org.videoannotator.embed.ingest.Ingester;
@@ -68,8 +69,8 @@ public final class DemoCorpus {
             Corpus.openOrCreate(corpusDir(root), embedder.info(), embedder.dimension())) {
       IngestOptions options = new IngestOptions(IngestOptions.DEFAULT_SAMPLE_FPS, threads, null);
       report = new Ingester(corpus, embedder, options).run(List.of(videosDir(root)));
-      if (report.count("failed") > 0) {
-        throw new UserException("ingesting the demo videos failed for " + report.count("failed")
+      if (report.count(FileResult.FAILED) > 0) {
+        throw new UserException("ingesting the demo videos failed for " + report.count(FileResult.FAILED)
             + " file(s); see " + corpus.dir().resolve(IngestReport.FILE));
       }
       createLabels(corpus.dir());
