@@ -12,7 +12,7 @@ def req(method, path, body=None, raw=False):
     except urllib.error.HTTPError as e:
         return e.code, json.loads(e.read())
 truth = {e["key"]: e["agg"] for e in json.load(open("/tmp/e-va/ds/agg/action.json"))["data"]}
-print(req("POST", "/api/labels/import", open("/work/shared/reference/task_descriptions.json","rb").read())[0])
+print(req("POST", "/api/labels/import", open("datasets/src/main/resources/org/videoannotator/datasets/task_descriptions.json","rb").read())[0])
 s, hits = req("GET", "/api/search?query=action&k=60&label=action&unlabelled=true")
 print("search", s, hits["engine"], len(hits["hits"]))
 votes = [{"key": h["key"], "value": "yes" if truth[h["key"]] else "no", "source": {"kind": "search", "query": "action"}}

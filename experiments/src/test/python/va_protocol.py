@@ -2,7 +2,7 @@
 """The Video Annotator experiment protocol in Python (numpy + scikit-learn + h5py).
 
 An independent implementation of the protocol the paper's reference code runs (see
-/work/shared/reference/va-protocol.md), written to produce the expected figures of the Java replay
+the project's protocol notes in va-learn/README.md), written to produce the expected figures of the Java replay
 (`va replay exp1|splits|exp2`) on generated data sets, and to time the Python protocol on this
 machine. It writes JSON in exactly the shape the Java commands write.
 

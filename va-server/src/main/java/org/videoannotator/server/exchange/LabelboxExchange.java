@@ -21,7 +21,7 @@ import org.videoannotator.server.store.Source;
 import org.videoannotator.server.store.Value;
 
 /**
- * Labelbox NDJSON (see /work/shared/reference/labelbox-ndjson.md). Export: one frame-based radio
+ * Labelbox NDJSON (the frame-based video classification subset; va-server/README.md). Export: one frame-based radio
  * classification per clip, {@code {"name": label, "answer": {"name": "yes"|"no", "confidence",
  * "frames": [{"start", "end"}]}, "dataRow": {"globalKey": video}}}. Import: radio answers
  * {@code yes}/{@code no} of the feature named like the label, and checklist answers named like the
