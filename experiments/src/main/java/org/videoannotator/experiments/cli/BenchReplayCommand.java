@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.Json;
 import org.videoannotator.core.Settings;
-import org.videoannotator.core.VaSubcommand;
+import org.videoannotator.core.BenchSubcommand;
 import org.videoannotator.experiments.ResultFiles;
 import org.videoannotator.experiments.bench.Exp1Comparison;
 import org.videoannotator.experiments.bench.PythonProtocol;
@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Time Experiment 1 (default: generated 30,000 shots x 512 dims x 8 labels, all n and methods) "
         + "against the Python protocol on the same data, and compare their figures.")
-public final class BenchReplayCommand implements VaSubcommand, Callable<Integer> {
+public final class BenchReplayCommand implements BenchSubcommand, Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(BenchReplayCommand.class);
 
   @Option(names = "--data", description = "Data set folder (default: generate one under --work).")
@@ -79,10 +79,6 @@ public final class BenchReplayCommand implements VaSubcommand, Callable<Integer>
   @Option(names = "--out", description = "Also write the figures as JSON here.")
   Path out;
 
-  @Override
-  public String group() {
-    return "bench";
-  }
 
   @Override
   public Integer call() throws Exception {

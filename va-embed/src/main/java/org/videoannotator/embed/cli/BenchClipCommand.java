@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.Settings;
 import org.videoannotator.core.UserException;
-import org.videoannotator.core.VaSubcommand;
+import org.videoannotator.core.BenchSubcommand;
 import org.videoannotator.embed.model.clip.ClipModel;
 import org.videoannotator.embed.model.clip.ClipModelFolder;
 import org.videoannotator.embed.model.clip.ClipPreprocessor;
@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
       "and inference alone), and via PyTorch on the same TorchScript file",
       "when --python is given; prints the ratio."
     })
-public final class BenchClipCommand implements VaSubcommand, Callable<Integer> {
+public final class BenchClipCommand implements BenchSubcommand, Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(BenchClipCommand.class);
   private static final Pattern PY_RESULT = Pattern.compile("frames_per_second=([0-9.]+)");
 
@@ -57,10 +57,6 @@ public final class BenchClipCommand implements VaSubcommand, Callable<Integer> {
       description = "A python with torch (e.g. /usr/bin/python3) to time PyTorch on the same file.")
   String python;
 
-  @Override
-  public String group() {
-    return "bench";
-  }
 
   @Override
   public Integer call() throws Exception {

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.Json;
 import org.videoannotator.core.Settings;
-import org.videoannotator.core.VaSubcommand;
+import org.videoannotator.core.BenchSubcommand;
 import org.videoannotator.index.IndexBenchmark;
 import org.videoannotator.index.IndexSettings;
 import picocli.CommandLine;
@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
       "exact-search baseline, and the time to append rows to the built index vs an empty one.",
       "Results are also written as JSON (--out)."
     })
-public final class BenchIndexCommand implements VaSubcommand, Callable<Integer> {
+public final class BenchIndexCommand implements BenchSubcommand, Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(BenchIndexCommand.class);
 
   @Option(names = "--rows", defaultValue = "100000", description = "Synthetic rows (default: ${DEFAULT-VALUE}; 0 = none).")
@@ -88,10 +88,6 @@ public final class BenchIndexCommand implements VaSubcommand, Callable<Integer> 
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Override
-  public String group() {
-    return "bench";
-  }
 
   @Override
   public Integer call() throws Exception {

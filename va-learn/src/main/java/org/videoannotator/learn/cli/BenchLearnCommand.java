@@ -9,7 +9,7 @@ import org.videoannotator.core.Json;
 import org.videoannotator.core.Progress;
 import org.videoannotator.core.Settings;
 import org.videoannotator.core.UserException;
-import org.videoannotator.core.VaSubcommand;
+import org.videoannotator.core.BenchSubcommand;
 import org.videoannotator.learn.LearnBenchmark;
 import org.videoannotator.learn.ParallelRows;
 import picocli.CommandLine.Command;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
       "scoring every row, a top-k selection and the four feeds. Prints a table with the",
       "scoring/streaming ratio and the build time; writes the figures as JSON (--out)."
     })
-public final class BenchLearnCommand implements VaSubcommand, Callable<Integer> {
+public final class BenchLearnCommand implements BenchSubcommand, Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(BenchLearnCommand.class);
 
   @Option(names = "--rows", defaultValue = "500000", description = "Corpus rows (default: ${DEFAULT-VALUE}).")
@@ -56,10 +56,6 @@ public final class BenchLearnCommand implements VaSubcommand, Callable<Integer> 
   @Option(names = "--out", description = "Also write the figures to this JSON file.")
   Path out;
 
-  @Override
-  public String group() {
-    return "bench";
-  }
 
   @Override
   public Integer call() {

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.videoannotator.core.Json;
 import org.videoannotator.core.Settings;
 import org.videoannotator.core.UserException;
-import org.videoannotator.core.VaSubcommand;
+import org.videoannotator.core.BenchSubcommand;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.learn.CorpusScorer;
 import org.videoannotator.server.ServerRuntime;
@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "server", mixinStandardHelpOptions = true,
     description = "Benchmark the annotation server: build latency, crash durability, fuzzing.")
-public final class BenchServerCommand implements VaSubcommand, Callable<Integer> {
+public final class BenchServerCommand implements BenchSubcommand, Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(BenchServerCommand.class);
   private static final List<String> FEEDS = List.of("top-positive", "top-negative", "borderline", "random");
 
@@ -69,10 +69,6 @@ public final class BenchServerCommand implements VaSubcommand, Callable<Integer>
   @Option(names = "--out", description = "also write the figures as JSON to this file")
   Path out;
 
-  @Override
-  public String group() {
-    return "bench";
-  }
 
   @Override
   public Integer call() throws Exception {

@@ -18,7 +18,7 @@ import org.videoannotator.core.Json;
 import org.videoannotator.core.Progress;
 import org.videoannotator.core.Settings;
 import org.videoannotator.core.UserException;
-import org.videoannotator.core.VaSubcommand;
+import org.videoannotator.core.BenchSubcommand;
 import org.videoannotator.embed.video.AsyncFrameSink;
 import org.videoannotator.embed.video.BoundaryScore;
 import org.videoannotator.embed.video.DecodeOptions;
@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
       "Decode + shot detection speed (fps, x real time, ratio to a plain decode loop and ffmpeg)",
       "and shot boundary P/R/F1 against ffmpeg's scene filter and PySceneDetect-style detectors."
     })
-public final class BenchDecodeCommand implements VaSubcommand, Callable<Integer> {
+public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(BenchDecodeCommand.class);
   private static final int FPS = 25;
 
@@ -91,10 +91,6 @@ public final class BenchDecodeCommand implements VaSubcommand, Callable<Integer>
 
   @Spec CommandSpec spec;
 
-  @Override
-  public String group() {
-    return "bench";
-  }
 
   @Override
   public Integer call() throws Exception {
