@@ -5,16 +5,48 @@ import java.util.Set;
 
 /**
  * The reference's validation split: a key is in validation when {@code murmur3_x86_32(utf8(key),
- * seed)}, read as a signed int, modulo 10 with Python's sign rule (always non-negative) is below 2.
- * The split is a pure function of the key, so the same key always falls on the same side.
+ * seed)}, read as a signed int, modulo the fraction's denominator with Python's sign rule (always
+ * non-negative) is below its numerator. The split is a pure function of the key, so the same key
+ * always falls on the same side.
+ *
+ * <p>The reference declares {@code VALIDATION_FRACTION = Fraction(numerator=2, denominator=10)}
+ * and Python's {@code Fraction} reduces that to 1/5 at construction, so its {@code _key_in_val}
+ * computes {@code hash % 5 < 1}: the same 20 %, but different keys than {@code hash % 10 < 2}.
+ * {@link #fraction} reduces every setting the same way.
  */
 public final class ValidationSplit {
   /** The protocol's seed. */
   public static final int DEFAULT_SEED = 0;
-  /** Validation fraction numerator (2/10). */
-  public static final int NUMERATOR = 2;
-  /** Validation fraction denominator (2/10). */
-  public static final int DENOMINATOR = 10;
+  /** The protocol's validation fraction as declared (2/10); it takes effect reduced, as 1/5. */
+  public static final Fraction DEFAULT_FRACTION = fraction(2, 10);
+
+  /**
+   * A validation fraction in lowest terms, as Python's {@code fractions.Fraction} keeps it.
+   *
+   * @param numerator keys with {@code hash mod denominator < numerator} go to validation
+   * @param denominator always positive after reduction
+   */
+  public record Fraction(int numerator, int denominator) {
+    public Fraction {
+      if (denominator <= 0 || numerator < 0 || numerator > denominator) {
+        throw new IllegalArgumentException(
+            "a validation fraction needs 0 <= numerator <= denominator and denominator > 0, got "
+                + numerator + "/" + denominator);
+      }
+      int gcd = gcd(numerator, denominator);
+      numerator /= gcd;
+      denominator /= gcd;
+    }
+
+    private static int gcd(int a, int b) {
+      return b == 0 ? Math.max(a, 1) : gcd(b, a % b);
+    }
+
+    @Override
+    public String toString() {
+      return numerator + "/" + denominator;
+    }
+  }
 
   private ValidationSplit() {}
 
@@ -35,7 +67,18 @@ public final class ValidationSplit {
 
   /** Whether {@code key} belongs to the validation side for {@code seed}. */
   public static boolean isValidation(String key, int seed) {
-    return Math.floorMod(Murmur3.hash32(key, seed), DENOMINATOR) < NUMERATOR;
+    return isValidation(key, seed, DEFAULT_FRACTION);
+  }
+
+  /** Whether {@code key} belongs to the validation side for {@code seed} and {@code fraction}. */
+  public static boolean isValidation(String key, int seed, Fraction fraction) {
+    return Math.floorMod(Murmur3.hash32(key, seed), fraction.denominator())
+        < fraction.numerator();
+  }
+
+  /** {@code numerator/denominator} reduced to lowest terms (2/10 becomes 1/5). */
+  public static Fraction fraction(int numerator, int denominator) {
+    return new Fraction(numerator, denominator);
   }
 
   /** Splits {@code set} with seed 0, removing nothing. */
