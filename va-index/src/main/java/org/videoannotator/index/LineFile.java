@@ -3,6 +3,7 @@ package org.videoannotator.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,16 +17,30 @@ import java.util.List;
  * An append-only UTF-8 file of one record per line, with the byte offset of every line kept in
  * memory for random access by row. Only the first {@link #rows()} lines count; bytes after them are
  * the tail of an unfinished append, which {@link #truncate} cuts off. Thread-safe.
+ *
+ * <p>Interrupt-safe: a {@link FileChannel} closes itself when a thread is interrupted during an
+ * operation on it (a cancelled build, say), which would break every later read by every thread. So
+ * each operation that finds the channel closed by someone other than {@link #close} reopens it and
+ * retries; the interrupted thread finishes its operation and keeps its interrupt status.
  */
 final class LineFile implements AutoCloseable {
   private final Path path;
-  private final FileChannel channel;
+  private final boolean writable;
+  private volatile FileChannel channel;
+  private volatile boolean closed;
   // offsets[i] = start of line i; offsets[rows] = end of the last counted line.
   private long[] offsets;
   private int rows;
 
-  private LineFile(Path path, FileChannel channel, long[] offsets, int rows) {
+  /** One operation on the channel, retried on a reopened channel if an interrupt closed it. */
+  @FunctionalInterface
+  private interface ChannelOp<T> {
+    T apply(FileChannel channel) throws IOException;
+  }
+
+  private LineFile(Path path, boolean writable, FileChannel channel, long[] offsets, int rows) {
     this.path = path;
+    this.writable = writable;
     this.channel = channel;
     this.offsets = offsets;
     this.rows = rows;
@@ -40,10 +55,7 @@ final class LineFile implements AutoCloseable {
       if (writable && !Files.exists(path)) {
         Files.createFile(path);
       }
-      FileChannel channel =
-          writable
-              ? FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)
-              : FileChannel.open(path, StandardOpenOption.READ);
+      FileChannel channel = openChannel(path, writable);
       long[] offsets = new long[Math.max(16, rows + 1)];
       int found = scan(channel, offsets, rows);
       if (found < rows) {
@@ -51,9 +63,51 @@ final class LineFile implements AutoCloseable {
         throw new CorpusDamagedException(
             path + " holds " + found + " complete lines but the manifest counts " + rows);
       }
-      return new LineFile(path, channel, offsets, rows);
+      return new LineFile(path, writable, channel, offsets, rows);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + path, e);
+    }
+  }
+
+  private static FileChannel openChannel(Path path, boolean writable) throws IOException {
+    return writable
+        ? FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)
+        : FileChannel.open(path, StandardOpenOption.READ);
+  }
+
+  /**
+   * Runs {@code op}; when the channel turns out closed by an interrupt (this thread's or another
+   * thread's), reopens it and runs {@code op} again. Ops must be safe to repeat from the start.
+   */
+  private <T> T withChannel(ChannelOp<T> op) throws IOException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        FileChannel current = channel;
+        try {
+          return op.apply(current);
+        } catch (ClosedChannelException e) {
+          if (closed) {
+            throw e;
+          }
+          // ClosedByInterruptException: our own interrupt; clear it so the retry can run.
+          interrupted |= Thread.interrupted();
+          reopen(current);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private synchronized void reopen(FileChannel broken) throws IOException {
+    if (closed) {
+      throw new ClosedChannelException();
+    }
+    if (channel == broken) {
+      channel = openChannel(path, writable);
     }
   }
 
@@ -96,11 +150,15 @@ final class LineFile implements AutoCloseable {
     }
     ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(end - start));
     try {
-      while (buffer.hasRemaining()) {
-        if (channel.read(buffer, start + buffer.position()) < 0) {
-          throw new CorpusDamagedException(path + " ends inside row " + row);
+      withChannel(ch -> {
+        buffer.clear();
+        while (buffer.hasRemaining()) {
+          if (ch.read(buffer, start + buffer.position()) < 0) {
+            throw new CorpusDamagedException(path + " ends inside row " + row);
+          }
         }
-      }
+        return null;
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read row " + row + " of " + path, e);
     }
@@ -136,11 +194,15 @@ final class LineFile implements AutoCloseable {
     ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
     long start = offsets[rows];
     try {
-      channel.truncate(start);
-      while (bytes.hasRemaining()) {
-        channel.write(bytes, start + bytes.position());
-      }
-      channel.force(true);
+      withChannel(ch -> {
+        bytes.rewind();
+        ch.truncate(start);
+        while (bytes.hasRemaining()) {
+          ch.write(bytes, start + bytes.position());
+        }
+        ch.force(true);
+        return null;
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to " + path, e);
     }
@@ -160,9 +222,13 @@ final class LineFile implements AutoCloseable {
       throw new IllegalArgumentException("cannot grow " + path + " from " + rows + " to " + count);
     }
     rows = count;
+    long end = offsets[count];
     try {
-      channel.truncate(offsets[count]);
-      channel.force(true);
+      withChannel(ch -> {
+        ch.truncate(end);
+        ch.force(true);
+        return null;
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot truncate " + path, e);
     }
@@ -170,6 +236,7 @@ final class LineFile implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    closed = true;
     try {
       channel.close();
     } catch (IOException e) {
