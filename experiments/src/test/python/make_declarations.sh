@@ -1,6 +1,7 @@
 #!/bin/bash
 # Regenerates the shipped replay declarations: generates each data set with the Java generator,
-# runs the Python protocol on it, and writes the YAML with its expected figures.
+# runs Netflix's reference package (the oracle, read from the shared reference folder, never
+# copied) on it through reference_protocol.py, and writes the YAML with its expected figures.
 # Usage: make_declarations.sh VA_COMMAND   (e.g. "bin/va" or "java -jar va-cli/target/va.jar")
 set -euo pipefail
 VA=${1:?give the va command}
@@ -13,7 +14,7 @@ trap 'rm -rf "$WORK"' EXIT
 declare_exp1() {  # name seed shots dim labels(+) ns description
   local name=$1 seed=$2 shots=$3 dim=$4 labels=$5 ns=$6 description=$7
   $VA dataset generate --out "$WORK/$name" --seed "$seed" --shots "$shots" --dim "$dim" --labels "${labels//+/,}"
-  $PY "$HERE/va_protocol.py" exp1 --data "$WORK/$name" --ns "$ns" --out "$WORK/$name.json"
+  $PY "$HERE/reference_protocol.py" exp1 --data "$WORK/$name" --labels "${labels//+/,}" --ns "$ns" --out "$WORK/$name.json"
   $PY "$HERE/make_declaration.py" --name "$name" --description "$description" \
       --generate "$seed,$shots,$dim,$labels" --data "$WORK/$name" --result "$WORK/$name.json" --ns "$ns" --out "$OUT/$name.yaml"
 }
@@ -23,8 +24,8 @@ declare_exp1 synthetic-tiny 11 1500 16 "action+alcohol+pan" 25,50,100 \
 
 declare_exp2() {  # process: Experiment 2 on the tiny set, exact choice history
   local process=$1 name=synthetic-tiny-exp2-$1
-  $PY "$HERE/va_protocol.py" exp2 --data "$WORK/synthetic-tiny" --labels action,alcohol --process "$process" \
-      --steps 10 --batch 25 --out "$WORK/$name.json"
+  $PY "$HERE/reference_protocol.py" exp2 --data "$WORK/synthetic-tiny" --labels action,alcohol --process "$process" \
+      --steps 10 --batch 25 --seed 1 --out "$WORK/$name.json"
   $PY "$HERE/make_declaration.py" --name "$name" --experiment exp2 --exact-choices \
       --description "Experiment 2, process $process, 10 steps of 25 on the tiny generated set: choice history exact, AP per step within 0.02." \
       --generate "11,1500,16,action+alcohol+pan" --data "$WORK/synthetic-tiny" --result "$WORK/$name.json" \
@@ -33,6 +34,21 @@ declare_exp2() {  # process: Experiment 2 on the tiny set, exact choice history
 
 declare_exp2 rr
 declare_exp2 ucb
+
+declare_exp2_class_defaults() {  # the reference classes' own defaults: d=50, _seed_base=0
+  local process=$1 name=synthetic-tiny-exp2-$1-class-defaults
+  $PY "$HERE/reference_protocol.py" exp2 --data "$WORK/synthetic-tiny" --labels action,alcohol --process "$process" \
+      --steps 10 --batch 50 --seed 0 --out "$WORK/$name.json"
+  $PY "$HERE/make_declaration.py" --name "$name" --experiment exp2 --exact-choices \
+      --description "Experiment 2, process $process with the reference class defaults (d=50, _seed_base=0), 10 steps on the tiny generated set: choice history exact, AP per step within 0.02." \
+      --generate "11,1500,16,action+alcohol+pan" --data "$WORK/synthetic-tiny" --result "$WORK/$name.json" \
+      --process "$process" --steps 10 --batch 50 --seed 0 --out "$OUT/$name.yaml"
+}
+
+for process in rr random greedy-oracle eps-greedy-mean ucb-mean exp3-mean; do
+  declare_exp2_class_defaults "$process"
+done
+[ "${SKIP_BENCH:-}" = 1 ] && exit 0
 
 # The benchmark set (slow: about 2 minutes of Python and 16 s of generation; not verified in CI).
 declare_exp1 synthetic-bench 0 30000 512 "action+alcohol+anger+character-focus+day+establishing-shots+interview+zoom" \

@@ -9,9 +9,10 @@ import org.slf4j.LoggerFactory;
  * Scores are sorted once, tied scores form one threshold, and sums use numpy's pairwise summation
  * so the figures agree with scikit-learn's to the last bits.
  *
- * <p>Without a positive (or, for ROC AUC, without a negative) the metric is undefined: these
- * methods return {@code NaN} and log a warning, as scikit-learn 0.24 returned NaN for average
- * precision; the protocol then ignores that bootstrap.
+ * <p>Without a positive average precision is undefined; it is 0 here (logged), as in the
+ * scikit-learn the reference code runs on (1.2, Debian's): {@code average_precision_score} warns
+ * and returns 0, so a CV fold without a positive scores 0 for every C and a bootstrap without a
+ * positive counts as 0 in the mean. ROC AUC with one class only is NaN (logged).
  */
 public final class Metrics {
   private static final Logger LOG = LoggerFactory.getLogger(Metrics.class);
@@ -26,7 +27,7 @@ public final class Metrics {
 
   /**
    * {@code sklearn.metrics.average_precision_score(y, score)}: sum over distinct thresholds of
-   * (R_n - R_{n-1}) * P_n, no interpolation. NaN (logged) when {@code y} has no positive.
+   * (R_n - R_{n-1}) * P_n, no interpolation. 0 (logged) when {@code y} has no positive.
    */
   public static double averagePrecision(boolean[] y, double[] score) {
     Curve curve = curve(y, score);
@@ -35,8 +36,8 @@ public final class Metrics {
     int m = tps.length;
     double totalPositives = tps[m - 1];
     if (totalPositives == 0) {
-      undefined("average precision of {} items without a positive is undefined: NaN", y.length);
-      return Double.NaN;
+      undefined("average precision of {} items without a positive is undefined: 0", y.length);
+      return 0.0;
     }
     // scikit-learn 0.24 stops the curve at the first threshold reaching full recall
     int last = 0;

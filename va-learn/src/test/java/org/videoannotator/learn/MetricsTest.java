@@ -36,7 +36,7 @@ class MetricsTest {
 
   @Test
   void undefinedWithoutBothClassesIsNaN() {
-    assertTrue(Double.isNaN(Metrics.averagePrecision(new boolean[] {false, false}, new double[] {0.1, 0.2})));
+    assertEquals(0.0, Metrics.averagePrecision(new boolean[] {false, false}, new double[] {0.1, 0.2}));
     assertTrue(Double.isNaN(Metrics.rocAuc(new boolean[] {true, true}, new double[] {0.1, 0.2})));
     assertEquals(1.0, Metrics.averagePrecision(new boolean[] {true, true}, new double[] {0.1, 0.2}));
   }

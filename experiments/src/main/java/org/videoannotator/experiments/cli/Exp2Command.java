@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "exp2",
     mixinStandardHelpOptions = true,
-    description = "Experiment 2: a decision process picks, batch after batch, the source of the next annotations.")
+    description = {"Experiment 2: a decision process picks, batch after batch, the source of the next annotations.",
+        "Defaults are the paper notebook's settings (exp2.ipynb: d=25, _seed_base=1, n=40); the reference classes' own "
+            + "defaults are d=50, _seed_base=0: --batch 50 --seed 0 --steps 10 replays those."})
 final class Exp2Command implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(Exp2Command.class);
 
@@ -29,14 +31,14 @@ final class Exp2Command implements Callable<Integer> {
           + "exp3-{mean,last,ewma}; also the reference's class names and rr, greedy, eps0.25, ucb, ucb.1.")
   String process;
 
-  @Option(names = "--steps", defaultValue = "40", description = "Steps (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--steps", defaultValue = "40", description = "Steps (default: ${DEFAULT-VALUE}, the notebook's n).")
   int steps;
 
-  @Option(names = "--batch", defaultValue = "25", description = "Annotations per step (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--batch", defaultValue = "25", description = "Annotations per step (default: ${DEFAULT-VALUE}, the notebook's d; the reference class default is 50).")
   int batch;
 
   @Option(names = "--seed", defaultValue = "1",
-      description = "Seed base: step i draws with seed+i; also seeds the split (default: ${DEFAULT-VALUE}, the paper's).")
+      description = "Seed base: step i draws with seed+i; also seeds the split (default: ${DEFAULT-VALUE}, the notebook's _seed_base; the reference class default is 0).")
   int seed;
 
   @Option(names = "--epsilon", defaultValue = "0.2", description = "Epsilon-greedy's epsilon (default: ${DEFAULT-VALUE}).")

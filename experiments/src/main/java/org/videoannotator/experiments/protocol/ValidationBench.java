@@ -61,7 +61,7 @@ public final class ValidationBench {
     return y.length;
   }
 
-  /** AP of {@code scores} (one per row, in row order) on every bootstrap; NaN without positives. */
+  /** AP of {@code scores} (one per row, in row order) on every bootstrap; 0 without positives. */
   public Metric averagePrecision(double[] scores) {
     if (scores.length != y.length) {
       throw new IllegalArgumentException(
@@ -76,7 +76,7 @@ public final class ValidationBench {
         yb[i] = y[rows[i]];
         sb[i] = scores[rows[i]];
       }
-      values[b] = hasPositive(yb) ? Metrics.averagePrecision(yb, sb) : Double.NaN;
+      values[b] = hasPositive(yb) ? Metrics.averagePrecision(yb, sb) : 0.0;
     }
     return new Metric(values);
   }
