@@ -46,6 +46,7 @@ public final class ServerRuntime implements AutoCloseable {
 
   /** Starts listening; port 0 picks a free port. Returns the URL. */
   public String start(String host, int port) {
+    server.guard().allowHost(host);
     server.app().start(host, port);
     String shownHost = host.contains(":") ? "[" + host + "]" : host;
     return "http://" + shownHost + ":" + server.app().port() + "/";

@@ -48,7 +48,7 @@ public final class Http {
 
   public Reply patch(String path, String body) {
     return send(HttpRequest.newBuilder(URI.create(base + path))
-        .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+        .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
   }
 
   public Reply delete(String path) {

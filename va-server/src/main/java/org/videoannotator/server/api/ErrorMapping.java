@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.UserException;
 import org.videoannotator.server.store.DuplicateLabelException;
+import org.videoannotator.server.store.UnknownLabelException;
 
 /**
  * Maps every failure of a request to a JSON {@link ErrorBody}: the server's own refusals keep their
@@ -23,6 +24,8 @@ public final class ErrorMapping {
     router.exception(ApiException.class, (e, ctx) -> send(ctx, e.status(), e.body()));
     router.exception(DuplicateLabelException.class,
         (e, ctx) -> send(ctx, 409, new ErrorBody("conflict", "name", e.getMessage() + "; pick another name")));
+    router.exception(UnknownLabelException.class,
+        (e, ctx) -> send(ctx, 404, new ErrorBody("not-found", "label", e.getMessage())));
     router.exception(IllegalArgumentException.class,
         (e, ctx) -> send(ctx, 400, new ErrorBody("bad-request", null, e.getMessage())));
     router.exception(UserException.class,

@@ -32,6 +32,9 @@ final class BuildJob implements Runnable {
   private final List<String> neg;
   private volatile BuildStatus status;
   private volatile boolean superseded;
+  /** Why the job was stopped, for its final status. */
+  private volatile String stopReason = REPLACED;
+  static final String REPLACED = "a newer build of this label replaced it";
   /** The thread running this job, while it runs (guarded by this). */
   private Thread runner;
   private final Map<String, Long> millis = new LinkedHashMap<>();
@@ -49,6 +52,12 @@ final class BuildJob implements Runnable {
    * is interrupted too.
    */
   synchronized void supersede() {
+    supersede(REPLACED);
+  }
+
+  /** Stops the job as {@link #supersede()} does, recording {@code reason} in its final status. */
+  synchronized void supersede(String reason) {
+    stopReason = reason;
     superseded = true;
     if (runner != null) {
       runner.interrupt();
@@ -92,10 +101,10 @@ final class BuildJob implements Runnable {
       service.finish(status, r.artifacts(), this);
       LOG.info("build {} of '{}' done in {} ms: {}", status.id(), status.label(), total, millis);
     } catch (Superseded e) {
-      end(BuildStatus.SUPERSEDED, "a newer build of this label replaced it", t0);
+      end(BuildStatus.SUPERSEDED, stopReason, t0);
     } catch (RuntimeException | java.io.IOException e) {
       if (superseded) {
-        end(BuildStatus.SUPERSEDED, "a newer build of this label replaced it", t0);
+        end(BuildStatus.SUPERSEDED, stopReason, t0);
       } else {
         LOG.error("build {} of '{}' failed", status.id(), status.label(), e);
         end(BuildStatus.FAILED, e.getMessage() == null ? e.toString() : e.getMessage(), t0);

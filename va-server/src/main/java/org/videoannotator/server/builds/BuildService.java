@@ -112,7 +112,7 @@ public final class BuildService implements AutoCloseable {
   public void cancel(String label) {
     BuildJob job = runningByLabel.remove(label);
     if (job != null) {
-      job.supersede();
+      job.supersede("its label was deleted");
     }
   }
 
@@ -224,7 +224,7 @@ public final class BuildService implements AutoCloseable {
   @Override
   public void close() {
     for (BuildJob job : runningByLabel.values()) {
-      job.supersede();
+      job.supersede("the server stopped before the build finished; build again");
     }
     executor.shutdownNow();
     try {

@@ -152,7 +152,7 @@ public final class AnnotationStore implements AutoCloseable {
   public List<Event> append(String labelName, List<NewVote> votes) {
     List<Event> events = db.write(c -> {
       Label label = labelIn(c, labelName)
-          .orElseThrow(() -> new IllegalArgumentException("unknown label '" + labelName + "'"));
+          .orElseThrow(() -> new UnknownLabelException(labelName));
       List<Event> out = new ArrayList<>(votes.size());
       Instant now = Instant.now();
       try (PreparedStatement ps = c.prepareStatement(

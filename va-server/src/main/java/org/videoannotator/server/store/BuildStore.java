@@ -65,7 +65,7 @@ public final class BuildStore {
     return db.write(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE builds SET status='failed', finished=?,"
-              + " result=json_set(result, '$.error', ?, '$.status', 'failed')"
+              + " result=json_set(result, '$.error', ?, '$.status', 'failed', '$.stage', 'interrupted')"
               + " WHERE status IN ('queued','running')")) {
         ps.setString(1, Instant.now().toString());
         ps.setString(2, reason);
@@ -221,7 +221,7 @@ public final class BuildStore {
 
   private long labelId(Connection c, String labelName) throws SQLException {
     return labels.labelIn(c, labelName)
-        .orElseThrow(() -> new IllegalArgumentException("unknown label '" + labelName + "'"))
+        .orElseThrow(() -> new UnknownLabelException(labelName))
         .id();
   }
 

@@ -126,9 +126,12 @@ class AnnotationStoreTest {
       assertEquals(2, s.builds().insertModel("a", b1, "models/a/v2.json", 10, "{}"));
       assertEquals(1, s.builds().insertModel("b", b1, "models/b/v1.json", 10, "{}"));
       assertEquals(3, s.builds().nextModelVersion("a"));
-      long b2 = s.builds().insert("a", "{}");
+      long b2 = s.builds().insert("a", "{\"status\":\"queued\",\"stage\":\"queued\"}");
       assertEquals(1, s.builds().failUnfinished("restarted"));
-      assertEquals("failed", s.builds().build(b2).orElseThrow().status());
+      BuildRow killed = s.builds().build(b2).orElseThrow();
+      assertEquals("failed", killed.status());
+      // A build killed with its server says so in its stage too, not "queued".
+      assertTrue(killed.result().contains("\"stage\":\"interrupted\""), killed.result());
       assertEquals(b1, s.builds().latestDone("a").orElseThrow().id());
       s.builds().addReward("a", "random", 10, 2, 1);
       s.builds().addReward("a", "random", 5, 1, 1);

@@ -1,0 +1,136 @@
+package org.videoannotator.server.http;
+
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRouting;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.videoannotator.server.api.ApiException;
+
+/**
+ * Refuses requests that a web page on another site could make through the annotator's browser:
+ * <ul>
+ *   <li><b>Host</b> (every request, when the server has no token): only the loopback names and the
+ *       bound address. A DNS-rebinding page reaches 127.0.0.1 under its own host name, which this
+ *       refuses; with a token the browser holds no credentials for a foreign name anyway.
+ *   <li><b>Origin</b> (state-changing methods): a browser's {@code Origin} must be this server's
+ *       own; without one, {@code Sec-Fetch-Site} must not say cross-site. Scripts and curl send
+ *       neither and pass.
+ *   <li><b>Content type</b> (state-changing requests with a body): JSON where the API documents
+ *       JSON, so a plain HTML form ({@code text/plain}, form encodings) cannot post; the import
+ *       routes also take their CSV/NDJSON text types.
+ * </ul>
+ * It also puts the {@link SecurityHeaders} on every response.
+ */
+public final class RequestGuard {
+  private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+  private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+  private static final Set<String> IMPORT_TYPES =
+      Set.of("application/json", "text/plain", "text/csv", "application/x-ndjson", "application/ndjson");
+
+  private final boolean checkHost;
+  private final Set<String> allowedHosts = ConcurrentHashMap.newKeySet();
+
+  /** @param checkHost whether to refuse unknown {@code Host} names (servers without a token) */
+  public RequestGuard(boolean checkHost) {
+    this.checkHost = checkHost;
+    allowedHosts.addAll(LOOPBACK);
+  }
+
+  /** Also accepts {@code host} (a name or address, without port) in the {@code Host} header. */
+  public void allowHost(String host) {
+    allowedHosts.add(host.toLowerCase(Locale.ROOT));
+    if (host.contains(":") && !host.startsWith("[")) {
+      allowedHosts.add("[" + host.toLowerCase(Locale.ROOT) + "]");
+    }
+  }
+
+  public void register(JavalinDefaultRouting router) {
+    router.before(this::check);
+  }
+
+  void check(Context ctx) {
+    SecurityHeaders.put(ctx.res());
+    String host = ctx.header("Host");
+    if (checkHost && !allowedHosts.contains(hostName(host))) {
+      throw new ApiException(403, "forbidden-host", "Host",
+          "this server answers only to " + String.join(", ", allowedHosts.stream().sorted().toList())
+              + ", not to '" + host + "' (a page on another site may be trying to reach it through DNS rebinding)");
+    }
+    if (!STATE_CHANGING.contains(ctx.method().name())) {
+      return;
+    }
+    String origin = ctx.header("Origin");
+    if (origin != null) {
+      if (!sameOrigin(origin, host, ctx.scheme())) {
+        throw new ApiException(403, "cross-origin", "Origin",
+            "requests that change data must come from this server's own pages, not from " + origin);
+      }
+    } else {
+      String site = ctx.header("Sec-Fetch-Site");
+      if ("cross-site".equals(site) || "same-site".equals(site)) {
+        throw new ApiException(403, "cross-origin", "Sec-Fetch-Site",
+            "requests that change data must come from this server's own pages");
+      }
+    }
+    if (hasBody(ctx) && ctx.path().startsWith("/api/")) {
+      String type = mediaType(ctx.header("Content-Type"));
+      boolean allowed = ctx.path().endsWith("/import") ? IMPORT_TYPES.contains(type) : "application/json".equals(type);
+      if (!allowed) {
+        throw new ApiException(415, "unsupported-media-type", "Content-Type",
+            "send the body as application/json" + (ctx.path().endsWith("/import")
+                ? " or as text/csv, text/plain or application/x-ndjson" : "") + ", not '"
+                + (type.isEmpty() ? "(none)" : type) + "'");
+      }
+    }
+  }
+
+  private static boolean hasBody(Context ctx) {
+    String length = ctx.header("Content-Length");
+    return (length != null && !"0".equals(length.strip())) || ctx.header("Transfer-Encoding") != null;
+  }
+
+  private static String mediaType(String contentType) {
+    if (contentType == null) {
+      return "";
+    }
+    int semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** The host name of a {@code Host} header, lower case, without port ({@code [::1]} keeps brackets). */
+  static String hostName(String host) {
+    if (host == null) {
+      return "";
+    }
+    String h = host.strip().toLowerCase(Locale.ROOT);
+    if (h.startsWith("[")) {
+      int end = h.indexOf(']');
+      return end < 0 ? h : h.substring(0, end + 1);
+    }
+    int colon = h.indexOf(':');
+    return colon < 0 ? h : h.substring(0, colon);
+  }
+
+  static boolean sameOrigin(String origin, String host, String scheme) {
+    if (host == null) {
+      return false;
+    }
+    try {
+      URI uri = URI.create(origin.strip());
+      if (uri.getHost() == null || !scheme.equalsIgnoreCase(uri.getScheme())) {
+        return false;
+      }
+      return authority(uri.getScheme(), uri.getRawAuthority()).equals(authority(scheme, host.strip()));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static String authority(String scheme, String authority) {
+    String a = authority.toLowerCase(Locale.ROOT);
+    String defaultPort = "https".equalsIgnoreCase(scheme) ? ":443" : ":80";
+    return a.endsWith(defaultPort) ? a.substring(0, a.length() - defaultPort.length()) : a;
+  }
+}

@@ -1,0 +1,12 @@
+package org.videoannotator.server.store;
+
+/**
+ * A label that does not exist (any more): the API answers 404, also when the label was deleted
+ * while the request was on its way. An {@link IllegalArgumentException} for callers that catch
+ * validation errors.
+ */
+public final class UnknownLabelException extends IllegalArgumentException {
+  public UnknownLabelException(String labelName) {
+    super("unknown label '" + labelName + "'; it does not exist or was deleted (GET /api/labels lists them)");
+  }
+}
