@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 import org.videoannotator.core.UserException;
 
 /**
- * Runs the Python protocol ({@code experiments/src/test/python/va_protocol.py}) as a separate
- * process, for the timing baseline and the figures to compare with. Only benchmarks use it; tests
- * never run Python.
+ * Runs the driver of Netflix's reference package ({@code experiments/src/test/python/
+ * reference_protocol.py}) as a separate process, for the timing baseline and the figures to compare
+ * with. Only benchmarks use it; tests never run Python.
  */
 public final class PythonProtocol {
   private static final Pattern TIMES = Pattern.compile("wall time ([0-9.]+) s, cpu time ([0-9.]+) s");

@@ -28,8 +28,11 @@ final class CompareCommand implements Callable<Integer> {
     JsonNode got = ResultFiles.read(actual);
     Exp1Comparison c = Exp1Comparison.of(want, got);
     c.describe().forEach(System.out::println);
-    boolean ok = c.maxBaselineDiff() <= 1e-9 && c.maxZeroShotDiff() <= 1e-9
-        && c.maxTrainedDiff() <= Exp1Comparison.TRAINED_TOLERANCE && c.medianTrainedDiff() <= 0.005
+    // The agreement targets with the reference: exact where no training is involved (zero-shot
+    // bootstraps 1-4 may break ties between copies of a shot differently), close for LR cells.
+    boolean ok = c.kind("baseline").max() <= 1e-9 && c.kind("zero-shot bootstrap 0").max() <= 1e-9
+        && c.kind("zero-shot mean").max() <= Exp1Comparison.CLOSE
+        && c.kind("LR cells").median() <= 0.001 && c.kind("LR cells").max() <= 0.05
         && c.sizeMismatches() == 0 && c.onOneSideOnly().isEmpty();
     System.out.println(ok ? "OK: every target met" : "FAIL: a target is missed (see above)");
     return ok ? 0 : 1;
