@@ -75,7 +75,7 @@ def fingerprint(folder):
     import sys
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import numpy as np
-    import va_protocol as vp
+    import released_data as vp
 
     data = vp.Data(folder)
     digest = hashlib.sha256()

@@ -50,7 +50,21 @@ public final class Va implements Callable<Integer> {
       target.addSubcommand(sub);
     }
     root.setExecutionExceptionHandler(Va::handleFailure);
+    root.setExecutionStrategy(Va::refuseUnknownThenRun);
     return root;
+  }
+
+  /**
+   * picocli answers {@code --help} even after an unknown word ({@code va NOSUCH --help} printed the
+   * top-level help and exited 0); an unknown command or argument is a usage error wherever it is.
+   */
+  private static int refuseUnknownThenRun(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+      if (!level.unmatched().isEmpty()) {
+        throw new CommandLine.UnmatchedArgumentException(level.commandSpec().commandLine(), level.unmatched());
+      }
+    }
+    return new CommandLine.RunLast().execute(parsed);
   }
 
   private static int handleFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {

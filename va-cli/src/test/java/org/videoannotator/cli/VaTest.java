@@ -41,6 +41,17 @@ class VaTest {
   }
 
   @Test
+  void unknownCommandWithHelpNamesItAndExits2() {
+    Run r = run("NOSUCHCOMMAND", "--help");
+    assertEquals(2, r.status(), r.out() + r.err());
+    assertTrue(r.err().contains("NOSUCHCOMMAND"), r.err());
+    Run nested = run("bench", "nosuch", "--help");
+    assertEquals(2, nested.status(), nested.out() + nested.err());
+    assertTrue(nested.err().contains("nosuch"), nested.err());
+    assertEquals(0, run("search", "--help").status(), "help for a real command still works");
+  }
+
+  @Test
   void demoRefusesANetworkAddressWithoutATokenBeforeBuildingAnything(@TempDir Path tmp) {
     Path dir = tmp.resolve("demo");
     Run r = run("demo", "--dir", dir.toString(), "--host", "0.0.0.0");
