@@ -75,11 +75,23 @@ public final class Captions {
     return new Captions(cues);
   }
 
-  /** Text of the cues overlapping {@code [start, end)}, in order, joined by spaces. */
-  public String textBetween(double start, double end) {
+  /**
+   * Text of the shot {@code [start, end)}: the cues that belong to it, in order, joined by spaces.
+   * A cue belongs to a shot when more than half of the cue lies in the shot, or when it covers more
+   * than half of the shot. Subtitle times rarely match detected cuts, so a cue often reaches a few
+   * frames into the neighbouring shot; by plain overlap such a shot borrowed its neighbour's words
+   * (a night shot read "day indoor"). Every cue still lands somewhere: the shot holding most of it.
+   */
+  public String textOfShot(double start, double end) {
     StringBuilder out = new StringBuilder();
+    double shot = end - start;
     for (Cue c : cues) {
-      if (c.start() < end && c.end() > start) {
+      double overlap = Math.min(end, c.end()) - Math.max(start, c.start());
+      if (overlap <= 0) {
+        continue;
+      }
+      double cue = c.end() - c.start();
+      if (overlap > 0.5 * cue || overlap > 0.5 * shot) {
         out.append(out.isEmpty() ? "" : " ").append(c.text());
       }
     }

@@ -95,7 +95,7 @@ final class VideoIngester {
       extra.put("shot", String.valueOf(span.index()));
       extra.put("contentHash", hash);
       Clip clip = new Clip(key, video, source, title, start, end, span.first(), span.last(), fps, -1,
-          captions.textBetween(start, end), extra);
+          captions.textOfShot(start, end), extra);
       ShotFrames frames = shot.frames();
       batch.add(new ClipVector(clip, embedder.embedShot(frames)));
       List<BufferedImage> images = frames.frames().stream().map(SampledFrame::image).toList();
