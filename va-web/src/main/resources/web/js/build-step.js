@@ -48,7 +48,7 @@ export class BuildStep {
     this.grid = new ClipGrid({
       labeller: ws.labeller,
       name: 'Feed clips',
-      emptyText: 'No model yet. Label at least one yes and one no (step 1), then press b to build.',
+      emptyText: 'No model yet. Label at least 2 yes and 2 no (step 1), then press b to build.',
       source: (item) => ({ kind: 'feed', feed: item.feed, buildId: item.buildId }),
       onEnd: () => this.nextPage(),
       extraKeys: (e) => this.feedKey(e),
@@ -98,8 +98,18 @@ export class BuildStep {
     const times = build.stageMillis
       ? STAGES.filter((stage) => stage in build.stageMillis).map((stage) => `${stage} ${build.stageMillis[stage]}`).join(' · ')
       : null;
+    const decision = build.quality?.decision;
+    const warnings = build.quality?.warnings ?? [];
     replace(this.quality,
       h('dt', { text: 'Quality (CV AP)' }), h('dd', { class: 'ap', text: formatQuality(build.quality) }),
+      decision ? [h('dt', { text: '"Yes" from' }), h('dd', {
+        class: 'decision',
+        text: `score ≥ ${decision.threshold.toFixed(3)} (precision ${Math.round(100 * decision.precision)}%, recall `
+          + `${Math.round(100 * decision.recall)}% in cross-validation): ${decision.yesClips} of ${decision.corpusClips} clips`
+          + ' would be "yes" in an export',
+      })] : null,
+      warnings.length ? [h('dt', { text: 'Warnings' }), h('dd', {},
+        h('ul', { class: 'warnings', role: 'alert' }, ...warnings.map((w) => h('li', { text: w }))))] : null,
       h('dt', { text: 'Data diversity' }), h('dd', {}, meter(build.diversity, 'data diversity')),
       h('dt', { text: 'Trained on' }), h('dd', { text: `${build.positives ?? '?'} yes · ${build.negatives ?? '?'} no` }),
       h('dt', { text: 'Version' }), h('dd', { text: `v${build.modelVersion ?? '?'}${build.totalMillis != null ? ` · ${build.totalMillis} ms` : ''}` }),

@@ -105,6 +105,15 @@ public final class Feeds {
    * @param seed seed of the random feed ({@link NumpyRandomState})
    */
   public static FeedSet build(float[] probabilities, IntPredicate labelled, Sizes sizes, long seed) {
+    return build(probabilities, labelled, sizes, seed, THRESHOLD);
+  }
+
+  /**
+   * Builds the four feeds with the borderline feed around {@code threshold} (a calibrated model's
+   * decision threshold, see {@link Calibration}) instead of 0.5.
+   */
+  public static FeedSet build(
+      float[] probabilities, IntPredicate labelled, Sizes sizes, long seed, double threshold) {
     BitSet taken = new BitSet(probabilities.length);
     IntPredicate excluded = row -> taken.get(row) || labelled.test(row);
     Map<Kind, Feed> feeds = new EnumMap<>(Kind.class);
@@ -113,7 +122,7 @@ public final class Feeds {
       int[] rows = switch (kind) {
         case TOP_POSITIVE -> Selections.top(probabilities, k, excluded);
         case TOP_NEGATIVE -> Selections.bottom(probabilities, k, excluded);
-        case BORDERLINE -> Selections.nearest(probabilities, THRESHOLD, k, excluded);
+        case BORDERLINE -> Selections.nearest(probabilities, threshold, k, excluded);
         case RANDOM -> randomRows(probabilities.length, k, excluded, seed);
       };
       float[] scores = new float[rows.length];

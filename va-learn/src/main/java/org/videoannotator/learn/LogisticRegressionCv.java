@@ -122,6 +122,11 @@ public final class LogisticRegressionCv {
     if (rows.length != y.length) {
       throw new IllegalArgumentException(rows.length + " rows but " + y.length + " labels");
     }
+    return fit(gather(matrix, rows), matrix.dim(), y, fingerprint);
+  }
+
+  /** Rows {@code rows} of {@code matrix} copied into one row-major array. */
+  static float[] gather(FloatMatrix matrix, int[] rows) {
     int dim = matrix.dim();
     float[] x = new float[Math.multiplyExact(rows.length, dim)];
     long rowBytes = (long) dim * Float.BYTES;
@@ -132,7 +137,7 @@ public final class LogisticRegressionCv {
       java.lang.foreign.MemorySegment.copy(
           matrix.segment(), matrix.layout(), rows[i] * rowBytes, x, i * dim, dim);
     }
-    return fit(x, dim, y, fingerprint);
+    return x;
   }
 
   /** Fits on rows {@code x} with labels {@code y}; the fingerprint hashes the data itself. */

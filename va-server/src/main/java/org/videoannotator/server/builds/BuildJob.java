@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.Json;
 import org.videoannotator.core.vectors.KeyedMatrix;
+import org.videoannotator.learn.Calibration;
 import org.videoannotator.learn.CorpusScorer;
 import org.videoannotator.learn.DiversityScore;
 import org.videoannotator.learn.Feeds;
@@ -122,6 +123,16 @@ final class BuildJob implements Runnable {
 
   private record Result(int version, Quality quality, double diversity, BuildArtifacts artifacts) {}
 
+  /** Corpus rows of {@code set}'s keys in its training order. */
+  private static int[] rowsOf(LabelledSet set, KeyedMatrix vectors) {
+    List<String> keys = set.orderedKeys();
+    int[] rows = new int[keys.size()];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = vectors.keys().rowOf(keys.get(i));
+    }
+    return rows;
+  }
+
   private Result execute() throws java.io.IOException {
     String label = status.label();
     long t = System.nanoTime();
@@ -136,10 +147,20 @@ final class BuildJob implements Runnable {
         // Early sessions are often separable: every C ties at AP 1, and the protocol's smallest C
         // would give every clip the same score (meaningless borderline and ranking).
         LogisticRegressionCv.TieBreak.MIDDLE));
-    LinearModel model = trainer.fit(vectors.matrix(), vectors.keys(), set);
+    LinearModel fitted = trainer.fit(vectors.matrix(), vectors.keys(), set);
+    // AP picks C by ranking alone; calibrate so that probabilities and the "yes" cut mean something.
+    Calibration.Result calibration = Calibration.calibrate(
+        vectors.matrix(), rowsOf(set, vectors), set.orderedLabels(), fitted, trainer.options());
+    LinearModel model = calibration.model();
     t = stage("train", t, "score", 0.5);
 
     float[] probabilities = SCORER.probabilities(vectors.matrix(), model);
+    long yes = 0;
+    for (float p : probabilities) {
+      yes += p >= calibration.threshold() ? 1 : 0;
+    }
+    Decision decision = new Decision(calibration.threshold(), calibration.precision(), calibration.recall(),
+        yes, probabilities.length);
     t = stage("score", t, "feeds", 0.8);
 
     BitSet labelled = new BitSet(probabilities.length);
@@ -156,20 +177,23 @@ final class BuildJob implements Runnable {
         labelled.set(row);
       }
     }
-    Feeds.FeedSet feedSet = Feeds.build(probabilities, labelled::get, Feeds.Sizes.each(status.feedSize()), status.seed());
+    Feeds.FeedSet feedSet = Feeds.build(probabilities, labelled::get, Feeds.Sizes.each(status.feedSize()), status.seed(),
+        decision.threshold());
     Map<String, List<FeedItem>> feeds = new LinkedHashMap<>();
     for (Feeds.Kind kind : Feeds.Kind.values()) {
       Feeds.Feed feed = feedSet.get(kind);
       feeds.put(kind.id(), items(feed.rows(), probabilities, vectors));
     }
-    int[] diverse = DiverseBorderline.select(probabilities, vectors.matrix(), status.feedSize(), labelled::get);
+    int[] diverse = DiverseBorderline.select(probabilities, vectors.matrix(), status.feedSize(), labelled::get,
+        decision.threshold());
     feeds.put("borderline-diverse", items(diverse, probabilities, vectors));
     double diversity = DiversityScore.of(set, service.clusters()::clusterOf);
     t = stage("feeds", t, "save", 0.9);
 
     int version = service.store().builds().nextModelVersion(label);
     String path = service.modelFiles().save(label, version, model);
-    Quality quality = new Quality(model.cvMean(), model.cvStd(), model.c());
+    Quality quality = new Quality(model.cvMean(), model.cvStd(), model.c(), decision,
+        BuildWarnings.of(pos.size(), neg.size(), probabilities, decision));
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("quality", quality);
     summary.put("positives", pos.size());

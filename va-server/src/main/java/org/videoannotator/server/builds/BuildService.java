@@ -149,7 +149,7 @@ public final class BuildService implements AutoCloseable {
     }
     BuildStatus status = parse(done.get());
     BuildArtifacts artifacts = artifacts(done.get());
-    FeedSnapshot snapshot = new FeedSnapshot(status.id(), status.modelVersion(), artifacts.feeds());
+    FeedSnapshot snapshot = new FeedSnapshot(status.id(), status.modelVersion(), artifacts.feeds(), thresholdOf(status));
     latestFeeds.put(label, snapshot);
     return Optional.of(snapshot);
   }
@@ -165,6 +165,20 @@ public final class BuildService implements AutoCloseable {
   }
 
   /** The latest model version of a label. */
+  /** The "yes" cut of a build's model (0.5 for builds from before calibration). */
+  static double thresholdOf(BuildStatus status) {
+    return status.quality() == null ? Decision.UNCALIBRATED_THRESHOLD : status.quality().threshold();
+  }
+
+  /** The "yes" cut of a saved model version, from its summary. */
+  public double threshold(ModelRow row) {
+    try {
+      return Decision.thresholdOf(org.videoannotator.core.Json.mapper().readTree(row.summary()));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("corrupt model summary of " + row.label() + " v" + row.version(), e);
+    }
+  }
+
   public Optional<ModelRow> latestModel(String label) {
     List<ModelRow> models = store.builds().models(label);
     return models.isEmpty() ? Optional.empty() : Optional.of(models.getLast());
@@ -198,7 +212,7 @@ public final class BuildService implements AutoCloseable {
     store.builds().update(status.id(), status.status(), Instant.parse(status.finished()),
         Json.mapper().valueToTree(status).toString(), training);
     if (artifacts != null) {
-      latestFeeds.merge(status.label(), new FeedSnapshot(status.id(), status.modelVersion(), artifacts.feeds()),
+      latestFeeds.merge(status.label(), new FeedSnapshot(status.id(), status.modelVersion(), artifacts.feeds(), thresholdOf(status)),
           (old, neu) -> neu.buildId() > old.buildId() ? neu : old);
     }
     live.remove(status.id());

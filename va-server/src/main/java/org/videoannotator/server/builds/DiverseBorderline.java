@@ -22,7 +22,13 @@ public final class DiverseBorderline {
 
   /** Up to {@code k} rows, borderline order, pairwise cosine <= {@link #MAX_COSINE}. */
   public static int[] select(float[] probabilities, FloatMatrix vectors, int k, IntPredicate excluded) {
-    int[] candidates = Selections.nearest(probabilities, Feeds.THRESHOLD, Math.multiplyExact(k, CANDIDATES_PER_ITEM), excluded);
+    return select(probabilities, vectors, k, excluded, Feeds.THRESHOLD);
+  }
+
+  /** As {@link #select(float[], FloatMatrix, int, IntPredicate)}, nearest {@code threshold}. */
+  public static int[] select(
+      float[] probabilities, FloatMatrix vectors, int k, IntPredicate excluded, double threshold) {
+    int[] candidates = Selections.nearest(probabilities, threshold, Math.multiplyExact(k, CANDIDATES_PER_ITEM), excluded);
     List<float[]> keptVectors = new ArrayList<>();
     int[] kept = new int[Math.min(k, candidates.length)];
     int count = 0;

@@ -14,9 +14,12 @@ public final class FeedSnapshot {
   private final long buildId;
   private final int modelVersion;
   private final Map<String, List<FeedItem>> feeds;
+  private final double threshold;
   private final Map<String, Map.Entry<String, FeedItem>> byKey = new HashMap<>();
 
-  public FeedSnapshot(long buildId, int modelVersion, Map<String, List<FeedItem>> feeds) {
+  /** @param threshold the model's "yes" cut: a score at or above it predicts "yes" */
+  public FeedSnapshot(long buildId, int modelVersion, Map<String, List<FeedItem>> feeds, double threshold) {
+    this.threshold = threshold;
     this.buildId = buildId;
     this.modelVersion = modelVersion;
     this.feeds = Map.copyOf(feeds);
@@ -31,6 +34,11 @@ public final class FeedSnapshot {
     for (FeedItem item : feed(feed)) {
       byKey.putIfAbsent(item.key(), Map.entry(feed, item));
     }
+  }
+
+  /** The model's "yes" cut. */
+  public double threshold() {
+    return threshold;
   }
 
   public long buildId() {

@@ -88,10 +88,13 @@ public final class ExchangeController {
           .toList();
     }
     LinearModel model = builds.load(latest.get());
+    // The calibrated model's own cut, not 0.5 (a flat model once exported every clip as "yes").
+    double threshold = builds.threshold(latest.get());
     KeyedMatrix vectors = corpus.vectors();
     return () -> java.util.stream.IntStream.range(0, vectors.size()).mapToObj(row -> {
       double p = model.probability(vectors.matrix().row(row));
-      return new LabelboxExchange.Prediction(corpus.clipAt(row), p >= 0.5, p >= 0.5 ? p : 1 - p);
+      boolean yes = p >= threshold;
+      return new LabelboxExchange.Prediction(corpus.clipAt(row), yes, yes ? p : 1 - p);
     }).iterator();
   }
 

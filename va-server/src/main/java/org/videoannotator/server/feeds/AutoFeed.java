@@ -14,7 +14,7 @@ import org.videoannotator.server.store.Value;
 /**
  * The {@code auto} feed: a UCB1 bandit over the four feeds (Experiment 2 put to work). An arm's
  * reward is the share of the annotators' yes/no answers on clips it offered that contradicted the
- * latest model (a "yes" the model scored below 0.5, a "no" it scored at or above): answers the model
+ * latest model (a "yes" the model scored below its threshold, a "no" it scored at or above): answers the model
  * did not expect are the ones that change it most. UCB1 picks the arm maximising {@code mean +
  * sqrt(2 ln N / n)}; arms never answered are tried first, in feed order. Counters live in the store,
  * so the bandit survives restarts.
@@ -72,7 +72,7 @@ public final class AutoFeed {
           return;
         }
         FeedItem item = hit.getValue();
-        boolean predictedYes = item.score() >= Feeds.THRESHOLD;
+        boolean predictedYes = item.score() >= snapshot.threshold();
         boolean disagreed = predictedYes != (e.value() == Value.YES);
         long[] c = perFeed.computeIfAbsent(hit.getKey(), f -> new long[2]);
         c[0]++;

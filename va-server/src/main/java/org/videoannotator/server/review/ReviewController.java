@@ -10,6 +10,7 @@ import java.util.Map;
 import org.videoannotator.core.vectors.KeyedMatrix;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.learn.LinearModel;
+import org.videoannotator.server.builds.Decision;
 import org.videoannotator.server.annotations.AnnotationView;
 import org.videoannotator.server.api.Params;
 import org.videoannotator.server.builds.BuildService;
@@ -44,13 +45,13 @@ public final class ReviewController {
   /** One reviewed annotation. */
   public record ReviewItem(AnnotationView annotation, Float modelScore, ClipView clip) {}
 
-  private record Scored(CurrentAnnotation annotation, Float score) {
-    /** How strongly the model contradicts the label: distance of its score from the label's side. */
+  private record Scored(CurrentAnnotation annotation, Float score, double threshold) {
+    /** How strongly the model contradicts the label: distance of its score from the label's side of its threshold. */
     double contradiction() {
       if (score == null) {
         return 0;
       }
-      return annotation.value() == Value.YES ? 0.5 - score : score - 0.5;
+      return annotation.value() == Value.YES ? threshold - score : score - threshold;
     }
   }
 
@@ -59,7 +60,9 @@ public final class ReviewController {
     String filter = Params.oneOf(ctx, "filter", "all", FILTERS);
     int k = Params.integer(ctx, "k", 100, 1, 10_000);
     int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-    LinearModel model = builds.latestModel(label.name()).map(builds::load).orElse(null);
+    var latest = builds.latestModel(label.name());
+    LinearModel model = latest.map(builds::load).orElse(null);
+    double threshold = latest.map(builds::threshold).orElse(Decision.UNCALIBRATED_THRESHOLD);
     KeyedMatrix vectors = corpus.vectors();
     List<Scored> rows = new ArrayList<>();
     for (CurrentAnnotation a : store.current(label.name())) {
@@ -68,7 +71,7 @@ public final class ReviewController {
       if (model != null && row >= 0) {
         score = (float) model.probability(vectors.matrix().row(row));
       }
-      rows.add(new Scored(a, score));
+      rows.add(new Scored(a, score, threshold));
     }
     List<Scored> kept = switch (filter) {
       case "positives" -> rows.stream().filter(s -> s.annotation().value() == Value.YES).toList();
