@@ -98,6 +98,12 @@ public final class BenchServerCommand implements BenchSubcommand, Callable<Integ
         keys = sampleKeys(corpus, Math.max(annotations, 2000));
         figures.put("build", benchBuilds(runtime, label, keys));
       }
+      WriteThroughput.Report writes = WriteThroughput.run(dir, keys, clients, Math.min(seconds, 10), 100_000);
+      figures.put("writeThroughput", Map.of("freshPerSecond", writes.freshPerSecond(), "longLogPerSecond",
+          writes.longLogPerSecond(), "logSize", writes.logSize(), "clients", writes.clients(), "ratio", writes.ratio()));
+      System.out.printf("write throughput, %d clients: %.0f votes/s on an empty log, %.0f votes/s after %,d events"
+          + " (ratio %.2f; target <= 2)%n", writes.clients(), writes.freshPerSecond(), writes.longLogPerSecond(),
+          writes.logSize(), writes.ratio());
       System.out.println();
       DurabilityCheck.Report crash = DurabilityCheck.run(dir, label + "-crash", keys, clients, Duration.ofSeconds(seconds));
       figures.put("durability", crash);

@@ -183,14 +183,50 @@ public final class AnnotationStore implements AutoCloseable {
 
   /** Current annotations of a label, most recently updated first (empty for an unknown label). */
   public List<CurrentAnnotation> current(String labelName) {
-    long maxId = db.read(c -> maxEventId(c, labelName));
+    LogHead head = db.read(c -> logHead(c, labelName));
     CurrentState state = states.get(labelName);
-    if (state == null || state.maxId() != maxId) {
-      // First read, or events this process has not applied (yet): project from the log again.
-      state = db.read(c -> CurrentState.load(c, labelName));
+    if (state == null || state.labelId() != head.labelId() || state.maxId() > head.maxId()) {
+      // First read, or the label was deleted and made anew: project from the log.
+      state = db.read(c -> CurrentState.load(c, labelName, head.labelId()));
       states.put(labelName, state);
+    } else if (state.maxId() < head.maxId()) {
+      // Events committed but not applied here yet (another writer's, in flight): apply just
+      // those. Reloading the whole log here made writes slow down as the log grew.
+      long after = state.maxId();
+      state.apply(db.read(c -> eventsAfter(c, head.labelId(), labelName, after)));
     }
     return state.snapshot();
+  }
+
+  /** A live label's id (0 when there is none) and the highest event id of its log. */
+  private record LogHead(long labelId, long maxId) {}
+
+  private static LogHead logHead(Connection c, String labelName) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT l.id, (SELECT coalesce(max(e.id), 0) FROM events e WHERE e.label_id = l.id)"
+            + " FROM labels l WHERE l.name=? AND l.deleted=0")) {
+      ps.setString(1, labelName);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? new LogHead(rs.getLong(1), rs.getLong(2)) : new LogHead(0, 0);
+      }
+    }
+  }
+
+  private static List<Event> eventsAfter(Connection c, long labelId, String labelName, long afterId)
+      throws SQLException {
+    List<Event> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT id, clip_key, value, annotator, time, source FROM events WHERE label_id=? AND id>? ORDER BY id")) {
+      ps.setLong(1, labelId);
+      ps.setLong(2, afterId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Event(rs.getLong(1), labelName, rs.getString(2), Value.fromWire(rs.getString(3)),
+              rs.getString(4), Instant.parse(rs.getString(5)), fromJson(rs.getString(6), Source.class)));
+        }
+      }
+    }
+    return out;
   }
 
   /** The annotator's current vote on a clip, if any. */
@@ -279,18 +315,6 @@ public final class AnnotationStore implements AutoCloseable {
   private static Label label(ResultSet rs) throws SQLException {
     List<String> keywords = fromJson(rs.getString(4), new TypeReference<List<String>>() {});
     return new Label(rs.getLong(1), rs.getString(2), rs.getString(3), keywords, Instant.parse(rs.getString(5)));
-  }
-
-  private static long maxEventId(Connection c, String labelName) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT coalesce(max(e.id), 0) FROM events e WHERE e.label_id ="
-            + " (SELECT id FROM labels WHERE name=? AND deleted=0)")) {
-      ps.setString(1, labelName);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
   }
 
   static String toJson(Object value) {

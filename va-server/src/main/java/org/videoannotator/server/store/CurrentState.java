@@ -21,13 +21,25 @@ final class CurrentState {
   /** One annotator's latest vote on a clip. */
   private record Vote(String annotator, Value value, Instant time, Source source, long id) {}
 
+  private final long labelId;
   private final Map<String, Map<String, Vote>> byKey = new HashMap<>();
   private long maxId;
+  // The projection kept per clip, so a write re-projects its own clips, not the whole label:
+  // clips changed since the last snapshot, each live clip's annotation and last event id, and
+  // the live clips by last event id (the snapshot's order).
+  private final java.util.Set<String> dirty = new java.util.HashSet<>();
+  private final Map<String, CurrentAnnotation> annotations = new HashMap<>();
+  private final Map<String, Long> lastIds = new HashMap<>();
+  private final java.util.TreeMap<Long, String> byLastId = new java.util.TreeMap<>();
   private List<CurrentAnnotation> snapshot;
 
-  /** Reads the latest vote of every (clip, annotator) of a live label. */
-  static CurrentState load(Connection c, String labelName) throws SQLException {
-    CurrentState state = new CurrentState();
+  private CurrentState(long labelId) {
+    this.labelId = labelId;
+  }
+
+  /** Reads the latest vote of every (clip, annotator) of a live label (id {@code labelId}). */
+  static CurrentState load(Connection c, String labelName, long labelId) throws SQLException {
+    CurrentState state = new CurrentState(labelId);
     String sql =
         "SELECT e.clip_key, e.value, e.annotator, e.time, e.source, e.id FROM events e"
             + " JOIN (SELECT max(e2.id) AS id FROM events e2 JOIN labels l ON l.id=e2.label_id"
@@ -42,6 +54,11 @@ final class CurrentState {
       }
     }
     return state;
+  }
+
+  /** The id of the label this state belongs to (a label deleted and made anew gets a new one). */
+  long labelId() {
+    return labelId;
   }
 
   /** The highest event id seen for the label. */
@@ -60,6 +77,7 @@ final class CurrentState {
     Vote old = votes.get(vote.annotator());
     if (old == null || old.id() < vote.id()) {
       votes.put(vote.annotator(), vote);
+      dirty.add(key);
       snapshot = null;
     }
     maxId = Math.max(maxId, vote.id());
@@ -70,22 +88,36 @@ final class CurrentState {
     if (snapshot != null) {
       return snapshot;
     }
-    record Row(CurrentAnnotation annotation, long lastId) {}
-    List<Row> rows = new ArrayList<>();
-    for (Map.Entry<String, Map<String, Vote>> e : byKey.entrySet()) {
-      List<Vote> live = e.getValue().values().stream().filter(v -> v.value() != Value.REMOVED)
-          .sorted(Comparator.comparingLong(Vote::id)).toList();
-      if (live.isEmpty()) {
-        continue;
-      }
-      Map<String, Value> votes = new LinkedHashMap<>();
-      live.forEach(v -> votes.put(v.annotator(), v.value()));
-      Vote last = live.getLast();
-      rows.add(new Row(new CurrentAnnotation(e.getKey(), Consensus.of(live.stream().map(Vote::value).toList()), votes,
-          last.time(), last.source()), last.id()));
+    for (String key : dirty) {
+      reproject(key);
     }
-    rows.sort(Comparator.comparingLong(Row::lastId).reversed());
-    snapshot = rows.stream().map(Row::annotation).toList();
+    dirty.clear();
+    List<CurrentAnnotation> out = new ArrayList<>(byLastId.size());
+    for (String key : byLastId.descendingMap().values()) {
+      out.add(annotations.get(key));
+    }
+    snapshot = List.copyOf(out);
     return snapshot;
+  }
+
+  /** Recomputes one clip's annotation from its annotators' latest votes. */
+  private void reproject(String key) {
+    Long previous = lastIds.remove(key);
+    if (previous != null) {
+      byLastId.remove(previous);
+    }
+    annotations.remove(key);
+    List<Vote> live = byKey.get(key).values().stream().filter(v -> v.value() != Value.REMOVED)
+        .sorted(Comparator.comparingLong(Vote::id)).toList();
+    if (live.isEmpty()) {
+      return;
+    }
+    Map<String, Value> votes = new LinkedHashMap<>();
+    live.forEach(v -> votes.put(v.annotator(), v.value()));
+    Vote last = live.getLast();
+    annotations.put(key, new CurrentAnnotation(key, Consensus.of(live.stream().map(Vote::value).toList()), votes,
+        last.time(), last.source()));
+    lastIds.put(key, last.id());
+    byLastId.put(last.id(), key);
   }
 }

@@ -116,6 +116,28 @@ class AnnotationStoreTest {
   }
 
   @Test
+  void anotherWritersEventsAreCaughtUpIncrementally() {
+    try (AnnotationStore first = open(); AnnotationStore second = open()) {
+      first.createLabel("night", "", List.of());
+      first.append("night", List.of(vote("k1", Value.YES, "a"), vote("k2", Value.NO, "a")));
+      assertEquals(2, first.current("night").size());
+      // Events this store did not write: applied incrementally on the next read.
+      second.append("night", List.of(vote("k3", Value.YES, "b"), vote("k1", Value.NO, "a")));
+      List<CurrentAnnotation> seen = first.current("night");
+      assertEquals(3, seen.size());
+      assertEquals(Value.NO, seen.stream().filter(c -> c.key().equals("k1")).findFirst().orElseThrow().value());
+      // Deleted and made anew elsewhere (a soft delete: the label comes back with its log), then
+      // more events: both stores agree.
+      second.deleteLabel("night");
+      second.createLabel("night", "", List.of());
+      second.append("night", List.of(vote("k9", Value.YES, "c"), vote("k2", Value.REMOVED, "a")));
+      assertEquals(second.current("night"), first.current("night"));
+      assertEquals(List.of("k1", "k3", "k9"),
+          first.current("night").stream().map(CurrentAnnotation::key).sorted().toList());
+    }
+  }
+
+  @Test
   void buildsAndModelsAreNumberedPerLabel() {
     try (AnnotationStore s = open()) {
       s.createLabel("a", "", List.of());
