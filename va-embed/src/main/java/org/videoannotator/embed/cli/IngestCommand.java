@@ -32,8 +32,9 @@ import picocli.CommandLine.Parameters;
       "Ingest videos into a corpus: split each into shots, embed every shot,",
       "write a thumbnail and a hover preview per shot. Folders are walked;",
       "files already in the corpus (same content) are skipped, so an",
-      "interrupted run resumes. Broken files are reported, never fatal; the",
-      "exit status is 1 only when nothing could be ingested. The per-file",
+      "interrupted run resumes. Broken files are reported, never fatal to the",
+      "others; the exit status is 1 when any file failed (so a re-run with only",
+      "the broken files left says the same). The per-file",
       "report is also written to C/" + IngestReport.FILE + "."
     })
 public final class IngestCommand implements VaSubcommand, Callable<Integer> {

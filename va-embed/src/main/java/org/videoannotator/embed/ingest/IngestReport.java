@@ -31,7 +31,9 @@ public record IngestReport(String embedder, List<FileResult> files, double secon
 
   /** Failure (1) only when nothing could be ingested and something failed. */
   public int exitStatus() {
-    return count(FileResult.OK) == 0 && count(FileResult.FAILED) > 0 ? 1 : 0;
+    // Any failed file makes the run fail, even when others were ingested: a re-run that finds the
+    // good files already in the corpus and only the bad ones left then exits as the first run did.
+    return count(FileResult.FAILED) > 0 ? 1 : 0;
   }
 
   void write(Path corpusDir) throws IOException {

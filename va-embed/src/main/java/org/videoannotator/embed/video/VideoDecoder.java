@@ -74,6 +74,34 @@ public final class VideoDecoder {
     }
   }
 
+  /**
+   * Frames the container announces. A file cut off after an index at its front (an MP4 with
+   * "faststart") has no overall duration, so JavaCV reports 0; the video stream's own frame count
+   * from the index still tells what the file should hold.
+   */
+  private static int announcedFrames(FFmpegFrameGrabber grabber) {
+    int announced = grabber.getLengthInVideoFrames();
+    if (announced > 0 || grabber.getFormatContext() == null || grabber.getVideoStream() < 0) {
+      return announced;
+    }
+    long frames = grabber.getFormatContext().streams(grabber.getVideoStream()).nb_frames();
+    return frames > 0 && frames < Integer.MAX_VALUE ? (int) frames : 0;
+  }
+
+  /** The announced duration in microseconds, from the video stream when the container has none. */
+  private static long announcedMicros(FFmpegFrameGrabber grabber) {
+    long micros = grabber.getLengthInTime();
+    if (micros > 0 || grabber.getFormatContext() == null || grabber.getVideoStream() < 0) {
+      return micros;
+    }
+    var stream = grabber.getFormatContext().streams(grabber.getVideoStream());
+    long duration = stream.duration();
+    if (duration <= 0 || stream.time_base().den() == 0) {
+      return 0;
+    }
+    return Math.round(duration * 1e6 * stream.time_base().num() / stream.time_base().den());
+  }
+
   private static VideoInfo decodeFrames(
       Path file, FFmpegFrameGrabber grabber, DecodeOptions opts, FrameSink sink) {
     int nativeW = grabber.getImageWidth();
@@ -124,13 +152,21 @@ public final class VideoDecoder {
     }
     double fps = grabber.getVideoFrameRate() > 0 ? grabber.getVideoFrameRate()
         : grabber.getFrameRate();
-    int announced = grabber.getLengthInVideoFrames();
+    int announced = announcedFrames(grabber);
     if (count < opts.maxFrames() && announced > 0 && count < TRUNCATION_SHARE * announced - 1) {
       problems.add("decoded " + count + " of " + announced
           + " announced frames: the file may be truncated");
     }
-    long lengthUs = grabber.getLengthInTime();
-    double duration = lengthUs > 0 ? lengthUs / 1e6 : (fps > 0 ? count / fps : 0);
+    long lengthUs = announcedMicros(grabber);
+    double decodedSeconds = fps > 0 ? count / fps : 0;
+    // A cut-off file whose header survived (an MP4 with its index at the front) may announce no
+    // frame count but still its full duration: compare the time decoded with it too.
+    if (problems.stream().noneMatch(p -> p.contains("truncated")) && count < opts.maxFrames() && lengthUs > 0
+        && fps > 0 && decodedSeconds < TRUNCATION_SHARE * lengthUs / 1e6 - 1 / fps) {
+      problems.add(String.format(java.util.Locale.ROOT,
+          "decoded %.1f s of the %.1f s the file announces: the file may be truncated", decodedSeconds, lengthUs / 1e6));
+    }
+    double duration = lengthUs > 0 ? lengthUs / 1e6 : decodedSeconds;
     VideoInfo info = new VideoInfo(file, count, fps, nativeW, nativeH, duration,
         String.valueOf(grabber.getVideoCodecName()), String.valueOf(grabber.getFormat()),
         problems);

@@ -125,7 +125,7 @@ class IngesterTest {
     assertEquals(FileResult.FAILED, files.get("truncated.mp4").status(), report.table());
     assertEquals(FileResult.SKIPPED, files.get("notes.txt").status());
     assertTrue(files.get("notes.txt").reason().contains("not a video"));
-    assertEquals(0, report.exitStatus());
+    assertEquals(1, report.exitStatus(), "a run with failed files fails");
     assertTrue(Files.isRegularFile(corpusDir.resolve(IngestReport.FILE)));
 
     try (Corpus corpus = Corpus.open(corpusDir)) {
@@ -198,6 +198,52 @@ class IngesterTest {
   }
 
   @Test
+  void aCutOffFileWithItsIndexInFrontIsIngestedWithATruncationWarning(@TempDir Path dir) throws Exception {
+    // The same frames re-encoded with the MP4 index first (faststart), then the second half cut
+    // off: the header still announces the whole video, the data holds half of it.
+    Path whole = dir.resolve("faststart.mp4");
+    try (var grabber = new org.bytedeco.javacv.FFmpegFrameGrabber(videos.resolve("street.mp4").toFile())) {
+      grabber.start();
+      var recorder = new org.bytedeco.javacv.FFmpegFrameRecorder(whole.toFile(), grabber.getImageWidth(),
+          grabber.getImageHeight(), 0);
+      recorder.setFormat("mp4");
+      recorder.setVideoCodecName("libopenh264");
+      recorder.setFrameRate(grabber.getFrameRate());
+      recorder.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P);
+      recorder.setOption("movflags", "+faststart");
+      recorder.start();
+      for (var frame = grabber.grabImage(); frame != null; frame = grabber.grabImage()) {
+        recorder.record(frame);
+      }
+      recorder.stop();
+      recorder.release();
+    }
+    byte[] bytes = Files.readAllBytes(whole);
+    Path cut = Files.createDirectories(dir.resolve("in")).resolve("truncated_faststart.mp4");
+    Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    try (DescriptorEmbedder embedder = new DescriptorEmbedder()) {
+      IngestReport report = ingest(dir.resolve("corpus"), embedder, IngestOptions.defaults(), List.of(cut));
+      FileResult r = byName(report).get("truncated_faststart.mp4");
+      assertEquals(FileResult.OK, r.status(), report.table());
+      assertTrue(r.frames() < TRUTH.get("street.mp4").frameCount() * 0.8, r.frames() + " frames; " + report.table());
+      assertTrue(r.warnings().stream().anyMatch(w -> w.contains("truncated")), report.table());
+      assertTrue(report.table().contains("truncated"), "the table shows the warning: " + report.table());
+    }
+  }
+
+  @Test
+  void aReRunWithOnlyTheBadFilesLeftExitsAsTheFirstRun(@TempDir Path dir) {
+    try (DescriptorEmbedder embedder = new DescriptorEmbedder()) {
+      List<Path> both = List.of(videos.resolve("street.mp4"), videos.resolve("broken"));
+      IngestReport first = ingest(dir.resolve("corpus"), embedder, IngestOptions.defaults(), both);
+      IngestReport again = ingest(dir.resolve("corpus"), embedder, IngestOptions.defaults(), both);
+      assertEquals(FileResult.SKIPPED, byName(again).get("street.mp4").status(), again.table());
+      assertEquals(first.exitStatus(), again.exitStatus());
+      assertEquals(1, again.exitStatus(), "failed files fail the run");
+    }
+  }
+
+  @Test
   void onlyBrokenFilesMeansFailureExitStatus(@TempDir Path dir) {
     try (DescriptorEmbedder embedder = new DescriptorEmbedder()) {
       IngestReport report = ingest(dir.resolve("corpus"), embedder, IngestOptions.defaults(),
@@ -223,7 +269,7 @@ class IngesterTest {
   }
 
   @Test
-  void commandPrintsTheReportAndExitsOneOnlyWhenNothingWasIngested(@TempDir Path dir) throws Exception {
+  void commandPrintsTheReportAndExitsOneWhenAFileFailed(@TempDir Path dir) throws Exception {
     Path corpusDir = dir.resolve("corpus");
     java.io.PrintStream out = System.out;
     java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
@@ -241,7 +287,9 @@ class IngesterTest {
       System.setOut(out);
     }
     assertEquals(1, broken);
-    assertEquals(0, good);
+    assertEquals(1, good, "street.mp4 went in, but the broken files failed");
+    assertEquals(0, new picocli.CommandLine(new org.videoannotator.embed.cli.IngestCommand()).execute(
+        videos.resolve("street.mp4").toString(), "--corpus", corpusDir.toString()), "nothing failed");
     var json = org.videoannotator.core.Json.mapper().readTree(captured.toString(java.nio.charset.StandardCharsets.UTF_8));
     assertEquals("descriptor", json.get("embedder").asText());
     assertEquals(3, json.get("files").size());
