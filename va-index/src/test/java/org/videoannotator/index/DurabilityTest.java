@@ -1,5 +1,6 @@
 package org.videoannotator.index;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Crash safety and incrementality of appends, with crashes simulated on the files themselves. */
+@Tag("slow") // kill -9 of child processes
 class DurabilityTest {
   static final int DIM = 16;
   @TempDir Path tmp;

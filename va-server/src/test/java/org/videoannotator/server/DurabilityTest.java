@@ -1,5 +1,6 @@
 package org.videoannotator.server;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import org.videoannotator.server.bench.DurabilityCheck;
  * The server in a child JVM takes concurrent annotations, is killed with SIGKILL mid-burst, and
  * after a restart has every annotation it acknowledged.
  */
+@Tag("slow") // kill -9 of a child server
 class DurabilityTest {
   @TempDir Path temp;
 

@@ -1,5 +1,6 @@
 package org.videoannotator.server;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.videoannotator.server.bench.Fuzzer;
 
 /** Thousands of seeded malformed requests: no 5xx, no dropped connection, and the server still serves. */
+@Tag("slow") // thousands of malformed requests
 class FuzzTest extends ServerTestBase {
   @Test
   void malformedRequestsNeverBreakTheServer() throws Exception {

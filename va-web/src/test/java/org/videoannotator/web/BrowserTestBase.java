@@ -1,5 +1,6 @@
 package org.videoannotator.web;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * One real server and one browser per test class: subclasses call {@link #startWeb} from their
  * {@code @BeforeAll}; everything is closed after the class, and a failing test leaves a screenshot.
  */
+@Tag("browser") // drives a real Chromium
 abstract class BrowserTestBase {
   static WebFixture web;
   static Browser browser;

@@ -1,5 +1,6 @@
 package org.videoannotator.cli.demo;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,6 +39,7 @@ import org.videoannotator.server.store.Value;
  * spec and checks its outputs against the truth the renderer recorded.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow") // renders and ingests the demo
 class DemoPipelineTest {
   private static final DemoSpec SPEC = new DemoSpec(6, 12, 320, 180, 24, 7);
 

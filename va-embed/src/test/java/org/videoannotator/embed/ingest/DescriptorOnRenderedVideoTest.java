@@ -1,5 +1,6 @@
 package org.videoannotator.embed.ingest;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import org.videoannotator.index.Corpus;
  * training video give class centroids, shots of a second video with different places are
  * classified by nearest centroid.
  */
+@Tag("slow") // renders and encodes videos
 class DescriptorOnRenderedVideoTest {
   private static final Camera[] MOVES = {Camera.STATIC, Camera.PAN, Camera.ZOOM, Camera.SHAKE};
   private record Labelled(Camera camera, boolean night, float[] vector) {}

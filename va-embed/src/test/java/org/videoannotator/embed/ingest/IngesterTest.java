@@ -1,5 +1,6 @@
 package org.videoannotator.embed.ingest;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -39,6 +40,7 @@ import org.videoannotator.index.Corpus;
  * and embedders: a folder with three good videos in three containers, a truncated one, an empty
  * one and a text file.
  */
+@Tag("slow") // renders, encodes and ingests videos
 class IngesterTest {
   @TempDir static Path videos;
   private static final Map<String, GroundTruth> TRUTH = new HashMap<>();

@@ -1,5 +1,6 @@
 package org.videoannotator.embed.video;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code 31 * 1_000_003 + 5} another such cut (frame 151). Both were missed before the quiet-cut
  * rule of {@link ShotDetector}.
  */
+@Tag("slow") // renders and decodes the demo script
 class DemoScriptShotsTest {
   @TempDir Path dir;
 
