@@ -74,11 +74,13 @@ public final class Fuzzer {
       String target = target(route[1], random);
       byte[] body = method.equals("GET") || method.equals("HEAD") ? new byte[0] : body(random);
       String contentType = random.nextInt(4) == 0 ? "text/plain" : "application/json";
+      Framing framing = Framing.pick(random);
       try {
-        int status = send(method, target, contentType, body, random.nextInt(8) == 0 ? pick(random) : null);
+        int status = send(method, target, contentType, body, random.nextInt(8) == 0 ? pick(random) : null, framing, random);
         statuses.merge(status, 1, Integer::sum);
         if (status >= 500 && serverErrors.size() < 20) {
-          serverErrors.add(status + " " + method + " " + shorten(target) + " body=" + shorten(new String(body, StandardCharsets.UTF_8)));
+          serverErrors.add(status + " " + framing + " " + method + " " + shorten(target) + " body="
+              + shorten(new String(body, StandardCharsets.UTF_8)));
         }
       } catch (IOException e) {
         connectionErrors++;
@@ -155,24 +157,53 @@ public final class Fuzzer {
     }).getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * How a request is framed and addressed: plainly, or the ways hostile or broken clients do it
+   * (issue 13): chunked bodies, bodies shorter than their Content-Length, bodies sent slowly, a
+   * foreign Origin (cross-site page), a foreign Host (DNS rebinding), another annotator's name.
+   */
+  enum Framing {
+    PLAIN, CHUNKED, SHORT_BODY, SLOW_BODY, FOREIGN_ORIGIN, FOREIGN_HOST, FORGED_ANNOTATOR;
+
+    static Framing pick(SplittableRandom random) {
+      if (random.nextInt(3) != 0) {
+        return PLAIN;
+      }
+      Framing f = values()[1 + random.nextInt(values().length - 1)];
+      // Slow bodies take a second each: keep them rare.
+      return f == SLOW_BODY && random.nextInt(10) != 0 ? CHUNKED : f;
+    }
+  }
+
   /** Sends one HTTP/1.1 request on a fresh connection and returns the status code. */
-  private int send(String method, String target, String contentType, byte[] body, String annotator) throws IOException {
+  private int send(String method, String target, String contentType, byte[] body, String annotator,
+      Framing framing, SplittableRandom random) throws IOException {
     try (Socket socket = new Socket(host, port)) {
       socket.setSoTimeout(60_000);
+      String hostHeader = framing == Framing.FOREIGN_HOST ? "rebind.evil.example" : host + ":" + port;
       StringBuilder head = new StringBuilder()
           .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-          .append("Host: ").append(host).append(':').append(port).append("\r\n")
+          .append("Host: ").append(hostHeader).append("\r\n")
           .append("Connection: close\r\n")
-          .append("Content-Type: ").append(contentType).append("\r\n")
-          .append("Content-Length: ").append(body.length).append("\r\n");
-      if (annotator != null) {
+          .append("Content-Type: ").append(contentType).append("\r\n");
+      if (framing == Framing.CHUNKED) {
+        head.append("Transfer-Encoding: chunked\r\n");
+      } else {
+        int declared = framing == Framing.SHORT_BODY ? body.length + 1 + random.nextInt(1000) : body.length;
+        head.append("Content-Length: ").append(declared).append("\r\n");
+      }
+      if (framing == Framing.FOREIGN_ORIGIN) {
+        head.append("Origin: http://evil.example\r\n");
+      }
+      if (framing == Framing.FORGED_ANNOTATOR) {
+        head.append("X-Annotator: someone-else\r\n");
+      } else if (annotator != null) {
         head.append("X-Annotator: ").append(annotator.replaceAll("[\\r\\n]", "")).append("\r\n");
       }
       head.append("\r\n");
       OutputStream out = socket.getOutputStream();
       out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-      out.write(body);
-      out.flush();
+      writeBody(socket, out, body, framing, random);
       InputStream in = socket.getInputStream();
       ByteArrayOutputStream statusLine = new ByteArrayOutputStream();
       for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
@@ -185,6 +216,44 @@ public final class Fuzzer {
         throw new IOException("no HTTP status line: '" + shorten(line) + "'");
       }
       return Integer.parseInt(parts[1]);
+    }
+  }
+
+  private static void writeBody(Socket socket, OutputStream out, byte[] body, Framing framing, SplittableRandom random)
+      throws IOException {
+    switch (framing) {
+      case CHUNKED -> {
+        for (int at = 0; at < body.length; ) {
+          int n = Math.min(body.length - at, 1 + random.nextInt(64));
+          out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+          out.write(body, at, n);
+          out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+          at += n;
+        }
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      }
+      case SHORT_BODY -> {
+        out.write(body);
+        out.flush();
+        socket.shutdownOutput(); // the rest never comes
+      }
+      case SLOW_BODY -> {
+        int half = body.length / 2;
+        out.write(body, 0, half);
+        out.flush();
+        sleep(500);
+        out.write(body, half, body.length - half);
+      }
+      default -> out.write(body);
+    }
+    out.flush();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
