@@ -11,12 +11,13 @@ import org.videoannotator.core.Settings;
 import org.videoannotator.core.UserException;
 import org.videoannotator.core.VaSubcommand;
 import picocli.CommandLine;
+import org.videoannotator.server.auth.TokenOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code va serve}: the annotation service over one corpus folder. Binds to loopback unless told
- * otherwise; any other address requires {@code --token}, so a server on a network is never open.
+ * otherwise; any other address requires a token (--token-file or VA_TOKEN), so a server on a network is never open.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Serve a corpus to annotators: the web UI at / and the JSON API under /api.")
@@ -32,12 +33,12 @@ public final class ServeCommand implements VaSubcommand, Callable<Integer> {
   @Option(names = "--port", defaultValue = "7070", description = "port (0 = any free port; default: ${DEFAULT-VALUE})")
   int port;
 
-  @Option(names = "--token", description = "access token required from clients (bearer header or /login cookie);"
-      + " mandatory when --host is not a loopback address")
-  String token;
+  @picocli.CommandLine.Mixin
+  TokenOptions tokens = new TokenOptions();
 
   @Override
   public Integer call() throws InterruptedException {
+    String token = tokens.resolve();
     Settings.log(LOG, "serve", "corpus", corpus, "host", host, "port", port, "token", token == null ? "none" : "set");
     serveUntilStopped(corpus, host, port, token);
     return 0;
@@ -83,10 +84,11 @@ public final class ServeCommand implements VaSubcommand, Callable<Integer> {
       throw new UserException("--port must be in 0..65535, got " + port);
     }
     if (token != null && token.isBlank()) {
-      throw new UserException("--token must not be blank");
+      throw new UserException("the access token must not be blank");
     }
     if (!isLoopback(host) && token == null) {
-      throw new UserException("binding to " + host + " exposes the annotations to the network; add --token <secret>"
+      throw new UserException("binding to " + host + " exposes the annotations to the network; give a token with"
+          + " --token-file FILE or the " + TokenOptions.ENV + " environment variable"
           + " (clients then send 'Authorization: Bearer <secret>' or log in at /login), or use --host 127.0.0.1");
     }
   }

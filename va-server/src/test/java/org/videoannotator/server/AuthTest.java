@@ -14,7 +14,7 @@ class AuthTest {
   @TempDir Path temp;
 
   @Test
-  void tokenIsRequiredAndAccepted() {
+  void tokenIsRequiredAndAccepted() throws Exception {
     try (ServerRuntime runtime = ServerRuntime.over(TestCorpora.copy(temp.resolve("c"), 3000, 32, 7), "s3cret")) {
       Http http = new Http(runtime.start("127.0.0.1", 0).replaceAll("/$", ""));
       Http.Reply refused = http.get("/api/labels");
@@ -24,14 +24,63 @@ class AuthTest {
           .header("Authorization", "Bearer wrong")).status());
       assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/labels"))
           .header("Authorization", "Bearer s3cret")).status());
-      assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/labels"))
-          .header("Cookie", "va_token=s3cret")).status());
       assertTrue(http.get("/login").body().contains("name=token"));
-      Http.Reply login = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/login"))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString("token=s3cret")));
-      assertEquals(302, login.status());
+      // The cookie is a server-side session's random id, never the token itself.
+      assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/labels"))
+          .header("Cookie", "va_session=s3cret")).status());
+      java.net.http.HttpResponse<String> login = login(http, "s3cret");
+      assertEquals(302, login.statusCode());
+      String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+      assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+      assertTrue(!cookie.contains("s3cret"), cookie);
+      String session = cookie.substring(0, cookie.indexOf(';'));
+      assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/labels"))
+          .header("Cookie", session)).status());
+      // Logging out ends the session on the server.
+      http.send(HttpRequest.newBuilder(URI.create(http.base() + "/logout")).header("Cookie", session)
+          .POST(HttpRequest.BodyPublishers.noBody()));
+      assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/labels"))
+          .header("Cookie", session)).status());
     }
+  }
+
+  @Test
+  void guessingTheTokenIsThrottled() throws Exception {
+    try (ServerRuntime runtime = ServerRuntime.over(TestCorpora.copy(temp.resolve("c"), 3000, 32, 7), "s3cret")) {
+      Http http = new Http(runtime.start("127.0.0.1", 0).replaceAll("/$", ""));
+      for (int i = 0; i < 5; i++) {
+        assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/labels"))
+            .header("Authorization", "Bearer guess" + i)).status());
+      }
+      Http.Reply throttled = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/labels"))
+          .header("Authorization", "Bearer s3cret"));
+      assertEquals(429, throttled.status(), "even the right token waits after 5 wrong ones: " + throttled.body());
+      assertEquals("too-many-attempts", throttled.json().get("error").asText());
+      assertEquals(429, login(http, "s3cret").statusCode(), "the login form is throttled too");
+    }
+  }
+
+  @Test
+  void theTokenComesFromAFileOrTheEnvironmentNotTheCommandLine() throws Exception {
+    java.nio.file.Path file = temp.resolve("token.txt");
+    java.nio.file.Files.writeString(file, "from-file\n");
+    var fromFile = new org.videoannotator.server.auth.TokenOptions();
+    new picocli.CommandLine(fromFile).parseArgs("--token-file", file.toString());
+    assertEquals("from-file", fromFile.resolve());
+    var none = new org.videoannotator.server.auth.TokenOptions();
+    new picocli.CommandLine(none).parseArgs();
+    assertEquals(System.getenv("VA_TOKEN") == null ? null : System.getenv("VA_TOKEN").strip(), none.resolve());
+    var both = new org.videoannotator.server.auth.TokenOptions();
+    new picocli.CommandLine(both).parseArgs("--token-file", file.toString(), "--token", "x");
+    org.junit.jupiter.api.Assertions.assertThrows(org.videoannotator.core.UserException.class, both::resolve);
+  }
+
+  private static java.net.http.HttpResponse<String> login(Http http, String token) throws Exception {
+    return java.net.http.HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(http.base() + "/login"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("token=" + token)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

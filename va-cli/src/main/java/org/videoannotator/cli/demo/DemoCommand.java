@@ -32,8 +32,8 @@ public final class DemoCommand implements Callable<Integer>, VaSubcommand {
   @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}; 0 = any free port).")
   int port;
 
-  @Option(names = "--token", description = "Access token clients must send; required when --host is not a loopback address.")
-  String token;
+  @picocli.CommandLine.Mixin
+  org.videoannotator.server.auth.TokenOptions tokens = new org.videoannotator.server.auth.TokenOptions();
 
   @Option(names = "--model", description = "A CLIP model folder: ingest with 'concat' (CLIP + descriptor) for semantic text search.")
   Path model;
@@ -46,6 +46,7 @@ public final class DemoCommand implements Callable<Integer>, VaSubcommand {
 
   @Override
   public Integer call() throws InterruptedException {
+    String token = tokens.resolve();
     Settings.log(LOG, "va demo", "dir", dir.toAbsolutePath(), "host", host, "port", port,
         "token", token == null ? "none" : "set", "model", model, "threads", threads);
     if (!noServe) {

@@ -9,6 +9,7 @@ public final class ApiException extends RuntimeException {
   private final int status;
   private final String code;
   private final String field;
+  private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
   public ApiException(int status, String code, String field, String detail) {
     super(detail);
@@ -31,6 +32,17 @@ public final class ApiException extends RuntimeException {
 
   public int status() {
     return status;
+  }
+
+  /** Adds a response header (e.g. {@code Retry-After}); returns this. */
+  public ApiException withHeader(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  /** Response headers to send with the error. */
+  public java.util.Map<String, String> headers() {
+    return java.util.Map.copyOf(headers);
   }
 
   public ErrorBody body() {

@@ -21,7 +21,10 @@ public final class ErrorMapping {
   private ErrorMapping() {}
 
   public static void register(JavalinDefaultRouting router) {
-    router.exception(ApiException.class, (e, ctx) -> send(ctx, e.status(), e.body()));
+    router.exception(ApiException.class, (e, ctx) -> {
+      e.headers().forEach(ctx::header);
+      send(ctx, e.status(), e.body());
+    });
     router.exception(DuplicateLabelException.class,
         (e, ctx) -> send(ctx, 409, new ErrorBody("conflict", "name", e.getMessage() + "; pick another name")));
     router.exception(UnknownLabelException.class,
@@ -60,6 +63,7 @@ public final class ErrorMapping {
       case 405 -> "method-not-allowed";
       case 409 -> "conflict";
       case 413 -> "payload-too-large";
+      case 429 -> "too-many-requests";
       default -> status >= 500 ? "internal" : "error";
     };
   }
