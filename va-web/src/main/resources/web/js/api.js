@@ -83,6 +83,8 @@ export const api = {
   importOntology: (ontology) => request('POST', '/api/labels/import', ontology),
 
   /** mode: text | words | query | like; value: the query text, name, or comma-separated keys. */
+  browse: ({ video, minSeconds, maxSeconds, k = 30, offset = 0, labelName, unlabelled = false } = {}) =>
+    request('GET', `/api/browse${query({ video: video || undefined, minSeconds, maxSeconds, k, offset, label: labelName, unlabelled: unlabelled || undefined })}`),
   search: (mode, value, { k = 24, offset = 0, labelName, unlabelled = false } = {}) =>
     request('GET', `/api/search${query({ [mode]: value, k, offset, label: labelName, unlabelled: unlabelled || undefined })}`),
 

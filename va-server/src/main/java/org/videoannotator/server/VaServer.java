@@ -25,6 +25,7 @@ import org.videoannotator.index.TextEncoder;
 import org.videoannotator.server.annotations.AnnotationController;
 import org.videoannotator.server.api.ErrorMapping;
 import org.videoannotator.server.auth.TokenAuth;
+import org.videoannotator.server.browse.BrowseController;
 import org.videoannotator.server.builds.BuildController;
 import org.videoannotator.server.builds.BuildService;
 import org.videoannotator.server.clips.ClipController;
@@ -108,6 +109,7 @@ public final class VaServer {
         new LabelController(store, builds).register(router);
         new AnnotationController(corpus, store, builds, autoFeed).register(router);
         new SearchController(corpus, store, textEncoder).register(router);
+        new BrowseController(corpus, store).register(router);
         new BuildController(store, builds).register(router);
         new FeedController(corpus, store, builds, autoFeed).register(router);
         new ModelController(corpus, store, builds).register(router);

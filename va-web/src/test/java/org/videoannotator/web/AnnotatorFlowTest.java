@@ -48,6 +48,7 @@ class AnnotatorFlowTest extends BrowserTestBase {
     searchAndLabel("forest mountain", 'n', 8, "05-search-negatives");
     undoTakesBackTheLastLabel();
     moreLikeTheSelectedClips();
+    browseEveryVideo();
 
     Set<String> labelled = annotations().keySet();
     assertEquals(16, labelled.size(), "8 yes and 8 no stored by the server");
@@ -162,6 +163,25 @@ class AnnotatorFlowTest extends BrowserTestBase {
     assertTrue(forest * 2 > words.size(), forest + " of " + words.size() + " similar clips share the topic");
     browser.screenshot("05b-more-like-these");
     assertEquals(List.of(), browser.unnamedControls(), "search step controls without a name");
+  }
+
+  // A way into footage without captions: every clip, video by video, here the long ones only.
+  private void browseEveryVideo() throws Exception {
+    new org.openqa.selenium.support.ui.Select(browser.find("#search-mode")).selectByValue("browse");
+    assertTrue(browser.find("#browse-duration").isDisplayed(), "browse shows its duration filter");
+    new org.openqa.selenium.support.ui.Select(browser.find("#browse-duration")).selectByValue("medium");
+    WebElement input = browser.find("#search-text");
+    input.clear();
+    input.sendKeys("movie-00", Keys.ENTER);
+    browser.until(d -> browser.summary().contains("videos named like"));
+    assertTrue(browser.summary().contains("timeline order"), browser.summary());
+    List<WebElement> cells = browser.all("#step-panel [role=gridcell]");
+    assertTrue(!cells.isEmpty(), "long clips of movie-00");
+    assertTrue(cells.stream().allMatch(c -> c.getDomAttribute("data-key").startsWith("movie-00|")),
+        "only clips of the named video");
+    browser.screenshot("05c-browse-by-video");
+    new org.openqa.selenium.support.ui.Select(browser.find("#search-mode")).selectByValue("text");
+    browser.find("#step-panel [role=gridcell]").click();
   }
 
   private void buildWithTheKeyboard() throws Exception {

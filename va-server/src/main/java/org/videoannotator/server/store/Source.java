@@ -9,7 +9,7 @@ import java.util.Set;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Source(String kind, String query, String feed, Long buildId, String format) {
-  public static final Set<String> KINDS = Set.of("search", "feed", "review", "import", "other", "undo");
+  public static final Set<String> KINDS = Set.of("search", "browse", "feed", "review", "import", "other", "undo");
 
   public Source {
     if (kind == null || !KINDS.contains(kind)) {

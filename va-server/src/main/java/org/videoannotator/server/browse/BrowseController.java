@@ -1,0 +1,86 @@
+package org.videoannotator.server.browse;
+
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRouting;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.videoannotator.index.Corpus;
+import org.videoannotator.server.annotations.AnnotationView;
+import org.videoannotator.server.api.ApiException;
+import org.videoannotator.server.api.Params;
+import org.videoannotator.server.clips.ClipView;
+import org.videoannotator.server.store.AnnotationStore;
+import org.videoannotator.server.store.CurrentAnnotation;
+import org.videoannotator.server.store.Label;
+
+/** {@code GET /api/browse}: HTTP in and out of {@link BrowseService}. */
+public final class BrowseController {
+  private static final int MAX_K = 1_000;
+  private final Corpus corpus;
+  private final AnnotationStore store;
+  private final BrowseService service;
+
+  public BrowseController(Corpus corpus, AnnotationStore store) {
+    this.corpus = corpus;
+    this.store = store;
+    this.service = new BrowseService(corpus);
+  }
+
+  /** One browsed clip; {@code annotation} is the label's current one, if any. */
+  public record BrowseItem(String key, ClipView clip, AnnotationView annotation) {}
+
+  public void register(JavalinDefaultRouting r) {
+    r.get("/api/browse", this::browse);
+  }
+
+  private void browse(Context ctx) {
+    int k = Params.integer(ctx, "k", 30, 1, MAX_K);
+    int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    double min = number(ctx, "minSeconds", 0);
+    double max = number(ctx, "maxSeconds", Double.MAX_VALUE);
+    if (max < min) {
+      throw ApiException.badRequest("maxSeconds", "maxSeconds " + max + " is below minSeconds " + min);
+    }
+    String labelName = Params.string(ctx, "label").orElse(null);
+    Map<String, CurrentAnnotation> annotations = new HashMap<>();
+    if (labelName != null) {
+      Label label = store.label(labelName).orElseThrow(
+          () -> ApiException.notFound("label", "no label '" + Params.shorten(labelName) + "'"));
+      store.current(label.name()).forEach(a -> annotations.put(a.key(), a));
+    }
+    boolean unlabelled = Params.bool(ctx, "unlabelled", false);
+    if (unlabelled && labelName == null) {
+      throw ApiException.badRequest("unlabelled", "unlabelled=true needs label=<name> to know what is labelled");
+    }
+    BrowseService.Page page = service.browse(new BrowseService.Query(Params.string(ctx, "video").orElse(""),
+        min, max, unlabelled ? annotations.keySet() : Set.of(), k, offset));
+    List<BrowseItem> items = page.clips().stream().map(c -> new BrowseItem(c.key(), ClipView.of(c, corpus),
+        annotations.containsKey(c.key()) ? AnnotationView.of(annotations.get(c.key())) : null)).toList();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("mode", "browse");
+    out.put("total", page.total());
+    out.put("k", k);
+    out.put("offset", offset);
+    out.put("hits", items);
+    ctx.json(out);
+  }
+
+  private static double number(Context ctx, String name, double fallback) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    try {
+      double v = Double.parseDouble(raw);
+      if (!Double.isFinite(v) || v < 0) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(name, name + " must be a number of seconds >= 0, got '" + Params.shorten(raw) + "'");
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package org.videoannotator.server.browse;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.videoannotator.index.Clip;
+import org.videoannotator.index.Corpus;
+
+/**
+ * A way into any corpus, captions or not: every clip, video by video in timeline order, filtered
+ * by file name, duration and "not labelled yet". Independent of HTTP. The timeline order is
+ * computed once per corpus size (the corpus only grows).
+ */
+public final class BrowseService {
+  private final Corpus corpus;
+  private int[] order = new int[0];
+
+  public BrowseService(Corpus corpus) {
+    this.corpus = corpus;
+  }
+
+  /**
+   * One browse request.
+   *
+   * @param videoContains part of a video's name or title (case-insensitive), "" for all
+   * @param minSeconds shortest clip kept
+   * @param maxSeconds longest clip kept
+   * @param excludeKeys clips left out (the labelled ones, for "unlabelled only")
+   */
+  public record Query(String videoContains, double minSeconds, double maxSeconds, Set<String> excludeKeys,
+      int k, int offset) {
+    public Query {
+      videoContains = videoContains == null ? "" : videoContains.strip().toLowerCase(Locale.ROOT);
+      if (minSeconds < 0 || maxSeconds < minSeconds) {
+        throw new IllegalArgumentException("need 0 <= minSeconds <= maxSeconds, got " + minSeconds + ".." + maxSeconds);
+      }
+      excludeKeys = Set.copyOf(excludeKeys);
+    }
+  }
+
+  /** A page of clips and how many match in all. */
+  public record Page(int total, List<Clip> clips) {}
+
+  public Page browse(Query q) {
+    List<Clip> page = new ArrayList<>();
+    int total = 0;
+    for (int row : timeline()) {
+      Clip clip = corpus.clipAt(row);
+      if (!matches(clip, q)) {
+        continue;
+      }
+      if (total >= q.offset() && page.size() < q.k()) {
+        page.add(clip);
+      }
+      total++;
+    }
+    return new Page(total, page);
+  }
+
+  private static boolean matches(Clip clip, Query q) {
+    double seconds = clip.end() - clip.start();
+    if (seconds < q.minSeconds() || seconds > q.maxSeconds() || q.excludeKeys().contains(clip.key())) {
+      return false;
+    }
+    return q.videoContains().isEmpty()
+        || clip.video().toLowerCase(Locale.ROOT).contains(q.videoContains())
+        || (clip.title() != null && clip.title().toLowerCase(Locale.ROOT).contains(q.videoContains()));
+  }
+
+  /** Rows ordered by video, then start time. */
+  private synchronized int[] timeline() {
+    int size = corpus.size();
+    if (order.length != size) {
+      order = IntStream.range(0, size).boxed()
+          .sorted(Comparator.comparing((Integer r) -> corpus.clipAt(r).video())
+              .thenComparingDouble(r -> corpus.clipAt(r).start())
+              .thenComparingInt(r -> r))
+          .mapToInt(Integer::intValue).toArray();
+    }
+    return order;
+  }
+}
