@@ -66,6 +66,14 @@ function setUpHeader() {
 async function boot() {
   setUpHeader();
   info = await guarded('Could not reach the server', () => api.info());
+  if (info?.user) {
+    // With accounts the server records votes under the logged-in name: show it, not an input.
+    const input = document.getElementById('annotator');
+    setAnnotator(info.user.name);
+    input.value = info.user.name;
+    input.readOnly = true;
+    input.title = `Logged in as ${info.user.name} (${info.user.role})`;
+  }
   if (info) {
     document.getElementById('corpus').textContent =
       `${info.clips.toLocaleString()} clips · ${info.embedder?.id ?? 'unknown embedder'}${info.textSearch ? '' : ' · words search'}`;

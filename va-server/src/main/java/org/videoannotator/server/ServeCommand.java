@@ -50,7 +50,11 @@ public final class ServeCommand implements VaSubcommand, Callable<Integer> {
    */
   public static void serveUntilStopped(Path corpusDir, String host, int port, String token)
       throws InterruptedException {
-    checkBinding(host, port, token);
+    if (token != null && token.isBlank()) {
+      throw new UserException("the access token must not be blank");
+    }
+    boolean accounts = hasAccounts(corpusDir);
+    checkBinding(host, port, token != null || accounts);
     ServerRuntime runtime = ServerRuntime.open(corpusDir, token);
     String url;
     try {
@@ -65,9 +69,11 @@ public final class ServeCommand implements VaSubcommand, Callable<Integer> {
       stopped.countDown();
     }, "va-serve-shutdown"));
     System.out.println("Serving " + runtime.corpus().size() + " clips of " + corpusDir + " at " + url);
-    System.out.println(token == null
-        ? "No token: only this machine can connect (loopback)."
-        : "Token required: send 'Authorization: Bearer <token>' or log in at " + url + "login");
+    System.out.println(accounts
+        ? "Accounts: log in at " + url + "login, or send 'Authorization: Bearer NAME:SECRET' (va users)."
+        : token == null
+            ? "No token: only this machine can connect (loopback)."
+            : "Token required: send 'Authorization: Bearer <token>' or log in at " + url + "login");
     System.out.println(runtime.hasTextEncoder() ? "Text search: through the corpus's text encoder."
         : "Text search: no text encoder for this corpus's embedder; text queries use full-text words.");
     System.out.println("Open " + url + " in a browser; Ctrl-C stops the server.");
@@ -80,16 +86,33 @@ public final class ServeCommand implements VaSubcommand, Callable<Integer> {
    * that do long work before serving check first, so the user does not wait to be refused.
    */
   public static void checkBinding(String host, int port, String token) {
-    if (port < 0 || port > 65535) {
-      throw new UserException("--port must be in 0..65535, got " + port);
-    }
     if (token != null && token.isBlank()) {
       throw new UserException("the access token must not be blank");
     }
-    if (!isLoopback(host) && token == null) {
-      throw new UserException("binding to " + host + " exposes the annotations to the network; give a token with"
-          + " --token-file FILE or the " + TokenOptions.ENV + " environment variable"
+    checkBinding(host, port, token != null);
+  }
+
+  /** As above, {@code protectedByAuth} saying whether a token or accounts guard the server. */
+  static void checkBinding(String host, int port, boolean protectedByAuth) {
+    if (port < 0 || port > 65535) {
+      throw new UserException("--port must be in 0..65535, got " + port);
+    }
+    if (!isLoopback(host) && !protectedByAuth) {
+      throw new UserException("binding to " + host + " exposes the annotations to the network; add accounts with"
+          + " 'va users add NAME --role admin --corpus C', or give a token with --token-file FILE or the "
+          + TokenOptions.ENV + " environment variable"
           + " (clients then send 'Authorization: Bearer <secret>' or log in at /login), or use --host 127.0.0.1");
+    }
+  }
+
+  /** Whether the corpus's annotation database has accounts (without opening the corpus itself). */
+  static boolean hasAccounts(Path corpusDir) {
+    java.nio.file.Path db = corpusDir.resolve(org.videoannotator.server.store.AnnotationStore.FILE_NAME);
+    if (!java.nio.file.Files.exists(db)) {
+      return false;
+    }
+    try (var store = org.videoannotator.server.store.AnnotationStore.open(db)) {
+      return store.users().any();
     }
   }
 

@@ -31,7 +31,7 @@ public final class ServerRuntime implements AutoCloseable {
     this.store = AnnotationStore.open(corpus.dir().resolve(AnnotationStore.FILE_NAME));
     this.builds = new BuildService(corpus, store, Math.max(1, Runtime.getRuntime().availableProcessors()));
     this.textEncoder = findTextEncoder(corpus).orElse(null);
-    this.server = new VaServer(corpus, store, builds, textEncoder, new TokenAuth(token));
+    this.server = new VaServer(corpus, store, builds, textEncoder, new TokenAuth(token, store.users()));
   }
 
   /** Opens the corpus folder and everything over it; {@code token} null = no authentication. */

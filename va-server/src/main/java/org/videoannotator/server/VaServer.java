@@ -24,6 +24,7 @@ import org.videoannotator.index.Corpus;
 import org.videoannotator.index.TextEncoder;
 import org.videoannotator.server.annotations.AnnotationController;
 import org.videoannotator.server.api.ErrorMapping;
+import org.videoannotator.server.auth.Principal;
 import org.videoannotator.server.auth.TokenAuth;
 import org.videoannotator.server.browse.BrowseController;
 import org.videoannotator.server.builds.BuildController;
@@ -104,7 +105,11 @@ public final class VaServer {
           router.get("/", ctx -> ctx.html("<!doctype html><title>Video Annotator</title><p>The web UI (module "
               + "va-web) is not on the classpath. The JSON API is at <a href=/api/info>/api/info</a>."));
         }
-        router.get("/api/info", ctx -> ctx.json(info(corpus, textEncoder, auth)));
+        router.get("/api/info", ctx -> {
+          Map<String, Object> info = info(corpus, textEncoder, auth);
+          Principal.of(ctx).ifPresent(u -> info.put("user", Map.of("name", u.name(), "role", u.role().wire())));
+          ctx.json(info);
+        });
         router.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
         new LabelController(store, builds).register(router);
         new AnnotationController(corpus, store, builds, autoFeed).register(router);

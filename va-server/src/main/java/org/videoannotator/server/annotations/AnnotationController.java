@@ -7,6 +7,7 @@ import java.util.Map;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.server.api.ApiException;
 import org.videoannotator.server.api.Params;
+import org.videoannotator.server.auth.Principal;
 import org.videoannotator.server.builds.BuildService;
 import org.videoannotator.server.feeds.AutoFeed;
 import org.videoannotator.server.labels.LabelController;
@@ -65,10 +66,14 @@ public final class AnnotationController {
 
   private void undo(Context ctx, String key) {
     Label label = LabelController.require(store, ctx);
-    String annotator = Annotators.resolve(ctx, Params.string(ctx, "annotator").orElse(null), "annotator");
+    String annotator = Annotators.resolveForRemoval(ctx, Params.string(ctx, "annotator").orElse(null), "annotator");
     if (store.currentVote(label.name(), key, annotator).isEmpty()) {
       throw ApiException.notFound("key", "annotator '" + annotator + "' has no current annotation of clip '"
           + Params.shorten(key) + "' for label '" + label.name() + "'");
+    }
+    String actor = Principal.actor(ctx, annotator);
+    if (!actor.equals(annotator)) {
+      store.users().audit(actor, "vote-removed", "label " + label.name() + ", clip " + key + ", annotator " + annotator);
     }
     Event removed = store.append(label.name(), List.of(new NewVote(key, Value.REMOVED, annotator, Source.undo())))
         .getFirst();

@@ -1,6 +1,7 @@
 package org.videoannotator.server.exchange;
 
 import io.javalin.http.Context;
+import org.videoannotator.server.auth.Principal;
 import io.javalin.router.JavalinDefaultRouting;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import org.videoannotator.core.vectors.KeyedMatrix;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.learn.LinearModel;
 import org.videoannotator.server.annotations.Annotators;
+import org.videoannotator.server.api.ApiException;
 import org.videoannotator.server.api.Params;
 import org.videoannotator.server.builds.BuildArtifacts;
 import org.videoannotator.server.builds.BuildService;
@@ -111,7 +113,16 @@ public final class ExchangeController {
     ImportResult result = format.equals("csv")
         ? CsvExchange.parse(body, corpus, annotator)
         : LabelboxExchange.parse(label.name(), body, corpus, annotator);
+    // With accounts, an import carries its importer's votes only, unless an admin imports.
+    Principal.of(ctx).filter(u -> !u.role().isAdmin()).ifPresent(u -> result.votes().stream()
+        .filter(v -> !v.annotator().equals(u.name())).findFirst().ifPresent(v -> {
+          throw new ApiException(403, "forged-annotator", "annotator",
+              "the file has votes of '" + Params.shorten(v.annotator()) + "'; as '" + u.name()
+                  + "' you may import only your own (an admin may import everyone's)");
+        }));
     List<Event> events = result.votes().isEmpty() ? List.of() : store.append(label.name(), result.votes());
+    store.users().audit(Principal.actor(ctx, annotator), "import",
+        "label " + label.name() + ", " + format + ", " + events.size() + " votes");
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("imported", events.size());
     out.put("unknownKeys", result.unknownKeys());

@@ -2,6 +2,7 @@ package org.videoannotator.server.labels;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import org.videoannotator.server.auth.Principal;
 import io.javalin.router.JavalinDefaultRouting;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +65,10 @@ public final class LabelController {
 
   private void delete(Context ctx) {
     Label label = require(store, ctx);
+    Principal.requireAdmin(ctx, "delete a label");
     builds.cancel(label.name());
     store.deleteLabel(label.name());
+    store.users().audit(Principal.actor(ctx, "local"), "label-deleted", label.name());
     ctx.json(Map.of("deleted", label.name()));
   }
 

@@ -29,11 +29,13 @@ public final class AnnotationStore implements AutoCloseable {
 
   private final Database db;
   private final BuildStore builds;
+  private final UserStore users;
   private final Map<String, CurrentState> states = new java.util.concurrent.ConcurrentHashMap<>();
 
   private AnnotationStore(Database db) {
     this.db = db;
     this.builds = new BuildStore(db, this);
+    this.users = new UserStore(db);
   }
 
   /** Opens (creating and migrating as needed) the database file. */
@@ -42,6 +44,11 @@ public final class AnnotationStore implements AutoCloseable {
   }
 
   /** Builds, model versions and feed rewards, in the same database. */
+  /** Accounts and the audit trail. */
+  public UserStore users() {
+    return users;
+  }
+
   public BuildStore builds() {
     return builds;
   }

@@ -66,7 +66,24 @@ final class Migrations {
           List.of(
               // The head of a label's log (max id, events after an id) in O(log n): with only
               // events_by_vote, each write's read of the head scanned the label's whole log.
-              "CREATE INDEX events_by_label ON events(label_id, id)"));
+              "CREATE INDEX events_by_label ON events(label_id, id)"),
+          List.of(
+              // Accounts (va users): roles, Argon2id hashes of their secrets; an audit trail of
+              // destructive actions.
+              """
+              CREATE TABLE users(
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                role TEXT NOT NULL,
+                secret_hash TEXT NOT NULL,
+                created TEXT NOT NULL)""",
+              """
+              CREATE TABLE audit(
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                time TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                detail TEXT NOT NULL DEFAULT '')"""));
 
   /** Current schema version of this code. */
   static int latest() {

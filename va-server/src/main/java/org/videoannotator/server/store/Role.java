@@ -1,0 +1,31 @@
+package org.videoannotator.server.store;
+
+import java.util.Locale;
+
+/** What an account may do: read (viewer), also vote (annotator), also delete and manage (admin). */
+public enum Role {
+  VIEWER,
+  ANNOTATOR,
+  ADMIN;
+
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Role fromWire(String text) {
+    for (Role r : values()) {
+      if (r.wire().equals(text)) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException("role must be admin, annotator or viewer, got '" + text + "'");
+  }
+
+  public boolean canVote() {
+    return this != VIEWER;
+  }
+
+  public boolean isAdmin() {
+    return this == ADMIN;
+  }
+}
