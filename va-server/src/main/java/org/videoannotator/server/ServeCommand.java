@@ -36,11 +36,14 @@ public final class ServeCommand implements VaSubcommand, Callable<Integer> {
   @picocli.CommandLine.Mixin
   TokenOptions tokens = new TokenOptions();
 
+  @picocli.CommandLine.Mixin
+  org.videoannotator.server.auth.TlsOptions tls = new org.videoannotator.server.auth.TlsOptions();
+
   @Override
   public Integer call() throws InterruptedException {
     String token = tokens.resolve();
     Settings.log(LOG, "serve", "corpus", corpus, "host", host, "port", port, "token", token == null ? "none" : "set");
-    serveUntilStopped(corpus, host, port, token);
+    serveUntilStopped(corpus, host, port, token, tls.resolve());
     return 0;
   }
 
@@ -50,12 +53,18 @@ public final class ServeCommand implements VaSubcommand, Callable<Integer> {
    */
   public static void serveUntilStopped(Path corpusDir, String host, int port, String token)
       throws InterruptedException {
+    serveUntilStopped(corpusDir, host, port, token, null);
+  }
+
+  /** As above, over HTTPS only when {@code tls} is given. */
+  public static void serveUntilStopped(Path corpusDir, String host, int port, String token,
+      org.videoannotator.server.http.TlsConfig tls) throws InterruptedException {
     if (token != null && token.isBlank()) {
       throw new UserException("the access token must not be blank");
     }
     boolean accounts = hasAccounts(corpusDir);
     checkBinding(host, port, token != null || accounts);
-    ServerRuntime runtime = ServerRuntime.open(corpusDir, token);
+    ServerRuntime runtime = ServerRuntime.open(corpusDir, token, tls);
     String url;
     try {
       url = runtime.start(host, port);

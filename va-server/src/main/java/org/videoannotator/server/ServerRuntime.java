@@ -9,6 +9,7 @@ import org.videoannotator.index.Corpus;
 import org.videoannotator.index.TextEncoder;
 import org.videoannotator.index.TextEncoderProvider;
 import org.videoannotator.server.auth.TokenAuth;
+import org.videoannotator.server.http.TlsConfig;
 import org.videoannotator.server.builds.BuildService;
 import org.videoannotator.server.store.AnnotationStore;
 
@@ -25,31 +26,43 @@ public final class ServerRuntime implements AutoCloseable {
   private final BuildService builds;
   private final TextEncoder textEncoder;
   private final VaServer server;
+  private final boolean https;
 
-  private ServerRuntime(Corpus corpus, String token) {
+  private ServerRuntime(Corpus corpus, String token, TlsConfig tls) {
     this.corpus = corpus;
     this.store = AnnotationStore.open(corpus.dir().resolve(AnnotationStore.FILE_NAME));
     this.builds = new BuildService(corpus, store, Math.max(1, Runtime.getRuntime().availableProcessors()));
     this.textEncoder = findTextEncoder(corpus).orElse(null);
-    this.server = new VaServer(corpus, store, builds, textEncoder, new TokenAuth(token, store.users()));
+    this.server = new VaServer(corpus, store, builds, textEncoder, new TokenAuth(token, store.users()), tls);
+    this.https = tls != null;
   }
 
   /** Opens the corpus folder and everything over it; {@code token} null = no authentication. */
   public static ServerRuntime open(Path corpusDir, String token) {
-    return new ServerRuntime(Corpus.open(corpusDir), token);
+    return open(corpusDir, token, null);
+  }
+
+  /** As {@link #open(Path, String)}, serving HTTPS only when {@code tls} is given. */
+  public static ServerRuntime open(Path corpusDir, String token, TlsConfig tls) {
+    return new ServerRuntime(Corpus.open(corpusDir), token, tls);
   }
 
   /** Wraps an already open corpus (tests, benchmarks); closing the runtime closes it too. */
   public static ServerRuntime over(Corpus corpus, String token) {
-    return new ServerRuntime(corpus, token);
+    return new ServerRuntime(corpus, token, null);
+  }
+
+  /** As {@link #over(Corpus, String)}, over HTTPS with {@code tls}. */
+  public static ServerRuntime over(Corpus corpus, String token, TlsConfig tls) {
+    return new ServerRuntime(corpus, token, tls);
   }
 
   /** Starts listening; port 0 picks a free port. Returns the URL. */
   public String start(String host, int port) {
     server.guard().allowHost(host);
-    server.app().start(host, port);
+    server.start(host, port);
     String shownHost = host.contains(":") ? "[" + host + "]" : host;
-    return "http://" + shownHost + ":" + server.app().port() + "/";
+    return (https ? "https://" : "http://") + shownHost + ":" + server.app().port() + "/";
   }
 
   public int port() {

@@ -8,6 +8,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.videoannotator.server.http.BodyLimitFilter;
 import org.videoannotator.server.http.JsonErrorHandler;
 import org.videoannotator.server.http.RequestGuard;
+import org.videoannotator.server.http.TlsConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.JavalinDefaultRouting;
@@ -60,6 +61,9 @@ public final class VaServer {
 
   private final Javalin app;
   private final RequestGuard guard;
+  // Where start() binds; the HTTPS connector reads them when Javalin starts.
+  private volatile String bindHost = "127.0.0.1";
+  private volatile int bindPort;
   private final List<Route> routes = Collections.synchronizedList(new ArrayList<>());
 
   /**
@@ -68,6 +72,12 @@ public final class VaServer {
    * @param auth token protection (disabled for loopback-only servers)
    */
   public VaServer(Corpus corpus, AnnotationStore store, BuildService builds, TextEncoder textEncoder, TokenAuth auth) {
+    this(corpus, store, builds, textEncoder, auth, null);
+  }
+
+  /** @param tls HTTPS only, with this certificate and key; null for plain HTTP */
+  public VaServer(Corpus corpus, AnnotationStore store, BuildService builds, TextEncoder textEncoder, TokenAuth auth,
+      TlsConfig tls) {
     AutoFeed autoFeed = new AutoFeed(store.builds());
     boolean hasUi = VaServer.class.getResource("/web/index.html") != null;
     // Without a token the server is loopback-only: names other than loopback's mean DNS rebinding.
@@ -81,6 +91,10 @@ public final class VaServer {
         http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
       });
       config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+      if (tls != null) {
+        // With a connector of our own Javalin adds no plain-HTTP one.
+        config.jetty.addConnector((server, http) -> tls.connector(server, http, bindHost, bindPort));
+      }
       config.jetty.modifyServletContextHandler(handler -> {
         handler.setErrorHandler(new JsonErrorHandler());
         handler.addFilter(new FilterHolder(new BodyLimitFilter(MAX_REQUEST_BYTES)), "/*",
@@ -127,6 +141,13 @@ public final class VaServer {
 
   public Javalin app() {
     return app;
+  }
+
+  /** Starts listening on {@code host:port} (0: a free port). */
+  public void start(String host, int port) {
+    bindHost = host;
+    bindPort = port;
+    app.start(host, port);
   }
 
   /** The Host/Origin guard; the runtime adds the address it binds to. */

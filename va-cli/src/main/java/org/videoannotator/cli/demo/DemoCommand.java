@@ -35,6 +35,9 @@ public final class DemoCommand implements Callable<Integer>, VaSubcommand {
   @picocli.CommandLine.Mixin
   org.videoannotator.server.auth.TokenOptions tokens = new org.videoannotator.server.auth.TokenOptions();
 
+  @picocli.CommandLine.Mixin
+  org.videoannotator.server.auth.TlsOptions tls = new org.videoannotator.server.auth.TlsOptions();
+
   @Option(names = "--model", description = "A CLIP model folder: ingest with 'concat' (CLIP + descriptor) for semantic text search.")
   Path model;
 
@@ -57,7 +60,7 @@ public final class DemoCommand implements Callable<Integer>, VaSubcommand {
       System.out.println("demo corpus ready: " + corpus.toAbsolutePath());
       return 0;
     }
-    ServeCommand.serveUntilStopped(corpus, host, port, token);
+    ServeCommand.serveUntilStopped(corpus, host, port, token, tls.resolve());
     return 0;
   }
 }
