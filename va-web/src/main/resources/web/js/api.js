@@ -83,6 +83,8 @@ export const api = {
   importOntology: (ontology) => request('POST', '/api/labels/import', ontology),
 
   /** mode: text | words | query | like; value: the query text, name, or comma-separated keys. */
+  neighbours: (key, n = 3) => request('GET', `/api/browse/neighbours${query({ key, n })}`),
+  history: (name, key) => request('GET', `${label(name)}/history${query({ key, limit: 20 })}`),
   browse: ({ video, minSeconds, maxSeconds, k = 30, offset = 0, labelName, unlabelled = false } = {}) =>
     request('GET', `/api/browse${query({ video: video || undefined, minSeconds, maxSeconds, k, offset, label: labelName, unlabelled: unlabelled || undefined })}`),
   search: (mode, value, { k = 24, offset = 0, labelName, unlabelled = false } = {}) =>

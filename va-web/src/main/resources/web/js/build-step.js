@@ -46,6 +46,7 @@ export class BuildStep {
     this.hint = h('p', { class: 'feed-hint' });
     this.pageInfo = h('span', { class: 'page-info', role: 'status' });
     this.grid = new ClipGrid({
+      onOpen: (item, source) => ws.inspect(item.key, source, () => this.grid.focusKey(item.key)),
       labeller: ws.labeller,
       name: 'Feed clips',
       emptyText: 'No model yet. Label at least 2 yes and 2 no (step 1), then press b to build.',

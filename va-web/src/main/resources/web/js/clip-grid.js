@@ -35,6 +35,7 @@ export class ClipGrid {
    * @param {(cell, item) => void} [options.decorate] adds more to a cell (review)
    * @param {(keys: string[]) => void} [options.onSelection] selection for "more like these" changed
    * @param {number} [options.minCellWidth] narrowest cell in px (wider cells fit more per clip)
+   * @param {(item, source) => void} [options.onOpen] opens a clip in the inspector (Enter, or a click on its picture)
    */
   constructor(options) {
     this.options = options;
@@ -122,7 +123,10 @@ export class ClipGrid {
 
   cell(item, index) {
     const clip = item.clip ?? { key: item.key };
-    const media = h('div', { class: 'media' });
+    const media = h('div', {
+      class: 'media',
+      onclick: (e) => { e.stopPropagation(); this.focusIndex(index); this.open(); },
+    });
     if (clip.hasThumbnail !== false && clip.thumbnail) {
       media.append(h('img', { src: clip.thumbnail, alt: '', loading: 'lazy', decoding: 'async', draggable: 'false' }));
     } else {
@@ -240,6 +244,10 @@ export class ClipGrid {
       this.toggleSelected(item);
       return true;
     }
+    if (key === 'Enter' && this.options.onOpen) {
+      this.open();
+      return true;
+    }
     if (key === 'p') {
       if (this.playing === this.active) this.stopPreview();
       else this.startPreview(this.active);
@@ -259,6 +267,14 @@ export class ClipGrid {
   }
 
   /** Labels the focused clip and moves to the next one (or asks for more at the end). */
+  /** Opens the focused clip in the inspector. */
+  open() {
+    const item = this.activeItem();
+    if (!item || !this.options.onOpen) return;
+    this.stopPreview();
+    this.options.onOpen(item, this.options.source(item));
+  }
+
   mark(value) {
     const item = this.activeItem();
     if (!item) return;

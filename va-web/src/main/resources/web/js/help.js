@@ -26,6 +26,12 @@ export const KEY_GROUPS = [
     ['x', 'select for "more like these"'],
     ['m', 'search for more like the selected clips'],
     ['p', 'play or stop the preview'],
+    ['Enter', 'open the clip inspector (also a click on its picture)'],
+  ]],
+  ['Clip inspector', [
+    ['y / n / u', 'label this clip'],
+    ['← →', 'previous / next shot of the same video'],
+    ['Esc', 'close the inspector'],
   ]],
   ['Build & feeds', [
     ['1 2 3 4 5', 'top positive, top negative, borderline, random, auto'],

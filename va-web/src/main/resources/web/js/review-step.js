@@ -25,6 +25,7 @@ export class ReviewStep {
     }, f.name));
     this.summary = h('p', { class: 'summary', role: 'status' });
     this.grid = new ClipGrid({
+      onOpen: (item, source) => ws.inspect(item.key, source, () => this.grid.focusKey(item.key)),
       labeller: ws.labeller,
       name: 'Annotations under review',
       emptyText: 'No annotations match this filter.',

@@ -57,6 +57,7 @@ export class SearchStep {
     this.summary = h('p', { class: 'summary', role: 'status' });
     this.more = h('button', { type: 'button', class: 'ghost', hidden: true, onclick: () => this.loadMore() }, 'More results');
     this.grid = new ClipGrid({
+      onOpen: (item, source) => ws.inspect(item.key, source, () => this.grid.focusKey(item.key)),
       labeller: ws.labeller,
       name: 'Search results',
       emptyText: 'Type what you are looking for and press Enter, then label with y / n / u. '

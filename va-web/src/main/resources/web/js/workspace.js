@@ -3,6 +3,7 @@
 import { api } from './api.js';
 import { h, replace } from './dom.js';
 import { Labeller } from './labeller.js';
+import { Inspector } from './inspector.js';
 import { SearchStep } from './search-step.js';
 import { BuildStep } from './build-step.js';
 import { ReviewStep } from './review-step.js';
@@ -26,6 +27,7 @@ export class Workspace {
     this.label = label;
     this.info = info;
     this.labeller = new Labeller(label);
+    this.inspector = new Inspector(this);
     this.steps = new Map();
     this.step = null;
   }
@@ -145,7 +147,13 @@ export class Workspace {
     else showInfo('Nothing to undo.');
   }
 
+  /** Opens clip {@code key} in the inspector; {@code onClosed} runs when it closes. */
+  inspect(key, source, onClosed) {
+    return this.inspector.open(key, source, onClosed);
+  }
+
   dispose() {
+    this.inspector.dispose();
     for (const step of this.steps.values()) step.dispose();
   }
 }

@@ -49,6 +49,8 @@ class AnnotatorFlowTest extends BrowserTestBase {
     undoTakesBackTheLastLabel();
     moreLikeTheSelectedClips();
     browseEveryVideo();
+    inspectAClip();
+    awaitStored(16);
 
     Set<String> labelled = annotations().keySet();
     assertEquals(16, labelled.size(), "8 yes and 8 no stored by the server");
@@ -181,7 +183,32 @@ class AnnotatorFlowTest extends BrowserTestBase {
         "only clips of the named video");
     browser.screenshot("05c-browse-by-video");
     new org.openqa.selenium.support.ui.Select(browser.find("#search-mode")).selectByValue("text");
-    browser.find("#step-panel [role=gridcell]").click();
+    browser.find("#step-panel [role=gridcell] .meta").click(); // the picture would open the inspector
+  }
+
+  // Enter opens the inspector: timecode, file, the shots around it, labels and history; Esc closes.
+  private void inspectAClip() throws Exception {
+    WebElement cell = browser.find("#step-panel [role=gridcell]");
+    cell.findElement(By.cssSelector(".meta")).click();
+    String key = cell.getDomAttribute("data-key");
+    browser.keys(Keys.ENTER);
+    browser.until(d -> browser.find("#inspector").isDisplayed());
+    browser.until(d -> browser.find("#inspector .timecode").getText().contains(":"));
+    assertTrue(browser.find("#inspector .inspector-facts").getText().contains("movie-"), "file name shown");
+    assertTrue(!browser.all("#inspector .neighbour.after").isEmpty(), "next shots shown");
+    browser.screenshot("05d-inspector");
+    browser.keys("y");
+    browser.until(d -> browser.find("#inspector .inspector-value").getText().contains("yes"));
+    browser.until(d -> browser.find("#inspector .inspector-history").getText().contains("yes"));
+    String title = browser.find("#inspector-title").getText();
+    browser.keys(Keys.ARROW_RIGHT);
+    browser.until(d -> !browser.find("#inspector-title").getText().equals(title));
+    browser.keys(Keys.ESCAPE);
+    browser.until(d -> !d.findElement(By.id("inspector")).isDisplayed());
+    String cellCss = "#step-panel [role=gridcell][data-key='" + key + "']";
+    assertEquals("yes", browser.find(cellCss).getDomAttribute("data-value"));
+    browser.keys("z"); // the flow below counts its own labels only
+    browser.until(d -> "none".equals(browser.find(cellCss).getDomAttribute("data-value")));
   }
 
   private void buildWithTheKeyboard() throws Exception {

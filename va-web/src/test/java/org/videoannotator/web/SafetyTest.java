@@ -69,7 +69,7 @@ class SafetyTest extends BrowserTestBase {
     nameTheAnnotator("<b>bob</b>");
     browser.keys("r");
     browser.until(d -> browser.summary().contains("annotation"));
-    browser.find("#step-panel [role=gridcell][data-key='" + key + "']").click();
+    browser.find("#step-panel [role=gridcell][data-key='" + key + "'] .meta").click(); // the picture opens the inspector
     browser.keys("n");
     browser.until(d -> "1".equals(browser.find("#count-no b").getText()));
     browser.find(".filters [data-filter=disagreements]").click();

@@ -34,6 +34,20 @@ public final class BrowseController {
 
   public void register(JavalinDefaultRouting r) {
     r.get("/api/browse", this::browse);
+    r.get("/api/browse/neighbours", this::neighbours);
+  }
+
+  /** {@code ?key=K&n=3}: the clip and the shots around it in its video (the inspector's strip). */
+  private void neighbours(Context ctx) {
+    String key = Params.string(ctx, "key").orElseThrow(() -> ApiException.badRequest("key", "give key=<clip key>"));
+    int n = Params.integer(ctx, "n", 3, 0, 20);
+    BrowseService.Neighbours found = service.neighbours(key, n).orElseThrow(
+        () -> ApiException.notFound("key", "the corpus has no clip '" + Params.shorten(key) + "'"));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("clip", ClipView.of(found.clip(), corpus));
+    out.put("before", found.before().stream().map(c -> ClipView.of(c, corpus)).toList());
+    out.put("after", found.after().stream().map(c -> ClipView.of(c, corpus)).toList());
+    ctx.json(out);
   }
 
   private void browse(Context ctx) {

@@ -17,6 +17,8 @@ import org.videoannotator.index.Corpus;
 public final class BrowseService {
   private final Corpus corpus;
   private int[] order = new int[0];
+  // position of each row in the timeline
+  private int[] positions = new int[0];
 
   public BrowseService(Corpus corpus) {
     this.corpus = corpus;
@@ -43,6 +45,40 @@ public final class BrowseService {
 
   /** A page of clips and how many match in all. */
   public record Page(int total, List<Clip> clips) {}
+
+  /** A clip with up to n shots before and after it in its own video, nearest last / first. */
+  public record Neighbours(Clip clip, List<Clip> before, List<Clip> after) {}
+
+  /** The shots around {@code key} in its video's timeline; empty if the corpus has no such clip. */
+  public java.util.Optional<Neighbours> neighbours(String key, int n) {
+    int row = corpus.rowOf(key);
+    if (row < 0) {
+      return java.util.Optional.empty();
+    }
+    int[] timeline = timeline();
+    int at;
+    synchronized (this) {
+      at = positions[row];
+    }
+    Clip clip = corpus.clipAt(row);
+    List<Clip> before = new ArrayList<>();
+    for (int i = at - 1; i >= 0 && before.size() < n; i--) {
+      Clip c = corpus.clipAt(timeline[i]);
+      if (!c.video().equals(clip.video())) {
+        break;
+      }
+      before.add(0, c);
+    }
+    List<Clip> after = new ArrayList<>();
+    for (int i = at + 1; i < timeline.length && after.size() < n; i++) {
+      Clip c = corpus.clipAt(timeline[i]);
+      if (!c.video().equals(clip.video())) {
+        break;
+      }
+      after.add(c);
+    }
+    return java.util.Optional.of(new Neighbours(clip, before, after));
+  }
 
   public Page browse(Query q) {
     List<Clip> page = new ArrayList<>();
@@ -79,6 +115,10 @@ public final class BrowseService {
               .thenComparingDouble(r -> corpus.clipAt(r).start())
               .thenComparingInt(r -> r))
           .mapToInt(Integer::intValue).toArray();
+      positions = new int[size];
+      for (int i = 0; i < size; i++) {
+        positions[order[i]] = i;
+      }
     }
     return order;
   }
