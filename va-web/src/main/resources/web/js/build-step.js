@@ -1,13 +1,15 @@
 // Step 2: build the model (b), watch its progress, then label from the four feeds (+ auto).
 
 import { api } from './api.js';
-import { h, replace } from './dom.js';
+import { formatTime, h, replace } from './dom.js';
 import { ClipGrid } from './clip-grid.js';
 import { FEEDS, FeedPager } from './feed-pager.js';
 import { apChart } from './ap-chart.js';
 import { formatQuality, meter } from './labels-page.js';
 import { guarded, showError, showInfo } from './notify.js';
 
+
+const NO_MODEL = 'No model yet. Label at least 2 yes and 2 no (step 1), then press b to build.';
 const PAGE = 20;
 const POLL_MILLIS = 200;
 const STAGE_TEXT = {
@@ -49,7 +51,7 @@ export class BuildStep {
       onOpen: (item, source) => ws.inspect(item.key, source, () => this.grid.focusKey(item.key)),
       labeller: ws.labeller,
       name: 'Feed clips',
-      emptyText: 'No model yet. Label at least 2 yes and 2 no (step 1), then press b to build.',
+      emptyText: NO_MODEL,
       source: (item) => ({ kind: 'feed', feed: item.feed, buildId: item.buildId }),
       onEnd: () => this.nextPage(),
       extraKeys: (e) => this.feedKey(e),
@@ -126,7 +128,7 @@ export class BuildStep {
     replace(this.versions, [...models].reverse().map((m) => h('tr', {},
       h('td', { text: `v${m.version}` }), h('td', { text: formatQuality(m.quality) }),
       h('td', { class: 'num', text: String(m.positives ?? '') }), h('td', { class: 'num', text: String(m.negatives ?? '') }),
-      h('td', { class: 'muted', text: m.created ? new Date(m.created).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '' }))));
+      h('td', { class: 'muted built', text: m.created ? formatTime(m.created) : '' }))));
   }
 
   /** Starts a build and follows it to the end; the feeds then show the new model's clips. */
@@ -137,6 +139,8 @@ export class BuildStep {
     this.progress.hidden = false;
     this.progress.value = 0;
     this.stage.textContent = 'Starting the build…';
+    // "No model yet" beside a running build reads as a contradiction: say what is happening.
+    if (!this.grid.items.length) this.grid.setEmptyText('Training… the feeds fill when the build is done.');
     try {
       const started = await api.startBuild(this.ws.label, feedSize(this.ws.info?.clips));
       let build = started;
@@ -149,9 +153,13 @@ export class BuildStep {
       if (build.status === 'done') await this.built(build);
       else if (build.status === 'superseded') showInfo('This build was superseded by a newer one for the same label.');
       else showError(build.error || `build ${build.id} ended as ${build.status}`, 'The build failed');
-      if (build.status !== 'done') this.stage.textContent = '';
+      if (build.status !== 'done') {
+        this.stage.textContent = '';
+        if (!this.grid.items.length) this.grid.setEmptyText(NO_MODEL);
+      }
     } catch (e) {
       this.stage.textContent = '';
+      if (!this.grid.items.length) this.grid.setEmptyText(NO_MODEL);
       showError(e, 'Could not build'); // a 409 says what to label next
     } finally {
       this.building = false;

@@ -14,9 +14,17 @@ const MOVES = {
   ArrowUp: 'up', k: 'up', ArrowDown: 'down', j: 'down', Home: 'first', End: 'last',
 };
 
-/** A clip's short description: its title (or video, or key) and its time span. */
+/**
+ * A clip's short description: its title (or video, or key) and where it starts, so that cards of
+ * one video, which share its file name as title, can be told apart.
+ */
 export function clipTitle(clip) {
-  return clip.title || clip.video || clip.key;
+  const name = clip.title || clip.video || clip.key;
+  if (!(clip.end > 0)) return name;
+  const tenths = Math.round(clip.start * 10);
+  const m = Math.floor(tenths / 600);
+  const s = ((tenths % 600) / 10).toFixed(1).padStart(4, '0');
+  return `${m}:${s} · ${name}`; // time first: long file names are cut at the end
 }
 
 function clipTimes(clip) {

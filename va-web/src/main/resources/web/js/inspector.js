@@ -3,7 +3,7 @@
 // and who said what. Opened with Enter or a click on a clip's picture; Esc closes.
 
 import { api } from './api.js';
-import { h, replace } from './dom.js';
+import { formatTime, h, replace } from './dom.js';
 import { guarded } from './notify.js';
 
 const VALUES = [['yes', 'Yes', 'y'], ['no', 'No', 'n'], ['unsure', 'Unsure', 'u']];
@@ -133,12 +133,4 @@ export class Inspector {
     this.unsubscribe();
     this.el.remove();
   }
-}
-
-/** One date format across the UI: local date and time to the minute. */
-export function formatTime(iso) {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? String(iso) : d.toLocaleString(undefined, {
-    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit',
-  });
 }

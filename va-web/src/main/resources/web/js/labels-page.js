@@ -2,7 +2,7 @@
 // "New label" dialog and the ontology import.
 
 import { api } from './api.js';
-import { h, fmt, replace } from './dom.js';
+import { formatTime, h, fmt, replace } from './dom.js';
 import { guarded, showError, showInfo } from './notify.js';
 
 export function labelHref(name, step = 'search') {
@@ -76,7 +76,7 @@ export class LabelsPage {
       h('td', { class: 'num unsure', text: String(counts.unsure ?? 0) }),
       h('td', { class: 'num', text: formatQuality(build?.quality) }),
       h('td', {}, meter(build?.diversity, `data diversity of ${label.name}`)),
-      h('td', { class: 'muted', text: build ? `v${build.modelVersion ?? '?'} · ${new Date(build.finished).toLocaleString()}` : 'never' }));
+      h('td', { class: 'muted', text: build ? `v${build.modelVersion ?? '?'} · ${formatTime(build.finished)}` : 'never' }));
   }
 
   newLabelDialog() {

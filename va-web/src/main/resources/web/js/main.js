@@ -5,7 +5,7 @@ import { isTyping } from './dom.js';
 import { toggleHelp } from './help.js';
 import { LabelsPage } from './labels-page.js';
 import { Workspace } from './workspace.js';
-import { guarded } from './notify.js';
+import { guarded, showError } from './notify.js';
 
 const root = document.getElementById('main');
 let screen = null; // LabelsPage or Workspace
@@ -59,7 +59,15 @@ function onKey(event) {
 function setUpHeader() {
   const input = document.getElementById('annotator');
   input.value = annotator() === 'anonymous' ? '' : annotator();
-  input.addEventListener('change', () => setAnnotator(input.value));
+  input.addEventListener('change', () => {
+    // An emptied name used to turn silently into "anonymous": say so and keep the last name.
+    if (!input.value.trim() && annotator() !== 'anonymous') {
+      showError('Your name cannot be empty: votes are recorded under it. They still go to "'
+        + annotator() + '" until you type another name.', 'Annotator name');
+      return;
+    }
+    setAnnotator(input.value);
+  });
   document.getElementById('help-button').addEventListener('click', () => toggleHelp(true));
 }
 

@@ -338,6 +338,18 @@ class AnnotatorFlowTest extends BrowserTestBase {
     assertEquals(counts.get("yes").asText(), row.findElement(By.cssSelector("td.yes")).getText());
     assertTrue(row.getText().contains("v2"), "the labels page shows the latest model: " + row.getText());
     browser.screenshot("14-labels-page-with-model");
+    everyScreenAtBothWidths();
+  }
+
+  // Issue 14: every screen at 1440 and 900 px, looked at; none may scroll sideways.
+  private void everyScreenAtBothWidths() throws Exception {
+    List<String> sideways = new java.util.ArrayList<>(browser.screenshotsAtBothWidths("20-labels"));
+    for (String step : List.of("search", "build", "review")) {
+      browser.open(web.url("/#/label/" + LABEL + "/" + step));
+      browser.find("#step-panel");
+      sideways.addAll(browser.screenshotsAtBothWidths("21-" + step));
+    }
+    assertEquals(List.of(), sideways, "pages that scroll sideways");
   }
 
   private static String read(List<Path> files, String suffix) throws Exception {

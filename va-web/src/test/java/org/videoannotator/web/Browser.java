@@ -143,6 +143,30 @@ final class Browser implements AutoCloseable {
     return driver.switchTo().activeElement();
   }
 
+  /**
+   * Saves PNGs of the page at 1440 and at 900 px wide ({@code <name>-1440.png}, {@code
+   * <name>-900.png}), then restores the test's window size; also reports whether the page
+   * scrolled sideways at either width.
+   */
+  List<String> screenshotsAtBothWidths(String name) throws IOException {
+    Dimension original = driver.manage().window().getSize();
+    List<String> sideways = new java.util.ArrayList<>();
+    try {
+      for (int width : new int[] {1440, 900}) {
+        driver.manage().window().setSize(new Dimension(width, 900));
+        until(d -> Boolean.TRUE);
+        screenshot(name + "-" + width);
+        Object overflow = js("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;");
+        if (Boolean.TRUE.equals(overflow)) {
+          sideways.add(name + " at " + width + " px");
+        }
+      }
+    } finally {
+      driver.manage().window().setSize(original);
+    }
+    return sideways;
+  }
+
   /** Saves a PNG of the window as {@code <name>.png} in the screenshots folder. */
   Path screenshot(String name) throws IOException {
     Path file = screenshots.resolve(name + ".png");
