@@ -55,15 +55,19 @@ public final class ErrorMapping {
     ctx.status(status).json(body);
   }
 
-  private static String codeOf(int status) {
+  /** The error code of the JSON body for an HTTP status (also for Jetty's own rejections). */
+  public static String codeOf(int status) {
     return switch (status) {
       case 400 -> "bad-request";
       case 401 -> "unauthorized";
       case 404 -> "not-found";
       case 405 -> "method-not-allowed";
+      case 408 -> "request-timeout";
       case 409 -> "conflict";
       case 413 -> "payload-too-large";
+      case 414 -> "uri-too-long";
       case 429 -> "too-many-requests";
+      case 431 -> "headers-too-large";
       default -> status >= 500 ? "internal" : "error";
     };
   }

@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.videoannotator.core.Json;
 import org.videoannotator.server.api.ErrorBody;
+import org.videoannotator.server.api.ErrorMapping;
 
 /**
  * Jetty's own rejections, which never reach Javalin (a {@code %00} in the path, a URI or header
@@ -46,22 +47,11 @@ public final class JsonErrorHandler extends ErrorHandler {
   static byte[] json(int status, String reason) {
     String detail = "the server refused the request before reading it"
         + (reason == null || reason.isBlank() ? "" : ": " + reason);
-    ErrorBody body = new ErrorBody(codeOf(status), null, detail + " (HTTP " + status + ")");
+    ErrorBody body = new ErrorBody(ErrorMapping.codeOf(status), null, detail + " (HTTP " + status + ")");
     try {
       return Json.mapper().writeValueAsBytes(body);
     } catch (IOException e) {
-      return ("{\"error\":\"" + codeOf(status) + "\"}").getBytes(StandardCharsets.UTF_8);
+      return ("{\"error\":\"" + ErrorMapping.codeOf(status) + "\"}").getBytes(StandardCharsets.UTF_8);
     }
-  }
-
-  private static String codeOf(int status) {
-    return switch (status) {
-      case 400 -> "bad-request";
-      case 408 -> "request-timeout";
-      case 413 -> "payload-too-large";
-      case 414 -> "uri-too-long";
-      case 431 -> "headers-too-large";
-      default -> status >= 500 ? "internal" : "error";
-    };
   }
 }
