@@ -18,13 +18,7 @@ const STAGE_TEXT = {
 };
 
 const STAGES = ['load', 'train', 'score', 'feeds', 'save'];
-// Each feed holds up to this many clips; the four are disjoint, so a small corpus gets smaller
-// feeds, or the first two would take every clip and leave borderline and random empty.
-const MAX_FEED = 200;
 const EMPTY_FEED = 'Nothing in this feed for this build: try another feed (1-5), or label more and rebuild (b).';
-function feedSize(clips) {
-  return typeof clips === 'number' ? Math.max(PAGE, Math.min(MAX_FEED, Math.floor(clips / 5))) : undefined;
-}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -142,7 +136,7 @@ export class BuildStep {
     // "No model yet" beside a running build reads as a contradiction: say what is happening.
     if (!this.grid.items.length) this.grid.setEmptyText('Training… the feeds fill when the build is done.');
     try {
-      const started = await api.startBuild(this.ws.label, feedSize(this.ws.info?.clips));
+      const started = await api.startBuild(this.ws.label); // the server sizes the feeds for the corpus
       let build = started;
       while (build.status === 'queued' || build.status === 'running') {
         await sleep(POLL_MILLIS);

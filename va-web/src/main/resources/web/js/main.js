@@ -5,7 +5,7 @@ import { isTyping } from './dom.js';
 import { toggleHelp } from './help.js';
 import { LabelsPage } from './labels-page.js';
 import { Workspace } from './workspace.js';
-import { guarded, showError } from './notify.js';
+import { guarded, showError, showInfo } from './notify.js';
 
 const root = document.getElementById('main');
 let screen = null; // LabelsPage or Workspace
@@ -46,7 +46,12 @@ function onKey(event) {
   if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
   if (document.querySelector('dialog[open]')) return; // dialogs handle their own keys (Esc closes)
   if (isTyping(event)) {
-    if (event.key === 'Escape') event.target.blur();
+    if (event.key === 'Escape') {
+      event.target.blur();
+      // Letters are shortcuts from here on (s, f, r, g, y, n ...): say so, so words typed next
+      // do not jump steps unnoticed.
+      showInfo('Left the text box: keys are shortcuts now. Press / to search again, ? for the list.');
+    }
     return;
   }
   let handled = true;

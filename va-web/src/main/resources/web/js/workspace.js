@@ -103,7 +103,11 @@ export class Workspace {
   }
 
   async export(format) {
-    this.status.textContent = `Exporting ${format}…`;
+    // Before the download: how many clips the model's predictions will call "yes".
+    const decision = this.labelInfo?.latestBuild?.quality?.decision;
+    this.status.textContent = format === 'labelbox' && decision
+      ? `Exporting labelbox: ${decision.yesClips} of ${decision.corpusClips} clips will be "yes" (score ≥ ${decision.threshold.toFixed(3)})…`
+      : `Exporting ${format}…`;
     const response = await guarded(`Could not export as ${format}`, () => api.exportFile(this.label, format));
     if (!response) {
       this.status.textContent = '';
@@ -119,7 +123,8 @@ export class Workspace {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
-    this.status.textContent = `Saved ${fileName} (${Math.max(1, Math.round(blob.size / 1024))} kB)`;
+    this.status.textContent = `Saved ${fileName} (${Math.max(1, Math.round(blob.size / 1024))} kB)`
+      + (format === 'labelbox' && decision ? `: ${decision.yesClips} of ${decision.corpusClips} clips "yes"` : '');
     showInfo(`Exported ${fileName}.`);
   }
 

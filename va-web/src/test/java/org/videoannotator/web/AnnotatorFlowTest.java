@@ -48,6 +48,7 @@ class AnnotatorFlowTest extends BrowserTestBase {
     searchAndLabel("forest mountain", 'n', 8, "05-search-negatives");
     undoTakesBackTheLastLabel();
     moreLikeTheSelectedClips();
+    escapeFromTheSearchBoxSaysKeysAreShortcuts();
     browseEveryVideo();
     inspectAClip();
     awaitStored(16);
@@ -118,6 +119,7 @@ class AnnotatorFlowTest extends BrowserTestBase {
     assertEquals("search-text", browser.focused().getDomAttribute("id"));
     browser.keys(query, Keys.ENTER); // "/" selected the old query: typing replaces it
     browser.until(d -> browser.summary().contains(query));
+    assertTrue(browser.summary().contains("score:"), "the summary says how to read the scores: " + browser.summary());
     assertEquals("gridcell", browser.focused().getDomAttribute("role"), "results take the focus");
     String counter = key == 'y' ? "#count-yes b" : "#count-no b";
     int before = Integer.parseInt(browser.find(counter).getText());
@@ -165,6 +167,16 @@ class AnnotatorFlowTest extends BrowserTestBase {
     assertTrue(forest * 2 > words.size(), forest + " of " + words.size() + " similar clips share the topic");
     browser.screenshot("05b-more-like-these");
     assertEquals(List.of(), browser.unnamedControls(), "search step controls without a name");
+  }
+
+  // Words typed after Esc would act as shortcuts: the page says so when Esc leaves the box.
+  private void escapeFromTheSearchBoxSaysKeysAreShortcuts() {
+    browser.keys("/");
+    assertEquals("search-text", browser.focused().getDomAttribute("id"));
+    browser.keys(Keys.ESCAPE);
+    WebElement info = browser.find("#alerts .alert-info");
+    assertTrue(info.getText().contains("keys are shortcuts"), info.getText());
+    info.findElement(By.cssSelector(".alert-close")).click();
   }
 
   // A way into footage without captions: every clip, video by video, here the long ones only.

@@ -92,12 +92,28 @@ class SafetyTest extends BrowserTestBase {
   void theServersReasonIsShownWhenABuildIsRefused() throws Exception {
     web.post("/api/labels", Map.of("name", "empty-label", "description", "nothing labelled yet"));
     browser.open(web.url("/#/label/empty-label/build"));
+    // The empty feed states the build's real rule (2 of each), not "one yes and one no".
+    assertTrue(browser.find("#step-panel").getText().contains("at least 2 yes and 2 no"),
+        browser.find("#step-panel").getText());
     browser.find("#build").click();
     WebElement alert = browser.find("#alerts .alert-error");
     // A build without positives is a 409 whose detail says what to label: shown, not swallowed.
     assertTrue(alert.getText().contains("Could not build"), alert.getText());
     assertTrue(alert.getText().length() > "Could not build: ".length() + 10, alert.getText());
     browser.screenshot("03-build-refused");
+    browser.find("#alerts .alert-close").click();
+  }
+
+  @Test
+  void anEmptiedAnnotatorNameIsNotSilentlyAnonymous() throws Exception {
+    browser.open(web.url("/"));
+    nameTheAnnotator("carol");
+    WebElement field = browser.find("#annotator");
+    field.clear();
+    field.sendKeys(Keys.TAB);
+    WebElement alert = browser.find("#alerts .alert-error");
+    assertTrue(alert.getText().contains("cannot be empty") && alert.getText().contains("carol"), alert.getText());
+    assertEquals("carol", browser.js("return localStorage.getItem('va.annotator')"));
     browser.find("#alerts .alert-close").click();
   }
 

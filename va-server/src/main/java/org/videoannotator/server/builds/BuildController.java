@@ -33,7 +33,7 @@ public final class BuildController {
   private void start(Context ctx) {
     Label label = LabelController.require(store, ctx);
     JsonNode body = Bodies.object(ctx);
-    int feedSize = Bodies.integer(body, "feedSize", 1, MAX_FEED_SIZE).orElse(BuildService.DEFAULT_FEED_SIZE);
+    int feedSize = Bodies.integer(body, "feedSize", 1, MAX_FEED_SIZE).orElse(BuildService.defaultFeedSize(builds.corpus().size()));
     int seed = Bodies.integer(body, "seed", 0, Integer.MAX_VALUE).orElse(0);
     BuildStatus status = builds.start(label.name(), seed, feedSize);
     Map<String, Object> out = new LinkedHashMap<>();

@@ -31,6 +31,17 @@ public final class BuildService implements AutoCloseable {
   /** Fewest positives and negatives a build needs (cross-validation needs two of each). */
   public static final int MIN_PER_CLASS = 2;
   public static final int DEFAULT_FEED_SIZE = 200;
+  /** The smallest default feed: one page of the UI. */
+  public static final int MIN_DEFAULT_FEED_SIZE = 20;
+
+  /**
+   * Rows per feed when the request names none: a fifth of the corpus, between one page and
+   * {@link #DEFAULT_FEED_SIZE}, so that all four disjoint feeds fill on a small corpus (200 each
+   * left borderline and random empty on the 327-clip demo). The one place this is decided.
+   */
+  public static int defaultFeedSize(int corpusClips) {
+    return Math.max(MIN_DEFAULT_FEED_SIZE, Math.min(DEFAULT_FEED_SIZE, corpusClips / 5));
+  }
 
   private final Corpus corpus;
   private final AnnotationStore store;
