@@ -35,6 +35,11 @@ final class Seeds {
     return normalize(v);
   }
 
+  /**
+   * Normalises in place. Unlike va-core's {@code VectorMath} it squares in float before summing in
+   * double: the generator's output (and so every declared figure's data fingerprint) depends on
+   * these exact bits, so this arithmetic must not change.
+   */
   static float[] normalize(float[] v) {
     double norm = 0;
     for (float x : v) {
@@ -50,6 +55,7 @@ final class Seeds {
     return v;
   }
 
+  /** Float products summed in double, bit-compatible with {@link #normalize}'s arithmetic. */
   static double dot(float[] a, float[] b) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {

@@ -1,5 +1,6 @@
 package org.videoannotator.datasets;
 
+import org.videoannotator.core.csv.CsvReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.MalformedInputException;

@@ -1,5 +1,7 @@
 package org.videoannotator.datasets;
 
+import org.videoannotator.core.csv.CsvWriter;
+import org.videoannotator.core.hdf5.Hdf5MatrixWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;

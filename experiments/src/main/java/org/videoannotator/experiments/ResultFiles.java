@@ -1,5 +1,6 @@
 package org.videoannotator.experiments;
 
+import org.videoannotator.core.io.AtomicFiles;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -25,11 +26,8 @@ public final class ResultFiles {
   /** Writes {@code value} as JSON to {@code file}, creating parent folders. */
   public static void write(Path file, Object value) {
     try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.write(file, WRITER.writeValueAsBytes(value));
+      byte[] bytes = WRITER.writeValueAsBytes(value);
+      AtomicFiles.replace(file, false, tmp -> Files.write(tmp, bytes));
     } catch (IOException e) {
       throw new UserException(file + ": cannot write (" + e.getMessage() + "); check the folder exists and is writable", e);
     }

@@ -1,5 +1,6 @@
 package org.videoannotator.index;
 
+import org.videoannotator.core.io.AtomicFiles;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;

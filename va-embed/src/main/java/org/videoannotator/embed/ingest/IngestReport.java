@@ -1,11 +1,9 @@
 package org.videoannotator.embed.ingest;
 
+import org.videoannotator.core.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import org.videoannotator.core.Json;
 
 /**
  * The per-file report of one ingest run, also written as {@value #FILE} into the corpus.
@@ -37,10 +35,7 @@ public record IngestReport(String embedder, List<FileResult> files, double secon
   }
 
   void write(Path corpusDir) throws IOException {
-    Path target = corpusDir.resolve(FILE);
-    Path tmp = corpusDir.resolve(FILE + ".tmp");
-    Json.mapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this);
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.writeJson(corpusDir.resolve(FILE), this);
   }
 
   /** A human-readable table: one line per file, then totals. */

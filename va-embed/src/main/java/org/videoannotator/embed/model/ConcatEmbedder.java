@@ -1,5 +1,7 @@
 package org.videoannotator.embed.model;
 
+import org.videoannotator.core.vectors.VectorMath;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,11 +1,10 @@
 package org.videoannotator.embed.model;
 
+import org.videoannotator.core.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import org.videoannotator.core.Json;
@@ -23,14 +22,7 @@ public final class ModelRecord {
   private ModelRecord() {}
 
   public static void write(Path corpusDir, Path modelDir) {
-    Path tmp = corpusDir.resolve(FILE + ".tmp");
-    try {
-      Json.mapper().writeValue(tmp.toFile(), Map.of("model_dir", modelDir.toAbsolutePath().toString()));
-      Files.move(tmp, corpusDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + corpusDir.resolve(FILE), e);
-    }
+    AtomicFiles.writeJson(corpusDir.resolve(FILE), Map.of("model_dir", modelDir.toAbsolutePath().toString()));
   }
 
   /** The recorded model folder, if the corpus has a record. */

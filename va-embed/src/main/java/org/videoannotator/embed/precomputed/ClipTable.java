@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.videoannotator.core.UserException;
+import org.videoannotator.core.csv.CsvReader;
 import org.videoannotator.index.Clip;
 
 /**
@@ -19,8 +20,8 @@ import org.videoannotator.index.Clip;
  * {@code start}, {@code end}, {@code frame_in}, {@code frame_out}, {@code fps},
  * {@code cluster}/{@code cluster_index}; any other column goes to {@link Clip#extra()}), or a
  * {@code .txt} with one key per line. A clip's video defaults to its key up to the first
- * {@code |} (the released data's {@code youtubeId|frame_in} convention). Quoted fields may hold
- * commas but not line breaks.
+ * {@code |} (the released data's {@code youtubeId|frame_in} convention). Fields follow RFC 4180
+ * (quoted commas, quotes and line breaks).
  */
 final class ClipTable {
   private ClipTable() {}
@@ -36,25 +37,22 @@ final class ClipTable {
         }
         return clips;
       }
-      String headerLine = in.readLine();
-      if (headerLine == null) {
+      CsvReader csv = new CsvReader(in, file.toString());
+      CsvReader.Row headerRow = csv.next();
+      if (headerRow == null) {
         throw new UserException(file + " is empty; expected a CSV header with a 'key' column");
       }
-      List<String> header = CsvLine.split(headerLine.replace("\uFEFF", "")).stream()
+      List<String> header = headerRow.fields().stream()
           .map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
       if (!header.contains("key")) {
         throw new UserException(file + " has no 'key' column in its header " + header);
       }
-      int lineNo = 1;
-      for (String line; (line = in.readLine()) != null; ) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        List<String> fields = CsvLine.split(line);
+      for (CsvReader.Row record = csv.next(); record != null; record = csv.next()) {
+        long lineNo = record.line();
+        List<String> fields = record.fields();
         if (fields.size() != header.size()) {
           throw new UserException(file + " line " + lineNo + ": " + fields.size() + " fields, the header has "
-              + header.size() + " (quoted line breaks are not supported)");
+              + header.size());
         }
         Map<String, String> row = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {

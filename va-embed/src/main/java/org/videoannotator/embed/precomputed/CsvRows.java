@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.videoannotator.core.UserException;
+import org.videoannotator.core.csv.CsvReader;
 
 /**
  * Vectors as CSV rows {@code key,v1,...,vd} (an optional header row whose second field is not a
@@ -22,19 +23,16 @@ final class CsvRows implements RowSource {
   CsvRows(Path file) throws IOException {
     int width = -1;
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int lineNo = 0;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        List<String> fields = CsvLine.split(line.replace("\uFEFF", ""));
-        if (lineNo == 1 && fields.size() > 1 && !isNumber(fields.get(1))) {
+      CsvReader csv = new CsvReader(in, file.toString());
+      boolean first = true;
+      for (CsvReader.Row record = csv.next(); record != null; record = csv.next(), first = false) {
+        long lineNo = record.line();
+        List<String> fields = record.fields();
+        if (first && fields.size() > 1 && !isNumber(fields.get(1))) {
           continue; // header
         }
         if (fields.size() < 2) {
-          throw new UserException(file + " line " + lineNo + ": expected key,v1,...,vd, got '" + line + "'");
+          throw new UserException(file + " line " + lineNo + ": expected key,v1,...,vd, got " + fields.size() + " field(s)");
         }
         if (width < 0) {
           width = fields.size() - 1;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoannotator.core.UserException;
 import org.videoannotator.embed.model.Embedder;
-import org.videoannotator.embed.model.VectorMath;
+import org.videoannotator.core.vectors.VectorMath;
 import org.videoannotator.embed.model.clip.ClipEmbedder;
 import org.videoannotator.embed.model.clip.TinyClip;
 import org.videoannotator.embed.model.descriptor.DescriptorEmbedder;

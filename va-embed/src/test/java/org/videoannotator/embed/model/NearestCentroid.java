@@ -1,5 +1,7 @@
 package org.videoannotator.embed.model;
 
+import org.videoannotator.core.vectors.VectorMath;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

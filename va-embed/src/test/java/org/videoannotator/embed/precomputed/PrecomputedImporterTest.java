@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.videoannotator.core.UserException;
-import org.videoannotator.embed.model.VectorMath;
+import org.videoannotator.core.vectors.VectorMath;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.Corpus;
 

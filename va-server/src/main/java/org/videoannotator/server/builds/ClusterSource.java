@@ -1,10 +1,10 @@
 package org.videoannotator.server.builds;
 
+import org.videoannotator.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.Json;
@@ -60,9 +60,7 @@ public final class ClusterSource {
       long t = System.nanoTime();
       KMeans.Result result = KMeans.fit(vectors.matrix(), SEED);
       cached = new Cached(result.centroids(), result.clusters());
-      Path tmp = file.resolveSibling(CACHE + ".tmp");
-      Json.mapper().writeValue(tmp.toFile(), cached);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.replace(file, false, tmp -> Json.mapper().writeValue(tmp.toFile(), cached));
       LOG.info("clustered {} clips without cluster metadata into {} k-means clusters in {} ms (cached in {})",
           vectors.size(), result.centroids().length, (System.nanoTime() - t) / 1_000_000, file);
       return cached;

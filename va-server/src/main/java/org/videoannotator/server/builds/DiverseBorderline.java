@@ -1,5 +1,7 @@
 package org.videoannotator.server.builds;
 
+import org.videoannotator.core.vectors.VectorMath;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -37,19 +39,11 @@ public final class DiverseBorderline {
         break;
       }
       float[] v = vectors.row(row);
-      if (keptVectors.stream().allMatch(u -> dot(u, v) <= MAX_COSINE)) {
+      if (keptVectors.stream().allMatch(u -> VectorMath.dot(u, v) <= MAX_COSINE)) {
         keptVectors.add(v);
         kept[count++] = row;
       }
     }
     return java.util.Arrays.copyOf(kept, count);
-  }
-
-  private static double dot(float[] a, float[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 }

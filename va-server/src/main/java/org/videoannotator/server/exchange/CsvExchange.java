@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.videoannotator.core.UserException;
+import org.videoannotator.core.csv.CsvReader;
+import org.videoannotator.core.csv.CsvWriter;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.server.api.ApiException;
 import org.videoannotator.server.api.Params;
@@ -25,10 +28,10 @@ final class CsvExchange {
   private CsvExchange() {}
 
   static String export(List<CurrentAnnotation> current) {
-    StringBuilder out = new StringBuilder(Csv.line(HEADER));
+    StringBuilder out = new StringBuilder(CsvWriter.line(HEADER));
     for (CurrentAnnotation a : current) {
       for (Map.Entry<String, Value> vote : a.votes().entrySet()) {
-        out.append(Csv.line(List.of(a.key(), vote.getValue().wire(), vote.getKey(), a.updated().toString(),
+        out.append(CsvWriter.line(List.of(a.key(), vote.getValue().wire(), vote.getKey(), a.updated().toString(),
             a.source().kind())));
       }
     }
@@ -36,10 +39,10 @@ final class CsvExchange {
   }
 
   static ImportResult parse(String text, Corpus corpus, String defaultAnnotator) {
-    List<Csv.Row> rows;
+    List<CsvReader.Row> rows;
     try {
-      rows = Csv.parse(text);
-    } catch (IllegalArgumentException e) {
+      rows = CsvReader.parse(text, "CSV");
+    } catch (UserException e) {
       throw ApiException.badRequest("body", e.getMessage());
     }
     if (rows.isEmpty()) {
@@ -56,7 +59,7 @@ final class CsvExchange {
     List<NewVote> votes = new ArrayList<>();
     Set<String> unknown = new LinkedHashSet<>();
     int skipped = 0;
-    for (Csv.Row row : rows.subList(1, rows.size())) {
+    for (CsvReader.Row row : rows.subList(1, rows.size())) {
       List<String> f = row.fields();
       if (f.size() <= Math.max(keyCol, valueCol)) {
         throw ApiException.badRequest("body", "CSV line " + row.line() + " has " + f.size() + " fields; expected at least "

@@ -10,7 +10,7 @@ import org.videoannotator.embed.model.Embedder;
 import org.videoannotator.embed.model.SampledFrame;
 import org.videoannotator.embed.model.ShotFrames;
 import org.videoannotator.embed.model.Spread;
-import org.videoannotator.embed.model.VectorMath;
+import org.videoannotator.core.vectors.VectorMath;
 import org.videoannotator.index.EmbedderInfo;
 import org.videoannotator.index.TextEncoder;
 

@@ -25,7 +25,7 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.videoannotator.core.UserException;
-import org.videoannotator.embed.model.VectorMath;
+import org.videoannotator.core.vectors.VectorMath;
 
 /**
  * A CLIP dual encoder loaded from a {@link ClipModelFolder} through DJL's PyTorch engine. Each

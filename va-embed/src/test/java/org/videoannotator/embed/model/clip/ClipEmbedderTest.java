@@ -1,6 +1,5 @@
 package org.videoannotator.embed.model.clip;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.videoannotator.core.UserException;
 import org.videoannotator.embed.model.SampledFrame;
 import org.videoannotator.embed.model.ShotFrames;
-import org.videoannotator.embed.model.VectorMath;
+import org.videoannotator.core.vectors.VectorMath;
 
 /** The real DJL + libtorch path on the tiny model, against PyTorch's golden outputs. */
 class ClipEmbedderTest {

@@ -15,7 +15,7 @@ import org.videoannotator.embed.model.CameraShots;
 import org.videoannotator.embed.model.CameraShots.Move;
 import org.videoannotator.embed.model.NearestCentroid;
 import org.videoannotator.embed.model.ShotFrames;
-import org.videoannotator.embed.model.VectorMath;
+import org.videoannotator.core.vectors.VectorMath;
 
 class DescriptorEmbedderTest {
   private record Sample(Move move, boolean night, long seed, float[] vector) {}

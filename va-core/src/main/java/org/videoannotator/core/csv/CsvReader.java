@@ -1,7 +1,8 @@
-package org.videoannotator.datasets;
+package org.videoannotator.core.csv;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,13 @@ import org.videoannotator.core.UserException;
  * pandas does). Every record carries the physical line it starts on, for error messages.
  * Not thread-safe.
  */
-final class CsvReader implements AutoCloseable {
+public final class CsvReader implements AutoCloseable {
   /** One record and the 1-based line of the file it starts on. */
-  record Row(List<String> fields, long line) {}
+  public record Row(List<String> fields, long line) {
+    public Row {
+      fields = List.copyOf(fields);
+    }
+  }
 
   private static final int EOF = -1;
 
@@ -28,13 +33,29 @@ final class CsvReader implements AutoCloseable {
   private long line = 1;
   private boolean started;
 
-  CsvReader(Reader in, String source) {
+  /** Reads {@code in}; {@code source} names it in error messages (a path, "request body"). */
+  public CsvReader(Reader in, String source) {
     this.in = in;
     this.source = source;
   }
 
-  /** The next record, or {@code null} at the end of the input. */
-  Row next() {
+  /** Every record of {@code text}. */
+  public static List<Row> parse(String text, String source) {
+    List<Row> rows = new ArrayList<>();
+    CsvReader reader = new CsvReader(new StringReader(text), source);
+    for (Row row = reader.next(); row != null; row = reader.next()) {
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /**
+   * The next record, or {@code null} at the end of the input.
+   *
+   * @throws UserException for a quoted field never closed or text after a closing quote, naming
+   *     the source and line
+   */
+  public Row next() {
     if (!started) {
       started = true;
       if (peek() == '\uFEFF') {

@@ -1,4 +1,4 @@
-package org.videoannotator.datasets;
+package org.videoannotator.core.hdf5;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
