@@ -1,103 +1,71 @@
 package org.videoannotator.index;
 
-import org.videoannotator.core.io.AtomicFiles;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.apache.lucene.document.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.videoannotator.core.Json;
 import org.videoannotator.core.UserException;
 import org.videoannotator.core.vectors.FloatMatrix;
-import org.videoannotator.core.vectors.KeyIndex;
 import org.videoannotator.core.vectors.KeyedMatrix;
+import org.videoannotator.index.store.IndexStats;
+import org.videoannotator.index.store.StoreSpec;
+import org.videoannotator.index.store.VectorIndex;
+import org.videoannotator.index.store.VectorIndexProvider;
+import org.videoannotator.index.store.VectorIndexes;
 
 /**
- * A corpus: one folder holding a set of clips, their L2-normalised vectors and a Lucene index
- * over both (see va-index/README.md for the layout).
- *
- * <p>Durability: {@link #append} writes the vectors, keys and clip metadata after the committed
- * rows and fsyncs them, then commits the Lucene documents, then atomically replaces the manifest
- * with the new row count. A crash at any point leaves the previous manifest, whose count says which
- * rows are real; readers ignore anything beyond it and the next writer cuts it off.
+ * A corpus: one folder ({@link CorpusLayout}) holding a set of clips and their L2-normalised
+ * vectors, plus a searchable copy in a {@link VectorIndex} chosen by the manifest (the Lucene
+ * index in the folder by default). This class is a facade: rows live in {@link ClipRows}, appends
+ * in {@link CorpusWriter}, searches in {@link CorpusSearcher}, named queries and the ingested-video
+ * registry in their own classes.
  *
  * <p>Threads: searches and reads may run concurrently with one another and with an append; appends
- * are serialised. Processes: any number may read; one at a time may write (Lucene's write lock,
+ * are serialised. Processes: any number may read; one at a time may write (the store's write lock,
  * taken at the first write and held until {@link #close}).
  */
 public final class Corpus implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Corpus.class);
 
-  public static final String MANIFEST = "manifest.json";
-  public static final String QUERIES = "queries.json";
-  public static final String VIDEOS = "videos.json";
-
-  private final Path dir;
+  private final CorpusLayout layout;
   private final IndexSettings settings;
-  private final VectorFile vectorFile;
-  private final LineFile keysFile;
-  private final LineFile clipsFile;
-  private final ClipIndex index;
-  private final Map<String, Integer> rowsByKey;
-  // Keys in row order; may run ahead of size() during an append (readers stop at size()).
-  private final List<String> keysByRow;
+  private final ClipRows rows;
+  private final NamedQueries namedQueries;
+  private final VideoRegistry videos;
+  private final VectorIndex index;
+  private final CorpusWriter writer;
+  private final CorpusSearcher searcher;
   private volatile CorpusManifest manifest;
-  private volatile Map<String, float[]> namedQueries;
-  private volatile Map<String, IngestedVideo> ingested;
-  private KeyedMatrix view;
-  private FloatMatrix mapped;
-  // Every mapping handed out, unmapped only at close() so that no reader is left with a dead view.
-  private final List<FloatMatrix> mappings = new ArrayList<>();
-  private boolean writeReady;
   // Serialises writers. Readers never take it, so a long append does not stall searches.
   private final Object writeLock = new Object();
-  private final CorpusSearcher searcher;
 
-  private Corpus(Path dir, CorpusManifest manifest, IndexSettings settings) {
-    this.dir = dir;
+  private Corpus(CorpusLayout layout, CorpusManifest manifest, IndexSettings settings) {
+    this.layout = layout;
     this.manifest = manifest;
     this.settings = settings;
-    int count = (int) manifest.count();
-    this.vectorFile = new VectorFile(dir.resolve("vectors").resolve("vectors.f32"), manifest.dimension());
-    vectorFile.checkHolds(count);
     // Small files first, so that a bad one fails before any channel is open.
-    this.namedQueries = readJson(dir.resolve(QUERIES), new TypeReference<LinkedHashMap<String, float[]>>() {});
-    this.ingested = readJson(dir.resolve(VIDEOS), new TypeReference<LinkedHashMap<String, IngestedVideo>>() {});
-    this.keysFile = LineFile.open(dir.resolve("vectors").resolve("keys.txt"), count, true);
+    this.namedQueries = new NamedQueries(layout.queries(), manifest.dimension());
+    this.videos = new VideoRegistry(layout.videos());
+    this.rows = new ClipRows(layout, manifest.dimension(), (int) manifest.count());
     try {
-      this.clipsFile = LineFile.open(dir.resolve("clips").resolve("clips.jsonl"), count, true);
+      this.index = VectorIndexes.provider(manifest.store().kind())
+          .open(layout.dir(), manifest.store(), manifest.dimension(), settings);
     } catch (RuntimeException e) {
-      keysFile.close();
+      rows.close();
       throw e;
     }
-    this.keysByRow = new ArrayList<>(keysFile.readAll());
-    this.rowsByKey = new ConcurrentHashMap<>(Math.max(16, count * 4 / 3 + 1));
-    for (int row = 0; row < count; row++) {
-      rowsByKey.put(keysByRow.get(row), row);
-    }
-    this.index = new ClipIndex(dir.resolve("index"), settings.hnsw());
-    this.searcher = new CorpusSearcher(this);
+    this.writer = new CorpusWriter(this, rows, index);
+    this.searcher = new CorpusSearcher(this, index);
   }
 
   // ---------------------------------------------------------------- opening
@@ -108,34 +76,40 @@ public final class Corpus implements AutoCloseable {
   }
 
   public static Corpus create(Path dir, EmbedderInfo embedder, int dim, IndexSettings settings) {
-    if (Files.exists(dir.resolve(MANIFEST))) {
+    return create(dir, embedder, dim, settings, StoreSpec.lucene());
+  }
+
+  /** Creates an empty corpus whose searchable copy lives in the store {@code store}. */
+  public static Corpus create(Path dir, EmbedderInfo embedder, int dim, IndexSettings settings, StoreSpec store) {
+    CorpusLayout layout = CorpusLayout.of(dir);
+    if (Files.exists(layout.manifest())) {
       throw new UserException(dir + " already holds a corpus; open it, or choose another folder");
     }
-    int max = ClipIndex.maxDimensions();
+    VectorIndexProvider provider = VectorIndexes.provider(store.kind());
+    provider.validate(store);
+    int max = provider.maxDimensions();
     if (dim < 1 || dim > max) {
-      throw new UserException(
-          "cannot create corpus " + dir + " for dimension " + dim + ": the index supports 1.." + max);
+      throw new UserException("cannot create corpus " + dir + " for dimension " + dim + ": the "
+          + store.kind() + " store supports 1.." + max);
     }
     try {
-      for (String sub : List.of("clips", "vectors", "index", "media")) {
-        Files.createDirectories(dir.resolve(sub));
+      for (Path sub : List.of(layout.clipsDir(), layout.vectorsDir(), layout.media())) {
+        Files.createDirectories(sub);
       }
-      Files.write(dir.resolve("vectors").resolve("vectors.f32"), new byte[0]);
-      Files.write(dir.resolve("vectors").resolve("keys.txt"), new byte[0]);
-      Files.write(dir.resolve("clips").resolve("clips.jsonl"), new byte[0]);
+      for (Path empty : List.of(layout.vectors(), layout.keys(), layout.clips())) {
+        Files.write(empty, new byte[0]);
+      }
     } catch (IOException e) {
       throw new UserException("cannot create corpus folder " + dir + ": " + e.getMessage(), e);
     }
-    try (ClipIndex fresh = new ClipIndex(dir.resolve("index"), settings.hnsw())) {
+    try (VectorIndex fresh = provider.open(dir, store, dim, settings)) {
+      fresh.beginWriting();
       fresh.commit(0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create index in " + dir, e);
     }
     String now = Instant.now().toString();
-    AtomicFiles.writeJson(
-        dir.resolve(MANIFEST),
-        new CorpusManifest(CorpusManifest.FORMAT_VERSION, embedder, dim, CorpusManifest.COSINE, 0, now, now));
-    LOG.info("created corpus {} for {} vectors of dimension {}", dir, embedder, dim);
+    new CorpusManifest(CorpusManifest.FORMAT_VERSION, embedder, dim, CorpusManifest.COSINE, 0, now, now, store)
+        .write(layout);
+    LOG.info("created corpus {} for {} vectors of dimension {} in the {} store", dir, embedder, dim, store.kind());
     return open(dir, settings);
   }
 
@@ -145,13 +119,14 @@ public final class Corpus implements AutoCloseable {
   }
 
   public static Corpus open(Path dir, IndexSettings settings) {
-    CorpusManifest manifest = readManifest(dir);
-    Corpus corpus = new Corpus(dir, manifest, settings);
+    CorpusLayout layout = CorpusLayout.of(dir);
+    Corpus corpus = new Corpus(layout, CorpusManifest.read(layout), settings);
     try {
-      long indexed = corpus.index.committedRows();
-      if (indexed < manifest.count()) {
-        // The index is behind the data files (deleted or from an older crash): catch it up now.
-        corpus.prepareWrite();
+      if (corpus.index.committedRows() < corpus.manifest.count()) {
+        // The store is behind the data files (deleted or from an older crash): catch it up now.
+        synchronized (corpus.writeLock) {
+          corpus.writer.prepare();
+        }
       }
       return corpus;
     } catch (RuntimeException e) {
@@ -180,37 +155,19 @@ public final class Corpus implements AutoCloseable {
 
   /** Opens the corpus in {@code dir} if there is one (checking it matches), else creates it. */
   public static Corpus openOrCreate(Path dir, EmbedderInfo embedder, int dim) {
-    return Files.exists(dir.resolve(MANIFEST)) ? open(dir, embedder, dim) : create(dir, embedder, dim);
+    return openOrCreate(dir, embedder, dim, IndexSettings.defaults());
   }
 
   public static Corpus openOrCreate(Path dir, EmbedderInfo embedder, int dim, IndexSettings settings) {
-    if (!Files.exists(dir.resolve(MANIFEST))) {
-      return create(dir, embedder, dim, settings);
-    }
-    return compatibleOrClosed(open(dir, settings), embedder, dim);
+    return openOrCreate(dir, embedder, dim, settings, StoreSpec.lucene());
   }
 
-  static CorpusManifest readManifest(Path dir) {
-    Path file = dir.resolve(MANIFEST);
-    if (!Files.isRegularFile(file)) {
-      throw new UserException(
-          dir + " is not a corpus (no " + MANIFEST + "); create one with 'va import-va' or 'va ingest'");
+  /** Like {@link #openOrCreate(Path, EmbedderInfo, int)}; {@code store} applies when creating. */
+  public static Corpus openOrCreate(Path dir, EmbedderInfo embedder, int dim, IndexSettings settings, StoreSpec store) {
+    if (!Files.exists(CorpusLayout.of(dir).manifest())) {
+      return create(dir, embedder, dim, settings, store);
     }
-    CorpusManifest manifest;
-    try {
-      manifest = Json.mapper().readValue(file.toFile(), CorpusManifest.class);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new UserException(file + " is not a valid corpus manifest: " + e.getMessage(), e);
-    }
-    if (manifest.formatVersion() != CorpusManifest.FORMAT_VERSION) {
-      throw new UserException(
-          file + " has corpus format version " + manifest.formatVersion() + " but this va reads version "
-              + CorpusManifest.FORMAT_VERSION + "; use the va version that wrote it");
-    }
-    if (!CorpusManifest.COSINE.equals(manifest.similarity())) {
-      throw new UserException(file + " has similarity '" + manifest.similarity() + "'; only cosine is supported");
-    }
-    return manifest;
+    return compatibleOrClosed(open(dir, settings), embedder, dim);
   }
 
   /** Refuses vectors of another model or dimension, naming both sides. */
@@ -218,31 +175,29 @@ public final class Corpus implements AutoCloseable {
     CorpusManifest m = manifest;
     if (!m.embedder().equals(embedder) || m.dimension() != dim) {
       throw new UserException(
-          "corpus " + dir + " holds vectors of " + m.embedder() + " (dimension " + m.dimension()
+          "corpus " + dir() + " holds vectors of " + m.embedder() + " (dimension " + m.dimension()
               + ") but the caller has " + embedder + " (dimension " + dim
               + "); use a separate corpus per embedder");
-    }
-  }
-
-  private static <T extends Map<?, ?>> T readJson(Path file, TypeReference<T> type) {
-    try {
-      if (!Files.exists(file)) {
-        return Json.mapper().readValue("{}", type);
-      }
-      return Json.mapper().readValue(file.toFile(), type);
-    } catch (IOException e) {
-      throw new UserException(file + " is not valid JSON: " + e.getMessage() + "; fix or delete it", e);
     }
   }
 
   // ---------------------------------------------------------------- reading
 
   public Path dir() {
-    return dir;
+    return layout.dir();
+  }
+
+  /** Where every file of this corpus lives. */
+  public CorpusLayout layout() {
+    return layout;
   }
 
   public CorpusManifest manifest() {
     return manifest;
+  }
+
+  void manifestCommitted(CorpusManifest next) {
+    manifest = next;
   }
 
   public EmbedderInfo embedder() {
@@ -262,15 +217,18 @@ public final class Corpus implements AutoCloseable {
     return settings;
   }
 
+  /** Which store holds the searchable copy, and what it reports about itself. */
+  public IndexStats storeStats() {
+    return index.stats();
+  }
+
   public boolean hasKey(String key) {
-    Integer row = rowsByKey.get(key);
-    return row != null && row < size();
+    return rowOf(key) >= 0;
   }
 
   /** Row of {@code key}, or -1. */
   public int rowOf(String key) {
-    Integer row = rowsByKey.get(key);
-    return row != null && row < size() ? row : -1;
+    return rows.rowOf(key, size());
   }
 
   public Optional<Clip> clip(String key) {
@@ -281,28 +239,19 @@ public final class Corpus implements AutoCloseable {
   /** The clip in row {@code row} (0 <= row < size()). */
   public Clip clipAt(int row) {
     if (row < 0 || row >= size()) {
-      throw new IndexOutOfBoundsException("row " + row + " of corpus " + dir + " with " + size() + " clips");
+      throw new IndexOutOfBoundsException("row " + row + " of corpus " + dir() + " with " + size() + " clips");
     }
-    String line = clipsFile.line(row);
-    try {
-      return Json.mapper().readValue(line, Clip.class);
-    } catch (IOException e) {
-      throw new CorpusDamagedException(dir + ": clip row " + row + " is not valid JSON (" + e.getMessage() + ")");
-    }
+    return rows.clipAt(row);
   }
 
   /** All clips in row order, read lazily from disk. */
   public Stream<Clip> clips() {
-    int count = size();
-    return IntStream.range(0, count).mapToObj(this::clipAt);
+    return IntStream.range(0, size()).mapToObj(this::clipAt);
   }
 
   /** Keys in row order. */
   public List<String> keys() {
-    int count = size();
-    synchronized (keysByRow) {
-      return List.copyOf(keysByRow.subList(0, count));
-    }
+    return rows.keys(size());
   }
 
   /**
@@ -310,29 +259,20 @@ public final class Corpus implements AutoCloseable {
    * corpus: do not close it; it stays valid until the corpus is closed, even after later appends
    * (which make {@code vectors()} return a new, larger view).
    */
-  public synchronized KeyedMatrix vectors() {
-    FloatMatrix matrix = matrix();
-    if (view == null || view.matrix() != matrix) {
-      view = new KeyedMatrix(KeyIndex.of(keys(), dir + "/vectors/keys.txt"), matrix);
-    }
-    return view;
+  public KeyedMatrix vectors() {
+    return rows.keyed(size());
   }
 
   /** The committed rows, memory-mapped (re-mapped after an append); owned by the corpus. */
-  synchronized FloatMatrix matrix() {
-    int count = size();
-    if (mapped == null || mapped.rows() != count) {
-      mapped = vectorFile.map(count);
-      mappings.add(mapped);
-    }
-    return mapped;
+  FloatMatrix matrix() {
+    return rows.matrix(size());
   }
 
   /** The stored (normalised) vector of {@code key}; an unknown key is a user error naming it. */
   public float[] vector(String key) {
     int row = rowOf(key);
     if (row < 0) {
-      throw new UserException("corpus " + dir + " has no clip '" + key + "'");
+      throw new UserException("corpus " + dir() + " has no clip '" + key + "'");
     }
     return matrix().row(row);
   }
@@ -341,11 +281,11 @@ public final class Corpus implements AutoCloseable {
 
   /** Named query vectors (normalised), in insertion order. */
   public Map<String, float[]> namedQueries() {
-    return Collections.unmodifiableMap(namedQueries);
+    return namedQueries.all();
   }
 
   public Optional<float[]> namedQuery(String name) {
-    return Optional.ofNullable(namedQueries.get(name)).map(float[]::clone);
+    return namedQueries.get(name);
   }
 
   public void putNamedQuery(String name, float[] vector) {
@@ -355,15 +295,7 @@ public final class Corpus implements AutoCloseable {
   /** Adds or replaces named query vectors (validated and normalised) in one atomic write. */
   public void putNamedQueries(Map<String, float[]> queries) {
     synchronized (writeLock) {
-      Map<String, float[]> next = new LinkedHashMap<>(namedQueries);
-      for (Map.Entry<String, float[]> e : queries.entrySet()) {
-        if (e.getKey() == null || e.getKey().isBlank()) {
-          throw new IllegalArgumentException("named query needs a non-blank name");
-        }
-        next.put(e.getKey(), Vectors.normalisedCopy(e.getValue(), dimension(), "named query '" + e.getKey() + "'"));
-      }
-      AtomicFiles.writeJson(dir.resolve(QUERIES), next);
-      namedQueries = next;
+      namedQueries.put(queries);
     }
   }
 
@@ -372,32 +304,26 @@ public final class Corpus implements AutoCloseable {
   /** Records that the file with {@code contentHash} was ingested as {@code video} with {@code shots} clips. */
   public void markVideoIngested(String contentHash, String video, int shots) {
     synchronized (writeLock) {
-      if (contentHash == null || contentHash.isBlank()) {
-        throw new IllegalArgumentException("content hash of video '" + video + "' is blank");
-      }
-      Map<String, IngestedVideo> next = new LinkedHashMap<>(ingested);
-      next.put(contentHash, new IngestedVideo(contentHash, video, shots, Instant.now().toString()));
-      AtomicFiles.writeJson(dir.resolve(VIDEOS), next);
-      ingested = next;
+      videos.mark(contentHash, video, shots);
     }
   }
 
   public boolean isVideoIngested(String contentHash) {
-    return ingested.containsKey(contentHash);
+    return videos.contains(contentHash);
   }
 
   public Map<String, IngestedVideo> ingestedVideos() {
-    return Collections.unmodifiableMap(ingested);
+    return videos.all();
   }
 
   /** Videos that have clips, sorted by id, with their clip counts and ingested content hashes. */
   public List<VideoInfo> videos() {
     Map<String, Integer> counts = new TreeMap<>();
     for (int row = 0, n = size(); row < n; row++) {
-      counts.merge(videoOfRow(row), 1, Integer::sum);
+      counts.merge(clipAt(row).video(), 1, Integer::sum);
     }
     Map<String, List<String>> hashes = new HashMap<>();
-    for (IngestedVideo v : ingested.values()) {
+    for (IngestedVideo v : videos.all().values()) {
       hashes.computeIfAbsent(v.video(), x -> new ArrayList<>()).add(v.contentHash());
     }
     List<VideoInfo> out = new ArrayList<>();
@@ -405,35 +331,26 @@ public final class Corpus implements AutoCloseable {
     return out;
   }
 
-  private String videoOfRow(int row) {
-    return clipAt(row).video();
-  }
-
   // ---------------------------------------------------------------- media
 
   /** Folder for thumbnails and previews ({@code media/}). */
   public Path mediaDir() {
-    return dir.resolve("media");
+    return layout.media();
   }
 
-  /** Where the clip's thumbnail goes: {@code media/thumbs/<sha1-hex of key>.jpg}. */
+  /** Where the clip's thumbnail goes (see {@link CorpusLayout#thumbnail}). */
   public Path thumbnailPath(String key) {
-    return mediaDir().resolve("thumbs").resolve(mediaName(key) + ".jpg");
+    return layout.thumbnail(key);
   }
 
-  /** Where the clip's preview goes: {@code media/previews/<sha1-hex of key>.mp4}. */
+  /** Where the clip's preview goes (see {@link CorpusLayout#preview}). */
   public Path previewPath(String key) {
-    return mediaDir().resolve("previews").resolve(mediaName(key) + ".mp4");
+    return layout.preview(key);
   }
 
   /** Hex SHA-1 of the key's UTF-8 bytes: a safe file name for any key. */
   public static String mediaName(String key) {
-    try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-1").digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-1 missing from the JDK", e);
-    }
+    return CorpusLayout.mediaName(key);
   }
 
   // ---------------------------------------------------------------- writing
@@ -445,7 +362,10 @@ public final class Corpus implements AutoCloseable {
    * midway, the corpus keeps its previous rows.
    */
   public void append(List<ClipVector> batch) {
-    AppendResult result = appendChecked(batch, false);
+    AppendResult result;
+    synchronized (writeLock) {
+      result = writer.append(batch, false);
+    }
     if (!result.skipped().isEmpty()) {
       throw new IllegalStateException("append skipped keys " + result.skipped());
     }
@@ -453,154 +373,24 @@ public final class Corpus implements AutoCloseable {
 
   /** Like {@link #append} but skips (and reports) clips whose key is already present. */
   public AppendResult appendOrSkip(List<ClipVector> batch) {
-    return appendChecked(batch, true);
-  }
-
-  private AppendResult appendChecked(List<ClipVector> batch, boolean skipPresent) {
     synchronized (writeLock) {
-      return appendLocked(batch, skipPresent);
-    }
-  }
-
-  private AppendResult appendLocked(List<ClipVector> batch, boolean skipPresent) {
-    List<String> skipped = new ArrayList<>();
-    List<Clip> clips = new ArrayList<>(batch.size());
-    List<float[]> vectors = new ArrayList<>(batch.size());
-    Set<String> seen = new HashSet<>();
-    int dim = dimension();
-    for (ClipVector cv : batch) {
-      String key = cv.clip().key();
-      if (hasKey(key) || !seen.add(key)) {
-        if (!skipPresent) {
-          throw new UserException(
-              "corpus " + dir + " already holds clip '" + key + "' (or the batch repeats it);"
-                  + " keys must be unique: skip clips already present");
-        }
-        skipped.add(key);
-        continue;
-      }
-      vectors.add(Vectors.normalisedCopy(cv.vector(), dim, "vector of clip '" + key + "'"));
-      clips.add(cv.clip());
-    }
-    if (clips.isEmpty()) {
-      return new AppendResult(0, skipped);
-    }
-    prepareWrite();
-    int start = size();
-    int end = Math.addExact(start, clips.size());
-    try {
-      vectorFile.append(start, vectors);
-      List<String> keyLines = new ArrayList<>(clips.size());
-      List<String> clipLines = new ArrayList<>(clips.size());
-      List<Document> docs = new ArrayList<>(clips.size());
-      for (int i = 0; i < clips.size(); i++) {
-        Clip clip = clips.get(i);
-        keyLines.add(clip.key());
-        clipLines.add(Json.mapper().writeValueAsString(clip));
-        docs.add(ClipIndex.document(start + i, clip, vectors.get(i)));
-      }
-      keysFile.append(keyLines);
-      clipsFile.append(clipLines);
-      index.addAndCommit(docs, end);
-      commitManifest(end);
-    } catch (IOException | RuntimeException e) {
-      rollback(start);
-      if (e instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new UncheckedIOException("cannot append to corpus " + dir, (IOException) e);
-    }
-    synchronized (keysByRow) {
-      for (int i = 0; i < clips.size(); i++) {
-        keysByRow.add(clips.get(i).key());
-        rowsByKey.put(clips.get(i).key(), start + i);
-      }
-    }
-    return new AppendResult(clips.size(), skipped);
-  }
-
-  private void commitManifest(long count) {
-    CorpusManifest next = manifest.withCount(count, Instant.now().toString());
-    AtomicFiles.writeJson(dir.resolve(MANIFEST), next);
-    manifest = next;
-  }
-
-  /** Puts the files back to {@code count} rows after a failed append (best effort). */
-  private void rollback(int count) {
-    // Documents added but not committed must never reach a later commit: drop the writer (and its
-    // buffer); the next append reopens it and runs the recovery of prepareWrite().
-    writeReady = false;
-    try {
-      index.discardUncommitted();
-      keysFile.truncate(Math.min(count, keysFile.rows()));
-      clipsFile.truncate(Math.min(count, clipsFile.rows()));
-      vectorFile.truncate(count);
-    } catch (RuntimeException e) {
-      LOG.warn("rollback of corpus {} to {} rows failed ({}); reopening will recover", dir, count, e.toString());
+      return writer.append(batch, true);
     }
   }
 
   /**
-   * Takes the write lock and brings the files and index in line with the manifest: cuts off tails
-   * of an interrupted append, deletes index documents the manifest never committed, and indexes
-   * committed rows the index lacks.
-   */
-  private void prepareWrite() {
-    if (writeReady) {
-      return;
-    }
-    index.writer();
-    CorpusManifest onDisk = readManifest(dir);
-    if (onDisk.count() != manifest.count()) {
-      throw new UserException(
-          "corpus " + dir + " changed on disk since it was opened (" + manifest.count() + " -> "
-              + onDisk.count() + " clips); reopen it");
-    }
-    int count = size();
-    keysFile.truncate(count);
-    clipsFile.truncate(count);
-    vectorFile.truncate(count);
-    long indexed = index.committedRows();
-    if (indexed != count) {
-      long from = Math.max(0, Math.min(indexed, count));
-      index.deleteRowsFrom(from);
-      if (from < count) {
-        LOG.warn("corpus {}: indexing rows {}..{} missing from the Lucene index", dir, from, count - 1);
-        reindex((int) from, count);
-      }
-    }
-    writeReady = true;
-  }
-
-  private void reindex(int from, int to) {
-    var matrix = vectorFile.map(to);
-    try (matrix) {
-      int batch = 10_000;
-      for (int start = from; start < to; start += batch) {
-        int stop = Math.min(to, start + batch);
-        List<Document> docs = new ArrayList<>(stop - start);
-        for (int row = start; row < stop; row++) {
-          docs.add(ClipIndex.document(row, clipAt(row), matrix.row(row)));
-        }
-        index.addAndCommit(docs, stop);
-      }
-    }
-  }
-
-  /**
-   * Merges the index into one segment (one HNSW graph), the fastest layout to search. Worth it
+   * Reorganises the store for the fastest search (Lucene: one segment, one HNSW graph). Worth it
    * after a bulk import; costs time proportional to the whole corpus.
    */
   public void optimize() {
     synchronized (writeLock) {
-      prepareWrite();
-      index.forceMerge(size());
+      writer.optimize();
     }
   }
 
-  /** Lucene segments currently searched (one graph each). */
+  /** Units the store searches one after the other (Lucene segments). */
   public int segmentCount() {
-    return index.segmentCount();
+    return index.stats().segments();
   }
 
   // ---------------------------------------------------------------- search
@@ -609,34 +399,26 @@ public final class Corpus implements AutoCloseable {
     return searcher.search(request);
   }
 
-  ClipIndex index() {
-    return index;
-  }
-
   @Override
   public void close() {
     synchronized (writeLock) {
-      closeLocked();
-    }
-  }
-
-  private synchronized void closeLocked() {
-    RuntimeException failure = null;
-    for (AutoCloseable c : List.<AutoCloseable>of(index, keysFile, clipsFile)) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        failure = failure == null ? new RuntimeException("closing corpus " + dir, e) : failure;
+      RuntimeException failure = null;
+      for (AutoCloseable c : List.<AutoCloseable>of(index, rows)) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          failure = failure == null ? new RuntimeException("closing corpus " + dir(), e) : failure;
+        }
       }
-    }
-    mappings.forEach(FloatMatrix::close);
-    if (failure != null) {
-      throw failure;
+      if (failure != null) {
+        throw failure;
+      }
     }
   }
 
   @Override
   public String toString() {
-    return "Corpus[" + dir + ", " + size() + " clips, " + manifest.embedder() + ", dim " + dimension() + "]";
+    return "Corpus[" + dir() + ", " + size() + " clips, " + manifest.embedder() + ", dim " + dimension()
+        + ", " + manifest.store().kind() + " store]";
   }
 }

@@ -8,23 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.queryparser.simple.SimpleQueryParser;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.util.BytesRef;
 import org.videoannotator.core.UserException;
 import org.videoannotator.core.vectors.FloatMatrix;
+import org.videoannotator.core.vectors.VectorMath;
+import org.videoannotator.index.store.ClipFilter;
+import org.videoannotator.index.store.RowScore;
+import org.videoannotator.index.store.VectorIndex;
 
 /**
- * Runs {@link SearchRequest}s against a corpus. Vector searches gather HNSW candidates with the
- * filters inside Lucene's search, then re-score them exactly (dot product of normalised vectors read
- * from the memory-mapped vector file). Word searches use BM25 over title (weight 2) and text (1),
- * English-stemmed. Hybrid searches fuse both rankings by reciprocal rank fusion: {@code score =
+ * Runs {@link SearchRequest}s against a corpus, whatever its {@link VectorIndex}. Vector searches
+ * gather the store's approximate candidates with the filters inside its search, then re-score them
+ * exactly (dot product of normalised vectors read from the memory-mapped vector file). Word
+ * searches use the store's full-text relevance (BM25 over title, weight 2, and text, 1,
+ * English-stemmed). Hybrid searches fuse both rankings by reciprocal rank fusion: {@code score =
  * sum over the two lists of 1 / (RRF_K + rank)}, rank from 1, so a clip found by both wins.
  */
 final class CorpusSearcher {
@@ -32,10 +28,11 @@ final class CorpusSearcher {
   static final int RRF_K = 60;
 
   private final Corpus corpus;
-  private final Analyzer analyzer = ClipIndex.analyzer();
+  private final VectorIndex index;
 
-  CorpusSearcher(Corpus corpus) {
+  CorpusSearcher(Corpus corpus, VectorIndex index) {
     this.corpus = corpus;
+    this.index = index;
   }
 
   SearchResult search(SearchRequest request) {
@@ -56,23 +53,21 @@ final class CorpusSearcher {
     if (count == 0) {
       return new SearchResult(List.of(), mode, notes);
     }
-    Query filter = filter(request);
+    ClipFilter filter = new ClipFilter(request.videos(), request.includeKeys(), request.excludeKeys());
     int want = request.offset() + request.k();
     int candidates = corpus.settings().candidatesFor(want);
     List<Scored> ranked;
     if (mode.equals("vector")) {
       ranked = nearest(query.get(), candidates, filter, request.minScore());
     } else {
-      Query wordQuery = parseWords(words);
-      if (wordQuery == null) {
+      Optional<List<RowScore>> wordHits =
+          index.matchWords(words, query.isPresent() ? candidates : want, filter, count);
+      if (wordHits.isEmpty()) {
         notes.add("the words '" + words + "' hold no searchable terms (only stop words or symbols)");
         ranked = query.isPresent() ? nearest(query.get(), candidates, filter, request.minScore()) : List.of();
         mode = query.isPresent() ? "vector" : mode;
       } else {
-        List<Scored> byWords =
-            corpus.index().search(wordQuery, query.isPresent() ? candidates : want, filter, count).stream()
-                .map(h -> new Scored(h.row(), h.score()))
-                .toList();
+        List<Scored> byWords = wordHits.get().stream().map(h -> new Scored(h.row(), h.score())).toList();
         ranked = query.isPresent()
             ? fuse(nearest(query.get(), candidates, filter, request.minScore()), byWords)
             : byWords;
@@ -90,7 +85,7 @@ final class CorpusSearcher {
   private float[] resolve(VectorQuery vq) {
     int dim = corpus.dimension();
     return switch (vq) {
-      case VectorQuery.Raw raw -> Vectors.normalisedCopy(raw.vector(), dim, "query vector");
+      case VectorQuery.Raw raw -> VectorMath.normalisedCopy(raw.vector(), dim, "query vector");
       case VectorQuery.Named named ->
           corpus.namedQuery(named.name()).orElseThrow(() -> new UserException(
               "corpus " + corpus.dir() + " has no named query '" + named.name() + "'; known: "
@@ -101,7 +96,7 @@ final class CorpusSearcher {
               "text encoder '" + text.encoder().id() + "' does not match corpus " + corpus.dir()
                   + " embedded with '" + corpus.embedder().id() + "'");
         }
-        yield Vectors.normalisedCopy(text.encoder().encode(text.text()), dim, "text embedding of '" + text.text() + "'");
+        yield VectorMath.normalisedCopy(text.encoder().encode(text.text()), dim, "text embedding of '" + text.text() + "'");
       }
       case VectorQuery.Like like -> centroid(like.keys());
     };
@@ -116,7 +111,7 @@ final class CorpusSearcher {
       }
     }
     try {
-      return Vectors.normalisedCopy(sum, sum.length, "centroid of " + keys);
+      return VectorMath.normalisedCopy(sum, sum.length, "centroid of " + keys);
     } catch (UserException e) {
       throw new UserException("the example clips " + keys + " cancel out (their centroid is zero); pick other examples", e);
     }
@@ -130,44 +125,12 @@ final class CorpusSearcher {
     return names.size() > 10 ? shown + ", ... (" + names.size() + " in all)" : shown;
   }
 
-  /** The request's filters as one Lucene filter, or null when it has none. */
-  private static Query filter(SearchRequest request) {
-    if (!request.filtered()) {
-      return null;
-    }
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    // A query of only MUST_NOT clauses matches nothing: exclusions need something to subtract from.
-    b.add(new MatchAllDocsQuery(), Occur.FILTER);
-    if (!request.videos().isEmpty()) {
-      b.add(new TermInSetQuery(ClipIndex.VIDEO, bytes(request.videos())), Occur.FILTER);
-    }
-    if (!request.includeKeys().isEmpty()) {
-      b.add(new TermInSetQuery(ClipIndex.KEY, bytes(request.includeKeys())), Occur.FILTER);
-    }
-    if (!request.excludeKeys().isEmpty()) {
-      b.add(new TermInSetQuery(ClipIndex.KEY, bytes(request.excludeKeys())), Occur.MUST_NOT);
-    }
-    return b.build();
-  }
-
-  private static List<BytesRef> bytes(Collection<String> values) {
-    return values.stream().map(BytesRef::new).toList();
-  }
-
-  private Query parseWords(String words) {
-    SimpleQueryParser parser =
-        new SimpleQueryParser(analyzer, Map.of(ClipIndex.TITLE, 2f, ClipIndex.TEXT, 1f));
-    Query query = parser.parse(words);
-    // The parser answers MatchNoDocs (not null) when the analyzer drops every word.
-    return query instanceof MatchNoDocsQuery ? null : query;
-  }
-
   /** HNSW candidates, re-scored exactly, cut at minScore, sorted best first (ties by row). */
-  private List<Scored> nearest(float[] query, int candidates, Query filter, double minScore) {
+  private List<Scored> nearest(float[] query, int candidates, ClipFilter filter, double minScore) {
     FloatMatrix matrix = corpus.matrix();
     List<Scored> out = new ArrayList<>();
-    for (ClipIndex.RowScore hit : corpus.index().nearest(query, candidates, filter, corpus.size())) {
-      float score = Vectors.dot(matrix, hit.row(), query);
+    for (RowScore hit : index.nearest(query, candidates, filter, corpus.size())) {
+      float score = ExactSearch.dot(matrix, hit.row(), query);
       if (score >= minScore) {
         out.add(new Scored(hit.row(), score));
       }

@@ -72,6 +72,21 @@ public final class ExactSearch {
     return c != 0 ? c : Long.compare(b[1], a[1]);
   }
 
+  /** Dot product of {@code q} with row {@code row} of {@code m}. */
+  static float dot(FloatMatrix m, int row, float[] q) {
+    if (m.order() == java.nio.ByteOrder.nativeOrder()) {
+      return dot(m.segment(), (long) row * m.dim() * Float.BYTES, q);
+    }
+    var segment = m.segment();
+    var layout = m.layout();
+    long base = (long) row * m.dim();
+    float sum = 0;
+    for (int i = 0; i < q.length; i++) {
+      sum += segment.getAtIndex(layout, base + i) * q[i];
+    }
+    return sum;
+  }
+
   static float dot(MemorySegment data, long offset, float[] q) {
     FloatVector acc = FloatVector.zero(SPECIES);
     int i = 0;

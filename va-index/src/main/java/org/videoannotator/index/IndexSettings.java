@@ -1,5 +1,7 @@
 package org.videoannotator.index;
 
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+
 /**
  * How a corpus builds and searches its HNSW graph. Build parameters ({@code m}, {@code beamWidth})
  * apply to segments written from now on; Lucene records nothing of them that readers need.
@@ -34,7 +36,13 @@ public record IndexSettings(
   public static final double DEFAULT_RAM_BUFFER_MB = 256;
 
   public IndexSettings {
-    new ClipIndex.HnswParams(m, beamWidth, mergeWorkers, ramBufferMb); // validates
+    // Lucene's own bounds (every store builds an HNSW graph with these meanings).
+    if (m < 2 || m > Lucene99HnswVectorsFormat.MAXIMUM_MAX_CONN) {
+      throw new IllegalArgumentException("HNSW M must be in 2.." + Lucene99HnswVectorsFormat.MAXIMUM_MAX_CONN + ", got " + m);
+    }
+    if (beamWidth < 1 || beamWidth > Lucene99HnswVectorsFormat.MAXIMUM_BEAM_WIDTH) {
+      throw new IllegalArgumentException("HNSW beam width must be in 1.." + Lucene99HnswVectorsFormat.MAXIMUM_BEAM_WIDTH + ", got " + beamWidth);
+    }
     if (mergeWorkers < 1) {
       throw new IllegalArgumentException("mergeWorkers must be >= 1, got " + mergeWorkers);
     }
@@ -68,9 +76,5 @@ public record IndexSettings(
   /** The same index searched with another candidate rule. */
   public IndexSettings withCandidates(int newMinCandidates, double newCandidateFactor) {
     return new IndexSettings(m, beamWidth, mergeWorkers, ramBufferMb, newMinCandidates, newCandidateFactor);
-  }
-
-  ClipIndex.HnswParams hnsw() {
-    return new ClipIndex.HnswParams(m, beamWidth, mergeWorkers, ramBufferMb);
   }
 }

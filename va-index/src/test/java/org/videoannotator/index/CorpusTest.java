@@ -1,5 +1,6 @@
 package org.videoannotator.index;
 
+import org.videoannotator.core.vectors.VectorMath;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,7 +48,7 @@ class CorpusTest {
         norm += x * x;
       }
       assertEquals(1.0, norm, 1e-5);
-      assertArrayEquals(Vectors.normalisedCopy(v[7], 8, "x"), m.vector("k7"), 1e-7f);
+      assertArrayEquals(VectorMath.normalisedCopy(v[7], 8, "x"), m.vector("k7"), 1e-7f);
       assertEquals(50, c.manifest().count());
     }
   }
@@ -100,7 +101,7 @@ class CorpusTest {
   void newerFormatVersionRefused() throws Exception {
     Path dir = tmp.resolve("c");
     Corpus.create(dir, TestData.EMBEDDER, 4).close();
-    Path manifest = dir.resolve(Corpus.MANIFEST);
+    Path manifest = dir.resolve(CorpusLayout.MANIFEST);
     Files.writeString(manifest, Files.readString(manifest).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
     UserException e = assertThrows(UserException.class, () -> Corpus.open(dir));
     assertTrue(e.getMessage().contains("format version 99"), e.getMessage());

@@ -1,5 +1,7 @@
 package org.videoannotator.index;
 
+import org.videoannotator.core.io.AtomicFiles;
+import org.videoannotator.core.vectors.VectorMath;
 import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,7 +66,7 @@ class DurabilityTest {
     try (Corpus c = Corpus.open(dir)) {
       assertEquals(150, c.size());
       assertEquals(150L * DIM * 4, Files.size(dir.resolve("vectors/vectors.f32")));
-      assertArrayEquals(Vectors.normalisedCopy(vectors[120], DIM, "x"), c.vector("k120"), 1e-7f);
+      assertArrayEquals(VectorMath.normalisedCopy(vectors[120], DIM, "x"), c.vector("k120"), 1e-7f);
       assertEquals(TestData.clip(120, "video1", "clip number 120"), c.clip("k120").orElseThrow());
       assertSearchable(c, 150);
     }
@@ -73,7 +75,7 @@ class DurabilityTest {
   @Test
   void indexAheadOfManifestIsHiddenThenRepaired() throws IOException {
     Path dir = corpusWith(100);
-    Path manifest = dir.resolve(Corpus.MANIFEST);
+    Path manifest = dir.resolve(CorpusLayout.MANIFEST);
     byte[] before = Files.readAllBytes(manifest);
     try (Corpus c = Corpus.open(dir)) {
       c.append(TestData.batch(vectors, 100, 130));
@@ -95,7 +97,7 @@ class DurabilityTest {
   @Test
   void failedAppendLeavesThePreviousStateAndTheNextAppendSucceeds() throws IOException {
     Path dir = corpusWith(100);
-    Path blocker = dir.resolve(Corpus.MANIFEST + ".tmp");
+    Path blocker = AtomicFiles.temporaryFor(dir.resolve(CorpusLayout.MANIFEST));
     try (Corpus c = Corpus.open(dir)) {
       // The manifest cannot be replaced: the append fails after its Lucene commit.
       Files.createDirectory(blocker);

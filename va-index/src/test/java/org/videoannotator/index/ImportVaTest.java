@@ -1,5 +1,6 @@
 package org.videoannotator.index;
 
+import org.videoannotator.core.vectors.VectorMath;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +62,7 @@ class ImportVaTest {
       assertEquals("a shot of dogs running", clip.text());
       assertEquals("comedy", clip.extra().get("genre"));
       assertEquals(96 / 23.976, clip.start(), 1e-9);
-      assertArrayEquals(Vectors.normalisedCopy(vectors[32], DIM, "x"), corpus.vector("yt3|96"), 1e-6f);
+      assertArrayEquals(VectorMath.normalisedCopy(vectors[32], DIM, "x"), corpus.vector("yt3|96"), 1e-6f);
       assertEquals("yt0|336", corpus.search(SearchRequest.builder().namedQuery("action").k(1).build()).hits().get(0).key());
       assertEquals(30, corpus.videos().size());
       assertEquals(150, corpus.search(SearchRequest.builder().words("dog").k(1000).build()).hits().size());

@@ -116,7 +116,7 @@ public final class ServeCommand implements VaSubcommand, Callable<Integer> {
 
   /** Whether the corpus's annotation database has accounts (without opening the corpus itself). */
   static boolean hasAccounts(Path corpusDir) {
-    java.nio.file.Path db = corpusDir.resolve(org.videoannotator.server.store.AnnotationStore.FILE_NAME);
+    java.nio.file.Path db = org.videoannotator.index.CorpusLayout.of(corpusDir).annotations();
     if (!java.nio.file.Files.exists(db)) {
       return false;
     }

@@ -30,7 +30,7 @@ public final class ServerRuntime implements AutoCloseable {
 
   private ServerRuntime(Corpus corpus, String token, TlsConfig tls) {
     this.corpus = corpus;
-    this.store = AnnotationStore.open(corpus.dir().resolve(AnnotationStore.FILE_NAME));
+    this.store = AnnotationStore.open(corpus.layout().annotations());
     this.builds = new BuildService(corpus, store, Math.max(1, Runtime.getRuntime().availableProcessors()));
     this.textEncoder = findTextEncoder(corpus).orElse(null);
     this.server = new VaServer(corpus, store, builds, textEncoder, new TokenAuth(token, store.users()), tls);

@@ -1,5 +1,6 @@
 package org.videoannotator.server;
 
+import org.videoannotator.index.CorpusLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -39,7 +40,7 @@ public final class UsersCommand implements VaSubcommand, Callable<Integer> {
       if (!Files.isDirectory(corpus)) {
         throw new UserException("--corpus " + corpus + " is not a folder; give the corpus va serve serves");
       }
-      return AnnotationStore.open(corpus.resolve(AnnotationStore.FILE_NAME));
+      return AnnotationStore.open(CorpusLayout.of(corpus).annotations());
     }
   }
 

@@ -49,7 +49,7 @@ final class WebFixture implements AutoCloseable {
     Path dir = Files.createTempDirectory("va-web-corpus-");
     int clips = TestCorpus.write(dir.resolve("corpus"), seed);
     Corpus corpus = Corpus.open(dir.resolve("corpus"));
-    AnnotationStore store = AnnotationStore.open(corpus.dir().resolve(AnnotationStore.FILE_NAME));
+    AnnotationStore store = AnnotationStore.open(corpus.layout().annotations());
     BuildService builds = new BuildService(corpus, store, 2);
     VaServer server = new VaServer(corpus, store, builds, null, new TokenAuth(null));
     server.app().start("127.0.0.1", 0);

@@ -1,5 +1,6 @@
 package org.videoannotator.cli.demo;
 
+import org.videoannotator.index.CorpusLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ public final class DemoCorpus {
       report = new Ingester(corpus, embedder, options).run(List.of(videosDir(root)));
       if (report.count(FileResult.FAILED) > 0) {
         throw new UserException("ingesting the demo videos failed for " + report.count(FileResult.FAILED)
-            + " file(s); see " + corpus.dir().resolve(IngestReport.FILE));
+            + " file(s); see " + corpus.layout().ingestReport());
       }
       createLabels(corpus.dir());
       writeMarker(root, spec, embedderId, corpus.size(), (System.nanoTime() - start) / 1e9);
@@ -81,7 +82,7 @@ public final class DemoCorpus {
   }
 
   private static void createLabels(Path corpusDir) {
-    try (AnnotationStore store = AnnotationStore.open(corpusDir.resolve(AnnotationStore.FILE_NAME))) {
+    try (AnnotationStore store = AnnotationStore.open(CorpusLayout.of(corpusDir).annotations())) {
       for (DemoLabel label : DemoLabel.ALL) {
         if (store.label(label.name()).isEmpty()) {
           store.createLabel(label.name(), label.description(), label.keywords());

@@ -34,10 +34,7 @@ public final class AtomicFiles {
   public static void replace(Path target, boolean durable, Content content) throws IOException {
     Path parent = target.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    String name = target.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    Path tmp = target.resolveSibling(".tmp-" + Thread.currentThread().threadId() + "-"
-        + (dot <= 0 ? name : name.substring(0, dot)) + (dot <= 0 ? "" : name.substring(dot)));
+    Path tmp = temporaryFor(target);
     try {
       content.writeTo(tmp);
       if (durable) {
@@ -52,6 +49,14 @@ public final class AtomicFiles {
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /** The temporary sibling the calling thread writes before replacing {@code target}. */
+  public static Path temporaryFor(Path target) {
+    String name = target.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return target.resolveSibling(".tmp-" + Thread.currentThread().threadId() + "-"
+        + (dot <= 0 ? name : name.substring(0, dot)) + (dot <= 0 ? "" : name.substring(dot)));
   }
 
   /** Durably replaces {@code target} with {@code value} as pretty-printed JSON. */

@@ -18,6 +18,7 @@ import org.videoannotator.embed.model.Embedders;
 import org.videoannotator.embed.model.ModelRecord;
 import org.videoannotator.embed.model.descriptor.DescriptorEmbedder;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Parameters;
       "interrupted run resumes. Broken files are reported, never fatal to the",
       "others; the exit status is 1 when any file failed (so a re-run with only",
       "the broken files left says the same). The per-file",
-      "report is also written to C/" + IngestReport.FILE + "."
+      "report is also written to C/" + CorpusLayout.INGEST_REPORT + "."
     })
 public final class IngestCommand implements VaSubcommand, Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(IngestCommand.class);
@@ -95,7 +96,7 @@ public final class IngestCommand implements VaSubcommand, Callable<Integer> {
 
   /** The embedder id an existing corpus was made with. */
   private java.util.Optional<String> corpusEmbedder() {
-    if (!Files.isRegularFile(corpus.resolve(Corpus.MANIFEST))) {
+    if (!Files.isRegularFile(CorpusLayout.of(corpus).manifest())) {
       return java.util.Optional.empty();
     }
     try (Corpus c = Corpus.open(corpus)) {

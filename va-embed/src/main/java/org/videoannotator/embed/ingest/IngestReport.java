@@ -1,19 +1,19 @@
 package org.videoannotator.embed.ingest;
 
+import org.videoannotator.index.CorpusLayout;
 import org.videoannotator.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The per-file report of one ingest run, also written as {@value #FILE} into the corpus.
+ * The per-file report of one ingest run, also written as {@link CorpusLayout#INGEST_REPORT} into the corpus.
  *
  * @param embedder the embedder id
  * @param files one entry per file found, in the order found
  * @param seconds wall time of the run
  */
 public record IngestReport(String embedder, List<FileResult> files, double seconds) {
-  public static final String FILE = "ingest-report.json";
 
   public IngestReport {
     files = List.copyOf(files);
@@ -35,7 +35,7 @@ public record IngestReport(String embedder, List<FileResult> files, double secon
   }
 
   void write(Path corpusDir) throws IOException {
-    AtomicFiles.writeJson(corpusDir.resolve(FILE), this);
+    AtomicFiles.writeJson(CorpusLayout.of(corpusDir).ingestReport(), this);
   }
 
   /** A human-readable table: one line per file, then totals. */

@@ -1,5 +1,6 @@
 package org.videoannotator.embed.ingest;
 
+import org.videoannotator.index.CorpusLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -79,7 +80,7 @@ public final class Ingester {
     try {
       report.write(corpus.dir());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + IngestReport.FILE + " into " + corpus.dir(), e);
+      throw new UncheckedIOException("cannot write " + CorpusLayout.INGEST_REPORT + " into " + corpus.dir(), e);
     }
     return report;
   }

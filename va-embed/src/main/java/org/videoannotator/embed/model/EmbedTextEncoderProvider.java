@@ -1,5 +1,6 @@
 package org.videoannotator.embed.model;
 
+import org.videoannotator.index.CorpusLayout;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.videoannotator.core.UserException;
@@ -21,13 +22,13 @@ public final class EmbedTextEncoderProvider implements TextEncoderProvider {
     }
     Path modelDir = ModelRecord.read(corpusDir).orElseThrow(() -> new UserException(
         "corpus " + corpusDir + " was embedded with '" + embedder.id() + "' but does not record its"
-            + " model folder (" + ModelRecord.FILE + "); re-run 'va ingest' with --model DIR"));
+            + " model folder (" + CorpusLayout.EMBED_MODEL + "); re-run 'va ingest' with --model DIR"));
     Embedder model = Embedders.create(embedder.id(), modelDir);
     try {
       if (!model.info().equals(embedder)) {
         throw new UserException("model folder " + modelDir + " holds " + model.info()
             + " but corpus " + corpusDir + " was embedded with " + embedder
-            + "; point " + ModelRecord.FILE + " at the original model");
+            + "; point " + CorpusLayout.EMBED_MODEL + " at the original model");
       }
       Optional<TextEncoder> text = model.textEncoder();
       if (text.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.videoannotator.embed.model;
 
+import org.videoannotator.index.CorpusLayout;
 import org.videoannotator.core.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -11,23 +12,22 @@ import org.videoannotator.core.Json;
 import org.videoannotator.core.UserException;
 
 /**
- * Remembers, inside a corpus folder ({@value #FILE}), which model folder its vectors came from,
+ * Remembers, inside a corpus folder ({@link CorpusLayout#EMBED_MODEL}), which model folder its vectors came from,
  * so that later commands (text search, the server, another ingest) can load the same text tower
  * without being told. The weights' hash in the corpus manifest still decides whether a model
  * matches; this file only says where to look.
  */
 public final class ModelRecord {
-  public static final String FILE = "embed-model.json";
 
   private ModelRecord() {}
 
   public static void write(Path corpusDir, Path modelDir) {
-    AtomicFiles.writeJson(corpusDir.resolve(FILE), Map.of("model_dir", modelDir.toAbsolutePath().toString()));
+    AtomicFiles.writeJson(CorpusLayout.of(corpusDir).embedModel(), Map.of("model_dir", modelDir.toAbsolutePath().toString()));
   }
 
   /** The recorded model folder, if the corpus has a record. */
   public static Optional<Path> read(Path corpusDir) {
-    Path file = corpusDir.resolve(FILE);
+    Path file = CorpusLayout.of(corpusDir).embedModel();
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }

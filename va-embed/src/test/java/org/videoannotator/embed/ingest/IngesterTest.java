@@ -1,5 +1,6 @@
 package org.videoannotator.embed.ingest;
 
+import org.videoannotator.index.CorpusLayout;
 import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -128,7 +129,7 @@ class IngesterTest {
     assertEquals(FileResult.SKIPPED, files.get("notes.txt").status());
     assertTrue(files.get("notes.txt").reason().contains("not a video"));
     assertEquals(1, report.exitStatus(), "a run with failed files fails");
-    assertTrue(Files.isRegularFile(corpusDir.resolve(IngestReport.FILE)));
+    assertTrue(Files.isRegularFile(CorpusLayout.of(corpusDir).ingestReport()));
 
     try (Corpus corpus = Corpus.open(corpusDir)) {
       int expected = GOOD.stream().mapToInt(g -> TRUTH.get(g).shots().size()).sum();

@@ -1,5 +1,6 @@
 package org.videoannotator.server.builds;
 
+import org.videoannotator.index.CorpusLayout;
 import org.videoannotator.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,11 +17,10 @@ import org.videoannotator.learn.KMeans;
  * The cluster of a clip for the data diversity score: the clip's own {@code cluster} metadata when
  * it has one (released data and generated corpora do); otherwise va-learn's seeded {@link KMeans}
  * (k = 10) over the corpus vectors, computed once and cached in the corpus folder as {@value
- * #CACHE}; clips appended after the cache was made go to their nearest centroid.
+ * CorpusLayout#clusters()}; clips appended after the cache was made go to their nearest centroid.
  */
 public final class ClusterSource {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterSource.class);
-  public static final String CACHE = "clusters-kmeans.json";
   public static final long SEED = 0;
 
   /** The cached clustering: centroids and the cluster of the first {@code clusters.length} rows. */
@@ -50,7 +50,7 @@ public final class ClusterSource {
     if (cached != null) {
       return cached;
     }
-    Path file = corpus.dir().resolve(CACHE);
+    Path file = corpus.layout().clusters();
     try {
       if (Files.isRegularFile(file)) {
         cached = Json.mapper().readValue(file.toFile(), Cached.class);

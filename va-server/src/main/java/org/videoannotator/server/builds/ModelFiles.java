@@ -1,5 +1,6 @@
 package org.videoannotator.server.builds;
 
+import org.videoannotator.index.CorpusLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,7 +22,7 @@ public final class ModelFiles {
 
   /** Path relative to the corpus folder, as stored in the database. */
   public String relativePath(String label, int version) {
-    return "models/" + LabelNames.folderName(label) + "/v" + version + ".json";
+    return CorpusLayout.modelFile(LabelNames.folderName(label), version);
   }
 
   /** Saves {@code model} as version {@code version} of {@code label}; returns the relative path. */

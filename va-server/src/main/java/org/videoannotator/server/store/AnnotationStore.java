@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +24,6 @@ import org.videoannotator.core.Json;
  */
 public final class AnnotationStore implements AutoCloseable {
   /** File name of the database inside the corpus folder. */
-  public static final String FILE_NAME = "annotations.db";
 
   private final Database db;
   private final BuildStore builds;

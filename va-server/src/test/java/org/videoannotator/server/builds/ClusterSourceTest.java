@@ -1,5 +1,6 @@
 package org.videoannotator.server.builds;
 
+import org.videoannotator.index.CorpusLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,7 @@ class ClusterSourceTest {
       ClusterSource source = new ClusterSource(corpus);
       String key = SyntheticCorpus.key(7);
       assertEquals(corpus.clip(key).orElseThrow().cluster(), source.clusterOf(key));
-      assertTrue(Files.notExists(corpus.dir().resolve(ClusterSource.CACHE)), "no k-means when metadata has clusters");
+      assertTrue(Files.notExists(corpus.layout().clusters()), "no k-means when metadata has clusters");
     }
   }
 
@@ -54,7 +55,7 @@ class ClusterSourceTest {
         assertTrue(c >= 0 && c < 10, "cluster " + c);
         first.add(c);
       }
-      assertTrue(Files.isRegularFile(dir.resolve(ClusterSource.CACHE)));
+      assertTrue(Files.isRegularFile(CorpusLayout.of(dir).clusters()));
       // Clips of one well-separated group share a cluster.
       Set<Integer> groupZero = new HashSet<>();
       for (int i = 0; i < 400; i += 4) {

@@ -1,5 +1,6 @@
 package org.videoannotator.server.store;
 
+import org.videoannotator.index.CorpusLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,7 +20,7 @@ class AnnotationStoreTest {
   @TempDir Path dir;
 
   private AnnotationStore open() {
-    return AnnotationStore.open(dir.resolve(AnnotationStore.FILE_NAME));
+    return AnnotationStore.open(CorpusLayout.of(dir).annotations());
   }
 
   private static NewVote vote(String key, Value v, String who) {

@@ -1,4 +1,4 @@
-package org.videoannotator.index;
+package org.videoannotator.index.lucene;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,16 +39,33 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
+import java.util.Collection;
+import java.util.Optional;
 import org.videoannotator.core.UserException;
+import org.videoannotator.index.Clip;
+import org.videoannotator.index.store.ClipFilter;
+import org.videoannotator.index.store.IndexStats;
+import org.videoannotator.index.store.IndexedClip;
+import org.videoannotator.index.store.RowScore;
+import org.videoannotator.index.store.VectorIndex;
 
 /**
- * The corpus's Lucene index: one document per clip row with the key and row (stored), the video
+ * The {@code lucene} {@link VectorIndex}: a Lucene index in the corpus's {@code index/} folder, one
+ * document per clip row with the key and row (stored), the video
  * (filter term), title and text (English-stemmed full text), and the vector (HNSW, dot product on
  * normalised vectors = cosine). Each commit records how many rows it covers in its user data, so
  * the corpus can tell an index that is ahead of or behind the manifest. The writer (and Lucene's
- * write lock) is taken only when the corpus is first written.
+ * write lock) is taken only when the corpus is first written. With {@code quantization=int8} the
+ * graph is built over 7-bit scalar-quantized vectors (a quarter of the memory to page in); the
+ * corpus re-scores candidates exactly either way.
  */
-final class ClipIndex implements AutoCloseable {
+final class LuceneVectorIndex implements VectorIndex {
   static final String KEY = "key";
   static final String ROW = "row";
   static final String VIDEO = "video";
@@ -79,25 +96,21 @@ final class ClipIndex implements AutoCloseable {
 
   private final Path dir;
   private final HnswParams hnsw;
+  private final boolean int8;
+  private final int dimension;
+  private final Analyzer analyzer = analyzer();
   private final Directory directory;
   private IndexWriter writer;
   private ExecutorService mergeExecutor;
   private SearcherManager searchers;
 
-  record HnswParams(int m, int beamWidth, int mergeWorkers, double ramBufferMb) {
-    HnswParams {
-      if (m < 2 || m > Lucene99HnswVectorsFormat.MAXIMUM_MAX_CONN) {
-        throw new IllegalArgumentException("HNSW M must be in 2.." + Lucene99HnswVectorsFormat.MAXIMUM_MAX_CONN + ", got " + m);
-      }
-      if (beamWidth < 1 || beamWidth > Lucene99HnswVectorsFormat.MAXIMUM_BEAM_WIDTH) {
-        throw new IllegalArgumentException("HNSW beam width must be in 1.." + Lucene99HnswVectorsFormat.MAXIMUM_BEAM_WIDTH + ", got " + beamWidth);
-      }
-    }
-  }
+  record HnswParams(int m, int beamWidth, int mergeWorkers, double ramBufferMb) {}
 
-  ClipIndex(Path dir, HnswParams hnsw) {
+  LuceneVectorIndex(Path dir, HnswParams hnsw, boolean int8, int dimension) {
     this.dir = dir;
+    this.dimension = dimension;
     this.hnsw = hnsw;
+    this.int8 = int8;
     try {
       this.directory = FSDirectory.open(dir);
     } catch (IOException e) {
@@ -114,16 +127,8 @@ final class ClipIndex implements AutoCloseable {
     return new Lucene99HnswVectorsFormat().getMaxDimensions(VECTOR);
   }
 
-  boolean exists() {
-    try {
-      return DirectoryReader.indexExists(directory);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read index " + dir, e);
-    }
-  }
-
-  /** Rows covered by the latest commit (-1 when there is no index yet). */
-  long committedRows() {
+  @Override
+  public long committedRows() {
     try {
       if (!DirectoryReader.indexExists(directory)) {
         return -1;
@@ -135,12 +140,13 @@ final class ClipIndex implements AutoCloseable {
     }
   }
 
-  boolean hasWriter() {
-    return writer != null;
+  @Override
+  public void beginWriting() {
+    writer();
   }
 
   /** Takes Lucene's write lock; another process holding it is a user error naming the corpus. */
-  synchronized IndexWriter writer() {
+  private synchronized IndexWriter writer() {
     if (writer != null) {
       return writer;
     }
@@ -150,9 +156,11 @@ final class ClipIndex implements AutoCloseable {
           t.setDaemon(true);
           return t;
         }) : null;
-    KnnVectorsFormat format =
-        new Lucene99HnswVectorsFormat(
-            hnsw.m(), hnsw.beamWidth(), Math.max(1, hnsw.mergeWorkers()), mergeExecutor);
+    int workers = Math.max(1, hnsw.mergeWorkers());
+    KnnVectorsFormat format = int8
+        ? new Lucene99HnswScalarQuantizedVectorsFormat(
+            hnsw.m(), hnsw.beamWidth(), workers, 7, false, null, mergeExecutor)
+        : new Lucene99HnswVectorsFormat(hnsw.m(), hnsw.beamWidth(), workers, mergeExecutor);
     Codec codec =
         new Lucene101Codec() {
           @Override
@@ -179,7 +187,7 @@ final class ClipIndex implements AutoCloseable {
     return writer;
   }
 
-  static Document document(int row, Clip clip, float[] normalised) {
+  private static Document document(int row, Clip clip, float[] normalised) {
     Document doc = new Document();
     doc.add(new StringField(KEY, clip.key(), Field.Store.YES));
     doc.add(new IntField(ROW, row, Field.Store.YES));
@@ -190,19 +198,21 @@ final class ClipIndex implements AutoCloseable {
     return doc;
   }
 
-  /** Adds documents and commits them as covering {@code rows} rows in all. */
-  void addAndCommit(List<Document> docs, long rows) {
-    IndexWriter w = writer();
+  @Override
+  public void add(List<IndexedClip> clips) {
+    List<Document> docs = new ArrayList<>(clips.size());
+    for (IndexedClip c : clips) {
+      docs.add(document(c.row(), c.clip(), c.vector()));
+    }
     try {
-      w.addDocuments(docs);
-      commit(rows);
+      writer().addDocuments(docs);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot add to index " + dir, e);
     }
   }
 
-  /** Deletes documents of rows {@code >= rows} (left by an append whose manifest never landed). */
-  void deleteRowsFrom(long rows) {
+  @Override
+  public void deleteRowsFrom(long rows) {
     try {
       writer().deleteDocuments(IntField.newRangeQuery(ROW, (int) rows, Integer.MAX_VALUE));
       commit(rows);
@@ -211,17 +221,23 @@ final class ClipIndex implements AutoCloseable {
     }
   }
 
-  void commit(long rows) throws IOException {
+  @Override
+  public void commit(long rows) {
     IndexWriter w = writer();
-    w.setLiveCommitData(Map.of(ROWS_COMMITTED, Long.toString(rows)).entrySet());
-    w.commit();
-    if (searchers != null) {
-      searchers.maybeRefreshBlocking();
+    try {
+      w.setLiveCommitData(Map.of(ROWS_COMMITTED, Long.toString(rows)).entrySet());
+      w.commit();
+      if (searchers != null) {
+        searchers.maybeRefreshBlocking();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit index " + dir, e);
     }
   }
 
   /** Closes the writer discarding everything not committed (after a failed append). */
-  synchronized void discardUncommitted() {
+  @Override
+  public synchronized void discardUncommitted() {
     if (writer == null) {
       return;
     }
@@ -236,7 +252,8 @@ final class ClipIndex implements AutoCloseable {
   }
 
   /** Merges all segments into one (one HNSW graph: fastest search), then commits. */
-  void forceMerge(long rows) {
+  @Override
+  public void optimize(long rows) {
     try {
       writer().forceMerge(1);
       commit(rows);
@@ -245,10 +262,20 @@ final class ClipIndex implements AutoCloseable {
     }
   }
 
-  int segmentCount() {
+  @Override
+  public IndexStats stats() {
     IndexSearcher s = acquire();
     try {
-      return s.getIndexReader().leaves().size();
+      long bytes = 0;
+      for (String file : directory.listAll()) {
+        bytes += directory.fileLength(file);
+      }
+      return new IndexStats(LuceneVectorIndexProvider.KIND, Math.max(0, committedRows()),
+          dimension, "dot_product", s.getIndexReader().leaves().size(), bytes,
+          Map.of("quantization", int8 ? "int8" : "none", "m", Integer.toString(hnsw.m()),
+              "beam_width", Integer.toString(hnsw.beamWidth()), "folder", dir.toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read index " + dir, e);
     } finally {
       release(s);
     }
@@ -273,14 +300,9 @@ final class ClipIndex implements AutoCloseable {
     }
   }
 
-  /** A row and the score Lucene gave it. */
-  record RowScore(int row, float score) {}
-
-  /**
-   * HNSW search for the {@code n} nearest rows among the first {@code count} that pass {@code
-   * filter} (null = all), the filter applied inside the graph search.
-   */
-  List<RowScore> nearest(float[] query, int n, Query filter, int count) {
+  @Override
+  public List<RowScore> nearest(float[] query, int n, ClipFilter clipFilter, int count) {
+    Query filter = filter(clipFilter);
     IndexSearcher searcher = acquire();
     try {
       Query knn = new KnnFloatVectorQuery(VECTOR, query, n, withRowLimit(searcher, filter, count));
@@ -292,8 +314,17 @@ final class ClipIndex implements AutoCloseable {
     }
   }
 
-  /** Top {@code n} rows for {@code query} among the first {@code count} passing {@code filter}. */
-  List<RowScore> search(Query query, int n, Query filter, int count) {
+  @Override
+  public Optional<List<RowScore>> matchWords(String words, int n, ClipFilter clipFilter, int count) {
+    Query query = new SimpleQueryParser(analyzer, Map.of(TITLE, 2f, TEXT, 1f)).parse(words);
+    // The parser answers MatchNoDocs (not null) when the analyzer drops every word.
+    if (query instanceof MatchNoDocsQuery) {
+      return Optional.empty();
+    }
+    return Optional.of(search(query, n, filter(clipFilter), count));
+  }
+
+  private List<RowScore> search(Query query, int n, Query filter, int count) {
     IndexSearcher searcher = acquire();
     try {
       Query limit = withRowLimit(searcher, filter, count);
@@ -305,6 +336,30 @@ final class ClipIndex implements AutoCloseable {
     } finally {
       release(searcher);
     }
+  }
+
+  /** The filter as one Lucene query, or null when it lets everything through. */
+  private static Query filter(ClipFilter filter) {
+    if (filter.isEmpty()) {
+      return null;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    // A query of only MUST_NOT clauses matches nothing: exclusions need something to subtract from.
+    b.add(new MatchAllDocsQuery(), Occur.FILTER);
+    if (!filter.videos().isEmpty()) {
+      b.add(new TermInSetQuery(VIDEO, bytes(filter.videos())), Occur.FILTER);
+    }
+    if (!filter.includeKeys().isEmpty()) {
+      b.add(new TermInSetQuery(KEY, bytes(filter.includeKeys())), Occur.FILTER);
+    }
+    if (!filter.excludeKeys().isEmpty()) {
+      b.add(new TermInSetQuery(KEY, bytes(filter.excludeKeys())), Occur.MUST_NOT);
+    }
+    return b.build();
+  }
+
+  private static List<BytesRef> bytes(Collection<String> values) {
+    return values.stream().map(BytesRef::new).toList();
   }
 
   /**
