@@ -2,13 +2,13 @@
 
 import { api } from './api.js';
 
-export const FEEDS = [
-  { id: 'top-positive', name: 'Top positive', hint: 'clips the model is surest are yes' },
-  { id: 'top-negative', name: 'Top negative', hint: 'clips the model is surest are no' },
-  { id: 'borderline', name: 'Borderline', hint: 'clips the model cannot decide on' },
-  { id: 'random', name: 'Random', hint: 'a random sample, to find what the model misses' },
-  { id: 'auto', name: 'Auto', hint: 'the feed a bandit expects to teach the model most' },
-];
+// The feeds the server fills, in tab order: {id, name, hint}, from /api/info (va-learn's
+// FeedRegistry), so a feed added there shows up here without a change.
+export const FEEDS = [];
+
+export function setFeeds(feeds) {
+  FEEDS.splice(0, FEEDS.length, ...feeds);
+}
 
 // Fetch a few more than a page so that clips labelled meanwhile (which the server leaves out,
 // shifting the ranking) never leave a short page.

@@ -2,6 +2,7 @@
 
 import { api, annotator, setAnnotator } from './api.js';
 import { isTyping } from './dom.js';
+import { setFeeds } from './feed-pager.js';
 import { toggleHelp } from './help.js';
 import { LabelsPage } from './labels-page.js';
 import { Workspace } from './workspace.js';
@@ -88,6 +89,7 @@ async function boot() {
     input.title = `Logged in as ${info.user.name} (${info.user.role})`;
   }
   if (info) {
+    setFeeds(info.feeds);
     document.getElementById('corpus').textContent =
       `${info.clips.toLocaleString()} clips · ${info.embedder?.id ?? 'unknown embedder'}${info.textSearch ? '' : ' · words search'}`;
   }

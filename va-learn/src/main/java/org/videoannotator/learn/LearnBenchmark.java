@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.videoannotator.core.vectors.FloatMatrix;
+import org.videoannotator.learn.feeds.FeedInput;
+import org.videoannotator.learn.feeds.FeedRegistry;
 
 /**
  * The build loop of the server, timed on a seeded synthetic corpus: stream the matrix once (the
@@ -134,9 +136,9 @@ public final class LearnBenchmark {
     timings.add(time("top-" + config.feedSize() + " selection", config.repeats(),
         () -> sink.put("top", Selections.top(probs[0], config.feedSize(), labelled::get))));
     onStep.accept("feeds");
-    timings.add(time("four feeds of " + config.feedSize(), config.repeats(),
-        () -> sink.put("feeds", Feeds.build(probs[0], labelled::get,
-            Feeds.Sizes.each(config.feedSize()), config.seed()))));
+    timings.add(time("every feed of " + config.feedSize() + " (" + FeedRegistry.strategies().size() + " feeds)",
+        config.repeats(), () -> sink.put("feeds", Feeds.build(
+            new FeedInput(probs[0], matrix, Feeds.THRESHOLD, config.seed()), labelled::get, config.feedSize()))));
     double stream = timings.get(0).bestMs();
     double score = timings.get(2).bestMs();
     double build = timings.get(1).bestMs() + score + timings.get(4).bestMs();

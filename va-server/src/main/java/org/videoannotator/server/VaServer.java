@@ -5,13 +5,13 @@ import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.videoannotator.learn.feeds.FeedRegistry;
 import org.videoannotator.server.http.BodyLimitFilter;
 import org.videoannotator.server.http.JsonErrorHandler;
 import org.videoannotator.server.http.RequestGuard;
 import org.videoannotator.server.http.TlsConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import io.javalin.router.JavalinDefaultRouting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -174,6 +174,9 @@ public final class VaServer {
     out.put("textSearch", textEncoder != null);
     out.put("authRequired", auth.enabled());
     out.put("namedQueries", corpus.namedQueries().keySet());
+    // The UI shows one tab per feed, in this order.
+    out.put("feeds", FeedRegistry.servable());
+    out.put("store", corpus.manifest().store().kind());
     out.put("version", VaServer.class.getPackage().getImplementationVersion());
     return out;
   }

@@ -3,9 +3,10 @@ package org.videoannotator.experiments.exp2;
 import java.util.EnumMap;
 import java.util.Map;
 import org.videoannotator.experiments.protocol.Evaluation;
+import org.videoannotator.learn.feeds.Ucb1;
 
 /**
- * UCB1 over the sources: a source never chosen is chosen first; otherwise the highest mean reward
+ * UCB1 ({@link Ucb1}) over the sources: a source never chosen is chosen first; otherwise the highest mean reward
  * plus {@code c * sqrt(ln(step + 1) / count)}. As in the reference, the bonus is always added to the
  * MEAN reward: its EWMA and last-reward variants inherit UCB's selection, so they choose alike.
  */
@@ -26,25 +27,10 @@ public final class Ucb extends EpsilonGreedy {
 
   @Override
   protected Source select() {
-    double t = step + 1;
-    Source best = null;
-    double bestScore = Double.NEGATIVE_INFINITY;
     var available = available();
-    for (Source s : CHOICES) {
-      if (!available.contains(s)) {
-        continue;
-      }
-      int count = counts.get(s);
-      if (count == 0) {
-        return s;
-      }
-      double score = rewards.get(s).mean() + c * Math.sqrt(Math.log(t) / count);
-      if (score > bestScore) {
-        best = s;
-        bestScore = score;
-      }
-    }
-    return best;
+    int arm = Ucb1.choose(CHOICES.size(), i -> available.contains(CHOICES.get(i)),
+        i -> counts.get(CHOICES.get(i)), i -> rewards.get(CHOICES.get(i)).mean(), c, step + 1);
+    return arm < 0 ? null : CHOICES.get(arm);
   }
 
   @Override

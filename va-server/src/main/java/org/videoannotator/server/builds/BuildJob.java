@@ -15,6 +15,7 @@ import org.videoannotator.learn.Calibration;
 import org.videoannotator.learn.CorpusScorer;
 import org.videoannotator.learn.DiversityScore;
 import org.videoannotator.learn.Feeds;
+import org.videoannotator.learn.feeds.FeedInput;
 import org.videoannotator.learn.LabelledSet;
 import org.videoannotator.learn.LinearModel;
 import org.videoannotator.learn.LogisticRegressionCv;
@@ -177,16 +178,11 @@ final class BuildJob implements Runnable {
         labelled.set(row);
       }
     }
-    Feeds.FeedSet feedSet = Feeds.build(probabilities, labelled::get, Feeds.Sizes.each(status.feedSize()), status.seed(),
-        decision.threshold());
+    Feeds.FeedSet feedSet = Feeds.build(
+        new FeedInput(probabilities, vectors.matrix(), decision.threshold(), status.seed()), labelled::get,
+        status.feedSize());
     Map<String, List<FeedItem>> feeds = new LinkedHashMap<>();
-    for (Feeds.Kind kind : Feeds.Kind.values()) {
-      Feeds.Feed feed = feedSet.get(kind);
-      feeds.put(kind.id(), items(feed.rows(), probabilities, vectors));
-    }
-    int[] diverse = DiverseBorderline.select(probabilities, vectors.matrix(), status.feedSize(), labelled::get,
-        decision.threshold());
-    feeds.put("borderline-diverse", items(diverse, probabilities, vectors));
+    feedSet.feeds().forEach((id, feed) -> feeds.put(id, items(feed.rows(), probabilities, vectors)));
     double diversity = DiversityScore.of(set, service.clusters()::clusterOf);
     t = stage("feeds", t, "save", 0.9);
 

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.videoannotator.learn.feeds.FeedRegistry;
 
 /**
  * The feeds of one finished build, ready to serve: feed name -> clips in order, plus a key lookup
@@ -23,10 +24,8 @@ public final class FeedSnapshot {
     this.buildId = buildId;
     this.modelVersion = modelVersion;
     this.feeds = Map.copyOf(feeds);
-    // The four disjoint feeds claim their keys before variants such as borderline-diverse.
-    for (org.videoannotator.learn.Feeds.Kind kind : org.videoannotator.learn.Feeds.Kind.values()) {
-      index(kind.id());
-    }
+    // The arms (disjoint feeds) claim their keys before variants such as borderline-diverse.
+    FeedRegistry.arms().forEach(this::index);
     this.feeds.keySet().forEach(this::index);
   }
 

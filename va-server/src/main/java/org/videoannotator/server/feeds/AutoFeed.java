@@ -3,7 +3,8 @@ package org.videoannotator.server.feeds;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.videoannotator.learn.Feeds;
+import org.videoannotator.learn.feeds.FeedRegistry;
+import org.videoannotator.learn.feeds.Ucb1;
 import org.videoannotator.server.builds.FeedItem;
 import org.videoannotator.server.builds.FeedSnapshot;
 import org.videoannotator.server.store.BuildStore;
@@ -15,11 +16,14 @@ import org.videoannotator.server.store.Value;
  * The {@code auto} feed: a UCB1 bandit over the four feeds (Experiment 2 put to work). An arm's
  * reward is the share of the annotators' yes/no answers on clips it offered that contradicted the
  * latest model (a "yes" the model scored below its threshold, a "no" it scored at or above): answers the model
- * did not expect are the ones that change it most. UCB1 picks the arm maximising {@code mean +
- * sqrt(2 ln N / n)}; arms never answered are tried first, in feed order. Counters live in the store,
+ * did not expect are the ones that change it most. {@link Ucb1} picks the arm maximising {@code mean +
+ * sqrt(2) sqrt(ln N / n)}; arms never answered are tried first, in feed order. Counters live in the store,
  * so the bandit survives restarts.
  */
 public final class AutoFeed {
+  /** UCB1's exploration constant: {@code sqrt(2)}, as in Auer et al. */
+  static final double UCB_C = Math.sqrt(2);
+
   private final BuildStore store;
 
   public AutoFeed(BuildStore store) {
@@ -33,21 +37,12 @@ public final class AutoFeed {
       rewards.put(r.feed(), r);
     }
     long total = rewards.values().stream().mapToLong(FeedReward::answered).sum();
-    String best = null;
-    double bestScore = Double.NEGATIVE_INFINITY;
-    for (Feeds.Kind kind : Feeds.Kind.values()) {
-      FeedReward r = rewards.get(kind.id());
-      if (r == null || r.answered() == 0) {
-        return kind.id();
-      }
-      double mean = (double) r.disagreed() / r.answered();
-      double score = mean + Math.sqrt(2 * Math.log(total) / r.answered());
-      if (score > bestScore) {
-        bestScore = score;
-        best = kind.id();
-      }
-    }
-    return best;
+    List<String> arms = FeedRegistry.arms();
+    int arm = Ucb1.choose(arms.size(), i -> true,
+        i -> rewards.containsKey(arms.get(i)) ? rewards.get(arms.get(i)).answered() : 0,
+        i -> (double) rewards.get(arms.get(i)).disagreed() / rewards.get(arms.get(i)).answered(),
+        UCB_C, total);
+    return arms.get(arm);
   }
 
   /** Counts a page of {@code n} clips served from {@code feed} by the auto feed. */
@@ -85,11 +80,6 @@ public final class AutoFeed {
   }
 
   private static boolean isArm(String feed) {
-    for (Feeds.Kind kind : Feeds.Kind.values()) {
-      if (kind.id().equals(feed)) {
-        return true;
-      }
-    }
-    return false;
+    return FeedRegistry.arms().contains(feed);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.learn.feeds.FeedRegistry;
 import org.videoannotator.server.api.ApiException;
 import org.videoannotator.server.api.Params;
 import org.videoannotator.server.builds.BuildService;
@@ -22,8 +23,6 @@ import org.videoannotator.server.store.Label;
 
 /** Pages of a label's feeds from its latest finished build, without clips annotated since. */
 public final class FeedController {
-  public static final List<String> FEEDS =
-      List.of("top-positive", "top-negative", "borderline", "random", "auto", "borderline-diverse");
   public static final int MAX_K = 500;
 
   private final Corpus corpus;
@@ -48,14 +47,15 @@ public final class FeedController {
   private void feed(Context ctx) {
     Label label = LabelController.require(store, ctx);
     String feed = ctx.pathParam("feed");
-    if (!FEEDS.contains(feed)) {
-      throw ApiException.notFound("feed", "no feed '" + Params.shorten(feed) + "'; feeds are " + FEEDS);
+    if (!FeedRegistry.isServable(feed)) {
+      throw ApiException.notFound("feed", "no feed '" + Params.shorten(feed) + "'; feeds are "
+          + FeedRegistry.servable().stream().map(FeedRegistry.FeedInfo::id).toList());
     }
     int k = Params.integer(ctx, "k", 20, 1, MAX_K);
     int offset = Params.integer(ctx, "offset", 0, 0, 1_000_000);
     FeedSnapshot snapshot = builds.latestFeeds(label.name()).orElseThrow(() -> ApiException.conflict("feed",
         "label '" + label.name() + "' has no finished build yet; POST /api/labels/{label}/builds first"));
-    String chosen = feed.equals("auto") ? autoFeed.choose(label.name()) : feed;
+    String chosen = feed.equals(FeedRegistry.AUTO) ? autoFeed.choose(label.name()) : feed;
     Set<String> annotated = store.current(label.name()).stream().map(CurrentAnnotation::key).collect(Collectors.toSet());
     List<ItemView> items = snapshot.feed(chosen).stream()
         .filter(item -> !annotated.contains(item.key()))
@@ -63,7 +63,7 @@ public final class FeedController {
         .limit(k)
         .map(this::view)
         .toList();
-    if (feed.equals("auto")) {
+    if (feed.equals(FeedRegistry.AUTO)) {
       autoFeed.served(label.name(), chosen, items.size());
     }
     Map<String, Object> out = new LinkedHashMap<>();
