@@ -2,38 +2,51 @@ package org.videoannotator.embed.model;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
 import org.videoannotator.core.UserException;
-import org.videoannotator.embed.model.clip.ClipEmbedder;
-import org.videoannotator.embed.model.descriptor.DescriptorEmbedder;
 
-/** Creates embedders by id. */
+/** The embedders on the class path ({@link EmbedderProvider}s found by ServiceLoader), by id. */
 public final class Embedders {
-  /** The ids {@link #create} knows. */
-  public static final List<String> IDS =
-      List.of(DescriptorEmbedder.ID, ClipEmbedder.ID, ConcatEmbedder.ID);
-
   private Embedders() {}
+
+  private static Map<String, EmbedderProvider> providers() {
+    Map<String, EmbedderProvider> byId = new TreeMap<>();
+    for (EmbedderProvider p : ServiceLoader.load(EmbedderProvider.class)) {
+      byId.put(p.id(), p);
+    }
+    return byId;
+  }
+
+  /** The ids {@link #create} knows, sorted. */
+  public static List<String> ids() {
+    return List.copyOf(providers().keySet());
+  }
 
   /**
    * The embedder {@code id}, loading its model from {@code modelDir} when it has one.
    *
-   * @param modelDir the CLIP model folder for {@code clip} and {@code concat}; ignored (may be null)
-   *     for {@code descriptor}
    * @throws UserException for an unknown id or a missing or malformed model folder
    */
   public static Embedder create(String id, Path modelDir) {
-    return switch (id) {
-      case DescriptorEmbedder.ID -> new DescriptorEmbedder();
-      case ClipEmbedder.ID -> ClipEmbedder.open(modelDir);
-      case ConcatEmbedder.ID -> new ConcatEmbedder(ClipEmbedder.open(modelDir), new DescriptorEmbedder());
-      case "precomputed" -> throw new UserException("'precomputed' vectors are not computed at"
-          + " ingest: import them with 'va import-vectors VECTORS --corpus C'");
-      default -> throw new UserException("unknown embedder '" + id + "'; choose one of " + IDS);
-    };
+    return provider(id).create(modelDir);
   }
 
   /** Whether {@code id} needs a model folder. */
   public static boolean needsModel(String id) {
-    return id.equals(ClipEmbedder.ID) || id.equals(ConcatEmbedder.ID);
+    return provider(id).needsModel();
+  }
+
+  private static EmbedderProvider provider(String id) {
+    if (id.equals("precomputed")) {
+      throw new UserException("'precomputed' vectors are not computed at ingest: import them with"
+          + " 'va import-vectors VECTORS --corpus C'");
+    }
+    EmbedderProvider p = providers().get(id);
+    if (p == null) {
+      throw new UserException("unknown embedder '" + id + "'; choose one of " + ids());
+    }
+    return p;
   }
 }
