@@ -1,5 +1,6 @@
 package org.videoannotator.index;
 
+import org.videoannotator.core.UserException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -37,19 +38,19 @@ public record SearchRequest(
     Objects.requireNonNull(vector, "vector");
     words = words == null ? "" : words.strip();
     if (vector.isEmpty() && words.isEmpty()) {
-      throw new IllegalArgumentException("a search needs a vector query, words, or both");
+      throw new UserException("a search needs a vector query, words, or both");
     }
     if (k < 1 || k > MAX_K) {
-      throw new IllegalArgumentException("k must be in 1.." + MAX_K + ", got " + k);
+      throw new UserException("k must be in 1.." + MAX_K + ", got " + k);
     }
     if (offset < 0 || (long) offset + k > Integer.MAX_VALUE / 2) {
-      throw new IllegalArgumentException("bad offset " + offset);
+      throw new UserException("bad offset " + offset);
     }
     videos = Set.copyOf(videos);
     includeKeys = Set.copyOf(includeKeys);
     excludeKeys = Set.copyOf(excludeKeys);
     if (Double.isNaN(minScore)) {
-      throw new IllegalArgumentException("minScore must be a number or -Infinity, got NaN");
+      throw new UserException("minScore must be a number or -Infinity, got NaN");
     }
   }
 

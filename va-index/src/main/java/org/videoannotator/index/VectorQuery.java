@@ -1,5 +1,6 @@
 package org.videoannotator.index;
 
+import org.videoannotator.core.UserException;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,7 +15,7 @@ public sealed interface VectorQuery {
     public Text {
       Objects.requireNonNull(text, "text");
       if (text.isBlank()) {
-        throw new IllegalArgumentException("text query must not be blank");
+        throw new UserException("text query must not be blank");
       }
     }
   }
@@ -31,7 +32,7 @@ public sealed interface VectorQuery {
     public Like {
       keys = List.copyOf(keys);
       if (keys.isEmpty()) {
-        throw new IllegalArgumentException("query by example needs at least one key");
+        throw new UserException("query by example needs at least one key");
       }
     }
   }

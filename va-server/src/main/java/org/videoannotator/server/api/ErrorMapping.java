@@ -10,10 +10,12 @@ import org.videoannotator.server.store.DuplicateLabelException;
 import org.videoannotator.server.store.UnknownLabelException;
 
 /**
- * Maps every failure of a request to a JSON {@link ErrorBody}: the server's own refusals keep their
- * status; validation failures of records ({@link IllegalArgumentException}) and user errors are
- * 400; Javalin's (unknown route, body too large) keep theirs. Anything else is a server bug: logged
- * with its stack trace and answered 500 without internals.
+ * Maps every failure of a request to a JSON {@link ErrorBody}: the server's own refusals
+ * ({@link ApiException}) keep their status; the project's validation errors ({@link UserException})
+ * are 400; Javalin's (unknown route, body too large) keep theirs. Anything else, including a stray
+ * {@link IllegalArgumentException}, is a server bug, not the client's fault: logged with its stack
+ * trace under a request id and answered 500 with that id (header {@code X-Request-Id} and body),
+ * without internals.
  */
 public final class ErrorMapping {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
@@ -29,16 +31,17 @@ public final class ErrorMapping {
         (e, ctx) -> send(ctx, 409, new ErrorBody("conflict", "name", e.getMessage() + "; pick another name")));
     router.exception(UnknownLabelException.class,
         (e, ctx) -> send(ctx, 404, new ErrorBody("not-found", "label", e.getMessage())));
-    router.exception(IllegalArgumentException.class,
-        (e, ctx) -> send(ctx, 400, new ErrorBody("bad-request", null, e.getMessage())));
     router.exception(UserException.class,
         (e, ctx) -> send(ctx, 400, new ErrorBody("bad-request", null, e.getMessage())));
     router.exception(HttpResponseException.class,
         (e, ctx) -> send(ctx, e.getStatus(), new ErrorBody(codeOf(e.getStatus()), null,
             e.getMessage() + " (" + ctx.method() + " " + ctx.path() + ")")));
     router.exception(Exception.class, (e, ctx) -> {
-      LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
-      send(ctx, 500, new ErrorBody("internal", null, "internal error; the server log has the details"));
+      String id = requestId();
+      LOG.error("internal error {} on {} {}", id, ctx.method(), ctx.path(), e);
+      ctx.header("X-Request-Id", id);
+      send(ctx, 500, new ErrorBody("internal", null,
+          "internal error (request id " + id + "); the server log has the details under that id"));
     });
     // Statuses set by Javalin/Jetty without an exception (no matching route) get the same shape.
     for (int status : new int[] {400, 404, 405, 413}) {
@@ -49,6 +52,10 @@ public final class ErrorMapping {
         }
       });
     }
+  }
+
+  private static String requestId() {
+    return java.util.HexFormat.of().toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextLong());
   }
 
   private static void send(Context ctx, int status, ErrorBody body) {

@@ -1,5 +1,6 @@
 package org.videoannotator.server.browse;
 
+import org.videoannotator.core.UserException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class BrowseService {
     public Query {
       videoContains = videoContains == null ? "" : videoContains.strip().toLowerCase(Locale.ROOT);
       if (minSeconds < 0 || maxSeconds < minSeconds) {
-        throw new IllegalArgumentException("need 0 <= minSeconds <= maxSeconds, got " + minSeconds + ".." + maxSeconds);
+        throw new UserException("need 0 <= minSeconds <= maxSeconds, got " + minSeconds + ".." + maxSeconds);
       }
       excludeKeys = Set.copyOf(excludeKeys);
     }

@@ -3,6 +3,7 @@ package org.videoannotator.server.http;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
 import java.net.URI;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,6 +59,10 @@ public final class RequestGuard {
           "this server answers only to " + String.join(", ", allowedHosts.stream().sorted().toList())
               + ", not to '" + host + "' (a page on another site may be trying to reach it through DNS rebinding)");
     }
+    String raw = ctx.req().getRequestURI() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+    if (!wellEscaped(raw)) {
+      throw ApiException.badRequest("url", "the URL has a '%' not followed by two hex digits; escape '%' as %25");
+    }
     if (!STATE_CHANGING.contains(ctx.method().name())) {
       return;
     }
@@ -84,6 +89,21 @@ public final class RequestGuard {
                 + (type.isEmpty() ? "(none)" : type) + "'");
       }
     }
+  }
+
+  /** Whether every '%' starts a %XX escape (else decoding a path or query parameter fails). */
+  static boolean wellEscaped(String url) {
+    for (int i = url.indexOf('%'); i >= 0; i = url.indexOf('%', i + 1)) {
+      if (i + 2 >= url.length()) {
+        return false;
+      }
+      try {
+        HexFormat.fromHexDigits(url, i + 1, i + 3);
+      } catch (NumberFormatException e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean hasBody(Context ctx) {

@@ -1,5 +1,6 @@
 package org.videoannotator.server.store;
 
+import org.videoannotator.core.UserException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Set;
 
@@ -13,7 +14,7 @@ public record Source(String kind, String query, String feed, Long buildId, Strin
 
   public Source {
     if (kind == null || !KINDS.contains(kind)) {
-      throw new IllegalArgumentException("source.kind must be one of " + KINDS + ", got " + kind);
+      throw new UserException("source.kind must be one of " + KINDS + ", got " + kind);
     }
   }
 
