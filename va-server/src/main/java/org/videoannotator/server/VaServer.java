@@ -36,7 +36,9 @@ import org.videoannotator.server.feeds.AutoFeed;
 import org.videoannotator.server.feeds.FeedController;
 import org.videoannotator.server.labels.LabelController;
 import org.videoannotator.server.models.ModelController;
+import org.videoannotator.server.models.ScoringService;
 import org.videoannotator.server.review.ReviewController;
+import org.videoannotator.server.review.ReviewService;
 import org.videoannotator.server.search.SearchController;
 import org.videoannotator.server.store.AnnotationStore;
 
@@ -131,8 +133,8 @@ public final class VaServer {
         new BrowseController(corpus, store).register(router);
         new BuildController(store, builds).register(router);
         new FeedController(corpus, store, builds, autoFeed).register(router);
-        new ModelController(corpus, store, builds).register(router);
-        new ReviewController(corpus, store, builds).register(router);
+        new ModelController(store, new ScoringService(corpus, store, builds)).register(router);
+        new ReviewController(store, new ReviewService(corpus, store, builds)).register(router);
         new ClipController(corpus).register(router);
         new ExchangeController(corpus, store, builds).register(router);
       });

@@ -90,16 +90,12 @@ final class BuildJob implements Runnable {
 
   private void runStages() {
     long t0 = System.nanoTime();
-    status = new BuildStatus(status.id(), status.label(), BuildStatus.RUNNING, "load", 0.05, status.created(),
-        Instant.now().toString(), null, status.positives(), status.negatives(), null, null, null, Map.of(), null,
-        null, status.seed(), status.feedSize());
+    status = status.running("load", 0.05, Instant.now().toString());
     service.publish(status);
     try {
       Result r = execute();
       long total = (System.nanoTime() - t0) / 1_000_000;
-      status = new BuildStatus(status.id(), status.label(), BuildStatus.DONE, "done", 1.0, status.created(),
-          status.started(), Instant.now().toString(), status.positives(), status.negatives(), r.version(),
-          r.quality(), r.diversity(), millis, total, null, status.seed(), status.feedSize());
+      status = status.done(Instant.now().toString(), r.version(), r.quality(), r.diversity(), millis, total);
       service.finish(status, r.artifacts(), this);
       LOG.info("build {} of '{}' done in {} ms: {}", status.id(), status.label(), total, millis);
     } catch (Superseded e) {
@@ -116,9 +112,7 @@ final class BuildJob implements Runnable {
 
   private void end(String finalStatus, String error, long t0) {
     Thread.interrupted(); // the interrupt asked this job to stop; recording that it stopped must not fail
-    status = new BuildStatus(status.id(), status.label(), finalStatus, status.stage(), status.progress(),
-        status.created(), status.started(), Instant.now().toString(), status.positives(), status.negatives(), null,
-        null, null, millis, (System.nanoTime() - t0) / 1_000_000, error, status.seed(), status.feedSize());
+    status = status.stopped(finalStatus, Instant.now().toString(), millis, (System.nanoTime() - t0) / 1_000_000, error);
     service.finish(status, null, this);
   }
 

@@ -85,11 +85,9 @@ public final class BuildService implements AutoCloseable {
       throw ApiException.conflict("annotations", whatToLabel(label, pos.size(), neg.size()));
     }
     String now = Instant.now().toString();
-    BuildStatus queued = new BuildStatus(0, label, BuildStatus.QUEUED, "queued", 0, now, null, null,
-        pos.size(), neg.size(), null, null, null, Map.of(), null, null, seed, feedSize);
+    BuildStatus queued = BuildStatus.queued(0, label, now, pos.size(), neg.size(), seed, feedSize);
     long id = store.builds().insert(label, Json.mapper().valueToTree(queued).toString());
-    BuildStatus status = new BuildStatus(id, label, BuildStatus.QUEUED, "queued", 0, now, null, null,
-        pos.size(), neg.size(), null, null, null, Map.of(), null, null, seed, feedSize);
+    BuildStatus status = queued.withId(id);
     live.put(id, status);
     BuildJob job = new BuildJob(this, status, pos, neg);
     BuildJob previous = runningByLabel.put(label, job);
@@ -233,9 +231,7 @@ public final class BuildService implements AutoCloseable {
   private static BuildStatus parse(BuildRow row) {
     BuildStatus s = Json.mapper().convertValue(readTree(row.result()), BuildStatus.class);
     // The row's own status wins: failUnfinished() edits it in SQL.
-    return new BuildStatus(row.id(), row.label(), row.status(), row.status().equals(BuildStatus.DONE) ? "done" : s.stage(),
-        s.progress(), s.created(), s.started(), s.finished(), s.positives(), s.negatives(), s.modelVersion(),
-        s.quality(), s.diversity(), s.stageMillis(), s.totalMillis(), s.error(), s.seed(), s.feedSize());
+    return s.asRow(row.id(), row.status());
   }
 
   private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {

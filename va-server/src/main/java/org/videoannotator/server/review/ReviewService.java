@@ -1,0 +1,96 @@
+package org.videoannotator.server.review;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.videoannotator.core.vectors.KeyedMatrix;
+import org.videoannotator.index.Corpus;
+import org.videoannotator.learn.LinearModel;
+import org.videoannotator.server.annotations.AnnotationView;
+import org.videoannotator.server.builds.BuildService;
+import org.videoannotator.server.builds.Decision;
+import org.videoannotator.server.clips.ClipView;
+import org.videoannotator.server.store.AnnotationStore;
+import org.videoannotator.server.store.CurrentAnnotation;
+import org.videoannotator.server.store.Value;
+
+/**
+ * Review of a label's annotations against its latest model: all, positives, negatives,
+ * disagreements (annotators' votes differ) or flipped (the model contradicts the label, strongest
+ * contradiction first). No HTTP here: {@link ReviewController} parses and answers.
+ */
+public final class ReviewService {
+  /** The review filters, wire names. */
+  public enum Filter {
+    ALL, POSITIVES, NEGATIVES, DISAGREEMENTS, FLIPPED;
+
+    public String wire() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static List<String> wireNames() {
+      return java.util.Arrays.stream(values()).map(Filter::wire).toList();
+    }
+
+    public static Filter of(String wire) {
+      return valueOf(wire.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  /** One reviewed annotation; {@code modelScore} is null before the first build. */
+  public record ReviewItem(AnnotationView annotation, Float modelScore, ClipView clip) {}
+
+  /** A page of the review and how many annotations passed the filter in all. */
+  public record ReviewPage(String filter, int total, List<ReviewItem> items) {}
+
+  private record Scored(CurrentAnnotation annotation, Float score, double threshold) {
+    /** How strongly the model contradicts the label: distance of its score from the label's side of its threshold. */
+    double contradiction() {
+      if (score == null) {
+        return 0;
+      }
+      return annotation.value() == Value.YES ? threshold - score : score - threshold;
+    }
+  }
+
+  private final Corpus corpus;
+  private final AnnotationStore store;
+  private final BuildService builds;
+
+  public ReviewService(Corpus corpus, AnnotationStore store, BuildService builds) {
+    this.corpus = corpus;
+    this.store = store;
+    this.builds = builds;
+  }
+
+  public ReviewPage review(String label, Filter filter, int k, int offset) {
+    var latest = builds.latestModel(label);
+    LinearModel model = latest.map(builds::load).orElse(null);
+    double threshold = latest.map(builds::threshold).orElse(Decision.UNCALIBRATED_THRESHOLD);
+    KeyedMatrix vectors = corpus.vectors();
+    List<Scored> rows = new ArrayList<>();
+    for (CurrentAnnotation a : store.current(label)) {
+      Float score = null;
+      int row = vectors.keys().rowOf(a.key());
+      if (model != null && row >= 0) {
+        score = (float) model.probability(vectors.matrix().row(row));
+      }
+      rows.add(new Scored(a, score, threshold));
+    }
+    List<Scored> kept = switch (filter) {
+      case POSITIVES -> rows.stream().filter(s -> s.annotation().value() == Value.YES).toList();
+      case NEGATIVES -> rows.stream().filter(s -> s.annotation().value() == Value.NO).toList();
+      case DISAGREEMENTS -> rows.stream().filter(s -> s.annotation().disputed()).toList();
+      case FLIPPED -> rows.stream()
+          .filter(s -> s.annotation().value() != Value.UNSURE && s.contradiction() > 0)
+          .sorted(Comparator.comparingDouble(Scored::contradiction).reversed())
+          .toList();
+      case ALL -> rows;
+    };
+    List<ReviewItem> items = kept.stream().skip(offset).limit(k)
+        .map(s -> new ReviewItem(AnnotationView.of(s.annotation()), s.score(),
+            corpus.clip(s.annotation().key()).map(c -> ClipView.of(c, corpus)).orElse(null)))
+        .toList();
+    return new ReviewPage(filter.wire(), kept.size(), items);
+  }
+}
