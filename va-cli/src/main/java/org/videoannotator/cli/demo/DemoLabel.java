@@ -2,7 +2,7 @@ package org.videoannotator.cli.demo;
 
 import java.util.List;
 import java.util.function.Predicate;
-import org.videoannotator.embed.video.Scene;
+import org.videoannotator.embed.video.synthetic.Scene;
 
 /**
  * A label the demo creates so the first screen is not empty. {@code truth} says, from the rendered

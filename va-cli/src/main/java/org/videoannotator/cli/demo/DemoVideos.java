@@ -13,10 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.videoannotator.core.Progress;
-import org.videoannotator.embed.video.GroundTruth;
-import org.videoannotator.embed.video.ShotPlan;
-import org.videoannotator.embed.video.SyntheticScripts;
-import org.videoannotator.embed.video.SyntheticVideo;
+import org.videoannotator.embed.video.synthetic.GroundTruth;
+import org.videoannotator.embed.video.synthetic.ShotPlan;
+import org.videoannotator.embed.video.synthetic.SyntheticScripts;
+import org.videoannotator.embed.video.synthetic.SyntheticVideo;
 
 /**
  * Renders the demo videos (Java2D scenes encoded with FFmpeg) with their captions ({@code .srt})

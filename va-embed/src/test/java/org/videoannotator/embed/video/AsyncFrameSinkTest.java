@@ -1,5 +1,7 @@
 package org.videoannotator.embed.video;
 
+import org.videoannotator.embed.video.synthetic.SyntheticScripts;
+import org.videoannotator.embed.video.synthetic.SyntheticVideo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,5 +1,9 @@
 package org.videoannotator.embed.video;
 
+import org.videoannotator.embed.video.bench.BoundaryScore;
+import org.videoannotator.embed.video.synthetic.GroundTruth;
+import org.videoannotator.embed.video.synthetic.SyntheticScripts;
+import org.videoannotator.embed.video.synthetic.SyntheticVideo;
 import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

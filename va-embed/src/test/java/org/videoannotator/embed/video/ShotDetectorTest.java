@@ -1,5 +1,13 @@
 package org.videoannotator.embed.video;
 
+import org.videoannotator.embed.video.bench.BoundaryScore;
+import org.videoannotator.embed.video.synthetic.GroundTruth;
+import org.videoannotator.embed.video.synthetic.Pixels;
+import org.videoannotator.embed.video.synthetic.Scene;
+import org.videoannotator.embed.video.synthetic.ShotPlan;
+import org.videoannotator.embed.video.synthetic.SyntheticScripts;
+import org.videoannotator.embed.video.synthetic.SceneRenderer;
+import org.videoannotator.embed.video.synthetic.SyntheticVideo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,9 @@
 package org.videoannotator.embed.video;
 
+import org.videoannotator.embed.video.synthetic.GroundTruth;
+import org.videoannotator.embed.video.synthetic.Scene;
+import org.videoannotator.embed.video.synthetic.ShotPlan;
+import org.videoannotator.embed.video.synthetic.SyntheticVideo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

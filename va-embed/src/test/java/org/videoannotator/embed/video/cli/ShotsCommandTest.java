@@ -12,9 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoannotator.core.Json;
-import org.videoannotator.embed.video.Scene;
-import org.videoannotator.embed.video.ShotPlan;
-import org.videoannotator.embed.video.SyntheticVideo;
+import org.videoannotator.embed.video.synthetic.Scene;
+import org.videoannotator.embed.video.synthetic.ShotPlan;
+import org.videoannotator.embed.video.synthetic.SyntheticVideo;
 import picocli.CommandLine;
 
 class ShotsCommandTest {

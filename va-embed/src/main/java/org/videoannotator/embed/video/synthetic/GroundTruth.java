@@ -1,5 +1,8 @@
-package org.videoannotator.embed.video;
+package org.videoannotator.embed.video.synthetic;
 
+import org.videoannotator.embed.video.Transition;
+import org.videoannotator.embed.video.Shots;
+import org.videoannotator.embed.video.ShotSpan;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;

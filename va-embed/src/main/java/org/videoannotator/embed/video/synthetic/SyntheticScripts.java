@@ -1,15 +1,15 @@
-package org.videoannotator.embed.video;
+package org.videoannotator.embed.video.synthetic;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.videoannotator.embed.video.Scene.Camera;
-import org.videoannotator.embed.video.Scene.Framing;
-import org.videoannotator.embed.video.Scene.Palette;
-import org.videoannotator.embed.video.ShotPlan.Entry;
-import org.videoannotator.embed.video.ShotPlan.Event;
+import org.videoannotator.embed.video.synthetic.Scene.Camera;
+import org.videoannotator.embed.video.synthetic.Scene.Framing;
+import org.videoannotator.embed.video.synthetic.Scene.Palette;
+import org.videoannotator.embed.video.synthetic.ShotPlan.Entry;
+import org.videoannotator.embed.video.synthetic.ShotPlan.Event;
 
 /**
  * Ready-made seeded plans for {@link SyntheticVideo}: a transition test suite covering every case

@@ -1,5 +1,7 @@
-package org.videoannotator.embed.video;
+package org.videoannotator.embed.video.bench;
 
+import org.videoannotator.embed.video.Transition;
+import org.videoannotator.embed.video.synthetic.GroundTruth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +73,7 @@ public record BoundaryScore(Counts cuts, Counts gradual) {
         new Counts(truthN[1], detN[1], found[1], detMatched[1]));
   }
 
-  static boolean matches(Transition truth, Transition det) {
+  public static boolean matches(Transition truth, Transition det) {
     if (truth.isCut()) {
       return det.isCut() ? Math.abs(det.start() - truth.start()) <= 1
           : det.start() - 1 <= truth.start() && truth.start() <= det.end() + 1;

@@ -1,4 +1,4 @@
-package org.videoannotator.embed.video;
+package org.videoannotator.embed.video.synthetic;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -8,11 +8,11 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 
 /** Whole-frame pixel operations on TYPE_INT_RGB images for the synthetic renderer. */
-final class Pixels {
+public final class Pixels {
   private Pixels() {}
 
   /** {@code a = (1 - w) * a + w * b}. */
-  static void blend(BufferedImage a, BufferedImage b, double w) {
+  public static void blend(BufferedImage a, BufferedImage b, double w) {
     int[] pa = data(a);
     int[] pb = data(b);
     int wb = (int) Math.round(w * 256);
@@ -28,7 +28,7 @@ final class Pixels {
   }
 
   /** Multiplies every channel by {@code f} (clamped), like light going down or up. */
-  static void scale(BufferedImage a, double f) {
+  public static void scale(BufferedImage a, double f) {
     int[] p = data(a);
     int k = (int) Math.round(f * 256);
     for (int i = 0; i < p.length; i++) {
@@ -41,7 +41,7 @@ final class Pixels {
   }
 
   /** Draws the effect of {@code e} on a frame at the shot's local time {@code t}. */
-  static void applyEvent(BufferedImage img, ShotPlan.Event e, int t, boolean night) {
+  public static void applyEvent(BufferedImage img, ShotPlan.Event e, int t, boolean night) {
     int rel = t - e.at();
     if (rel < 0) {
       return;

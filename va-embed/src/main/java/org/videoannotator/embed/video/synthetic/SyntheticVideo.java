@@ -1,5 +1,8 @@
-package org.videoannotator.embed.video;
+package org.videoannotator.embed.video.synthetic;
 
+import org.videoannotator.embed.video.Transition;
+import org.videoannotator.embed.video.Shots;
+import org.videoannotator.embed.video.ShotSpan;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.videoannotator.embed.video;
+package org.videoannotator.embed.video.synthetic;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.videoannotator.embed.video;
+package org.videoannotator.embed.video.synthetic;
 
 /**
  * What a synthetic shot shows and how its camera moves. Every choice is visible in the pixels, so

@@ -1,4 +1,4 @@
-package org.videoannotator.embed.video;
+package org.videoannotator.embed.video.synthetic;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  * tilts, zooms or shakes; world units are frame heights, so any output size shows the same
  * picture. Deterministic: the same scene, time and size give the same pixels.
  */
-final class SceneRenderer {
+public final class SceneRenderer {
   private static final double HORIZON = 0.62;
 
   private final Scene scene;
@@ -35,7 +35,7 @@ final class SceneRenderer {
 
   private record Figure(double x, double height, Color body, Color head, double phase) {}
 
-  SceneRenderer(Scene scene) {
+  public SceneRenderer(Scene scene) {
     this.scene = scene;
     SplittableRandom rnd = new SplittableRandom(scene.seed() * 7919 + scene.palette().ordinal());
     float hueShift = (float) (rnd.nextDouble() - 0.5) * 0.12f;
@@ -100,7 +100,7 @@ final class SceneRenderer {
   }
 
   /** Draws the scene at local frame {@code t} into {@code img} (TYPE_INT_RGB). */
-  void draw(BufferedImage img, int t) {
+  public void draw(BufferedImage img, int t) {
     int width = img.getWidth();
     int height = img.getHeight();
     Graphics2D g = img.createGraphics();
