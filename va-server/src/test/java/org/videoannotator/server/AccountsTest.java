@@ -1,5 +1,7 @@
 package org.videoannotator.server;
 
+import org.videoannotator.testkit.JsonHttp;
+import org.videoannotator.testkit.SyntheticCorpora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,8 +24,8 @@ import org.videoannotator.server.store.UserStore;
 class AccountsTest {
   @TempDir Path temp;
 
-  private record As(Http http, String credential) {
-    Http.Reply send(String method, String path, String body) {
+  private record As(JsonHttp http, String credential) {
+    JsonHttp.Reply send(String method, String path, String body) {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(http.base() + path))
           .header("Authorization", "Bearer " + credential);
       if (body != null) {
@@ -38,23 +40,23 @@ class AccountsTest {
 
   @Test
   void votesAreBoundToTheirAccountAndRolesAreEnforced() throws Exception {
-    try (ServerRuntime runtime = ServerRuntime.over(TestCorpora.copy(temp.resolve("c"), 3000, 32, 7), null)) {
+    try (ServerRuntime runtime = ServerRuntime.over(SyntheticCorpora.copyOf(temp.resolve("c"), 3000, 32, 7), null)) {
       UserStore users = runtime.store().users();
       String adaSecret = users.add("ada", Role.ADMIN);
       String bobSecret = users.add("bob", Role.ANNOTATOR);
       String vicSecret = users.add("vic", Role.VIEWER);
-      Http http = new Http(runtime.start("127.0.0.1", 0).replaceAll("/$", ""));
+      JsonHttp http = new JsonHttp(runtime.start("127.0.0.1", 0).replaceAll("/$", ""));
       As ada = new As(http, "ada:" + adaSecret);
       As bob = new As(http, "bob:" + bobSecret);
       As vic = new As(http, "vic:" + vicSecret);
-      String key = TestCorpora.key(0);
+      String key = SyntheticCorpora.key(0);
 
       assertEquals(401, http.get("/api/labels").status(), "accounts exist: no anonymous use, even on loopback");
       assertEquals(401, new As(http, "bob:wrong").send("GET", "/api/labels", null).status());
       assertEquals("bob", Json.mapper().readTree(bob.send("GET", "/api/info", null).body()).get("user").get("name").asText());
 
       assertEquals(201, bob.send("POST", "/api/labels", "{\"name\":\"night\",\"description\":\"d\"}").status());
-      Http.Reply forged = bob.send("POST", "/api/labels/night/annotations",
+      JsonHttp.Reply forged = bob.send("POST", "/api/labels/night/annotations",
           "{\"annotations\":[{\"key\":\"" + key + "\",\"value\":\"yes\",\"annotator\":\"ada\"}]}");
       assertEquals(403, forged.status(), forged.body());
       assertEquals("forged-annotator", forged.json().get("error").asText());
@@ -74,7 +76,7 @@ class AccountsTest {
       assertEquals(403, vic.send("POST", "/api/labels", "{\"name\":\"v\",\"description\":\"d\"}").status());
       assertEquals(200, vic.send("GET", "/api/labels", null).status());
 
-      Http.Reply csvForged = bob.send("POST", "/api/labels/night/import?format=csv", "key,value,annotator\n" + key + ",yes,ada\n");
+      JsonHttp.Reply csvForged = bob.send("POST", "/api/labels/night/import?format=csv", "key,value,annotator\n" + key + ",yes,ada\n");
       assertEquals(403, csvForged.status(), csvForged.body());
       assertEquals(201, ada.send("POST", "/api/labels/night/import?format=csv", "key,value,annotator\n" + key + ",yes,carl\n").status());
 
@@ -88,9 +90,9 @@ class AccountsTest {
 
   @Test
   void browsersLogInWithNameAndSecret() throws Exception {
-    try (ServerRuntime runtime = ServerRuntime.over(TestCorpora.copy(temp.resolve("c"), 3000, 32, 7), null)) {
+    try (ServerRuntime runtime = ServerRuntime.over(SyntheticCorpora.copyOf(temp.resolve("c"), 3000, 32, 7), null)) {
       String secret = runtime.store().users().add("bob", Role.ANNOTATOR);
-      Http http = new Http(runtime.start("127.0.0.1", 0).replaceAll("/$", ""));
+      JsonHttp http = new JsonHttp(runtime.start("127.0.0.1", 0).replaceAll("/$", ""));
       assertTrue(http.get("/login").body().contains("name=secret"));
       var client = java.net.http.HttpClient.newHttpClient();
       var wrong = client.send(HttpRequest.newBuilder(URI.create(http.base() + "/login"))
@@ -105,7 +107,7 @@ class AccountsTest {
       assertEquals(302, login.statusCode());
       String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
       String session = cookie.substring(0, cookie.indexOf(';'));
-      Http.Reply info = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/info")).header("Cookie", session));
+      JsonHttp.Reply info = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/info")).header("Cookie", session));
       assertEquals("annotator", info.json().get("user").get("role").asText());
     }
   }

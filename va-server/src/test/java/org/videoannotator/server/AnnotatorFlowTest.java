@@ -1,5 +1,7 @@
 package org.videoannotator.server;
 
+import org.videoannotator.testkit.JsonHttp;
+import org.videoannotator.testkit.SyntheticCorpora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +27,7 @@ class AnnotatorFlowTest extends ServerTestBase {
     JsonNode city = http.get("/api/search?words=city&k=15&label=beach&unlabelled=true").json();
     List<String> searched = new ArrayList<>(keys(beach.get("hits"), "key"));
     searched.addAll(keys(city.get("hits"), "key"));
-    Http.Reply labelled = labelByTruth("beach", searched, Map.of("kind", "search", "query", "beach"));
+    JsonHttp.Reply labelled = labelByTruth("beach", searched, Map.of("kind", "search", "query", "beach"));
     assertEquals(201, labelled.status(), labelled.body());
     assertEquals(30, labelled.json().get("accepted").asInt());
     JsonNode counts = labelled.json().get("counts");
@@ -52,7 +54,7 @@ class AnnotatorFlowTest extends ServerTestBase {
     Map<String, List<String>> feeds = readFourFeeds("beach", labelledKeys);
     // Top-positive clips of a good model show the concept.
     long truePositives = feeds.get("top-positive").stream()
-        .filter(k -> TestCorpora.concept(runtime.corpus().clip(k).orElseThrow())).count();
+        .filter(k -> SyntheticCorpora.concept(runtime.corpus().clip(k).orElseThrow())).count();
     assertTrue(truePositives >= 18, "top-positive precision " + truePositives + "/20");
 
     long buildId = first.get("id").asLong();
@@ -129,7 +131,7 @@ class AnnotatorFlowTest extends ServerTestBase {
   @Test
   void annotationsUndoAndHistory() {
     createLabel("sad");
-    String key = TestCorpora.key(3);
+    String key = SyntheticCorpora.key(3);
     assertEquals(201, http.post("/api/labels/sad/annotations", List.of(Map.of("key", key, "value", "yes"))).status());
     assertEquals(201, http.post("/api/labels/sad/annotations", Map.of("key", key, "value", "unsure", "annotator", "bob"))
         .status());

@@ -1,5 +1,7 @@
 package org.videoannotator.server;
 
+import org.videoannotator.testkit.JsonHttp;
+import org.videoannotator.testkit.SyntheticCorpora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Error shapes, the OpenAPI document, media safety, and odd label names. */
 class ApiContractTest extends ServerTestBase {
-  private static void assertError(Http.Reply r, int status, String field) {
+  private static void assertError(JsonHttp.Reply r, int status, String field) {
     assertEquals(status, r.status(), r.body());
     JsonNode body = r.json();
     assertTrue(body.has("error") && body.has("detail"), r.body());
@@ -57,10 +59,10 @@ class ApiContractTest extends ServerTestBase {
     assertError(http.get("/api/search?words=x&unlabelled=true"), 400, "unlabelled");
     assertError(http.post("/api/labels/gore/annotations", Map.of("key", "nope", "value", "yes")), 404,
         "annotations[0].key");
-    assertError(http.post("/api/labels/gore/annotations", Map.of("key", TestCorpora.key(0), "value", "perhaps")), 400,
+    assertError(http.post("/api/labels/gore/annotations", Map.of("key", SyntheticCorpora.key(0), "value", "perhaps")), 400,
         "annotations[0].value");
     assertError(http.post("/api/labels/gore/annotations",
-        List.of(Map.of("key", TestCorpora.key(0), "value", "yes"), Map.of("key", TestCorpora.key(1)))), 400,
+        List.of(Map.of("key", SyntheticCorpora.key(0), "value", "yes"), Map.of("key", SyntheticCorpora.key(1)))), 400,
         "annotations[1].value");
     assertEquals(0, http.get("/api/labels/gore/annotations").json().get("annotations").size(),
         "a batch with one bad item stores nothing");
@@ -77,8 +79,8 @@ class ApiContractTest extends ServerTestBase {
   void aBuildWithoutNegativesSaysWhatToLabel() {
     createLabel("happy");
     http.post("/api/labels/happy/annotations",
-        List.of(Map.of("key", TestCorpora.key(0), "value", "yes"), Map.of("key", TestCorpora.key(1), "value", "yes")));
-    Http.Reply r = http.post("/api/labels/happy/builds", "{}");
+        List.of(Map.of("key", SyntheticCorpora.key(0), "value", "yes"), Map.of("key", SyntheticCorpora.key(1), "value", "yes")));
+    JsonHttp.Reply r = http.post("/api/labels/happy/builds", "{}");
     assertError(r, 409, "annotations");
     String detail = r.json().get("detail").asText();
     assertTrue(detail.contains("2 positive and 0 negative") && detail.contains("'no'"), detail);
@@ -86,10 +88,10 @@ class ApiContractTest extends ServerTestBase {
 
   @Test
   void mediaComeOnlyFromTheMediaFolder() throws Exception {
-    String key = TestCorpora.key(5);
+    String key = SyntheticCorpora.key(5);
     byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3};
-    TestCorpora.writeThumbnail(runtime.corpus(), key, jpeg);
-    Http.Reply ok = http.get("/api/clips/" + enc(key) + "/thumbnail");
+    SyntheticCorpora.writeThumbnail(runtime.corpus(), key, jpeg);
+    JsonHttp.Reply ok = http.get("/api/clips/" + enc(key) + "/thumbnail");
     assertEquals(200, ok.status());
     assertEquals("image/jpeg", ok.contentType());
     assertTrue(http.get("/api/clips/" + enc(key)).json().get("hasThumbnail").asBoolean());
@@ -99,15 +101,15 @@ class ApiContractTest extends ServerTestBase {
     Files.writeString(secret, "TOP-SECRET-CONTENT");
     for (String attempt : List.of("..%2F..%2Fsecret.txt", "%2e%2e%2f%2e%2e%2fsecret.txt", "..", "%2F",
         "..%5C..%5Csecret.txt", "vid0%7C0%2F..%2F..%2F..%2Fsecret.txt")) {
-      Http.Reply r = http.get("/api/clips/" + attempt + "/thumbnail");
+      JsonHttp.Reply r = http.get("/api/clips/" + attempt + "/thumbnail");
       assertTrue(r.status() >= 400 && r.status() < 500, attempt + " -> " + r.status() + " " + r.body());
       assertTrue(!r.body().contains("TOP-SECRET-CONTENT"), attempt + " " + r.body());
     }
     // A symlink planted in the media folder that points outside it is not followed.
-    String other = TestCorpora.key(6);
+    String other = SyntheticCorpora.key(6);
     Path link = runtime.corpus().thumbnailPath(other);
     Files.createSymbolicLink(link, secret);
-    Http.Reply viaLink = http.get("/api/clips/" + enc(other) + "/thumbnail");
+    JsonHttp.Reply viaLink = http.get("/api/clips/" + enc(other) + "/thumbnail");
     assertEquals(404, viaLink.status());
   }
 
@@ -119,7 +121,7 @@ class ApiContractTest extends ServerTestBase {
     assertEquals(name, label.get("name").asText());
     assertEquals(List.of("a", "b"), keys(label.get("keywords"), null));
     assertEquals(201, http.post("/api/labels/" + enc(name) + "/annotations",
-        Map.of("key", TestCorpora.key(0), "value", "yes")).status());
+        Map.of("key", SyntheticCorpora.key(0), "value", "yes")).status());
     assertEquals(200, http.get("/api/labels/" + enc(name) + "/export?format=csv").status());
     assertEquals("x", http.patch("/api/labels/" + enc(name), "{\"description\":\"x\"}").json().get("description").asText());
     assertEquals(200, http.delete("/api/labels/" + enc(name)).status());
@@ -143,7 +145,7 @@ class ApiContractTest extends ServerTestBase {
 
   @Test
   void uiFolderAbsentSaysSo() {
-    Http.Reply root = http.get("/");
+    JsonHttp.Reply root = http.get("/");
     assertEquals(200, root.status());
     assertNotEquals(-1, root.body().indexOf("not on the classpath"));
   }

@@ -1,5 +1,7 @@
 package org.videoannotator.server;
 
+import org.videoannotator.testkit.JsonHttp;
+import org.videoannotator.testkit.SyntheticCorpora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,9 +17,9 @@ class AuthTest {
 
   @Test
   void tokenIsRequiredAndAccepted() throws Exception {
-    try (ServerRuntime runtime = ServerRuntime.over(TestCorpora.copy(temp.resolve("c"), 3000, 32, 7), "s3cret")) {
-      Http http = new Http(runtime.start("127.0.0.1", 0).replaceAll("/$", ""));
-      Http.Reply refused = http.get("/api/labels");
+    try (ServerRuntime runtime = ServerRuntime.over(SyntheticCorpora.copyOf(temp.resolve("c"), 3000, 32, 7), "s3cret")) {
+      JsonHttp http = new JsonHttp(runtime.start("127.0.0.1", 0).replaceAll("/$", ""));
+      JsonHttp.Reply refused = http.get("/api/labels");
       assertEquals(401, refused.status());
       assertEquals("unauthorized", refused.json().get("error").asText());
       assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/labels"))
@@ -46,13 +48,13 @@ class AuthTest {
 
   @Test
   void guessingTheTokenIsThrottled() throws Exception {
-    try (ServerRuntime runtime = ServerRuntime.over(TestCorpora.copy(temp.resolve("c"), 3000, 32, 7), "s3cret")) {
-      Http http = new Http(runtime.start("127.0.0.1", 0).replaceAll("/$", ""));
+    try (ServerRuntime runtime = ServerRuntime.over(SyntheticCorpora.copyOf(temp.resolve("c"), 3000, 32, 7), "s3cret")) {
+      JsonHttp http = new JsonHttp(runtime.start("127.0.0.1", 0).replaceAll("/$", ""));
       for (int i = 0; i < 5; i++) {
         assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/labels"))
             .header("Authorization", "Bearer guess" + i)).status());
       }
-      Http.Reply throttled = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/labels"))
+      JsonHttp.Reply throttled = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/labels"))
           .header("Authorization", "Bearer s3cret"));
       assertEquals(429, throttled.status(), "even the right token waits after 5 wrong ones: " + throttled.body());
       assertEquals("too-many-attempts", throttled.json().get("error").asText());
@@ -75,7 +77,7 @@ class AuthTest {
     org.junit.jupiter.api.Assertions.assertThrows(org.videoannotator.core.UserException.class, both::resolve);
   }
 
-  private static java.net.http.HttpResponse<String> login(Http http, String token) throws Exception {
+  private static java.net.http.HttpResponse<String> login(JsonHttp http, String token) throws Exception {
     return java.net.http.HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(http.base() + "/login"))
             .header("Content-Type", "application/x-www-form-urlencoded")

@@ -1,5 +1,7 @@
 package org.videoannotator.server;
 
+import org.videoannotator.testkit.JsonHttp;
+import org.videoannotator.testkit.SyntheticCorpora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +28,7 @@ class CalibratedDecisionTest extends ServerTestBase {
     int truthYes = 0;
     for (int row = 0; row < corpusSize(); row++) {
       Clip clip = runtime.corpus().clipAt(row);
-      boolean positive = TestCorpora.concept(clip);
+      boolean positive = SyntheticCorpora.concept(clip);
       truthYes += positive ? 1 : 0;
       if (positive && yes.size() < 14) {
         yes.add(clip.key());
@@ -47,7 +49,7 @@ class CalibratedDecisionTest extends ServerTestBase {
     String warnings = status.get("quality").get("warnings").toString();
     assertTrue(warnings.contains("rests on 14 yes and 9 no"), warnings);
 
-    Http.Reply ndjson = http.get("/api/labels/concept/export?format=labelbox");
+    JsonHttp.Reply ndjson = http.get("/api/labels/concept/export?format=labelbox");
     assertEquals(200, ndjson.status());
     long exportedYes = 0;
     for (String line : ndjson.body().split("\n")) {

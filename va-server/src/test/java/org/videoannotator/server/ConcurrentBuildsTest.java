@@ -1,5 +1,6 @@
 package org.videoannotator.server;
 
+import org.videoannotator.testkit.SyntheticCorpora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,7 @@ class ConcurrentBuildsTest extends ServerTestBase {
   private void labelForty(String label) {
     List<String> keys = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      keys.add(TestCorpora.key(i));
+      keys.add(SyntheticCorpora.key(i));
     }
     createLabel(label);
     labelByTruth(label, keys, Map.of("kind", "other"));

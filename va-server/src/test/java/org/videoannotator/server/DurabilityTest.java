@@ -1,5 +1,6 @@
 package org.videoannotator.server;
 
+import org.videoannotator.testkit.SyntheticCorpora;
 import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,10 +24,10 @@ class DurabilityTest {
   @Test
   void everyAcknowledgedAnnotationSurvivesKillMinus9() throws Exception {
     Path dir = temp.resolve("corpus");
-    TestCorpora.copy(dir, 3000, 32, 7).close();
+    SyntheticCorpora.copyOf(dir, 3000, 32, 7).close();
     List<String> keys = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
-      keys.add(TestCorpora.key(i));
+      keys.add(SyntheticCorpora.key(i));
     }
     DurabilityCheck.Report report = DurabilityCheck.run(dir, "crash", keys, 4, Duration.ofSeconds(3));
     assertTrue(report.acknowledged() > 20, report.toString());

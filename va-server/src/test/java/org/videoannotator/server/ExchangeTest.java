@@ -1,5 +1,7 @@
 package org.videoannotator.server;
 
+import org.videoannotator.testkit.JsonHttp;
+import org.videoannotator.testkit.SyntheticCorpora;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +30,7 @@ class ExchangeTest extends ServerTestBase {
   private List<String> labelTwenty(String label) {
     List<String> keys = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      keys.add(TestCorpora.key(i));
+      keys.add(SyntheticCorpora.key(i));
     }
     assertEquals(201, labelByTruth(label, keys, Map.of("kind", "other")).status());
     return keys;
@@ -39,7 +41,7 @@ class ExchangeTest extends ServerTestBase {
     createLabel("beach");
     createLabel("copy");
     List<String> keys = labelTwenty("beach");
-    Http.Reply csv = http.get("/api/labels/beach/export?format=csv");
+    JsonHttp.Reply csv = http.get("/api/labels/beach/export?format=csv");
     assertEquals(200, csv.status());
     assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
     String[] lines = csv.body().split("\n");
@@ -52,7 +54,7 @@ class ExchangeTest extends ServerTestBase {
     JsonNode a = http.get("/api/labels/beach/annotations").json().get("counts");
     JsonNode b = http.get("/api/labels/copy/annotations").json().get("counts");
     assertEquals(a, b);
-    Http.Reply bad = http.post("/api/labels/copy/import?format=csv", "key,value\n" + keys.get(0) + ",maybe not\n");
+    JsonHttp.Reply bad = http.post("/api/labels/copy/import?format=csv", "key,value\n" + keys.get(0) + ",maybe not\n");
     assertEquals(400, bad.status());
     assertTrue(bad.json().get("detail").asText().contains("line 2"), bad.body());
   }
@@ -62,7 +64,7 @@ class ExchangeTest extends ServerTestBase {
     createLabel("beach");
     labelTwenty("beach");
     build("beach");
-    Http.Reply ndjson = http.get("/api/labels/beach/export?format=labelbox");
+    JsonHttp.Reply ndjson = http.get("/api/labels/beach/export?format=labelbox");
     assertEquals(200, ndjson.status());
     String[] lines = ndjson.body().split("\n");
     assertEquals(corpusSize(), lines.length, "one prediction per clip");
@@ -98,7 +100,7 @@ class ExchangeTest extends ServerTestBase {
     createLabel("beach");
     List<String> keys = labelTwenty("beach");
     build("beach");
-    labelByTruth("beach", List.of(TestCorpora.key(100), TestCorpora.key(101)), Map.of("kind", "other"));
+    labelByTruth("beach", List.of(SyntheticCorpora.key(100), SyntheticCorpora.key(101)), Map.of("kind", "other"));
     build("beach");
     HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(http.base() + "/api/labels/beach/export?format=va")).build(),
@@ -123,7 +125,7 @@ class ExchangeTest extends ServerTestBase {
       String key = keys.get(3);
       assertArrayEquals(runtime.corpus().vector(key), dataset.embeddings().vector(key));
       AggEntry entry = agg.stream().filter(a -> a.key().equals(key)).findFirst().orElseThrow();
-      assertEquals(TestCorpora.concept(runtime.corpus().clip(key).orElseThrow()), entry.agg());
+      assertEquals(SyntheticCorpora.concept(runtime.corpus().clip(key).orElseThrow()), entry.agg());
     }
   }
 }

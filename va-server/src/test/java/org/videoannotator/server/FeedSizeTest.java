@@ -1,5 +1,6 @@
 package org.videoannotator.server;
 
+import org.videoannotator.testkit.SyntheticCorpora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,7 @@ class FeedSizeTest extends ServerTestBase {
     createLabel("small");
     List<String> keys = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      keys.add(TestCorpora.key(i));
+      keys.add(SyntheticCorpora.key(i));
     }
     labelByTruth("small", keys, Map.of("kind", "other"));
     JsonNode status = build("small");

@@ -1,5 +1,6 @@
 package org.videoannotator.server;
 
+import org.videoannotator.testkit.SyntheticCorpora;
 import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,7 @@ class FuzzTest extends ServerTestBase {
     createLabel("fuzz");
     List<String> keys = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      keys.add(TestCorpora.key(i));
+      keys.add(SyntheticCorpora.key(i));
     }
     labelByTruth("fuzz", keys, Map.of("kind", "other"));
     build("fuzz");

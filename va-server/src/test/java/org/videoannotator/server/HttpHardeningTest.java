@@ -1,5 +1,6 @@
 package org.videoannotator.server;
 
+import org.videoannotator.testkit.JsonHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,23 +30,23 @@ class HttpHardeningTest extends ServerTestBase {
 
   @Test
   void crossSiteWritesAreRefused() {
-    Http.Reply form = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/labels"))
+    JsonHttp.Reply form = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/labels"))
         .header("Origin", "http://evil.example").header("Content-Type", "text/plain")
         .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\",\"description\":\"d\"}")));
     assertEquals(403, form.status(), form.body());
     assertEquals("cross-origin", form.json().get("error").asText());
-    Http.Reply fetchSite = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/labels"))
+    JsonHttp.Reply fetchSite = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/labels"))
         .header("Sec-Fetch-Site", "cross-site").header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\",\"description\":\"d\"}")));
     assertEquals(403, fetchSite.status(), fetchSite.body());
     // A plain form cannot send JSON: text/plain bodies are refused even without an Origin.
-    Http.Reply plain = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/labels"))
+    JsonHttp.Reply plain = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/labels"))
         .header("Content-Type", "text/plain")
         .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\",\"description\":\"d\"}")));
     assertEquals(415, plain.status(), plain.body());
     assertEquals(0, http.get("/api/labels").json().size(), "nothing was created");
     // The server's own page (same origin) and scripts (no Origin) still work.
-    Http.Reply own = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/labels"))
+    JsonHttp.Reply own = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/labels"))
         .header("Origin", http.base()).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"own\",\"description\":\"d\"}")));
     assertEquals(201, own.status(), own.body());
@@ -140,7 +141,7 @@ class HttpHardeningTest extends ServerTestBase {
     createLabel("gone");
     assertEquals(200, http.delete("/api/labels/gone").status());
     String key = runtime.corpus().clipAt(0).key();
-    Http.Reply reply = http.post("/api/labels/gone/annotations",
+    JsonHttp.Reply reply = http.post("/api/labels/gone/annotations",
         java.util.Map.of("annotations", java.util.List.of(java.util.Map.of("key", key, "value", "yes", "annotator", "a"))));
     assertEquals(404, reply.status(), reply.body());
     assertEquals("not-found", reply.json().get("error").asText());

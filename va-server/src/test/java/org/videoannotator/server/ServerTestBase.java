@@ -1,5 +1,7 @@
 package org.videoannotator.server;
 
+import org.videoannotator.testkit.JsonHttp;
+import org.videoannotator.testkit.SyntheticCorpora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +18,7 @@ import org.videoannotator.server.clips.ClipView;
 abstract class ServerTestBase {
   @TempDir Path temp;
   ServerRuntime runtime;
-  Http http;
+  JsonHttp http;
 
   int corpusSize() {
     return 3000;
@@ -25,10 +27,10 @@ abstract class ServerTestBase {
   @BeforeEach
   void startServer() {
     long t0 = System.nanoTime();
-    var corpus = TestCorpora.copy(temp.resolve("corpus"), corpusSize(), 32, 7);
+    var corpus = SyntheticCorpora.copyOf(temp.resolve("corpus"), corpusSize(), 32, 7);
     long t1 = System.nanoTime();
     runtime = ServerRuntime.over(corpus, null);
-    http = new Http(runtime.start("127.0.0.1", 0).replaceAll("/$", ""));
+    http = new JsonHttp(runtime.start("127.0.0.1", 0).replaceAll("/$", ""));
     System.err.printf("TIMING corpus %d ms, server %d ms%n", (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
   }
 
@@ -46,10 +48,10 @@ abstract class ServerTestBase {
   }
 
   /** Labels {@code keys} by the corpus's ground truth; returns the reply. */
-  Http.Reply labelByTruth(String label, List<String> keys, Map<String, Object> source) {
+  JsonHttp.Reply labelByTruth(String label, List<String> keys, Map<String, Object> source) {
     List<Map<String, Object>> batch = new ArrayList<>();
     for (String key : keys) {
-      boolean yes = TestCorpora.concept(runtime.corpus().clip(key).orElseThrow());
+      boolean yes = SyntheticCorpora.concept(runtime.corpus().clip(key).orElseThrow());
       batch.add(Map.of("key", key, "value", yes ? "yes" : "no", "annotator", "alice", "source", source));
     }
     return http.post("/api/labels/" + enc(label) + "/annotations", Map.of("annotations", batch));
@@ -63,7 +65,7 @@ abstract class ServerTestBase {
 
   /** Starts a build and waits for it to finish; returns its final status. */
   JsonNode build(String label) throws InterruptedException {
-    Http.Reply started = http.post("/api/labels/" + enc(label) + "/builds", "{}");
+    JsonHttp.Reply started = http.post("/api/labels/" + enc(label) + "/builds", "{}");
     assertEquals(202, started.status(), started.body());
     long id = started.json().get("id").asLong();
     for (int i = 0; i < 600; i++) {

@@ -1,5 +1,7 @@
 package org.videoannotator.server;
 
+import org.videoannotator.testkit.JsonHttp;
+import org.videoannotator.testkit.SyntheticCorpora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,9 +31,9 @@ class SlashKeysTest {
     }
     corpus.append(clips);
     String key = "season 1/ep 2.mp4|24";
-    TestCorpora.writeThumbnail(corpus, key, new byte[] {(byte) 0xFF, (byte) 0xD8, 7});
+    SyntheticCorpora.writeThumbnail(corpus, key, new byte[] {(byte) 0xFF, (byte) 0xD8, 7});
     try (ServerRuntime runtime = ServerRuntime.over(corpus, null)) {
-      Http http = new Http(runtime.start("127.0.0.1", 0).replaceAll("/$", ""));
+      JsonHttp http = new JsonHttp(runtime.start("127.0.0.1", 0).replaceAll("/$", ""));
       String q = "?key=" + ClipView.urlSegment(key);
       JsonNode clip = http.get("/api/clip" + q).json();
       assertEquals(key, clip.get("key").asText());

@@ -1,5 +1,6 @@
 package org.videoannotator.server;
 
+import org.videoannotator.testkit.SyntheticCorpora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -38,7 +39,7 @@ class SlowClientsTest extends ServerTestBase {
       }
       long t0 = System.nanoTime();
       assertEquals(200, http.get("/api/info").status());
-      assertEquals(201, labelByTruth("busy", List.of(TestCorpora.key(1)), java.util.Map.of("kind", "other")).status());
+      assertEquals(201, labelByTruth("busy", List.of(SyntheticCorpora.key(1)), java.util.Map.of("kind", "other")).status());
       System.err.printf("with 300 stalled uploads: /api/info and a vote answered in %d ms%n",
           (System.nanoTime() - t0) / 1_000_000);
     } finally {

@@ -1,5 +1,6 @@
 package org.videoannotator.server;
 
+import org.videoannotator.testkit.SyntheticCorpora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,7 +64,7 @@ class TlsTest {
     SSLContext ssl = SSLContext.getInstance("TLS");
     ssl.init(null, tmf.getTrustManagers(), null);
     HttpClient client = HttpClient.newBuilder().sslContext(ssl).build();
-    try (ServerRuntime runtime = ServerRuntime.over(TestCorpora.copy(temp.resolve("c"), 3000, 32, 7), "s3cret",
+    try (ServerRuntime runtime = ServerRuntime.over(SyntheticCorpora.copyOf(temp.resolve("c"), 3000, 32, 7), "s3cret",
         TlsConfig.fromPem(pem.cert(), pem.key()))) {
       String url = runtime.start("127.0.0.1", 0);
       assertTrue(url.startsWith("https://"), url);

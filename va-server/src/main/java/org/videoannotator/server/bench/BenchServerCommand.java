@@ -1,5 +1,7 @@
 package org.videoannotator.server.bench;
 
+import org.videoannotator.testkit.JsonHttp;
+import org.videoannotator.testkit.SyntheticCorpora;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,7 +88,7 @@ public final class BenchServerCommand implements BenchSubcommand, Callable<Integ
         temp = work != null ? work : Files.createTempDirectory("va-bench-server");
         dir = temp.resolve("corpus");
         long t = System.nanoTime();
-        SyntheticCorpus.create(dir, rows, dim, seed).close();
+        SyntheticCorpora.create(dir, rows, dim, seed).close();
         figures.put("generateSeconds", (System.nanoTime() - t) / 1e9);
       }
       String label = "bench-" + System.currentTimeMillis();
@@ -116,7 +118,7 @@ public final class BenchServerCommand implements BenchSubcommand, Callable<Integ
           long t = System.nanoTime();
           Fuzzer.Report report = new Fuzzer(url, List.of(label), keys.subList(0, 100)).run(fuzz, seed);
           double fuzzSeconds = (System.nanoTime() - t) / 1e9;
-          int info = new JsonClient(url).get("/api/info").status();
+          int info = new JsonHttp(url).get("/api/info").status();
           figures.put("fuzz", Map.of("requests", report.requests(), "statuses", report.statuses(), "fiveHundreds",
               report.count5xx(), "connectionErrors", report.connectionErrors(), "seconds", fuzzSeconds,
               "infoAfter", info));
@@ -155,7 +157,7 @@ public final class BenchServerCommand implements BenchSubcommand, Callable<Integ
   /** Labels {@code annotations} clips through the API, then times builds end to end. */
   private Map<String, Object> benchBuilds(ServerRuntime runtime, String label, List<String> keys) throws Exception {
     String url = runtime.start("127.0.0.1", 0).replaceAll("/$", "");
-    JsonClient http = new JsonClient(url);
+    JsonHttp http = new JsonHttp(url);
     http.post("/api/labels", Map.of("name", label));
     Corpus corpus = runtime.corpus();
     // Truth: the synthetic concept when the clips carry clusters, else a seeded coin (still both classes).
@@ -183,9 +185,9 @@ public final class BenchServerCommand implements BenchSubcommand, Callable<Integ
         "save", "AP");
     for (int b = 0; b < builds; b++) {
       long t0 = System.nanoTime();
-      JsonClient.Reply started = http.post("/api/labels/" + label + "/builds", Map.of());
+      JsonHttp.Reply started = http.post("/api/labels/" + label + "/builds", Map.of());
       if (started.status() != 202) {
-        throw new UserException("build refused: " + started.json());
+        throw new UserException("build refused: " + started.body());
       }
       long id = started.json().get("id").asLong();
       JsonNode status;

@@ -1,5 +1,6 @@
 package org.videoannotator.server.bench;
 
+import org.videoannotator.testkit.JsonHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,10 +41,10 @@ public final class DurabilityCheck {
     AtomicBoolean stop = new AtomicBoolean();
     long start;
     try (ChildServer server = ChildServer.start(corpusDir)) {
-      JsonClient setup = new JsonClient(server.url());
-      JsonClient.Reply created = setup.post("/api/labels", Map.of("name", label));
+      JsonHttp setup = new JsonHttp(server.url());
+      JsonHttp.Reply created = setup.post("/api/labels", Map.of("name", label));
       if (created.status() != 201 && created.status() != 409) {
-        throw new IOException("could not create label " + label + ": " + created.status() + " " + created.json());
+        throw new IOException("could not create label " + label + ": " + created.status() + " " + created.body());
       }
       Thread[] threads = new Thread[clients];
       for (int c = 0; c < clients; c++) {
@@ -64,7 +65,7 @@ public final class DurabilityCheck {
     double seconds = (System.nanoTime() - start) / 1e9;
     Set<Long> present = new HashSet<>();
     try (ChildServer restarted = ChildServer.start(corpusDir)) {
-      JsonClient client = new JsonClient(restarted.url());
+      JsonHttp client = new JsonHttp(restarted.url());
       for (int offset = 0; ; offset += 10_000) {
         JsonNode events = client.get("/api/labels/" + label + "/history?limit=10000&offset=" + offset).json().get("events");
         events.forEach(e -> present.add(e.get("id").asLong()));
@@ -79,24 +80,24 @@ public final class DurabilityCheck {
 
   private static void label(String url, String label, List<String> keys, int client, AtomicBoolean stop,
       ConcurrentLinkedQueue<Long> acked, AtomicLong failed) {
-    JsonClient http = new JsonClient(url);
+    JsonHttp http = new JsonHttp(url);
     SplittableRandom random = new SplittableRandom(client);
     while (!stop.get()) {
       String key = keys.get(random.nextInt(keys.size()));
       Map<String, Object> vote = Map.of("key", key, "value", random.nextBoolean() ? "yes" : "no",
           "annotator", "client-" + client, "source", Map.of("kind", "other"));
       try {
-        JsonClient.Reply r = http.post("/api/labels/" + label + "/annotations", vote);
+        JsonHttp.Reply r = http.post("/api/labels/" + label + "/annotations", vote);
         if (r.status() == 201) {
           acked.add(r.json().get("events").get(0).get("id").asLong());
         } else {
           failed.incrementAndGet();
         }
-      } catch (IOException e) {
+      } catch (java.io.UncheckedIOException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
         failed.incrementAndGet(); // the server is gone: not acknowledged, so not owed
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       }
     }
   }

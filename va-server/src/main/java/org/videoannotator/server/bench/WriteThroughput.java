@@ -1,5 +1,6 @@
 package org.videoannotator.server.bench;
 
+import org.videoannotator.testkit.JsonHttp;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ final class WriteThroughput {
       for (int c = 0; c < clients; c++) {
         int client = c;
         running.add(pool.submit(() -> {
-          JsonClient http = new JsonClient(url);
+          JsonHttp http = new JsonHttp(url);
           for (int i = 0; System.nanoTime() < end; i++) {
             String key = keys.get((client * 7919 + i) % keys.size());
             var reply = http.post("/api/labels/" + label + "/annotations", Map.of("annotations",

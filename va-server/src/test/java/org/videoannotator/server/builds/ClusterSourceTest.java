@@ -17,7 +17,7 @@ import org.videoannotator.index.Clip;
 import org.videoannotator.index.ClipVector;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.index.EmbedderInfo;
-import org.videoannotator.server.bench.SyntheticCorpus;
+import org.videoannotator.testkit.SyntheticCorpora;
 
 /** Clusters come from clip metadata, else from k-means computed once and cached in the corpus. */
 class ClusterSourceTest {
@@ -25,9 +25,9 @@ class ClusterSourceTest {
 
   @Test
   void metadataClustersWin() {
-    try (Corpus corpus = SyntheticCorpus.create(temp.resolve("c"), 200, 8, 1)) {
+    try (Corpus corpus = SyntheticCorpora.create(temp.resolve("c"), 200, 8, 1)) {
       ClusterSource source = new ClusterSource(corpus);
-      String key = SyntheticCorpus.key(7);
+      String key = SyntheticCorpora.key(7);
       assertEquals(corpus.clip(key).orElseThrow().cluster(), source.clusterOf(key));
       assertTrue(Files.notExists(corpus.layout().clusters()), "no k-means when metadata has clusters");
     }

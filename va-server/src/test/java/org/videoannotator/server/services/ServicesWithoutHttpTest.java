@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.index.CorpusLayout;
-import org.videoannotator.server.TestCorpora;
+import org.videoannotator.testkit.SyntheticCorpora;
 import org.videoannotator.server.builds.BuildService;
 import org.videoannotator.server.builds.BuildStatus;
 import org.videoannotator.server.models.ScoringService;
@@ -30,14 +30,14 @@ class ServicesWithoutHttpTest {
 
   @Test
   void reviewAndScoringWorkOnTheirOwn() throws Exception {
-    try (Corpus corpus = TestCorpora.copy(temp.resolve("corpus"), 400, 32, 7);
+    try (Corpus corpus = SyntheticCorpora.copyOf(temp.resolve("corpus"), 400, 32, 7);
         AnnotationStore store = AnnotationStore.open(CorpusLayout.of(corpus.dir()).annotations());
         BuildService builds = new BuildService(corpus, store, 1)) {
       store.createLabel("beach", "", List.of());
       List<NewVote> votes = new ArrayList<>();
       for (int i = 0; i < 60; i++) {
-        String key = TestCorpora.key(i);
-        boolean yes = TestCorpora.concept(corpus.clip(key).orElseThrow());
+        String key = SyntheticCorpora.key(i);
+        boolean yes = SyntheticCorpora.concept(corpus.clip(key).orElseThrow());
         votes.add(new NewVote(key, yes ? Value.YES : Value.NO, "alice", Source.other()));
       }
       store.append("beach", votes);
@@ -63,7 +63,7 @@ class ServicesWithoutHttpTest {
       ScoringService scoring = new ScoringService(corpus, store, builds);
       var model = scoring.latest("beach").orElseThrow();
       assertEquals(1, scoring.versions("beach").size());
-      var scores = scoring.score(model, Optional.of(List.of(TestCorpora.key(100), TestCorpora.key(101))));
+      var scores = scoring.score(model, Optional.of(List.of(SyntheticCorpora.key(100), SyntheticCorpora.key(101))));
       assertEquals(2, scores.size());
       assertTrue(scores.stream().allMatch(s -> s.score() >= 0 && s.score() <= 1));
       assertEquals(0, scoring.score(model, Optional.empty()).size(), "nothing was appended since the build");

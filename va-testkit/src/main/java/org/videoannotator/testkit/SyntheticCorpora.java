@@ -1,5 +1,8 @@
-package org.videoannotator.server.bench;
+package org.videoannotator.testkit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +20,66 @@ import org.videoannotator.index.EmbedderInfo;
  * #SHOTS_PER_VIDEO} shots of 48 frames at 24 fps, searchable words by cluster. The concept
  * "beach" holds for clusters 0 and 1 ({@link #concept}).
  */
-public final class SyntheticCorpus {
+public final class SyntheticCorpora {
+  /** The concept the generated corpora hold for clusters 0 and 1. */
+  public static final String CONCEPT = "beach";
+
   public static final int SHOTS_PER_VIDEO = 20;
   public static final int CLUSTERS = 10;
   static final String[] WORDS = {"beach sunset", "beach waves", "city night", "forest walk", "car chase",
       "kitchen cooking", "office meeting", "snow mountain", "crowd concert", "desert road"};
   private static final int BATCH = 5_000;
 
-  private SyntheticCorpus() {}
+  private static final Map<String, Path> TEMPLATES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private SyntheticCorpora() {}
+
+  /**
+   * A fresh copy (in {@code dir}) of a corpus generated once per JVM: generating is the slow part
+   * (Lucene indexing), copying the folder is not, and each test still gets its own files.
+   */
+  public static Corpus copyOf(Path dir, int n, int dim, long seed) {
+    Path template = TEMPLATES.computeIfAbsent(n + "x" + dim + "s" + seed, name -> {
+      try {
+        Path t = Files.createTempDirectory("va-corpus-" + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(t)));
+        create(t.resolve("corpus"), n, dim, seed).close();
+        return t.resolve("corpus");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    try (var files = Files.walk(template)) {
+      for (Path from : (Iterable<Path>) files::iterator) {
+        Path to = dir.resolve(template.relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Corpus.open(dir);
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException ignored) {
+      // a temp folder left behind is harmless
+    }
+  }
+
+  /** Writes a (fake but real-file) thumbnail for {@code key} into the corpus media folder. */
+  public static void writeThumbnail(Corpus corpus, String key, byte[] bytes) throws IOException {
+    Path file = corpus.thumbnailPath(key);
+    Files.createDirectories(file.getParent());
+    Files.write(file, bytes);
+  }
 
   /** Creates {@code n} clips of dimension {@code dim} in the new corpus folder {@code dir}. */
   public static Corpus create(Path dir, int n, int dim, long seed) {

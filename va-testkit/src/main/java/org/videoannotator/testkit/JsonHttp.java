@@ -1,7 +1,8 @@
-package org.videoannotator.server;
+package org.videoannotator.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,15 +10,20 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.videoannotator.core.Json;
 
-/** A tiny JSON HTTP client for tests against a real server. */
-public final class Http {
+/**
+ * A small JSON-over-HTTP client for tests and benchmarks against a real server (the benchmark's
+ * simulated annotators too). Failures to connect are {@link UncheckedIOException}s, so a caller can
+ * tell an unanswered request from an answered one. Thread-safe.
+ */
+public final class JsonHttp {
   /** A response: status, raw body, and the body as JSON when it parses. */
   public record Reply(int status, String body, String contentType) {
+    /** The body as JSON; a body that is not JSON fails, naming the status and body. */
     public JsonNode json() {
       try {
         return Json.mapper().readTree(body);
       } catch (IOException e) {
-        throw new AssertionError("not JSON (" + status + "): " + body, e);
+        throw new IllegalStateException("not JSON (" + status + "): " + body, e);
       }
     }
   }
@@ -25,7 +31,7 @@ public final class Http {
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final String base;
 
-  public Http(String base) {
+  public JsonHttp(String base) {
     this.base = base;
   }
 
@@ -42,7 +48,7 @@ public final class Http {
     try {
       return post(path, Json.mapper().writeValueAsString(body));
     } catch (IOException e) {
-      throw new AssertionError(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -57,14 +63,14 @@ public final class Http {
 
   public Reply send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(60)).build(),
+      HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(120)).build(),
           HttpResponse.BodyHandlers.ofString());
       return new Reply(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AssertionError(e);
+      throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted waiting for " + base));
     }
   }
 
