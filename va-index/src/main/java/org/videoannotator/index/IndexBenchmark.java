@@ -19,6 +19,7 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.videoannotator.core.Progress;
 import org.videoannotator.core.vectors.FloatMatrix;
+import org.videoannotator.index.store.StoreSpec;
 
 /**
  * {@code va bench index}: builds HNSW indexes of seeded clustered vectors (and/or searches a real
@@ -33,17 +34,17 @@ public final class IndexBenchmark {
   public record Config(
       int rows, int dim, int clusters, double spread, long seed, int queries, int batch,
       int appendRows, boolean optimize, List<Integer> ms, List<Integer> beams, List<Integer> ks,
-      List<Integer> candidates, List<Double> factors, Path work) {}
+      List<Integer> candidates, List<Double> factors, Path work, List<StoreSpec> stores) {}
 
   /** One built index. */
   public record Build(
-      int m, int beam, int rows, int dim, double appendSeconds, double mergeSeconds,
+      String store, int m, int beam, int rows, int dim, double appendSeconds, double mergeSeconds,
       double buildSeconds, double buildCpuSeconds, long peakHeapMb, long maxHeapMb, int segments,
       int appendedRows, double appendToBuiltSeconds, double appendToEmptySeconds) {}
 
   /** Search figures for one (index, k, candidates). */
   public record Search(
-      String data, int m, int beam, int k, int minCandidates, double factor, int queries, double p50Ms,
+      String store, String data, int m, int beam, int k, int minCandidates, double factor, int queries, double p50Ms,
       double p99Ms, double p50CpuMs, double p99CpuMs, double recall, double exactMsPerQuery) {}
 
   /** Everything measured. */
@@ -65,13 +66,14 @@ public final class IndexBenchmark {
     List<Search> searches = new ArrayList<>();
     int[][] truth = null;
     double exactMs = 0;
+    for (StoreSpec store : config.stores()) {
     for (int m : config.ms()) {
       for (int beam : config.beams()) {
         IndexSettings settings = IndexSettings.defaults().withGraph(m, beam);
-        Path dir = config.work().resolve("bench-m" + m + "-beam" + beam);
+        Path dir = config.work().resolve("bench-" + label(store).replaceAll("[^A-Za-z0-9=.-]", "_") + "-m" + m + "-beam" + beam);
         deleteTree(dir);
         try {
-          Built built = build(dir, settings);
+          Built built = build(dir, settings, store);
           Corpus corpus = built.corpus();
           try {
             if (truth == null) {
@@ -82,7 +84,7 @@ public final class IndexBenchmark {
                   maxK(), queries.length, corpus.size(), exactMs);
             }
             searches.addAll(measure("synthetic", corpus, m, beam, queries, truth, exactMs, dir, settings));
-            Build b = appendFigures(built, settings, m, beam);
+            Build b = appendFigures(built, settings, m, beam, store);
             builds.add(b);
             print(b);
           } finally {
@@ -93,6 +95,8 @@ public final class IndexBenchmark {
         }
       }
     }
+    }
+    printRatios(builds, searches);
     return new Report(config, builds, searches);
   }
 
@@ -123,13 +127,44 @@ public final class IndexBenchmark {
   /** A freshly built corpus and what building it cost. */
   private record Built(Corpus corpus, double appendSeconds, double mergeSeconds, double cpuSeconds, long peakHeapMb) {}
 
-  private Built build(Path dir, IndexSettings settings) {
+  /** How a store is named in the figures: its kind and parameters. */
+  static String label(StoreSpec store) {
+    return store.params().isEmpty() ? store.kind() : store.kind() + ":" + store.params().entrySet().stream()
+        .map(e -> e.getKey() + "=" + (e.getKey().contains("password") ? "***" : e.getValue()))
+        .collect(java.util.stream.Collectors.joining(","));
+  }
+
+  /** Each store's build throughput and latency against the first store's, measured in this run. */
+  private void printRatios(List<Build> builds, List<Search> searches) {
+    if (config.stores().size() < 2 || builds.isEmpty()) {
+      return;
+    }
+    Build base = builds.getFirst();
+    out.printf("against %s (same run, same vectors):%n", base.store());
+    for (Build b : builds.subList(1, builds.size())) {
+      out.printf("  %s: build %.2fx the vectors/s (%.0f vs %.0f), peak heap %d vs %d MB%n", b.store(),
+          base.buildSeconds() / b.buildSeconds(), b.rows() / b.buildSeconds(), base.rows() / base.buildSeconds(),
+          b.peakHeapMb(), base.peakHeapMb());
+    }
+    for (Search s : searches) {
+      if (s.store().equals(base.store())) {
+        continue;
+      }
+      searches.stream().filter(b -> b.store().equals(base.store()) && b.k() == s.k() && b.m() == s.m()
+              && b.beam() == s.beam() && b.minCandidates() == s.minCandidates() && b.factor() == s.factor())
+          .findFirst()
+          .ifPresent(b -> out.printf("  %s k=%d: recall %.4f vs %.4f, p50 %.2f vs %.2f ms (%.2fx), p99 %.2f vs %.2f ms%n",
+              s.store(), s.k(), s.recall(), b.recall(), s.p50Ms(), b.p50Ms(), b.p50Ms() / s.p50Ms(), s.p99Ms(), b.p99Ms()));
+    }
+  }
+
+  private Built build(Path dir, IndexSettings settings, StoreSpec store) {
     ClusteredVectors data = new ClusteredVectors(config.dim(), config.clusters(), config.spread(), config.seed(), config.seed());
     resetPeakHeap();
     long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
-    Corpus corpus = Corpus.create(dir, SYNTHETIC, config.dim(), settings);
-    try (Progress progress = Progress.start("build m=" + settings.m() + " beam=" + settings.beamWidth(), config.rows(), "rows")) {
+    Corpus corpus = Corpus.create(dir, SYNTHETIC, config.dim(), settings, store);
+    try (Progress progress = Progress.start("build " + label(store) + " m=" + settings.m() + " beam=" + settings.beamWidth(), config.rows(), "rows")) {
       for (int start = 0; start < config.rows(); start += config.batch()) {
         int n = Math.min(config.batch(), config.rows() - start);
         corpus.append(batch(data.next(n), start));
@@ -144,7 +179,7 @@ public final class IndexBenchmark {
     return new Built(corpus, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (processCpuNanos() - cpu0) / 1e9, peakHeapMb());
   }
 
-  private Build appendFigures(Built built, IndexSettings settings, int m, int beam) {
+  private Build appendFigures(Built built, IndexSettings settings, int m, int beam, StoreSpec store) {
     Corpus corpus = built.corpus();
     int segments = corpus.segmentCount();
     int n = config.appendRows();
@@ -158,7 +193,7 @@ public final class IndexBenchmark {
       toBuilt = (System.nanoTime() - t0) / 1e9;
       Path emptyDir = corpus.dir().resolveSibling(corpus.dir().getFileName() + "-empty");
       deleteTree(emptyDir);
-      try (Corpus empty = Corpus.create(emptyDir, SYNTHETIC, config.dim(), settings)) {
+      try (Corpus empty = Corpus.create(emptyDir, SYNTHETIC, config.dim(), settings, store)) {
         long t1 = System.nanoTime();
         empty.append(rows);
         toEmpty = (System.nanoTime() - t1) / 1e9;
@@ -166,7 +201,7 @@ public final class IndexBenchmark {
         deleteTree(emptyDir);
       }
     }
-    return new Build(m, beam, config.rows(), config.dim(), built.appendSeconds(), built.mergeSeconds(),
+    return new Build(label(store), m, beam, config.rows(), config.dim(), built.appendSeconds(), built.mergeSeconds(),
         built.appendSeconds() + built.mergeSeconds(), built.cpuSeconds(), built.peakHeapMb(), Runtime.getRuntime().maxMemory() >> 20, segments, n, toBuilt, toEmpty);
   }
 
@@ -216,21 +251,22 @@ public final class IndexBenchmark {
     }
     Arrays.sort(latencies);
     Arrays.sort(cpu);
-    Search s = new Search(data, m, beam, k, settings.minCandidates(), settings.candidateFactor(),
+    String store = label(corpus.manifest().store());
+    Search s = new Search(store, data, m, beam, k, settings.minCandidates(), settings.candidateFactor(),
         queries.length, percentile(latencies, 0.50), percentile(latencies, 0.99),
         percentile(cpu, 0.50), percentile(cpu, 0.99), found / (double) ((long) k * queries.length), exactMs);
-    out.printf("%-9s m=%-3d beam=%-4d k=%-4d candidates=max(%d,%.1fk)=%-5d recall@%d=%.4f  p50=%.2f ms  p99=%.2f ms"
+    out.printf("%s %-9s m=%-3d beam=%-4d k=%-4d candidates=max(%d,%.1fk)=%-5d recall@%d=%.4f  p50=%.2f ms  p99=%.2f ms"
             + "  cpu p50=%.2f ms p99=%.2f ms  (exact %.1f ms/query: %.1fx)%n",
-        data, m, beam, k, settings.minCandidates(), settings.candidateFactor(), settings.candidatesFor(k), k,
+        store, data, m, beam, k, settings.minCandidates(), settings.candidateFactor(), settings.candidatesFor(k), k,
         s.recall(), s.p50Ms(), s.p99Ms(), s.p50CpuMs(), s.p99CpuMs(), exactMs, exactMs / s.p50Ms());
     return s;
   }
 
   private void print(Build b) {
-    out.printf("build m=%d beam=%d: %d x %d in %.1f s (append %.1f s + merge %.1f s; process cpu %.1f s),"
+    out.printf("build %s m=%d beam=%d: %d x %d in %.1f s = %.0f vectors/s (append %.1f s + merge %.1f s; process cpu %.1f s),"
             + " peak heap %d MB of %d MB, %d segment(s); append %d rows: %.2f s to the built index"
             + " vs %.2f s to an empty one (ratio %.2f)%n",
-        b.m(), b.beam(), b.rows(), b.dim(), b.buildSeconds(), b.appendSeconds(), b.mergeSeconds(), b.buildCpuSeconds(),
+        b.store(), b.m(), b.beam(), b.rows(), b.dim(), b.buildSeconds(), b.rows() / b.buildSeconds(), b.appendSeconds(), b.mergeSeconds(), b.buildCpuSeconds(),
         b.peakHeapMb(), b.maxHeapMb(), b.segments(), b.appendedRows(), b.appendToBuiltSeconds(),
         b.appendToEmptySeconds(), b.appendToEmptySeconds() > 0 ? b.appendToBuiltSeconds() / b.appendToEmptySeconds() : Double.NaN);
   }

@@ -11,6 +11,7 @@ import org.videoannotator.core.Settings;
 import org.videoannotator.core.BenchSubcommand;
 import org.videoannotator.index.IndexBenchmark;
 import org.videoannotator.index.IndexSettings;
+import org.videoannotator.index.store.StoreSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,11 +84,26 @@ public final class BenchIndexCommand implements BenchSubcommand, Callable<Intege
   @Option(names = "--work", paramLabel = "DIR", description = "Where to build the indexes (default: the system temp folder).")
   Path work;
 
+  @Option(names = "--store", paramLabel = "KIND[:K=V,...]", defaultValue = "lucene",
+      description = "Vector stores to build and search on the same vectors, in one run; repeat to compare"
+          + " (e.g. --store lucene --store lucene:quantization=int8, or opensearch:url=http://...)."
+          + " Ratios are against the first. Default: ${DEFAULT-VALUE}.")
+  List<String> stores;
+
   @Option(names = "--out", defaultValue = "bench-index.json", description = "JSON results file (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+
+  /** {@code kind} or {@code kind:key=value,key=value}. */
+  static StoreSpec parseStore(String text) {
+    int colon = text.indexOf(':');
+    if (colon < 0) {
+      return new StoreSpec(text.strip(), java.util.Map.of());
+    }
+    return StoreSpec.parse(text.substring(0, colon).strip(), List.of(text.substring(colon + 1).split(",")));
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -100,10 +116,11 @@ public final class BenchIndexCommand implements BenchSubcommand, Callable<Intege
     Settings.log(LOG, "bench index", "rows", rows, "dim", dim, "clusters", centres, "spread", spread,
         "m", ms, "beam", beams, "k", ks, "candidates", candidates, "factor", factors, "queries", queries, "batch", batch,
         "append", append, "optimize", !noOptimize, "seed", seed, "corpus", corpus, "work", workDir,
-        "out", out, "cores", Runtime.getRuntime().availableProcessors(),
+        "stores", stores, "out", out, "cores", Runtime.getRuntime().availableProcessors(),
         "maxHeapMb", Runtime.getRuntime().maxMemory() >> 20);
     IndexBenchmark.Config config = new IndexBenchmark.Config(rows, dim, centres, spread, seed, queries,
-        batch, append, !noOptimize, ms, beams, ks, candidates, factors, workDir);
+        batch, append, !noOptimize, ms, beams, ks, candidates, factors, workDir,
+        stores.stream().map(BenchIndexCommand::parseStore).toList());
     IndexBenchmark bench = new IndexBenchmark(config, System.out);
     List<IndexBenchmark.Report> reports = new java.util.ArrayList<>();
     if (rows > 0) {

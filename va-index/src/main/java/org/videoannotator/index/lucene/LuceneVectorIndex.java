@@ -39,6 +39,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -116,6 +117,13 @@ final class LuceneVectorIndex implements VectorIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open index " + dir, e);
     }
+    if (directory instanceof MMapDirectory mmap) {
+      // Load the graph and the vectors its search reads into memory when a segment opens, so
+      // the first queries do not pay for paging them in (the raw floats of an int8 index are
+      // only read by merges and stay on disk).
+      String vectors = int8 ? ".veq" : ".vec";
+      mmap.setPreload((name, context) -> name.endsWith(".vex") || name.endsWith(vectors));
+    }
   }
 
   static Analyzer analyzer() {
@@ -137,6 +145,16 @@ final class LuceneVectorIndex implements VectorIndex {
       return rows == null ? -1 : Long.parseLong(rows);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read index " + dir, e);
+    }
+  }
+
+  /**
+   * Opens the searcher now, loading the graph into memory (see the preload above), so that the
+   * corpus's first searches are as fast as the later ones. A no-op before the first commit.
+   */
+  void warm() {
+    if (committedRows() > 0) {
+      release(acquire());
     }
   }
 

@@ -47,9 +47,11 @@ public final class LuceneVectorIndexProvider implements VectorIndexProvider {
   @Override
   public VectorIndex open(Path corpusDir, StoreSpec spec, int dimension, IndexSettings settings) {
     validate(spec);
-    return new LuceneVectorIndex(CorpusLayout.of(corpusDir).luceneIndex(),
+    LuceneVectorIndex index = new LuceneVectorIndex(CorpusLayout.of(corpusDir).luceneIndex(),
         new LuceneVectorIndex.HnswParams(settings.m(), settings.beamWidth(), settings.mergeWorkers(),
             settings.ramBufferMb()),
         spec.param(QUANTIZATION, "none").equals("int8"), dimension);
+    index.warm();
+    return index;
   }
 }
