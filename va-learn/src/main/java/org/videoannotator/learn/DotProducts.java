@@ -24,6 +24,33 @@ public interface DotProducts {
   /** {@code y[j] += alpha * x[xOffset + j]} for {@code j < n}, in double precision. */
   void axpy(double alpha, float[] x, int xOffset, double[] y, int n);
 
+  /** {@code sum_j a[j] * b[j]} of two double vectors of equal length, in a fixed order. */
+  double dot(double[] a, double[] b);
+
+  /** {@code y[j] += alpha * x[xOffset + j]} in float. */
+  void axpy(float alpha, float[] x, int xOffset, float[] y, int n);
+
+  /**
+   * {@code out[r] = dot(a, offsets[r], b, n)} (float rows, double weights, double sums) for the
+   * {@code count} rows at {@code offsets}: the same sums, bit for bit, with each chunk of {@code b}
+   * loaded once for all rows.
+   */
+  default void dots(float[] a, int[] offsets, int count, double[] b, int n, double[] out) {
+    for (int r = 0; r < count; r++) {
+      out[r] = dot(a, offsets[r], b, n);
+    }
+  }
+
+  /**
+   * {@code axpy(alpha[r], x, offsets[r], y, n)} for {@code r < count} in that order: the same
+   * result, bit for bit, with each chunk of {@code y} loaded and stored once for all rows.
+   */
+  default void axpys(float[] alpha, float[] x, int[] offsets, int count, float[] y, int n) {
+    for (int r = 0; r < count; r++) {
+      axpy(alpha[r], x, offsets[r], y, n);
+    }
+  }
+
   /** A short name for logs and benchmark output. */
   String name();
 

@@ -242,17 +242,19 @@ public final class LogisticRegressionCv {
     double[][] coefs = new double[cs.length][];
     double[] w = new double[dim + 1];
     double[] decision = new double[nTest];
+    int[] testOffsets = new int[nTest];
+    for (int i = 0; i < nTest; i++) {
+      testOffsets[i] = i * dim;
+    }
+    DotProducts dots = DotProducts.best();
     for (int k = 0; k < cs.length; k++) {
       LbfgsMinimizer.minimize(
           new LogisticLoss(trainX, trainY, dim, cs[k]), w, options.gtol(),
           LbfgsMinimizer.SCIPY_FTOL, options.maxIter());
       coefs[k] = w.clone();
+      dots.dots(testX, testOffsets, nTest, w, dim, decision);
       for (int i = 0; i < nTest; i++) {
-        double s = w[dim];
-        for (int j = 0; j < dim; j++) {
-          s += testX[i * dim + j] * w[j];
-        }
-        decision[i] = s;
+        decision[i] += w[dim];
       }
       scores[k] = Metrics.averagePrecision(testY, decision);
     }

@@ -77,6 +77,33 @@ final class ScalarDotProducts implements DotProducts {
   }
 
   @Override
+  public void axpy(float alpha, float[] x, int xOffset, float[] y, int n) {
+    for (int j = 0; j < n; j++) {
+      y[j] += alpha * x[xOffset + j];
+    }
+  }
+
+  @Override
+  public double dot(double[] a, double[] b) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int n = a.length;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      s0 += a[i] * b[i];
+      s1 += a[i + 1] * b[i + 1];
+      s2 += a[i + 2] * b[i + 2];
+      s3 += a[i + 3] * b[i + 3];
+    }
+    for (; i < n; i++) {
+      s0 += a[i] * b[i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  @Override
   public String name() {
     return "scalar";
   }

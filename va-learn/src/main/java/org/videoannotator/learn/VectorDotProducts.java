@@ -95,24 +95,122 @@ final class VectorDotProducts implements DotProducts {
     }
   }
 
+  @Override
+  public void axpy(float alpha, float[] x, int xOffset, float[] y, int n) {
+    int lanes = SPECIES.length();
+    FloatVector va = FloatVector.broadcast(SPECIES, alpha);
+    int j = 0;
+    for (; j + lanes <= n; j += lanes) {
+      FloatVector.fromArray(SPECIES, x, xOffset + j).fma(va, FloatVector.fromArray(SPECIES, y, j)).intoArray(y, j);
+    }
+    for (; j < n; j++) {
+      y[j] += alpha * x[xOffset + j];
+    }
+  }
+
+  @Override
+  public double dot(double[] a, double[] b) {
+    int lanes = DOUBLES.length();
+    int n = a.length;
+    DoubleVector acc0 = DoubleVector.zero(DOUBLES);
+    DoubleVector acc1 = DoubleVector.zero(DOUBLES);
+    int j = 0;
+    for (; j + 2 * lanes <= n; j += 2 * lanes) {
+      acc0 = DoubleVector.fromArray(DOUBLES, a, j).fma(DoubleVector.fromArray(DOUBLES, b, j), acc0);
+      acc1 = DoubleVector.fromArray(DOUBLES, a, j + lanes).fma(DoubleVector.fromArray(DOUBLES, b, j + lanes), acc1);
+    }
+    double s = sumLanes(acc0.add(acc1));
+    for (; j < n; j++) {
+      s += a[j] * b[j];
+    }
+    return s;
+  }
+
+  /** Rows handled together by {@link #dots} and {@link #axpys}. */
+  private static final int GROUP = 4;
+
+  @Override
+  public void dots(float[] a, int[] offsets, int count, double[] b, int n, double[] out) {
+    int lanes = DOUBLES.length();
+    int r = 0;
+    for (; r + GROUP <= count && n % (2 * lanes) == 0; r += GROUP) {
+      int o0 = offsets[r];
+      int o1 = offsets[r + 1];
+      int o2 = offsets[r + 2];
+      int o3 = offsets[r + 3];
+      DoubleVector a00 = DoubleVector.zero(DOUBLES);
+      DoubleVector a01 = DoubleVector.zero(DOUBLES);
+      DoubleVector a10 = DoubleVector.zero(DOUBLES);
+      DoubleVector a11 = DoubleVector.zero(DOUBLES);
+      DoubleVector a20 = DoubleVector.zero(DOUBLES);
+      DoubleVector a21 = DoubleVector.zero(DOUBLES);
+      DoubleVector a30 = DoubleVector.zero(DOUBLES);
+      DoubleVector a31 = DoubleVector.zero(DOUBLES);
+      for (int j = 0; j < n; j += 2 * lanes) {
+        DoubleVector b0 = DoubleVector.fromArray(DOUBLES, b, j);
+        DoubleVector b1 = DoubleVector.fromArray(DOUBLES, b, j + lanes);
+        a00 = widen(a, o0 + j).fma(b0, a00);
+        a01 = widen(a, o0 + j + lanes).fma(b1, a01);
+        a10 = widen(a, o1 + j).fma(b0, a10);
+        a11 = widen(a, o1 + j + lanes).fma(b1, a11);
+        a20 = widen(a, o2 + j).fma(b0, a20);
+        a21 = widen(a, o2 + j + lanes).fma(b1, a21);
+        a30 = widen(a, o3 + j).fma(b0, a30);
+        a31 = widen(a, o3 + j + lanes).fma(b1, a31);
+      }
+      out[r] = sumLanes(a00.add(a01));
+      out[r + 1] = sumLanes(a10.add(a11));
+      out[r + 2] = sumLanes(a20.add(a21));
+      out[r + 3] = sumLanes(a30.add(a31));
+    }
+    for (; r < count; r++) {
+      out[r] = dot(a, offsets[r], b, n);
+    }
+  }
+
+  @Override
+  public void axpys(float[] alpha, float[] x, int[] offsets, int count, float[] y, int n) {
+    int lanes = SPECIES.length();
+    int r = 0;
+    for (; r + GROUP <= count && n % lanes == 0; r += GROUP) {
+      int o0 = offsets[r];
+      int o1 = offsets[r + 1];
+      int o2 = offsets[r + 2];
+      int o3 = offsets[r + 3];
+      FloatVector v0 = FloatVector.broadcast(SPECIES, alpha[r]);
+      FloatVector v1 = FloatVector.broadcast(SPECIES, alpha[r + 1]);
+      FloatVector v2 = FloatVector.broadcast(SPECIES, alpha[r + 2]);
+      FloatVector v3 = FloatVector.broadcast(SPECIES, alpha[r + 3]);
+      for (int j = 0; j < n; j += lanes) {
+        FloatVector acc = FloatVector.fromArray(SPECIES, y, j);
+        acc = FloatVector.fromArray(SPECIES, x, o0 + j).fma(v0, acc);
+        acc = FloatVector.fromArray(SPECIES, x, o1 + j).fma(v1, acc);
+        acc = FloatVector.fromArray(SPECIES, x, o2 + j).fma(v2, acc);
+        acc = FloatVector.fromArray(SPECIES, x, o3 + j).fma(v3, acc);
+        acc.intoArray(y, j);
+      }
+    }
+    for (; r < count; r++) {
+      axpy(alpha[r], x, offsets[r], y, n);
+    }
+  }
+
   /**
    * Lane sum in lane order. {@code reduceLanes(ADD)} leaves the order unspecified, so compiled and
    * interpreted code could round differently and the same input give different models.
    */
   private static float sumLanes(FloatVector v) {
-    float[] lanes = v.toArray();
     float s = 0;
-    for (float x : lanes) {
-      s += x;
+    for (int i = 0; i < v.length(); i++) {
+      s += v.lane(i);
     }
     return s;
   }
 
   private static double sumLanes(DoubleVector v) {
-    double[] lanes = v.toArray();
     double s = 0;
-    for (double x : lanes) {
-      s += x;
+    for (int i = 0; i < v.length(); i++) {
+      s += v.lane(i);
     }
     return s;
   }

@@ -1,0 +1,78 @@
+package org.videoannotator.learn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class LogisticTermsTest {
+  @Test
+  void expAndLog1pStayWithinAFewUlpsOfStrictMath() {
+    SplittableRandom random = new SplittableRandom(1);
+    for (int i = 0; i < 200_000; i++) {
+      double x = -Math.abs(random.nextDouble() * (i % 2 == 0 ? 40 : 700));
+      double exact = StrictMath.exp(x);
+      double ours = LogisticTerms.expNonPositive(x);
+      assertTrue(Math.abs(ours - exact) <= 4 * Math.ulp(exact), "exp(" + x + ") = " + ours + " vs " + exact);
+      double e = random.nextDouble();
+      double log = StrictMath.log1p(e);
+      assertTrue(Math.abs(LogisticTerms.log1pUnit(e) - log) <= 4 * Math.ulp(log), "log1p(" + e + ")");
+    }
+    assertEquals(1.0, LogisticTerms.expNonPositive(0));
+    assertEquals(0.0, LogisticTerms.expNonPositive(-1000));
+    assertEquals(0.0, LogisticTerms.log1pUnit(0));
+    assertEquals(1e-300, LogisticTerms.log1pUnit(1e-300), 1e-315, "no cancellation for tiny e");
+  }
+
+  @Test
+  void termsAreTheLossAndItsDerivative() {
+    double[] margins = {-30, -2.5, -1e-9, 0, 1e-9, 0.7, 12, 40};
+    double[] factor = new double[margins.length];
+    double loss = LogisticTerms.terms(margins, factor, margins.length);
+    double expected = 0;
+    for (int i = 0; i < margins.length; i++) {
+      double m = margins[i];
+      expected += m >= 0 ? StrictMath.log1p(StrictMath.exp(-m)) : -m + StrictMath.log1p(StrictMath.exp(m));
+      assertEquals(-1 / (1 + StrictMath.exp(m)), factor[i], 1e-15, "derivative at " + m);
+    }
+    assertEquals(expected, loss, 1e-12);
+  }
+
+  @Test
+  void groupedKernelsGiveTheBitsOfOneRowAtATime() {
+    DotProducts simd = DotProducts.best();
+    SplittableRandom random = new SplittableRandom(5);
+    int dim = 512;
+    int rows = 11;
+    float[] x = new float[rows * dim];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) random.nextGaussian();
+    }
+    float[] w = new float[dim];
+    double[] wd = new double[dim];
+    for (int j = 0; j < dim; j++) {
+      w[j] = (float) random.nextGaussian();
+      wd[j] = random.nextGaussian();
+    }
+    int[] offsets = new int[rows];
+    float[] alpha = new float[rows];
+    double[] single = new double[rows];
+    for (int r = 0; r < rows; r++) {
+      offsets[r] = ((r * 7) % rows) * dim;
+      alpha[r] = (float) random.nextGaussian();
+      single[r] = simd.dot(x, offsets[r], wd, dim);
+    }
+    double[] grouped = new double[rows];
+    simd.dots(x, offsets, rows, wd, dim, grouped);
+    assertArrayEquals(single, grouped);
+    float[] y1 = w.clone();
+    float[] y2 = w.clone();
+    for (int r = 0; r < rows; r++) {
+      simd.axpy(alpha[r], x, offsets[r], y1, dim);
+    }
+    simd.axpys(alpha, x, offsets, rows, y2, dim);
+    assertArrayEquals(y1, y2);
+  }
+}
