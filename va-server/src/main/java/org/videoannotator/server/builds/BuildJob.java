@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.videoannotator.core.Json;
 import org.videoannotator.core.vectors.KeyedMatrix;
 import org.videoannotator.learn.Calibration;
 import org.videoannotator.learn.CorpusScorer;
@@ -188,8 +187,7 @@ final class BuildJob implements Runnable {
     summary.put("quality", quality);
     summary.put("positives", pos.size());
     summary.put("negatives", neg.size());
-    int stored = service.store().builds().insertModel(label, status.id(), path, probabilities.length,
-        Json.mapper().valueToTree(summary).toString());
+    int stored = service.store().builds().insertModel(label, status.id(), path, probabilities.length, summary);
     if (stored != version) {
       LOG.warn("model version race for '{}': file v{} recorded as v{}", label, version, stored);
     }

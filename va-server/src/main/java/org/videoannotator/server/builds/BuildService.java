@@ -10,10 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.videoannotator.core.Json;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.learn.LinearModel;
 import org.videoannotator.server.api.ApiException;
+import org.videoannotator.server.store.Documents;
 import org.videoannotator.server.store.AnnotationStore;
 import org.videoannotator.server.store.BuildRow;
 import org.videoannotator.server.store.CurrentAnnotation;
@@ -86,7 +86,7 @@ public final class BuildService implements AutoCloseable {
     }
     String now = Instant.now().toString();
     BuildStatus queued = BuildStatus.queued(0, label, now, pos.size(), neg.size(), seed, feedSize);
-    long id = store.builds().insert(label, Json.mapper().valueToTree(queued).toString());
+    long id = store.builds().insert(label, queued);
     BuildStatus status = queued.withId(id);
     live.put(id, status);
     BuildJob job = new BuildJob(this, status, pos, neg);
@@ -165,7 +165,7 @@ public final class BuildService implements AutoCloseable {
 
   /** Training sets and feeds of a stored build. */
   public static BuildArtifacts artifacts(BuildRow row) {
-    return Json.mapper().convertValue(readTree(row.training()), BuildArtifacts.class);
+    return Documents.read(row.training(), BuildArtifacts.class);
   }
 
   /** A stored model version of a label. */
@@ -181,11 +181,7 @@ public final class BuildService implements AutoCloseable {
 
   /** The "yes" cut of a saved model version, from its summary. */
   public double threshold(ModelRow row) {
-    try {
-      return Decision.thresholdOf(org.videoannotator.core.Json.mapper().readTree(row.summary()));
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("corrupt model summary of " + row.label() + " v" + row.version(), e);
-    }
+    return Decision.thresholdOf(Documents.tree(row.summary()));
   }
 
   public Optional<ModelRow> latestModel(String label) {
@@ -217,9 +213,7 @@ public final class BuildService implements AutoCloseable {
 
   /** Stores a finished status (and artifacts when done) and forgets the live copy. */
   void finish(BuildStatus status, BuildArtifacts artifacts, BuildJob job) {
-    String training = artifacts == null ? null : Json.mapper().valueToTree(artifacts).toString();
-    store.builds().update(status.id(), status.status(), Instant.parse(status.finished()),
-        Json.mapper().valueToTree(status).toString(), training);
+    store.builds().update(status.id(), status.status(), Instant.parse(status.finished()), status, artifacts);
     if (artifacts != null) {
       latestFeeds.merge(status.label(), new FeedSnapshot(status.id(), status.modelVersion(), artifacts.feeds(), thresholdOf(status)),
           (old, neu) -> neu.buildId() > old.buildId() ? neu : old);
@@ -229,17 +223,9 @@ public final class BuildService implements AutoCloseable {
   }
 
   private static BuildStatus parse(BuildRow row) {
-    BuildStatus s = Json.mapper().convertValue(readTree(row.result()), BuildStatus.class);
+    BuildStatus s = Documents.read(row.result(), BuildStatus.class);
     // The row's own status wins: failUnfinished() edits it in SQL.
     return s.asRow(row.id(), row.status());
-  }
-
-  private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
-    try {
-      return Json.mapper().readTree(json);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("corrupt build JSON in annotations.db: " + json, e);
-    }
   }
 
   @Override

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
-import org.videoannotator.core.Json;
 import org.videoannotator.core.UserException;
 import org.videoannotator.core.vectors.KeyedMatrix;
 import org.videoannotator.index.Corpus;
@@ -18,6 +17,7 @@ import org.videoannotator.server.builds.BuildService;
 import org.videoannotator.server.clips.ClipView;
 import org.videoannotator.server.store.AnnotationStore;
 import org.videoannotator.server.store.CurrentAnnotation;
+import org.videoannotator.server.store.Documents;
 import org.videoannotator.server.store.ModelRow;
 
 /**
@@ -64,12 +64,8 @@ public final class ScoringService {
   }
 
   private static ModelView view(ModelRow m) {
-    try {
-      return new ModelView(m.version(), m.buildId(), m.created().toString(), m.corpusRows(),
-          Json.mapper().readTree(m.summary()), m.path());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("corrupt model summary of " + m, e);
-    }
+    return new ModelView(m.version(), m.buildId(), m.created().toString(), m.corpusRows(),
+        Documents.tree(m.summary()), m.path());
   }
 
   public Optional<ModelRow> version(String label, int version) {

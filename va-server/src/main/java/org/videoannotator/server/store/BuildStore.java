@@ -26,8 +26,11 @@ public final class BuildStore {
     this.labels = labels;
   }
 
-  /** Records a new queued build of a live label and returns its id. */
-  public long insert(String labelName, String result) {
+  /**
+   * Records a new queued build of a live label and returns its id; {@code result} is stored as
+   * JSON (the build service's status record).
+   */
+  public long insert(String labelName, Object result) {
     return db.write(c -> {
       long labelId = labelId(c, labelName);
       try (PreparedStatement ps = c.prepareStatement(
@@ -35,7 +38,7 @@ public final class BuildStore {
           Statement.RETURN_GENERATED_KEYS)) {
         ps.setLong(1, labelId);
         ps.setString(2, Instant.now().toString());
-        ps.setString(3, result);
+        ps.setString(3, Documents.json(result));
         ps.executeUpdate();
         try (ResultSet rs = ps.getGeneratedKeys()) {
           rs.next();
@@ -45,15 +48,18 @@ public final class BuildStore {
     });
   }
 
-  /** Stores a build's new status and documents; {@code finished} may be null while it runs. */
-  public void update(long id, String status, Instant finished, String result, String training) {
+  /**
+   * Stores a build's new status and documents (as JSON); {@code finished} may be null while it
+   * runs, {@code training} null to keep the stored one.
+   */
+  public void update(long id, String status, Instant finished, Object result, Object training) {
     db.write(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE builds SET status=?, finished=?, result=?, training=coalesce(?, training) WHERE id=?")) {
         ps.setString(1, status);
         ps.setString(2, finished == null ? null : finished.toString());
-        ps.setString(3, result);
-        ps.setString(4, training);
+        ps.setString(3, Documents.json(result));
+        ps.setString(4, training == null ? null : Documents.json(training));
         ps.setLong(5, id);
         return ps.executeUpdate();
       }
@@ -122,7 +128,7 @@ public final class BuildStore {
    * Records the next model version of a label (1, 2, ...) for a build, and returns it. The caller
    * writes the model file first, so a version row never points at a missing file.
    */
-  public int insertModel(String labelName, long buildId, String path, long corpusRows, String summary) {
+  public int insertModel(String labelName, long buildId, String path, long corpusRows, Object summary) {
     return db.write(c -> {
       long labelId = labelId(c, labelName);
       int version;
@@ -143,7 +149,7 @@ public final class BuildStore {
         ps.setString(4, Instant.now().toString());
         ps.setString(5, path);
         ps.setLong(6, corpusRows);
-        ps.setString(7, summary);
+        ps.setString(7, Documents.json(summary));
         ps.executeUpdate();
       }
       return version;

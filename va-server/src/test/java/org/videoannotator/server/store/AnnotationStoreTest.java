@@ -143,13 +143,14 @@ class AnnotationStoreTest {
     try (AnnotationStore s = open()) {
       s.createLabel("a", "", List.of());
       s.createLabel("b", "", List.of());
-      long b1 = s.builds().insert("a", "{}");
-      s.builds().update(b1, "done", java.time.Instant.now(), "{\"x\":1}", "{\"pos\":[]}");
-      assertEquals(1, s.builds().insertModel("a", b1, "models/a/v1.json", 10, "{}"));
-      assertEquals(2, s.builds().insertModel("a", b1, "models/a/v2.json", 10, "{}"));
-      assertEquals(1, s.builds().insertModel("b", b1, "models/b/v1.json", 10, "{}"));
+      long b1 = s.builds().insert("a", java.util.Map.of());
+      s.builds().update(b1, "done", java.time.Instant.now(), java.util.Map.of("x", 1), java.util.Map.of("pos", List.of()));
+      assertEquals("{\"pos\":[]}", s.builds().build(b1).orElseThrow().training(), "documents are stored as JSON");
+      assertEquals(1, s.builds().insertModel("a", b1, "models/a/v1.json", 10, java.util.Map.of()));
+      assertEquals(2, s.builds().insertModel("a", b1, "models/a/v2.json", 10, java.util.Map.of()));
+      assertEquals(1, s.builds().insertModel("b", b1, "models/b/v1.json", 10, java.util.Map.of()));
       assertEquals(3, s.builds().nextModelVersion("a"));
-      long b2 = s.builds().insert("a", "{\"status\":\"queued\",\"stage\":\"queued\"}");
+      long b2 = s.builds().insert("a", java.util.Map.of("status", "queued", "stage", "queued"));
       assertEquals(1, s.builds().failUnfinished("restarted"));
       BuildRow killed = s.builds().build(b2).orElseThrow();
       assertEquals("failed", killed.status());
