@@ -17,6 +17,7 @@ import java.util.HexFormat;
  * vectors/keys.txt          one clip key per row
  * clips/clips.jsonl         one clip's metadata (JSON) per row
  * index/                    the lucene vector store (absent for other stores)
+ * store.lock                the single-writer lock of stores outside the folder (opensearch)
  * queries.json              named query vectors
  * videos.json               content hashes of ingested video files
  * media/thumbs/, previews/  a JPEG and an MP4 per clip, named by the key's SHA-1
@@ -68,6 +69,11 @@ public record CorpusLayout(Path dir) {
   /** The lucene store's folder. */
   public Path luceneIndex() {
     return dir.resolve("index");
+  }
+
+  /** Single-writer lock of a store that lives outside the folder (Lucene has its own). */
+  public Path storeLock() {
+    return dir.resolve("store.lock");
   }
 
   public Path queries() {
