@@ -103,6 +103,12 @@ public final class Corpus implements AutoCloseable {
       throw new UserException("cannot create corpus folder " + dir + ": " + e.getMessage(), e);
     }
     try (VectorIndex fresh = provider.open(dir, store, dim, settings)) {
+      long held = fresh.committedRows();
+      if (held > 0) {
+        throw new UserException("the " + store.kind() + " store " + fresh.stats().details()
+            + " already holds " + held + " clips, of another corpus; give this corpus its own"
+            + " (e.g. --store-param index=NAME) or delete that one");
+      }
       fresh.beginWriting();
       fresh.commit(0);
     }
@@ -386,6 +392,17 @@ public final class Corpus implements AutoCloseable {
     synchronized (writeLock) {
       writer.optimize();
     }
+  }
+
+  /**
+   * Deletes what the store keeps outside the folder (for example an OpenSearch index) and closes
+   * the corpus; the folder is the caller's to delete. For corpora being thrown away (benchmarks).
+   */
+  public void destroyStore() {
+    synchronized (writeLock) {
+      index.destroy();
+    }
+    close();
   }
 
   /** Units the store searches one after the other (Lucene segments). */

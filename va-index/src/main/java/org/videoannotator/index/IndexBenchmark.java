@@ -67,34 +67,34 @@ public final class IndexBenchmark {
     int[][] truth = null;
     double exactMs = 0;
     for (StoreSpec store : config.stores()) {
-    for (int m : config.ms()) {
-      for (int beam : config.beams()) {
-        IndexSettings settings = IndexSettings.defaults().withGraph(m, beam);
-        Path dir = config.work().resolve("bench-" + label(store).replaceAll("[^A-Za-z0-9=.-]", "_") + "-m" + m + "-beam" + beam);
-        deleteTree(dir);
-        try {
-          Built built = build(dir, settings, store);
-          Corpus corpus = built.corpus();
-          try {
-            if (truth == null) {
-              long t0 = System.nanoTime();
-              truth = exactTopK(corpus.vectors().matrix(), queries, maxK());
-              exactMs = (System.nanoTime() - t0) / 1e6 / queries.length;
-              out.printf("exact top-%d of %d queries over %d rows: %.1f ms/query (batched scan)%n",
-                  maxK(), queries.length, corpus.size(), exactMs);
-            }
-            searches.addAll(measure("synthetic", corpus, m, beam, queries, truth, exactMs, dir, settings));
-            Build b = appendFigures(built, settings, m, beam, store);
-            builds.add(b);
-            print(b);
-          } finally {
-            corpus.close();
-          }
-        } finally {
+      for (int m : config.ms()) {
+        for (int beam : config.beams()) {
+          IndexSettings settings = IndexSettings.defaults().withGraph(m, beam);
+          Path dir = config.work().resolve("bench-" + label(store).replaceAll("[^A-Za-z0-9=.-]", "_") + "-m" + m + "-beam" + beam);
           deleteTree(dir);
+          try {
+            Built built = build(dir, settings, store);
+            Corpus corpus = built.corpus();
+            try {
+              if (truth == null) {
+                long t0 = System.nanoTime();
+                truth = exactTopK(corpus.vectors().matrix(), queries, maxK());
+                exactMs = (System.nanoTime() - t0) / 1e6 / queries.length;
+                out.printf("exact top-%d of %d queries over %d rows: %.1f ms/query (batched scan)%n",
+                    maxK(), queries.length, corpus.size(), exactMs);
+              }
+              searches.addAll(measure("synthetic", corpus, m, beam, queries, truth, exactMs, dir, settings));
+              Build b = appendFigures(built, settings, m, beam, store);
+              builds.add(b);
+              print(b);
+            } finally {
+              corpus.destroyStore();
+            }
+          } finally {
+            deleteTree(dir);
+          }
         }
       }
-    }
     }
     printRatios(builds, searches);
     return new Report(config, builds, searches);
@@ -193,11 +193,13 @@ public final class IndexBenchmark {
       toBuilt = (System.nanoTime() - t0) / 1e9;
       Path emptyDir = corpus.dir().resolveSibling(corpus.dir().getFileName() + "-empty");
       deleteTree(emptyDir);
-      try (Corpus empty = Corpus.create(emptyDir, SYNTHETIC, config.dim(), settings, store)) {
+      Corpus empty = Corpus.create(emptyDir, SYNTHETIC, config.dim(), settings, store);
+      try {
         long t1 = System.nanoTime();
         empty.append(rows);
         toEmpty = (System.nanoTime() - t1) / 1e9;
       } finally {
+        empty.destroyStore();
         deleteTree(emptyDir);
       }
     }

@@ -9,6 +9,7 @@ import org.videoannotator.core.Progress;
 import org.videoannotator.core.vectors.KeyedMatrix;
 import org.videoannotator.datasets.Shot;
 import org.videoannotator.datasets.VaDataset;
+import org.videoannotator.index.store.StoreSpec;
 
 /**
  * Builds (or extends) a corpus from a data set in the released Video Annotator layout: every shot
@@ -30,6 +31,12 @@ public final class VaImport {
    * {@code optimize}.
    */
   public static Summary run(VaDataset dataset, Path corpusDir, int batchSize, boolean optimize, IndexSettings settings) {
+    return run(dataset, corpusDir, batchSize, optimize, settings, StoreSpec.lucene());
+  }
+
+  /** Like {@link #run(VaDataset, Path, int, boolean, IndexSettings)}; a new corpus uses {@code store}. */
+  public static Summary run(VaDataset dataset, Path corpusDir, int batchSize, boolean optimize, IndexSettings settings,
+      StoreSpec store) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
     }
@@ -37,7 +44,7 @@ public final class VaImport {
     List<Shot> shots = dataset.shots();
     int appended = 0;
     int skipped = 0;
-    try (Corpus corpus = Corpus.openOrCreate(corpusDir, RELEASED, embeddings.dim(), settings);
+    try (Corpus corpus = Corpus.openOrCreate(corpusDir, RELEASED, embeddings.dim(), settings, store);
         Progress progress = Progress.start("import", shots.size(), "shots")) {
       for (int start = 0; start < shots.size(); start += batchSize) {
         int end = Math.min(shots.size(), start + batchSize);

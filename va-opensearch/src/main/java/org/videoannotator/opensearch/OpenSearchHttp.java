@@ -21,12 +21,12 @@ import org.videoannotator.core.UserException;
  * search, refresh), with the JDK's client and the project's Jackson, so no client library with
  * its own Jackson and HTTP stack lands on the server's class path. Back-pressure: a 429 (queue
  * full) or 503 (shard unavailable, node restarting) is retried with exponential backoff for up
- * to {@link #RETRY_FOR}; an unreachable cluster is a {@link UserException} naming its URL.
+ * to a bounded time (the store's {@code wait-seconds}, default 120); an unreachable cluster is a {@link UserException} naming its URL.
  * Thread-safe.
  */
 final class OpenSearchHttp {
   private static final Logger LOG = LoggerFactory.getLogger(OpenSearchHttp.class);
-  /** How long a busy or recovering cluster is waited for before the call fails. */
+  /** How long a busy or recovering cluster is waited for by default before a call fails. */
   static final Duration RETRY_FOR = Duration.ofSeconds(120);
 
   /** An answer: status and body (a JSON tree, or null when the body is empty or not JSON). */
@@ -37,10 +37,16 @@ final class OpenSearchHttp {
   }
 
   private final String base;
+  private final Duration retryFor;
   private final String authorization;
   private final HttpClient client;
 
   OpenSearchHttp(String url, String user, String password) {
+    this(url, user, password, RETRY_FOR);
+  }
+
+  OpenSearchHttp(String url, String user, String password, Duration retryFor) {
+    this.retryFor = retryFor;
     this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
         .encodeToString((user + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
@@ -90,7 +96,7 @@ final class OpenSearchHttp {
   }
 
   private Reply send(String method, String path, String body, String contentType) {
-    long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+    long deadline = System.nanoTime() + retryFor.toNanos();
     long backoffMs = 100;
     while (true) {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
@@ -135,7 +141,7 @@ final class OpenSearchHttp {
   }
 
   private UserException unreachable(Exception cause) {
-    return new UserException("cannot reach OpenSearch at " + base + " for " + RETRY_FOR.toSeconds()
+    return new UserException("cannot reach OpenSearch at " + base + " for " + retryFor.toSeconds()
         + " s (" + (cause == null ? "no answer" : cause.toString()) + "); start the cluster or fix the store's url"
         + " setting (e.g. --store-param url=http://host:9200)", cause);
   }

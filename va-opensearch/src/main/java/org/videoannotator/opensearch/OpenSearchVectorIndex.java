@@ -290,6 +290,15 @@ final class OpenSearchVectorIndex implements VectorIndex {
   }
 
   @Override
+  public synchronized void destroy() {
+    pending.clear();
+    OpenSearchHttp.Reply reply = http.delete(path(""));
+    if (reply.status() != 404) {
+      http.require(reply, "delete index '" + index + "'");
+    }
+  }
+
+  @Override
   public synchronized void close() {
     pending.clear();
     closeLock();

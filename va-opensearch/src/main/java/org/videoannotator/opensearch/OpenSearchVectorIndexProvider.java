@@ -17,7 +17,8 @@ import org.videoannotator.index.store.VectorIndexProvider;
  * va-} and the corpus folder's name), {@code shards} (1), {@code replicas} (0), {@code user} (basic
  * auth) with the password read from the environment variable named by {@code password-env}
  * (default {@code VA_OPENSEARCH_PASSWORD}) or the file named by {@code password-file}: never from
- * the manifest or the command line. HTTPS uses the JVM's trust store
+ * the manifest or the command line; {@code wait-seconds} (120): how long a busy, recovering or
+ * unreachable cluster is retried before a call fails. HTTPS uses the JVM's trust store
  * ({@code -Djavax.net.ssl.trustStore=...} for a private CA).
  */
 public final class OpenSearchVectorIndexProvider implements VectorIndexProvider {
@@ -25,7 +26,7 @@ public final class OpenSearchVectorIndexProvider implements VectorIndexProvider 
   /** The k-NN plugin's limit for the lucene engine. */
   static final int MAX_DIMENSIONS = 16_000;
   private static final Set<String> KNOWN =
-      Set.of("url", "index", "shards", "replicas", "user", "password-env", "password-file");
+      Set.of("url", "index", "shards", "replicas", "user", "password-env", "password-file", "wait-seconds");
 
   @Override
   public String kind() {
@@ -51,6 +52,7 @@ public final class OpenSearchVectorIndexProvider implements VectorIndexProvider 
     }
     positive(spec, "shards", "1", 1);
     positive(spec, "replicas", "0", 0);
+    positive(spec, "wait-seconds", "120", 0);
   }
 
   private static int positive(StoreSpec spec, String key, String fallback, int min) {
@@ -89,7 +91,8 @@ public final class OpenSearchVectorIndexProvider implements VectorIndexProvider 
   public VectorIndex open(Path corpusDir, StoreSpec spec, int dimension, IndexSettings settings) {
     validate(spec);
     String user = spec.param("user", null);
-    OpenSearchHttp http = new OpenSearchHttp(spec.param("url", ""), user, user == null ? null : password(spec));
+    OpenSearchHttp http = new OpenSearchHttp(spec.param("url", ""), user, user == null ? null : password(spec),
+        java.time.Duration.ofSeconds(positive(spec, "wait-seconds", "120", 0)));
     OpenSearchVectorIndex index = new OpenSearchVectorIndex(http, indexName(corpusDir, spec), dimension,
         CorpusLayout.of(corpusDir).storeLock());
     index.createOrCheck(positive(spec, "shards", "1", 1), positive(spec, "replicas", "0", 0), settings.m(),

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = {
       "Write a synthetic data set in the released layout: shots in titles and 10 clusters,",
-      "labels with positive rates from 1% to 40%, 3 annotators who disagree near the boundary,",
+      "labels with positive rates from 1%% to 40%%, 3 annotators who disagree near the boundary,",
       "text embeddings that make zero-shot strong for semantic labels and useless for camera",
       "labels, cmp random / zero-shot lists and checkpoints of simulated VA sessions.",
       "The same options give the same bytes."

@@ -1,5 +1,8 @@
 package org.videoannotator.embed.cli;
 
+import picocli.CommandLine;
+import org.videoannotator.index.cli.StoreOptions;
+import org.videoannotator.index.IndexSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +33,8 @@ import picocli.CommandLine.Parameters;
       "of keys) in row order. Keys already present are skipped."
     })
 public final class ImportVectorsCommand implements VaSubcommand, Callable<Integer> {
+  @CommandLine.Mixin StoreOptions store = new StoreOptions();
+
   private static final Logger LOG = LoggerFactory.getLogger(ImportVectorsCommand.class);
 
   @Parameters(paramLabel = "VECTORS", description = "The .npy, .h5 or .csv file.")
@@ -64,7 +69,7 @@ public final class ImportVectorsCommand implements VaSubcommand, Callable<Intege
     }
     EmbedderInfo info = PrecomputedImporter.info(embedderId, embedderVersion);
     int dim = PrecomputedImporter.dimension(vectors, dataset);
-    try (Corpus c = Corpus.openOrCreate(corpus, info, dim)) {
+    try (Corpus c = Corpus.openOrCreate(corpus, info, dim, IndexSettings.defaults(), store.spec())) {
       var result = PrecomputedImporter.importInto(c, vectors, Optional.ofNullable(clips), dataset);
       System.out.printf("%d vectors read, %d appended, %d skipped (already present); corpus holds %d%n",
           result.rows(), result.appended(), result.skipped(), c.size());

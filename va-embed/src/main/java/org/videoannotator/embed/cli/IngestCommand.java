@@ -1,5 +1,8 @@
 package org.videoannotator.embed.cli;
 
+import picocli.CommandLine;
+import org.videoannotator.index.cli.StoreOptions;
+import org.videoannotator.index.IndexSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,6 +42,8 @@ import picocli.CommandLine.Parameters;
       "report is also written to C/" + CorpusLayout.INGEST_REPORT + "."
     })
 public final class IngestCommand implements VaSubcommand, Callable<Integer> {
+  @CommandLine.Mixin StoreOptions store = new StoreOptions();
+
   private static final Logger LOG = LoggerFactory.getLogger(IngestCommand.class);
 
   @Parameters(arity = "1..*", paramLabel = "PATHS", description = "Video files or folders of videos.")
@@ -85,7 +90,7 @@ public final class IngestCommand implements VaSubcommand, Callable<Integer> {
     IngestOptions options = new IngestOptions(sampleFps, threads, null);
     IngestReport report;
     try (Embedder e = Embedders.create(id, modelDir);
-        Corpus c = Corpus.openOrCreate(corpus, e.info(), e.dimension())) {
+        Corpus c = Corpus.openOrCreate(corpus, e.info(), e.dimension(), IndexSettings.defaults(), store.spec())) {
       report = new Ingester(c, e, options).run(paths);
     }
     System.out.print(json

@@ -10,6 +10,7 @@ import org.videoannotator.datasets.VaDataset;
 import org.videoannotator.index.IndexSettings;
 import org.videoannotator.index.VaImport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,6 +42,8 @@ public final class ImportVaCommand implements VaSubcommand, Callable<Integer> {
       description = "Do not merge the index into one segment at the end (faster import, slower search).")
   boolean noOptimize;
 
+  @CommandLine.Mixin StoreOptions store = new StoreOptions();
+
   @Option(names = "--m", defaultValue = "" + IndexSettings.DEFAULT_M, description = "HNSW M (default: ${DEFAULT-VALUE}).")
   int m;
 
@@ -53,7 +56,7 @@ public final class ImportVaCommand implements VaSubcommand, Callable<Integer> {
         "optimize", !noOptimize, "m", m, "beam", beam);
     long started = System.nanoTime();
     try (VaDataset data = VaDataset.open(dataset)) {
-      VaImport.Summary s = VaImport.run(data, corpus, batch, !noOptimize, IndexSettings.defaults().withGraph(m, beam));
+      VaImport.Summary s = VaImport.run(data, corpus, batch, !noOptimize, IndexSettings.defaults().withGraph(m, beam), store.spec());
       System.out.printf("imported %s into %s: %d shots, %d appended, %d already present, %d named queries;"
               + " corpus holds %d clips in %d index segment(s); %.1f s%n",
           dataset, corpus, s.shots(), s.appended(), s.skipped(), s.namedQueries(), s.corpusSize(),

@@ -62,6 +62,12 @@ public interface VectorIndex extends AutoCloseable {
   /** What the store holds and how it is laid out. */
   IndexStats stats();
 
+  /**
+   * Deletes everything the store keeps outside the corpus folder (an OpenSearch index), for a
+   * corpus being thrown away; the folder itself is the caller's to delete. Then close it.
+   */
+  default void destroy() {}
+
   @Override
   void close();
 }
