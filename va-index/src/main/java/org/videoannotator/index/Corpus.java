@@ -48,6 +48,7 @@ public final class Corpus implements AutoCloseable {
   private volatile CorpusManifest manifest;
   // Serialises writers. Readers never take it, so a long append does not stall searches.
   private final Object writeLock = new Object();
+  private boolean closed;
 
   private Corpus(CorpusLayout layout, CorpusManifest manifest, IndexSettings settings) {
     this.layout = layout;
@@ -416,9 +417,14 @@ public final class Corpus implements AutoCloseable {
     return searcher.search(request);
   }
 
+  /** Closes the store and the files; a second call does nothing. */
   @Override
   public void close() {
     synchronized (writeLock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
       RuntimeException failure = null;
       for (AutoCloseable c : List.<AutoCloseable>of(index, rows)) {
         try {

@@ -103,6 +103,7 @@ final class LuceneVectorIndex implements VectorIndex {
   private final Directory directory;
   private IndexWriter writer;
   private ExecutorService mergeExecutor;
+  private ExecutorService indexingPool;
   private SearcherManager searchers;
 
   record HnswParams(int m, int beamWidth, int mergeWorkers, double ramBufferMb) {}
@@ -222,11 +223,53 @@ final class LuceneVectorIndex implements VectorIndex {
     for (IndexedClip c : clips) {
       docs.add(document(c.row(), c.clip(), c.vector()));
     }
+    IndexWriter w = writer();
+    int threads = Math.min(hnsw.mergeWorkers(), docs.size() / PARALLEL_MIN_DOCS);
+    if (threads < 2) {
+      addAll(w, docs);
+      return;
+    }
+    // IndexWriter is thread-safe: each thread fills its own in-memory segment and builds its HNSW
+    // graph there, so a large batch uses every core; the graphs are joined when segments merge.
+    int per = (docs.size() + threads - 1) / threads;
+    List<java.util.concurrent.Future<?>> others = new ArrayList<>();
+    for (int t = 1; t < threads; t++) {
+      List<Document> part = docs.subList(t * per, Math.min(docs.size(), (t + 1) * per));
+      others.add(indexingPool().submit(() -> addAll(w, part)));
+    }
+    addAll(w, docs.subList(0, per));
+    for (java.util.concurrent.Future<?> f : others) {
+      try {
+        f.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while indexing " + dir, e);
+      }
+    }
+  }
+
+  /** Batches below this many documents per thread are indexed by the calling thread alone. */
+  private static final int PARALLEL_MIN_DOCS = 2_048;
+
+  private void addAll(IndexWriter w, List<Document> docs) {
     try {
-      writer().addDocuments(docs);
+      w.addDocuments(docs);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot add to index " + dir, e);
     }
+  }
+
+  private synchronized ExecutorService indexingPool() {
+    if (indexingPool == null) {
+      indexingPool = Executors.newFixedThreadPool(Math.max(1, hnsw.mergeWorkers() - 1), r -> {
+        Thread t = new Thread(r, "va-index-add");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    return indexingPool;
   }
 
   @Override
@@ -451,6 +494,10 @@ final class LuceneVectorIndex implements VectorIndex {
       throw new UncheckedIOException("cannot close index " + dir, e);
     } finally {
       shutdownExecutor();
+      if (indexingPool != null) {
+        indexingPool.shutdown();
+        indexingPool = null;
+      }
     }
   }
 }
