@@ -51,6 +51,7 @@ class OpenSearchCorpusTest {
     new SyntheticVaGenerator(new SyntheticVaGenerator.Config(3, 2_000, 32,
         SyntheticVaGenerator.Config.defaultLabels(3))).generate(data);
     VaDataset dataset = VaDataset.open(data);
+    new OpenSearchHttp(OpenSearchNode.url(), null, null).delete("/va-test-corpus"); // left by an aborted run
     VaImport.run(dataset, temp.resolve("local"), 500, true, IndexSettings.defaults());
     VaImport.run(dataset, temp.resolve("remote"), 500, true, IndexSettings.defaults(), store("va-test-corpus"));
     local = Corpus.open(temp.resolve("local"));
