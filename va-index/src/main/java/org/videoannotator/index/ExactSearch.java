@@ -101,12 +101,4 @@ public final class ExactSearch {
     }
     return sum;
   }
-
-  static float dot(float[] a, float[] b) {
-    float sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
-    }
-    return sum;
-  }
 }

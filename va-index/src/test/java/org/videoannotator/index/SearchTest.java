@@ -1,5 +1,6 @@
 package org.videoannotator.index;
 
+import org.videoannotator.core.vectors.VectorMath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,7 +68,7 @@ class SearchTest {
     assertEquals(1.0f, r.hits().get(0).score(), 1e-5f);
     float previous = Float.MAX_VALUE;
     for (SearchHit hit : r.hits()) {
-      float exact = ExactSearch.dot(corpus.vector(hit.key()), corpus.vector("k5"));
+      float exact = (float) VectorMath.dot(corpus.vector(hit.key()), corpus.vector("k5"));
       assertEquals(exact, hit.score(), 1e-5f);
       assertTrue(hit.score() <= previous);
       previous = hit.score();

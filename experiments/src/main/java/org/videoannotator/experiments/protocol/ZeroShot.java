@@ -25,6 +25,8 @@ public final class ZeroShot {
     return scores;
   }
 
+  // Its own norm, in double over double text embeddings: zero-shot must match the reference bit
+  // for bit on bootstrap 0, and va-core's VectorMath works on float vectors.
   private static double norm(double[] v) {
     double s = 0;
     for (double d : v) {
