@@ -101,4 +101,13 @@ public final class ExactSearch {
     }
     return sum;
   }
+
+  /** Float sums like the SIMD path, for matrices not in native byte order (copied row by row). */
+  static float dot(float[] a, float[] b) {
+    float sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
+  }
 }
