@@ -27,6 +27,12 @@ import java.util.List;
 public final class ShotDetector {
   static final int WINDOW = 40;
   static final int FLASH_RETURN = 5;
+  /**
+   * Frames after a blank (near-white or near-black) onset in which the picture from before it may
+   * come back: a camera flash or lightning blows two or three frames to white and decays back over
+   * a few more. Shorter than any fade (a fade's two halves and its blank middle).
+   */
+  static final int BLANK_RETURN = 12;
   private static final int[] HALF_WIDTHS = {2, 3, 4, 6, 8, 11, 15};
   private static final int MEDIAN_RADIUS = 8;
   /**
@@ -92,6 +98,10 @@ public final class ShotDetector {
   private final FrameFeatures[] window = new FrameFeatures[WINDOW];
   private final FloatList cutScore = new FloatList();
   private final FloatList returnScore = new FloatList();
+  /** At a blank onset: the lowest cut score between the frame before it and a later frame. */
+  private final FloatList blankReturn = new FloatList();
+  /** At a blank onset: the first later frame whose picture matched the one before the onset. */
+  private final FloatList blankReturnedAt = new FloatList();
   private final FloatList blendRatio = new FloatList();
   private final FloatList meanLuma = new FloatList();
   private final List<Boolean> blank = new ArrayList<>();
@@ -119,11 +129,14 @@ public final class ShotDetector {
     FrameFeatures previous = count == 0 ? null : window[(count - 1) % WINDOW];
     cutScore.add(previous == null ? 0 : (float) FrameDiff.compare(previous, f).cutScore());
     returnScore.add(Float.POSITIVE_INFINITY);
+    blankReturn.add(Float.POSITIVE_INFINITY);
+    blankReturnedAt.add(-1);
     blendRatio.add(Float.POSITIVE_INFINITY);
     meanLuma.add((float) f.mean);
     blank.add(f.blank());
     window[count % WINDOW] = f;
     checkFlashReturns(f);
+    checkBlankReturns(f);
     checkBlends(f);
     count++;
   }
@@ -152,6 +165,49 @@ public final class ShotDetector {
         returnScore.set(i, s);
       }
     }
+  }
+
+  /**
+   * For blank onsets {@code i} in the last {@value #BLANK_RETURN} frames, compares the frame
+   * before the onset with this one: if the same picture is back, the blank run was a flash inside
+   * a shot, not a fade between two. Only blank onsets are watched, so this costs nothing on
+   * ordinary frames.
+   */
+  private void checkBlankReturns(FrameFeatures now) {
+    int j = count;
+    if (blank.get(j)) {
+      return;
+    }
+    for (int i = Math.max(1, j - BLANK_RETURN); i < j; i++) {
+      if (!blank.get(i) || blank.get(i - 1)) {
+        continue;
+      }
+      FrameFeatures before = frameAt(i - 1);
+      if (before == null) {
+        continue;
+      }
+      float s = (float) FrameDiff.compare(before, now).cutScore();
+      if (s < blankReturn.get(i)) {
+        blankReturn.set(i, s);
+      }
+      if (s < config.cutThreshold() && blankReturnedAt.get(i) < 0) {
+        blankReturnedAt.set(i, j);
+      }
+    }
+  }
+
+  /**
+   * Frames {@code [onset - 1, return]} of every flash: a blank run whose preceding picture came
+   * back within {@value #BLANK_RETURN} frames.
+   */
+  private List<int[]> flashSpans() {
+    List<int[]> spans = new ArrayList<>();
+    for (int i = 1; i < count; i++) {
+      if (blank.get(i) && !blank.get(i - 1) && blankReturnedAt.get(i) >= 0) {
+        spans.add(new int[] {i - 1, (int) blankReturnedAt.get(i)});
+      }
+    }
+    return spans;
   }
 
   /** Tests whether frame {@code count - h} is a mix of frames {@code count - 2h} and now. */
@@ -319,6 +375,11 @@ public final class ShotDetector {
     }
     for (int[] d : fadeRuns()) {
       runs.add(d);
+    }
+    // A flash's frames look like a fade to white and a dissolve back; the picture returning says
+    // no shot changed. Runs that lie within a flash (give or take their padding) are dropped.
+    for (int[] f : flashSpans()) {
+      runs.removeIf(r -> r[0] >= f[0] - 3 && r[1] <= f[1] + 3);
     }
     runs.sort((a, b) -> Integer.compare(a[0], b[0]));
     List<Transition> out = new ArrayList<>();

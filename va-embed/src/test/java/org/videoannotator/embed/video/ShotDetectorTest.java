@@ -1,5 +1,7 @@
 package org.videoannotator.embed.video;
 
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.videoannotator.embed.video.bench.BoundaryScore;
 import org.videoannotator.embed.video.synthetic.GroundTruth;
 import org.videoannotator.embed.video.synthetic.Pixels;
@@ -146,6 +148,33 @@ class ShotDetectorTest {
     assertEquals(1, found.size(), "found " + found);
     assertEquals(Transition.Type.FADE, found.get(0).type());
     assertTrue(found.get(0).start() <= 29 && found.get(0).end() >= 28, "found " + found);
+  }
+
+  /**
+   * A camera flash or lightning: two frames blown to about 90 % white that decay back over three
+   * more, inside one shot. The picture before the flash comes back, so nothing changed: it is not
+   * a fade (nor a dissolve, nor a cut), whatever the frames in the middle look like.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Scene.Camera.class, names = {"STATIC", "PAN", "SHAKE"})
+  void aDecayingFlashInsideAShotIsNoBoundary(Scene.Camera camera) {
+    Scene a = new Scene(Scene.Palette.NIGHT_OUTDOOR, Scene.Framing.WIDE, 3, "", camera, 5);
+    Scene b = new Scene(Scene.Palette.DAY_INDOOR, Scene.Framing.CLOSE, 1, "", Scene.Camera.STATIC, 6);
+    BufferedImage white = new BufferedImage(160, 90, BufferedImage.TYPE_INT_RGB);
+    java.util.Arrays.fill(((java.awt.image.DataBufferInt) white.getRaster().getDataBuffer()).getData(), 0xF8F8F0);
+    double[] flash = {0.92, 0.92, 0.6, 0.3, 0.12};
+    ShotDetector d = new ShotDetector();
+    for (int t = 0; t < 60; t++) {
+      BufferedImage img = sceneFrame(a, t, 160, 90);
+      if (t >= 25 && t < 25 + flash.length) {
+        Pixels.blend(img, white, flash[t - 25]);
+      }
+      d.accept(DecodedFrame.ofImage(t, 0, img));
+    }
+    for (int t = 60; t < 90; t++) {
+      d.accept(DecodedFrame.ofImage(t, 0, sceneFrame(b, t, 160, 90)));
+    }
+    assertEquals(List.of(Transition.cut(60)), d.finish());
   }
 
   @Test
