@@ -26,6 +26,7 @@ import java.util.HexFormat;
  * annotations.db            the annotation server's SQLite database
  * models/LABEL/vN.json      saved label models
  * clusters-kmeans.json      k-means clusters for corpora without cluster metadata
+ * spark-staging/HASH/       segments of a `va spark ingest` waiting for the driver to commit them
  * </pre>
  */
 public record CorpusLayout(Path dir) {
@@ -37,6 +38,7 @@ public record CorpusLayout(Path dir) {
   public static final String ANNOTATIONS = "annotations.db";
   public static final String MODELS = "models";
   public static final String CLUSTERS = "clusters-kmeans.json";
+  public static final String SPARK_STAGING = "spark-staging";
 
   public static CorpusLayout of(Path dir) {
     return new CorpusLayout(dir);
@@ -113,6 +115,11 @@ public record CorpusLayout(Path dir) {
   /** Saved models, relative to the corpus folder (as the annotation database records them). */
   public static String modelFile(String labelFolder, int version) {
     return MODELS + "/" + labelFolder + "/v" + version + ".json";
+  }
+
+  /** Where Spark ingest tasks stage their segments when no shared staging folder is given. */
+  public Path sparkStaging() {
+    return dir.resolve(SPARK_STAGING);
   }
 
   public Path clusters() {

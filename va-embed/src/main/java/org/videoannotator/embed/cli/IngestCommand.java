@@ -82,7 +82,7 @@ public final class IngestCommand implements VaSubcommand, Callable<Integer> {
       throw new UserException("--sample-fps must be in (0, 60] and --threads >= 1, got "
           + sampleFps + " and " + threads);
     }
-    String id = embedder != null ? embedder : corpusEmbedder().orElse(DescriptorEmbedder.ID);
+    String id = embedder != null ? embedder : Embedders.ofCorpus(corpus).orElse(DescriptorEmbedder.ID);
     Path modelDir = model != null || !Embedders.needsModel(id) ? model
         : ModelRecord.read(corpus).orElse(null);
     Settings.log(LOG, "va ingest", "paths", paths, "corpus", corpus, "embedder", id,
@@ -97,15 +97,5 @@ public final class IngestCommand implements VaSubcommand, Callable<Integer> {
         ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n"
         : report.table());
     return report.exitStatus();
-  }
-
-  /** The embedder id an existing corpus was made with. */
-  private java.util.Optional<String> corpusEmbedder() {
-    if (!Files.isRegularFile(CorpusLayout.of(corpus).manifest())) {
-      return java.util.Optional.empty();
-    }
-    try (Corpus c = Corpus.open(corpus)) {
-      return java.util.Optional.of(c.embedder().id());
-    }
   }
 }

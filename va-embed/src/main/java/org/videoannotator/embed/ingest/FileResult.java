@@ -26,11 +26,11 @@ public record FileResult(
     warnings = List.copyOf(warnings);
   }
 
-  static FileResult skipped(String file, String video, String reason) {
+  public static FileResult skipped(String file, String video, String reason) {
     return new FileResult(file, video, SKIPPED, reason, 0, 0, 0, List.of());
   }
 
-  static FileResult failed(String file, String video, String reason, double seconds) {
+  public static FileResult failed(String file, String video, String reason, double seconds) {
     return new FileResult(file, video, FAILED, reason, 0, 0, seconds, List.of());
   }
 }

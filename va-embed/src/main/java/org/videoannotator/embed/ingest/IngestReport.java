@@ -34,7 +34,7 @@ public record IngestReport(String embedder, List<FileResult> files, double secon
     return count(FileResult.FAILED) > 0 ? 1 : 0;
   }
 
-  void write(Path corpusDir) throws IOException {
+  public void write(Path corpusDir) throws IOException {
     AtomicFiles.writeJson(CorpusLayout.of(corpusDir).ingestReport(), this);
   }
 

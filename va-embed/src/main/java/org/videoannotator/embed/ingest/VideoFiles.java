@@ -22,7 +22,10 @@ public final class VideoFiles {
   public static final Set<String> VIDEO_EXTENSIONS = Set.of(
       "mp4", "m4v", "mkv", "webm", "mov", "avi", "mpg", "mpeg", "ts", "mts", "m2ts", "wmv",
       "flv", "3gp", "ogv", "ogg", "mxf", "dv", "vob", "y4m");
-  private static final Set<String> SIDECARS = Set.of("srt", "vtt");
+  public static final Set<String> SIDECARS = Set.of("srt", "vtt");
+
+  /** What a file found in a folder is to an ingest. */
+  public enum Kind { VIDEO, IGNORED, NOT_VIDEO }
 
   /** A file to ingest. */
   public record Candidate(Path file, String videoId) {}
@@ -39,14 +42,10 @@ public final class VideoFiles {
       if (Files.isDirectory(path)) {
         try (Stream<Path> walk = Files.walk(path)) {
           for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-            String ext = extension(file);
-            if (file.getFileName().toString().startsWith(".") || SIDECARS.contains(ext)) {
-              continue;
-            }
-            if (VIDEO_EXTENSIONS.contains(ext)) {
-              videos.add(new Candidate(file, path.relativize(file).toString().replace('\\', '/')));
-            } else {
-              notVideos.add(file);
+            switch (kindOf(file.getFileName().toString())) {
+              case VIDEO -> videos.add(new Candidate(file, path.relativize(file).toString().replace('\\', '/')));
+              case NOT_VIDEO -> notVideos.add(file);
+              case IGNORED -> { }
             }
           }
         } catch (IOException | UncheckedIOException e) {
@@ -61,8 +60,23 @@ public final class VideoFiles {
     return new Listing(videos, notVideos);
   }
 
+  /**
+   * How a file found while walking a folder is treated: a video by extension; hidden files and
+   * caption sidecars (used by their video) silently ignored; anything else reported.
+   */
+  public static Kind kindOf(String fileName) {
+    String ext = extension(fileName);
+    if (fileName.startsWith(".") || SIDECARS.contains(ext)) {
+      return Kind.IGNORED;
+    }
+    return VIDEO_EXTENSIONS.contains(ext) ? Kind.VIDEO : Kind.NOT_VIDEO;
+  }
+
   static String extension(Path file) {
-    String name = file.getFileName().toString();
+    return extension(file.getFileName().toString());
+  }
+
+  private static String extension(String name) {
     int dot = name.lastIndexOf('.');
     return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
   }

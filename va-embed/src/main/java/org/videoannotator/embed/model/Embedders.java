@@ -1,11 +1,15 @@
 package org.videoannotator.embed.model;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.videoannotator.core.UserException;
+import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusLayout;
 
 /** The embedders on the class path ({@link EmbedderProvider}s found by ServiceLoader), by id. */
 public final class Embedders {
@@ -31,6 +35,16 @@ public final class Embedders {
    */
   public static Embedder create(String id, Path modelDir) {
     return provider(id).create(modelDir);
+  }
+
+  /** The id of the embedder an existing corpus was made with (empty when there is no corpus yet). */
+  public static Optional<String> ofCorpus(Path corpus) {
+    if (!Files.isRegularFile(CorpusLayout.of(corpus).manifest())) {
+      return Optional.empty();
+    }
+    try (Corpus c = Corpus.open(corpus)) {
+      return Optional.of(c.embedder().id());
+    }
   }
 
   /** Whether {@code id} needs a model folder. */

@@ -1,0 +1,25 @@
+package org.videoannotator.spark.ingest;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkEnv;
+import scala.Tuple2;
+
+/** The Hadoop configuration a job's {@code spark.hadoop.*} settings describe, on driver or executor. */
+final class HadoopConf {
+  private HadoopConf() {}
+
+  static Configuration of(SparkConf spark) {
+    Configuration conf = new Configuration();
+    for (Tuple2<String, String> entry : spark.getAllWithPrefix("spark.hadoop.")) {
+      conf.set(entry._1(), entry._2());
+    }
+    return conf;
+  }
+
+  /** Inside a task: the configuration of the executor's Spark environment. */
+  static Configuration current() {
+    SparkEnv env = SparkEnv.get();
+    return env == null ? new Configuration() : of(env.conf());
+  }
+}
