@@ -30,6 +30,12 @@ public record FileResult(
     return new FileResult(file, video, SKIPPED, reason, 0, 0, 0, List.of());
   }
 
+  /** The result of a file found in a folder that is not a video (see {@link VideoFiles#kindOf}). */
+  public static FileResult notVideo(String file) {
+    String extension = VideoFiles.extension(file.substring(file.lastIndexOf('/') + 1));
+    return skipped(file, "", "not a video file (extension '" + extension + "')");
+  }
+
   public static FileResult failed(String file, String video, String reason, double seconds) {
     return new FileResult(file, video, FAILED, reason, 0, 0, seconds, List.of());
   }

@@ -72,8 +72,7 @@ public final class Ingester {
       pool.shutdownNow();
     }
     for (Path p : listing.notVideos()) {
-      results.add(FileResult.skipped(p.toString(), "", "not a video file (extension '"
-          + VideoFiles.extension(p) + "')"));
+      results.add(FileResult.notVideo(p.toString()));
     }
     IngestReport report = new IngestReport(embedder.info().id(), results,
         (System.nanoTime() - started) / 1e9);

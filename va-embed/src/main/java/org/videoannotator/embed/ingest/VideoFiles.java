@@ -76,7 +76,7 @@ public final class VideoFiles {
     return extension(file.getFileName().toString());
   }
 
-  private static String extension(String name) {
+  static String extension(String name) {
     int dot = name.lastIndexOf('.');
     return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
   }

@@ -26,11 +26,12 @@ import picocli.CommandLine.Parameters;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = {
-      "Ingest videos into a corpus with Spark: one task per video runs the same decode, shot,",
-      "embed and media code as 'va ingest'; the driver commits each video atomically. Inputs",
-      "are local paths, folders, or URIs/globs on any Hadoop filesystem. A killed job resumes:",
-      "committed videos are skipped, staged ones committed without recomputing. Exit status 1",
-      "when any file failed."
+      "Ingest videos into a corpus with Spark (va ingest, spread over a cluster).",
+      "",
+      "One task per video runs the same decode, shot, embed and media code as 'va ingest'; the "
+          + "driver commits each video atomically. Inputs are local paths, folders, or URIs and "
+          + "globs on any Hadoop filesystem. A killed job resumes: committed videos are skipped, "
+          + "staged ones committed without recomputing. Exit status 1 when any file failed."
     })
 public final class IngestCommand implements Callable<Integer> {
   @CommandLine.Mixin MasterOption master = new MasterOption();

@@ -72,7 +72,7 @@ public final class SparkIngest {
     }
     List<FileResult> results = commitAll(outcomes, stagingUri);
     for (String other : listing.notVideos()) {
-      results.add(FileResult.skipped(other, "", "not a video file"));
+      results.add(FileResult.notVideo(other));
     }
     IngestReport report = new IngestReport(corpus.embedder().id(), results, (System.nanoTime() - started) / 1e9);
     try {

@@ -1,0 +1,274 @@
+package org.videoannotator.spark.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.videoannotator.core.Json;
+import org.videoannotator.core.vectors.FloatMatrix;
+import org.videoannotator.embed.ingest.IngestOptions;
+import org.videoannotator.embed.ingest.IngestReport;
+import org.videoannotator.embed.ingest.Ingester;
+import org.videoannotator.embed.model.descriptor.DescriptorEmbedder;
+import org.videoannotator.embed.video.synthetic.SyntheticScripts;
+import org.videoannotator.embed.video.synthetic.SyntheticVideo;
+import org.videoannotator.index.Corpus;
+import org.videoannotator.learn.CorpusScorer;
+import org.videoannotator.learn.Feeds;
+import org.videoannotator.learn.LinearModel;
+import org.videoannotator.learn.ParallelRows;
+import org.videoannotator.learn.Selections;
+import org.videoannotator.learn.feeds.FeedInput;
+import org.videoannotator.spark.SparkSessions;
+import org.videoannotator.spark.ingest.SparkIngest;
+import org.videoannotator.spark.parquet.ClipTable;
+import org.videoannotator.spark.score.ScoreJob;
+
+/**
+ * {@code va bench spark}: the Spark jobs against the single-machine commands on the same work, in
+ * one run. Ingest: rendered videos through {@code va ingest} (2 threads), then Spark in
+ * {@code local[1]} and {@code local[2]}. Scoring: the same seeded rows as Parquet (for Spark) and as
+ * a raw matrix (for the single-machine scorer, the server's), one random model. Prints figures and
+ * ratios to the single-machine baseline; writes them as JSON.
+ */
+public final class SparkBenchmark {
+  private static final long SEED = 20261204L;
+
+  /** What to measure. */
+  public record Settings(Path work, int videos, long rows, int dim, List<String> masters) {}
+
+  private final Settings settings;
+  private final Map<String, Object> results = new LinkedHashMap<>();
+
+  public SparkBenchmark(Settings settings) {
+    this.settings = settings;
+  }
+
+  public Map<String, Object> run() throws IOException {
+    Files.createDirectories(settings.work());
+    results.put("settings", Map.of("videos", settings.videos(), "rows", settings.rows(), "dim", settings.dim(),
+        "masters", settings.masters(), "cores", Runtime.getRuntime().availableProcessors(),
+        "java", System.getProperty("java.version")));
+    if (settings.videos() > 0) {
+      ingest();
+    }
+    if (settings.rows() > 0) {
+      score();
+    }
+    return results;
+  }
+
+  // ---------------------------------------------------------------- ingest
+
+  private void ingest() throws IOException {
+    Path videos = renderVideos();
+    Map<String, Object> section = new LinkedHashMap<>();
+    double base = timeSingleMachineIngest(videos, section);
+    for (String master : settings.masters()) {
+      Path corpus = fresh(settings.work().resolve("corpus-spark-" + master.replaceAll("\\W", "")));
+      try (SparkSession spark = SparkSessions.start("bench", master);
+          DescriptorEmbedder embedder = new DescriptorEmbedder();
+          Corpus c = Corpus.openOrCreate(corpus, embedder.info(), embedder.dimension())) {
+        long started = System.nanoTime();
+        IngestReport report = new SparkIngest(spark, c,
+            new SparkIngest.Options(DescriptorEmbedder.ID, null, IngestOptions.DEFAULT_SAMPLE_FPS, 1, null))
+            .run(List.of(videos.toString()));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        section.put("spark " + master, figures(report, seconds, base));
+        print("ingest", "spark " + master, report, seconds, base);
+      }
+    }
+    results.put("ingest", section);
+  }
+
+  private double timeSingleMachineIngest(Path videos, Map<String, Object> section) throws IOException {
+    Path corpus = fresh(settings.work().resolve("corpus-single"));
+    try (DescriptorEmbedder embedder = new DescriptorEmbedder();
+        Corpus c = Corpus.openOrCreate(corpus, embedder.info(), embedder.dimension())) {
+      long started = System.nanoTime();
+      IngestReport report = new Ingester(c, embedder, IngestOptions.defaults()).run(List.of(videos));
+      double seconds = (System.nanoTime() - started) / 1e9;
+      section.put("va ingest (2 threads)", figures(report, seconds, seconds));
+      print("ingest", "va ingest (2 threads)", report, seconds, seconds);
+      return seconds;
+    }
+  }
+
+  private Path renderVideos() {
+    Path dir = settings.work().resolve("videos-" + settings.videos());
+    SyntheticVideo video = new SyntheticVideo(640, 360, 24, SyntheticVideo.Format.MP4_H264);
+    for (int v = 0; v < settings.videos(); v++) {
+      Path file = dir.resolve(String.format("bench-%02d.mp4", v));
+      if (!Files.isRegularFile(file)) {
+        video.render(SyntheticScripts.demo(SEED + v, 12, 24), file);
+      }
+    }
+    return dir;
+  }
+
+  private static Map<String, Object> figures(IngestReport report, double seconds, double base) {
+    long frames = report.files().stream().mapToLong(f -> f.frames()).sum();
+    return Map.of("seconds", round(seconds), "videos", report.count("ok"), "shots", report.shots(),
+        "framesPerSecond", round(frames / seconds), "speedup", round(base / seconds));
+  }
+
+  private static void print(String what, String how, IngestReport report, double seconds, double base) {
+    long frames = report.files().stream().mapToLong(f -> f.frames()).sum();
+    System.out.printf("%-7s %-24s %3d videos %5d shots %8.1f s %9.0f frames/s   x%.2f%n", what, how,
+        report.count("ok"), report.shots(), seconds, frames / seconds, base / seconds);
+  }
+
+  // ---------------------------------------------------------------- scoring
+
+  private void score() throws IOException {
+    long rows = settings.rows();
+    int dim = settings.dim();
+    Path table = settings.work().resolve("vectors-" + rows + "x" + dim + ".parquet");
+    Path raw = settings.work().resolve("vectors-" + rows + "x" + dim + ".f32");
+    LinearModel model = randomModel(dim);
+    Map<String, Object> section = new LinkedHashMap<>();
+    writeRaw(raw, rows, dim);
+    double base = timeSingleMachineScore(raw, rows, dim, model, section);
+    for (String master : settings.masters()) {
+      try (SparkSession spark = SparkSessions.start("bench", master)) {
+        if (!Files.isDirectory(table)) {
+          writeParquet(spark, table, rows, dim);
+        }
+        Path out = fresh(settings.work().resolve("scores-" + master.replaceAll("\\W", "")));
+        long started = System.nanoTime();
+        ScoreJob.Summary summary = ScoreJob.run(spark, table.toString(), model, out.toString(),
+            new ScoreJob.Options(Feeds.THRESHOLD, 100, 0));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        section.put("spark " + master, Map.of("seconds", round(seconds), "rows", summary.rows(),
+            "rowsPerSecond", round(summary.rows() / seconds), "speedup", round(base / seconds)));
+        System.out.printf("score   %-24s %,13d rows %8.1f s %,12.0f rows/s   x%.2f%n", "spark " + master,
+            summary.rows(), seconds, summary.rows() / seconds, base / seconds);
+      }
+    }
+    section.put("parquetBytes", folderBytes(table));
+    results.put("score", section);
+  }
+
+  private double timeSingleMachineScore(Path raw, long rows, int dim, LinearModel model,
+      Map<String, Object> section) {
+    try (FloatMatrix matrix = FloatMatrix.map(raw, 0, Math.toIntExact(rows), dim, ByteOrder.LITTLE_ENDIAN)) {
+      long started = System.nanoTime();
+      float[] probabilities = new CorpusScorer().probabilities(matrix, model);
+      // The paper's four feeds, as the Spark job fills them (no diverse variant there).
+      Feeds.build(new FeedInput(probabilities, matrix, Feeds.THRESHOLD, 0), Selections.NONE,
+          id -> id.equals("borderline-diverse") ? 0 : 100);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      section.put("single machine (" + ParallelRows.defaultThreads() + " threads)", Map.of("seconds", round(seconds),
+          "rows", rows, "rowsPerSecond", round(rows / seconds)));
+      System.out.printf("score   %-24s %,13d rows %8.1f s %,12.0f rows/s   x1.00%n",
+          "single machine (" + ParallelRows.defaultThreads() + " thr)", rows, seconds, rows / seconds);
+      return seconds;
+    }
+  }
+
+  private static LinearModel randomModel(int dim) {
+    SplittableRandom random = new SplittableRandom(SEED);
+    float[] weights = new float[dim];
+    for (int i = 0; i < dim; i++) {
+      weights[i] = (float) random.nextGaussian();
+    }
+    return new LinearModel(weights, -0.5, 1, null, null, 0, 0, 0, 0, null, null);
+  }
+
+  /** The rows as a little-endian float32 matrix, written by all cores; kept for the next run. */
+  private static void writeRaw(Path raw, long rows, int dim) throws IOException {
+    long bytes = rows * dim * Float.BYTES;
+    if (Files.isRegularFile(raw) && Files.size(raw) == bytes) {
+      return;
+    }
+    Path partial = raw.resolveSibling(raw.getFileName() + ".partial");
+    try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      ParallelRows.forEach(Math.toIntExact(rows), ParallelRows.defaultThreads(), (from, to) -> {
+        float[] vector = new float[dim];
+        ByteBuffer buffer = ByteBuffer.allocate(4096 * dim * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        try {
+          for (long start = from; start < to; start += 4096) {
+            long stop = Math.min(to, start + 4096);
+            buffer.clear();
+            for (long r = start; r < stop; r++) {
+              SyntheticVectors.fill(SEED, r, vector);
+              buffer.asFloatBuffer().position((int) (r - start) * dim).put(vector);
+            }
+            buffer.limit((int) (stop - start) * dim * Float.BYTES);
+            long offset = start * dim * Float.BYTES;
+            while (buffer.hasRemaining()) {
+              offset += channel.write(buffer, offset);
+            }
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+    Files.move(partial, raw, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** The same rows as a Parquet table (key, row, vector), written by Spark tasks. */
+  private static void writeParquet(SparkSession spark, Path table, long rows, int dim) {
+    StructType schema = new StructType()
+        .add(ClipTable.ROW, DataTypes.LongType, false)
+        .add(ClipTable.KEY, DataTypes.StringType, false)
+        .add(ClipTable.VECTOR, DataTypes.createArrayType(DataTypes.FloatType, false), false);
+    int parts = (int) Math.max(1, Math.min(4096, rows / 100_000));
+    List<long[]> ranges = new ArrayList<>();
+    for (int p = 0; p < parts; p++) {
+      ranges.add(new long[] {rows * p / parts, rows * (p + 1) / parts});
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    var data = jsc.parallelize(ranges, parts).flatMap(range -> LongStream.range(range[0], range[1]).mapToObj(r -> {
+      float[] vector = new float[dim];
+      SyntheticVectors.fill(SEED, r, vector);
+      return (Row) RowFactory.create(r, SyntheticVectors.key(r), vector);
+    }).iterator());
+    spark.createDataFrame(data, schema).write().mode(SaveMode.Overwrite).parquet(table.toString());
+  }
+
+  private static long folderBytes(Path dir) throws IOException {
+    try (var walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
+  private static Path fresh(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var walk = Files.walk(dir)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    return dir;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  /** Writes the figures as JSON. */
+  public static void write(Map<String, Object> results, Path file) throws IOException {
+    Json.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), results);
+  }
+}

@@ -1,0 +1,83 @@
+package org.videoannotator.spark.score;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import org.videoannotator.learn.Murmur3;
+
+/**
+ * The four feeds of the paper over a scored table too large for one machine, kept as bounded
+ * candidate lists per feed: each partition keeps its best {@code capacity} per feed, the driver
+ * merges them. Top positive ranks by score descending, top negative ascending, borderline by the
+ * distance to the threshold, random by a seeded hash of the key (a uniform sample that does not
+ * depend on partitioning).
+ */
+final class FeedRanks implements Serializable {
+  private static final long serialVersionUID = 1L;
+  static final List<String> FEEDS = List.of("top-positive", "top-negative", "borderline", "random");
+
+  private final int capacity;
+  private final double threshold;
+  private final int seed;
+  private final List<PriorityQueue<RankedClip>> best = new ArrayList<>();
+
+  FeedRanks(int capacity, double threshold, int seed) {
+    this.capacity = capacity;
+    this.threshold = threshold;
+    this.seed = seed;
+    for (int f = 0; f < FEEDS.size(); f++) {
+      best.add(new PriorityQueue<>(java.util.Collections.reverseOrder(RankedClip.ORDER)));
+    }
+  }
+
+  void add(String key, float score) {
+    offer(0, new RankedClip(key, score, -score));
+    offer(1, new RankedClip(key, score, score));
+    offer(2, new RankedClip(key, score, Math.abs(score - threshold)));
+    offer(3, new RankedClip(key, score, Integer.toUnsignedLong(Murmur3.hash32(key, seed))));
+  }
+
+  private void offer(int feed, RankedClip clip) {
+    PriorityQueue<RankedClip> heap = best.get(feed);
+    if (heap.size() < capacity) {
+      heap.add(clip);
+    } else if (RankedClip.ORDER.compare(clip, heap.peek()) < 0) {
+      heap.poll();
+      heap.add(clip);
+    }
+  }
+
+  FeedRanks merge(FeedRanks other) {
+    for (int f = 0; f < FEEDS.size(); f++) {
+      for (RankedClip clip : other.best.get(f)) {
+        offer(f, clip);
+      }
+    }
+    return this;
+  }
+
+  /**
+   * The feeds of {@code size} clips each, filled in the server's order with no clip in two feeds
+   * (the paper's four feeds share one pool). Needs {@code capacity >= 4 * size}.
+   */
+  List<List<RankedClip>> feeds(int size) {
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    List<List<RankedClip>> out = new ArrayList<>();
+    for (int f = 0; f < FEEDS.size(); f++) {
+      List<RankedClip> sorted = new ArrayList<>(best.get(f));
+      sorted.sort(RankedClip.ORDER);
+      List<RankedClip> feed = new ArrayList<>(size);
+      for (RankedClip clip : sorted) {
+        if (feed.size() == size) {
+          break;
+        }
+        if (taken.add(clip.key())) {
+          feed.add(clip);
+        }
+      }
+      out.add(feed);
+    }
+    return out;
+  }
+}

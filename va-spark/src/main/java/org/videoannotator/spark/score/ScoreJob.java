@@ -1,0 +1,173 @@
+package org.videoannotator.spark.score;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.videoannotator.core.Json;
+import org.videoannotator.core.UserException;
+import org.videoannotator.core.vectors.FloatMatrix;
+import org.videoannotator.learn.CorpusScorer;
+import org.videoannotator.learn.DotProducts;
+import org.videoannotator.learn.LinearModel;
+import org.videoannotator.spark.parquet.ClipTable;
+
+/**
+ * {@code va spark score}: a saved label model applied to a Parquet table of vectors, writing
+ * {@code OUT/scores} (Parquet: key, score) and {@code OUT/feeds.json} (the four feeds' lists).
+ * Rows are scored in blocks by the server's own {@link CorpusScorer}, so a clip gets the very
+ * score the annotation server gives it for the same model.
+ */
+public final class ScoreJob {
+  public static final String SCORES = "scores";
+  public static final String FEEDS = "feeds.json";
+  private static final int BLOCK_ROWS = 4096;
+  static final StructType SCHEMA = new StructType()
+      .add(ClipTable.KEY, DataTypes.StringType, false)
+      .add("score", DataTypes.FloatType, false);
+
+  /**
+   * What to run.
+   *
+   * @param threshold the model's decision threshold (the borderline feed centres on it)
+   * @param feedSize clips per feed
+   * @param seed seed of the random feed
+   */
+  public record Options(double threshold, int feedSize, int seed) implements java.io.Serializable {}
+
+  /** What executors need of a model: its weights and bias (the model record is not serializable). */
+  private record Weights(float[] weights, double bias) implements java.io.Serializable {
+    LinearModel model() {
+      return new LinearModel(weights, bias, 0, null, null, 0, 0, 0, 0, null, null);
+    }
+  }
+
+  /** What the job did. */
+  public record Summary(long rows, Map<String, List<RankedClip>> feeds, double seconds) {}
+
+  private ScoreJob() {}
+
+  public static Summary run(SparkSession spark, String table, LinearModel model, String out, Options options) {
+    long started = System.nanoTime();
+    Dataset<Row> data = spark.read().parquet(table);
+    new ClipTable.Columns(java.util.Arrays.asList(data.columns()));
+    var jsc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<Weights> shared = jsc.broadcast(new Weights(model.weights(), model.bias()));
+    // Internal rows: the vector is copied out of Spark's columnar buffer without boxing a float.
+    JavaRDD<InternalRow> rows = data.select(ClipTable.KEY, ClipTable.VECTOR).queryExecution().toRdd().toJavaRDD();
+    JavaRDD<Row> scored = rows.mapPartitions(part -> score(part, shared.value().model()));
+    Dataset<Row> scores = spark.createDataFrame(scored, SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      scores.write().mode(SaveMode.Overwrite).parquet(new org.apache.hadoop.fs.Path(out, SCORES).toString());
+      int capacity = 4 * options.feedSize();
+      FeedRanks ranks = scores.javaRDD().mapPartitions(part -> {
+        FeedRanks local = new FeedRanks(capacity, options.threshold(), options.seed());
+        while (part.hasNext()) {
+          Row r = part.next();
+          local.add(r.getString(0), r.getFloat(1));
+        }
+        return List.of(local).iterator();
+      }).reduce(FeedRanks::merge);
+      long count = scores.count();
+      Map<String, List<RankedClip>> feeds = new LinkedHashMap<>();
+      List<List<RankedClip>> lists = ranks.feeds(options.feedSize());
+      for (int f = 0; f < FeedRanks.FEEDS.size(); f++) {
+        feeds.put(FeedRanks.FEEDS.get(f), lists.get(f));
+      }
+      Summary summary = new Summary(count, feeds, (System.nanoTime() - started) / 1e9);
+      writeFeeds(spark, out, model, options, summary);
+      return summary;
+    } finally {
+      scores.unpersist();
+    }
+  }
+
+  private static Iterator<Row> score(Iterator<InternalRow> rows, LinearModel model) {
+    CorpusScorer scorer = new CorpusScorer(DotProducts.best(), 1);
+    int dim = model.dim();
+    return new Iterator<>() {
+      private final float[] block = new float[BLOCK_ROWS * dim];
+      private final String[] keys = new String[BLOCK_ROWS];
+      private float[] scores = new float[0];
+      private int next;
+      private int filled;
+
+      @Override
+      public boolean hasNext() {
+        if (next < filled) {
+          return true;
+        }
+        filled = 0;
+        next = 0;
+        while (filled < BLOCK_ROWS && rows.hasNext()) {
+          InternalRow row = rows.next();
+          keys[filled] = row.getUTF8String(0).toString();
+          float[] vector = row.getArray(1).toFloatArray();
+          if (vector.length != dim) {
+            throw new UserException("clip '" + keys[filled] + "' has a vector of dimension " + vector.length
+                + " but the model has dimension " + dim + "; score vectors made by the model's embedder");
+          }
+          System.arraycopy(vector, 0, block, filled * dim, dim);
+          filled++;
+        }
+        if (filled > 0) {
+          float[] values = filled == BLOCK_ROWS ? block : java.util.Arrays.copyOf(block, filled * dim);
+          scores = scorer.probabilities(FloatMatrix.ofHeap(values, filled, dim), model);
+        }
+        return filled > 0;
+      }
+
+      @Override
+      public Row next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        Row row = RowFactory.create(keys[next], scores[next]);
+        next++;
+        return row;
+      }
+    };
+  }
+
+  private static void writeFeeds(SparkSession spark, String out, LinearModel model, Options options, Summary summary) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("rows", summary.rows());
+    doc.put("threshold", options.threshold());
+    doc.put("seed", options.seed());
+    doc.put("model", Map.of("fingerprint", String.valueOf(model.fingerprint()), "created", String.valueOf(model.created())));
+    Map<String, Object> feeds = new LinkedHashMap<>();
+    summary.feeds().forEach((id, clips) -> {
+      List<Map<String, Object>> list = new ArrayList<>();
+      for (RankedClip c : clips) {
+        list.add(Map.of("key", c.key(), "score", c.score()));
+      }
+      feeds.put(id, list);
+    });
+    doc.put("feeds", feeds);
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(out, FEEDS);
+    try {
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      try (OutputStream stream = fs.create(path, true)) {
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(stream, doc);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + path, e);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package org.videoannotator.spark.score;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.videoannotator.core.Json;
+import org.videoannotator.core.vectors.KeyedMatrix;
+import org.videoannotator.learn.CorpusScorer;
+import org.videoannotator.learn.Feeds;
+import org.videoannotator.learn.LinearModel;
+import org.videoannotator.learn.Selections;
+import org.videoannotator.learn.feeds.FeedInput;
+import org.videoannotator.index.Corpus;
+import org.videoannotator.spark.SparkTestSession;
+import org.videoannotator.spark.parquet.CorpusParquet;
+import org.videoannotator.testkit.SyntheticCorpora;
+
+/**
+ * A saved model over a real corpus exported to Parquet, scored by real Spark: every score equals
+ * the one the annotation server's build computes (same scorer), and the feeds are the server's.
+ */
+@Tag("spark")
+class ScoreJobTest {
+  @TempDir Path dir;
+
+  @Test
+  void scoresAreTheServersAndFeedsAreTheServersFeeds() throws IOException {
+    SparkSession spark = SparkTestSession.get();
+    String table = dir.resolve("table").toString();
+    Path modelFile = dir.resolve("models/beach/v3.json");
+    float[] expected;
+    List<String> keys;
+    Feeds.FeedSet server;
+    try (Corpus corpus = SyntheticCorpora.create(dir.resolve("corpus"), 5000, 64, 11)) {
+      CorpusParquet.export(spark, corpus, table);
+      randomModel(64).save(modelFile);
+      KeyedMatrix vectors = corpus.vectors();
+      // What va-server's BuildJob does with a model version.
+      expected = new CorpusScorer().probabilities(vectors.matrix(), LinearModel.load(modelFile));
+      keys = corpus.keys();
+      server = Feeds.build(new FeedInput(expected, vectors.matrix(), 0.5, 3), Selections.NONE, 40);
+    }
+    String out = dir.resolve("out").toString();
+    ScoreJob.Summary summary = ScoreJob.run(spark, table, LinearModel.load(modelFile), out,
+        new ScoreJob.Options(0.5, 40, 3));
+    assertEquals(5000, summary.rows());
+
+    Map<String, Float> scores = new HashMap<>();
+    for (Row row : spark.read().parquet(out + "/" + ScoreJob.SCORES).collectAsList()) {
+      scores.put(row.getString(0), row.getFloat(1));
+    }
+    assertEquals(5000, scores.size());
+    for (int r = 0; r < keys.size(); r++) {
+      assertEquals(expected[r], scores.get(keys.get(r)), 0f, keys.get(r));
+    }
+
+    JsonNode written = Json.mapper().readTree(dir.resolve("out").resolve(ScoreJob.FEEDS).toFile());
+    assertEquals(5000, written.get("rows").asLong());
+    for (String feed : List.of("top-positive", "top-negative", "borderline")) {
+      List<String> serverKeys = java.util.Arrays.stream(server.get(feed).rows()).mapToObj(keys::get).toList();
+      assertEquals(serverKeys, summary.feeds().get(feed).stream().map(RankedClip::key).toList(), feed);
+      assertEquals(40, written.get("feeds").get(feed).size());
+    }
+    List<String> random = summary.feeds().get("random").stream().map(RankedClip::key).toList();
+    assertEquals(40, random.size());
+    assertTrue(random.stream().noneMatch(k -> summary.feeds().get("borderline").stream().anyMatch(c -> c.key().equals(k))),
+        "no clip in two feeds");
+
+    ScoreJob.Summary again = ScoreJob.run(spark, table, LinearModel.load(modelFile), dir.resolve("again").toString(),
+        new ScoreJob.Options(0.5, 40, 3));
+    assertEquals(summary.feeds(), again.feeds(), "a seeded run is reproducible");
+  }
+
+  private static LinearModel randomModel(int dim) {
+    SplittableRandom random = new SplittableRandom(5);
+    float[] w = new float[dim];
+    for (int i = 0; i < dim; i++) {
+      w[i] = (float) (random.nextGaussian() * 3);
+    }
+    return new LinearModel(w, -0.25, 1, new double[] {1}, new double[][] {{0.5}}, 0.5, 0, 10, 10, "f", "2026-12-04T00:00:00Z");
+  }
+}
