@@ -51,6 +51,32 @@ public interface DotProducts {
     }
   }
 
+  /**
+   * {@code out[r] = sum_j a[offsets[r] + j] * b[j]} with float products summed in float within
+   * each SIMD lane and the lanes added in double: about 1e-7 relative, twice the throughput of
+   * {@link #dots(float[], int[], int, double[], int, double[])}. For quantities whose rounding
+   * does not accumulate (the logistic loss's step along a search line). The same result for a row
+   * whether or not it is grouped with others.
+   */
+  default void dotsFloat(float[] a, int[] offsets, int count, float[] b, int n, double[] out) {
+    for (int r = 0; r < count; r++) {
+      double s = 0;
+      for (int j = 0; j < n; j++) {
+        s += a[offsets[r] + j] * b[j];
+      }
+      out[r] = s;
+    }
+  }
+
+  /**
+   * {@link LogisticTerms#terms}: the same formulas (the same exp and log1p polynomials, so
+   * deterministic), several rows at a time where SIMD is available; the loss may be summed in
+   * another order than row order.
+   */
+  default double logisticTerms(double[] margin, double[] factor, int n) {
+    return LogisticTerms.terms(margin, factor, n);
+  }
+
   /** A short name for logs and benchmark output. */
   String name();
 

@@ -14,6 +14,33 @@ final class LbfgsMinimizer {
   /** An objective: writes the gradient at {@code x} into {@code grad} and returns the value. */
   interface Objective {
     double valueAndGradient(double[] x, double[] grad);
+
+    /**
+     * Evaluations along the line {@code x + t d} for the coming line search, for objectives that
+     * can share work between them (null: every trial is a plain {@link #valueAndGradient}).
+     * {@code x} is the last point the objective was evaluated at or moved to.
+     */
+    default Line along(double[] x, double[] d) {
+      return null;
+    }
+  }
+
+  /**
+   * An objective restricted to a search line: trials need only the value and the slope along
+   * {@code d}, so the full gradient is computed once, for the point the search accepts.
+   */
+  interface Line {
+    /** The value at {@code x + t d} ({@code xAt} holds that point); {@link #slope()} is then its slope. */
+    double value(double t, double[] xAt);
+
+    /** The directional derivative along {@code d} at the point of the last {@link #value} call. */
+    double slope();
+
+    /** The full gradient at {@code x + t d}, a point already passed to {@link #value}. */
+    void gradient(double t, double[] xAt, double[] grad);
+
+    /** The search ended at step {@code t}: the next line starts there. */
+    void moveTo(double t);
   }
 
   /** scipy's default {@code ftol} (factr 1e7 times machine epsilon). */
@@ -75,9 +102,13 @@ final class LbfgsMinimizer {
         slope = dot(g, d);
       }
       double step = stored == 0 ? Math.min(1.0, 1.0 / Math.sqrt(dot(g, g))) : 1.0;
-      double fNew = lineSearch.search(f, x, fx, slope, d, step, xNew, gNew);
+      Line line = f.along(x, d);
+      double fNew = lineSearch.search(f, line, x, fx, slope, d, step, xNew, gNew);
       if (Double.isNaN(fNew)) {
         return new Result(fx, iter, false);
+      }
+      if (line != null) {
+        line.moveTo(lineSearch.acceptedStep());
       }
       int slot = (newest + 1) % HISTORY;
       for (int i = 0; i < n; i++) {

@@ -3,17 +3,42 @@ package org.videoannotator.learn;
 /**
  * The objective scikit-learn's lbfgs logistic regression minimises, for labels in {-1, +1}: {@code
  * sum_i log(1 + exp(-y_i (w.x_i + b))) + ||w||^2 / (2C)}. The intercept {@code b} (the last
- * parameter) is not penalised. Rows are held as one flat row-major float array
- * (embeddings are float32, so nothing is lost); arithmetic is in double. One pass over the rows
- * computes the loss and the gradient together, so each row is read from memory once.
+ * parameter) is not penalised. Rows are held as one flat row-major float array (embeddings are
+ * float32, so nothing is lost); the loss is summed in double.
+ *
+ * <p>Along a line search it keeps the rows' decision values {@code z = Xw + b} and moves them:
+ * {@code z(w + t d) = z(w) + t (Xd + d_b)}, with {@code Xd} computed once per line in float, and
+ * each trial's slope {@code g.d} from the
+ * rows' loss derivatives without the gradient. So a search costs one cheap pass for {@code Xd}
+ * and one gradient pass for the accepted point, instead of a double-precision {@code Xw} and a
+ * gradient per trial. The decision values at the start of a minimisation are
+ * exact (double); each step adds rounding of about 1e-7 times that step, which vanishes as the
+ * steps do, so the relative decrease L-BFGS stops on (2e-9) is measured without noise.
  */
 final class LogisticLoss implements LbfgsMinimizer.Objective {
+  /** Rows per block: their terms, then their gradient share. */
+  private static final int BLOCK = 128;
+
   private final float[] x;
   private final double[] sign;
   private final int rows;
   private final int dim;
   private final double alpha;
   private final DotProducts dots = DotProducts.best();
+  private final int[] offsets;
+  /** Decision values {@code x_i.w + b} at the point the objective last settled on. */
+  private final double[] z;
+  private boolean settled;
+  private final double[] step;
+  private final double[] trial;
+  /** Each row's loss derivative {@code r_i} at the last point evaluated. */
+  private final double[] residual;
+  private final float[] direction;
+  private final double[] factor = new double[BLOCK];
+  private final double[] margin = new double[BLOCK];
+  private final float[] coef = new float[BLOCK];
+  private final int[] blockOffsets = new int[BLOCK];
+  private final float[] blockGrad;
 
   /** {@code x}: {@code rows x dim} row-major; {@code positive[i]} is row i's label. */
   LogisticLoss(float[] x, boolean[] positive, int dim, double c) {
@@ -28,54 +53,150 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
       sign[i] = positive[i] ? 1.0 : -1.0;
     }
     this.alpha = 1.0 / c;
+    this.offsets = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      offsets[i] = i * dim;
+    }
+    this.z = new double[rows];
+    this.step = new double[rows];
+    this.trial = new double[rows];
+    this.residual = new double[rows];
+    this.direction = new float[dim];
+    this.blockGrad = new float[dim];
   }
 
-  /** Rows per block: their margins are computed, then their terms, then their gradient share. */
-  private static final int BLOCK = 128;
-
+  /** Exact: the decision values of {@code w} in double, which the next line search starts from. */
   @Override
   public double valueAndGradient(double[] w, double[] grad) {
-    double bias = w[dim];
+    settle(w);
+    return fromDecisionValues(z, w, grad);
+  }
+
+  @Override
+  public LbfgsMinimizer.Line along(double[] w, double[] d) {
+    if (!settled) {
+      settle(w);
+    }
+    for (int j = 0; j < dim; j++) {
+      direction[j] = (float) d[j];
+    }
+    dots.dotsFloat(x, offsets, rows, direction, dim, step);
+    double biasStep = d[dim];
+    for (int i = 0; i < rows; i++) {
+      step[i] += biasStep;
+    }
+    return new LbfgsMinimizer.Line() {
+      private double slope;
+      private double at = Double.NaN;
+
+      @Override
+      public double value(double t, double[] wAt) {
+        for (int i = 0; i < rows; i++) {
+          trial[i] = z[i] + t * step[i];
+        }
+        double loss = residuals(trial);
+        // The slope along d without the gradient: g.d = sum_i r_i (x_i.d + d_b) + alpha w.d.
+        double fromRows = 0;
+        for (int i = 0; i < rows; i++) {
+          fromRows += residual[i] * step[i];
+        }
+        double penalty = 0;
+        double wd = 0;
+        for (int j = 0; j < dim; j++) {
+          penalty += wAt[j] * wAt[j];
+          wd += wAt[j] * d[j];
+        }
+        slope = fromRows + alpha * wd;
+        at = t;
+        return loss + 0.5 * alpha * penalty;
+      }
+
+      @Override
+      public double slope() {
+        return slope;
+      }
+
+      @Override
+      public void gradient(double t, double[] wAt, double[] grad) {
+        if (t != at) {
+          value(t, wAt);
+        }
+        gradientFromResiduals(wAt, grad);
+      }
+
+      @Override
+      public void moveTo(double t) {
+        for (int i = 0; i < rows; i++) {
+          z[i] = z[i] + t * step[i];
+        }
+      }
+    };
+  }
+
+  private void settle(double[] w) {
+    dots.dots(x, offsets, rows, w, dim, z);
+    for (int i = 0; i < rows; i++) {
+      z[i] += w[dim];
+    }
+    settled = true;
+  }
+
+  /** Loss and gradient from the rows' decision values. */
+  private double fromDecisionValues(double[] values, double[] w, double[] grad) {
+    double loss = residuals(values);
     double penalty = 0;
     for (int j = 0; j < dim; j++) {
-      grad[j] = alpha * w[j];
       penalty += w[j] * w[j];
     }
+    gradientFromResiduals(w, grad);
+    return loss + 0.5 * alpha * penalty;
+  }
+
+  /**
+   * The data part of the loss for the rows' decision values, leaving each row's derivative
+   * {@code r_i = d loss / d z_i} in {@link #residual}.
+   */
+  private double residuals(double[] values) {
     double loss = 0;
-    double biasGrad = 0;
-    double[] margin = new double[Math.min(BLOCK, rows)];
-    double[] factor = new double[margin.length];
-    // Margins in double: the loss value must be exact to about 1e-15 relative, since L-BFGS stops
-    // on a relative decrease of 2e-9. The gradient may be rounder (it only steers): its products and
-    // one block's sums are in float (twice the SIMD lanes), each block's share then added to the
-    // double gradient, so rounding stays at one block's worth (128 rows), not the whole set's.
-    float[] blockGrad = new float[dim];
-    int[] offsets = new int[margin.length];
-    double[] z = new double[margin.length];
-    float[] coef = new float[margin.length];
     for (int start = 0; start < rows; start += BLOCK) {
       int n = Math.min(BLOCK, rows - start);
       for (int i = 0; i < n; i++) {
-        offsets[i] = (start + i) * dim;
+        margin[i] = sign[start + i] * values[start + i];
       }
-      dots.dots(x, offsets, n, w, dim, z);
+      loss += dots.logisticTerms(margin, factor, n);
       for (int i = 0; i < n; i++) {
-        margin[i] = sign[start + i] * (z[i] + bias);
+        residual[start + i] = factor[i] * sign[start + i];
       }
-      loss += LogisticTerms.terms(margin, factor, n);
+    }
+    return loss;
+  }
+
+  /**
+   * {@code grad = X^T r + alpha w} (and the bias's {@code sum r}) from {@link #residual}. The
+   * gradient only steers, so its products and one block's sums are in float (twice the SIMD
+   * lanes), each block's share then added to the double gradient: rounding stays at one block's
+   * worth (128 rows), not the whole set's.
+   */
+  private void gradientFromResiduals(double[] w, double[] grad) {
+    for (int j = 0; j < dim; j++) {
+      grad[j] = alpha * w[j];
+    }
+    double biasGrad = 0;
+    for (int start = 0; start < rows; start += BLOCK) {
+      int n = Math.min(BLOCK, rows - start);
       java.util.Arrays.fill(blockGrad, 0f);
       for (int i = 0; i < n; i++) {
-        double r = factor[i] * sign[start + i];
+        double r = residual[start + i];
         biasGrad += r;
         coef[i] = (float) r;
+        blockOffsets[i] = offsets[start + i];
       }
-      dots.axpys(coef, x, offsets, n, blockGrad, dim);
+      dots.axpys(coef, x, blockOffsets, n, blockGrad, dim);
       for (int j = 0; j < dim; j++) {
         grad[j] += blockGrad[j];
       }
     }
     grad[dim] = biasGrad;
-    return loss + 0.5 * alpha * penalty;
   }
 
   static double sigmoid(double t) {

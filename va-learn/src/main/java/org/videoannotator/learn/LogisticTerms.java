@@ -13,14 +13,14 @@ package org.videoannotator.learn;
  * an L-BFGS stopping rule of {@code 1e-4} can see.
  */
 final class LogisticTerms {
-  private static final double LN2_HI = 6.93147180369123816490e-01;
-  private static final double LN2_LO = 1.90821492927058770002e-10;
-  private static final double INV_LN2 = 1.44269504088896338700e+00;
+  static final double LN2_HI = 6.93147180369123816490e-01;
+  static final double LN2_LO = 1.90821492927058770002e-10;
+  static final double INV_LN2 = 1.44269504088896338700e+00;
   /** Below this, exp underflows to (sub)normal values that change nothing here: treat as 0. */
-  private static final double EXP_FLOOR = -700;
+  static final double EXP_FLOOR = -700;
 
   /** 1/35, 1/33, ..., 1/3, 1: the atanh series' coefficients, highest first (Horner). */
-  private static final double[] ATANH = new double[18];
+  static final double[] ATANH = new double[18];
 
   static {
     for (int i = 0; i < ATANH.length; i++) {

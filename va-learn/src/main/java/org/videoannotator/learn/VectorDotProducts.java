@@ -4,6 +4,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -172,6 +174,37 @@ final class VectorDotProducts implements DotProducts {
   public void axpys(float[] alpha, float[] x, int[] offsets, int count, float[] y, int n) {
     int lanes = SPECIES.length();
     int r = 0;
+    // Eight rows per load and store of y, then four, then one: the same order of additions.
+    for (; r + WIDE_GROUP <= count && n % lanes == 0; r += WIDE_GROUP) {
+      int o0 = offsets[r];
+      int o1 = offsets[r + 1];
+      int o2 = offsets[r + 2];
+      int o3 = offsets[r + 3];
+      int o4 = offsets[r + 4];
+      int o5 = offsets[r + 5];
+      int o6 = offsets[r + 6];
+      int o7 = offsets[r + 7];
+      FloatVector v0 = FloatVector.broadcast(SPECIES, alpha[r]);
+      FloatVector v1 = FloatVector.broadcast(SPECIES, alpha[r + 1]);
+      FloatVector v2 = FloatVector.broadcast(SPECIES, alpha[r + 2]);
+      FloatVector v3 = FloatVector.broadcast(SPECIES, alpha[r + 3]);
+      FloatVector v4 = FloatVector.broadcast(SPECIES, alpha[r + 4]);
+      FloatVector v5 = FloatVector.broadcast(SPECIES, alpha[r + 5]);
+      FloatVector v6 = FloatVector.broadcast(SPECIES, alpha[r + 6]);
+      FloatVector v7 = FloatVector.broadcast(SPECIES, alpha[r + 7]);
+      for (int j = 0; j < n; j += lanes) {
+        FloatVector acc = FloatVector.fromArray(SPECIES, y, j);
+        acc = FloatVector.fromArray(SPECIES, x, o0 + j).fma(v0, acc);
+        acc = FloatVector.fromArray(SPECIES, x, o1 + j).fma(v1, acc);
+        acc = FloatVector.fromArray(SPECIES, x, o2 + j).fma(v2, acc);
+        acc = FloatVector.fromArray(SPECIES, x, o3 + j).fma(v3, acc);
+        acc = FloatVector.fromArray(SPECIES, x, o4 + j).fma(v4, acc);
+        acc = FloatVector.fromArray(SPECIES, x, o5 + j).fma(v5, acc);
+        acc = FloatVector.fromArray(SPECIES, x, o6 + j).fma(v6, acc);
+        acc = FloatVector.fromArray(SPECIES, x, o7 + j).fma(v7, acc);
+        acc.intoArray(y, j);
+      }
+    }
     for (; r + GROUP <= count && n % lanes == 0; r += GROUP) {
       int o0 = offsets[r];
       int o1 = offsets[r + 1];
@@ -193,6 +226,155 @@ final class VectorDotProducts implements DotProducts {
     for (; r < count; r++) {
       axpy(alpha[r], x, offsets[r], y, n);
     }
+  }
+
+  /** Rows handled together by {@link #dotsFloat} and the wide part of {@link #axpys}. */
+  private static final int WIDE_GROUP = 8;
+
+  @Override
+  public void dotsFloat(float[] a, int[] offsets, int count, float[] b, int n, double[] out) {
+    int lanes = SPECIES.length();
+    float[] buffer = new float[lanes];
+    int r = 0;
+    for (; r + WIDE_GROUP <= count && n % lanes == 0; r += WIDE_GROUP) {
+      int o0 = offsets[r];
+      int o1 = offsets[r + 1];
+      int o2 = offsets[r + 2];
+      int o3 = offsets[r + 3];
+      int o4 = offsets[r + 4];
+      int o5 = offsets[r + 5];
+      int o6 = offsets[r + 6];
+      int o7 = offsets[r + 7];
+      FloatVector a0 = FloatVector.zero(SPECIES);
+      FloatVector a1 = FloatVector.zero(SPECIES);
+      FloatVector a2 = FloatVector.zero(SPECIES);
+      FloatVector a3 = FloatVector.zero(SPECIES);
+      FloatVector a4 = FloatVector.zero(SPECIES);
+      FloatVector a5 = FloatVector.zero(SPECIES);
+      FloatVector a6 = FloatVector.zero(SPECIES);
+      FloatVector a7 = FloatVector.zero(SPECIES);
+      for (int j = 0; j < n; j += lanes) {
+        FloatVector bj = FloatVector.fromArray(SPECIES, b, j);
+        a0 = FloatVector.fromArray(SPECIES, a, o0 + j).fma(bj, a0);
+        a1 = FloatVector.fromArray(SPECIES, a, o1 + j).fma(bj, a1);
+        a2 = FloatVector.fromArray(SPECIES, a, o2 + j).fma(bj, a2);
+        a3 = FloatVector.fromArray(SPECIES, a, o3 + j).fma(bj, a3);
+        a4 = FloatVector.fromArray(SPECIES, a, o4 + j).fma(bj, a4);
+        a5 = FloatVector.fromArray(SPECIES, a, o5 + j).fma(bj, a5);
+        a6 = FloatVector.fromArray(SPECIES, a, o6 + j).fma(bj, a6);
+        a7 = FloatVector.fromArray(SPECIES, a, o7 + j).fma(bj, a7);
+      }
+      out[r] = wideLaneSum(a0, buffer);
+      out[r + 1] = wideLaneSum(a1, buffer);
+      out[r + 2] = wideLaneSum(a2, buffer);
+      out[r + 3] = wideLaneSum(a3, buffer);
+      out[r + 4] = wideLaneSum(a4, buffer);
+      out[r + 5] = wideLaneSum(a5, buffer);
+      out[r + 6] = wideLaneSum(a6, buffer);
+      out[r + 7] = wideLaneSum(a7, buffer);
+    }
+    for (; r < count; r++) {
+      out[r] = dotFloat(a, offsets[r], b, n, buffer);
+    }
+  }
+
+  /** One row of {@link #dotsFloat}, with the same lanes and order as the grouped rows. */
+  private static double dotFloat(float[] a, int o, float[] b, int n, float[] buffer) {
+    int lanes = SPECIES.length();
+    FloatVector acc = FloatVector.zero(SPECIES);
+    int j = 0;
+    for (; j + lanes <= n; j += lanes) {
+      acc = FloatVector.fromArray(SPECIES, a, o + j).fma(FloatVector.fromArray(SPECIES, b, j), acc);
+    }
+    double s = wideLaneSum(acc, buffer);
+    for (; j < n; j++) {
+      s += a[o + j] * b[j];
+    }
+    return s;
+  }
+
+  /**
+   * The lanes of a float accumulator summed in double as four interleaved partial sums: a fixed
+   * order, and short dependency chains ({@code buffer}: scratch of one vector's lanes).
+   */
+  private static double wideLaneSum(FloatVector v, float[] buffer) {
+    v.intoArray(buffer, 0);
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    for (int i = 0; i < buffer.length; i += 4) {
+      s0 += buffer[i];
+      s1 += buffer[i + 1];
+      s2 += buffer[i + 2];
+      s3 += buffer[i + 3];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /** 1.5 * 2^52: adding it rounds a double below 2^51 to an integer, to nearest even (as rint). */
+  private static final double ROUNDER = 6755399441055744.0;
+  private static final long ROUNDER_BITS = Double.doubleToRawLongBits(ROUNDER);
+
+  @Override
+  public double logisticTerms(double[] margin, double[] factor, int n) {
+    int lanes = DOUBLES.length();
+    DoubleVector loss = DoubleVector.zero(DOUBLES);
+    int i = 0;
+    for (; i + lanes <= n; i += lanes) {
+      DoubleVector m = DoubleVector.fromArray(DOUBLES, margin, i);
+      VectorMask<Double> negative = m.compare(VectorOperators.LT, 0.0);
+      DoubleVector e = expNonPositive(m.abs().neg());
+      DoubleVector log1p = log1pUnit(e);
+      loss = loss.add(log1p.blend(m.neg().add(log1p), negative));
+      DoubleVector numerator = e.blend(1.0, negative);
+      numerator.neg().div(e.add(1.0)).intoArray(factor, i);
+    }
+    double sum = sumLanes(loss);
+    if (i < n) {
+      double[] tail = java.util.Arrays.copyOfRange(margin, i, n);
+      double[] tailFactor = new double[n - i];
+      sum += LogisticTerms.terms(tail, tailFactor, n - i);
+      System.arraycopy(tailFactor, 0, factor, i, n - i);
+    }
+    return sum;
+  }
+
+  /** {@link LogisticTerms#expNonPositive} lane by lane, with the same operations. */
+  private static DoubleVector expNonPositive(DoubleVector x) {
+    DoubleVector shifted = x.mul(LogisticTerms.INV_LN2).add(ROUNDER);
+    DoubleVector k = shifted.sub(ROUNDER);
+    DoubleVector r = x.sub(k.mul(LogisticTerms.LN2_HI)).sub(k.mul(LogisticTerms.LN2_LO));
+    DoubleVector p = DoubleVector.broadcast(DOUBLES, 1.0 / 6227020800.0);
+    p = p.mul(r).add(1.0 / 479001600.0);
+    p = p.mul(r).add(1.0 / 39916800.0);
+    p = p.mul(r).add(1.0 / 3628800.0);
+    p = p.mul(r).add(1.0 / 362880.0);
+    p = p.mul(r).add(1.0 / 40320.0);
+    p = p.mul(r).add(1.0 / 5040.0);
+    p = p.mul(r).add(1.0 / 720.0);
+    p = p.mul(r).add(1.0 / 120.0);
+    p = p.mul(r).add(1.0 / 24.0);
+    p = p.mul(r).add(1.0 / 6.0);
+    p = p.mul(r).add(0.5);
+    p = p.mul(r).add(1.0);
+    p = p.mul(r).add(1.0);
+    // 2^k from k's integer bits (the rounding added above left them in the low mantissa bits).
+    LongVector exponent = ((LongVector) shifted.reinterpretAsLongs()).sub(ROUNDER_BITS).add(1023).lanewise(VectorOperators.LSHL, 52);
+    DoubleVector scaled = p.mul(exponent.reinterpretAsDoubles());
+    return scaled.blend(0.0, x.compare(VectorOperators.LT, LogisticTerms.EXP_FLOOR));
+  }
+
+  /** {@link LogisticTerms#log1pUnit} lane by lane, with the same operations. */
+  private static DoubleVector log1pUnit(DoubleVector e) {
+    DoubleVector s = e.div(e.add(2.0));
+    DoubleVector s2 = s.mul(s);
+    double[] coefficients = LogisticTerms.ATANH;
+    DoubleVector p = DoubleVector.broadcast(DOUBLES, coefficients[0]);
+    for (int i = 1; i < coefficients.length; i++) {
+      p = p.mul(s2).add(coefficients[i]);
+    }
+    return s.mul(2.0).mul(p);
   }
 
   /**

@@ -4,7 +4,8 @@ package org.videoannotator.learn;
  * A strong-Wolfe line search (Nocedal and Wright, algorithms 3.5 and 3.6) with safeguarded cubic
  * interpolation, using the same conditions as scipy's L-BFGS-B (sufficient decrease {@code 1e-3},
  * curvature {@code 0.9}). Every trial evaluates value and gradient, so the accepted point's
- * gradient is ready for the next iteration. Holds its scratch arrays: one per minimisation.
+ * gradient is ready for the next iteration; an objective that can give a trial's slope without its
+ * gradient ({@link LbfgsMinimizer.Line}) computes the gradient only for the accepted point. Holds its scratch arrays: one per minimisation.
  */
 final class WolfeLineSearch {
   private static final double C1 = 1e-3;
@@ -14,6 +15,7 @@ final class WolfeLineSearch {
 
   private final double[] bestX;
   private final double[] bestG;
+  private double accepted;
 
   WolfeLineSearch(int n) {
     bestX = new double[n];
@@ -29,9 +31,10 @@ final class WolfeLineSearch {
    * its value; if no step meets the conditions, returns the lowest point with sufficient decrease,
    * or NaN when there is none.
    */
-  double search(LbfgsMinimizer.Objective f, double[] x, double f0, double dphi0, double[] d,
-      double step, double[] xNew, double[] gNew) {
+  double search(LbfgsMinimizer.Objective f, LbfgsMinimizer.Line line, double[] x, double f0,
+      double dphi0, double[] d, double step, double[] xNew, double[] gNew) {
     double bestF = Double.NaN;
+    double bestStep = Double.NaN;
     Trial prev = new Trial(0, f0, dphi0);
     Trial lo = null;
     Trial hi = null;
@@ -40,13 +43,22 @@ final class WolfeLineSearch {
       for (int i = 0; i < x.length; i++) {
         xNew[i] = x[i] + at * d[i];
       }
-      double value = f.valueAndGradient(xNew, gNew);
-      Trial t = new Trial(at, value, LbfgsMinimizer.dot(gNew, d));
+      Trial t;
+      if (line != null) {
+        double value = line.value(at, xNew);
+        t = new Trial(at, value, line.slope());
+      } else {
+        double value = f.valueAndGradient(xNew, gNew);
+        t = new Trial(at, value, LbfgsMinimizer.dot(gNew, d));
+      }
       boolean decrease = t.f <= f0 + C1 * at * dphi0;
       if (decrease && (Double.isNaN(bestF) || t.f < bestF)) {
         bestF = t.f;
+        bestStep = at;
         System.arraycopy(xNew, 0, bestX, 0, x.length);
-        System.arraycopy(gNew, 0, bestG, 0, x.length);
+        if (line == null) {
+          System.arraycopy(gNew, 0, bestG, 0, x.length);
+        }
       }
       boolean curvature = Math.abs(t.slope) <= -C2 * dphi0;
       if (lo == null) {
@@ -55,7 +67,7 @@ final class WolfeLineSearch {
           lo = prev;
           hi = t;
         } else if (curvature) {
-          return t.f;
+          return accept(line, at, xNew, gNew, t.f);
         } else if (t.slope >= 0) {
           lo = t;
           hi = prev;
@@ -70,7 +82,7 @@ final class WolfeLineSearch {
         hi = t;
       } else {
         if (curvature) {
-          return t.f;
+          return accept(line, at, xNew, gNew, t.f);
         }
         if (t.slope * (hi.step - lo.step) >= 0) {
           hi = lo;
@@ -85,8 +97,24 @@ final class WolfeLineSearch {
       return Double.NaN;
     }
     System.arraycopy(bestX, 0, xNew, 0, x.length);
-    System.arraycopy(bestG, 0, gNew, 0, x.length);
-    return bestF;
+    if (line == null) {
+      System.arraycopy(bestG, 0, gNew, 0, x.length);
+    }
+    return accept(line, bestStep, xNew, gNew, bestF);
+  }
+
+  /** Ends a search at step {@code at}: its gradient, computed now when trials skipped it. */
+  private double accept(LbfgsMinimizer.Line line, double at, double[] xNew, double[] gNew, double value) {
+    if (line != null) {
+      line.gradient(at, xNew, gNew);
+    }
+    accepted = at;
+    return value;
+  }
+
+  /** The step of the point the last successful {@link #search} returned. */
+  double acceptedStep() {
+    return accepted;
   }
 
   /** Minimiser of the cubic through both ends, kept inside the middle 80 % of the interval. */

@@ -45,7 +45,7 @@ class LogisticTermsTest {
     DotProducts simd = DotProducts.best();
     SplittableRandom random = new SplittableRandom(5);
     int dim = 512;
-    int rows = 11;
+    int rows = 19;
     float[] x = new float[rows * dim];
     for (int i = 0; i < x.length; i++) {
       x[i] = (float) random.nextGaussian();
@@ -74,5 +74,37 @@ class LogisticTermsTest {
     }
     simd.axpys(alpha, x, offsets, rows, y2, dim);
     assertArrayEquals(y1, y2);
+
+    double[] floatGrouped = new double[rows];
+    simd.dotsFloat(x, offsets, rows, w, dim, floatGrouped);
+    for (int r = 0; r < rows; r++) {
+      double[] one = new double[1];
+      simd.dotsFloat(x, new int[] {offsets[r]}, 1, w, dim, one);
+      assertEquals(one[0], floatGrouped[r], 0.0, "row " + r + " alone and in a group");
+      double exact = 0;
+      for (int j = 0; j < dim; j++) {
+        exact += (double) x[offsets[r] + j] * w[j];
+      }
+      assertEquals(exact, floatGrouped[r], 1e-5 * Math.sqrt(dim), "float products stay close");
+    }
+  }
+
+  @Test
+  void simdTermsAreTheScalarTermsRowByRow() {
+    SplittableRandom random = new SplittableRandom(9);
+    int n = 1003;
+    double[] margin = new double[n];
+    for (int i = 0; i < n; i++) {
+      margin[i] = random.nextGaussian() * (i % 3 == 0 ? 40 : 3);
+    }
+    margin[0] = 0;
+    margin[1] = -800;
+    margin[2] = 800;
+    double[] scalar = new double[n];
+    double[] simd = new double[n];
+    double expected = LogisticTerms.terms(margin, scalar, n);
+    double loss = DotProducts.best().logisticTerms(margin, simd, n);
+    assertArrayEquals(scalar, simd, "each row's derivative, bit for bit");
+    assertEquals(expected, loss, 1e-12 * expected, "the loss, summed in another order");
   }
 }
