@@ -33,8 +33,16 @@ public final class ShotDetector {
    * a few more. Shorter than any fade (a fade's two halves and its blank middle).
    */
   static final int BLANK_RETURN = 12;
+  /**
+   * Rise in mean luma (0-255) from one frame to the next that starts a possible flash: a picture
+   * blown to 90 % white rises by 100 or more from any ordinary exposure. Whether it was a flash
+   * is decided by the picture coming back, never by the rise alone.
+   */
+  static final float FLASH_SURGE = 60;
   private static final int[] HALF_WIDTHS = {2, 3, 4, 6, 8, 11, 15};
   private static final int MEDIAN_RADIUS = 8;
+  /** How far a cut beside a busy shot must score above that shot's upper quartile. */
+  static final double BUSY_MARGIN = 0.08;
   /**
    * Lowest score a cut in a quiet neighbourhood may have. True cuts between two similar dark,
    * low-contrast shots score 0.3 (few textured blocks, similar histograms), while a static or
@@ -168,10 +176,10 @@ public final class ShotDetector {
   }
 
   /**
-   * For blank onsets {@code i} in the last {@value #BLANK_RETURN} frames, compares the frame
-   * before the onset with this one: if the same picture is back, the blank run was a flash inside
-   * a shot, not a fade between two. Only blank onsets are watched, so this costs nothing on
-   * ordinary frames.
+   * For flash onsets {@code i} in the last {@value #BLANK_RETURN} frames (a frame turning blank, or
+   * a surge of brightness), compares the frame before the onset with this one: if the same picture
+   * is back, the bright run and its decay were a flash inside a shot, not a fade or a cut. Only
+   * onsets are watched, so this costs nothing on ordinary frames.
    */
   private void checkBlankReturns(FrameFeatures now) {
     int j = count;
@@ -179,7 +187,7 @@ public final class ShotDetector {
       return;
     }
     for (int i = Math.max(1, j - BLANK_RETURN); i < j; i++) {
-      if (!blank.get(i) || blank.get(i - 1)) {
+      if (!flashOnset(i)) {
         continue;
       }
       FrameFeatures before = frameAt(i - 1);
@@ -196,15 +204,28 @@ public final class ShotDetector {
     }
   }
 
+  /** Frame {@code i} may start a flash: it turns blank, or it is far brighter than the frame before. */
+  private boolean flashOnset(int i) {
+    return (blank.get(i) && !blank.get(i - 1)) || meanLuma.get(i) - meanLuma.get(i - 1) >= FLASH_SURGE;
+  }
+
   /**
-   * Frames {@code [onset - 1, return]} of every flash: a blank run whose preceding picture came
-   * back within {@value #BLANK_RETURN} frames.
+   * Frames {@code [onset - 1, return]} of every flash: an onset ({@link #flashOnset}) whose
+   * preceding picture came back within {@value #BLANK_RETURN} frames.
    */
   private List<int[]> flashSpans() {
     List<int[]> spans = new ArrayList<>();
     for (int i = 1; i < count; i++) {
-      if (blank.get(i) && !blank.get(i - 1) && blankReturnedAt.get(i) >= 0) {
-        spans.add(new int[] {i - 1, (int) blankReturnedAt.get(i)});
+      if (flashOnset(i) && blankReturnedAt.get(i) >= 0) {
+        // The picture is recognisable again before the flash has decayed: the span runs on
+        // while the brightness keeps falling back toward the level before the onset.
+        float base = meanLuma.get(i - 1);
+        int end = (int) blankReturnedAt.get(i);
+        while (end + 1 < count && end + 1 <= i + BLANK_RETURN && Math.abs(meanLuma.get(end) - base) > 4
+            && Math.abs(meanLuma.get(end + 1) - base) < Math.abs(meanLuma.get(end) - base)) {
+          end++;
+        }
+        spans.add(new int[] {i - 1, end});
       }
     }
     return spans;
@@ -274,6 +295,7 @@ public final class ShotDetector {
 
   private List<Transition> findCuts(List<Transition> gradual) {
     List<Integer> candidates = new ArrayList<>();
+    List<int[]> flashes = flashSpans();
     for (int i = 1; i < count; i++) {
       if (!cutCandidate(i)) {
         continue;
@@ -282,7 +304,7 @@ public final class ShotDetector {
       if (returnScore.get(i) < Math.min(config.cutThreshold(), 0.5 * s)) {
         continue; // flash: the picture came back
       }
-      if (insideFlash(i) || insideGradual(i, gradual)) {
+      if (insideFlash(i) || insideGradual(i, gradual) || within(i, flashes)) {
         continue;
       }
       candidates.add(i);
@@ -321,9 +343,42 @@ public final class ShotDetector {
   private boolean cutCandidate(int i) {
     double s = cutScore.get(i);
     if (s >= config.cutThreshold()) {
-      return s >= neighbourQuantile(i, 0.5) + config.adaptiveMargin();
+      return s >= neighbourQuantile(i, 0.5) + config.adaptiveMargin() || busyBeside(i, s);
     }
     return s >= QUIET_CUT_FLOOR && s >= QUIET_CUT_RATIO * neighbourQuantile(i, 0.75);
+  }
+
+  /**
+   * The loud rule for a cut next to a busy shot (snow, confetti, anything whose whole picture
+   * changes every frame): such a shot scores high on every frame and lifts the median of all the
+   * neighbours above the cut. Seen from the calm side the cut still stands out by the adaptive
+   * margin, and it scores above the busy side's upper quartile by {@value #BUSY_MARGIN}, which a
+   * frame inside the busy shot does not (it is one of those scores), nor the first frame of a
+   * whip pan (the frames after it score as high).
+   */
+  private boolean busyBeside(int i, double s) {
+    double left = sideQuantile(i, -1, 0.5);
+    double right = sideQuantile(i, 1, 0.5);
+    double calm = Math.min(left, right);
+    double busyUpper = left <= right ? sideQuantile(i, 1, 0.75) : sideQuantile(i, -1, 0.75);
+    return s >= calm + config.adaptiveMargin() && s >= busyUpper + BUSY_MARGIN;
+  }
+
+  /** Quantile {@code q} of the cut scores of the {@value #MEDIAN_RADIUS} frames on one side of i. */
+  private double sideQuantile(int i, int side, double q) {
+    float[] v = new float[MEDIAN_RADIUS];
+    int n = 0;
+    for (int d = 1; d <= MEDIAN_RADIUS; d++) {
+      int k = i + side * d;
+      if (k >= 1 && k < count) {
+        v[n++] = cutScore.get(k);
+      }
+    }
+    if (n == 0) {
+      return 0;
+    }
+    Arrays.sort(v, 0, n);
+    return v[Math.min(n - 1, (int) (q * n))];
   }
 
   /** A later frame of a flash: an earlier candidate within FLASH_RETURN returned past it. */
@@ -331,6 +386,16 @@ public final class ShotDetector {
     for (int k = Math.max(1, i - FLASH_RETURN + 1); k < i; k++) {
       double s = cutScore.get(k);
       if (s >= FLASH_WATCH_FLOOR && returnScore.get(k) < Math.min(config.cutThreshold(), 0.5 * s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Frame {@code i} lies after the first and up to the last frame of one of {@code spans}. */
+  private static boolean within(int i, List<int[]> spans) {
+    for (int[] f : spans) {
+      if (i > f[0] && i <= f[1]) {
         return true;
       }
     }

@@ -74,6 +74,12 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
           + " (default: ${DEFAULT-VALUE}).")
   int qualityVideos;
 
+  @Option(names = "--hard-videos", defaultValue = "12",
+      description = "Videos of the hard mix (SyntheticScripts.hard, 16 shots each): the even ones"
+          + " tune, the odd ones are held out, at 240p to 720p in every codec"
+          + " (default: ${DEFAULT-VALUE}).")
+  int hardVideos;
+
   @Option(names = "--scene-threshold", defaultValue = "0.3",
       description = "Threshold of ffmpeg's select='gt(scene,T)' peer (default: ${DEFAULT-VALUE}).")
   double sceneThreshold;
@@ -94,7 +100,7 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
 
   @Override
   public Integer call() throws Exception {
-    if (seconds < 1 || qualityVideos < 0 || repeat < 1) {
+    if (seconds < 1 || qualityVideos < 0 || hardVideos < 0 || repeat < 1) {
       throw new UserException("--seconds and --repeat must be >= 1 and --quality-videos >= 0,"
           + " got " + seconds + ", " + repeat + " and " + qualityVideos);
     }
@@ -113,6 +119,19 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
     }
     if (!skipQuality) {
       results.put("quality", quality(out));
+      Map<String, List<ShotPlan>> tuning = new LinkedHashMap<>();
+      Map<String, List<ShotPlan>> heldOut = new LinkedHashMap<>();
+      for (int k = 0; k < hardVideos; k++) {
+        (k % 2 == 0 ? tuning : heldOut).put("hard" + k, SyntheticScripts.hard(301 + k, 16, FPS));
+      }
+      if (!tuning.isEmpty()) {
+        results.put("hardTuning", qualityTable("hard mix, tuning half", tuning,
+            new int[][] {{320, 180}, {640, 360}}, out));
+      }
+      if (!heldOut.isEmpty()) {
+        results.put("hardHeldOut", qualityTable("hard mix, held out (never tuned on)", heldOut,
+            new int[][] {{426, 240}, {640, 360}, {1280, 720}}, out));
+      }
     }
     Path json = dir.resolve("bench-decode.json");
     Json.mapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), results);
@@ -259,17 +278,29 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
     for (int k = 0; k < qualityVideos; k++) {
       plans.put("challenge" + k, SyntheticScripts.challenge(201 + k, 20, FPS));
     }
+    return qualityTable("transition suite and challenge mix", plans, new int[][] {{320, 180}}, out);
+  }
+
+  /**
+   * Renders {@code plans} (sizes and formats in turn), runs every detector on each and prints one
+   * table: precision, recall and F1 of hard cuts and of gradual transitions, boundaries reported
+   * inside distractors, and inside flashes alone.
+   */
+  private Map<String, Object> qualityTable(String title, Map<String, List<ShotPlan>> plans, int[][] frameSizes,
+      PrintWriter out) throws Exception {
     SyntheticVideo.Format[] formats = SyntheticVideo.Format.values();
     String[] names = {"ours", "ffmpeg scene>" + sceneThreshold, "pyscenedetect-content",
         "pyscenedetect-adaptive", "pyscenedetect-histogram"};
     BoundaryScore[] totals = new BoundaryScore[names.length];
     int[] falseAtDistractors = new int[names.length];
+    int[] falseAtFlashes = new int[names.length];
     java.util.Arrays.fill(totals, BoundaryScore.EMPTY);
     int k = 0;
     int frames = 0;
     try (Progress p = Progress.start("quality videos", plans.size(), "videos")) {
       for (Map.Entry<String, List<ShotPlan>> e : plans.entrySet()) {
-        SyntheticVideo sv = new SyntheticVideo(320, 180, FPS, formats[k++ % formats.length]);
+        int[] size = frameSizes[k % frameSizes.length];
+        SyntheticVideo sv = new SyntheticVideo(size[0], size[1], FPS, formats[k++ % formats.length]);
         Path file = sv.fileIn(dir, "quality-" + e.getKey());
         GroundTruth truth = sv.render(e.getValue(), file);
         truth.write(dir.resolve("quality-" + e.getKey() + ".truth.json"));
@@ -287,24 +318,29 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
           totals[d] = totals[d].plus(BoundaryScore.of(truth.transitions(), found.get(d)));
           falseAtDistractors[d] += BoundaryScore.falseInside(
               truth.transitions(), found.get(d), truth.distractors()).size();
+          falseAtFlashes[d] += BoundaryScore.falseInside(truth.transitions(), found.get(d),
+              truth.distractors().stream().filter(x -> x.kind() == GroundTruth.Distractor.Kind.FLASH).toList()).size();
         }
         p.step();
       }
     }
-    out.printf("%nshot boundaries on %d rendered videos (%d frames, 320x180, %d formats)%n",
-        plans.size(), frames, Math.min(plans.size(), formats.length));
+    String sizes = java.util.Arrays.stream(frameSizes).map(wh -> wh[0] + "x" + wh[1])
+        .collect(java.util.stream.Collectors.joining(", "));
+    out.printf("%nshot boundaries, %s: %d rendered videos (%d frames, %s, %d formats)%n", title,
+        plans.size(), frames, sizes, Math.min(plans.size(), formats.length));
     out.printf("%-26s | %-34s | %-34s | %-7s | %s%n", "detector", "hard cuts P / R / F1",
-        "gradual P / R / F1", "all F1", "false at distractors");
+        "gradual P / R / F1", "all F1", "false at distractors (flashes)");
     Map<String, Object> rows = new LinkedHashMap<>();
     for (int d = 0; d < names.length; d++) {
       BoundaryScore s = totals[d];
-      out.printf(Locale.ROOT, "%-26s | %s | %s | %.3f   | %d%n", names[d], prf(s.cuts()),
-          prf(s.gradual()), s.all().f1(), falseAtDistractors[d]);
+      out.printf(Locale.ROOT, "%-26s | %s | %s | %.3f   | %d (%d)%n", names[d], prf(s.cuts()),
+          prf(s.gradual()), s.all().f1(), falseAtDistractors[d], falseAtFlashes[d]);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("cuts", counts(s.cuts()));
       row.put("gradual", counts(s.gradual()));
       row.put("allF1", s.all().f1());
       row.put("falseAtDistractors", falseAtDistractors[d]);
+      row.put("falseAtFlashes", falseAtFlashes[d]);
       rows.put(names[d], row);
     }
     return rows;

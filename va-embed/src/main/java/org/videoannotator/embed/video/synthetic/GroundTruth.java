@@ -33,7 +33,9 @@ public record GroundTruth(
       FLASH,
       LIGHTING,
       OBJECT_ENTERS,
-      FAST_PAN
+      FAST_PAN,
+      /** A shot whose whole picture changes every frame (snow, sparkle). */
+      BUSY
     }
   }
 

@@ -40,8 +40,15 @@ public final class Pixels {
     }
   }
 
-  /** Draws the effect of {@code e} on a frame at the shot's local time {@code t}. */
-  public static void applyEvent(BufferedImage img, ShotPlan.Event e, int t, boolean night) {
+  /** Frames a {@link ShotPlan.Event.Kind#DECAYING_FLASH} takes to fade back after its peak. */
+  public static final int FLASH_DECAY = 4;
+  private static final double[] DECAY = {0.6, 0.35, 0.18, 0.07};
+
+  /**
+   * Draws the effect of {@code e} on a frame at the shot's local time {@code t}; {@code seed} makes
+   * random patterns differ between shots and stay the same between runs.
+   */
+  public static void applyEvent(BufferedImage img, ShotPlan.Event e, int t, boolean night, long seed) {
     int rel = t - e.at();
     if (rel < 0) {
       return;
@@ -50,6 +57,28 @@ public final class Pixels {
       case FLASH -> {
         if (rel < e.frames()) {
           blendToward(img, 0xF8F8F0, 0.85);
+        }
+      }
+      case DECAYING_FLASH -> {
+        if (rel < e.frames()) {
+          blendToward(img, 0xFAFAF4, 0.9);
+        } else if (rel < e.frames() + FLASH_DECAY) {
+          blendToward(img, 0xFAFAF4, DECAY[rel - e.frames()]);
+        }
+      }
+      case NOISE -> {
+        if (rel < e.frames()) {
+          int[] p = data(img);
+          java.util.SplittableRandom random = new java.util.SplittableRandom(seed * 1_000_003L + t);
+          for (int i = 0; i < p.length; i++) {
+            int v = 40 + random.nextInt(200);
+            p[i] = (v << 16) | (v << 8) | v;
+          }
+        }
+      }
+      case SPARKLE -> {
+        if (rel < e.frames()) {
+          sparkle(img, new java.util.SplittableRandom(seed * 1_000_003L + t));
         }
       }
       case LIGHTING -> {
@@ -72,6 +101,28 @@ public final class Pixels {
         g.dispose();
       }
       default -> throw new IllegalStateException("unknown event " + e);
+    }
+  }
+
+  /**
+   * Bright cells (about a third of a grid of 1/24-width squares) in random saturated colours on a
+   * dark ground, a new set every frame: edges, structure and colours all change completely.
+   */
+  private static void sparkle(BufferedImage img, java.util.SplittableRandom random) {
+    int w = img.getWidth();
+    int h = img.getHeight();
+    int cell = Math.max(2, w / 24);
+    int[] p = data(img);
+    java.util.Arrays.fill(p, 0x0C0E12);
+    for (int y = 0; y + cell <= h; y += cell) {
+      for (int x = 0; x + cell <= w; x += cell) {
+        if (random.nextInt(3) == 0) {
+          int v = Color.HSBtoRGB(random.nextFloat(), 0.6f + 0.4f * random.nextFloat(), 0.8f + 0.2f * random.nextFloat()) & 0xFFFFFF;
+          for (int dy = 0; dy < cell; dy++) {
+            java.util.Arrays.fill(p, (y + dy) * w + x, (y + dy) * w + x + cell, v);
+          }
+        }
+      }
     }
   }
 

@@ -46,7 +46,19 @@ public record ShotPlan(Scene scene, int frames, Entry entry, List<Event> events,
       /** The light level jumps (and stays) at {@code at}, ramping over {@code frames} frames. */
       LIGHTING,
       /** A large object slides in over {@code frames} frames and stays. */
-      OBJECT_ENTERS
+      OBJECT_ENTERS,
+      /**
+       * A camera flash, muzzle flash or lightning: {@code frames} frames blown to about 90 % white,
+       * then {@value Pixels#FLASH_DECAY} frames decaying back to the same picture.
+       */
+      DECAYING_FLASH,
+      /** Television snow: every pixel a new random grey every frame. */
+      NOISE,
+      /**
+       * A sparse, high-contrast pattern in which everything moves, like a cellular automaton or
+       * confetti: bright cells on a dark ground, a new random set every frame.
+       */
+      SPARKLE
     }
 
     public Event {
@@ -62,7 +74,7 @@ public record ShotPlan(Scene scene, int frames, Entry entry, List<Event> events,
     }
     events = List.copyOf(events);
     for (Event e : events) {
-      if (e.at() + e.frames() > frames) {
+      if (e.at() + e.frames() + (e.kind() == Event.Kind.DECAYING_FLASH ? Pixels.FLASH_DECAY : 0) > frames) {
         throw new IllegalArgumentException("event " + e + " does not fit in " + frames + " frames");
       }
     }

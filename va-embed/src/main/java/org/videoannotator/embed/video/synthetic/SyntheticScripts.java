@@ -120,6 +120,64 @@ public final class SyntheticScripts {
     return plan;
   }
 
+  /**
+   * The hardest mix, for the held-out benchmark of the shot detector: everything of {@link
+   * #challenge}, plus shots whose whole picture changes every frame (snow, sparkle) with hard cuts
+   * into and out of them, cuts between two shots of the same place with another framing and camera
+   * move, decaying flashes (blown to white, back over four frames), whip pans, and dissolves
+   * between moving shots.
+   */
+  public static List<ShotPlan> hard(long seed, int shots, int fps) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<ShotPlan> plan = new ArrayList<>();
+    boolean previousBusy = false;
+    for (int k = 0; k < shots; k++) {
+      double kind = rnd.nextDouble();
+      int frames = 12 + rnd.nextInt(fps * 3 - 12);
+      if (k > 0 && !previousBusy && kind < 0.18) {
+        // A busy shot: cut in, cut out (the next shot is entered by a cut).
+        Event.Kind busy = rnd.nextBoolean() ? Event.Kind.NOISE : Event.Kind.SPARKLE;
+        Scene s = scene(rnd, randomPalette(rnd), Camera.STATIC);
+        plan.add(new ShotPlan(s, frames, Entry.CUT, List.of(new Event(busy, 0, frames)), null));
+        previousBusy = true;
+        continue;
+      }
+      Scene s;
+      if (k > 0 && kind < 0.36) {
+        // The same place, reframed, with another camera move: a cut real editing makes all the time.
+        Scene before = plan.getLast().scene();
+        Framing other = before.framing() == Framing.CLOSE ? Framing.WIDE : Framing.CLOSE;
+        Camera[] moves = {Camera.ZOOM, Camera.SHAKE, Camera.PAN, Camera.STATIC, Camera.TILT};
+        s = new Scene(before.palette(), other, before.figures(), before.text(),
+            moves[rnd.nextInt(moves.length)], before.seed());
+      } else {
+        s = scene(rnd, randomPalette(rnd), Camera.values()[rnd.nextInt(Camera.values().length)]);
+      }
+      Entry entry = Entry.CUT;
+      double e = rnd.nextDouble();
+      if (!previousBusy && k > 0) {
+        entry = e < 0.62 ? Entry.CUT : e < 0.84 ? Entry.dissolve(6 + rnd.nextInt(16)) : Entry.fade(4 + rnd.nextInt(10));
+      }
+      List<Event> events = new ArrayList<>();
+      if (frames >= 30) {
+        double v = rnd.nextDouble();
+        int at = 6 + rnd.nextInt(frames - 24);
+        if (v < 0.3) {
+          events.add(new Event(Event.Kind.DECAYING_FLASH, at, 1 + rnd.nextInt(3)));
+        } else if (v < 0.38) {
+          events.add(new Event(Event.Kind.FLASH, at, 1 + rnd.nextInt(3)));
+        } else if (v < 0.48) {
+          events.add(new Event(Event.Kind.LIGHTING, at, rnd.nextBoolean() ? 1 : 8));
+        } else if (v < 0.58) {
+          events.add(new Event(Event.Kind.OBJECT_ENTERS, at, 6 + rnd.nextInt(10)));
+        }
+      }
+      plan.add(new ShotPlan(s, frames, entry, events, null));
+      previousBusy = false;
+    }
+    return plan;
+  }
+
   private static Palette randomPalette(SplittableRandom rnd) {
     return Palette.values()[rnd.nextInt(Palette.values().length)];
   }

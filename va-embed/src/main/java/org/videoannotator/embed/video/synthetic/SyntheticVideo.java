@@ -258,12 +258,14 @@ public final class SyntheticVideo {
     private void addDistractors(ShotPlan shot, int first) {
       for (ShotPlan.Event e : shot.events()) {
         GroundTruth.Distractor.Kind kind = switch (e.kind()) {
-          case FLASH -> GroundTruth.Distractor.Kind.FLASH;
+          case FLASH, DECAYING_FLASH -> GroundTruth.Distractor.Kind.FLASH;
           case LIGHTING -> GroundTruth.Distractor.Kind.LIGHTING;
           case OBJECT_ENTERS -> GroundTruth.Distractor.Kind.OBJECT_ENTERS;
+          case NOISE, SPARKLE -> GroundTruth.Distractor.Kind.BUSY;
         };
+        int decay = e.kind() == ShotPlan.Event.Kind.DECAYING_FLASH ? Pixels.FLASH_DECAY : 0;
         distractors.add(new GroundTruth.Distractor(
-            kind, first + e.at(), first + e.at() + e.frames() - 1));
+            kind, first + e.at(), first + e.at() + e.frames() + decay - 1));
       }
       if (shot.scene().camera() == Scene.Camera.FAST_PAN) {
         distractors.add(new GroundTruth.Distractor(
@@ -303,7 +305,8 @@ public final class SyntheticVideo {
     private void drawShot(int k, int t, BufferedImage out) {
       renderers[k].draw(out, t);
       for (ShotPlan.Event e : plan.get(k).events()) {
-        Pixels.applyEvent(out, e, t - localStart[k], plan.get(k).scene().palette().night());
+        Pixels.applyEvent(out, e, t - localStart[k], plan.get(k).scene().palette().night(),
+            plan.get(k).scene().seed());
       }
     }
   }
