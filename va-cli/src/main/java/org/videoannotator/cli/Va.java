@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
-import org.videoannotator.core.UserException;
+import org.videoannotator.core.cli.CommandFailures;
 import org.videoannotator.core.VaSubcommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,7 +49,7 @@ public final class Va implements Callable<Integer> {
       }
       target.addSubcommand(sub);
     }
-    root.setExecutionExceptionHandler(Va::handleFailure);
+    root.setExecutionExceptionHandler(new CommandFailures("va"));
     root.setExecutionStrategy(Va::refuseUnknownThenRun);
     return root;
   }
@@ -65,20 +65,6 @@ public final class Va implements Callable<Integer> {
       }
     }
     return new CommandLine.RunLast().execute(parsed);
-  }
-
-  private static int handleFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-    Throwable cause = e;
-    while (cause.getCause() != null && !(cause instanceof UserException)) {
-      cause = cause.getCause();
-    }
-    if (cause instanceof UserException) {
-      cmd.getErr().println("va: " + cause.getMessage());
-    } else {
-      cmd.getErr().println("va: unexpected failure: " + e);
-      e.printStackTrace(cmd.getErr());
-    }
-    return 1;
   }
 
   public static void main(String[] args) {

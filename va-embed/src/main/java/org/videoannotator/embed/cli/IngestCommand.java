@@ -18,8 +18,6 @@ import org.videoannotator.embed.ingest.IngestReport;
 import org.videoannotator.embed.ingest.Ingester;
 import org.videoannotator.embed.model.Embedder;
 import org.videoannotator.embed.model.Embedders;
-import org.videoannotator.embed.model.ModelRecord;
-import org.videoannotator.embed.model.descriptor.DescriptorEmbedder;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.index.CorpusLayout;
 import picocli.CommandLine.Command;
@@ -43,6 +41,7 @@ import picocli.CommandLine.Parameters;
     })
 public final class IngestCommand implements VaSubcommand, Callable<Integer> {
   @CommandLine.Mixin StoreOptions store = new StoreOptions();
+  @CommandLine.Mixin EmbedderOptions embedding = new EmbedderOptions();
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestCommand.class);
 
@@ -51,18 +50,6 @@ public final class IngestCommand implements VaSubcommand, Callable<Integer> {
 
   @Option(names = "--corpus", required = true, paramLabel = "C", description = "Corpus folder (created if absent).")
   Path corpus;
-
-  @Option(names = "--embedder", paramLabel = "ID",
-      description = "descriptor, clip or concat (default: the corpus's embedder, else descriptor).")
-  String embedder;
-
-  @Option(names = "--model", paramLabel = "DIR",
-      description = "CLIP model folder for clip/concat (default: the one the corpus records).")
-  Path model;
-
-  @Option(names = "--sample-fps", defaultValue = "2", paramLabel = "F",
-      description = "Frames sampled per second of video (default: ${DEFAULT-VALUE}).")
-  double sampleFps;
 
   @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
       description = "Videos processed at once (default: ${DEFAULT-VALUE}).")
@@ -78,13 +65,12 @@ public final class IngestCommand implements VaSubcommand, Callable<Integer> {
         throw new UserException(p + " does not exist; name video files or folders of videos");
       }
     }
-    if (!(sampleFps > 0 && sampleFps <= 60) || threads < 1) {
-      throw new UserException("--sample-fps must be in (0, 60] and --threads >= 1, got "
-          + sampleFps + " and " + threads);
+    if (threads < 1) {
+      throw new UserException("--threads must be >= 1, got " + threads);
     }
-    String id = embedder != null ? embedder : Embedders.ofCorpus(corpus).orElse(DescriptorEmbedder.ID);
-    Path modelDir = model != null || !Embedders.needsModel(id) ? model
-        : ModelRecord.read(corpus).orElse(null);
+    double sampleFps = embedding.sampleFps();
+    String id = embedding.embedderId(corpus);
+    Path modelDir = embedding.modelDir(corpus, id);
     Settings.log(LOG, "va ingest", "paths", paths, "corpus", corpus, "embedder", id,
         "model", modelDir, "sampleFps", sampleFps, "threads", threads);
     IngestOptions options = new IngestOptions(sampleFps, threads, null);

@@ -6,11 +6,11 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.videoannotator.core.Json;
 import org.videoannotator.core.UserException;
+import org.videoannotator.embed.cli.EmbedderOptions;
 import org.videoannotator.embed.ingest.IngestReport;
 import org.videoannotator.embed.model.Embedder;
 import org.videoannotator.embed.model.Embedders;
 import org.videoannotator.embed.model.ModelRecord;
-import org.videoannotator.embed.model.descriptor.DescriptorEmbedder;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.index.IndexSettings;
 import org.videoannotator.index.cli.StoreOptions;
@@ -36,6 +36,7 @@ import picocli.CommandLine.Parameters;
 public final class IngestCommand implements Callable<Integer> {
   @CommandLine.Mixin MasterOption master = new MasterOption();
   @CommandLine.Mixin StoreOptions store = new StoreOptions();
+  @CommandLine.Mixin EmbedderOptions embedding = new EmbedderOptions();
 
   @Parameters(arity = "1..*", paramLabel = "PATHS", description = "Video files, folders, URIs or globs.")
   List<String> paths;
@@ -43,18 +44,6 @@ public final class IngestCommand implements Callable<Integer> {
   @Option(names = "--corpus", required = true, paramLabel = "C",
       description = "Corpus folder on the driver (created if absent).")
   Path corpus;
-
-  @Option(names = "--embedder", paramLabel = "ID",
-      description = "descriptor, clip or concat (default: the corpus's embedder, else descriptor).")
-  String embedder;
-
-  @Option(names = "--model", paramLabel = "DIR",
-      description = "CLIP model folder, at the same path on every executor (default: the one the corpus records).")
-  Path model;
-
-  @Option(names = "--sample-fps", defaultValue = "2", paramLabel = "F",
-      description = "Frames sampled per second of video (default: ${DEFAULT-VALUE}).")
-  double sampleFps;
 
   @Option(names = "--decode-threads", defaultValue = "1", paramLabel = "N",
       description = "FFmpeg threads per video in a task (default: ${DEFAULT-VALUE}; tasks already run side by side).")
@@ -69,12 +58,12 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!(sampleFps > 0 && sampleFps <= 60) || decodeThreads < 1) {
-      throw new UserException("--sample-fps must be in (0, 60] and --decode-threads >= 1, got "
-          + sampleFps + " and " + decodeThreads);
+    if (decodeThreads < 1) {
+      throw new UserException("--decode-threads must be >= 1, got " + decodeThreads);
     }
-    String id = embedder != null ? embedder : Embedders.ofCorpus(corpus).orElse(DescriptorEmbedder.ID);
-    Path modelDir = model != null || !Embedders.needsModel(id) ? model : ModelRecord.read(corpus).orElse(null);
+    double sampleFps = embedding.sampleFps();
+    String id = embedding.embedderId(corpus);
+    Path modelDir = embedding.modelDir(corpus, id);
     IngestReport report;
     // The driver's embedder only names the corpus's vectors (and checks the model loads) before any task runs.
     try (Embedder e = Embedders.create(id, modelDir);

@@ -1,7 +1,7 @@
 package org.videoannotator.spark.cli;
 
 import java.util.concurrent.Callable;
-import org.videoannotator.core.UserException;
+import org.videoannotator.core.cli.CommandFailures;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,19 +28,7 @@ public final class VaSpark implements Callable<Integer> {
 
   public static CommandLine commandLine() {
     CommandLine root = new CommandLine(new VaSpark());
-    root.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      Throwable cause = e;
-      while (cause.getCause() != null && !(cause instanceof UserException)) {
-        cause = cause.getCause();
-      }
-      if (cause instanceof UserException) {
-        cmd.getErr().println("va spark: " + cause.getMessage());
-      } else {
-        cmd.getErr().println("va spark: unexpected failure: " + e);
-        e.printStackTrace(cmd.getErr());
-      }
-      return 1;
-    });
+    root.setExecutionExceptionHandler(new CommandFailures("va spark"));
     return root;
   }
 

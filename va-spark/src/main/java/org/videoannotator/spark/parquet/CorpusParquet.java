@@ -1,23 +1,16 @@
 package org.videoannotator.spark.parquet;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.videoannotator.core.Json;
 import org.videoannotator.core.UserException;
 import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.index.AppendResult;
@@ -26,6 +19,7 @@ import org.videoannotator.index.Corpus;
 import org.videoannotator.index.EmbedderInfo;
 import org.videoannotator.index.IndexSettings;
 import org.videoannotator.index.store.StoreSpec;
+import org.videoannotator.spark.HadoopJson;
 
 /**
  * A corpus as a Parquet table ({@link ClipTable}) and back. Export streams the corpus in chunks
@@ -116,31 +110,11 @@ public final class CorpusParquet {
   }
 
   private static void writeDescription(SparkSession spark, String table, Description description) {
-    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(table, DESCRIPTION);
-    try {
-      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      try (OutputStream out = fs.create(path, true)) {
-        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, description);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + path, e);
-    }
+    HadoopJson.write(spark, table, DESCRIPTION, description);
   }
 
   /** The table's description, or null when it has none. */
   public static Description readDescription(SparkSession spark, String table) {
-    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(table, DESCRIPTION);
-    try {
-      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(path)) {
-        return null;
-      }
-      ObjectMapper json = Json.mapper();
-      try (InputStream in = fs.open(path)) {
-        return json.readValue(in, Description.class);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
-    }
+    return HadoopJson.read(spark, table, DESCRIPTION, Description.class);
   }
 }

@@ -1,14 +1,10 @@
 package org.videoannotator.spark.score;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -20,12 +16,12 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.videoannotator.core.Json;
 import org.videoannotator.core.UserException;
 import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.learn.CorpusScorer;
 import org.videoannotator.learn.DotProducts;
 import org.videoannotator.learn.LinearModel;
+import org.videoannotator.spark.HadoopJson;
 import org.videoannotator.spark.parquet.ClipTable;
 
 /**
@@ -160,14 +156,6 @@ public final class ScoreJob {
       feeds.put(id, list);
     });
     doc.put("feeds", feeds);
-    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(out, FEEDS);
-    try {
-      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      try (OutputStream stream = fs.create(path, true)) {
-        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(stream, doc);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + path, e);
-    }
+    HadoopJson.write(spark, out, FEEDS, doc);
   }
 }

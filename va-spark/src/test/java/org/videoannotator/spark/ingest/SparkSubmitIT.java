@@ -97,8 +97,10 @@ class SparkSubmitIT {
   /** This JVM's class path without the project's own classes: Spark and libraries, as a cluster has. */
   private static String sparkOnlyClassPath() {
     return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        // The project's modules come from the local repository or, in a reactor build, from
+        // their target folders; everything else is a library.
         .filter(entry -> entry.endsWith(".jar") && !entry.contains("/org/videoannotator/")
-            && !entry.contains("/va-spark/target/"))
+            && !entry.contains("/target/"))
         .collect(Collectors.joining(File.pathSeparator));
   }
 
