@@ -62,6 +62,14 @@ public final class SparkIngest {
     String stagingUri = options.stagingUri() != null ? options.stagingUri()
         : corpus.layout().sparkStaging().toAbsolutePath().toUri().toString();
     List<TaskOutcome> outcomes = List.of();
+    try {
+      int stale = new Staging(stagingUri, jsc.hadoopConfiguration()).removeCommitted(corpus.ingestedVideos().keySet());
+      if (stale > 0) {
+        LOG.info("removed {} staged segments of videos an earlier run had already committed", stale);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the staging folder " + stagingUri, e);
+    }
     if (!listing.videos().isEmpty()) {
       Broadcast<Set<String>> ingested = jsc.broadcast(new HashSet<>(corpus.ingestedVideos().keySet()));
       IngestTask task = new IngestTask(options.embedderId(), options.modelDir(), options.sampleFps(),

@@ -70,6 +70,24 @@ final class Staging {
     fs.delete(segment(contentHash), true);
   }
 
+  /**
+   * Removes the segments of videos the corpus already holds: a job killed between committing a
+   * video and deleting its segment leaves one behind, which no later run would read.
+   */
+  int removeCommitted(java.util.Set<String> committedHashes) throws IOException {
+    if (!fs.exists(root)) {
+      return 0;
+    }
+    int removed = 0;
+    for (org.apache.hadoop.fs.FileStatus entry : fs.listStatus(root)) {
+      if (committedHashes.contains(entry.getPath().getName())) {
+        fs.delete(entry.getPath(), true);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   /** Removes the staging folder when nothing is left in it. */
   void removeIfEmpty() throws IOException {
     if (fs.exists(root) && fs.listStatus(root).length == 0) {

@@ -179,12 +179,25 @@ class SparkIngestTest {
     IngestTask.afterStaging = (video, attempt) -> { };
     assertEquals(4, contents(corpusDir).size(), "only the first run's video is committed");
 
+    // A segment left behind by a run killed between committing street.mp4 and deleting it.
+    Path leftover = CorpusLayout.of(corpusDir).sparkStaging().resolve(streetHash(corpusDir));
+    Files.createDirectories(leftover);
+    Files.writeString(leftover.resolve(Staging.DONE), "");
+
     IngestReport resumed = sparkIngest(corpusDir, List.of(videos.toString()));
+    assertFalse(Files.exists(leftover), "the committed video's stale segment is gone");
     Map<String, FileResult> files = byVideo(resumed);
     assertEquals(FileResult.SKIPPED, files.get("street.mp4").status(), resumed.table());
     assertEquals(FileResult.OK, files.get("nested/kitchen.mkv").status(), resumed.table());
     assertEquals(FileResult.OK, files.get("beach.webm").status(), resumed.table());
     assertSameAsReference(corpusDir);
+  }
+
+  private static String streetHash(Path corpusDir) {
+    try (Corpus corpus = Corpus.open(corpusDir)) {
+      return corpus.ingestedVideos().entrySet().stream()
+          .filter(e -> e.getValue().video().equals("street.mp4")).map(Map.Entry::getKey).findFirst().orElseThrow();
+    }
   }
 
   @Test
