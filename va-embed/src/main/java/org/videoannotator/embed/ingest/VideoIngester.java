@@ -41,7 +41,7 @@ final class VideoIngester {
       return FileResult.skipped(file, video, "same content as " + twin + " in this run");
     }
     ProcessedVideo processed = processor.process(candidate.file(), file, video,
-        candidate.file().toAbsolutePath().toString(), hash, corpus.layout());
+        candidate.file().toAbsolutePath().normalize().toString(), hash, corpus.layout());
     options.beforeAppend().accept(video);
     FileResult result;
     synchronized (appendLock) {

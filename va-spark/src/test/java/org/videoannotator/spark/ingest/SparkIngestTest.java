@@ -201,6 +201,26 @@ class SparkIngestTest {
   }
 
   @Test
+  void aFolderNamedWithDotsGivesTheSameClipsAsVaIngest() throws IOException {
+    // "va ingest ./videos/../videos" and "va spark ingest" of the same: the same sources and ids.
+    String roundabout = videos.resolve(".").resolve("nested").resolve("..").toString();
+    Path viaSpark = work.resolve("spark-dots");
+    sparkIngest(viaSpark, List.of(roundabout));
+    Path viaVaIngest = work.resolve("va-ingest-dots");
+    try (DescriptorEmbedder embedder = new DescriptorEmbedder();
+        Corpus corpus = Corpus.openOrCreate(viaVaIngest, embedder.info(), embedder.dimension())) {
+      new Ingester(corpus, embedder, IngestOptions.defaults()).run(List.of(Path.of(roundabout)));
+    }
+    Map<String, Map.Entry<Clip, float[]>> expected = contents(viaVaIngest);
+    Map<String, Map.Entry<Clip, float[]>> actual = contents(viaSpark);
+    assertEquals(expected.keySet(), actual.keySet());
+    for (String key : expected.keySet()) {
+      assertEquals(expected.get(key).getKey(), actual.get(key).getKey(), key);
+      assertTrue(expected.get(key).getKey().source().startsWith(videos.toString()), "a normalised source path");
+    }
+  }
+
+  @Test
   void globsAndSingleFilesNameVideosAsVaIngestDoes() {
     Path corpusDir = work.resolve("spark-glob");
     IngestReport report = sparkIngest(corpusDir, List.of(videos.resolve("*.mp4").toString(),
