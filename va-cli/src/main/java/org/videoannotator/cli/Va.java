@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Video Annotator for the JVM: build video classifiers from a few labelled clips.",
+    footer = {"", "Jobs on Apache Spark (ingest, Parquet, corpus-scale scoring) run from their own class path:",
+        "  va spark --help          va bench spark --help"},
     subcommands = {CommandLine.HelpCommand.class})
 public final class Va implements Callable<Integer> {
   private static final Map<String, String> GROUP_DESCRIPTIONS = Map.of(
