@@ -16,6 +16,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.videoannotator.core.UserException;
 import org.videoannotator.embed.ingest.FileResult;
 import org.videoannotator.embed.ingest.IngestReport;
 import org.videoannotator.embed.ingest.ProcessedVideo;
@@ -59,6 +60,7 @@ public final class SparkIngest {
     long started = System.nanoTime();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     VideoInputs.Listing listing = VideoInputs.list(names, jsc.hadoopConfiguration());
+    requireSharedStaging(spark.sparkContext().master(), options.stagingUri());
     String stagingUri = options.stagingUri() != null ? options.stagingUri()
         : corpus.layout().sparkStaging().toAbsolutePath().toUri().toString();
     List<TaskOutcome> outcomes = List.of();
@@ -89,6 +91,18 @@ public final class SparkIngest {
       throw new UncheckedIOException("cannot write " + CorpusLayout.INGEST_REPORT + " into " + corpus.dir(), e);
     }
     return report;
+  }
+
+  /**
+   * The default staging folder lies in the corpus, on the driver's disk: right for local masters
+   * only. Executors on other machines would stage into their own disks, where the driver cannot
+   * read, so any other master needs a staging folder given explicitly.
+   */
+  static void requireSharedStaging(String master, String stagingUri) {
+    if (stagingUri == null && !master.startsWith("local")) {
+      throw new UserException("master " + master + " runs tasks on other machines: pass --staging with a"
+          + " folder that they and this driver share (hdfs://..., s3a://..., or a shared mount)");
+    }
   }
 
   private List<FileResult> commitAll(List<TaskOutcome> outcomes, String stagingUri) {

@@ -221,6 +221,15 @@ class SparkIngestTest {
   }
 
   @Test
+  void aClusterMasterNeedsASharedStagingFolder() {
+    org.videoannotator.core.UserException e = assertThrows(org.videoannotator.core.UserException.class,
+        () -> SparkIngest.requireSharedStaging("spark://master:7077", null));
+    assertTrue(e.getMessage().contains("--staging"), e.getMessage());
+    SparkIngest.requireSharedStaging("spark://master:7077", "hdfs:///tmp/va-staging");
+    SparkIngest.requireSharedStaging("local[2]", null);
+  }
+
+  @Test
   void globsAndSingleFilesNameVideosAsVaIngestDoes() {
     Path corpusDir = work.resolve("spark-glob");
     IngestReport report = sparkIngest(corpusDir, List.of(videos.resolve("*.mp4").toString(),
