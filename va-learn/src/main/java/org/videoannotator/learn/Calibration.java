@@ -73,13 +73,22 @@ public final class Calibration {
     int[] testFold = StratifiedKFold.testFolds(y, options.folds(), options.seed());
     double[] out = new double[y.length];
     for (int fold = 0; fold < options.folds(); fold++) {
-      int[] train = StratifiedKFold.rowsOutside(testFold, fold);
-      double[] w = new double[dim + 1];
-      try (FloatRows trainX = FloatRows.select(x, dim, train)) {
-        LbfgsMinimizer.minimize(
-            new LogisticLoss(trainX, StratifiedKFold.labelsOf(y, train), c), w, options.gtol(),
-            LbfgsMinimizer.SCIPY_FTOL, options.maxIter());
+      int nTrain = 0;
+      for (int t : testFold) {
+        nTrain += t == fold ? 0 : 1;
       }
+      float[] trainX = new float[nTrain * dim];
+      boolean[] trainY = new boolean[nTrain];
+      int tr = 0;
+      for (int i = 0; i < y.length; i++) {
+        if (testFold[i] != fold) {
+          System.arraycopy(x, i * dim, trainX, tr * dim, dim);
+          trainY[tr++] = y[i];
+        }
+      }
+      double[] w = new double[dim + 1];
+      LbfgsMinimizer.minimize(new LogisticLoss(trainX, trainY, dim, c), w, options.gtol(),
+          LbfgsMinimizer.SCIPY_FTOL, options.maxIter());
       for (int i = 0; i < y.length; i++) {
         if (testFold[i] == fold) {
           double s = 0;

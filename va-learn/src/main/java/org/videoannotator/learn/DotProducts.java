@@ -18,28 +18,55 @@ public interface DotProducts {
   /** {@code sum_j row[j]} for {@code count} floats at {@code byteOffset} (streaming baseline). */
   float sum(MemorySegment segment, long byteOffset, ValueLayout.OfFloat layout, int count);
 
+  /** {@code sum_j a[aOffset + j] * b[j]} for {@code j < n}, in double precision. */
+  double dot(float[] a, int aOffset, double[] b, int n);
+
+  /** {@code y[j] += alpha * x[xOffset + j]} for {@code j < n}, in double precision. */
+  void axpy(double alpha, float[] x, int xOffset, double[] y, int n);
+
   /** {@code sum_j a[j] * b[j]} of two double vectors of equal length, in a fixed order. */
   double dot(double[] a, double[] b);
 
-  /**
-   * {@code out[r] = sum_j x[first + r][j] * b[j]} for {@code r < count}: float rows, double
-   * weights, summed in double. A row's sum has the same bits whichever rows share its call.
-   */
-  void dots(FloatRows x, int first, int count, double[] b, double[] out);
+  /** {@code y[j] += alpha * x[xOffset + j]} in float. */
+  void axpy(float alpha, float[] x, int xOffset, float[] y, int n);
 
   /**
-   * {@code y[j] += alpha[r] * x[first + r][j]} for {@code r < count} in that order, in float: the
-   * same bits as one row at a time.
+   * {@code out[r] = dot(a, offsets[r], b, n)} (float rows, double weights, double sums) for the
+   * {@code count} rows at {@code offsets}: the same sums, bit for bit, with each chunk of {@code b}
+   * loaded once for all rows.
    */
-  void axpys(float[] alpha, FloatRows x, int first, int count, float[] y);
+  default void dots(float[] a, int[] offsets, int count, double[] b, int n, double[] out) {
+    for (int r = 0; r < count; r++) {
+      out[r] = dot(a, offsets[r], b, n);
+    }
+  }
 
   /**
-   * {@code out[r] = sum_j x[first + r][j] * b[j]} with float products summed in float within
+   * {@code axpy(alpha[r], x, offsets[r], y, n)} for {@code r < count} in that order: the same
+   * result, bit for bit, with each chunk of {@code y} loaded and stored once for all rows.
+   */
+  default void axpys(float[] alpha, float[] x, int[] offsets, int count, float[] y, int n) {
+    for (int r = 0; r < count; r++) {
+      axpy(alpha[r], x, offsets[r], y, n);
+    }
+  }
+
+  /**
+   * {@code out[r] = sum_j a[offsets[r] + j] * b[j]} with float products summed in float within
    * each SIMD lane and the lanes added in double: about 1e-7 relative, twice the throughput of
-   * {@link #dots}. For quantities whose rounding does not accumulate (the logistic loss's step
-   * along a search line). A row's sum has the same bits whichever rows share its call.
+   * {@link #dots(float[], int[], int, double[], int, double[])}. For quantities whose rounding
+   * does not accumulate (the logistic loss's step along a search line). The same result for a row
+   * whether or not it is grouped with others.
    */
-  void dotsFloat(FloatRows x, int first, int count, float[] b, double[] out);
+  default void dotsFloat(float[] a, int[] offsets, int count, float[] b, int n, double[] out) {
+    for (int r = 0; r < count; r++) {
+      double s = 0;
+      for (int j = 0; j < n; j++) {
+        s += a[offsets[r] + j] * b[j];
+      }
+      out[r] = s;
+    }
+  }
 
   /**
    * {@link LogisticTerms#terms}: the same formulas (the same exp and log1p polynomials, so

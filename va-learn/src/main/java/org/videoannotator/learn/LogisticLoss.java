@@ -3,8 +3,8 @@ package org.videoannotator.learn;
 /**
  * The objective scikit-learn's lbfgs logistic regression minimises, for labels in {-1, +1}: {@code
  * sum_i log(1 + exp(-y_i (w.x_i + b))) + ||w||^2 / (2C)}. The intercept {@code b} (the last
- * parameter) is not penalised. Rows are float32 (as embeddings are, so nothing is lost), held
- * aligned ({@link FloatRows}); the loss is summed in double.
+ * parameter) is not penalised. Rows are held as one flat row-major float array (embeddings are
+ * float32, so nothing is lost); the loss is summed in double.
  *
  * <p>Along a line search it keeps the rows' decision values {@code z = Xw + b} and moves them:
  * {@code z(w + t d) = z(w) + t (Xd + d_b)}, with {@code Xd} computed once per line in float, and
@@ -19,12 +19,13 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
   /** Rows per block: their terms, then their gradient share. */
   private static final int BLOCK = 128;
 
-  private final FloatRows x;
+  private final float[] x;
   private final double[] sign;
   private final int rows;
   private final int dim;
   private final double alpha;
   private final DotProducts dots = DotProducts.best();
+  private final int[] offsets;
   /** Decision values {@code x_i.w + b} at the point the objective last settled on. */
   private final double[] z;
   private boolean settled;
@@ -36,24 +37,26 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
   private final double[] factor = new double[BLOCK];
   private final double[] margin = new double[BLOCK];
   private final float[] coef = new float[BLOCK];
+  private final int[] blockOffsets = new int[BLOCK];
   private final float[] blockGrad;
 
-  /** {@code positive[i]} is row i's label; {@code x} stays the caller's to close. */
-  LogisticLoss(FloatRows x, boolean[] positive, double c) {
+  /** {@code x}: {@code rows x dim} row-major; {@code positive[i]} is row i's label. */
+  LogisticLoss(float[] x, boolean[] positive, int dim, double c) {
     if (!(c > 0)) {
       throw new IllegalArgumentException("C must be positive, got " + c);
     }
     this.x = x;
-    if (x.rows() != positive.length) {
-      throw new IllegalArgumentException(x.rows() + " rows but " + positive.length + " labels");
-    }
     this.rows = positive.length;
-    this.dim = x.dim();
+    this.dim = dim;
     this.sign = new double[rows];
     for (int i = 0; i < rows; i++) {
       sign[i] = positive[i] ? 1.0 : -1.0;
     }
     this.alpha = 1.0 / c;
+    this.offsets = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      offsets[i] = i * dim;
+    }
     this.z = new double[rows];
     this.step = new double[rows];
     this.trial = new double[rows];
@@ -77,7 +80,7 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
     for (int j = 0; j < dim; j++) {
       direction[j] = (float) d[j];
     }
-    dots.dotsFloat(x, 0, rows, direction, step);
+    dots.dotsFloat(x, offsets, rows, direction, dim, step);
     double biasStep = d[dim];
     for (int i = 0; i < rows; i++) {
       step[i] += biasStep;
@@ -131,7 +134,7 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
   }
 
   private void settle(double[] w) {
-    dots.dots(x, 0, rows, w, z);
+    dots.dots(x, offsets, rows, w, dim, z);
     for (int i = 0; i < rows; i++) {
       z[i] += w[dim];
     }
@@ -186,8 +189,9 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
         double r = residual[start + i];
         biasGrad += r;
         coef[i] = (float) r;
+        blockOffsets[i] = offsets[start + i];
       }
-      dots.axpys(coef, x, start, n, blockGrad);
+      dots.axpys(coef, x, blockOffsets, n, blockGrad, dim);
       for (int j = 0; j < dim; j++) {
         grad[j] += blockGrad[j];
       }

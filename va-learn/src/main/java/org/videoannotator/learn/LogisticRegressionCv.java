@@ -187,11 +187,9 @@ public final class LogisticRegressionCv {
       }
     }
     double c = options.cs()[best];
-    try (FloatRows rows = FloatRows.of(x, dim)) {
-      LbfgsMinimizer.minimize(
-          new LogisticLoss(rows, y, c), start, options.gtol(), LbfgsMinimizer.SCIPY_FTOL,
-          options.maxIter());
-    }
+    LbfgsMinimizer.minimize(
+        new LogisticLoss(x, y, dim, c), start, options.gtol(), LbfgsMinimizer.SCIPY_FTOL,
+        options.maxIter());
     float[] weights = new float[dim];
     for (int j = 0; j < dim; j++) {
       weights[j] = (float) start[j];
@@ -219,29 +217,46 @@ public final class LogisticRegressionCv {
 
   /** Fits the whole C path on the training part of one fold and scores it on the test part. */
   private FoldResult fitFold(float[] x, int dim, boolean[] y, int[] testFold, int fold) {
-    int[] train = StratifiedKFold.rowsOutside(testFold, fold);
-    int[] test = StratifiedKFold.rowsIn(testFold, fold);
-    boolean[] trainY = StratifiedKFold.labelsOf(y, train);
-    boolean[] testY = StratifiedKFold.labelsOf(y, test);
+    int nTest = 0;
+    for (int t : testFold) {
+      nTest += t == fold ? 1 : 0;
+    }
+    int nTrain = y.length - nTest;
+    float[] trainX = new float[nTrain * dim];
+    boolean[] trainY = new boolean[nTrain];
+    float[] testX = new float[nTest * dim];
+    boolean[] testY = new boolean[nTest];
+    int tr = 0;
+    int te = 0;
+    for (int i = 0; i < y.length; i++) {
+      if (testFold[i] == fold) {
+        System.arraycopy(x, i * dim, testX, te * dim, dim);
+        testY[te++] = y[i];
+      } else {
+        System.arraycopy(x, i * dim, trainX, tr * dim, dim);
+        trainY[tr++] = y[i];
+      }
+    }
     double[] cs = options.cs();
     double[] scores = new double[cs.length];
     double[][] coefs = new double[cs.length][];
     double[] w = new double[dim + 1];
-    double[] decision = new double[test.length];
+    double[] decision = new double[nTest];
+    int[] testOffsets = new int[nTest];
+    for (int i = 0; i < nTest; i++) {
+      testOffsets[i] = i * dim;
+    }
     DotProducts dots = DotProducts.best();
-    try (FloatRows trainX = FloatRows.select(x, dim, train);
-        FloatRows testX = FloatRows.select(x, dim, test)) {
-      for (int k = 0; k < cs.length; k++) {
-        LbfgsMinimizer.minimize(
-            new LogisticLoss(trainX, trainY, cs[k]), w, options.gtol(),
-            LbfgsMinimizer.SCIPY_FTOL, options.maxIter());
-        coefs[k] = w.clone();
-        dots.dots(testX, 0, test.length, w, decision);
-        for (int i = 0; i < test.length; i++) {
-          decision[i] += w[dim];
-        }
-        scores[k] = Metrics.averagePrecision(testY, decision);
+    for (int k = 0; k < cs.length; k++) {
+      LbfgsMinimizer.minimize(
+          new LogisticLoss(trainX, trainY, dim, cs[k]), w, options.gtol(),
+          LbfgsMinimizer.SCIPY_FTOL, options.maxIter());
+      coefs[k] = w.clone();
+      dots.dots(testX, testOffsets, nTest, w, dim, decision);
+      for (int i = 0; i < nTest; i++) {
+        decision[i] += w[dim];
       }
+      scores[k] = Metrics.averagePrecision(testY, decision);
     }
     return new FoldResult(scores, coefs);
   }

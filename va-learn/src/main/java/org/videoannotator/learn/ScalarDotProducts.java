@@ -51,44 +51,35 @@ final class ScalarDotProducts implements DotProducts {
   }
 
   @Override
-  public void dots(FloatRows x, int first, int count, double[] b, double[] out) {
-    int n = x.dim();
-    for (int r = 0; r < count; r++) {
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      int j = 0;
-      for (; j + 3 < n; j += 4) {
-        s0 += x.get(first + r, j) * b[j];
-        s1 += x.get(first + r, j + 1) * b[j + 1];
-        s2 += x.get(first + r, j + 2) * b[j + 2];
-        s3 += x.get(first + r, j + 3) * b[j + 3];
-      }
-      for (; j < n; j++) {
-        s0 += x.get(first + r, j) * b[j];
-      }
-      out[r] = (s0 + s1) + (s2 + s3);
+  public double dot(float[] a, int aOffset, double[] b, int n) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int j = 0;
+    for (; j + 3 < n; j += 4) {
+      s0 += a[aOffset + j] * b[j];
+      s1 += a[aOffset + j + 1] * b[j + 1];
+      s2 += a[aOffset + j + 2] * b[j + 2];
+      s3 += a[aOffset + j + 3] * b[j + 3];
+    }
+    for (; j < n; j++) {
+      s0 += a[aOffset + j] * b[j];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  @Override
+  public void axpy(double alpha, float[] x, int xOffset, double[] y, int n) {
+    for (int j = 0; j < n; j++) {
+      y[j] += alpha * x[xOffset + j];
     }
   }
 
   @Override
-  public void axpys(float[] alpha, FloatRows x, int first, int count, float[] y) {
-    for (int r = 0; r < count; r++) {
-      for (int j = 0; j < y.length; j++) {
-        y[j] += alpha[r] * x.get(first + r, j);
-      }
-    }
-  }
-
-  @Override
-  public void dotsFloat(FloatRows x, int first, int count, float[] b, double[] out) {
-    for (int r = 0; r < count; r++) {
-      double s = 0;
-      for (int j = 0; j < b.length; j++) {
-        s += x.get(first + r, j) * b[j];
-      }
-      out[r] = s;
+  public void axpy(float alpha, float[] x, int xOffset, float[] y, int n) {
+    for (int j = 0; j < n; j++) {
+      y[j] += alpha * x[xOffset + j];
     }
   }
 

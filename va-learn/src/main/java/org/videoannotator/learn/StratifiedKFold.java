@@ -70,23 +70,4 @@ public final class StratifiedKFold {
     }
     return folds;
   }
-
-  /** The rows whose test fold is {@code fold}, ascending. */
-  static int[] rowsIn(int[] testFold, int fold) {
-    return java.util.stream.IntStream.range(0, testFold.length).filter(i -> testFold[i] == fold).toArray();
-  }
-
-  /** The rows {@code fold} trains on (every other fold's), ascending. */
-  static int[] rowsOutside(int[] testFold, int fold) {
-    return java.util.stream.IntStream.range(0, testFold.length).filter(i -> testFold[i] != fold).toArray();
-  }
-
-  /** {@code y} at {@code rows}. */
-  static boolean[] labelsOf(boolean[] y, int[] rows) {
-    boolean[] out = new boolean[rows.length];
-    for (int i = 0; i < rows.length; i++) {
-      out[i] = y[rows[i]];
-    }
-    return out;
-  }
 }

@@ -2,7 +2,6 @@ package org.videoannotator.learn;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
@@ -66,6 +65,52 @@ final class VectorDotProducts implements DotProducts {
   }
 
   @Override
+  public double dot(float[] a, int aOffset, double[] b, int n) {
+    int lanes = DOUBLES.length();
+    DoubleVector acc0 = DoubleVector.zero(DOUBLES);
+    DoubleVector acc1 = DoubleVector.zero(DOUBLES);
+    int j = 0;
+    for (; j + 2 * lanes <= n; j += 2 * lanes) {
+      acc0 = widen(a, aOffset + j).fma(DoubleVector.fromArray(DOUBLES, b, j), acc0);
+      acc1 = widen(a, aOffset + j + lanes).fma(DoubleVector.fromArray(DOUBLES, b, j + lanes), acc1);
+    }
+    for (; j + lanes <= n; j += lanes) {
+      acc0 = widen(a, aOffset + j).fma(DoubleVector.fromArray(DOUBLES, b, j), acc0);
+    }
+    double s = sumLanes(acc0.add(acc1));
+    for (; j < n; j++) {
+      s += a[aOffset + j] * b[j];
+    }
+    return s;
+  }
+
+  @Override
+  public void axpy(double alpha, float[] x, int xOffset, double[] y, int n) {
+    int lanes = DOUBLES.length();
+    DoubleVector va = DoubleVector.broadcast(DOUBLES, alpha);
+    int j = 0;
+    for (; j + lanes <= n; j += lanes) {
+      widen(x, xOffset + j).fma(va, DoubleVector.fromArray(DOUBLES, y, j)).intoArray(y, j);
+    }
+    for (; j < n; j++) {
+      y[j] += alpha * x[xOffset + j];
+    }
+  }
+
+  @Override
+  public void axpy(float alpha, float[] x, int xOffset, float[] y, int n) {
+    int lanes = SPECIES.length();
+    FloatVector va = FloatVector.broadcast(SPECIES, alpha);
+    int j = 0;
+    for (; j + lanes <= n; j += lanes) {
+      FloatVector.fromArray(SPECIES, x, xOffset + j).fma(va, FloatVector.fromArray(SPECIES, y, j)).intoArray(y, j);
+    }
+    for (; j < n; j++) {
+      y[j] += alpha * x[xOffset + j];
+    }
+  }
+
+  @Override
   public double dot(double[] a, double[] b) {
     int lanes = DOUBLES.length();
     int n = a.length;
@@ -86,31 +131,15 @@ final class VectorDotProducts implements DotProducts {
   /** Rows handled together by {@link #dots} and {@link #axpys}. */
   private static final int GROUP = 4;
 
-  /** Rows handled together by {@link #dotsFloat} and the wide part of {@link #axpys}. */
-  private static final int WIDE_GROUP = 8;
-
-  private static final ByteOrder ORDER = ByteOrder.nativeOrder();
-
-  private static FloatVector load(MemorySegment s, long at) {
-    return FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
-  }
-
-  /** {@code DOUBLES.length()} floats from byte {@code at}, widened to doubles. */
-  private static DoubleVector widen(MemorySegment s, long at) {
-    return (DoubleVector) FloatVector.fromMemorySegment(HALF_FLOATS, s, at, ORDER)
-        .convertShape(VectorOperators.F2D, DOUBLES, 0);
-  }
-
   @Override
-  public void dots(FloatRows x, int first, int count, double[] b, double[] out) {
-    MemorySegment s = x.segment();
-    long rowBytes = x.rowBytes();
-    int n = x.dim();
+  public void dots(float[] a, int[] offsets, int count, double[] b, int n, double[] out) {
     int lanes = DOUBLES.length();
-    long laneBytes = (long) lanes * Float.BYTES;
     int r = 0;
     for (; r + GROUP <= count && n % (2 * lanes) == 0; r += GROUP) {
-      long o0 = x.offset(first + r);
+      int o0 = offsets[r];
+      int o1 = offsets[r + 1];
+      int o2 = offsets[r + 2];
+      int o3 = offsets[r + 3];
       DoubleVector a00 = DoubleVector.zero(DOUBLES);
       DoubleVector a01 = DoubleVector.zero(DOUBLES);
       DoubleVector a10 = DoubleVector.zero(DOUBLES);
@@ -122,15 +151,14 @@ final class VectorDotProducts implements DotProducts {
       for (int j = 0; j < n; j += 2 * lanes) {
         DoubleVector b0 = DoubleVector.fromArray(DOUBLES, b, j);
         DoubleVector b1 = DoubleVector.fromArray(DOUBLES, b, j + lanes);
-        long at = o0 + (long) j * Float.BYTES;
-        a00 = widen(s, at).fma(b0, a00);
-        a01 = widen(s, at + laneBytes).fma(b1, a01);
-        a10 = widen(s, at + rowBytes).fma(b0, a10);
-        a11 = widen(s, at + rowBytes + laneBytes).fma(b1, a11);
-        a20 = widen(s, at + 2 * rowBytes).fma(b0, a20);
-        a21 = widen(s, at + 2 * rowBytes + laneBytes).fma(b1, a21);
-        a30 = widen(s, at + 3 * rowBytes).fma(b0, a30);
-        a31 = widen(s, at + 3 * rowBytes + laneBytes).fma(b1, a31);
+        a00 = widen(a, o0 + j).fma(b0, a00);
+        a01 = widen(a, o0 + j + lanes).fma(b1, a01);
+        a10 = widen(a, o1 + j).fma(b0, a10);
+        a11 = widen(a, o1 + j + lanes).fma(b1, a11);
+        a20 = widen(a, o2 + j).fma(b0, a20);
+        a21 = widen(a, o2 + j + lanes).fma(b1, a21);
+        a30 = widen(a, o3 + j).fma(b0, a30);
+        a31 = widen(a, o3 + j + lanes).fma(b1, a31);
       }
       out[r] = sumLanes(a00.add(a01));
       out[r + 1] = sumLanes(a10.add(a11));
@@ -138,42 +166,24 @@ final class VectorDotProducts implements DotProducts {
       out[r + 3] = sumLanes(a30.add(a31));
     }
     for (; r < count; r++) {
-      out[r] = dot(s, x.offset(first + r), b, n);
+      out[r] = dot(a, offsets[r], b, n);
     }
-  }
-
-  /** One row of {@link #dots}, with the same lanes and order as the grouped rows. */
-  private static double dot(MemorySegment s, long o, double[] b, int n) {
-    int lanes = DOUBLES.length();
-    long laneBytes = (long) lanes * Float.BYTES;
-    DoubleVector acc0 = DoubleVector.zero(DOUBLES);
-    DoubleVector acc1 = DoubleVector.zero(DOUBLES);
-    int j = 0;
-    for (; j + 2 * lanes <= n; j += 2 * lanes) {
-      long at = o + (long) j * Float.BYTES;
-      acc0 = widen(s, at).fma(DoubleVector.fromArray(DOUBLES, b, j), acc0);
-      acc1 = widen(s, at + laneBytes).fma(DoubleVector.fromArray(DOUBLES, b, j + lanes), acc1);
-    }
-    for (; j + lanes <= n; j += lanes) {
-      acc0 = widen(s, o + (long) j * Float.BYTES).fma(DoubleVector.fromArray(DOUBLES, b, j), acc0);
-    }
-    double sum = sumLanes(acc0.add(acc1));
-    for (; j < n; j++) {
-      sum += s.get(ValueLayout.JAVA_FLOAT, o + (long) j * Float.BYTES) * b[j];
-    }
-    return sum;
   }
 
   @Override
-  public void axpys(float[] alpha, FloatRows x, int first, int count, float[] y) {
-    MemorySegment s = x.segment();
-    long rb = x.rowBytes();
-    int n = x.dim();
+  public void axpys(float[] alpha, float[] x, int[] offsets, int count, float[] y, int n) {
     int lanes = SPECIES.length();
     int r = 0;
     // Eight rows per load and store of y, then four, then one: the same order of additions.
     for (; r + WIDE_GROUP <= count && n % lanes == 0; r += WIDE_GROUP) {
-      long o0 = x.offset(first + r);
+      int o0 = offsets[r];
+      int o1 = offsets[r + 1];
+      int o2 = offsets[r + 2];
+      int o3 = offsets[r + 3];
+      int o4 = offsets[r + 4];
+      int o5 = offsets[r + 5];
+      int o6 = offsets[r + 6];
+      int o7 = offsets[r + 7];
       FloatVector v0 = FloatVector.broadcast(SPECIES, alpha[r]);
       FloatVector v1 = FloatVector.broadcast(SPECIES, alpha[r + 1]);
       FloatVector v2 = FloatVector.broadcast(SPECIES, alpha[r + 2]);
@@ -183,63 +193,58 @@ final class VectorDotProducts implements DotProducts {
       FloatVector v6 = FloatVector.broadcast(SPECIES, alpha[r + 6]);
       FloatVector v7 = FloatVector.broadcast(SPECIES, alpha[r + 7]);
       for (int j = 0; j < n; j += lanes) {
-        long at = o0 + (long) j * Float.BYTES;
         FloatVector acc = FloatVector.fromArray(SPECIES, y, j);
-        acc = load(s, at).fma(v0, acc);
-        acc = load(s, at + rb).fma(v1, acc);
-        acc = load(s, at + 2 * rb).fma(v2, acc);
-        acc = load(s, at + 3 * rb).fma(v3, acc);
-        acc = load(s, at + 4 * rb).fma(v4, acc);
-        acc = load(s, at + 5 * rb).fma(v5, acc);
-        acc = load(s, at + 6 * rb).fma(v6, acc);
-        acc = load(s, at + 7 * rb).fma(v7, acc);
+        acc = FloatVector.fromArray(SPECIES, x, o0 + j).fma(v0, acc);
+        acc = FloatVector.fromArray(SPECIES, x, o1 + j).fma(v1, acc);
+        acc = FloatVector.fromArray(SPECIES, x, o2 + j).fma(v2, acc);
+        acc = FloatVector.fromArray(SPECIES, x, o3 + j).fma(v3, acc);
+        acc = FloatVector.fromArray(SPECIES, x, o4 + j).fma(v4, acc);
+        acc = FloatVector.fromArray(SPECIES, x, o5 + j).fma(v5, acc);
+        acc = FloatVector.fromArray(SPECIES, x, o6 + j).fma(v6, acc);
+        acc = FloatVector.fromArray(SPECIES, x, o7 + j).fma(v7, acc);
         acc.intoArray(y, j);
       }
     }
     for (; r + GROUP <= count && n % lanes == 0; r += GROUP) {
-      long o0 = x.offset(first + r);
+      int o0 = offsets[r];
+      int o1 = offsets[r + 1];
+      int o2 = offsets[r + 2];
+      int o3 = offsets[r + 3];
       FloatVector v0 = FloatVector.broadcast(SPECIES, alpha[r]);
       FloatVector v1 = FloatVector.broadcast(SPECIES, alpha[r + 1]);
       FloatVector v2 = FloatVector.broadcast(SPECIES, alpha[r + 2]);
       FloatVector v3 = FloatVector.broadcast(SPECIES, alpha[r + 3]);
       for (int j = 0; j < n; j += lanes) {
-        long at = o0 + (long) j * Float.BYTES;
         FloatVector acc = FloatVector.fromArray(SPECIES, y, j);
-        acc = load(s, at).fma(v0, acc);
-        acc = load(s, at + rb).fma(v1, acc);
-        acc = load(s, at + 2 * rb).fma(v2, acc);
-        acc = load(s, at + 3 * rb).fma(v3, acc);
+        acc = FloatVector.fromArray(SPECIES, x, o0 + j).fma(v0, acc);
+        acc = FloatVector.fromArray(SPECIES, x, o1 + j).fma(v1, acc);
+        acc = FloatVector.fromArray(SPECIES, x, o2 + j).fma(v2, acc);
+        acc = FloatVector.fromArray(SPECIES, x, o3 + j).fma(v3, acc);
         acc.intoArray(y, j);
       }
     }
     for (; r < count; r++) {
-      axpy(alpha[r], s, x.offset(first + r), y, n);
+      axpy(alpha[r], x, offsets[r], y, n);
     }
   }
 
-  /** One row of {@link #axpys}. */
-  private static void axpy(float alpha, MemorySegment s, long o, float[] y, int n) {
-    int lanes = SPECIES.length();
-    FloatVector va = FloatVector.broadcast(SPECIES, alpha);
-    int j = 0;
-    for (; j + lanes <= n; j += lanes) {
-      load(s, o + (long) j * Float.BYTES).fma(va, FloatVector.fromArray(SPECIES, y, j)).intoArray(y, j);
-    }
-    for (; j < n; j++) {
-      y[j] += alpha * s.get(ValueLayout.JAVA_FLOAT, o + (long) j * Float.BYTES);
-    }
-  }
+  /** Rows handled together by {@link #dotsFloat} and the wide part of {@link #axpys}. */
+  private static final int WIDE_GROUP = 8;
 
   @Override
-  public void dotsFloat(FloatRows x, int first, int count, float[] b, double[] out) {
-    MemorySegment s = x.segment();
-    long rb = x.rowBytes();
-    int n = x.dim();
+  public void dotsFloat(float[] a, int[] offsets, int count, float[] b, int n, double[] out) {
     int lanes = SPECIES.length();
     float[] buffer = new float[lanes];
     int r = 0;
     for (; r + WIDE_GROUP <= count && n % lanes == 0; r += WIDE_GROUP) {
-      long o0 = x.offset(first + r);
+      int o0 = offsets[r];
+      int o1 = offsets[r + 1];
+      int o2 = offsets[r + 2];
+      int o3 = offsets[r + 3];
+      int o4 = offsets[r + 4];
+      int o5 = offsets[r + 5];
+      int o6 = offsets[r + 6];
+      int o7 = offsets[r + 7];
       FloatVector a0 = FloatVector.zero(SPECIES);
       FloatVector a1 = FloatVector.zero(SPECIES);
       FloatVector a2 = FloatVector.zero(SPECIES);
@@ -250,15 +255,14 @@ final class VectorDotProducts implements DotProducts {
       FloatVector a7 = FloatVector.zero(SPECIES);
       for (int j = 0; j < n; j += lanes) {
         FloatVector bj = FloatVector.fromArray(SPECIES, b, j);
-        long at = o0 + (long) j * Float.BYTES;
-        a0 = load(s, at).fma(bj, a0);
-        a1 = load(s, at + rb).fma(bj, a1);
-        a2 = load(s, at + 2 * rb).fma(bj, a2);
-        a3 = load(s, at + 3 * rb).fma(bj, a3);
-        a4 = load(s, at + 4 * rb).fma(bj, a4);
-        a5 = load(s, at + 5 * rb).fma(bj, a5);
-        a6 = load(s, at + 6 * rb).fma(bj, a6);
-        a7 = load(s, at + 7 * rb).fma(bj, a7);
+        a0 = FloatVector.fromArray(SPECIES, a, o0 + j).fma(bj, a0);
+        a1 = FloatVector.fromArray(SPECIES, a, o1 + j).fma(bj, a1);
+        a2 = FloatVector.fromArray(SPECIES, a, o2 + j).fma(bj, a2);
+        a3 = FloatVector.fromArray(SPECIES, a, o3 + j).fma(bj, a3);
+        a4 = FloatVector.fromArray(SPECIES, a, o4 + j).fma(bj, a4);
+        a5 = FloatVector.fromArray(SPECIES, a, o5 + j).fma(bj, a5);
+        a6 = FloatVector.fromArray(SPECIES, a, o6 + j).fma(bj, a6);
+        a7 = FloatVector.fromArray(SPECIES, a, o7 + j).fma(bj, a7);
       }
       out[r] = wideLaneSum(a0, buffer);
       out[r + 1] = wideLaneSum(a1, buffer);
@@ -270,23 +274,23 @@ final class VectorDotProducts implements DotProducts {
       out[r + 7] = wideLaneSum(a7, buffer);
     }
     for (; r < count; r++) {
-      out[r] = dotFloat(s, x.offset(first + r), b, n, buffer);
+      out[r] = dotFloat(a, offsets[r], b, n, buffer);
     }
   }
 
   /** One row of {@link #dotsFloat}, with the same lanes and order as the grouped rows. */
-  private static double dotFloat(MemorySegment s, long o, float[] b, int n, float[] buffer) {
+  private static double dotFloat(float[] a, int o, float[] b, int n, float[] buffer) {
     int lanes = SPECIES.length();
     FloatVector acc = FloatVector.zero(SPECIES);
     int j = 0;
     for (; j + lanes <= n; j += lanes) {
-      acc = load(s, o + (long) j * Float.BYTES).fma(FloatVector.fromArray(SPECIES, b, j), acc);
+      acc = FloatVector.fromArray(SPECIES, a, o + j).fma(FloatVector.fromArray(SPECIES, b, j), acc);
     }
-    double sum = wideLaneSum(acc, buffer);
+    double s = wideLaneSum(acc, buffer);
     for (; j < n; j++) {
-      sum += s.get(ValueLayout.JAVA_FLOAT, o + (long) j * Float.BYTES) * b[j];
+      s += a[o + j] * b[j];
     }
-    return sum;
+    return s;
   }
 
   /**
@@ -406,6 +410,12 @@ final class VectorDotProducts implements DotProducts {
       s += v.lane(i);
     }
     return s;
+  }
+
+  /** {@code DOUBLES.length()} floats from {@code a[at]}, widened to doubles. */
+  private static DoubleVector widen(float[] a, int at) {
+    return (DoubleVector) FloatVector.fromArray(HALF_FLOATS, a, at)
+        .convertShape(VectorOperators.F2D, DOUBLES, 0);
   }
 
   @Override

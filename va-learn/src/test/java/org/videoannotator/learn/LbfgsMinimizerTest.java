@@ -31,34 +31,32 @@ class LbfgsMinimizerTest {
   @Test
   void logisticGradientMatchesFiniteDifferences() {
     SplittableRandom random = new SplittableRandom(2);
-    int n = 40;
+    int rows = 40;
     int dim = 7;
-    float[] x = new float[n * dim];
-    boolean[] y = new boolean[n];
+    float[] x = new float[rows * dim];
+    boolean[] y = new boolean[rows];
     for (int i = 0; i < x.length; i++) {
       x[i] = (float) random.nextGaussian();
     }
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < rows; i++) {
       y[i] = random.nextBoolean();
     }
-    try (FloatRows rows = FloatRows.of(x, dim)) {
-      LogisticLoss loss = new LogisticLoss(rows, y, 0.7);
-      double[] w = new double[dim + 1];
-      for (int j = 0; j <= dim; j++) {
-        w[j] = random.nextGaussian() * 3; // large enough to reach both branches of the stable loss
-      }
-      double[] g = new double[dim + 1];
-      loss.valueAndGradient(w, g);
-      double[] scratch = new double[dim + 1];
-      for (int j = 0; j <= dim; j++) {
-        double h = 1e-6;
-        double[] plus = w.clone();
-        double[] minus = w.clone();
-        plus[j] += h;
-        minus[j] -= h;
-        double numeric = (loss.valueAndGradient(plus, scratch) - loss.valueAndGradient(minus, scratch)) / (2 * h);
-        assertEquals(numeric, g[j], 1e-5 * Math.max(1, Math.abs(numeric)), "component " + j);
-      }
+    LogisticLoss loss = new LogisticLoss(x, y, dim, 0.7);
+    double[] w = new double[dim + 1];
+    for (int j = 0; j <= dim; j++) {
+      w[j] = random.nextGaussian() * 3; // large enough to reach both branches of the stable loss
+    }
+    double[] g = new double[dim + 1];
+    loss.valueAndGradient(w, g);
+    double[] scratch = new double[dim + 1];
+    for (int j = 0; j <= dim; j++) {
+      double h = 1e-6;
+      double[] plus = w.clone();
+      double[] minus = w.clone();
+      plus[j] += h;
+      minus[j] -= h;
+      double numeric = (loss.valueAndGradient(plus, scratch) - loss.valueAndGradient(minus, scratch)) / (2 * h);
+      assertEquals(numeric, g[j], 1e-5 * Math.max(1, Math.abs(numeric)), "component " + j);
     }
   }
 }
