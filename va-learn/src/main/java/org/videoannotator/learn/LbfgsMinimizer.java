@@ -113,8 +113,11 @@ final class LbfgsMinimizer {
     private double[] sNext;
     private double[] yNext;
 
-    /** Pairs are allocated as they are first kept: most fits of a warm-started path stop early. */
     History(int n) {
+      for (int k = 0; k < HISTORY; k++) {
+        s[k] = new double[n];
+        y[k] = new double[n];
+      }
       sNext = new double[n];
       yNext = new double[n];
     }
@@ -166,10 +169,10 @@ final class LbfgsMinimizer {
       int slot = (newest + 1) % HISTORY;
       double[] swap = s[slot];
       s[slot] = sNext;
-      sNext = swap != null ? swap : new double[sNext.length];
+      sNext = swap;
       swap = y[slot];
       y[slot] = yNext;
-      yNext = swap != null ? swap : new double[yNext.length];
+      yNext = swap;
       rho[slot] = 1.0 / sy;
       gamma = sy / yy;
       newest = slot;
