@@ -53,17 +53,15 @@ final class LbfgsMinimizer {
 
   private LbfgsMinimizer() {}
 
-  /**
-   * Minimises {@code f} starting from {@code x}, which is overwritten with the minimiser.
-   *
-   * <p>The loop itself only calls out: every pass over the parameters is in {@link History} or a
-   * helper. A loop over all parameters here would make the JIT compile this method on-stack, once
-   * per loop, each time with every inlined vector dot product: a second of compiling on a short
-   * replay.
-   */
+  /** Minimises {@code f} starting from {@code x}, which is overwritten with the minimiser. */
   static Result minimize(Objective f, double[] x, double gtol, double ftol, int maxIter) {
     int n = x.length;
-    History history = new History(n);
+    double[][] s = new double[HISTORY][n];
+    double[][] yv = new double[HISTORY][n];
+    double[] rho = new double[HISTORY];
+    double[] alpha = new double[HISTORY];
+    int stored = 0;
+    int newest = -1;
     double[] g = new double[n];
     double[] gNew = new double[n];
     double[] d = new double[n];
@@ -74,8 +72,36 @@ final class LbfgsMinimizer {
       return new Result(fx, 0, true);
     }
     for (int iter = 1; iter <= maxIter; iter++) {
-      double slope = history.direction(g, d);
-      double step = history.isEmpty() ? Math.min(1.0, 1.0 / Math.sqrt(dot(g, g))) : 1.0;
+      // two-loop recursion: d = -H g
+      for (int i = 0; i < n; i++) {
+        d[i] = -g[i];
+      }
+      for (int k = 0; k < stored; k++) {
+        int j = Math.floorMod(newest - k, HISTORY);
+        alpha[j] = rho[j] * dot(s[j], d);
+        axpy(-alpha[j], yv[j], d);
+      }
+      if (stored > 0) {
+        double gamma = dot(s[newest], yv[newest]) / dot(yv[newest], yv[newest]);
+        for (int i = 0; i < n; i++) {
+          d[i] *= gamma;
+        }
+      }
+      for (int k = stored - 1; k >= 0; k--) {
+        int j = Math.floorMod(newest - k, HISTORY);
+        double beta = rho[j] * dot(yv[j], d);
+        axpy(alpha[j] - beta, s[j], d);
+      }
+      double slope = dot(g, d);
+      if (!(slope < 0)) {
+        // not a descent direction (numerical trouble): restart from steepest descent
+        stored = 0;
+        for (int i = 0; i < n; i++) {
+          d[i] = -g[i];
+        }
+        slope = dot(g, d);
+      }
+      double step = stored == 0 ? Math.min(1.0, 1.0 / Math.sqrt(dot(g, g))) : 1.0;
       Line line = f.along(x, d);
       double fNew = lineSearch.search(f, line, x, fx, slope, d, step, xNew, gNew);
       if (Double.isNaN(fNew)) {
@@ -84,7 +110,17 @@ final class LbfgsMinimizer {
       if (line != null) {
         line.moveTo(lineSearch.acceptedStep());
       }
-      history.remember(x, xNew, g, gNew);
+      int slot = (newest + 1) % HISTORY;
+      for (int i = 0; i < n; i++) {
+        s[slot][i] = xNew[i] - x[i];
+        yv[slot][i] = gNew[i] - g[i];
+      }
+      double sy = dot(s[slot], yv[slot]);
+      if (sy > 1e-10 * dot(yv[slot], yv[slot])) {
+        rho[slot] = 1.0 / sy;
+        newest = slot;
+        stored = Math.min(stored + 1, HISTORY);
+      }
       double fOld = fx;
       System.arraycopy(xNew, 0, x, 0, n);
       System.arraycopy(gNew, 0, g, 0, n);
@@ -97,99 +133,6 @@ final class LbfgsMinimizer {
       }
     }
     return new Result(fx, maxIter, false);
-  }
-
-  /** The last {@value #HISTORY} curvature pairs, newest last, and the search direction they give. */
-  private static final class History {
-    private final double[][] s = new double[HISTORY][];
-    private final double[][] y = new double[HISTORY][];
-    private final double[] rho = new double[HISTORY];
-    private final double[] alpha = new double[HISTORY];
-    /** The newest pair's {@code s.y / y.y}, the initial inverse-Hessian scale. */
-    private double gamma;
-    private int stored;
-    private int newest = -1;
-    /** The candidate pair, swapped into the history when its curvature is positive. */
-    private double[] sNext;
-    private double[] yNext;
-
-    History(int n) {
-      for (int k = 0; k < HISTORY; k++) {
-        s[k] = new double[n];
-        y[k] = new double[n];
-      }
-      sNext = new double[n];
-      yNext = new double[n];
-    }
-
-    boolean isEmpty() {
-      return stored == 0;
-    }
-
-    /**
-     * Writes the two-loop recursion's {@code d = -H g} and returns its slope {@code g.d}; when
-     * that is not a descent direction (numerical trouble) forgets the pairs and restarts from
-     * steepest descent.
-     */
-    double direction(double[] g, double[] d) {
-      negate(g, d);
-      for (int k = 0; k < stored; k++) {
-        int j = Math.floorMod(newest - k, HISTORY);
-        alpha[j] = rho[j] * dot(s[j], d);
-        axpy(-alpha[j], y[j], d);
-      }
-      if (stored > 0) {
-        scale(gamma, d);
-      }
-      for (int k = stored - 1; k >= 0; k--) {
-        int j = Math.floorMod(newest - k, HISTORY);
-        double beta = rho[j] * dot(y[j], d);
-        axpy(alpha[j] - beta, s[j], d);
-      }
-      double slope = dot(g, d);
-      if (!(slope < 0)) {
-        stored = 0;
-        negate(g, d);
-        slope = dot(g, d);
-      }
-      return slope;
-    }
-
-    /** Keeps the step's pair {@code (xNew - x, gNew - g)} if its curvature is positive. */
-    void remember(double[] x, double[] xNew, double[] g, double[] gNew) {
-      for (int i = 0; i < x.length; i++) {
-        sNext[i] = xNew[i] - x[i];
-        yNext[i] = gNew[i] - g[i];
-      }
-      double sy = dot(sNext, yNext);
-      double yy = dot(yNext, yNext);
-      if (!(sy > 1e-10 * yy)) {
-        return;
-      }
-      int slot = (newest + 1) % HISTORY;
-      double[] swap = s[slot];
-      s[slot] = sNext;
-      sNext = swap;
-      swap = y[slot];
-      y[slot] = yNext;
-      yNext = swap;
-      rho[slot] = 1.0 / sy;
-      gamma = sy / yy;
-      newest = slot;
-      stored = Math.min(stored + 1, HISTORY);
-    }
-  }
-
-  private static void negate(double[] from, double[] to) {
-    for (int i = 0; i < from.length; i++) {
-      to[i] = -from[i];
-    }
-  }
-
-  private static void scale(double a, double[] v) {
-    for (int i = 0; i < v.length; i++) {
-      v[i] *= a;
-    }
   }
 
   /** Dot product of two parameter vectors (the two-loop recursion's dozens per iteration). */
