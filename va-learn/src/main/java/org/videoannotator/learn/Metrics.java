@@ -117,11 +117,6 @@ public final class Metrics {
     }
   }
 
-  /**
-   * The counts at each distinct threshold. The positives' and the negatives' scores are sorted
-   * apart (primitive sorts, no boxing) and walked down together; equal scores ({@code ==}, as
-   * numpy's {@code diff != 0}) form one threshold, so how ties were ordered never matters.
-   */
   private static Curve curve(boolean[] y, double[] score) {
     if (y.length != score.length) {
       throw new IllegalArgumentException(
@@ -130,44 +125,28 @@ public final class Metrics {
     if (y.length == 0) {
       throw new IllegalArgumentException("no items to score");
     }
-    int positives = 0;
+    Integer[] order = new Integer[y.length];
     for (int i = 0; i < y.length; i++) {
       if (!Double.isFinite(score[i])) {
         throw new IllegalArgumentException("score " + i + " is not finite: " + score[i]);
       }
-      positives += y[i] ? 1 : 0;
+      order[i] = i;
     }
-    double[] pos = new double[positives];
-    double[] neg = new double[y.length - positives];
-    int p = 0;
-    int q = 0;
-    for (int i = 0; i < y.length; i++) {
-      if (y[i]) {
-        pos[p++] = score[i];
-      } else {
-        neg[q++] = score[i];
-      }
-    }
-    Arrays.sort(pos);
-    Arrays.sort(neg);
+    Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
     double[] tps = new double[y.length];
     double[] fps = new double[y.length];
     int m = 0;
     double tp = 0;
-    double fp = 0;
-    p = pos.length - 1;
-    q = neg.length - 1;
-    while (p >= 0 || q >= 0) {
-      double threshold = q < 0 || (p >= 0 && pos[p] >= neg[q]) ? pos[p] : neg[q];
-      for (; p >= 0 && pos[p] == threshold; p--) {
+    for (int i = 0; i < order.length; i++) {
+      if (y[order[i]]) {
         tp++;
       }
-      for (; q >= 0 && neg[q] == threshold; q--) {
-        fp++;
+      boolean lastOfThreshold = i == order.length - 1 || score[order[i + 1]] != score[order[i]];
+      if (lastOfThreshold) {
+        tps[m] = tp;
+        fps[m] = (i + 1) - tp;
+        m++;
       }
-      tps[m] = tp;
-      fps[m] = fp;
-      m++;
     }
     return new Curve(Arrays.copyOf(tps, m), Arrays.copyOf(fps, m));
   }

@@ -369,26 +369,11 @@ final class VectorDotProducts implements DotProducts {
   private static DoubleVector log1pUnit(DoubleVector e) {
     DoubleVector s = e.div(e.add(2.0));
     DoubleVector s2 = s.mul(s);
-    // Written out: a loop carrying a vector leaves C2 unable to keep it in a register, and every
-    // step then runs the Vector API's slow Java fallback.
-    DoubleVector p = DoubleVector.broadcast(DOUBLES, 1.0 / 35);
-    p = p.mul(s2).add(1.0 / 33);
-    p = p.mul(s2).add(1.0 / 31);
-    p = p.mul(s2).add(1.0 / 29);
-    p = p.mul(s2).add(1.0 / 27);
-    p = p.mul(s2).add(1.0 / 25);
-    p = p.mul(s2).add(1.0 / 23);
-    p = p.mul(s2).add(1.0 / 21);
-    p = p.mul(s2).add(1.0 / 19);
-    p = p.mul(s2).add(1.0 / 17);
-    p = p.mul(s2).add(1.0 / 15);
-    p = p.mul(s2).add(1.0 / 13);
-    p = p.mul(s2).add(1.0 / 11);
-    p = p.mul(s2).add(1.0 / 9);
-    p = p.mul(s2).add(1.0 / 7);
-    p = p.mul(s2).add(1.0 / 5);
-    p = p.mul(s2).add(1.0 / 3);
-    p = p.mul(s2).add(1.0);
+    double[] coefficients = LogisticTerms.ATANH;
+    DoubleVector p = DoubleVector.broadcast(DOUBLES, coefficients[0]);
+    for (int i = 1; i < coefficients.length; i++) {
+      p = p.mul(s2).add(coefficients[i]);
+    }
     return s.mul(2.0).mul(p);
   }
 

@@ -81,28 +81,20 @@ public final class Exp1Runner {
     Map<String, Prepared> prepared = new LinkedHashMap<>();
     List<LabelFailure> labelFailures = new ArrayList<>();
     List<Task> tasks = new ArrayList<>();
-    // Labels are prepared in parallel too: each one's random baseline and zero-shot bootstraps
-    // are a fair share of a short replay.
-    List<Object> outcomes = ParallelMap.apply(labels, options.threads(), "exp1 setup", "labels", label -> {
+    for (String label : labels) {
       try {
-        return prepare(data, data.label(label), learner);
+        Prepared p = prepare(data, data.label(label), learner);
+        prepared.put(label, p);
+        tasks.addAll(p.tasks);
       } catch (ValidationSplit.NoPositivesException e) {
         LOG.warn("label {} cannot be replayed: {}", label, e.getMessage());
-        return new LabelFailure(label, e.getMessage());
-      }
-    });
-    for (int i = 0; i < labels.size(); i++) {
-      if (outcomes.get(i) instanceof Prepared p) {
-        prepared.put(labels.get(i), p);
-        tasks.addAll(p.tasks);
-      } else {
-        labelFailures.add((LabelFailure) outcomes.get(i));
+        labelFailures.add(new LabelFailure(label, e.getMessage()));
       }
     }
-    Map<Task, Object> trained = runAll(tasks);
+    Map<Task, Object> outcomes = runAll(tasks);
     Map<String, LabelResult> results = new LinkedHashMap<>();
     for (var entry : prepared.entrySet()) {
-      results.put(entry.getKey(), assemble(entry.getValue(), trained));
+      results.put(entry.getKey(), assemble(entry.getValue(), outcomes));
     }
     var settings = new Exp1Result.Settings(data.dir().toString(), options.ns(), options.methods(),
         options.splitSeed(), options.bootstraps());
