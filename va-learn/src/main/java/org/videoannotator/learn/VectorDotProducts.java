@@ -38,7 +38,9 @@ final class VectorDotProducts implements DotProducts {
           SPECIES, segment, byteOffset + (long) j * Float.BYTES, layout.order());
       acc0 = a.fma(FloatVector.fromArray(SPECIES, w, j), acc0);
     }
-    float s = sumLanes(acc0.add(acc1));
+    float[] laneValues = new float[lanes];
+    acc0.add(acc1).intoArray(laneValues, 0);
+    float s = sumLanes(laneValues, 0, lanes);
     for (; j < n; j++) {
       s += segment.get(layout, byteOffset + (long) j * Float.BYTES) * w[j];
     }
@@ -57,7 +59,9 @@ final class VectorDotProducts implements DotProducts {
       acc1 = acc1.add(FloatVector.fromMemorySegment(
           SPECIES, segment, at + (long) lanes * Float.BYTES, layout.order()));
     }
-    float s = sumLanes(acc0.add(acc1));
+    float[] laneValues = new float[lanes];
+    acc0.add(acc1).intoArray(laneValues, 0);
+    float s = sumLanes(laneValues, 0, lanes);
     for (; j < count; j++) {
       s += segment.get(layout, byteOffset + (long) j * Float.BYTES);
     }
@@ -77,7 +81,9 @@ final class VectorDotProducts implements DotProducts {
     for (; j + lanes <= n; j += lanes) {
       acc0 = widen(a, aOffset + j).fma(DoubleVector.fromArray(DOUBLES, b, j), acc0);
     }
-    double s = sumLanes(acc0.add(acc1));
+    double[] laneValues = new double[lanes];
+    acc0.add(acc1).intoArray(laneValues, 0);
+    double s = sumLanes(laneValues, 0, lanes);
     for (; j < n; j++) {
       s += a[aOffset + j] * b[j];
     }
@@ -121,7 +127,9 @@ final class VectorDotProducts implements DotProducts {
       acc0 = DoubleVector.fromArray(DOUBLES, a, j).fma(DoubleVector.fromArray(DOUBLES, b, j), acc0);
       acc1 = DoubleVector.fromArray(DOUBLES, a, j + lanes).fma(DoubleVector.fromArray(DOUBLES, b, j + lanes), acc1);
     }
-    double s = sumLanes(acc0.add(acc1));
+    double[] laneValues = new double[lanes];
+    acc0.add(acc1).intoArray(laneValues, 0);
+    double s = sumLanes(laneValues, 0, lanes);
     for (; j < n; j++) {
       s += a[j] * b[j];
     }
@@ -134,6 +142,7 @@ final class VectorDotProducts implements DotProducts {
   @Override
   public void dots(float[] a, int[] offsets, int count, double[] b, int n, double[] out) {
     int lanes = DOUBLES.length();
+    double[] buffer = new double[GROUP * lanes];
     int r = 0;
     for (; r + GROUP <= count && n % (2 * lanes) == 0; r += GROUP) {
       int o0 = offsets[r];
@@ -160,10 +169,14 @@ final class VectorDotProducts implements DotProducts {
         a30 = widen(a, o3 + j).fma(b0, a30);
         a31 = widen(a, o3 + j + lanes).fma(b1, a31);
       }
-      out[r] = sumLanes(a00.add(a01));
-      out[r + 1] = sumLanes(a10.add(a11));
-      out[r + 2] = sumLanes(a20.add(a21));
-      out[r + 3] = sumLanes(a30.add(a31));
+      a00.add(a01).intoArray(buffer, 0);
+      a10.add(a11).intoArray(buffer, lanes);
+      a20.add(a21).intoArray(buffer, 2 * lanes);
+      a30.add(a31).intoArray(buffer, 3 * lanes);
+      out[r] = sumLanes(buffer, 0, lanes);
+      out[r + 1] = sumLanes(buffer, lanes, lanes);
+      out[r + 2] = sumLanes(buffer, 2 * lanes, lanes);
+      out[r + 3] = sumLanes(buffer, 3 * lanes, lanes);
     }
     for (; r < count; r++) {
       out[r] = dot(a, offsets[r], b, n);
@@ -234,7 +247,7 @@ final class VectorDotProducts implements DotProducts {
   @Override
   public void dotsFloat(float[] a, int[] offsets, int count, float[] b, int n, double[] out) {
     int lanes = SPECIES.length();
-    float[] buffer = new float[lanes];
+    float[] buffer = new float[WIDE_GROUP * lanes];
     int r = 0;
     for (; r + WIDE_GROUP <= count && n % lanes == 0; r += WIDE_GROUP) {
       int o0 = offsets[r];
@@ -264,14 +277,18 @@ final class VectorDotProducts implements DotProducts {
         a6 = FloatVector.fromArray(SPECIES, a, o6 + j).fma(bj, a6);
         a7 = FloatVector.fromArray(SPECIES, a, o7 + j).fma(bj, a7);
       }
-      out[r] = wideLaneSum(a0, buffer);
-      out[r + 1] = wideLaneSum(a1, buffer);
-      out[r + 2] = wideLaneSum(a2, buffer);
-      out[r + 3] = wideLaneSum(a3, buffer);
-      out[r + 4] = wideLaneSum(a4, buffer);
-      out[r + 5] = wideLaneSum(a5, buffer);
-      out[r + 6] = wideLaneSum(a6, buffer);
-      out[r + 7] = wideLaneSum(a7, buffer);
+      // Lanes leave the vectors here: a vector passed to a method C2 does not inline is boxed.
+      a0.intoArray(buffer, 0);
+      a1.intoArray(buffer, lanes);
+      a2.intoArray(buffer, 2 * lanes);
+      a3.intoArray(buffer, 3 * lanes);
+      a4.intoArray(buffer, 4 * lanes);
+      a5.intoArray(buffer, 5 * lanes);
+      a6.intoArray(buffer, 6 * lanes);
+      a7.intoArray(buffer, 7 * lanes);
+      for (int k = 0; k < WIDE_GROUP; k++) {
+        out[r + k] = wideLaneSum(buffer, k * lanes, lanes);
+      }
     }
     for (; r < count; r++) {
       out[r] = dotFloat(a, offsets[r], b, n, buffer);
@@ -286,7 +303,8 @@ final class VectorDotProducts implements DotProducts {
     for (; j + lanes <= n; j += lanes) {
       acc = FloatVector.fromArray(SPECIES, a, o + j).fma(FloatVector.fromArray(SPECIES, b, j), acc);
     }
-    double s = wideLaneSum(acc, buffer);
+    acc.intoArray(buffer, 0);
+    double s = wideLaneSum(buffer, 0, lanes);
     for (; j < n; j++) {
       s += a[o + j] * b[j];
     }
@@ -294,16 +312,15 @@ final class VectorDotProducts implements DotProducts {
   }
 
   /**
-   * The lanes of a float accumulator summed in double as four interleaved partial sums: a fixed
-   * order, and short dependency chains ({@code buffer}: scratch of one vector's lanes).
+   * The {@code lanes} floats of one accumulator at {@code buffer[from]} summed in double as four
+   * interleaved partial sums: a fixed order, and short dependency chains.
    */
-  private static double wideLaneSum(FloatVector v, float[] buffer) {
-    v.intoArray(buffer, 0);
+  private static double wideLaneSum(float[] buffer, int from, int lanes) {
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;
     double s3 = 0;
-    for (int i = 0; i < buffer.length; i += 4) {
+    for (int i = from; i < from + lanes; i += 4) {
       s0 += buffer[i];
       s1 += buffer[i + 1];
       s2 += buffer[i + 2];
@@ -319,18 +336,54 @@ final class VectorDotProducts implements DotProducts {
   @Override
   public double logisticTerms(double[] margin, double[] factor, int n) {
     int lanes = DOUBLES.length();
+    double[] atanh = LogisticTerms.ATANH;
     DoubleVector loss = DoubleVector.zero(DOUBLES);
     int i = 0;
+    // LogisticTerms.expNonPositive and log1pUnit lane by lane, with the same operations, written
+    // out here: as separate methods they were not always inlined, and then every vector passing
+    // between them was boxed.
     for (; i + lanes <= n; i += lanes) {
       DoubleVector m = DoubleVector.fromArray(DOUBLES, margin, i);
       VectorMask<Double> negative = m.compare(VectorOperators.LT, 0.0);
-      DoubleVector e = expNonPositive(m.abs().neg());
-      DoubleVector log1p = log1pUnit(e);
+      // e = exp(-|m|): 2^k exp(r), r = x - k ln 2, Taylor series to degree 13
+      DoubleVector x = m.abs().neg();
+      DoubleVector shifted = x.mul(LogisticTerms.INV_LN2).add(ROUNDER);
+      DoubleVector k = shifted.sub(ROUNDER);
+      DoubleVector r = x.sub(k.mul(LogisticTerms.LN2_HI)).sub(k.mul(LogisticTerms.LN2_LO));
+      DoubleVector p = DoubleVector.broadcast(DOUBLES, 1.0 / 6227020800.0);
+      p = p.mul(r).add(1.0 / 479001600.0);
+      p = p.mul(r).add(1.0 / 39916800.0);
+      p = p.mul(r).add(1.0 / 3628800.0);
+      p = p.mul(r).add(1.0 / 362880.0);
+      p = p.mul(r).add(1.0 / 40320.0);
+      p = p.mul(r).add(1.0 / 5040.0);
+      p = p.mul(r).add(1.0 / 720.0);
+      p = p.mul(r).add(1.0 / 120.0);
+      p = p.mul(r).add(1.0 / 24.0);
+      p = p.mul(r).add(1.0 / 6.0);
+      p = p.mul(r).add(0.5);
+      p = p.mul(r).add(1.0);
+      p = p.mul(r).add(1.0);
+      // 2^k from k's integer bits (the rounding added above left them in the low mantissa bits).
+      LongVector exponent = ((LongVector) shifted.reinterpretAsLongs()).sub(ROUNDER_BITS).add(1023)
+          .lanewise(VectorOperators.LSHL, 52);
+      DoubleVector e = p.mul(exponent.reinterpretAsDoubles())
+          .blend(0.0, x.compare(VectorOperators.LT, LogisticTerms.EXP_FLOOR));
+      // log1p(e) = 2 atanh(s), s = e / (2 + e)
+      DoubleVector s = e.div(e.add(2.0));
+      DoubleVector s2 = s.mul(s);
+      DoubleVector q = DoubleVector.broadcast(DOUBLES, atanh[0]);
+      for (int c = 1; c < atanh.length; c++) {
+        q = q.mul(s2).add(atanh[c]);
+      }
+      DoubleVector log1p = s.mul(2.0).mul(q);
       loss = loss.add(log1p.blend(m.neg().add(log1p), negative));
       DoubleVector numerator = e.blend(1.0, negative);
       numerator.neg().div(e.add(1.0)).intoArray(factor, i);
     }
-    double sum = sumLanes(loss);
+    double[] laneValues = new double[lanes];
+    loss.intoArray(laneValues, 0);
+    double sum = sumLanes(laneValues, 0, lanes);
     if (i < n) {
       double[] tail = java.util.Arrays.copyOfRange(margin, i, n);
       double[] tailFactor = new double[n - i];
@@ -340,59 +393,24 @@ final class VectorDotProducts implements DotProducts {
     return sum;
   }
 
-  /** {@link LogisticTerms#expNonPositive} lane by lane, with the same operations. */
-  private static DoubleVector expNonPositive(DoubleVector x) {
-    DoubleVector shifted = x.mul(LogisticTerms.INV_LN2).add(ROUNDER);
-    DoubleVector k = shifted.sub(ROUNDER);
-    DoubleVector r = x.sub(k.mul(LogisticTerms.LN2_HI)).sub(k.mul(LogisticTerms.LN2_LO));
-    DoubleVector p = DoubleVector.broadcast(DOUBLES, 1.0 / 6227020800.0);
-    p = p.mul(r).add(1.0 / 479001600.0);
-    p = p.mul(r).add(1.0 / 39916800.0);
-    p = p.mul(r).add(1.0 / 3628800.0);
-    p = p.mul(r).add(1.0 / 362880.0);
-    p = p.mul(r).add(1.0 / 40320.0);
-    p = p.mul(r).add(1.0 / 5040.0);
-    p = p.mul(r).add(1.0 / 720.0);
-    p = p.mul(r).add(1.0 / 120.0);
-    p = p.mul(r).add(1.0 / 24.0);
-    p = p.mul(r).add(1.0 / 6.0);
-    p = p.mul(r).add(0.5);
-    p = p.mul(r).add(1.0);
-    p = p.mul(r).add(1.0);
-    // 2^k from k's integer bits (the rounding added above left them in the low mantissa bits).
-    LongVector exponent = ((LongVector) shifted.reinterpretAsLongs()).sub(ROUNDER_BITS).add(1023).lanewise(VectorOperators.LSHL, 52);
-    DoubleVector scaled = p.mul(exponent.reinterpretAsDoubles());
-    return scaled.blend(0.0, x.compare(VectorOperators.LT, LogisticTerms.EXP_FLOOR));
-  }
-
-  /** {@link LogisticTerms#log1pUnit} lane by lane, with the same operations. */
-  private static DoubleVector log1pUnit(DoubleVector e) {
-    DoubleVector s = e.div(e.add(2.0));
-    DoubleVector s2 = s.mul(s);
-    double[] coefficients = LogisticTerms.ATANH;
-    DoubleVector p = DoubleVector.broadcast(DOUBLES, coefficients[0]);
-    for (int i = 1; i < coefficients.length; i++) {
-      p = p.mul(s2).add(coefficients[i]);
-    }
-    return s.mul(2.0).mul(p);
-  }
-
   /**
-   * Lane sum in lane order. {@code reduceLanes(ADD)} leaves the order unspecified, so compiled and
-   * interpreted code could round differently and the same input give different models.
+   * Lane sum in lane order, of lanes already stored to an array. {@code reduceLanes(ADD)} leaves
+   * the order unspecified, so compiled and interpreted code could round differently and the same
+   * input give different models; and a vector passed to a method C2 does not inline (kernels are
+   * large enough to hit its inlining cutoffs) is boxed, on every call.
    */
-  private static float sumLanes(FloatVector v) {
+  private static float sumLanes(float[] values, int from, int lanes) {
     float s = 0;
-    for (int i = 0; i < v.length(); i++) {
-      s += v.lane(i);
+    for (int i = from; i < from + lanes; i++) {
+      s += values[i];
     }
     return s;
   }
 
-  private static double sumLanes(DoubleVector v) {
+  private static double sumLanes(double[] values, int from, int lanes) {
     double s = 0;
-    for (int i = 0; i < v.length(); i++) {
-      s += v.lane(i);
+    for (int i = from; i < from + lanes; i++) {
+      s += values[i];
     }
     return s;
   }
