@@ -38,9 +38,7 @@ final class VectorDotProducts implements DotProducts {
           SPECIES, segment, byteOffset + (long) j * Float.BYTES, layout.order());
       acc0 = a.fma(FloatVector.fromArray(SPECIES, w, j), acc0);
     }
-    float[] laneValues = new float[lanes];
-    acc0.add(acc1).intoArray(laneValues, 0);
-    float s = sumLanes(laneValues, 0, lanes);
+    float s = sumLanes(acc0.add(acc1));
     for (; j < n; j++) {
       s += segment.get(layout, byteOffset + (long) j * Float.BYTES) * w[j];
     }
@@ -59,9 +57,7 @@ final class VectorDotProducts implements DotProducts {
       acc1 = acc1.add(FloatVector.fromMemorySegment(
           SPECIES, segment, at + (long) lanes * Float.BYTES, layout.order()));
     }
-    float[] laneValues = new float[lanes];
-    acc0.add(acc1).intoArray(laneValues, 0);
-    float s = sumLanes(laneValues, 0, lanes);
+    float s = sumLanes(acc0.add(acc1));
     for (; j < count; j++) {
       s += segment.get(layout, byteOffset + (long) j * Float.BYTES);
     }
@@ -81,9 +77,7 @@ final class VectorDotProducts implements DotProducts {
     for (; j + lanes <= n; j += lanes) {
       acc0 = widen(a, aOffset + j).fma(DoubleVector.fromArray(DOUBLES, b, j), acc0);
     }
-    double[] laneValues = new double[lanes];
-    acc0.add(acc1).intoArray(laneValues, 0);
-    double s = sumLanes(laneValues, 0, lanes);
+    double s = sumLanes(acc0.add(acc1));
     for (; j < n; j++) {
       s += a[aOffset + j] * b[j];
     }
@@ -127,9 +121,7 @@ final class VectorDotProducts implements DotProducts {
       acc0 = DoubleVector.fromArray(DOUBLES, a, j).fma(DoubleVector.fromArray(DOUBLES, b, j), acc0);
       acc1 = DoubleVector.fromArray(DOUBLES, a, j + lanes).fma(DoubleVector.fromArray(DOUBLES, b, j + lanes), acc1);
     }
-    double[] laneValues = new double[lanes];
-    acc0.add(acc1).intoArray(laneValues, 0);
-    double s = sumLanes(laneValues, 0, lanes);
+    double s = sumLanes(acc0.add(acc1));
     for (; j < n; j++) {
       s += a[j] * b[j];
     }
@@ -394,19 +386,28 @@ final class VectorDotProducts implements DotProducts {
   }
 
   /**
-   * Lane sum in lane order, of lanes already stored to an array. {@code reduceLanes(ADD)} leaves
-   * the order unspecified, so compiled and interpreted code could round differently and the same
-   * input give different models; and a vector passed to a method C2 does not inline (kernels are
-   * large enough to hit its inlining cutoffs) is boxed, on every call.
+   * Lane sum in lane order. {@code reduceLanes(ADD)} leaves the order unspecified, so compiled and
+   * interpreted code could round differently and the same input give different models. Only for
+   * small methods, where C2 inlines it: a vector passed to a method it does not inline is boxed,
+   * on every call, so the large kernels store their lanes and use the array forms below.
    */
-  private static float sumLanes(float[] values, int from, int lanes) {
+  private static float sumLanes(FloatVector v) {
     float s = 0;
-    for (int i = from; i < from + lanes; i++) {
-      s += values[i];
+    for (int i = 0; i < v.length(); i++) {
+      s += v.lane(i);
     }
     return s;
   }
 
+  private static double sumLanes(DoubleVector v) {
+    double s = 0;
+    for (int i = 0; i < v.length(); i++) {
+      s += v.lane(i);
+    }
+    return s;
+  }
+
+  /** {@link #sumLanes(DoubleVector)} of lanes stored at {@code values[from]}: the same order. */
   private static double sumLanes(double[] values, int from, int lanes) {
     double s = 0;
     for (int i = from; i < from + lanes; i++) {
