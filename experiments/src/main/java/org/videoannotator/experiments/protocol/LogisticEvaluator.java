@@ -34,10 +34,15 @@ public final class LogisticEvaluator implements TrainingEvaluator {
           + " negatives; both classes are needed");
     }
     LinearModel model = learner.fit(embeddings.matrix(), embeddings.keys(), train);
+    return new Evaluation(train.size(), validation.averagePrecision(scores(model)));
+  }
+
+  /** The model's probability for every validation row (apart, so the JIT compiles it apart). */
+  private double[] scores(LinearModel model) {
     double[] scores = new double[validation.size()];
     for (int i = 0; i < scores.length; i++) {
       scores[i] = model.probability(validation.row(i));
     }
-    return new Evaluation(train.size(), validation.averagePrecision(scores));
+    return scores;
   }
 }
