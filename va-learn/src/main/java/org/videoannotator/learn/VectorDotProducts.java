@@ -137,42 +137,56 @@ final class VectorDotProducts implements DotProducts {
     double[] buffer = new double[GROUP * lanes];
     int r = 0;
     for (; r + GROUP <= count && n % (2 * lanes) == 0; r += GROUP) {
-      int o0 = offsets[r];
-      int o1 = offsets[r + 1];
-      int o2 = offsets[r + 2];
-      int o3 = offsets[r + 3];
-      DoubleVector a00 = DoubleVector.zero(DOUBLES);
-      DoubleVector a01 = DoubleVector.zero(DOUBLES);
-      DoubleVector a10 = DoubleVector.zero(DOUBLES);
-      DoubleVector a11 = DoubleVector.zero(DOUBLES);
-      DoubleVector a20 = DoubleVector.zero(DOUBLES);
-      DoubleVector a21 = DoubleVector.zero(DOUBLES);
-      DoubleVector a30 = DoubleVector.zero(DOUBLES);
-      DoubleVector a31 = DoubleVector.zero(DOUBLES);
-      for (int j = 0; j < n; j += 2 * lanes) {
-        DoubleVector b0 = DoubleVector.fromArray(DOUBLES, b, j);
-        DoubleVector b1 = DoubleVector.fromArray(DOUBLES, b, j + lanes);
-        a00 = widen(a, o0 + j).fma(b0, a00);
-        a01 = widen(a, o0 + j + lanes).fma(b1, a01);
-        a10 = widen(a, o1 + j).fma(b0, a10);
-        a11 = widen(a, o1 + j + lanes).fma(b1, a11);
-        a20 = widen(a, o2 + j).fma(b0, a20);
-        a21 = widen(a, o2 + j + lanes).fma(b1, a21);
-        a30 = widen(a, o3 + j).fma(b0, a30);
-        a31 = widen(a, o3 + j + lanes).fma(b1, a31);
-      }
-      a00.add(a01).intoArray(buffer, 0);
-      a10.add(a11).intoArray(buffer, lanes);
-      a20.add(a21).intoArray(buffer, 2 * lanes);
-      a30.add(a31).intoArray(buffer, 3 * lanes);
-      out[r] = sumLanes(buffer, 0, lanes);
-      out[r + 1] = sumLanes(buffer, lanes, lanes);
-      out[r + 2] = sumLanes(buffer, 2 * lanes, lanes);
-      out[r + 3] = sumLanes(buffer, 3 * lanes, lanes);
+      dots4(a, offsets, r, b, n, out, buffer);
     }
     for (; r < count; r++) {
       out[r] = dot(a, offsets[r], b, n);
     }
+  }
+
+  /*
+   * Each group of rows is a method of its own, and so is the body of logisticTerms' loop: the JIT
+   * compiles it once, on its call count, instead of compiling the whole kernel for the long row
+   * loop of the calls it runs interpreted, and again when the kernel's own call count is reached.
+   * Only arrays and indices pass between them, so no vector is ever boxed.
+   */
+
+  /** Rows {@code r..r+3} of {@link #dots}. */
+  private static void dots4(float[] a, int[] offsets, int r, double[] b, int n, double[] out,
+      double[] buffer) {
+    int lanes = DOUBLES.length();
+    int o0 = offsets[r];
+    int o1 = offsets[r + 1];
+    int o2 = offsets[r + 2];
+    int o3 = offsets[r + 3];
+    DoubleVector a00 = DoubleVector.zero(DOUBLES);
+    DoubleVector a01 = DoubleVector.zero(DOUBLES);
+    DoubleVector a10 = DoubleVector.zero(DOUBLES);
+    DoubleVector a11 = DoubleVector.zero(DOUBLES);
+    DoubleVector a20 = DoubleVector.zero(DOUBLES);
+    DoubleVector a21 = DoubleVector.zero(DOUBLES);
+    DoubleVector a30 = DoubleVector.zero(DOUBLES);
+    DoubleVector a31 = DoubleVector.zero(DOUBLES);
+    for (int j = 0; j < n; j += 2 * lanes) {
+      DoubleVector b0 = DoubleVector.fromArray(DOUBLES, b, j);
+      DoubleVector b1 = DoubleVector.fromArray(DOUBLES, b, j + lanes);
+      a00 = widen(a, o0 + j).fma(b0, a00);
+      a01 = widen(a, o0 + j + lanes).fma(b1, a01);
+      a10 = widen(a, o1 + j).fma(b0, a10);
+      a11 = widen(a, o1 + j + lanes).fma(b1, a11);
+      a20 = widen(a, o2 + j).fma(b0, a20);
+      a21 = widen(a, o2 + j + lanes).fma(b1, a21);
+      a30 = widen(a, o3 + j).fma(b0, a30);
+      a31 = widen(a, o3 + j + lanes).fma(b1, a31);
+    }
+    a00.add(a01).intoArray(buffer, 0);
+    a10.add(a11).intoArray(buffer, lanes);
+    a20.add(a21).intoArray(buffer, 2 * lanes);
+    a30.add(a31).intoArray(buffer, 3 * lanes);
+    out[r] = sumLanes(buffer, 0, lanes);
+    out[r + 1] = sumLanes(buffer, lanes, lanes);
+    out[r + 2] = sumLanes(buffer, 2 * lanes, lanes);
+    out[r + 3] = sumLanes(buffer, 3 * lanes, lanes);
   }
 
   @Override
@@ -181,55 +195,67 @@ final class VectorDotProducts implements DotProducts {
     int r = 0;
     // Eight rows per load and store of y, then four, then one: the same order of additions.
     for (; r + WIDE_GROUP <= count && n % lanes == 0; r += WIDE_GROUP) {
-      int o0 = offsets[r];
-      int o1 = offsets[r + 1];
-      int o2 = offsets[r + 2];
-      int o3 = offsets[r + 3];
-      int o4 = offsets[r + 4];
-      int o5 = offsets[r + 5];
-      int o6 = offsets[r + 6];
-      int o7 = offsets[r + 7];
-      FloatVector v0 = FloatVector.broadcast(SPECIES, alpha[r]);
-      FloatVector v1 = FloatVector.broadcast(SPECIES, alpha[r + 1]);
-      FloatVector v2 = FloatVector.broadcast(SPECIES, alpha[r + 2]);
-      FloatVector v3 = FloatVector.broadcast(SPECIES, alpha[r + 3]);
-      FloatVector v4 = FloatVector.broadcast(SPECIES, alpha[r + 4]);
-      FloatVector v5 = FloatVector.broadcast(SPECIES, alpha[r + 5]);
-      FloatVector v6 = FloatVector.broadcast(SPECIES, alpha[r + 6]);
-      FloatVector v7 = FloatVector.broadcast(SPECIES, alpha[r + 7]);
-      for (int j = 0; j < n; j += lanes) {
-        FloatVector acc = FloatVector.fromArray(SPECIES, y, j);
-        acc = FloatVector.fromArray(SPECIES, x, o0 + j).fma(v0, acc);
-        acc = FloatVector.fromArray(SPECIES, x, o1 + j).fma(v1, acc);
-        acc = FloatVector.fromArray(SPECIES, x, o2 + j).fma(v2, acc);
-        acc = FloatVector.fromArray(SPECIES, x, o3 + j).fma(v3, acc);
-        acc = FloatVector.fromArray(SPECIES, x, o4 + j).fma(v4, acc);
-        acc = FloatVector.fromArray(SPECIES, x, o5 + j).fma(v5, acc);
-        acc = FloatVector.fromArray(SPECIES, x, o6 + j).fma(v6, acc);
-        acc = FloatVector.fromArray(SPECIES, x, o7 + j).fma(v7, acc);
-        acc.intoArray(y, j);
-      }
+      axpys8(alpha, x, offsets, r, y, n);
     }
     for (; r + GROUP <= count && n % lanes == 0; r += GROUP) {
-      int o0 = offsets[r];
-      int o1 = offsets[r + 1];
-      int o2 = offsets[r + 2];
-      int o3 = offsets[r + 3];
-      FloatVector v0 = FloatVector.broadcast(SPECIES, alpha[r]);
-      FloatVector v1 = FloatVector.broadcast(SPECIES, alpha[r + 1]);
-      FloatVector v2 = FloatVector.broadcast(SPECIES, alpha[r + 2]);
-      FloatVector v3 = FloatVector.broadcast(SPECIES, alpha[r + 3]);
-      for (int j = 0; j < n; j += lanes) {
-        FloatVector acc = FloatVector.fromArray(SPECIES, y, j);
-        acc = FloatVector.fromArray(SPECIES, x, o0 + j).fma(v0, acc);
-        acc = FloatVector.fromArray(SPECIES, x, o1 + j).fma(v1, acc);
-        acc = FloatVector.fromArray(SPECIES, x, o2 + j).fma(v2, acc);
-        acc = FloatVector.fromArray(SPECIES, x, o3 + j).fma(v3, acc);
-        acc.intoArray(y, j);
-      }
+      axpys4(alpha, x, offsets, r, y, n);
     }
     for (; r < count; r++) {
       axpy(alpha[r], x, offsets[r], y, n);
+    }
+  }
+
+  /** Rows {@code r..r+7} of {@link #axpys}. */
+  private static void axpys8(float[] alpha, float[] x, int[] offsets, int r, float[] y, int n) {
+    int lanes = SPECIES.length();
+    int o0 = offsets[r];
+    int o1 = offsets[r + 1];
+    int o2 = offsets[r + 2];
+    int o3 = offsets[r + 3];
+    int o4 = offsets[r + 4];
+    int o5 = offsets[r + 5];
+    int o6 = offsets[r + 6];
+    int o7 = offsets[r + 7];
+    FloatVector v0 = FloatVector.broadcast(SPECIES, alpha[r]);
+    FloatVector v1 = FloatVector.broadcast(SPECIES, alpha[r + 1]);
+    FloatVector v2 = FloatVector.broadcast(SPECIES, alpha[r + 2]);
+    FloatVector v3 = FloatVector.broadcast(SPECIES, alpha[r + 3]);
+    FloatVector v4 = FloatVector.broadcast(SPECIES, alpha[r + 4]);
+    FloatVector v5 = FloatVector.broadcast(SPECIES, alpha[r + 5]);
+    FloatVector v6 = FloatVector.broadcast(SPECIES, alpha[r + 6]);
+    FloatVector v7 = FloatVector.broadcast(SPECIES, alpha[r + 7]);
+    for (int j = 0; j < n; j += lanes) {
+      FloatVector acc = FloatVector.fromArray(SPECIES, y, j);
+      acc = FloatVector.fromArray(SPECIES, x, o0 + j).fma(v0, acc);
+      acc = FloatVector.fromArray(SPECIES, x, o1 + j).fma(v1, acc);
+      acc = FloatVector.fromArray(SPECIES, x, o2 + j).fma(v2, acc);
+      acc = FloatVector.fromArray(SPECIES, x, o3 + j).fma(v3, acc);
+      acc = FloatVector.fromArray(SPECIES, x, o4 + j).fma(v4, acc);
+      acc = FloatVector.fromArray(SPECIES, x, o5 + j).fma(v5, acc);
+      acc = FloatVector.fromArray(SPECIES, x, o6 + j).fma(v6, acc);
+      acc = FloatVector.fromArray(SPECIES, x, o7 + j).fma(v7, acc);
+      acc.intoArray(y, j);
+    }
+  }
+
+  /** Rows {@code r..r+3} of {@link #axpys}. */
+  private static void axpys4(float[] alpha, float[] x, int[] offsets, int r, float[] y, int n) {
+    int lanes = SPECIES.length();
+    int o0 = offsets[r];
+    int o1 = offsets[r + 1];
+    int o2 = offsets[r + 2];
+    int o3 = offsets[r + 3];
+    FloatVector v0 = FloatVector.broadcast(SPECIES, alpha[r]);
+    FloatVector v1 = FloatVector.broadcast(SPECIES, alpha[r + 1]);
+    FloatVector v2 = FloatVector.broadcast(SPECIES, alpha[r + 2]);
+    FloatVector v3 = FloatVector.broadcast(SPECIES, alpha[r + 3]);
+    for (int j = 0; j < n; j += lanes) {
+      FloatVector acc = FloatVector.fromArray(SPECIES, y, j);
+      acc = FloatVector.fromArray(SPECIES, x, o0 + j).fma(v0, acc);
+      acc = FloatVector.fromArray(SPECIES, x, o1 + j).fma(v1, acc);
+      acc = FloatVector.fromArray(SPECIES, x, o2 + j).fma(v2, acc);
+      acc = FloatVector.fromArray(SPECIES, x, o3 + j).fma(v3, acc);
+      acc.intoArray(y, j);
     }
   }
 
@@ -242,48 +268,55 @@ final class VectorDotProducts implements DotProducts {
     float[] buffer = new float[WIDE_GROUP * lanes];
     int r = 0;
     for (; r + WIDE_GROUP <= count && n % lanes == 0; r += WIDE_GROUP) {
-      int o0 = offsets[r];
-      int o1 = offsets[r + 1];
-      int o2 = offsets[r + 2];
-      int o3 = offsets[r + 3];
-      int o4 = offsets[r + 4];
-      int o5 = offsets[r + 5];
-      int o6 = offsets[r + 6];
-      int o7 = offsets[r + 7];
-      FloatVector a0 = FloatVector.zero(SPECIES);
-      FloatVector a1 = FloatVector.zero(SPECIES);
-      FloatVector a2 = FloatVector.zero(SPECIES);
-      FloatVector a3 = FloatVector.zero(SPECIES);
-      FloatVector a4 = FloatVector.zero(SPECIES);
-      FloatVector a5 = FloatVector.zero(SPECIES);
-      FloatVector a6 = FloatVector.zero(SPECIES);
-      FloatVector a7 = FloatVector.zero(SPECIES);
-      for (int j = 0; j < n; j += lanes) {
-        FloatVector bj = FloatVector.fromArray(SPECIES, b, j);
-        a0 = FloatVector.fromArray(SPECIES, a, o0 + j).fma(bj, a0);
-        a1 = FloatVector.fromArray(SPECIES, a, o1 + j).fma(bj, a1);
-        a2 = FloatVector.fromArray(SPECIES, a, o2 + j).fma(bj, a2);
-        a3 = FloatVector.fromArray(SPECIES, a, o3 + j).fma(bj, a3);
-        a4 = FloatVector.fromArray(SPECIES, a, o4 + j).fma(bj, a4);
-        a5 = FloatVector.fromArray(SPECIES, a, o5 + j).fma(bj, a5);
-        a6 = FloatVector.fromArray(SPECIES, a, o6 + j).fma(bj, a6);
-        a7 = FloatVector.fromArray(SPECIES, a, o7 + j).fma(bj, a7);
-      }
-      // Lanes leave the vectors here: a vector passed to a method C2 does not inline is boxed.
-      a0.intoArray(buffer, 0);
-      a1.intoArray(buffer, lanes);
-      a2.intoArray(buffer, 2 * lanes);
-      a3.intoArray(buffer, 3 * lanes);
-      a4.intoArray(buffer, 4 * lanes);
-      a5.intoArray(buffer, 5 * lanes);
-      a6.intoArray(buffer, 6 * lanes);
-      a7.intoArray(buffer, 7 * lanes);
-      for (int k = 0; k < WIDE_GROUP; k++) {
-        out[r + k] = wideLaneSum(buffer, k * lanes, lanes);
-      }
+      dotsFloat8(a, offsets, r, b, n, out, buffer);
     }
     for (; r < count; r++) {
       out[r] = dotFloat(a, offsets[r], b, n, buffer);
+    }
+  }
+
+  /** Rows {@code r..r+7} of {@link #dotsFloat}. */
+  private static void dotsFloat8(float[] a, int[] offsets, int r, float[] b, int n, double[] out,
+      float[] buffer) {
+    int lanes = SPECIES.length();
+    int o0 = offsets[r];
+    int o1 = offsets[r + 1];
+    int o2 = offsets[r + 2];
+    int o3 = offsets[r + 3];
+    int o4 = offsets[r + 4];
+    int o5 = offsets[r + 5];
+    int o6 = offsets[r + 6];
+    int o7 = offsets[r + 7];
+    FloatVector a0 = FloatVector.zero(SPECIES);
+    FloatVector a1 = FloatVector.zero(SPECIES);
+    FloatVector a2 = FloatVector.zero(SPECIES);
+    FloatVector a3 = FloatVector.zero(SPECIES);
+    FloatVector a4 = FloatVector.zero(SPECIES);
+    FloatVector a5 = FloatVector.zero(SPECIES);
+    FloatVector a6 = FloatVector.zero(SPECIES);
+    FloatVector a7 = FloatVector.zero(SPECIES);
+    for (int j = 0; j < n; j += lanes) {
+      FloatVector bj = FloatVector.fromArray(SPECIES, b, j);
+      a0 = FloatVector.fromArray(SPECIES, a, o0 + j).fma(bj, a0);
+      a1 = FloatVector.fromArray(SPECIES, a, o1 + j).fma(bj, a1);
+      a2 = FloatVector.fromArray(SPECIES, a, o2 + j).fma(bj, a2);
+      a3 = FloatVector.fromArray(SPECIES, a, o3 + j).fma(bj, a3);
+      a4 = FloatVector.fromArray(SPECIES, a, o4 + j).fma(bj, a4);
+      a5 = FloatVector.fromArray(SPECIES, a, o5 + j).fma(bj, a5);
+      a6 = FloatVector.fromArray(SPECIES, a, o6 + j).fma(bj, a6);
+      a7 = FloatVector.fromArray(SPECIES, a, o7 + j).fma(bj, a7);
+    }
+    // Lanes leave the vectors here: a vector passed to a method C2 does not inline is boxed.
+    a0.intoArray(buffer, 0);
+    a1.intoArray(buffer, lanes);
+    a2.intoArray(buffer, 2 * lanes);
+    a3.intoArray(buffer, 3 * lanes);
+    a4.intoArray(buffer, 4 * lanes);
+    a5.intoArray(buffer, 5 * lanes);
+    a6.intoArray(buffer, 6 * lanes);
+    a7.intoArray(buffer, 7 * lanes);
+    for (int k = 0; k < WIDE_GROUP; k++) {
+      out[r + k] = wideLaneSum(buffer, k * lanes, lanes);
     }
   }
 
@@ -328,54 +361,12 @@ final class VectorDotProducts implements DotProducts {
   @Override
   public double logisticTerms(double[] margin, double[] factor, int n) {
     int lanes = DOUBLES.length();
-    double[] atanh = LogisticTerms.ATANH;
-    DoubleVector loss = DoubleVector.zero(DOUBLES);
+    double[] loss = new double[lanes];
     int i = 0;
-    // LogisticTerms.expNonPositive and log1pUnit lane by lane, with the same operations, written
-    // out here: as separate methods they were not always inlined, and then every vector passing
-    // between them was boxed.
     for (; i + lanes <= n; i += lanes) {
-      DoubleVector m = DoubleVector.fromArray(DOUBLES, margin, i);
-      VectorMask<Double> negative = m.compare(VectorOperators.LT, 0.0);
-      // e = exp(-|m|): 2^k exp(r), r = x - k ln 2, Taylor series to degree 13
-      DoubleVector x = m.abs().neg();
-      DoubleVector shifted = x.mul(LogisticTerms.INV_LN2).add(ROUNDER);
-      DoubleVector k = shifted.sub(ROUNDER);
-      DoubleVector r = x.sub(k.mul(LogisticTerms.LN2_HI)).sub(k.mul(LogisticTerms.LN2_LO));
-      DoubleVector p = DoubleVector.broadcast(DOUBLES, 1.0 / 6227020800.0);
-      p = p.mul(r).add(1.0 / 479001600.0);
-      p = p.mul(r).add(1.0 / 39916800.0);
-      p = p.mul(r).add(1.0 / 3628800.0);
-      p = p.mul(r).add(1.0 / 362880.0);
-      p = p.mul(r).add(1.0 / 40320.0);
-      p = p.mul(r).add(1.0 / 5040.0);
-      p = p.mul(r).add(1.0 / 720.0);
-      p = p.mul(r).add(1.0 / 120.0);
-      p = p.mul(r).add(1.0 / 24.0);
-      p = p.mul(r).add(1.0 / 6.0);
-      p = p.mul(r).add(0.5);
-      p = p.mul(r).add(1.0);
-      p = p.mul(r).add(1.0);
-      // 2^k from k's integer bits (the rounding added above left them in the low mantissa bits).
-      LongVector exponent = ((LongVector) shifted.reinterpretAsLongs()).sub(ROUNDER_BITS).add(1023)
-          .lanewise(VectorOperators.LSHL, 52);
-      DoubleVector e = p.mul(exponent.reinterpretAsDoubles())
-          .blend(0.0, x.compare(VectorOperators.LT, LogisticTerms.EXP_FLOOR));
-      // log1p(e) = 2 atanh(s), s = e / (2 + e)
-      DoubleVector s = e.div(e.add(2.0));
-      DoubleVector s2 = s.mul(s);
-      DoubleVector q = DoubleVector.broadcast(DOUBLES, atanh[0]);
-      for (int c = 1; c < atanh.length; c++) {
-        q = q.mul(s2).add(atanh[c]);
-      }
-      DoubleVector log1p = s.mul(2.0).mul(q);
-      loss = loss.add(log1p.blend(m.neg().add(log1p), negative));
-      DoubleVector numerator = e.blend(1.0, negative);
-      numerator.neg().div(e.add(1.0)).intoArray(factor, i);
+      logisticLanes(margin, factor, i, loss);
     }
-    double[] laneValues = new double[lanes];
-    loss.intoArray(laneValues, 0);
-    double sum = sumLanes(laneValues, 0, lanes);
+    double sum = sumLanes(loss, 0, lanes);
     if (i < n) {
       double[] tail = java.util.Arrays.copyOfRange(margin, i, n);
       double[] tailFactor = new double[n - i];
@@ -383,6 +374,55 @@ final class VectorDotProducts implements DotProducts {
       System.arraycopy(tailFactor, 0, factor, i, n - i);
     }
     return sum;
+  }
+
+  /**
+   * One vector of {@link #logisticTerms}: the factors of rows {@code i..}, their losses added lane
+   * by lane to {@code loss}. {@link LogisticTerms#expNonPositive} and {@code log1pUnit} with the
+   * same operations, written out here: as separate methods they were not always inlined, and then
+   * every vector passing between them was boxed.
+   */
+  private static void logisticLanes(double[] margin, double[] factor, int i, double[] loss) {
+    double[] atanh = LogisticTerms.ATANH;
+    DoubleVector m = DoubleVector.fromArray(DOUBLES, margin, i);
+    VectorMask<Double> negative = m.compare(VectorOperators.LT, 0.0);
+    // e = exp(-|m|): 2^k exp(r), r = x - k ln 2, Taylor series to degree 13
+    DoubleVector x = m.abs().neg();
+    DoubleVector shifted = x.mul(LogisticTerms.INV_LN2).add(ROUNDER);
+    DoubleVector k = shifted.sub(ROUNDER);
+    DoubleVector r = x.sub(k.mul(LogisticTerms.LN2_HI)).sub(k.mul(LogisticTerms.LN2_LO));
+    DoubleVector p = DoubleVector.broadcast(DOUBLES, 1.0 / 6227020800.0);
+    p = p.mul(r).add(1.0 / 479001600.0);
+    p = p.mul(r).add(1.0 / 39916800.0);
+    p = p.mul(r).add(1.0 / 3628800.0);
+    p = p.mul(r).add(1.0 / 362880.0);
+    p = p.mul(r).add(1.0 / 40320.0);
+    p = p.mul(r).add(1.0 / 5040.0);
+    p = p.mul(r).add(1.0 / 720.0);
+    p = p.mul(r).add(1.0 / 120.0);
+    p = p.mul(r).add(1.0 / 24.0);
+    p = p.mul(r).add(1.0 / 6.0);
+    p = p.mul(r).add(0.5);
+    p = p.mul(r).add(1.0);
+    p = p.mul(r).add(1.0);
+    // 2^k from k's integer bits (the rounding added above left them in the low mantissa bits).
+    LongVector exponent = ((LongVector) shifted.reinterpretAsLongs()).sub(ROUNDER_BITS).add(1023)
+        .lanewise(VectorOperators.LSHL, 52);
+    DoubleVector e = p.mul(exponent.reinterpretAsDoubles())
+        .blend(0.0, x.compare(VectorOperators.LT, LogisticTerms.EXP_FLOOR));
+    // log1p(e) = 2 atanh(s), s = e / (2 + e)
+    DoubleVector s = e.div(e.add(2.0));
+    DoubleVector s2 = s.mul(s);
+    DoubleVector q = DoubleVector.broadcast(DOUBLES, atanh[0]);
+    for (int c = 1; c < atanh.length; c++) {
+      q = q.mul(s2).add(atanh[c]);
+    }
+    DoubleVector log1p = s.mul(2.0).mul(q);
+    DoubleVector.fromArray(DOUBLES, loss, 0)
+        .add(log1p.blend(m.neg().add(log1p), negative))
+        .intoArray(loss, 0);
+    DoubleVector numerator = e.blend(1.0, negative);
+    numerator.neg().div(e.add(1.0)).intoArray(factor, i);
   }
 
   /**
