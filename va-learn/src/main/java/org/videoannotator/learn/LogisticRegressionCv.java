@@ -181,10 +181,7 @@ public final class LogisticRegressionCv {
     LbfgsMinimizer.minimize(
         new LogisticLoss(x, y, dim, c), start, options.gtol(), LbfgsMinimizer.SCIPY_FTOL,
         options.maxIter());
-    float[] weights = new float[dim];
-    for (int j = 0; j < dim; j++) {
-      weights[j] = (float) start[j];
-    }
+    float[] weights = toFloats(start, dim);
     double[] atBest = new double[foldScores.length];
     for (int f = 0; f < foldScores.length; f++) {
       atBest[f] = foldScores[f][best];
@@ -211,6 +208,14 @@ public final class LogisticRegressionCv {
         throw new IllegalArgumentException("training data holds a non-finite value: " + v);
       }
     }
+  }
+
+  private static float[] toFloats(double[] values, int count) {
+    float[] out = new float[count];
+    for (int j = 0; j < count; j++) {
+      out[j] = (float) values[j];
+    }
+    return out;
   }
 
   /** {@code sum[j] += v[j] / divisor}. */

@@ -126,7 +126,22 @@ public final class Metrics {
       throw new IllegalArgumentException("no items to score");
     }
     // Highest score first. The order within a tie does not matter (a tie is one threshold), so
-    // the positives' and the negatives' scores are sorted apart as primitives and merged.
+    // the positives' and the negatives' scores are sorted apart as primitives and merged. (Each
+    // loop is a method of its own, for the JIT to compile alone.)
+    int positives = countPositives(y, score);
+    double[] pos = new double[positives];
+    double[] neg = new double[y.length - positives];
+    split(y, score, pos, neg);
+    Arrays.sort(pos);
+    Arrays.sort(neg);
+    double[] tps = new double[y.length];
+    double[] fps = new double[y.length];
+    int m = thresholds(pos, neg, tps, fps);
+    return new Curve(Arrays.copyOf(tps, m), Arrays.copyOf(fps, m));
+  }
+
+  /** The positives in {@code y}; fails on a score that is not finite. */
+  private static int countPositives(boolean[] y, double[] score) {
     int positives = 0;
     for (int i = 0; i < y.length; i++) {
       if (!Double.isFinite(score[i])) {
@@ -134,8 +149,10 @@ public final class Metrics {
       }
       positives += y[i] ? 1 : 0;
     }
-    double[] pos = new double[positives];
-    double[] neg = new double[y.length - positives];
+    return positives;
+  }
+
+  private static void split(boolean[] y, double[] score, double[] pos, double[] neg) {
     int pi = 0;
     int ni = 0;
     for (int i = 0; i < y.length; i++) {
@@ -145,15 +162,19 @@ public final class Metrics {
         neg[ni++] = score[i];
       }
     }
-    Arrays.sort(pos);
-    Arrays.sort(neg);
-    double[] tps = new double[y.length];
-    double[] fps = new double[y.length];
+  }
+
+  /**
+   * Walks the sorted positive and negative scores from the highest down; at the last item of each
+   * distinct score writes the counts so far to {@code tps} / {@code fps}. Returns the thresholds.
+   */
+  private static int thresholds(double[] pos, double[] neg, double[] tps, double[] fps) {
+    int total = pos.length + neg.length;
     int m = 0;
     double tp = 0;
-    pi = pos.length - 1;
-    ni = neg.length - 1;
-    for (int i = 0; i < y.length; i++) {
+    int pi = pos.length - 1;
+    int ni = neg.length - 1;
+    for (int i = 0; i < total; i++) {
       double current;
       if (ni < 0 || (pi >= 0 && Double.compare(pos[pi], neg[ni]) >= 0)) {
         current = pos[pi--];
@@ -162,7 +183,7 @@ public final class Metrics {
         current = neg[ni--];
       }
       boolean lastOfThreshold;
-      if (i == y.length - 1) {
+      if (i == total - 1) {
         lastOfThreshold = true;
       } else {
         double next = ni < 0 || (pi >= 0 && Double.compare(pos[pi], neg[ni]) >= 0) ? pos[pi] : neg[ni];
@@ -174,7 +195,7 @@ public final class Metrics {
         m++;
       }
     }
-    return new Curve(Arrays.copyOf(tps, m), Arrays.copyOf(fps, m));
+    return m;
   }
 
   private static double[] toDouble(float[] values) {
