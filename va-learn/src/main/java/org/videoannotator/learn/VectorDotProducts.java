@@ -15,6 +15,9 @@ final class VectorDotProducts implements DotProducts {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
   /** Floats with as many lanes as {@link #DOUBLES}, for widening. */
+  /** Four floats, and four doubles: {@link #wideLaneSum}'s four partial sums as one vector. */
+  private static final VectorSpecies<Float> QUAD_FLOATS = FloatVector.SPECIES_128;
+  private static final VectorSpecies<Double> QUAD_DOUBLES = DoubleVector.SPECIES_256;
   private static final VectorSpecies<Float> HALF_FLOATS =
       VectorSpecies.of(float.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
 
@@ -315,8 +318,15 @@ final class VectorDotProducts implements DotProducts {
     a5.intoArray(buffer, 5 * lanes);
     a6.intoArray(buffer, 6 * lanes);
     a7.intoArray(buffer, 7 * lanes);
+    // wideLaneSum of each row, four lanes at a time: the same additions in the same order.
     for (int k = 0; k < WIDE_GROUP; k++) {
-      out[r + k] = wideLaneSum(buffer, k * lanes, lanes);
+      int from = k * lanes;
+      DoubleVector sums = DoubleVector.zero(QUAD_DOUBLES);
+      for (int c = from; c < from + lanes; c += 4) {
+        sums = sums.add(FloatVector.fromArray(QUAD_FLOATS, buffer, c)
+            .convertShape(VectorOperators.F2D, QUAD_DOUBLES, 0));
+      }
+      out[r + k] = (sums.lane(0) + sums.lane(1)) + (sums.lane(2) + sums.lane(3));
     }
   }
 
