@@ -38,6 +38,8 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
   private final double[] margin = new double[BLOCK];
   private final float[] coef = new float[BLOCK];
   private final int[] blockOffsets = new int[BLOCK];
+  /** Scratch for {@link #squareAndDot}. */
+  private final double[] pair = new double[2];
   private final float[] blockGrad;
 
   /** {@code x}: {@code rows x dim} row-major; {@code positive[i]} is row i's label. */
@@ -95,8 +97,9 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
         double loss = residuals(trial);
         // The slope along d without the gradient: g.d = sum_i r_i (x_i.d + d_b) + alpha w.d.
         double fromRows = sequentialDot(residual, step, rows);
-        double penalty = sequentialDot(wAt, wAt, dim);
-        double wd = sequentialDot(wAt, d, dim);
+        squareAndDot(wAt, d, dim, pair);
+        double penalty = pair[0];
+        double wd = pair[1];
         slope = fromRows + alpha * wd;
         at = t;
         return loss + 0.5 * alpha * penalty;
@@ -129,6 +132,18 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
     for (int i = 0; i < count; i++) {
       out[i] = z[i] + t * step[i];
     }
+  }
+
+  /** {@code out = {sum w[j]^2, sum w[j] d[j]}} for {@code j < count}, in index order (one loop, two chains). */
+  private static void squareAndDot(double[] w, double[] d, int count, double[] out) {
+    double square = 0;
+    double dot = 0;
+    for (int j = 0; j < count; j++) {
+      square += w[j] * w[j];
+      dot += w[j] * d[j];
+    }
+    out[0] = square;
+    out[1] = dot;
   }
 
   /** {@code sum a[i] b[i]} for {@code i < count}, added in index order. */
