@@ -71,34 +71,15 @@ final class LbfgsMinimizer {
     if (maxAbs(g) <= gtol) {
       return new Result(fx, 0, true);
     }
+    // Every loop over the parameters is in a small method of its own: the JIT then compiles this
+    // loop (with the objective inlined) once, not once more for each inner loop it enters from.
     for (int iter = 1; iter <= maxIter; iter++) {
-      // two-loop recursion: d = -H g
-      for (int i = 0; i < n; i++) {
-        d[i] = -g[i];
-      }
-      for (int k = 0; k < stored; k++) {
-        int j = Math.floorMod(newest - k, HISTORY);
-        alpha[j] = rho[j] * dot(s[j], d);
-        axpy(-alpha[j], yv[j], d);
-      }
-      if (stored > 0) {
-        double gamma = dot(s[newest], yv[newest]) / dot(yv[newest], yv[newest]);
-        for (int i = 0; i < n; i++) {
-          d[i] *= gamma;
-        }
-      }
-      for (int k = stored - 1; k >= 0; k--) {
-        int j = Math.floorMod(newest - k, HISTORY);
-        double beta = rho[j] * dot(yv[j], d);
-        axpy(alpha[j] - beta, s[j], d);
-      }
+      twoLoop(g, s, yv, rho, alpha, stored, newest, d);
       double slope = dot(g, d);
       if (!(slope < 0)) {
         // not a descent direction (numerical trouble): restart from steepest descent
         stored = 0;
-        for (int i = 0; i < n; i++) {
-          d[i] = -g[i];
-        }
+        negate(g, d);
         slope = dot(g, d);
       }
       double step = stored == 0 ? Math.min(1.0, 1.0 / Math.sqrt(dot(g, g))) : 1.0;
@@ -111,10 +92,8 @@ final class LbfgsMinimizer {
         line.moveTo(lineSearch.acceptedStep());
       }
       int slot = (newest + 1) % HISTORY;
-      for (int i = 0; i < n; i++) {
-        s[slot][i] = xNew[i] - x[i];
-        yv[slot][i] = gNew[i] - g[i];
-      }
+      differences(xNew, x, s[slot]);
+      differences(gNew, g, yv[slot]);
       double sy = dot(s[slot], yv[slot]);
       if (sy > 1e-10 * dot(yv[slot], yv[slot])) {
         rho[slot] = 1.0 / sy;
@@ -133,6 +112,40 @@ final class LbfgsMinimizer {
       }
     }
     return new Result(fx, maxIter, false);
+  }
+
+  /** The two-loop recursion: {@code d = -H g} from the {@code stored} newest pairs. */
+  private static void twoLoop(double[] g, double[][] s, double[][] yv, double[] rho, double[] alpha,
+      int stored, int newest, double[] d) {
+    negate(g, d);
+    for (int k = 0; k < stored; k++) {
+      int j = Math.floorMod(newest - k, HISTORY);
+      alpha[j] = rho[j] * dot(s[j], d);
+      axpy(-alpha[j], yv[j], d);
+    }
+    if (stored > 0) {
+      double gamma = dot(s[newest], yv[newest]) / dot(yv[newest], yv[newest]);
+      for (int i = 0; i < d.length; i++) {
+        d[i] *= gamma;
+      }
+    }
+    for (int k = stored - 1; k >= 0; k--) {
+      int j = Math.floorMod(newest - k, HISTORY);
+      double beta = rho[j] * dot(yv[j], d);
+      axpy(alpha[j] - beta, s[j], d);
+    }
+  }
+
+  private static void negate(double[] g, double[] d) {
+    for (int i = 0; i < d.length; i++) {
+      d[i] = -g[i];
+    }
+  }
+
+  private static void differences(double[] a, double[] b, double[] out) {
+    for (int i = 0; i < out.length; i++) {
+      out[i] = a[i] - b[i];
+    }
   }
 
   /** Dot product of two parameter vectors (the two-loop recursion's dozens per iteration). */

@@ -38,6 +38,8 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
   private final double[] margin = new double[BLOCK];
   private final float[] coef = new float[BLOCK];
   private final int[] blockOffsets = new int[BLOCK];
+  /** Scratch for {@link #squareAndDot}. */
+  private final double[] pair = new double[2];
   private final float[] blockGrad;
 
   /** {@code x}: {@code rows x dim} row-major; {@code positive[i]} is row i's label. */
@@ -91,21 +93,13 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
 
       @Override
       public double value(double t, double[] wAt) {
-        for (int i = 0; i < rows; i++) {
-          trial[i] = z[i] + t * step[i];
-        }
+        along(z, t, step, trial, rows);
         double loss = residuals(trial);
         // The slope along d without the gradient: g.d = sum_i r_i (x_i.d + d_b) + alpha w.d.
-        double fromRows = 0;
-        for (int i = 0; i < rows; i++) {
-          fromRows += residual[i] * step[i];
-        }
-        double penalty = 0;
-        double wd = 0;
-        for (int j = 0; j < dim; j++) {
-          penalty += wAt[j] * wAt[j];
-          wd += wAt[j] * d[j];
-        }
+        double fromRows = sequentialDot(residual, step, rows);
+        squareAndDot(wAt, d, dim, pair);
+        double penalty = pair[0];
+        double wd = pair[1];
         slope = fromRows + alpha * wd;
         at = t;
         return loss + 0.5 * alpha * penalty;
@@ -131,6 +125,34 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
         }
       }
     };
+  }
+
+  /** {@code out = z + t step} for the first {@code count} rows. */
+  private static void along(double[] z, double t, double[] step, double[] out, int count) {
+    for (int i = 0; i < count; i++) {
+      out[i] = z[i] + t * step[i];
+    }
+  }
+
+  /** {@code out = {sum w[j]^2, sum w[j] d[j]}} for {@code j < count}, in index order (one loop, two chains). */
+  private static void squareAndDot(double[] w, double[] d, int count, double[] out) {
+    double square = 0;
+    double dot = 0;
+    for (int j = 0; j < count; j++) {
+      square += w[j] * w[j];
+      dot += w[j] * d[j];
+    }
+    out[0] = square;
+    out[1] = dot;
+  }
+
+  /** {@code sum a[i] b[i]} for {@code i < count}, added in index order. */
+  private static double sequentialDot(double[] a, double[] b, int count) {
+    double sum = 0;
+    for (int i = 0; i < count; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
   }
 
   private void settle(double[] w) {
@@ -178,25 +200,41 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
    * worth (128 rows), not the whole set's.
    */
   private void gradientFromResiduals(double[] w, double[] grad) {
-    for (int j = 0; j < dim; j++) {
-      grad[j] = alpha * w[j];
-    }
+    scaled(alpha, w, grad, dim);
     double biasGrad = 0;
+    // The loops over a block's rows or the parameters are methods of their own, so that the JIT
+    // compiles each once rather than this method again for every loop it enters interpreted.
     for (int start = 0; start < rows; start += BLOCK) {
       int n = Math.min(BLOCK, rows - start);
       java.util.Arrays.fill(blockGrad, 0f);
-      for (int i = 0; i < n; i++) {
-        double r = residual[start + i];
-        biasGrad += r;
-        coef[i] = (float) r;
-        blockOffsets[i] = offsets[start + i];
-      }
+      biasGrad = blockCoefficients(start, n, biasGrad);
       dots.axpys(coef, x, blockOffsets, n, blockGrad, dim);
-      for (int j = 0; j < dim; j++) {
-        grad[j] += blockGrad[j];
-      }
+      addFloats(blockGrad, grad, dim);
     }
     grad[dim] = biasGrad;
+  }
+
+  /** Fills {@link #coef} and {@link #blockOffsets} for rows {@code start..start+n}; adds their residuals to {@code biasGrad}. */
+  private double blockCoefficients(int start, int n, double biasGrad) {
+    for (int i = 0; i < n; i++) {
+      double r = residual[start + i];
+      biasGrad += r;
+      coef[i] = (float) r;
+      blockOffsets[i] = offsets[start + i];
+    }
+    return biasGrad;
+  }
+
+  private static void scaled(double a, double[] v, double[] out, int count) {
+    for (int j = 0; j < count; j++) {
+      out[j] = a * v[j];
+    }
+  }
+
+  private static void addFloats(float[] v, double[] sum, int count) {
+    for (int j = 0; j < count; j++) {
+      sum[j] += v[j];
+    }
   }
 
   static double sigmoid(double t) {

@@ -161,19 +161,12 @@ public final class LogisticRegressionCv {
 
   private LinearModel fit(float[] x, int dim, boolean[] y, String fingerprint) {
     int n = y.length;
-    int positives = 0;
-    for (boolean b : y) {
-      positives += b ? 1 : 0;
-    }
+    int positives = positives(y);
     if (positives == 0 || positives == n) {
       throw new IllegalArgumentException(
           "training needs both classes, got " + positives + " positives of " + n);
     }
-    for (float v : x) {
-      if (!Float.isFinite(v)) {
-        throw new IllegalArgumentException("training data holds a non-finite value: " + v);
-      }
-    }
+    checkFinite(x);
     int[] testFold = StratifiedKFold.testFolds(y, options.folds(), options.seed());
     double[][] foldScores = new double[options.folds()][];
     double[][][] foldCoefs = new double[options.folds()][][];
@@ -182,18 +175,13 @@ public final class LogisticRegressionCv {
     int best = bestIndex(foldScores, options.tieBreak());
     double[] start = new double[dim + 1];
     for (double[][] path : foldCoefs) {
-      for (int j = 0; j <= dim; j++) {
-        start[j] += path[best][j] / foldCoefs.length;
-      }
+      addDivided(path[best], foldCoefs.length, start);
     }
     double c = options.cs()[best];
     LbfgsMinimizer.minimize(
         new LogisticLoss(x, y, dim, c), start, options.gtol(), LbfgsMinimizer.SCIPY_FTOL,
         options.maxIter());
-    float[] weights = new float[dim];
-    for (int j = 0; j < dim; j++) {
-      weights[j] = (float) start[j];
-    }
+    float[] weights = toFloats(start, dim);
     double[] atBest = new double[foldScores.length];
     for (int f = 0; f < foldScores.length; f++) {
       atBest[f] = foldScores[f][best];
@@ -201,6 +189,40 @@ public final class LogisticRegressionCv {
     return new LinearModel(
         weights, start[dim], c, options.cs(), foldScores, Stats.mean(atBest), Stats.std(atBest),
         positives, n - positives, fingerprint, Instant.now().toString());
+  }
+
+  // Loops over rows or parameters sit in small methods: while fit runs interpreted, the JIT then
+  // compiles them alone, instead of compiling fit with the whole learner inlined for each loop.
+
+  private static int positives(boolean[] y) {
+    int positives = 0;
+    for (boolean b : y) {
+      positives += b ? 1 : 0;
+    }
+    return positives;
+  }
+
+  private static void checkFinite(float[] x) {
+    for (float v : x) {
+      if (!Float.isFinite(v)) {
+        throw new IllegalArgumentException("training data holds a non-finite value: " + v);
+      }
+    }
+  }
+
+  private static float[] toFloats(double[] values, int count) {
+    float[] out = new float[count];
+    for (int j = 0; j < count; j++) {
+      out[j] = (float) values[j];
+    }
+    return out;
+  }
+
+  /** {@code sum[j] += v[j] / divisor}. */
+  private static void addDivided(double[] v, int divisor, double[] sum) {
+    for (int j = 0; j < sum.length; j++) {
+      sum[j] += v[j] / divisor;
+    }
   }
 
   private void runFolds(
@@ -217,15 +239,43 @@ public final class LogisticRegressionCv {
 
   /** Fits the whole C path on the training part of one fold and scores it on the test part. */
   private FoldResult fitFold(float[] x, int dim, boolean[] y, int[] testFold, int fold) {
-    int nTest = 0;
-    for (int t : testFold) {
-      nTest += t == fold ? 1 : 0;
-    }
+    int nTest = count(testFold, fold);
     int nTrain = y.length - nTest;
     float[] trainX = new float[nTrain * dim];
     boolean[] trainY = new boolean[nTrain];
     float[] testX = new float[nTest * dim];
     boolean[] testY = new boolean[nTest];
+    splitFold(x, dim, y, testFold, fold, trainX, trainY, testX, testY);
+    double[] cs = options.cs();
+    double[] scores = new double[cs.length];
+    double[][] coefs = new double[cs.length][];
+    double[] w = new double[dim + 1];
+    double[] decision = new double[nTest];
+    int[] testOffsets = offsets(nTest, dim);
+    DotProducts dots = DotProducts.best();
+    for (int k = 0; k < cs.length; k++) {
+      LbfgsMinimizer.minimize(
+          new LogisticLoss(trainX, trainY, dim, cs[k]), w, options.gtol(),
+          LbfgsMinimizer.SCIPY_FTOL, options.maxIter());
+      coefs[k] = w.clone();
+      dots.dots(testX, testOffsets, nTest, w, dim, decision);
+      addBias(decision, w[dim]);
+      scores[k] = Metrics.averagePrecision(testY, decision);
+    }
+    return new FoldResult(scores, coefs);
+  }
+
+  private static int count(int[] values, int value) {
+    int n = 0;
+    for (int v : values) {
+      n += v == value ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** Copies the rows of {@code fold} to the test arrays and the others to the training arrays. */
+  private static void splitFold(float[] x, int dim, boolean[] y, int[] testFold, int fold,
+      float[] trainX, boolean[] trainY, float[] testX, boolean[] testY) {
     int tr = 0;
     int te = 0;
     for (int i = 0; i < y.length; i++) {
@@ -237,28 +287,20 @@ public final class LogisticRegressionCv {
         trainY[tr++] = y[i];
       }
     }
-    double[] cs = options.cs();
-    double[] scores = new double[cs.length];
-    double[][] coefs = new double[cs.length][];
-    double[] w = new double[dim + 1];
-    double[] decision = new double[nTest];
-    int[] testOffsets = new int[nTest];
-    for (int i = 0; i < nTest; i++) {
-      testOffsets[i] = i * dim;
+  }
+
+  private static int[] offsets(int rows, int dim) {
+    int[] offsets = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      offsets[i] = i * dim;
     }
-    DotProducts dots = DotProducts.best();
-    for (int k = 0; k < cs.length; k++) {
-      LbfgsMinimizer.minimize(
-          new LogisticLoss(trainX, trainY, dim, cs[k]), w, options.gtol(),
-          LbfgsMinimizer.SCIPY_FTOL, options.maxIter());
-      coefs[k] = w.clone();
-      dots.dots(testX, testOffsets, nTest, w, dim, decision);
-      for (int i = 0; i < nTest; i++) {
-        decision[i] += w[dim];
-      }
-      scores[k] = Metrics.averagePrecision(testY, decision);
+    return offsets;
+  }
+
+  private static void addBias(double[] values, double bias) {
+    for (int i = 0; i < values.length; i++) {
+      values[i] += bias;
     }
-    return new FoldResult(scores, coefs);
   }
 
   /** numpy's {@code argmax} of the per-C sums: the first NaN if any, else the first maximum. */

@@ -125,30 +125,77 @@ public final class Metrics {
     if (y.length == 0) {
       throw new IllegalArgumentException("no items to score");
     }
-    Integer[] order = new Integer[y.length];
+    // Highest score first. The order within a tie does not matter (a tie is one threshold), so
+    // the positives' and the negatives' scores are sorted apart as primitives and merged. (Each
+    // loop is a method of its own, for the JIT to compile alone.)
+    int positives = countPositives(y, score);
+    double[] pos = new double[positives];
+    double[] neg = new double[y.length - positives];
+    split(y, score, pos, neg);
+    Arrays.sort(pos);
+    Arrays.sort(neg);
+    double[] tps = new double[y.length];
+    double[] fps = new double[y.length];
+    int m = thresholds(pos, neg, tps, fps);
+    return new Curve(Arrays.copyOf(tps, m), Arrays.copyOf(fps, m));
+  }
+
+  /** The positives in {@code y}; fails on a score that is not finite. */
+  private static int countPositives(boolean[] y, double[] score) {
+    int positives = 0;
     for (int i = 0; i < y.length; i++) {
       if (!Double.isFinite(score[i])) {
         throw new IllegalArgumentException("score " + i + " is not finite: " + score[i]);
       }
-      order[i] = i;
+      positives += y[i] ? 1 : 0;
     }
-    Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
-    double[] tps = new double[y.length];
-    double[] fps = new double[y.length];
+    return positives;
+  }
+
+  private static void split(boolean[] y, double[] score, double[] pos, double[] neg) {
+    int pi = 0;
+    int ni = 0;
+    for (int i = 0; i < y.length; i++) {
+      if (y[i]) {
+        pos[pi++] = score[i];
+      } else {
+        neg[ni++] = score[i];
+      }
+    }
+  }
+
+  /**
+   * Walks the sorted positive and negative scores from the highest down; at the last item of each
+   * distinct score writes the counts so far to {@code tps} / {@code fps}. Returns the thresholds.
+   */
+  private static int thresholds(double[] pos, double[] neg, double[] tps, double[] fps) {
+    int total = pos.length + neg.length;
     int m = 0;
     double tp = 0;
-    for (int i = 0; i < order.length; i++) {
-      if (y[order[i]]) {
+    int pi = pos.length - 1;
+    int ni = neg.length - 1;
+    for (int i = 0; i < total; i++) {
+      double current;
+      if (ni < 0 || (pi >= 0 && Double.compare(pos[pi], neg[ni]) >= 0)) {
+        current = pos[pi--];
         tp++;
+      } else {
+        current = neg[ni--];
       }
-      boolean lastOfThreshold = i == order.length - 1 || score[order[i + 1]] != score[order[i]];
+      boolean lastOfThreshold;
+      if (i == total - 1) {
+        lastOfThreshold = true;
+      } else {
+        double next = ni < 0 || (pi >= 0 && Double.compare(pos[pi], neg[ni]) >= 0) ? pos[pi] : neg[ni];
+        lastOfThreshold = next != current;
+      }
       if (lastOfThreshold) {
         tps[m] = tp;
         fps[m] = (i + 1) - tp;
         m++;
       }
     }
-    return new Curve(Arrays.copyOf(tps, m), Arrays.copyOf(fps, m));
+    return m;
   }
 
   private static double[] toDouble(float[] values) {

@@ -23,21 +23,30 @@ public final class LogisticEvaluator implements TrainingEvaluator {
 
   @Override
   public Evaluation evaluate(LabelledSet train) {
-    for (String key : train.orderedKeys()) {
-      if (validation.set().contains(key)) {
-        throw new IllegalArgumentException("training and validation sets share key '" + key + "'");
-      }
-    }
+    checkDisjoint(train);
     if (train.positiveCount() == 0 || train.negativeCount() == 0) {
       throw new IllegalArgumentException("training set of " + train.size() + " has "
           + train.positiveCount() + " positives and " + train.negativeCount()
           + " negatives; both classes are needed");
     }
     LinearModel model = learner.fit(embeddings.matrix(), embeddings.keys(), train);
+    return new Evaluation(train.size(), validation.averagePrecision(scores(model)));
+  }
+
+  private void checkDisjoint(LabelledSet train) {
+    for (String key : train.orderedKeys()) {
+      if (validation.set().contains(key)) {
+        throw new IllegalArgumentException("training and validation sets share key '" + key + "'");
+      }
+    }
+  }
+
+  /** The model's probability for every validation row (apart, so the JIT compiles it apart). */
+  private double[] scores(LinearModel model) {
     double[] scores = new double[validation.size()];
     for (int i = 0; i < scores.length; i++) {
       scores[i] = model.probability(validation.row(i));
     }
-    return new Evaluation(train.size(), validation.averagePrecision(scores));
+    return scores;
   }
 }
