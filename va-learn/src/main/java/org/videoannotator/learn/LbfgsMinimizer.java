@@ -56,8 +56,12 @@ final class LbfgsMinimizer {
   /** Minimises {@code f} starting from {@code x}, which is overwritten with the minimiser. */
   static Result minimize(Objective f, double[] x, double gtol, double ftol, int maxIter) {
     int n = x.length;
-    double[][] s = new double[HISTORY][n];
-    double[][] yv = new double[HISTORY][n];
+    // Pairs are allocated as they are first kept: most fits of a warm-started C path stop after a
+    // few iterations (ten pairs are 82 KB at 512 dimensions, over a GB zeroed in a replay).
+    double[][] s = new double[HISTORY][];
+    double[][] yv = new double[HISTORY][];
+    double[] sNext = new double[n];
+    double[] yNext = new double[n];
     double[] rho = new double[HISTORY];
     double[] alpha = new double[HISTORY];
     int stored = 0;
@@ -91,11 +95,19 @@ final class LbfgsMinimizer {
       if (line != null) {
         line.moveTo(lineSearch.acceptedStep());
       }
-      int slot = (newest + 1) % HISTORY;
-      differences(xNew, x, s[slot]);
-      differences(gNew, g, yv[slot]);
-      double sy = dot(s[slot], yv[slot]);
-      if (sy > 1e-10 * dot(yv[slot], yv[slot])) {
+      // The step's pair goes into the history only if its curvature is positive; a refused pair
+      // leaves the stored ones untouched (as scipy's L-BFGS-B skips the update).
+      differences(xNew, x, sNext);
+      differences(gNew, g, yNext);
+      double sy = dot(sNext, yNext);
+      if (sy > 1e-10 * dot(yNext, yNext)) {
+        int slot = (newest + 1) % HISTORY;
+        double[] spare = s[slot];
+        s[slot] = sNext;
+        sNext = spare != null ? spare : new double[n];
+        spare = yv[slot];
+        yv[slot] = yNext;
+        yNext = spare != null ? spare : new double[n];
         rho[slot] = 1.0 / sy;
         newest = slot;
         stored = Math.min(stored + 1, HISTORY);
