@@ -35,6 +35,54 @@ class MetricsTest {
   }
 
   @Test
+  void signedZerosAreOneThreshold() {
+    // numpy groups scores by diff != 0, and -0.0 - 0.0 == 0: one threshold holding both items
+    assertEquals(0.5, Metrics.averagePrecision(new boolean[] {true, false}, new double[] {-0.0, 0.0}));
+    assertEquals(0.5, Metrics.averagePrecision(new boolean[] {false, true}, new double[] {-0.0, 0.0}));
+  }
+
+  @Test
+  void averagePrecisionFollowsItsDefinitionOnTieHeavyScores() {
+    java.util.Random random = new java.util.Random(7);
+    for (int trial = 0; trial < 200; trial++) {
+      int n = 1 + random.nextInt(60);
+      boolean[] y = new boolean[n];
+      double[] s = new double[n];
+      for (int i = 0; i < n; i++) {
+        y[i] = random.nextInt(3) == 0;
+        s[i] = random.nextInt(1 + trial % 9) - 4;
+      }
+      y[random.nextInt(n)] = true;
+      assertEquals(definition(y, s), Metrics.averagePrecision(y, s), 1e-12, "trial " + trial);
+    }
+  }
+
+  /** Sum over distinct thresholds t, highest first, of (recall(t) - previous recall) * precision(t). */
+  private static double definition(boolean[] y, double[] s) {
+    double[] thresholds = java.util.Arrays.stream(s).distinct().sorted().toArray();
+    int positives = 0;
+    for (boolean b : y) {
+      positives += b ? 1 : 0;
+    }
+    double ap = 0;
+    double previousRecall = 0;
+    for (int k = thresholds.length - 1; k >= 0; k--) {
+      int tp = 0;
+      int predicted = 0;
+      for (int i = 0; i < y.length; i++) {
+        if (s[i] >= thresholds[k]) {
+          predicted++;
+          tp += y[i] ? 1 : 0;
+        }
+      }
+      double recall = tp / (double) positives;
+      ap += (recall - previousRecall) * tp / predicted;
+      previousRecall = recall;
+    }
+    return ap;
+  }
+
+  @Test
   void undefinedWithoutBothClassesIsNaN() {
     assertEquals(0.0, Metrics.averagePrecision(new boolean[] {false, false}, new double[] {0.1, 0.2}));
     assertTrue(Double.isNaN(Metrics.rocAuc(new boolean[] {true, true}, new double[] {0.1, 0.2})));
