@@ -64,6 +64,8 @@ final class LbfgsMinimizer {
     double[] yNext = new double[n];
     double[] rho = new double[HISTORY];
     double[] alpha = new double[HISTORY];
+    // The newest pair's s.y / y.y, the initial inverse-Hessian scale (from the update's own dots).
+    double gamma = 1;
     int stored = 0;
     int newest = -1;
     double[] g = new double[n];
@@ -78,7 +80,7 @@ final class LbfgsMinimizer {
     // Every loop over the parameters is in a small method of its own: the JIT then compiles this
     // loop (with the objective inlined) once, not once more for each inner loop it enters from.
     for (int iter = 1; iter <= maxIter; iter++) {
-      twoLoop(g, s, yv, rho, alpha, stored, newest, d);
+      twoLoop(g, s, yv, rho, alpha, gamma, stored, newest, d);
       double slope = dot(g, d);
       if (!(slope < 0)) {
         // not a descent direction (numerical trouble): restart from steepest descent
@@ -100,7 +102,8 @@ final class LbfgsMinimizer {
       differences(xNew, x, sNext);
       differences(gNew, g, yNext);
       double sy = dot(sNext, yNext);
-      if (sy > 1e-10 * dot(yNext, yNext)) {
+      double yy = dot(yNext, yNext);
+      if (sy > 1e-10 * yy) {
         int slot = (newest + 1) % HISTORY;
         double[] spare = s[slot];
         s[slot] = sNext;
@@ -109,6 +112,7 @@ final class LbfgsMinimizer {
         yv[slot] = yNext;
         yNext = spare != null ? spare : new double[n];
         rho[slot] = 1.0 / sy;
+        gamma = sy / yy;
         newest = slot;
         stored = Math.min(stored + 1, HISTORY);
       }
@@ -126,9 +130,9 @@ final class LbfgsMinimizer {
     return new Result(fx, maxIter, false);
   }
 
-  /** The two-loop recursion: {@code d = -H g} from the {@code stored} newest pairs. */
+  /** The two-loop recursion: {@code d = -H g} from the {@code stored} newest pairs, scaled by {@code gamma}. */
   private static void twoLoop(double[] g, double[][] s, double[][] yv, double[] rho, double[] alpha,
-      int stored, int newest, double[] d) {
+      double gamma, int stored, int newest, double[] d) {
     negate(g, d);
     for (int k = 0; k < stored; k++) {
       int j = Math.floorMod(newest - k, HISTORY);
@@ -136,7 +140,6 @@ final class LbfgsMinimizer {
       axpy(-alpha[j], yv[j], d);
     }
     if (stored > 0) {
-      double gamma = dot(s[newest], yv[newest]) / dot(yv[newest], yv[newest]);
       for (int i = 0; i < d.length; i++) {
         d[i] *= gamma;
       }
@@ -151,6 +154,16 @@ final class LbfgsMinimizer {
   private static void negate(double[] g, double[] d) {
     for (int i = 0; i < d.length; i++) {
       d[i] = -g[i];
+    }
+  }
+
+  /**
+   * {@code out = x + t d} for the first {@code count} entries ({@code out} may be {@code x}): the
+   * search's trial points, and the decision values moved along a line.
+   */
+  static void pointAt(double[] x, double t, double[] d, double[] out, int count) {
+    for (int i = 0; i < count; i++) {
+      out[i] = x[i] + t * d[i];
     }
   }
 

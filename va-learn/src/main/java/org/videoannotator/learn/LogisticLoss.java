@@ -93,7 +93,7 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
 
       @Override
       public double value(double t, double[] wAt) {
-        along(z, t, step, trial, rows);
+        LbfgsMinimizer.pointAt(z, t, step, trial, rows);
         double loss = residuals(trial);
         // The slope along d without the gradient: g.d = sum_i r_i (x_i.d + d_b) + alpha w.d.
         double fromRows = sequentialDot(residual, step, rows);
@@ -120,18 +120,9 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
 
       @Override
       public void moveTo(double t) {
-        for (int i = 0; i < rows; i++) {
-          z[i] = z[i] + t * step[i];
-        }
+        LbfgsMinimizer.pointAt(z, t, step, z, rows);
       }
     };
-  }
-
-  /** {@code out = z + t step} for the first {@code count} rows. */
-  private static void along(double[] z, double t, double[] step, double[] out, int count) {
-    for (int i = 0; i < count; i++) {
-      out[i] = z[i] + t * step[i];
-    }
   }
 
   /** {@code out = {sum w[j]^2, sum w[j] d[j]}} for {@code j < count}, in index order (one loop, two chains). */

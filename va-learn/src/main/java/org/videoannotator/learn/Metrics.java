@@ -165,35 +165,25 @@ public final class Metrics {
   }
 
   /**
-   * Walks the sorted positive and negative scores from the highest down; at the last item of each
-   * distinct score writes the counts so far to {@code tps} / {@code fps}. Returns the thresholds.
+   * Walks the sorted positive and negative scores from the highest down, one distinct score at a
+   * time: all items equal to it ({@code ==}, so -0.0 and 0.0 are one) leave both arrays, then the
+   * counts so far go to {@code tps} / {@code fps}. Returns the thresholds.
    */
   private static int thresholds(double[] pos, double[] neg, double[] tps, double[] fps) {
-    int total = pos.length + neg.length;
     int m = 0;
-    double tp = 0;
     int pi = pos.length - 1;
     int ni = neg.length - 1;
-    for (int i = 0; i < total; i++) {
-      double current;
-      if (ni < 0 || (pi >= 0 && Double.compare(pos[pi], neg[ni]) >= 0)) {
-        current = pos[pi--];
-        tp++;
-      } else {
-        current = neg[ni--];
+    while (pi >= 0 || ni >= 0) {
+      double threshold = ni < 0 || (pi >= 0 && pos[pi] >= neg[ni]) ? pos[pi] : neg[ni];
+      while (pi >= 0 && pos[pi] == threshold) {
+        pi--;
       }
-      boolean lastOfThreshold;
-      if (i == total - 1) {
-        lastOfThreshold = true;
-      } else {
-        double next = ni < 0 || (pi >= 0 && Double.compare(pos[pi], neg[ni]) >= 0) ? pos[pi] : neg[ni];
-        lastOfThreshold = next != current;
+      while (ni >= 0 && neg[ni] == threshold) {
+        ni--;
       }
-      if (lastOfThreshold) {
-        tps[m] = tp;
-        fps[m] = (i + 1) - tp;
-        m++;
-      }
+      tps[m] = pos.length - 1 - pi;
+      fps[m] = neg.length - 1 - ni;
+      m++;
     }
     return m;
   }

@@ -40,7 +40,7 @@ final class WolfeLineSearch {
     Trial hi = null;
     for (int evals = 1; evals <= MAX_EVALS; evals++) {
       double at = lo == null ? step : interpolate(lo, hi);
-      pointAt(x, at, d, xNew);
+      LbfgsMinimizer.pointAt(x, at, d, xNew, x.length);
       Trial t;
       if (line != null) {
         double value = line.value(at, xNew);
@@ -99,13 +99,6 @@ final class WolfeLineSearch {
       System.arraycopy(bestG, 0, gNew, 0, x.length);
     }
     return accept(line, bestStep, xNew, gNew, bestF);
-  }
-
-  /** {@code out = x + at d} (a method of its own, so the JIT compiles it apart from the search). */
-  private static void pointAt(double[] x, double at, double[] d, double[] out) {
-    for (int i = 0; i < x.length; i++) {
-      out[i] = x[i] + at * d[i];
-    }
   }
 
   /** Ends a search at step {@code at}: its gradient, computed now when trials skipped it. */

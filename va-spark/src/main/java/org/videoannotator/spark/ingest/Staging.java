@@ -1,7 +1,9 @@
 package org.videoannotator.spark.ingest;
 
 import java.io.IOException;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -74,12 +76,12 @@ final class Staging {
    * Removes the segments of videos the corpus already holds: a job killed between committing a
    * video and deleting its segment leaves one behind, which no later run would read.
    */
-  int removeCommitted(java.util.Set<String> committedHashes) throws IOException {
+  int removeCommitted(Set<String> committedHashes) throws IOException {
     if (!fs.exists(root)) {
       return 0;
     }
     int removed = 0;
-    for (org.apache.hadoop.fs.FileStatus entry : fs.listStatus(root)) {
+    for (FileStatus entry : fs.listStatus(root)) {
       if (committedHashes.contains(entry.getPath().getName())) {
         fs.delete(entry.getPath(), true);
         removed++;
