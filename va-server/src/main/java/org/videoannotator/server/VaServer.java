@@ -5,7 +5,6 @@ import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.videoannotator.learn.feeds.FeedRegistry;
 import org.videoannotator.server.http.BodyLimitFilter;
 import org.videoannotator.server.http.JsonErrorHandler;
 import org.videoannotator.server.http.RequestGuard;
@@ -17,13 +16,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.videoannotator.core.Json;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.index.TextEncoder;
 import org.videoannotator.server.annotations.AnnotationController;
+import org.videoannotator.server.annotations.AnnotationService;
 import org.videoannotator.server.api.ErrorMapping;
 import org.videoannotator.server.auth.Principal;
 import org.videoannotator.server.auth.TokenAuth;
@@ -32,9 +30,12 @@ import org.videoannotator.server.builds.BuildController;
 import org.videoannotator.server.builds.BuildService;
 import org.videoannotator.server.clips.ClipController;
 import org.videoannotator.server.exchange.ExchangeController;
+import org.videoannotator.server.exchange.ExchangeService;
 import org.videoannotator.server.feeds.AutoFeed;
 import org.videoannotator.server.feeds.FeedController;
+import org.videoannotator.server.feeds.FeedService;
 import org.videoannotator.server.labels.LabelController;
+import org.videoannotator.server.labels.LabelService;
 import org.videoannotator.server.models.ModelController;
 import org.videoannotator.server.models.ScoringService;
 import org.videoannotator.server.review.ReviewController;
@@ -81,6 +82,7 @@ public final class VaServer {
   public VaServer(Corpus corpus, AnnotationStore store, BuildService builds, TextEncoder textEncoder, TokenAuth auth,
       TlsConfig tls) {
     AutoFeed autoFeed = new AutoFeed(store.builds());
+    LabelService labels = new LabelService(store, builds);
     boolean hasUi = VaServer.class.getResource("/web/index.html") != null;
     // Without a token the server is loopback-only: names other than loopback's mean DNS rebinding.
     this.guard = new RequestGuard(!auth.enabled());
@@ -121,22 +123,19 @@ public final class VaServer {
           router.get("/", ctx -> ctx.html("<!doctype html><title>Video Annotator</title><p>The web UI (module "
               + "va-web) is not on the classpath. The JSON API is at <a href=/api/info>/api/info</a>."));
         }
-        router.get("/api/info", ctx -> {
-          Map<String, Object> info = info(corpus, textEncoder, auth);
-          Principal.of(ctx).ifPresent(u -> info.put("user", Map.of("name", u.name(), "role", u.role().wire())));
-          ctx.json(info);
-        });
+        router.get("/api/info", ctx -> ctx.json(ServerInfo.of(corpus, textEncoder != null, auth.enabled(),
+            Principal.of(ctx).map(u -> new ServerInfo.Account(u.name(), u.role().wire())).orElse(null))));
         router.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
-        new LabelController(store, builds).register(router);
-        new AnnotationController(corpus, store, builds, autoFeed).register(router);
+        new LabelController(labels).register(router);
+        new AnnotationController(corpus, labels, new AnnotationService(store, builds, autoFeed)).register(router);
         new SearchController(corpus, store, textEncoder).register(router);
         new BrowseController(corpus, store).register(router);
-        new BuildController(store, builds).register(router);
-        new FeedController(corpus, store, builds, autoFeed).register(router);
-        new ModelController(store, new ScoringService(corpus, store, builds)).register(router);
-        new ReviewController(store, new ReviewService(corpus, store, builds)).register(router);
+        new BuildController(labels, builds).register(router);
+        new FeedController(labels, new FeedService(corpus, store, builds, autoFeed)).register(router);
+        new ModelController(labels, new ScoringService(corpus, store, builds)).register(router);
+        new ReviewController(labels, new ReviewService(corpus, store, builds)).register(router);
         new ClipController(corpus).register(router);
-        new ExchangeController(corpus, store, builds).register(router);
+        new ExchangeController(labels, new ExchangeService(corpus, store, builds)).register(router);
       });
     });
   }
@@ -166,21 +165,6 @@ public final class VaServer {
   /** Routes registered so far (all of them once the constructor returns). */
   public List<Route> routes() {
     return List.copyOf(routes);
-  }
-
-  private static Map<String, Object> info(Corpus corpus, TextEncoder textEncoder, TokenAuth auth) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("clips", corpus.size());
-    out.put("dim", corpus.dimension());
-    out.put("embedder", corpus.embedder());
-    out.put("textSearch", textEncoder != null);
-    out.put("authRequired", auth.enabled());
-    out.put("namedQueries", corpus.namedQueries().keySet());
-    // The UI shows one tab per feed, in this order.
-    out.put("feeds", FeedRegistry.servable());
-    out.put("store", corpus.manifest().store().kind());
-    out.put("version", VaServer.class.getPackage().getImplementationVersion());
-    return out;
   }
 
   static String openApi() throws IOException {

@@ -1,5 +1,7 @@
 package org.videoannotator.server.builds;
 
+import org.videoannotator.server.store.Decision;
+import org.videoannotator.server.store.Quality;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;

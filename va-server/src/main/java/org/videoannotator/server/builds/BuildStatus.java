@@ -1,5 +1,7 @@
 package org.videoannotator.server.builds;
 
+import org.videoannotator.server.store.Quality;
+import org.videoannotator.server.store.BuildSummary;
 import java.util.Map;
 
 /**
