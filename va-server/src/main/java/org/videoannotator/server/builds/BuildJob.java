@@ -174,8 +174,8 @@ final class BuildJob implements Runnable {
       }
     }
     Feeds.FeedSet feedSet = Feeds.build(
-        new FeedInput(probabilities, vectors.matrix(), decision.threshold(), status.seed()), labelled::get,
-        status.feedSize());
+        new FeedInput(probabilities, vectors.matrix(), decision.threshold(), status.request().seed()), labelled::get,
+        status.request().feedSize());
     Map<String, List<FeedItem>> feeds = new LinkedHashMap<>();
     feedSet.feeds().forEach((id, feed) -> feeds.put(id, items(feed.rows(), probabilities, vectors)));
     double diversity = DiversityScore.of(set, service.clusters()::clusterOf);

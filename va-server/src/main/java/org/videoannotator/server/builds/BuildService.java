@@ -89,7 +89,7 @@ public final class BuildService implements LabelBuilds, AutoCloseable {
       throw DomainException.conflict("annotations", whatToLabel(label, pos.size(), neg.size()));
     }
     String now = Instant.now().toString();
-    BuildStatus queued = BuildStatus.queued(0, label, now, pos.size(), neg.size(), seed, feedSize);
+    BuildStatus queued = BuildStatus.queued(label, now, new BuildStatus.Request(pos.size(), neg.size(), seed, feedSize));
     long id = store.builds().insert(label, queued);
     BuildStatus status = queued.withId(id);
     live.put(id, status);
