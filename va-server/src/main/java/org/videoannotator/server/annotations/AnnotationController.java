@@ -1,7 +1,6 @@
 package org.videoannotator.server.annotations;
 
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.server.api.ApiException;
 import org.videoannotator.server.api.Params;
@@ -21,20 +20,26 @@ public final class AnnotationController {
     this.parser = new VoteParser(corpus);
   }
 
-  public void register(JavalinDefaultRouting r) {
-    r.post("/api/labels/{label}/annotations", this::add);
-    r.get("/api/labels/{label}/annotations", ctx -> ctx.json(annotations.current(label(ctx))));
-    r.delete("/api/labels/{label}/annotations/{key}", ctx -> undo(ctx, ctx.pathParam("key")));
-    r.delete("/api/labels/{label}/annotations", ctx -> undo(ctx, Params.string(ctx, "key").orElseThrow(
-        () -> ApiException.badRequest("key", "the query parameter key is required (the clip to undo)"))));
-    r.get("/api/labels/{label}/history", this::history);
+  public void current(Context ctx) {
+    ctx.json(annotations.current(label(ctx)));
+  }
+
+  /** Undo of the clip named in the path. */
+  public void undoByPath(Context ctx) {
+    undo(ctx, ctx.pathParam("key"));
+  }
+
+  /** Undo of the clip named by {@code ?key=}, for keys with '/' that a path segment cannot carry. */
+  public void undoByQuery(Context ctx) {
+    undo(ctx, Params.string(ctx, "key").orElseThrow(
+        () -> ApiException.badRequest("key", "the query parameter key is required (the clip to undo)")));
   }
 
   private Label label(Context ctx) {
     return labels.require(ctx.pathParam("label"));
   }
 
-  private void add(Context ctx) {
+  public void add(Context ctx) {
     Label label = label(ctx);
     ctx.status(201).json(annotations.add(label, parser.parse(ctx)));
   }
@@ -45,7 +50,7 @@ public final class AnnotationController {
     ctx.json(annotations.undo(label, key, annotator, Principal.actor(ctx, annotator)));
   }
 
-  private void history(Context ctx) {
+  public void history(Context ctx) {
     Label label = label(ctx);
     int limit = Params.integer(ctx, "limit", 100, 1, 10_000);
     int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);

@@ -1,7 +1,6 @@
 package org.videoannotator.server.browse;
 
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +36,8 @@ public final class BrowseController {
   /** A clip and the shots around it in its video. */
   public record NeighboursView(ClipView clip, List<ClipView> before, List<ClipView> after) {}
 
-  public void register(JavalinDefaultRouting r) {
-    r.get("/api/browse", this::browse);
-    r.get("/api/browse/neighbours", this::neighbours);
-  }
-
   /** {@code ?key=K&n=3}: the clip and the shots around it in its video (the inspector's strip). */
-  private void neighbours(Context ctx) {
+  public void neighbours(Context ctx) {
     String key = Params.string(ctx, "key").orElseThrow(() -> ApiException.badRequest("key", "give key=<clip key>"));
     int n = Params.integer(ctx, "n", 3, 0, 20);
     BrowseService.Neighbours found = service.neighbours(key, n).orElseThrow(
@@ -53,7 +47,7 @@ public final class BrowseController {
         found.after().stream().map(c -> ClipView.of(c, corpus)).toList()));
   }
 
-  private void browse(Context ctx) {
+  public void browse(Context ctx) {
     int k = Params.integer(ctx, "k", 30, 1, MAX_K);
     int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
     double min = number(ctx, "minSeconds", 0);

@@ -2,7 +2,6 @@ package org.videoannotator.server.builds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
 import org.videoannotator.server.api.ApiException;
 import org.videoannotator.server.api.Bodies;
 import org.videoannotator.server.api.Params;
@@ -24,13 +23,11 @@ public final class BuildController {
     this.builds = builds;
   }
 
-  public void register(JavalinDefaultRouting r) {
-    r.post("/api/labels/{label}/builds", this::start);
-    r.get("/api/labels/{label}/builds", ctx -> ctx.json(builds.list(labels.require(ctx.pathParam("label")).name())));
-    r.get("/api/builds/{id}", this::status);
+  public void list(Context ctx) {
+    ctx.json(builds.list(labels.require(ctx.pathParam("label")).name()));
   }
 
-  private void start(Context ctx) {
+  public void start(Context ctx) {
     Label label = labels.require(ctx.pathParam("label"));
     JsonNode body = Bodies.object(ctx);
     int feedSize = Bodies.integer(body, "feedSize", 1, MAX_FEED_SIZE).orElse(BuildService.defaultFeedSize(builds.corpus().size()));
@@ -39,7 +36,7 @@ public final class BuildController {
     ctx.status(202).json(new Started(status.id(), status.label(), status.status(), "/api/builds/" + status.id()));
   }
 
-  private void status(Context ctx) {
+  public void status(Context ctx) {
     String text = ctx.pathParam("id");
     long id;
     try {

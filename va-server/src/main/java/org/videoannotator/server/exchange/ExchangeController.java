@@ -1,7 +1,6 @@
 package org.videoannotator.server.exchange;
 
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
 import java.io.IOException;
 import java.util.Optional;
 import org.videoannotator.server.annotations.Annotators;
@@ -22,12 +21,7 @@ public final class ExchangeController {
     this.exchange = exchange;
   }
 
-  public void register(JavalinDefaultRouting r) {
-    r.get("/api/labels/{label}/export", this::export);
-    r.post("/api/labels/{label}/import", this::importFile);
-  }
-
-  private void export(Context ctx) throws IOException {
+  public void export(Context ctx) throws IOException {
     Label label = labels.require(ctx.pathParam("label"));
     String format = Params.oneOf(ctx, "format", "csv", ExchangeService.EXPORT_FORMATS);
     String base = LabelNames.folderName(label.name());
@@ -52,7 +46,7 @@ public final class ExchangeController {
     ctx.header("Content-Disposition", "attachment; filename=\"" + fileName.replace("\"", "") + "\"");
   }
 
-  private void importFile(Context ctx) {
+  public void importFile(Context ctx) {
     Label label = labels.require(ctx.pathParam("label"));
     String format = Params.oneOf(ctx, "format", "csv", ExchangeService.IMPORT_FORMATS);
     String annotator = Annotators.resolve(ctx, Params.string(ctx, "annotator").orElse(null), "annotator");

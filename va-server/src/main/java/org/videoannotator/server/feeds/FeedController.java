@@ -1,7 +1,6 @@
 package org.videoannotator.server.feeds;
 
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
 import org.videoannotator.server.api.Params;
 import org.videoannotator.server.labels.LabelService;
 import org.videoannotator.server.store.Label;
@@ -16,11 +15,7 @@ public final class FeedController {
     this.feeds = feeds;
   }
 
-  public void register(JavalinDefaultRouting r) {
-    r.get("/api/labels/{label}/feeds/{feed}", this::feed);
-  }
-
-  private void feed(Context ctx) {
+  public void feed(Context ctx) {
     Label label = labels.require(ctx.pathParam("label"));
     String feed = ctx.pathParam("feed");
     FeedService.requireServable(feed); // an unknown feed is named before a bad k or offset

@@ -2,7 +2,6 @@ package org.videoannotator.server.labels;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,23 +17,22 @@ public final class LabelController {
     this.labels = labels;
   }
 
-  public void register(JavalinDefaultRouting r) {
-    r.get("/api/labels", ctx -> ctx.json(labels.list()));
-    r.post("/api/labels", this::create);
-    r.post("/api/labels/import", this::importOntology);
-    r.get("/api/labels/{label}", ctx -> ctx.json(labels.get(ctx.pathParam("label"))));
-    r.patch("/api/labels/{label}", this::update);
-    r.delete("/api/labels/{label}", this::delete);
+  public void list(Context ctx) {
+    ctx.json(labels.list());
   }
 
-  private void create(Context ctx) {
+  public void get(Context ctx) {
+    ctx.json(labels.get(ctx.pathParam("label")));
+  }
+
+  public void create(Context ctx) {
     JsonNode body = Bodies.object(ctx);
     String name = LabelNames.check("name", Bodies.requiredString(body, "name"));
     ctx.status(201).json(labels.create(new LabelService.LabelDraft(name,
         Bodies.string(body, "description").orElse(""), Bodies.strings(body, "keywords", true).orElse(List.of()))));
   }
 
-  private void update(Context ctx) {
+  public void update(Context ctx) {
     String name = labels.require(ctx.pathParam("label")).name();
     JsonNode body = Bodies.object(ctx);
     String description = Bodies.string(body, "description").orElse(null);
@@ -42,14 +40,14 @@ public final class LabelController {
     ctx.json(labels.update(name, description, keywords));
   }
 
-  private void delete(Context ctx) {
+  public void delete(Context ctx) {
     String name = labels.require(ctx.pathParam("label")).name();
     Principal.requireAdmin(ctx, "delete a label");
     ctx.json(labels.delete(name, Principal.actor(ctx, "local")));
   }
 
   /** Body: {@code {"name": {"description": "...", "keywords": "A, B"}, ...}} (task_descriptions.json). */
-  private void importOntology(Context ctx) {
+  public void importOntology(Context ctx) {
     JsonNode body = Bodies.object(ctx);
     // Validate everything first so a bad entry creates nothing.
     List<LabelService.LabelDraft> drafts = new ArrayList<>();

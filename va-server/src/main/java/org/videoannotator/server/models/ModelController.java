@@ -2,7 +2,6 @@ package org.videoannotator.server.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
 import org.videoannotator.server.api.Bodies;
 import org.videoannotator.server.api.Params;
 import org.videoannotator.server.labels.LabelService;
@@ -19,10 +18,8 @@ public final class ModelController {
     this.scoring = scoring;
   }
 
-  public void register(JavalinDefaultRouting r) {
-    r.get("/api/labels/{label}/models", ctx -> ctx.json(scoring.versions(label(ctx).name())));
-    r.post("/api/labels/{label}/models/{version}/score", this::score);
-    r.get("/api/labels/{label}/preview", this::preview);
+  public void list(Context ctx) {
+    ctx.json(scoring.versions(label(ctx).name()));
   }
 
   private Label label(Context ctx) {
@@ -33,13 +30,13 @@ public final class ModelController {
     return scoring.requireVersion(label.name(), Params.parseInt("version", text, 1, Integer.MAX_VALUE));
   }
 
-  private void score(Context ctx) {
+  public void score(Context ctx) {
     ModelRow row = version(label(ctx), ctx.pathParam("version"));
     JsonNode body = Bodies.object(ctx);
     ctx.json(scoring.scores(row, Bodies.strings(body, "keys", false)));
   }
 
-  private void preview(Context ctx) {
+  public void preview(Context ctx) {
     Label label = label(ctx);
     int k = Params.integer(ctx, "k", 5, 1, 100);
     ModelRow row = Params.string(ctx, "version").map(v -> version(label, v))

@@ -1,7 +1,6 @@
 package org.videoannotator.server.review;
 
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
 import org.videoannotator.server.api.Params;
 import org.videoannotator.server.labels.LabelService;
 import org.videoannotator.server.store.Label;
@@ -16,11 +15,7 @@ public final class ReviewController {
     this.reviews = reviews;
   }
 
-  public void register(JavalinDefaultRouting r) {
-    r.get("/api/labels/{label}/review", this::review);
-  }
-
-  private void review(Context ctx) {
+  public void review(Context ctx) {
     Label label = labels.require(ctx.pathParam("label"));
     String filter = Params.oneOf(ctx, "filter", "all", ReviewService.Filter.wireNames());
     int k = Params.integer(ctx, "k", 100, 1, 10_000);

@@ -1,7 +1,6 @@
 package org.videoannotator.server.search;
 
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,17 +41,13 @@ public final class SearchController {
     this.textEncoder = textEncoder;
   }
 
-  public void register(JavalinDefaultRouting r) {
-    r.get("/api/search", this::search);
-  }
-
   /** A page of hits; {@code engine} is how the corpus searched, {@code notes} what it fell back to. */
   public record SearchPage(String mode, String engine, List<String> notes, int k, int offset, List<HitView> hits) {}
 
   /** One search hit as the API shows it. */
   public record HitView(String key, float score, ClipView clip, AnnotationView annotation) {}
 
-  private void search(Context ctx) {
+  public void search(Context ctx) {
     Map<String, String> given = new LinkedHashMap<>();
     for (String mode : MODES) {
       Params.string(ctx, mode).ifPresent(v -> given.put(mode, v));
