@@ -1,5 +1,6 @@
 package org.videoannotator.server.bench;
 
+import org.videoannotator.learn.feeds.FeedRegistry;
 import org.videoannotator.server.ApiRoutes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,6 +37,8 @@ public final class Fuzzer {
    * login form, and paths that match no route.
    */
   static final List<String[]> ROUTES = routes();
+  /** The feeds served, from the registry, so a new feed is fuzzed too. */
+  static final List<String> FEEDS = FeedRegistry.servable().stream().map(FeedRegistry.FeedInfo::id).toList();
 
   private static List<String[]> routes() {
     List<String[]> out = new ArrayList<>();
@@ -104,7 +107,7 @@ public final class Fuzzer {
     String path = template
         .replace("{label}", segment(random, labels))
         .replace("{key}", segment(random, keys))
-        .replace("{feed}", segment(random, List.of("top-positive", "random", "auto", "borderline-diverse")))
+        .replace("{feed}", segment(random, FEEDS))
         .replace("{id}", segment(random, List.of("1", "2", "3")))
         .replace("{version}", segment(random, List.of("1", "2", "3")));
     StringBuilder target = new StringBuilder(path);
