@@ -24,7 +24,7 @@ import org.videoannotator.embed.video.bench.BoundaryScore;
 import org.videoannotator.embed.video.DecodeOptions;
 import org.videoannotator.embed.video.FrameSink;
 import org.videoannotator.embed.video.synthetic.GroundTruth;
-import org.videoannotator.embed.video.ShotDetector;
+import org.videoannotator.embed.video.shots.ShotDetector;
 import org.videoannotator.embed.video.synthetic.ShotPlan;
 import org.videoannotator.embed.video.synthetic.SyntheticScripts;
 import org.videoannotator.embed.video.synthetic.SyntheticVideo;

@@ -1,4 +1,6 @@
-package org.videoannotator.embed.video;
+package org.videoannotator.embed.video.shots;
+
+import org.videoannotator.embed.video.DecodedFrame;
 
 /**
  * The compact per-frame description the shot detector compares: luma at half the analysis size
