@@ -31,6 +31,7 @@ import org.videoannotator.embed.video.synthetic.SyntheticVideo;
 import org.videoannotator.embed.video.Transition;
 import org.videoannotator.embed.video.VideoDecoder;
 import org.videoannotator.embed.video.bench.FfmpegSceneFilter;
+import org.videoannotator.embed.video.bench.MaterialBreakdown;
 import org.videoannotator.embed.video.bench.PySceneDetectStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,6 +81,17 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
           + " (default: ${DEFAULT-VALUE}).")
   int hardVideos;
 
+  @Option(names = "--texture-videos", defaultValue = "12",
+      description = "Videos of FFmpeg lavfi textures, still reframes and traps"
+          + " (SyntheticScripts.textured, 16 shots each): the even ones tune, the odd ones are"
+          + " held out (default: ${DEFAULT-VALUE}).")
+  int textureVideos;
+
+  @Option(names = "--reuse-videos",
+      description = "Reuse quality videos and truth already in DIR from an earlier run with the"
+          + " same renderer, instead of rendering them again.")
+  boolean reuseVideos;
+
   @Option(names = "--scene-threshold", defaultValue = "0.3",
       description = "Threshold of ffmpeg's select='gt(scene,T)' peer (default: ${DEFAULT-VALUE}).")
   double sceneThreshold;
@@ -100,7 +112,7 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
 
   @Override
   public Integer call() throws Exception {
-    if (seconds < 1 || qualityVideos < 0 || hardVideos < 0 || repeat < 1) {
+    if (seconds < 1 || qualityVideos < 0 || hardVideos < 0 || textureVideos < 0 || repeat < 1) {
       throw new UserException("--seconds and --repeat must be >= 1 and --quality-videos >= 0,"
           + " got " + seconds + ", " + repeat + " and " + qualityVideos);
     }
@@ -131,6 +143,21 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
       if (!heldOut.isEmpty()) {
         results.put("hardHeldOut", qualityTable("hard mix, held out (never tuned on)", heldOut,
             new int[][] {{426, 240}, {640, 360}, {1280, 720}}, out));
+      }
+      Map<String, List<ShotPlan>> textureTuning = new LinkedHashMap<>();
+      Map<String, List<ShotPlan>> textureHeldOut = new LinkedHashMap<>();
+      for (int k = 0; k < textureVideos; k++) {
+        (k % 2 == 0 ? textureTuning : textureHeldOut)
+            .put("texture" + k, SyntheticScripts.textured(501 + k, 16, FPS));
+      }
+      if (!textureTuning.isEmpty()) {
+        results.put("textureTuning", qualityTable("lavfi textures, reframes and traps, tuning half",
+            textureTuning, new int[][] {{320, 180}, {640, 360}}, out));
+      }
+      if (!textureHeldOut.isEmpty()) {
+        results.put("textureHeldOut", qualityTable("lavfi textures, reframes and traps, held out"
+            + " (never tuned on)", textureHeldOut, new int[][] {{426, 240}, {640, 360}, {1280, 720}},
+            out));
       }
     }
     Path json = dir.resolve("bench-decode.json");
@@ -297,13 +324,20 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
     java.util.Arrays.fill(totals, BoundaryScore.EMPTY);
     int k = 0;
     int frames = 0;
+    MaterialBreakdown breakdown = new MaterialBreakdown();
     try (Progress p = Progress.start("quality videos", plans.size(), "videos")) {
       for (Map.Entry<String, List<ShotPlan>> e : plans.entrySet()) {
         int[] size = frameSizes[k % frameSizes.length];
         SyntheticVideo sv = new SyntheticVideo(size[0], size[1], FPS, formats[k++ % formats.length]);
         Path file = sv.fileIn(dir, "quality-" + e.getKey());
-        GroundTruth truth = sv.render(e.getValue(), file);
-        truth.write(dir.resolve("quality-" + e.getKey() + ".truth.json"));
+        Path truthFile = dir.resolve("quality-" + e.getKey() + ".truth.json");
+        GroundTruth truth;
+        if (reuseVideos && Files.exists(file) && Files.exists(truthFile)) {
+          truth = GroundTruth.read(truthFile);
+        } else {
+          truth = sv.render(e.getValue(), file);
+          truth.write(truthFile);
+        }
         frames += truth.frameCount();
         ShotDetector ours = new ShotDetector();
         PySceneDetectStyle content = new PySceneDetectStyle(PySceneDetectStyle.Kind.CONTENT);
@@ -314,6 +348,7 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
         List<List<Transition>> found = List.of(ours.finish(),
             FfmpegSceneFilter.cuts(file, sceneThreshold), content.cuts(), adaptive.cuts(),
             histogram.cuts());
+        breakdown.add(e.getValue(), truth, found.get(0));
         for (int d = 0; d < names.length; d++) {
           totals[d] = totals[d].plus(BoundaryScore.of(truth.transitions(), found.get(d)));
           falseAtDistractors[d] += BoundaryScore.falseInside(
@@ -343,6 +378,8 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
       row.put("falseAtFlashes", falseAtFlashes[d]);
       rows.put(names[d], row);
     }
+    out.print(breakdown.table());
+    rows.put("oursByMaterial", breakdown.toMap());
     return rows;
   }
 
