@@ -36,16 +36,16 @@ final class FlashFilter {
   /** Brightness (luma levels) within which the flash has decayed back. */
   private static final float DECAYED = 4;
 
-  private final double cutThreshold;
+  private final FlashReturn flashReturn;
   private final PictureReturn pictureReturn;
 
   FlashFilter(double cutThreshold) {
-    this.cutThreshold = cutThreshold;
+    this.flashReturn = new FlashReturn(cutThreshold);
     this.pictureReturn = new PictureReturn(cutThreshold);
   }
 
   List<FrameSignal> signals() {
-    return List.of(new CutScore(), new FlashReturn(), pictureReturn, new MeanLuma(), new Blank());
+    return List.of(new CutScore(), flashReturn, pictureReturn, new MeanLuma(), new Blank());
   }
 
   /** Frame {@code i} may start a flash: it turns blank, or it is far brighter than the frame before. */
@@ -79,23 +79,23 @@ final class FlashFilter {
     return spans;
   }
 
-  /** A cut candidate at {@code i} is part of a flash. */
+  /**
+   * A cut candidate at {@code i} is part of a flash: the picture before it comes back, or it lies
+   * between the jump of an earlier flash and that flash's return (a picture that came back
+   * before {@code i} says nothing about {@code i}: a texture whose frames repeat every other frame
+   * returns all the time, and the cut out of it is still a cut).
+   */
   boolean vetoesCut(FrameSignals values, List<Span> flashes, int i) {
-    FloatSeries cut = values.series(new CutScore());
-    FloatSeries ret = values.series(new FlashReturn());
-    if (returned(cut, ret, i)) {
+    FloatSeries ret = values.series(flashReturn);
+    if (ret.get(i) >= 0) {
       return true;
     }
     for (int k = Math.max(1, i - RETURN_FRAMES + 1); k < i; k++) {
-      if (cut.get(k) >= WATCH_FLOOR && returned(cut, ret, k)) {
+      if (ret.get(k) >= i) {
         return true; // a later frame of a flash that started at k
       }
     }
     return flashes.stream().anyMatch(f -> f.holdsCutAt(i));
-  }
-
-  private boolean returned(FloatSeries cut, FloatSeries ret, int i) {
-    return ret.get(i) < Math.min(cutThreshold, 0.5 * cut.get(i));
   }
 
   /** Drops gradual runs that lie within a flash: its frames look like a fade to white and back. */

@@ -6,7 +6,11 @@ import java.util.function.IntPredicate;
 import org.videoannotator.embed.video.Transition;
 
 /**
- * Hard cuts from the {@link CutScore} series, by two rules: <b>loud</b> (at least the cut
+ * Hard cuts. Every frame whose {@link CutScore} reaches {@value #CANDIDATE_FLOOR}, or that the
+ * hand-made rule below takes, is a candidate; the learned {@link CutModel} weighs its {@link
+ * CutFeatures} (the rule's verdict among them) and keeps it when its probability reaches the
+ * model's threshold. Without a model the rule alone decides. The hand-made rule: two tests on the
+ * {@link CutScore} series, <b>loud</b> (at least the cut
  * threshold and the adaptive margin above the median of the {@value #RADIUS} neighbours each side,
  * or the same seen from the calm side of a busy shot) and <b>quiet</b> (at least {@value
  * #QUIET_FLOOR} and {@value #QUIET_RATIO} times the neighbours' upper quartile). Cuts closer than
@@ -31,35 +35,76 @@ final class HardCutRule {
    * cannot lend a single noisy frame the ratio.
    */
   static final double QUIET_RATIO = 5;
+  /**
+   * Least cut score the model looks at: frames inside one shot, even a panning or busy one, stay
+   * mostly above it only where the picture really changes; cuts on rendered footage scored 0.25
+   * or more (the quiet floor).
+   */
+  static final double CANDIDATE_FLOOR = 0.1;
+  /**
+   * A frame whose {@link WindowContrast} reaches this for some descriptor is weighed too, however
+   * low its cut score: a cut between two crops of one still can be a pure shift, which the
+   * motion-compensated score explains away, while the frames before and after differ clearly
+   * and each side is still.
+   */
+  static final double CONTRAST_CANDIDATE = 3;
 
   private final ShotDetector.Config config;
+  private final CutModel model;
 
-  HardCutRule(ShotDetector.Config config) {
+  HardCutRule(ShotDetector.Config config, CutModel model) {
     this.config = config;
+    this.model = model;
   }
 
   List<FrameSignal> signals() {
-    return List.of(new CutScore());
+    return CutFeatures.signals();
   }
+
+  /** Frames the model weighs (not {@code vetoed}), with their features: what training labels. */
+  List<Candidate> candidates(FrameSignals values, IntPredicate vetoed) {
+    FloatSeries cut = values.series(new CutScore());
+    List<FloatSeries> contrast = new ArrayList<>();
+    for (Descriptor d : Descriptor.values()) {
+      contrast.add(values.series(new WindowContrast(d)));
+    }
+    List<Candidate> out = new ArrayList<>();
+    for (int i = 1; i < values.count(); i++) {
+      int frame = i;
+      boolean contrasted = contrast.stream().anyMatch(c -> c.get(frame) >= CONTRAST_CANDIDATE);
+      if ((cut.get(i) >= CANDIDATE_FLOOR || contrasted || candidate(cut, i)) && !vetoed.test(i)) {
+        double[] f = CutFeatures.of(values, this, i);
+        out.add(new Candidate(i, f, model == null ? f[f.length - 1] : model.probability(f)));
+      }
+    }
+    return out;
+  }
+
+  /** A frame the model weighed: its features and the probability that a new shot starts there. */
+  record Candidate(int frame, double[] features, double probability) {}
 
   /** Cuts at candidates not {@code vetoed}, at least {@link ShotDetector.Config#minShotFrames} apart. */
   List<Transition> cuts(FrameSignals values, IntPredicate vetoed) {
-    FloatSeries cut = values.series(new CutScore());
+    double threshold = model == null ? 0.5 : model.threshold();
     List<Transition> cuts = new ArrayList<>();
     int last = -1;
-    for (int i = 1; i < values.count(); i++) {
-      if (!candidate(cut, i) || vetoed.test(i)) {
+    double lastP = 0;
+    for (Candidate c : candidates(values, vetoed)) {
+      int i = c.frame();
+      if (c.probability() < threshold) {
         continue;
       }
       if (last >= 0 && i - last < config.minShotFrames()) {
-        if (cut.get(i) > cut.get(last)) {
+        if (c.probability() > lastP) {
           cuts.set(cuts.size() - 1, Transition.cut(i));
           last = i;
+          lastP = c.probability();
         }
         continue;
       }
       cuts.add(Transition.cut(i));
       last = i;
+      lastP = c.probability();
     }
     return cuts;
   }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.videoannotator.embed.video.DecodedFrame;
 import org.videoannotator.embed.video.FrameSink;
 import org.videoannotator.embed.video.Transition;
@@ -58,7 +59,7 @@ public final class ShotDetector {
   }
 
   public ShotDetector(Config config) {
-    cuts = new HardCutRule(config);
+    cuts = new HardCutRule(config, CutModel.bundled());
     flashes = new FlashFilter(config.cutThreshold());
     dissolves = new DissolveFit(config.cutThreshold());
     List<FrameSignal> wanted = new ArrayList<>(cuts.signals());
@@ -102,10 +103,22 @@ public final class ShotDetector {
     List<Span> flashSpans = flashes.spans(signals);
     List<Transition> gradual = gradual(flashSpans);
     List<Transition> all = new ArrayList<>(gradual);
-    all.addAll(cuts.cuts(signals, i -> flashes.vetoesCut(signals, flashSpans, i)
-        || gradual.stream().anyMatch(t -> i >= t.start() - 1 && i <= t.end() + 1)));
+    all.addAll(cuts.cuts(signals, cutVeto(flashSpans, gradual)));
     Collections.sort(all);
     return all;
+  }
+
+  /** Cut candidates with their features, for training the cut model; instead of {@link #finish}. */
+  List<HardCutRule.Candidate> finishForTraining() {
+    finished = true;
+    List<Span> flashSpans = flashes.spans(signals);
+    return cuts.candidates(signals, cutVeto(flashSpans, gradual(flashSpans)));
+  }
+
+  /** Candidates inside a flash or within a frame of a gradual transition are no cuts. */
+  private IntPredicate cutVeto(List<Span> flashSpans, List<Transition> gradual) {
+    return i -> flashes.vetoesCut(signals, flashSpans, i)
+        || gradual.stream().anyMatch(t -> i >= t.start() - 1 && i <= t.end() + 1);
   }
 
   /**
