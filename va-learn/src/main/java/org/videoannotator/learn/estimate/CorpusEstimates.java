@@ -1,0 +1,120 @@
+package org.videoannotator.learn.estimate;
+
+import java.util.BitSet;
+import java.util.List;
+import org.videoannotator.learn.Calibration;
+
+/**
+ * What a build tells an editor about the corpus, from numbers the loop's selection does not bias or
+ * that are corrected for it: the prevalence of the label with its interval and method, the decision
+ * threshold for that prevalence ({@link CorpusCut}), the AP on the random feed's labels when there
+ * are enough, and advice in words when the estimates are weak ({@link Advice}).
+ *
+ * <p>Prevalence is counted, not only estimated: the labelled clips' answers are known, so only the
+ * share of "yes" among the unlabelled clips {@code U} is estimated, and
+ * {@code prevalence = (labelled yes + rate_U * |U|) / N}. The rate comes from
+ * <ul>
+ *   <li>{@code prior-shift}: the model's scores corrected for the labelled set's class balance
+ *       ({@link PriorShiftRate}), when fewer than {@value #MIN_RANDOM} random-feed clips are labelled;
+ *   <li>{@code random-feed}: the random feed's share of "yes" ({@link Wilson}), the random feed being
+ *       a uniform sample of the unlabelled corpus, or
+ *   <li>{@code combined}: the scores corrected by the random feed's clips ({@link ModelAssistedRate});
+ * </ul>
+ * between the last two, whichever interval is narrower.
+ */
+public final class CorpusEstimates {
+  /** Random-feed labels needed before they are used for the prevalence. */
+  public static final int MIN_RANDOM = 10;
+  /** Random-feed labels, and "yes" among them, needed before the AP is measured on them. */
+  public static final int MIN_RANDOM_FOR_AP = 20;
+  public static final int MIN_RANDOM_YES_FOR_AP = 3;
+
+  public static final String PRIOR_SHIFT = "prior-shift";
+  public static final String RANDOM_FEED = "random-feed";
+  public static final String COMBINED = "combined";
+
+  /**
+   * The clips labelled yes or no, in the order the calibration saw them.
+   *
+   * @param rows corpus rows
+   * @param yes their answers
+   * @param outOfFold their out-of-fold {@code w.x} ({@code Calibration.Result.outOfFold()})
+   * @param fromRandomFeed whether each was labelled from the random feed
+   */
+  public record LabelledClips(int[] rows, boolean[] yes, double[] outOfFold, boolean[] fromRandomFeed) {
+    public LabelledClips {
+      if (yes.length != rows.length || outOfFold.length != rows.length || fromRandomFeed.length != rows.length) {
+        throw new IllegalArgumentException("labelled clips: " + rows.length + " rows, " + yes.length + " answers, "
+            + outOfFold.length + " scores, " + fromRandomFeed.length + " sources");
+      }
+    }
+  }
+
+  /** The corpus's share of "yes", its 95 % interval, how it was estimated and on how many random labels. */
+  public record Prevalence(double value, double lo, double hi, String method, int randomLabels) {}
+
+  /**
+   * @param prevalence the corpus's share of "yes"
+   * @param cut where the model says "yes" for that prevalence
+   * @param apOnRandom AP on the random feed's labels with its interval, or null when too few
+   * @param randomApLabels random-feed labels the AP was measured on
+   * @param priorShift the prior-shift estimate of the prevalence (whichever was used)
+   * @param logitShift what to add to the calibrated logits for probabilities at the corpus's prior
+   * @param advice what to label to firm the estimates up, in words (empty when they are firm)
+   */
+  public record Result(Prevalence prevalence, CorpusCut.Cut cut, Interval apOnRandom, int randomApLabels,
+      Interval priorShift, double logitShift, List<String> advice) {}
+
+  private CorpusEstimates() {}
+
+  /**
+   * @param logits the calibrated model's logit of every corpus row
+   * @param probabilities the same as the server stores them (the cut is one of them)
+   * @param labelled the clips labelled yes or no
+   * @param slope Platt's slope of the calibration, {@code intercept} its intercept
+   * @param seed seed of the bootstraps
+   */
+  public static Result of(float[] logits, float[] probabilities, LabelledClips labelled, double slope,
+      double intercept, long seed) {
+    int n = logits.length;
+    BitSet isLabelled = new BitSet(n);
+    int knownYes = 0;
+    for (int i = 0; i < labelled.rows().length; i++) {
+      if (!isLabelled.get(labelled.rows()[i])) {
+        isLabelled.set(labelled.rows()[i]);
+        knownYes += labelled.yes()[i] ? 1 : 0;
+      }
+    }
+    LogitSample unlabelled = LogitSample.of(logits, isLabelled::get);
+    Interval priorShiftRate = PriorShiftRate.estimate(unlabelled, labelled.outOfFold(), labelled.yes(), slope, intercept, seed);
+    double shift = PriorShift.logitShift(Calibration.labelledPrior(labelled.yes()),
+        priorShiftRate.value());
+
+    RandomClips random = RandomClips.of(labelled, slope, intercept);
+    Interval rate = priorShiftRate;
+    String method = PRIOR_SHIFT;
+    Interval randomRate = null;
+    if (random.size() >= MIN_RANDOM) {
+      randomRate = Wilson.of(random.yesCount(), random.size());
+      Interval combined = ModelAssistedRate.estimate(unlabelled.meanProbability(shift), random.yes(),
+          random.probabilities(shift));
+      boolean randomAlone = randomRate.width() < combined.width();
+      rate = randomAlone ? randomRate : combined;
+      method = randomAlone ? RANDOM_FEED : COMBINED;
+    }
+    double u = unlabelled.size();
+    Interval prevalence = n == 0 ? new Interval(0, 0, 0) : rate.affine(knownYes / (double) n, u / n);
+    Interval priorShiftPrevalence = n == 0 ? prevalence : priorShiftRate.affine(knownYes / (double) n, u / n);
+    CorpusCut.Cut cut = CorpusCut.breakEven(probabilities, prevalence.value());
+    Interval ap = null;
+    if (random.size() >= MIN_RANDOM_FOR_AP && random.yesCount() >= MIN_RANDOM_YES_FOR_AP
+        && random.yesCount() < random.size()) {
+      ap = RandomSampleAp.estimate(random.scores(), random.yes(), seed);
+    }
+    Prevalence p = new Prevalence(prevalence.value(), prevalence.lo(), prevalence.hi(), method, random.size());
+    List<String> advice = Advice.of(p, priorShiftPrevalence, ap, random.size(), random.yesCount(),
+        Calibration.labelledPrior(labelled.yes()));
+    double corpusShift = u == 0 ? shift : PriorShift.shiftToMean(unlabelled, rate.value());
+    return new Result(p, cut, ap, random.size(), priorShiftPrevalence, corpusShift, advice);
+  }
+}
