@@ -19,7 +19,8 @@ final class Advice {
     if (prevalence.method().equals(CorpusEstimates.PRIOR_SHIFT)) {
       out.add(String.format(Locale.ROOT,
           "The prevalence is the model's estimate, corrected for your labels' balance (%s yes) but not yet "
-              + "checked on a uniform sample: label %d clips from the Random feed.",
+              + "checked on a uniform sample, so the model calls \"yes\" only as many clips as you have: label %d "
+              + "clips from the Random feed.",
           percent(labelledPrior), Math.max(CorpusEstimates.MIN_RANDOM, BATCH - randomLabels)));
     } else if (priorShift.value() < prevalence.lo() || priorShift.value() > prevalence.hi()) {
       out.add(String.format(Locale.ROOT,

@@ -47,13 +47,4 @@ final class RandomClips {
   double[] scores() {
     return logits;
   }
-
-  /** Out-of-fold probabilities with {@code shift} added to the logits. */
-  double[] probabilities(double shift) {
-    double[] out = new double[logits.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = Logits.sigmoid(logits[i] + shift);
-    }
-    return out;
-  }
 }

@@ -12,10 +12,15 @@ public final class Wilson {
 
   /** {@code yes / n} with its 95 % Wilson interval. */
   public static Interval of(int yes, int n) {
-    if (n <= 0 || yes < 0 || yes > n) {
+    return of((double) yes, n);
+  }
+
+  /** The same for counts that include pseudo-counts (a prior worth some labels). */
+  public static Interval of(double yes, double n) {
+    if (!(n > 0) || yes < 0 || yes > n) {
       throw new IllegalArgumentException("need 0 <= yes <= n and n > 0, got " + yes + " of " + n);
     }
-    double p = (double) yes / n;
+    double p = yes / n;
     double z2 = Z * Z;
     double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
     double half = Z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));

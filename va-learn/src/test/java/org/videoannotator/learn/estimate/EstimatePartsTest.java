@@ -79,13 +79,11 @@ class EstimatePartsTest {
   }
 
   @Test
-  void theModelAssistedRateIsTheHandComputedOne() {
-    // corrections y - q: 0.5, -0.1, -0.1, -0.1: mean 0.05, sample sd sqrt(0.27 / 3), se 0.15
-    Interval rate = ModelAssistedRate.estimate(0.1, new boolean[] {true, false, false, false},
-        new double[] {0.5, 0.1, 0.1, 0.1});
-    assertEquals(0.15, rate.value(), 1e-12);
-    assertEquals(0, rate.lo());
-    assertEquals(0.15 + Wilson.Z * 0.15, rate.hi(), 1e-12);
+  void pseudoCountsWidenAndShiftTheWilsonIntervalAsExtraLabels() {
+    // 2 yes of 20 plus a prior of 0.2 worth 10 labels: 4 yes of 30
+    Interval prior = Wilson.of(2 + 10 * 0.2, 30.0);
+    assertEquals(4.0 / 30, prior.value(), 1e-12);
+    assertEquals(Wilson.of(4, 30), prior);
   }
 
   @Test
