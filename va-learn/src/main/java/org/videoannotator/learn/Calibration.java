@@ -46,7 +46,24 @@ public final class Calibration {
    */
   public record Result(
       LinearModel model, double slope, double intercept, double threshold, double precision,
-      double recall, double f1, int folds, double[] outOfFold) {}
+      double recall, double f1, int folds, double[] outOfFold) {
+    /**
+     * Out-of-fold {precision, recall} on the labelled rows ({@code y}, in calibration order) of the
+     * cut "yes from {@code threshold}", for a threshold chosen elsewhere (for the corpus).
+     */
+    public double[] precisionRecallAt(double threshold, boolean[] y) {
+      int tp = 0;
+      int called = 0;
+      int positives = 0;
+      for (int i = 0; i < y.length; i++) {
+        boolean yes = LogisticLoss.sigmoid(slope * outOfFold[i] + intercept) >= threshold;
+        called += yes ? 1 : 0;
+        tp += yes && y[i] ? 1 : 0;
+        positives += y[i] ? 1 : 0;
+      }
+      return new double[] {called == 0 ? 0 : (double) tp / called, positives == 0 ? 0 : (double) tp / positives};
+    }
+  }
 
   /**
    * Calibrates {@code model}, which was fitted on {@code rows} of {@code matrix} with labels

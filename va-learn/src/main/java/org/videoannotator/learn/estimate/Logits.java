@@ -1,8 +1,17 @@
 package org.videoannotator.learn.estimate;
 
 /** The logistic function and its inverse, as the learner computes them. */
-final class Logits {
+public final class Logits {
   private Logits() {}
+
+  /** {@code sigmoid} of every logit, as float: the probabilities {@code CorpusScorer} gives. */
+  public static float[] probabilities(float[] logits) {
+    float[] out = new float[logits.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (float) sigmoid(logits[i]);
+    }
+    return out;
+  }
 
   static double sigmoid(double t) {
     if (t >= 0) {
