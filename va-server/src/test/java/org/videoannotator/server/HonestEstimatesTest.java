@@ -94,9 +94,7 @@ class HonestEstimatesTest extends ServerTestBase {
   void theRandomFeedSamplesEveryUnlabelledClipAndMarksTheOnesOtherFeedsOffer() throws Exception {
     createLabel(LABEL);
     labelByTruth(LABEL, searchLikeKeys(), Map.of("kind", "search", "query", "beach"));
-    JsonHttp.Reply started = http.post("/api/labels/" + LABEL + "/builds", Map.of("feedSize", 600));
-    assertEquals(202, started.status(), started.body());
-    awaitDone(started.json().get("id").asLong());
+    assertEquals("done", build(LABEL, Map.of("feedSize", 600)).get("status").asText());
     Set<String> top = new HashSet<>(keys(http.get("/api/labels/" + LABEL + "/feeds/top-positive?k=600").json().get("items"), "key"));
     Map<String, JsonNode> random = new HashMap<>();
     http.get("/api/labels/" + LABEL + "/feeds/random?k=600").json().get("items").forEach(i -> random.put(i.get("key").asText(), i));
@@ -108,18 +106,6 @@ class HonestEstimatesTest extends ServerTestBase {
       boolean marked = item.has("alsoIn") && item.get("alsoIn").toString().contains("top-positive");
       assertEquals(top.contains(item.get("key").asText()), marked, item.toString());
     }
-  }
-
-  private void awaitDone(long id) throws InterruptedException {
-    for (int i = 0; i < 600; i++) {
-      String s = http.get("/api/builds/" + id).json().get("status").asText();
-      if (s.equals("done")) {
-        return;
-      }
-      assertTrue(s.equals("queued") || s.equals("running"), "build " + id + " ended as " + s);
-      Thread.sleep(50);
-    }
-    throw new AssertionError("build " + id + " did not finish in 30 s");
   }
 
   private long exportedYes() throws Exception {

@@ -65,7 +65,12 @@ abstract class ServerTestBase {
 
   /** Starts a build and waits for it to finish; returns its final status. */
   JsonNode build(String label) throws InterruptedException {
-    JsonHttp.Reply started = http.post("/api/labels/" + enc(label) + "/builds", "{}");
+    return build(label, Map.of());
+  }
+
+  /** The same with a request body, e.g. {@code Map.of("feedSize", 600)}. */
+  JsonNode build(String label, Object body) throws InterruptedException {
+    JsonHttp.Reply started = http.post("/api/labels/" + enc(label) + "/builds", body);
     assertEquals(202, started.status(), started.body());
     long id = started.json().get("id").asLong();
     for (int i = 0; i < 600; i++) {
