@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,9 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.videoannotator.core.Json;
-import org.videoannotator.index.Clip;
 import org.videoannotator.testkit.JsonHttp;
-import org.videoannotator.testkit.SyntheticCorpora;
 
 /**
  * Issue 24 item 3 through the real server: a build on a biased labelled set (the concept's clips
@@ -30,23 +27,8 @@ class HonestEstimatesTest extends ServerTestBase {
 
   /** 14 yes of the concept, 9 no all from cluster 2: a labelled set unlike the corpus. */
   private List<String> searchLikeKeys() {
-    List<String> yes = new ArrayList<>();
-    List<String> no = new ArrayList<>();
-    int truthYes = 0;
-    for (int row = 0; row < corpusSize(); row++) {
-      Clip clip = runtime.corpus().clipAt(row);
-      boolean positive = SyntheticCorpora.concept(clip);
-      truthYes += positive ? 1 : 0;
-      if (positive && yes.size() < 14) {
-        yes.add(clip.key());
-      } else if (clip.cluster() == 2 && no.size() < 9) {
-        no.add(clip.key());
-      }
-    }
-    truth = (double) truthYes / corpusSize();
-    List<String> keys = new ArrayList<>(yes);
-    keys.addAll(no);
-    return keys;
+    truth = (double) conceptClips() / corpusSize();
+    return conceptKeys(14, 9, clip -> clip.cluster() == 2);
   }
 
   @Test

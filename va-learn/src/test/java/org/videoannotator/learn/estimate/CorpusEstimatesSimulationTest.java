@@ -67,7 +67,7 @@ class CorpusEstimatesSimulationTest {
 
   /** What a build sees: the labelled clips and the calibrated model's scores of the corpus. */
   private record Build(CorpusEstimates.LabelledClips labelled, Calibration.Result calibration, float[] logits,
-      float[] probabilities) {
+      float[] probabilities, double truth) {
     CorpusEstimates.Result estimates() {
       return CorpusEstimates.of(logits, probabilities, labelled, calibration.slope(), calibration.intercept(), 7);
     }
@@ -124,16 +124,15 @@ class CorpusEstimatesSimulationTest {
     float[] logits = SCORER.logits(w.x(), calibration.model());
     float[] probabilities = SCORER.probabilities(w.x(), calibration.model());
     return new Build(new CorpusEstimates.LabelledClips(rowArray, y, calibration.outOfFold(), rnd), calibration,
-        logits, probabilities);
+        logits, probabilities, w.rate());
   }
 
   @ParameterizedTest
   @CsvSource({"0.02, 1", "0.06, 2", "0.18, 3"})
   void whenOnlyTheBalanceIsBiasedThePriorShiftFindsTheCorpusRate(double rate, long seed) {
-    World w = world(rate, seed, false);
-    Build b = build(w, 60, 40, 0, seed);
+    Build b = build(world(rate, seed, false), 60, 40, 0, seed);
     CorpusEstimates.Result e = b.estimates();
-    double truth = w.rate();
+    double truth = b.truth();
     CorpusEstimates.Prevalence p = e.prevalence();
     assertEquals(CorpusEstimates.PRIOR_SHIFT, p.method());
     assertTrue(p.lo() <= truth && truth <= p.hi(), p + " against a true rate of " + truth);
@@ -144,10 +143,9 @@ class CorpusEstimatesSimulationTest {
   @ParameterizedTest
   @CsvSource({"0.02, 1", "0.06, 2", "0.06, 3", "0.18, 4", "0.30, 5"})
   void aSearchSessionOf14YesAnd9NoNoLongerCallsMostOfTheCorpusYes(double rate, long seed) {
-    World w = world(rate, seed, true);
-    Build b = build(w, 14, 9, 0, seed);
+    Build b = build(world(rate, seed, true), 14, 9, 0, seed);
     CorpusEstimates.Result e = b.estimates();
-    double truth = w.rate();
+    double truth = b.truth();
     assertEquals(CorpusEstimates.PRIOR_SHIFT, e.prevalence().method());
     assertTrue(e.cut().yesShare() > 0 && e.cut().yesShare() < 3 * truth + 0.05,
         "yes share " + e.cut().yesShare() + " for a true rate of " + truth + " (the labelled-set cut: " + b.naiveYesShare() + ")");
@@ -158,10 +156,9 @@ class CorpusEstimatesSimulationTest {
   @ParameterizedTest
   @CsvSource({"0.01, 11", "0.03, 12", "0.06, 13", "0.12, 14", "0.30, 15"})
   void twoHundredLabelsWithARandomThirdLandNearTheTruth(double rate, long seed) {
-    World w = world(rate, seed, true);
-    Build b = build(w, 60, 70, 70, seed);
+    Build b = build(world(rate, seed, true), 60, 70, 70, seed);
     CorpusEstimates.Result e = b.estimates();
-    double truth = w.rate();
+    double truth = b.truth();
     CorpusEstimates.Prevalence p = e.prevalence();
     assertTrue(!p.method().equals(CorpusEstimates.PRIOR_SHIFT) && p.randomLabels() == 70, p.toString());
     assertTrue((p.lo() <= truth && truth <= p.hi()) || (p.value() < 1.5 * truth && p.value() > truth / 1.5),
