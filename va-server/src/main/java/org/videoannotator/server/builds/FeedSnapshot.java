@@ -35,8 +35,9 @@ public final class FeedSnapshot {
   private void index(String feed) {
     for (FeedItem item : feed(feed)) {
       byKey.putIfAbsent(item.key(), Map.entry(feed, item));
-      if (FeedRegistry.arms().contains(feed)) {
-        armsByKey.computeIfAbsent(item.key(), k -> new ArrayList<>()).add(feed);
+      List<String> arms = armsByKey.computeIfAbsent(item.key(), k -> new ArrayList<>());
+      if (FeedRegistry.arms().contains(feed) && !arms.contains(feed)) {
+        arms.add(feed);
       }
     }
   }
