@@ -16,8 +16,8 @@ import org.videoannotator.learn.Calibration;
  * <ul>
  *   <li>{@code prior-shift}: the model's scores corrected for the labelled set's class balance
  *       ({@link PriorShiftRate}), while fewer than {@value #MIN_RANDOM} random-feed clips are
- *       labelled. Nothing has checked it then, so its interval starts at the labelled "yes" and the
- *       decision takes that lower end (see {@link #of});
+ *       labelled. Nothing has checked it then, so its interval runs from the labelled "yes" to the
+ *       labelled set's share of "yes", and the decision takes the lower end (see {@link #of});
  *   <li>{@code combined}: the random feed's labels (a uniform sample of the unlabelled corpus) with
  *       the prior-shift estimate as a prior worth {@value #MIN_RANDOM} labels, while that estimate
  *       lies inside the random labels' own interval: {@code (k + m * ps) / (n + m)} with a Wilson
@@ -110,11 +110,15 @@ public final class CorpusEstimates {
     // Unchecked by random labels, the model's estimate can be far off either way when the labelled
     // clips are unlike the corpus (a search's "no" clips teach the model what the corpus is not; on
     // generated data it said 50-100 % for labels at 1-5 %, and 0.1 % for one at 19 %), and its
-    // bootstrap cannot see that bias. So its interval starts at the one certain bound, the clips
-    // labelled "yes", and the decision takes that lower end: the model calls "yes" no more clips
-    // than the evidence vouches for until the random feed checks it.
+    // bootstrap cannot see that bias. So its interval spans what the labels themselves bound: from
+    // the clips labelled "yes" (certain) to the labelled set's share of "yes" over the rest (the
+    // loop's premise: search and the feeds pick likely positives, so that share is the richer
+    // one), or the bootstrap's upper end if higher. The decision takes the lower end: the model
+    // calls "yes" no more clips than the evidence vouches for until the random feed checks it.
     if (method.equals(PRIOR_SHIFT) && n > 0) {
-      prevalence = new Interval(prevalence.value(), knownYes / (double) n, prevalence.hi());
+      double labelledShare = knownYes / (double) isLabelled.cardinality();
+      prevalence = new Interval(prevalence.value(), knownYes / (double) n,
+          Math.max(prevalence.hi(), (knownYes + labelledShare * u) / n));
     }
     double decided = method.equals(PRIOR_SHIFT) ? prevalence.lo() : prevalence.value();
     CorpusCut.Cut cut = CorpusCut.breakEven(probabilities, decided);
