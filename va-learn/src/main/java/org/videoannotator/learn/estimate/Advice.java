@@ -14,13 +14,19 @@ final class Advice {
   private Advice() {}
 
   static List<String> of(CorpusEstimates.Prevalence prevalence, Interval priorShift, Interval apOnRandom,
-      int randomLabels, int randomYes, double labelledPrior) {
+      int randomLabels, int randomYes, double labelledPrior, boolean implausible) {
     List<String> out = new ArrayList<>();
-    if (prevalence.method().equals(CorpusEstimates.PRIOR_SHIFT)) {
+    if (implausible) {
+      out.add(String.format(Locale.ROOT,
+          "The model's scores say %s of the corpus is \"yes\", more than among the clips you picked (%s): it "
+              + "has likely learned what your \"no\" clips have in common rather than the label, so it calls "
+              + "\"yes\" only as many clips as you did. Label %d clips from the Random feed.",
+          percent(priorShift.value()), percent(labelledPrior), Math.max(CorpusEstimates.MIN_RANDOM, BATCH - randomLabels)));
+    } else if (prevalence.method().equals(CorpusEstimates.PRIOR_SHIFT)) {
       out.add(String.format(Locale.ROOT,
           "The prevalence is the model's estimate, corrected for your labels' balance (%s yes) but not yet "
-              + "checked on a uniform sample, so the model calls \"yes\" only as many clips as you have: label %d "
-              + "clips from the Random feed.",
+              + "checked on a uniform sample, so the model calls \"yes\" only as many clips as its lower end: "
+              + "label %d clips from the Random feed.",
           percent(labelledPrior), Math.max(CorpusEstimates.MIN_RANDOM, BATCH - randomLabels)));
     } else if (priorShift.value() < prevalence.lo() || priorShift.value() > prevalence.hi()) {
       out.add(String.format(Locale.ROOT,

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Where the model says "yes" on the corpus: at the break-even point for the corpus's estimated
- * prevalence, i.e. the highest-scoring {@code round(prevalence * N)} clips (at least one).
+ * prevalence, i.e. the highest-scoring {@code round(prevalence * N)} clips (at least one), cut
+ * halfway to the next clip's score.
  *
  * <p>Why there: the probabilities were calibrated on the labelled set, so a cut chosen on it (the
  * F1-best one) assumes its class balance; with 14 yes of 23 that cut called 96 % of a corpus "yes"
@@ -39,7 +40,10 @@ public final class CorpusCut {
     int k = (int) Math.max(1, Math.min(n, Math.round(prevalence * n)));
     float[] sorted = probabilities.clone();
     Arrays.sort(sorted);
-    double threshold = sorted[n - k];
+    // Between the k-th and the next clip, not on the k-th: a score recomputed in double precision
+    // (the export does) must land on the same side.
+    double threshold = k < n && sorted[n - k - 1] < sorted[n - k]
+        ? ((double) sorted[n - k - 1] + sorted[n - k]) / 2 : sorted[n - k];
     long yes = 0;
     for (float p : probabilities) {
       yes += p >= threshold ? 1 : 0;

@@ -17,7 +17,7 @@ import org.videoannotator.learn.Calibration;
  *   <li>{@code prior-shift}: the model's scores corrected for the labelled set's class balance
  *       ({@link PriorShiftRate}), while fewer than {@value #MIN_RANDOM} random-feed clips are
  *       labelled. Nothing has checked it then, so its interval runs from the labelled "yes" to the
- *       labelled set's share of "yes", and the decision takes the lower end (see {@link #of});
+ *       labelled set's share of "yes", and the decision takes a cautious end (see {@link #of});
  *   <li>{@code combined}: the random feed's labels (a uniform sample of the unlabelled corpus) with
  *       the prior-shift estimate as a prior worth {@value #MIN_RANDOM} labels, while that estimate
  *       lies inside the random labels' own interval: {@code (k + m * ps) / (n + m)} with a Wilson
@@ -108,19 +108,23 @@ public final class CorpusEstimates {
     Interval prevalence = n == 0 ? new Interval(0, 0, 0) : rate.affine(knownYes / (double) n, u / n);
     Interval priorShiftPrevalence = n == 0 ? prevalence : priorShiftRate.affine(knownYes / (double) n, u / n);
     // Unchecked by random labels, the model's estimate can be far off either way when the labelled
-    // clips are unlike the corpus (a search's "no" clips teach the model what the corpus is not; on
-    // generated data it said 50-100 % for labels at 1-5 %, and 0.1 % for one at 19 %), and its
-    // bootstrap cannot see that bias. So its interval spans what the labels themselves bound: from
-    // the clips labelled "yes" (certain) to the labelled set's share of "yes" over the rest (the
-    // loop's premise: search and the feeds pick likely positives, so that share is the richer
-    // one), or the bootstrap's upper end if higher. The decision takes the lower end: the model
-    // calls "yes" no more clips than the evidence vouches for until the random feed checks it.
+    // clips are unlike the corpus (a search's "no" clips teach the model what the corpus is not),
+    // and its bootstrap cannot see that bias. So its interval spans what the labels themselves
+    // bound: from the clips labelled "yes" (certain) to the labelled set's share of "yes" over the
+    // rest (the loop's premise: search and the feeds pick likely positives, so that share is the
+    // richer one), or the bootstrap's upper end if higher. The decision takes the bootstrap's lower
+    // end; and an estimate above the labelled share contradicts the premise (on generated data such
+    // models scored the corpus's typical clips above every labelled "no"), so it decides nothing
+    // beyond the clips labelled "yes" until the random feed checks it.
+    double decided = prevalence.value();
+    boolean implausible = false;
     if (method.equals(PRIOR_SHIFT) && n > 0) {
       double labelledShare = knownYes / (double) isLabelled.cardinality();
+      implausible = priorShiftRate.value() > labelledShare;
+      decided = implausible ? knownYes / (double) n : priorShiftPrevalence.lo();
       prevalence = new Interval(prevalence.value(), knownYes / (double) n,
           Math.max(prevalence.hi(), (knownYes + labelledShare * u) / n));
     }
-    double decided = method.equals(PRIOR_SHIFT) ? prevalence.lo() : prevalence.value();
     CorpusCut.Cut cut = CorpusCut.breakEven(probabilities, decided);
     Interval ap = null;
     if (random.size() >= MIN_RANDOM_FOR_AP && random.yesCount() >= MIN_RANDOM_YES_FOR_AP
@@ -129,7 +133,7 @@ public final class CorpusEstimates {
     }
     Prevalence p = new Prevalence(prevalence.value(), prevalence.lo(), prevalence.hi(), method, random.size());
     List<String> advice = Advice.of(p, priorShiftPrevalence, ap, random.size(), random.yesCount(),
-        Calibration.labelledPrior(labelled.yes()));
+        Calibration.labelledPrior(labelled.yes()), implausible);
     double corpusShift = u == 0 ? 0 : PriorShift.shiftToMean(unlabelled, rate.value());
     return new Result(p, cut, ap, random.size(), priorShiftPrevalence, corpusShift, advice);
   }

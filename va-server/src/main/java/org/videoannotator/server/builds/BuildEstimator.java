@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.videoannotator.learn.Calibration;
 import org.videoannotator.learn.LabelledSet;
 import org.videoannotator.learn.estimate.CorpusEstimates;
+import org.videoannotator.server.store.BuildEstimates;
 import org.videoannotator.server.store.CurrentAnnotation;
 import org.videoannotator.server.store.Source;
 
@@ -21,6 +22,15 @@ final class BuildEstimator {
   /** Whether an annotation was given in the random feed (or in the auto feed when it chose random). */
   static boolean fromRandomFeed(Source source) {
     return source != null && "feed".equals(source.kind()) && RANDOM_FEED.equals(source.feed());
+  }
+
+  /** The wire form of {@code r}. */
+  static BuildEstimates wire(CorpusEstimates.Result r) {
+    CorpusEstimates.Prevalence p = r.prevalence();
+    BuildEstimates.ApOnRandom ap = r.apOnRandom() == null ? null : new BuildEstimates.ApOnRandom(
+        r.apOnRandom().value(), List.of(r.apOnRandom().lo(), r.apOnRandom().hi()), r.randomApLabels());
+    return new BuildEstimates(new BuildEstimates.Prevalence(p.value(), List.of(p.lo(), p.hi()), p.method(), p.randomLabels()),
+        r.cut().yesShare(), r.cut().yesClips(), r.cut().threshold(), ap, r.advice());
   }
 
   static CorpusEstimates.Result estimate(LabelledSet set, int[] rows,

@@ -1,6 +1,8 @@
 package org.videoannotator.server.builds;
 
+import org.videoannotator.server.store.BuildEstimates;
+
 /** The short form of a finished build shown with a label. */
 public record BuildSummary(
-    long id, String status, Integer modelVersion, Quality quality, Double diversity, int positives,
+    long id, String status, Integer modelVersion, Quality quality, BuildEstimates estimates, Double diversity, int positives,
     int negatives, String finished) {}

@@ -41,8 +41,10 @@ public final class FeedController {
     r.get("/api/labels/{label}/feeds/{feed}", this::feed);
   }
 
-  /** One clip of a feed page. */
-  public record ItemView(String key, float score, ClipView clip) {}
+  /** One clip of a feed page; {@code alsoIn}: the other feeds that offer it (omitted when none). */
+  public record ItemView(String key, float score, ClipView clip,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+      List<String> alsoIn) {}
 
   private void feed(Context ctx) {
     Label label = LabelController.require(store, ctx);
@@ -61,7 +63,7 @@ public final class FeedController {
         .filter(item -> !annotated.contains(item.key()))
         .skip(offset)
         .limit(k)
-        .map(this::view)
+        .map(item -> view(item, snapshot.alsoIn(chosen, item.key())))
         .toList();
     if (feed.equals(FeedRegistry.AUTO)) {
       autoFeed.served(label.name(), chosen, items.size());
@@ -78,7 +80,8 @@ public final class FeedController {
     ctx.json(out);
   }
 
-  private ItemView view(FeedItem item) {
-    return new ItemView(item.key(), item.score(), ClipView.of(ClipController.require(corpus, item.key(), "key"), corpus));
+  private ItemView view(FeedItem item, List<String> alsoIn) {
+    return new ItemView(item.key(), item.score(), ClipView.of(ClipController.require(corpus, item.key(), "key"), corpus),
+        alsoIn);
   }
 }

@@ -1,12 +1,11 @@
-package org.videoannotator.server.builds;
+package org.videoannotator.server.store;
 
 import java.util.List;
-import org.videoannotator.learn.estimate.CorpusEstimates;
 
 /**
  * The {@code estimates} of a build document: what the corpus looks like by numbers the loop's
- * selection does not bias (see va-learn's {@code CorpusEstimates} and API.md). The loop benchmark
- * reads these names.
+ * selection does not bias (see va-learn's {@code CorpusEstimates} and API.md), stored with the
+ * build. The loop benchmark reads these names.
  *
  * @param prevalence the corpus's share of "yes" with its interval and method
  * @param yesShare share of the corpus the model calls "yes" ({@code yesClips} clips)
@@ -25,12 +24,4 @@ public record BuildEstimates(Prevalence prevalence, double yesShare, long yesCli
 
   /** {@code n}: the random-feed labels it was measured on. */
   public record ApOnRandom(double value, List<Double> ci, int n) {}
-
-  static BuildEstimates of(CorpusEstimates.Result r) {
-    CorpusEstimates.Prevalence p = r.prevalence();
-    ApOnRandom ap = r.apOnRandom() == null ? null
-        : new ApOnRandom(r.apOnRandom().value(), List.of(r.apOnRandom().lo(), r.apOnRandom().hi()), r.randomApLabels());
-    return new BuildEstimates(new Prevalence(p.value(), List.of(p.lo(), p.hi()), p.method(), p.randomLabels()),
-        r.cut().yesShare(), r.cut().yesClips(), r.cut().threshold(), ap, r.advice());
-  }
 }
