@@ -1,5 +1,7 @@
 package org.videoannotator.server.builds;
 
+import org.videoannotator.server.store.Decision;
+import org.videoannotator.server.store.Quality;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -159,7 +161,7 @@ final class BuildJob implements Runnable {
     // The "yes" cut is chosen for the corpus's estimated prevalence, not the labelled set's
     // balance (which the feeds skew on purpose); exports, review and the borderline feed use it.
     CorpusEstimates.Result estimated = BuildEstimator.estimate(set, rows, calibration, logits, probabilities, current,
-        status.seed());
+        status.request().seed());
     double[] onLabels = calibration.precisionRecallAt(estimated.cut().threshold(), set.orderedLabels());
     Decision decision = new Decision(estimated.cut().threshold(), onLabels[0], onLabels[1], estimated.cut().yesClips(),
         probabilities.length);
@@ -180,8 +182,8 @@ final class BuildJob implements Runnable {
       }
     }
     Feeds.FeedSet feedSet = Feeds.build(
-        new FeedInput(probabilities, vectors.matrix(), decision.threshold(), status.seed()), labelled::get,
-        status.feedSize());
+        new FeedInput(probabilities, vectors.matrix(), decision.threshold(), status.request().seed()), labelled::get,
+        status.request().feedSize());
     Map<String, List<FeedItem>> feeds = new LinkedHashMap<>();
     feedSet.feeds().forEach((id, feed) -> feeds.put(id, items(feed.rows(), probabilities, vectors)));
     double diversity = DiversityScore.of(set, service.clusters()::clusterOf);

@@ -1,6 +1,4 @@
-package org.videoannotator.server.builds;
-
-import org.videoannotator.server.store.BuildEstimates;
+package org.videoannotator.server.store;
 
 /** The short form of a finished build shown with a label. */
 public record BuildSummary(
