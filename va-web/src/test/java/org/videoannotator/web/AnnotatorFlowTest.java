@@ -240,7 +240,7 @@ class AnnotatorFlowTest extends BrowserTestBase {
         browser.find(".quality .prevalence").getText());
     assertTrue(browser.find(".quality .advice").getText().contains("Random feed"), browser.find(".quality .advice").getText());
     assertTrue(browser.find(".quality .measured-on").getText().contains("cross-validated on your labels"));
-    assertEquals(List.of(), browser.screenshotsAtBothWidths("06c-model-panel"), "the longer model panel scrolls sideways");
+    assertEquals(List.of(), browser.screenshotsAtBothWidths("06c-model-panel", ".model-panel"), "the longer model panel scrolls sideways");
   }
 
   private Map<String, List<String>> readEveryFeed() throws Exception {

@@ -34,7 +34,9 @@ final class Advice {
               + "(%s to %s): your labelled clips are unlike the corpus, so the figure shown rests on the Random feed.",
           percent(priorShift.value()), percent(prevalence.lo()), percent(prevalence.hi())));
     }
-    if (prevalence.hi() - prevalence.lo() > Math.max(prevalence.value(), 0.01)) {
+    // (the model's own estimate is wide by construction: the advice above already asks for random labels)
+    if (!prevalence.method().equals(CorpusEstimates.PRIOR_SHIFT)
+        && prevalence.hi() - prevalence.lo() > Math.max(prevalence.value(), 0.01)) {
       out.add(String.format(Locale.ROOT,
           "The prevalence is uncertain (%s to %s of the corpus): label %d more clips from the Random feed to narrow it.",
           percent(prevalence.lo()), percent(prevalence.hi()), BATCH));

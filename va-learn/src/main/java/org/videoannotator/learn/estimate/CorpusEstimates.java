@@ -122,7 +122,8 @@ public final class CorpusEstimates {
       double labelledShare = knownYes / (double) isLabelled.cardinality();
       implausible = priorShiftRate.value() > labelledShare;
       decided = implausible ? knownYes / (double) n : priorShiftPrevalence.lo();
-      prevalence = new Interval(prevalence.value(), knownYes / (double) n,
+      // a discarded estimate is not shown as the value either: the labelled "yes" are what is known
+      prevalence = new Interval(implausible ? decided : prevalence.value(), knownYes / (double) n,
           Math.max(prevalence.hi(), (knownYes + labelledShare * u) / n));
     }
     CorpusCut.Cut cut = CorpusCut.breakEven(probabilities, decided);
