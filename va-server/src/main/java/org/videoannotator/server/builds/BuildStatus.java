@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Map;
 import org.videoannotator.server.store.BuildSummary;
+import org.videoannotator.server.store.BuildEstimates;
 import org.videoannotator.server.store.Quality;
 
 /**
@@ -34,9 +35,12 @@ public record BuildStatus(long id, String label, Request request, Times times, P
     }
   }
 
-  /** What it produced: a model version with its quality and the feeds' diversity, or why not. */
-  public record Outcome(Integer modelVersion, Quality quality, Double diversity, String error) {
-    static final Outcome NONE = new Outcome(null, null, null, null);
+  /**
+   * What it produced: a model version with its quality, the corpus estimates (see
+   * {@link BuildEstimates}) and the feeds' diversity, or why not.
+   */
+  public record Outcome(Integer modelVersion, Quality quality, BuildEstimates estimates, Double diversity, String error) {
+    static final Outcome NONE = new Outcome(null, null, null, null, null);
   }
 
   public String status() {
@@ -65,8 +69,8 @@ public record BuildStatus(long id, String label, Request request, Times times, P
   }
 
   public BuildSummary summary() {
-    return new BuildSummary(id, status(), outcome.modelVersion(), outcome.quality(), outcome.diversity(),
-        request.positives(), request.negatives(), times.finished());
+    return new BuildSummary(id, status(), outcome.modelVersion(), outcome.quality(), outcome.estimates(),
+        outcome.diversity(), request.positives(), request.negatives(), times.finished());
   }
 
   // The life of a build as named transitions: each replaces the parts the step changes.
@@ -93,15 +97,16 @@ public record BuildStatus(long id, String label, Request request, Times times, P
   }
 
   /** Finished with model {@code version}. */
-  BuildStatus done(String finishedAt, int version, Quality q, double diversityScore, Map<String, Long> millis, long total) {
+  BuildStatus done(String finishedAt, int version, Quality q, BuildEstimates e, double diversityScore,
+      Map<String, Long> millis, long total) {
     return new BuildStatus(id, label, request, ended(finishedAt), new Progress(DONE, "done", 1.0, millis, total),
-        new Outcome(version, q, diversityScore, null));
+        new Outcome(version, q, e, diversityScore, null));
   }
 
   /** Stopped without a model ({@link #FAILED} or {@link #SUPERSEDED}) at its current stage. */
   BuildStatus stopped(String finalStatus, String finishedAt, Map<String, Long> millis, long total, String why) {
     return new BuildStatus(id, label, request, ended(finishedAt),
-        new Progress(finalStatus, progress.stage(), progress.progress(), millis, total), new Outcome(null, null, null, why));
+        new Progress(finalStatus, progress.stage(), progress.progress(), millis, total), new Outcome(null, null, null, null, why));
   }
 
   /** As stored, with the row's own status and id winning (recovery edits them in SQL). */
@@ -117,17 +122,17 @@ public record BuildStatus(long id, String label, Request request, Times times, P
 
   /**
    * The flat JSON document clients and the {@code builds.result} column know; the one place its
-   * eighteen fields are spelled out.
+   * nineteen fields are spelled out.
    */
   public record Wire(long id, String label, String status, String stage, double progress, String created, String started,
-      String finished, int positives, int negatives, Integer modelVersion, Quality quality, Double diversity,
-      Map<String, Long> stageMillis, Long totalMillis, String error, long seed, int feedSize) {}
+      String finished, int positives, int negatives, Integer modelVersion, Quality quality, BuildEstimates estimates,
+      Double diversity, Map<String, Long> stageMillis, Long totalMillis, String error, long seed, int feedSize) {}
 
   @JsonValue
   public Wire wire() {
     return new Wire(id, label, progress.status(), progress.stage(), progress.progress(), times.created(),
         times.started(), times.finished(), request.positives(), request.negatives(), outcome.modelVersion(),
-        outcome.quality(), outcome.diversity(), progress.stageMillis(), progress.totalMillis(), outcome.error(),
+        outcome.quality(), outcome.estimates(), outcome.diversity(), progress.stageMillis(), progress.totalMillis(), outcome.error(),
         request.seed(), request.feedSize());
   }
 
@@ -136,6 +141,6 @@ public record BuildStatus(long id, String label, Request request, Times times, P
     return new BuildStatus(w.id(), w.label(), new Request(w.positives(), w.negatives(), w.seed(), w.feedSize()),
         new Times(w.created(), w.started(), w.finished()),
         new Progress(w.status(), w.stage(), w.progress(), w.stageMillis(), w.totalMillis()),
-        new Outcome(w.modelVersion(), w.quality(), w.diversity(), w.error()));
+        new Outcome(w.modelVersion(), w.quality(), w.estimates(), w.diversity(), w.error()));
   }
 }

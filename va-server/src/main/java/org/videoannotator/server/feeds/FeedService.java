@@ -1,5 +1,6 @@
 package org.videoannotator.server.feeds;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,8 +24,9 @@ import org.videoannotator.server.store.Label;
 public final class FeedService {
   public static final int MAX_K = 500;
 
-  /** One clip of a feed page. */
-  public record ItemView(String key, float score, ClipView clip) {}
+  /** One clip of a feed page; {@code alsoIn}: the other feeds that offer it (omitted when none). */
+  public record ItemView(String key, float score, ClipView clip,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> alsoIn) {}
 
   /** A page of a feed; {@code chosenFeed} is the arm the auto feed picked (else the feed itself). */
   public record FeedPage(String label, String feed, String chosenFeed, long buildId, int modelVersion, int k,
@@ -59,7 +61,7 @@ public final class FeedService {
         .filter(item -> !annotated.contains(item.key()))
         .skip(offset)
         .limit(k)
-        .map(this::view)
+        .map(item -> view(item, snapshot.alsoIn(chosen, item.key())))
         .toList();
     if (auto) {
       autoFeed.served(label.name(), chosen, items.size());
@@ -75,7 +77,8 @@ public final class FeedService {
     }
   }
 
-  private ItemView view(FeedItem item) {
-    return new ItemView(item.key(), item.score(), ClipView.of(ClipLookup.require(corpus, item.key(), "key"), corpus));
+  private ItemView view(FeedItem item, List<String> alsoIn) {
+    return new ItemView(item.key(), item.score(), ClipView.of(ClipLookup.require(corpus, item.key(), "key"), corpus),
+        alsoIn);
   }
 }

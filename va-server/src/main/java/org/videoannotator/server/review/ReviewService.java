@@ -51,6 +51,15 @@ public final class ReviewService {
       }
       return annotation.value() == Value.YES ? threshold - score : score - threshold;
     }
+
+    /**
+     * The model's probability of the other answer: the order of the flipped ones. Not the distance
+     * from the threshold, which is cut for the corpus's prevalence (a cautious cut would otherwise
+     * put "yes" labels the model scores 0.85 ahead of a "no" it scores 0.99).
+     */
+    double otherAnswer() {
+      return annotation.value() == Value.YES ? 1 - score : score;
+    }
   }
 
   private final Corpus corpus;
@@ -82,7 +91,7 @@ public final class ReviewService {
       case DISAGREEMENTS -> rows.stream().filter(s -> s.annotation().disputed()).toList();
       case FLIPPED -> rows.stream()
           .filter(s -> s.annotation().value() != Value.UNSURE && s.contradiction() > 0)
-          .sorted(Comparator.comparingDouble(Scored::contradiction).reversed())
+          .sorted(Comparator.comparingDouble(Scored::otherAnswer).reversed())
           .toList();
       case ALL -> rows;
     };
