@@ -17,7 +17,7 @@ import org.videoannotator.server.api.ApiException;
  */
 final class Refusal {
   /** How long a refused client has to read the answer before the connection is closed. */
-  static final long LINGER_MILLIS = 1_000;
+  static final long LINGER_MILLIS = 200;
 
   private Refusal() {}
 
