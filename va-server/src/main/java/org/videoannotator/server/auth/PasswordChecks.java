@@ -6,24 +6,29 @@ import java.util.function.Supplier;
 import org.videoannotator.server.api.ApiException;
 
 /**
- * Runs the slow secret checks (Argon2id: 19 MiB and ~45 ms each) a few at a time, so wrong
- * credentials cannot take the server's memory and CPU from the people using it: {@link #PARALLEL}
- * run at once, at most {@link #MAX_WAITING} wait, for at most {@link #MAX_WAIT_MILLIS}; beyond
- * that the request is refused (429 with {@code Retry-After}) without hashing anything.
+ * Runs the slow secret checks (Argon2id: 19 MiB and ~45 ms each) one at a time and at most
+ * {@link #PER_SECOND} a second, so wrong credentials cannot take the server's memory and CPU from
+ * the people using it: at most {@link #MAX_WAITING} wait, for at most {@link #MAX_WAIT_MILLIS};
+ * beyond that the request is refused (429 with {@code Retry-After}) without hashing anything.
+ * Ten logins a second is far more than a team logs in; an attacker's guesses queue behind them.
  */
 final class PasswordChecks {
-  static final int PARALLEL = 2;
-  static final int MAX_WAITING = 32;
+  static final int PER_SECOND = 10;
+  static final int MAX_WAITING = 16;
   static final long MAX_WAIT_MILLIS = 3_000;
+  private static final long SPACING_NANOS = TimeUnit.SECONDS.toNanos(1) / PER_SECOND;
 
-  private final Semaphore permits = new Semaphore(PARALLEL, true);
+  private final Semaphore permit = new Semaphore(1, true);
+  /** When the next check may start (nanoTime); read and written only while holding the permit. */
+  private long nextStart = System.nanoTime();
 
   <T> T run(Supplier<T> check) {
-    if (permits.getQueueLength() >= MAX_WAITING) {
+    if (permit.getQueueLength() >= MAX_WAITING) {
       throw busy();
     }
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS);
     try {
-      if (!permits.tryAcquire(MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+      if (!permit.tryAcquire(MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
         throw busy();
       }
     } catch (InterruptedException e) {
@@ -31,9 +36,20 @@ final class PasswordChecks {
       throw busy();
     }
     try {
+      long now = System.nanoTime();
+      if (nextStart - deadline > 0) {
+        throw busy();  // its turn would come after its deadline
+      }
+      if (nextStart - now > 0) {
+        TimeUnit.NANOSECONDS.sleep(nextStart - now);
+      }
+      nextStart = Math.max(now, nextStart) + SPACING_NANOS;
       return check.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw busy();
     } finally {
-      permits.release();
+      permit.release();
     }
   }
 

@@ -17,8 +17,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class HttpLimits {
   /** Largest request body accepted (imports of annotation files). */
   public static final long MAX_REQUEST_BYTES = 64L << 20;
-  /** Request threads. Bodies are read without holding one, so stalled clients do not count. */
-  static final int MAX_THREADS = 400;
+  /**
+   * Request threads. Bodies are read and heads parsed without holding one, so stalled clients do
+   * not count; each thread costs stack memory, and a flood of refused requests once grew the pool
+   * (and the server's memory) to its maximum.
+   */
+  static final int MAX_THREADS = 128;
   /** A connection with no byte in either direction for this long is closed. */
   static final long IDLE_MILLIS = 20_000;
   /** A request line and headers must be complete this long after the connection awaits them. */
