@@ -118,6 +118,26 @@ class AccountLifecycleTest {
   }
 
   @Test
+  void removingTheLastAccountWarns() throws Exception {
+    Path corpus = temp.resolve("c");
+    SyntheticCorpora.copyOf(corpus, 300, 32, 7).close();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream saved = System.err;
+    System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      picocli.CommandLine users = new picocli.CommandLine(new UsersCommand());
+      assertEquals(0, users.execute("add", "ada", "--role", "admin", "--corpus", corpus.toString()));
+      assertEquals(0, users.execute("add", "bob", "--role", "viewer", "--corpus", corpus.toString()));
+      assertEquals(0, users.execute("remove", "bob", "--corpus", corpus.toString()));
+      assertTrue(!err.toString(StandardCharsets.UTF_8).contains("last account"), err.toString(StandardCharsets.UTF_8));
+      assertEquals(0, users.execute("remove", "ada", "--corpus", corpus.toString()));
+    } finally {
+      System.setErr(saved);
+    }
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("that was the last account"), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void guessesAreCountedBeforeTheyAreCheckedPerNameAndAddress() throws Exception {
     try (ServerRuntime runtime = ServerRuntime.over(SyntheticCorpora.copyOf(temp.resolve("c"), 300, 32, 7), null)) {
       String bob = runtime.store().users().add("bob", Role.ANNOTATOR);
