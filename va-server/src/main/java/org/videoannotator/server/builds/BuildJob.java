@@ -1,5 +1,7 @@
 package org.videoannotator.server.builds;
 
+import org.videoannotator.server.store.Decision;
+import org.videoannotator.server.store.Quality;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -172,8 +174,8 @@ final class BuildJob implements Runnable {
       }
     }
     Feeds.FeedSet feedSet = Feeds.build(
-        new FeedInput(probabilities, vectors.matrix(), decision.threshold(), status.seed()), labelled::get,
-        status.feedSize());
+        new FeedInput(probabilities, vectors.matrix(), decision.threshold(), status.request().seed()), labelled::get,
+        status.request().feedSize());
     Map<String, List<FeedItem>> feeds = new LinkedHashMap<>();
     feedSet.feeds().forEach((id, feed) -> feeds.put(id, items(feed.rows(), probabilities, vectors)));
     double diversity = DiversityScore.of(set, service.clusters()::clusterOf);

@@ -5,10 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import org.videoannotator.core.vectors.KeyedMatrix;
 import org.videoannotator.index.Corpus;
-import org.videoannotator.learn.LinearModel;
 import org.videoannotator.server.annotations.AnnotationView;
 import org.videoannotator.server.builds.BuildService;
-import org.videoannotator.server.builds.Decision;
+import org.videoannotator.server.builds.LabelModel;
+import org.videoannotator.server.store.Decision;
 import org.videoannotator.server.clips.ClipView;
 import org.videoannotator.server.store.AnnotationStore;
 import org.videoannotator.server.store.CurrentAnnotation;
@@ -64,16 +64,15 @@ public final class ReviewService {
   }
 
   public ReviewPage review(String label, Filter filter, int k, int offset) {
-    var latest = builds.latestModel(label);
-    LinearModel model = latest.map(builds::load).orElse(null);
-    double threshold = latest.map(builds::threshold).orElse(Decision.UNCALIBRATED_THRESHOLD);
+    LabelModel model = builds.latestLabelModel(label).orElse(null);
+    double threshold = model == null ? Decision.UNCALIBRATED_THRESHOLD : model.threshold();
     KeyedMatrix vectors = corpus.vectors();
     List<Scored> rows = new ArrayList<>();
     for (CurrentAnnotation a : store.current(label)) {
       Float score = null;
       int row = vectors.keys().rowOf(a.key());
       if (model != null && row >= 0) {
-        score = (float) model.probability(vectors.matrix().row(row));
+        score = (float) model.probability(vectors, row);
       }
       rows.add(new Scored(a, score, threshold));
     }

@@ -1,4 +1,4 @@
-package org.videoannotator.server.builds;
+package org.videoannotator.server.store;
 
 /** The short form of a finished build shown with a label. */
 public record BuildSummary(
