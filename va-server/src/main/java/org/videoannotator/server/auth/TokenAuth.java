@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.videoannotator.server.api.ApiException;
@@ -49,7 +48,6 @@ public final class TokenAuth {
   static final Duration RECHECK = Duration.ofMillis(500);
   /** Checked bearer credentials remembered at most (only right ones are remembered). */
   private static final int MAX_BEARERS = 10_000;
-  private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final byte[] token;
@@ -160,9 +158,8 @@ public final class TokenAuth {
     Session session = authenticate(request);
     if (session.user != null) {
       Principal.set(request, session.user);
-      if (!session.user.role().canVote() && STATE_CHANGING.contains(request.getMethod())) {
-        throw new ApiException(403, "forbidden", null,
-            "'" + session.user.name() + "' is a viewer: viewers read, annotators and admins change things");
+      if (!Permission.onlyReads(request.getMethod(), request.getRequestURI())) {
+        Permission.CHANGE_DATA.requireFor(session.user.name(), session.user.role());
       }
     }
   }
