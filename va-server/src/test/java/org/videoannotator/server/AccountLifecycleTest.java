@@ -118,6 +118,29 @@ class AccountLifecycleTest {
   }
 
   @Test
+  void viewersScoreAndLabelEditsAndRevivalsAreAuditedByOneRule() throws Exception {
+    try (ServerRuntime runtime = ServerRuntime.over(SyntheticCorpora.copyOf(temp.resolve("c"), 300, 32, 7), null)) {
+      String ada = "ada:" + runtime.store().users().add("ada", Role.ADMIN);
+      String bob = "bob:" + runtime.store().users().add("bob", Role.ANNOTATOR);
+      String vic = "vic:" + runtime.store().users().add("vic", Role.VIEWER);
+      String base = runtime.start("127.0.0.1", 0).replaceAll("/$", "");
+      assertEquals(201, status(base, "POST", "/api/labels", bob, null, "{\"name\":\"l\",\"description\":\"d\"}"));
+      assertEquals(404, status(base, "POST", "/api/labels/l/models/1/score", vic, null, "{\"keys\":[]}"),
+          "scoring only reads: a viewer gets past the role check (no model yet: 404)");
+      assertEquals(403, status(base, "POST", "/api/labels/l/builds", vic, null, "{}"), "a build changes things");
+      assertEquals(200, status(base, "PATCH", "/api/labels/l", bob, null, "{\"description\":\"sharper\"}"));
+      assertEquals(200, status(base, "DELETE", "/api/labels/l", ada, null, null));
+      assertEquals(403, status(base, "POST", "/api/labels", bob, null, "{\"name\":\"l\",\"description\":\"d\"}"),
+          "an annotator cannot bring back what an admin deleted");
+      assertEquals(201, status(base, "POST", "/api/labels", ada, null, "{\"name\":\"l\",\"description\":\"d\"}"));
+      List<String> audit = runtime.store().users().auditTrail(20).stream()
+          .map(e -> e.actor() + " " + e.action() + " " + e.detail()).toList();
+      assertTrue(audit.contains("bob label-edited l, description"), audit.toString());
+      assertTrue(audit.contains("ada label-revived l"), audit.toString());
+    }
+  }
+
+  @Test
   void removingTheLastAccountWarns() throws Exception {
     Path corpus = temp.resolve("c");
     SyntheticCorpora.copyOf(corpus, 300, 32, 7).close();

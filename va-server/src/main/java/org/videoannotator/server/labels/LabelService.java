@@ -2,6 +2,7 @@ package org.videoannotator.server.labels;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.videoannotator.server.errors.DomainException;
 import org.videoannotator.server.store.AnnotationStore;
 import org.videoannotator.server.store.UnknownLabelException;
 import org.videoannotator.server.store.Counts;
@@ -31,9 +32,9 @@ public final class LabelService {
     this.builds = builds;
   }
 
-  /** The live label named {@code name}. @throws UnknownLabelException (404) when there is none */
+  /** The live label named {@code name}. @throws DomainException not found (the one wording of a missing label) */
   public Label require(String name) {
-    return store.label(name).orElseThrow(() -> new UnknownLabelException(name));
+    return store.label(name).orElseThrow(() -> DomainException.notFound("label", UnknownLabelException.message(name)));
   }
 
   public List<LabelView> list() {
@@ -68,7 +69,7 @@ public final class LabelService {
   public LabelView update(String name, String description, List<String> keywords, String actor) {
     Label label = require(name);
     Label updated = store.updateLabel(label.name(), description, keywords)
-        .orElseThrow(() -> new UnknownLabelException(label.name()));
+        .orElseThrow(() -> DomainException.notFound("label", UnknownLabelException.message(label.name())));
     store.users().audit(actor, "label-edited", label.name() + (description != null ? ", description" : "")
         + (keywords != null ? ", keywords" : ""));
     return view(updated);

@@ -7,7 +7,12 @@ package org.videoannotator.server.store;
  */
 public final class UnknownLabelException extends IllegalArgumentException {
   public UnknownLabelException(String labelName) {
-    super("no label '" + org.videoannotator.server.errors.DomainException.shorten(labelName)
-        + "': it does not exist or was deleted; GET /api/labels lists the labels, POST /api/labels creates one");
+    super(message(labelName));
+  }
+
+  /** The one wording of "no such label", wherever the API meets it. */
+  public static String message(String labelName) {
+    return "no label '" + org.videoannotator.server.errors.DomainException.shorten(labelName)
+        + "': it does not exist or was deleted; GET /api/labels lists the labels, POST /api/labels creates one";
   }
 }
