@@ -30,7 +30,7 @@ import org.videoannotator.testkit.SyntheticCorpora;
  * next to the same user's median before the flood, the statuses the guesses got, and the median
  * time of a wrong secret for a known and for an unknown name. Figures, not assertions.
  *
- * <p>{@code java -cp va.jar org.videoannotator.server.bench.PasswordFlood [clients] [seconds]}
+ * <p>{@code java -cp va.jar org.videoannotator.server.bench.PasswordFlood [clients] [seconds] [anonymous]}
  */
 public final class PasswordFlood {
   private PasswordFlood() {}
@@ -38,6 +38,9 @@ public final class PasswordFlood {
   public static void main(String[] args) throws Exception {
     int clients = args.length > 0 ? Integer.parseInt(args[0]) : 300;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+    // "anonymous": the same flood without credentials, to tell the cost of the requests themselves
+    // from the cost of the secret checks.
+    boolean anonymous = args.length > 2 && args[2].equals("anonymous");
     if (clients < 1 || clients > 250 * 250 || seconds < 1 || seconds > 600) {
       throw new IllegalArgumentException("clients 1..62500, seconds 1..600");
     }
@@ -65,7 +68,7 @@ public final class PasswordFlood {
         int client = c;
         Thread t = new Thread(() -> {
           for (int n = 0; !stop.get() && n < 100_000; n++) {
-            int status = get(uri, from, "bob:wrong-" + client + "-" + n);
+            int status = get(uri, from, anonymous ? null : "bob:wrong-" + client + "-" + n);
             statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
           }
         }, "flood-" + c);
@@ -85,8 +88,8 @@ public final class PasswordFlood {
       for (Thread t : flood) {
         t.join(30_000);
       }
-      System.out.printf("%d concurrent wrong bearers for a real account from %d loopback addresses, %d s:%n",
-          clients, clients, seconds);
+      System.out.printf("%d concurrent %s from %d loopback addresses, %d s:%n",
+          clients, anonymous ? "requests without credentials" : "wrong bearers for a real account", clients, seconds);
       System.out.printf("  server RSS %d MB before, %d MB at peak: grew %d MB%n", rssBefore >> 10, rssPeak >> 10,
           (rssPeak - rssBefore) >> 10);
       System.out.printf("  logged-in user, GET /api/labels: median %.1f ms before, median %.1f ms (worst %.1f ms) during,"
@@ -118,8 +121,9 @@ public final class PasswordFlood {
       socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
       socket.setSoTimeout(60_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("GET /api/labels HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\nAuthorization: Bearer "
-          + bearer + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(("GET /api/labels HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+          + (bearer == null ? "" : "Authorization: Bearer " + bearer + "\r\n") + "Connection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
       ByteArrayOutputStream line = new ByteArrayOutputStream();
