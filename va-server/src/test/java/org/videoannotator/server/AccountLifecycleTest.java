@@ -200,11 +200,11 @@ class AccountLifecycleTest {
         s.setSoTimeout(30_000);
         OutputStream out = s.getOutputStream();
         out.write(("POST /api/labels/x/import?format=csv HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/csv\r\n"
-            + "Content-Length: " + (1L << 30) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        long sent = ClientDeadlinesTest.sendUntilCutOff(out, 1L << 30);
+            + "Content-Length: " + (2L << 30) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        long sent = ClientDeadlinesTest.sendUntilCutOff(out, 2L << 30);
         RawReply reply = RawReply.read(s.getInputStream());
         assertEquals(401, reply.status(), reply.body());
-        assertTrue(sent < 256L << 20, "a stranger's upload was read on after the 401: " + (sent >> 20) + " MB");
+        assertTrue(sent < 1L << 30, "a stranger's 2 GB upload was read on after the 401: " + (sent >> 20) + " MB");
       }
     }
   }

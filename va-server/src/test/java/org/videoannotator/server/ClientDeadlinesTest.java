@@ -136,11 +136,11 @@ class ClientDeadlinesTest extends ServerTestBase {
       s.setSoTimeout(30_000);
       OutputStream out = s.getOutputStream();
       out.write(("POST /api/labels/big/import?format=csv HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/csv\r\n"
-          + "Content-Length: " + (1L << 30) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      long sent = sendUntilCutOff(out, 1L << 30);
+          + "Content-Length: " + (2L << 30) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      long sent = sendUntilCutOff(out, 2L << 30);
       RawReply reply = RawReply.read(s.getInputStream());
       assertEquals(413, reply.status(), reply.body());
-      assertTrue(sent < 256L << 20, "the server read " + (sent >> 20) + " MB of a refused 1 GB body");
+      assertTrue(sent < 1L << 30, "the server read " + (sent >> 20) + " MB of a refused 2 GB body");
     }
     assertEquals(200, http.get("/api/info").status());
   }
