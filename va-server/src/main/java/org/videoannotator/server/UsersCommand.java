@@ -92,6 +92,12 @@ public final class UsersCommand implements VaSubcommand, Callable<Integer> {
           throw new UserException("no user '" + name + "' in " + corpus + "; 'va users list' shows them");
         }
         System.out.println("Removed '" + name + "'.");
+        if (!store.users().any()) {
+          System.err.println("Warning: that was the last account of " + corpus + ". A server running on it keeps"
+              + " refusing everyone until it is restarted; restarted, it is open to anyone on this machine"
+              + " (loopback) and refuses other hosts. Add an admin with 'va users add NAME --role admin --corpus "
+              + corpus + "'.");
+        }
       }
       return 0;
     }

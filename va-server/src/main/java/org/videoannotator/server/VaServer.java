@@ -1,12 +1,8 @@
 package org.videoannotator.server;
 
 import io.javalin.Javalin;
-import jakarta.servlet.DispatcherType;
-import java.util.EnumSet;
-import org.eclipse.jetty.servlet.FilterHolder;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.videoannotator.server.http.BodyLimitFilter;
-import org.videoannotator.server.http.JsonErrorHandler;
+import org.videoannotator.server.http.HttpLimits;
+import org.videoannotator.server.http.RequestGate;
 import org.videoannotator.server.http.RequestGuard;
 import org.videoannotator.server.http.TlsConfig;
 import io.javalin.http.staticfiles.Location;
@@ -46,15 +42,6 @@ import org.videoannotator.server.store.AnnotationStore;
  * instance so tests run it for real.
  */
 public final class VaServer {
-  /** Largest request body accepted (imports of annotation files), enforced while streaming. */
-  public static final long MAX_REQUEST_BYTES = 64L << 20;
-  /** Request threads: enough that slow clients cannot hold them all while the limits below act. */
-  static final int MAX_THREADS = 400;
-  /** A blocked read or write of one request gives up after this long. */
-  static final long IO_IDLE_MILLIS = 20_000;
-  /** Bodies arriving slower than this are cut off (slow-body attacks hold a thread each). */
-  static final long MIN_BODY_BYTES_PER_SECOND = 4_096;
-
   private final Javalin app;
   private final RequestGuard guard;
   // Where start() binds; the HTTPS connector reads them when Javalin starts.
@@ -93,22 +80,11 @@ public final class VaServer {
     this.guard = new RequestGuard(!auth.enabled());
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
-      config.http.maxRequestSize = MAX_REQUEST_BYTES;
-      config.jetty.threadPool = threadPool();
-      config.jetty.modifyHttpConfiguration(http -> {
-        http.setIdleTimeout(IO_IDLE_MILLIS);
-        http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
-      });
-      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+      HttpLimits.apply(config, new RequestGate(HttpLimits.MAX_REQUEST_BYTES, List.of(guard::check, auth::check)));
       if (tls != null) {
         // With a connector of our own Javalin adds no plain-HTTP one.
         config.jetty.addConnector((server, http) -> tls.connector(server, http, bindHost, bindPort));
       }
-      config.jetty.modifyServletContextHandler(handler -> {
-        handler.setErrorHandler(new JsonErrorHandler());
-        handler.addFilter(new FilterHolder(new BodyLimitFilter(MAX_REQUEST_BYTES)), "/*",
-            EnumSet.of(DispatcherType.REQUEST));
-      });
       config.http.prefer405over404 = true;
       config.jsonMapper(new JavalinJackson(Json.mapper(), false));
       config.events(events -> events.handlerAdded(meta ->
@@ -122,7 +98,6 @@ public final class VaServer {
       }
       config.router.mount(router -> {
         ErrorMapping.register(router);
-        guard.register(router);
         auth.register(router);
         if (!hasUi) {
           router.get("/", ctx -> ctx.html("<!doctype html><title>Video Annotator</title><p>The web UI (module "
@@ -148,12 +123,6 @@ public final class VaServer {
   /** The Host/Origin guard; the runtime adds the address it binds to. */
   public RequestGuard guard() {
     return guard;
-  }
-
-  private static QueuedThreadPool threadPool() {
-    QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 8, 60_000);
-    pool.setName("va-http");
-    return pool;
   }
 
   /** Routes as Javalin registered them, filters included (all of them once the constructor returns). */

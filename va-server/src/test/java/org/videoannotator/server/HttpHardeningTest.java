@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -56,23 +54,23 @@ class HttpHardeningTest extends ServerTestBase {
   @Test
   void dnsRebindingHostsAreRefusedOnEveryMethod() throws IOException {
     createLabel("keep");
-    Raw get = raw("GET /api/labels HTTP/1.1\r\nHost: rebind.evil.example:" + port() + "\r\nConnection: close\r\n\r\n");
-    assertEquals(403, get.status, get.body);
+    RawReply get = raw("GET /api/labels HTTP/1.1\r\nHost: rebind.evil.example:" + port() + "\r\nConnection: close\r\n\r\n");
+    assertEquals(403, get.status(), get.body());
     assertEquals("forbidden-host", json(get).get("error").asText());
-    Raw delete = raw("DELETE /api/labels/keep HTTP/1.1\r\nHost: rebind.evil.example\r\nConnection: close\r\n\r\n");
-    assertEquals(403, delete.status, delete.body);
+    RawReply delete = raw("DELETE /api/labels/keep HTTP/1.1\r\nHost: rebind.evil.example\r\nConnection: close\r\n\r\n");
+    assertEquals(403, delete.status(), delete.body());
     assertEquals(1, http.get("/api/labels").json().size(), "the label survived");
-    Raw local = raw("GET /api/info HTTP/1.1\r\nHost: localhost:" + port() + "\r\nConnection: close\r\n\r\n");
-    assertEquals(200, local.status, local.body);
+    RawReply local = raw("GET /api/info HTTP/1.1\r\nHost: localhost:" + port() + "\r\nConnection: close\r\n\r\n");
+    assertEquals(200, local.status(), local.body());
   }
 
   @Test
   void everyResponseCarriesSecurityHeaders() throws IOException {
     for (String path : new String[] {"/api/info", "/api/nosuch", "/"}) {
-      Raw r = raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-      assertTrue(r.head.contains("x-content-type-options: nosniff"), path + ": " + r.head);
-      assertTrue(r.head.contains("x-frame-options: deny"), path + ": " + r.head);
-      assertTrue(r.head.contains("content-security-policy: default-src 'self'"), path + ": " + r.head);
+      RawReply r = raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+      assertTrue(r.head().contains("x-content-type-options: nosniff"), path + ": " + r.head());
+      assertTrue(r.head().contains("x-frame-options: deny"), path + ": " + r.head());
+      assertTrue(r.head().contains("content-security-policy: default-src 'self'"), path + ": " + r.head());
     }
   }
 
@@ -100,10 +98,10 @@ class HttpHardeningTest extends ServerTestBase {
       } catch (IOException e) {
         // The server answered and closed the connection mid-upload: that is the point.
       }
-      Raw reply = Raw.read(socket.getInputStream());
-      assertEquals(413, reply.status, reply.body);
+      RawReply reply = RawReply.read(socket.getInputStream());
+      assertEquals(413, reply.status(), reply.body());
       assertEquals("payload-too-large", json(reply).get("error").asText());
-      assertTrue(sent < 200L << 20 || reply.status == 413);
+      assertTrue(sent < 200L << 20 || reply.status() == 413);
     }
     long after = rt.totalMemory() - rt.freeMemory();
     assertTrue(after - before < 150L << 20, "the upload was not buffered whole: heap grew by " + ((after - before) >> 20) + " MB");
@@ -120,19 +118,19 @@ class HttpHardeningTest extends ServerTestBase {
           + "Content-Length: 500\r\n\r\n{\"annotations\":[").getBytes(StandardCharsets.US_ASCII));
       out.flush();
       socket.shutdownOutput();
-      Raw reply = Raw.read(socket.getInputStream());
-      assertEquals(400, reply.status, reply.body);
-      assertTrue(reply.head.contains("content-type: application/json"), reply.head);
+      RawReply reply = RawReply.read(socket.getInputStream());
+      assertEquals(400, reply.status(), reply.body());
+      assertTrue(reply.head().contains("content-type: application/json"), reply.head());
     }
-    Raw nul = raw("GET /api/%00 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-    assertEquals(400, nul.status, nul.body);
-    assertTrue(json(nul).has("error"), nul.body);
-    Raw longUri = raw("GET /api/" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-    assertEquals(414, longUri.status, longUri.body);
+    RawReply nul = raw("GET /api/%00 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    assertEquals(400, nul.status(), nul.body());
+    assertTrue(json(nul).has("error"), nul.body());
+    RawReply longUri = raw("GET /api/" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    assertEquals(414, longUri.status(), longUri.body());
     assertEquals("uri-too-long", json(longUri).get("error").asText());
-    Raw bigHeaders = raw("GET /api/info HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "b".repeat(20_000)
+    RawReply bigHeaders = raw("GET /api/info HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "b".repeat(20_000)
         + "\r\nConnection: close\r\n\r\n");
-    assertEquals(431, bigHeaders.status, bigHeaders.body);
+    assertEquals(431, bigHeaders.status(), bigHeaders.body());
     assertEquals("headers-too-large", json(bigHeaders).get("error").asText());
   }
 
@@ -151,57 +149,16 @@ class HttpHardeningTest extends ServerTestBase {
     return runtime.port();
   }
 
-  private static JsonNode json(Raw r) throws IOException {
-    return Json.mapper().readTree(r.body);
+  private static JsonNode json(RawReply r) throws IOException {
+    return Json.mapper().readTree(r.body());
   }
 
-  private Raw raw(String request) throws IOException {
+  private RawReply raw(String request) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port())) {
       socket.setSoTimeout(30_000);
       socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
       socket.getOutputStream().flush();
-      return Raw.read(socket.getInputStream());
-    }
-  }
-
-  /** A raw HTTP/1.1 reply: status, lower-cased head, body (chunked bodies decoded loosely). */
-  private record Raw(int status, String head, String body) {
-    static Raw read(InputStream in) throws IOException {
-      ByteArrayOutputStream all = new ByteArrayOutputStream();
-      byte[] buffer = new byte[8192];
-      try {
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-          all.write(buffer, 0, n);
-          String text = all.toString(StandardCharsets.ISO_8859_1);
-          int end = text.indexOf("\r\n\r\n");
-          if (end >= 0 && complete(text, end)) {
-            break;
-          }
-        }
-      } catch (IOException e) {
-        // connection reset after the reply: keep what arrived
-      }
-      String text = all.toString(StandardCharsets.UTF_8);
-      int end = text.indexOf("\r\n\r\n");
-      String head = (end < 0 ? text : text.substring(0, end)).toLowerCase();
-      String body = end < 0 ? "" : text.substring(end + 4);
-      if (head.contains("transfer-encoding: chunked")) {
-        body = body.substring(body.indexOf("\r\n") + 2);
-        body = body.substring(0, Math.max(0, body.lastIndexOf("}") + 1));
-      }
-      int status = head.length() >= 12 ? Integer.parseInt(head.substring(9, 12)) : -1;
-      return new Raw(status, head, body);
-    }
-
-    private static boolean complete(String text, int headEnd) {
-      String head = text.substring(0, headEnd).toLowerCase();
-      int at = head.indexOf("content-length:");
-      if (at >= 0) {
-        int len = Integer.parseInt(head.substring(at + 15).split("\r\n")[0].strip());
-        return text.length() - headEnd - 4 >= len;
-      }
-      return head.contains("transfer-encoding: chunked") && text.endsWith("0\r\n\r\n");
+      return RawReply.read(socket.getInputStream());
     }
   }
 }

@@ -71,6 +71,8 @@ class TlsTest {
       HttpResponse<String> info = client.send(HttpRequest.newBuilder(URI.create(url + "api/info"))
           .header("Authorization", "Bearer s3cret").build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(200, info.statusCode(), info.body());
+      assertEquals("max-age=31536000", info.headers().firstValue("Strict-Transport-Security").orElse("none"),
+          "over HTTPS, browsers are told to stay on HTTPS (HSTS)");
       HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(url + "login"))
           .header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString("token=s3cret")).build(), HttpResponse.BodyHandlers.ofString());

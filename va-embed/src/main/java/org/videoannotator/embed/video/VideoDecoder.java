@@ -58,7 +58,7 @@ public final class VideoDecoder {
         grabber.start(false);
       } catch (FrameGrabber.Exception | RuntimeException e) {
         throw new UserException(
-            file + ": cannot be opened as a video (" + firstLine(e) + "); check that it is a"
+            file + ": cannot be opened as a video (" + FfmpegWords.plain(e) + "); check that it is a"
                 + " complete, playable video file", e);
       }
       if (!grabber.hasVideo() || grabber.getImageWidth() <= 0) {
@@ -123,7 +123,7 @@ public final class VideoDecoder {
       try {
         f = grabber.grabImage();
       } catch (FrameGrabber.Exception | RuntimeException e) {
-        problems.add("decoding stopped after frame " + count + ": " + firstLine(e));
+        problems.add("decoding stopped after frame " + count + ": " + FfmpegWords.plain(e));
         break;
       }
       if (f == null) {
@@ -181,7 +181,7 @@ public final class VideoDecoder {
       try {
         grabber.start(false);
       } catch (FrameGrabber.Exception | RuntimeException e) {
-        throw new UserException(file + ": cannot be opened as a video (" + firstLine(e)
+        throw new UserException(file + ": cannot be opened as a video (" + FfmpegWords.plain(e)
             + "); check that it is a complete, playable video file", e);
       }
       if (!grabber.hasVideo()) {
@@ -193,7 +193,7 @@ public final class VideoDecoder {
           String.valueOf(grabber.getVideoCodecName()), String.valueOf(grabber.getFormat()),
           List.of());
     } catch (FrameGrabber.Exception e) {
-      throw new UserException(file + ": cannot be closed cleanly (" + firstLine(e) + ")", e);
+      throw new UserException(file + ": cannot be closed cleanly (" + FfmpegWords.plain(e) + ")", e);
     }
   }
 
@@ -232,12 +232,6 @@ public final class VideoDecoder {
       buf.get(y * stride, dst, y * w * 3, w * 3);
     }
     return img;
-  }
-
-  private static String firstLine(Throwable e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
   }
 
   /** Turns FFmpeg's own log on (debugging odd files). */

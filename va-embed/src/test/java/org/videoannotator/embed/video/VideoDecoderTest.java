@@ -121,6 +121,24 @@ class VideoDecoderTest {
   }
 
   @Test
+  void failuresAreInPlainWordsNotLibraryCalls() throws Exception {
+    Path text = Files.writeString(dir.resolve("words.mp4"), "these are not frames\n".repeat(200));
+    String notVideo = assertThrows(UserException.class,
+        () -> new VideoDecoder().decode(text, DecodeOptions.defaults(), f -> {})).getMessage();
+    assertTrue(notVideo.contains("not a video format FFmpeg recognises"), notVideo);
+    SyntheticVideo sv = new SyntheticVideo(320, 180, 25, SyntheticVideo.Format.MP4_H264);
+    Path mp4 = sv.fileIn(dir, "plain");
+    sv.render(PLAN, mp4);
+    byte[] bytes = Files.readAllBytes(mp4);
+    Path headOnly = Files.write(dir.resolve("plain-head.mp4"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    String truncated = assertThrows(UserException.class,
+        () -> new VideoDecoder().decode(headOnly, DecodeOptions.defaults(), f -> {})).getMessage();
+    for (String message : new String[] {notVideo, truncated}) {
+      assertTrue(!message.contains("setFormat") && !message.contains("() error"), message);
+    }
+  }
+
+  @Test
   void truncatedFilesFailClearlyOrKeepWhatDecoded() throws Exception {
     SyntheticVideo sv = new SyntheticVideo(320, 180, 25, SyntheticVideo.Format.MP4_H264);
     Path mp4 = sv.fileIn(dir, "cut");

@@ -15,8 +15,8 @@ public final class Principal {
 
   private Principal() {}
 
-  static void set(Context ctx, UserStore.User user) {
-    ctx.attribute(ATTRIBUTE, user);
+  static void set(jakarta.servlet.http.HttpServletRequest request, UserStore.User user) {
+    request.setAttribute(ATTRIBUTE, user);
   }
 
   public static Optional<UserStore.User> of(Context ctx) {

@@ -2,6 +2,8 @@ package org.videoannotator.server.auth;
 
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,8 +14,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.videoannotator.server.api.ApiException;
 import org.videoannotator.server.store.UserStore;
 
@@ -30,26 +32,51 @@ import org.videoannotator.server.store.UserStore;
  * </ul>
  * A login starts a server-side session: the cookie {@value #COOKIE} holds a random id, never a
  * secret ({@code HttpOnly; SameSite=Strict}, {@code Secure} over HTTPS, {@link #SESSION_LIFETIME});
- * {@code /logout} ends it. Wrong secrets are throttled per client address ({@link FailedAttempts}).
+ * {@code /logout} ends it. Wrong secrets are throttled per (name, client address) pair ({@link
+ * FailedAttempts}); the slow hash checks run a few at a time ({@link PasswordChecks}). Removing an
+ * account or resetting its secret ends its sessions and bearers within {@link #RECHECK}; once the
+ * corpus has had accounts, removing the last one leaves the server refusing everyone, never open.
  */
 public final class TokenAuth {
   public static final String COOKIE = "va_session";
-  /** A browser session ends this long after login. */
+  /** A browser session, or a checked bearer credential, ends this long after it started. */
   public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
-  /** A checked bearer credential is trusted this long without hashing it again (Argon2 is slow). */
-  private static final Duration BEARER_CACHE = Duration.ofMinutes(5);
-  private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+  /**
+   * How long a session trusts its account without reading it again: removing an account or
+   * resetting its secret ({@code va users}, another process) ends its sessions within this.
+   */
+  static final Duration RECHECK = Duration.ofMillis(500);
+  /** Checked bearer credentials remembered at most (only right ones are remembered). */
+  private static final int MAX_BEARERS = 10_000;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final byte[] token;
   private final UserStore users;
   private final Clock clock;
   private final FailedAttempts failures;
+  private final PasswordChecks checks = new PasswordChecks();
+  /** Once the corpus has had accounts, authentication stays on (removing the last one locks, never opens). */
+  private final AtomicBoolean accountsSeen;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Map<String, Session> bearers = new ConcurrentHashMap<>();
 
-  /** A logged-in browser or a checked bearer credential; {@code user} null in shared-token mode. */
-  private record Session(UserStore.User user, Instant expires) {}
+  /**
+   * A logged-in browser or a checked bearer credential; {@code user} and {@code stamp} null in
+   * shared-token mode. {@code stamp} is the account's secret hash when it was checked.
+   */
+  private static final class Session {
+    final UserStore.User user;
+    final String stamp;
+    final Instant expires;
+    volatile Instant checked;
+
+    Session(UserStore.User user, String stamp, Instant now) {
+      this.user = user;
+      this.stamp = stamp;
+      this.expires = now.plus(SESSION_LIFETIME);
+      this.checked = now;
+    }
+  }
 
   /**
    * @param token the shared secret, or null
@@ -68,19 +95,27 @@ public final class TokenAuth {
     this.users = users;
     this.clock = clock;
     this.failures = new FailedAttempts(clock);
+    this.accountsSeen = new AtomicBoolean(users != null && users.any());
   }
 
-  /** Whether requests must authenticate (accounts exist, or a token is set). */
+  /** Whether requests must authenticate (accounts exist or existed, or a token is set). */
   public boolean enabled() {
     return token != null || accounts();
   }
 
   private boolean accounts() {
-    return users != null && users.any();
+    if (accountsSeen.get()) {
+      return true;
+    }
+    if (users != null && users.any()) {
+      accountsSeen.set(true);
+      return true;
+    }
+    return false;
   }
 
+  /** The {@code /login} and {@code /logout} routes. */
   public void register(JavalinDefaultRouting router) {
-    router.before("/api/*", this::check);
     router.get("/login", ctx -> ctx.html(loginPage("")));
     router.post("/login", this::login);
     router.post("/logout", ctx -> {
@@ -88,73 +123,73 @@ public final class TokenAuth {
       if (session != null) {
         sessions.remove(session);
       }
-      ctx.header("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + secure(ctx));
+      ctx.header("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + secure(ctx.req()));
       ctx.redirect("/login");
     });
   }
 
   private void login(Context ctx) {
-    String client = ctx.ip();
-    failures.refuseIfThrottled(client);
-    Optional<Session> who = accounts()
-        ? users.authenticate(ctx.formParam("name"), ctx.formParam("secret"))
-            .map(u -> new Session(u, clock.instant().plus(SESSION_LIFETIME)))
-        : token != null && matches(ctx.formParam("token"))
-            ? Optional.of(new Session(null, clock.instant().plus(SESSION_LIFETIME)))
-            : Optional.empty();
+    boolean accounts = accounts();
+    Optional<Session> who = verify(accounts ? ctx.formParam("name") : null,
+        ctx.formParam(accounts ? "secret" : "token"), ctx.req().getRemoteAddr());
     if (who.isEmpty()) {
-      failures.record(client);
-      ctx.status(401).html(loginPage("<p role=alert>Wrong " + (accounts() ? "name or secret" : "token") + ".</p>"));
+      ctx.status(401).html(loginPage("<p role=alert>Wrong " + (accounts ? "name or secret" : "token") + ".</p>"));
       return;
     }
-    failures.clear(client);
     byte[] id = new byte[32];
     RANDOM.nextBytes(id);
     String session = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
     sessions.put(session, who.get());
     ctx.header("Set-Cookie", COOKIE + "=" + session + "; Path=/; Max-Age=" + SESSION_LIFETIME.toSeconds()
-        + "; HttpOnly; SameSite=Strict" + secure(ctx));
+        + "; HttpOnly; SameSite=Strict" + secure(ctx.req()));
     ctx.redirect("/");
   }
 
-  private void check(Context ctx) {
-    if (!enabled()) {
+  /**
+   * Authenticates an {@code /api} request from its headers alone, before any of its body is read
+   * (so a stranger's upload is refused unread), and marks it with its {@link Principal}.
+   *
+   * @throws ApiException 401 without valid credentials, 403 for a viewer changing data, 429 when throttled
+   */
+  public void check(HttpServletRequest request) {
+    if (!request.getRequestURI().startsWith("/api/") || !enabled()) {
       return;
     }
-    Session session = authenticate(ctx);
-    if (session.user() != null) {
-      Principal.set(ctx, session.user());
-      if (!session.user().role().canVote() && STATE_CHANGING.contains(ctx.method().name())) {
-        throw new ApiException(403, "forbidden", null,
-            "'" + session.user().name() + "' is a viewer: viewers read, annotators and admins change things");
+    Session session = authenticate(request);
+    if (session.user != null) {
+      Principal.set(request, session.user);
+      if (!Permission.onlyReads(request.getMethod(), request.getRequestURI())) {
+        Permission.CHANGE_DATA.requireFor(session.user.name(), session.user.role());
       }
     }
   }
 
-  private Session authenticate(Context ctx) {
-    String header = ctx.header("Authorization");
+  private Session authenticate(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
     if (header != null && header.startsWith("Bearer ")) {
       String given = header.substring(7).strip();
       String cacheKey = sha256(given);
-      Session cached = bearers.get(cacheKey);
-      if (cached != null && cached.expires().isAfter(clock.instant())) {
-        return cached;
+      Session known = bearers.get(cacheKey);
+      if (known != null && live(known)) {
+        return known;  // a credential already checked passes even while guesses at it are throttled
       }
-      String client = ctx.ip();
-      failures.refuseIfThrottled(client);
-      Optional<Session> who = accounts() ? bearerAccount(given) : matches(given)
-          ? Optional.of(new Session(null, clock.instant().plus(BEARER_CACHE))) : Optional.empty();
+      bearers.remove(cacheKey);
+      int colon = given.indexOf(':');
+      Optional<Session> who = !accounts() ? verify(null, given, request.getRemoteAddr())
+          : colon > 0 ? verify(given.substring(0, colon), given.substring(colon + 1), request.getRemoteAddr())
+          : Optional.empty();
       if (who.isEmpty()) {
-        failures.record(client);
         throw unauthorized();
+      }
+      if (bearers.size() >= MAX_BEARERS) {
+        bearers.clear();
       }
       bearers.put(cacheKey, who.get());
       return who.get();
     }
-    String id = ctx.cookie(COOKIE);
+    String id = cookie(request, COOKIE);
     Session session = id == null ? null : sessions.get(id);
-    if (session == null || session.expires().isBefore(clock.instant())
-        || (session.user() == null) == accounts()) {  // a session of the other mode is stale
+    if (session == null || !live(session)) {
       if (session != null) {
         sessions.remove(id);
       }
@@ -163,14 +198,57 @@ public final class TokenAuth {
     return session;
   }
 
-  /** {@code NAME:SECRET} of an account. */
-  private Optional<Session> bearerAccount(String given) {
-    int colon = given.indexOf(':');
-    if (colon <= 0) {
-      return Optional.empty();
+  /**
+   * Checks {@code secret} ({@code name}'s, or the shared token when {@code name} is null), counting
+   * the attempt against the (name, address) pair first and running the slow hash in the bounded queue.
+   */
+  private Optional<Session> verify(String name, String secret, String client) {
+    String key = FailedAttempts.key(name, client);
+    failures.admit(key);
+    Optional<Session> who;
+    try {
+      Instant now = clock.instant();
+      who = accounts()
+          ? checks.run(() -> users.verify(name, secret)).map(v -> new Session(v.user(), v.stamp(), now))
+          : matches(secret) ? Optional.of(new Session(null, null, now)) : Optional.empty();
+    } catch (ApiException busy) {
+      failures.forgive(key);  // not checked: not held against anyone
+      throw busy;
     }
-    return users.authenticate(given.substring(0, colon), given.substring(colon + 1))
-        .map(u -> new Session(u, clock.instant().plus(BEARER_CACHE)));
+    if (who.isPresent()) {
+      failures.forgive(key);
+    }
+    return who;
+  }
+
+  /** Whether a session still holds: not expired, of the current mode, its account unchanged. */
+  private boolean live(Session session) {
+    Instant now = clock.instant();
+    if (session.expires.isBefore(now)) {
+      return false;
+    }
+    if (session.user == null) {
+      return !accounts();  // a shared-token session ends when accounts appear
+    }
+    if (Duration.between(session.checked, now).compareTo(RECHECK) >= 0) {
+      if (!users.stamp(session.user.name()).map(session.stamp::equals).orElse(false)) {
+        return false;  // removed, or its secret was reset
+      }
+      session.checked = now;
+    }
+    return true;
+  }
+
+  private static String cookie(HttpServletRequest request, String name) {
+    Cookie[] cookies = request.getCookies();
+    if (cookies != null) {
+      for (Cookie c : cookies) {
+        if (name.equals(c.getName())) {
+          return c.getValue();
+        }
+      }
+    }
+    return null;
   }
 
   private ApiException unauthorized() {
@@ -179,8 +257,8 @@ public final class TokenAuth {
         : "this server needs its token: send 'Authorization: Bearer <token>' or log in at /login");
   }
 
-  private static String secure(Context ctx) {
-    return "https".equalsIgnoreCase(ctx.scheme()) ? "; Secure" : "";
+  private static String secure(HttpServletRequest request) {
+    return request.isSecure() ? "; Secure" : "";
   }
 
   private boolean matches(String given) {

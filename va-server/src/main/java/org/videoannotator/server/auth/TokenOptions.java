@@ -28,6 +28,24 @@ public final class TokenOptions {
           + ENV + ").")
   String token;
 
+  /**
+   * A warning when {@code file} can be read by other users of the machine (group or others may
+   * read it), so they can read the token; empty on file systems without POSIX permissions.
+   */
+  public static java.util.Optional<String> readableByOthers(Path file) {
+    try {
+      java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+      if (perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
+          || perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)) {
+        return java.util.Optional.of("--token-file " + file + " can be read by other users of this machine ("
+            + java.nio.file.attribute.PosixFilePermissions.toString(perms) + "); run 'chmod 600 " + file + "'");
+      }
+    } catch (UnsupportedOperationException | IOException e) {
+      // no POSIX permissions here: nothing to say
+    }
+    return java.util.Optional.empty();
+  }
+
   /** The configured token, or null for none; reads the file or the environment. */
   public String resolve() {
     return resolve(System.getenv(ENV));
@@ -43,6 +61,7 @@ public final class TokenOptions {
         if (first.isEmpty()) {
           throw new UserException("--token-file " + tokenFile + " is empty; write the token on its first line");
         }
+        readableByOthers(tokenFile).ifPresent(LOG::warn);
         return first;
       } catch (IOException e) {
         throw new UserException("cannot read --token-file " + tokenFile + " (" + e.getMessage() + ")", e);

@@ -84,6 +84,11 @@ public final class ChildServer implements AutoCloseable {
     return url;
   }
 
+  /** The child's process id (to read its resident memory). */
+  public long pid() {
+    return process.pid();
+  }
+
   /** SIGKILL, as a crash: no shutdown hook runs. Waits until the process is gone. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();

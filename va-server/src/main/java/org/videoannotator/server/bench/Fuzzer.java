@@ -172,18 +172,20 @@ public final class Fuzzer {
   /**
    * How a request is framed and addressed: plainly, or the ways hostile or broken clients do it
    * (issue 13): chunked bodies, bodies shorter than their Content-Length, bodies sent slowly, a
-   * foreign Origin (cross-site page), a foreign Host (DNS rebinding), another annotator's name.
+   * foreign Origin (cross-site page), a foreign Host (DNS rebinding), another annotator's name;
+   * and (issue 27) bodies split in two with a short pause between (a loaded machine, a GC) and
+   * bodies paused several times, which once made Jetty's data rate check answer 500.
    */
   enum Framing {
-    PLAIN, CHUNKED, SHORT_BODY, SLOW_BODY, FOREIGN_ORIGIN, FOREIGN_HOST, FORGED_ANNOTATOR;
+    PLAIN, CHUNKED, SHORT_BODY, SLOW_BODY, FOREIGN_ORIGIN, FOREIGN_HOST, FORGED_ANNOTATOR, SPLIT_BODY, PAUSED_BODY;
 
     static Framing pick(SplittableRandom random) {
       if (random.nextInt(3) != 0) {
         return PLAIN;
       }
       Framing f = values()[1 + random.nextInt(values().length - 1)];
-      // Slow bodies take a second each: keep them rare.
-      return f == SLOW_BODY && random.nextInt(10) != 0 ? CHUNKED : f;
+      // Slow and paused bodies take up to a second each: keep them rare.
+      return (f == SLOW_BODY || f == PAUSED_BODY) && random.nextInt(10) != 0 ? SPLIT_BODY : f;
     }
   }
 
@@ -192,6 +194,7 @@ public final class Fuzzer {
       Framing framing, SplittableRandom random) throws IOException {
     try (Socket socket = new Socket(host, port)) {
       socket.setSoTimeout(60_000);
+      socket.setTcpNoDelay(true);  // split bodies must leave in separate packets
       String hostHeader = framing == Framing.FOREIGN_HOST ? "rebind.evil.example" : host + ":" + port;
       StringBuilder head = new StringBuilder()
           .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
@@ -215,7 +218,11 @@ public final class Fuzzer {
       head.append("\r\n");
       OutputStream out = socket.getOutputStream();
       out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-      writeBody(socket, out, body, framing, random);
+      try {
+        writeBody(socket, out, body, framing, random);
+      } catch (IOException cutOff) {
+        // a refused body is cut off (issue 27): the answer is already there to read
+      }
       InputStream in = socket.getInputStream();
       ByteArrayOutputStream statusLine = new ByteArrayOutputStream();
       for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
@@ -255,6 +262,25 @@ public final class Fuzzer {
         out.flush();
         sleep(500);
         out.write(body, half, body.length - half);
+      }
+      case SPLIT_BODY -> {
+        int at = body.length == 0 ? 0 : random.nextInt(body.length + 1);
+        out.write(body, 0, at);
+        out.flush();
+        sleep(5 + random.nextInt(60));
+        out.write(body, at, body.length - at);
+      }
+      case PAUSED_BODY -> {
+        int pieces = 2 + random.nextInt(4);
+        for (int p = 0, at = 0; p < pieces; p++) {
+          int end = p == pieces - 1 ? body.length : Math.min(body.length, at + random.nextInt(body.length / pieces + 1));
+          out.write(body, at, end - at);
+          out.flush();
+          at = end;
+          if (p < pieces - 1) {
+            sleep(100 + random.nextInt(200));
+          }
+        }
       }
       default -> out.write(body);
     }

@@ -59,7 +59,7 @@ public final class BrowseController {
     Map<String, CurrentAnnotation> annotations = new HashMap<>();
     if (labelName != null) {
       Label label = store.label(labelName).orElseThrow(
-          () -> ApiException.notFound("label", "no label '" + Params.shorten(labelName) + "'"));
+          () -> ApiException.notFound("label", org.videoannotator.server.store.UnknownLabelException.message(labelName)));
       store.current(label.name()).forEach(a -> annotations.put(a.key(), a));
     }
     boolean unlabelled = Params.bool(ctx, "unlabelled", false);

@@ -42,6 +42,8 @@ final class BuildJob implements Runnable {
   /** Why the job was stopped, for its final status. */
   private volatile String stopReason = REPLACED;
   static final String REPLACED = "a newer build of this label replaced it";
+  /** Set when the save stage starts; from then on the job is not stopped (guarded by this). */
+  private boolean saving;
   /** The thread running this job, while it runs (guarded by this). */
   private Thread runner;
   private final Map<String, Long> millis = new LinkedHashMap<>();
@@ -62,8 +64,15 @@ final class BuildJob implements Runnable {
     supersede(REPLACED);
   }
 
-  /** Stops the job as {@link #supersede()} does, recording {@code reason} in its final status. */
+  /**
+   * Stops the job as {@link #supersede()} does, recording {@code reason} in its final status. Once
+   * the job saves its model it finishes instead: stopped midway, the model file would stay with no
+   * version recorded for it.
+   */
   synchronized void supersede(String reason) {
+    if (saving) {
+      return;
+    }
     stopReason = reason;
     superseded = true;
     if (runner != null) {
@@ -189,6 +198,7 @@ final class BuildJob implements Runnable {
     double diversity = DiversityScore.of(set, service.clusters()::clusterOf);
     t = stage("feeds", t, "save", 0.9);
 
+    startSaving();
     int version = service.store().builds().nextModelVersion(label);
     String path = service.modelFiles().save(label, version, model);
     Quality quality = new Quality(model.cvMean(), model.cvStd(), model.c(), decision,
@@ -213,6 +223,14 @@ final class BuildJob implements Runnable {
       out.add(new FeedItem(vectors.keys().key(row), probabilities[row]));
     }
     return out;
+  }
+
+  /** Enters the save stage, unless stopped before: file and version row are then written together. */
+  private synchronized void startSaving() {
+    if (superseded) {
+      throw new Superseded();
+    }
+    saving = true;
   }
 
   /** Records the time of {@code done}, publishes the next stage, and stops if superseded. */

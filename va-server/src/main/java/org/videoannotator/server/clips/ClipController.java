@@ -2,9 +2,10 @@ package org.videoannotator.server.clips;
 
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import org.videoannotator.server.http.ByteRange;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.server.api.ApiException;
 import org.videoannotator.server.api.Params;
@@ -68,8 +69,17 @@ public final class ClipController {
     }
     ctx.contentType(contentType(real));
     ctx.header("Cache-Control", "max-age=3600");
-    InputStream in = Files.newInputStream(real);
-    ctx.result(in);
+    ctx.header("Accept-Ranges", "bytes");
+    long size = Files.size(real);
+    Optional<ByteRange> range = ByteRange.parse(ctx.header("Range"), size);
+    if (range.isPresent()) {
+      ctx.status(206).header("Content-Range", range.get().contentRange());
+      ctx.header("Content-Length", String.valueOf(range.get().length()));
+      ctx.result(range.get().open(real));
+    } else {
+      ctx.header("Content-Length", String.valueOf(size));
+      ctx.result(Files.newInputStream(real));
+    }
   }
 
   private static String contentType(Path file) {

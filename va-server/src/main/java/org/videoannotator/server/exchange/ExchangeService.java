@@ -89,8 +89,20 @@ public final class ExchangeService {
     }).iterator();
   }
 
+  /** Rows (or votes) one import may carry: ten JSON batches' worth; a larger file is refused unparsed. */
+  public static final int MAX_IMPORT_ROWS = 100_000;
+  /** Votes committed per write: an import never holds the writer for long. */
+  static final int IMPORT_CHUNK = 5_000;
+
+  private static DomainException tooManyRows(String what) {
+    return DomainException.invalid("body", "an import may carry at most " + MAX_IMPORT_ROWS + " " + what
+        + "; split the file into smaller ones");
+  }
+
   /**
-   * Parses and stores an annotation file (all its votes at once) and records the import.
+   * Parses and stores an annotation file and records the import. The votes are committed in
+   * chunks of {@link #IMPORT_CHUNK}, so a large import does not make other writers wait for all
+   * of it; a failure midway (the label deleted meanwhile) leaves the chunks before it stored.
    *
    * @param annotator whose votes rows without an annotator are
    * @param onlyAnnotator when present, the file may carry this annotator's votes only (an account
@@ -100,6 +112,9 @@ public final class ExchangeService {
    */
   public Imported importFile(Label label, String format, String body, String annotator, Optional<String> onlyAnnotator,
       String actor) {
+    if (body.lines().limit(MAX_IMPORT_ROWS + 2L).count() > MAX_IMPORT_ROWS + 1L) {  // + the CSV header
+      throw tooManyRows("lines");
+    }
     ImportResult result = format.equals("csv")
         ? CsvExchange.parse(body, corpus, annotator)
         : LabelboxExchange.parse(label.name(), body, corpus, annotator);
@@ -109,7 +124,15 @@ public final class ExchangeService {
               "the file has votes of '" + DomainException.shorten(v.annotator()) + "'; as '" + own
                   + "' you may import only your own (an admin may import everyone's)");
         }));
-    List<Event> events = result.votes().isEmpty() ? List.of() : store.append(label.name(), result.votes());
+    if (result.votes().size() > MAX_IMPORT_ROWS) {  // a Labelbox line can stand for many clips
+      throw tooManyRows("votes");
+    }
+    // In chunks: each is one write, so other annotators' votes are committed between them.
+    List<Event> events = new java.util.ArrayList<>();
+    for (int at = 0; at < result.votes().size(); at += IMPORT_CHUNK) {
+      events.addAll(store.append(label.name(),
+          result.votes().subList(at, Math.min(result.votes().size(), at + IMPORT_CHUNK))));
+    }
     store.users().audit(actor, "import", "label " + label.name() + ", " + format + ", " + events.size() + " votes");
     return new Imported(events.size(), result.unknownKeys(), result.unknownFeatures(), result.unknownDataRows(),
         result.skipped());

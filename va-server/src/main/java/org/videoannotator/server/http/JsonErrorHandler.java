@@ -40,7 +40,7 @@ public final class JsonErrorHandler extends ErrorHandler {
       throws IOException {
     baseRequest.setHandled(true);
     response.setContentType("application/json");
-    SecurityHeaders.put(response);
+    SecurityHeaders.put(response, request.isSecure());
     response.getOutputStream().write(json(code, message));
   }
 

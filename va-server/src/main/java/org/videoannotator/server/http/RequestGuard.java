@@ -1,7 +1,6 @@
 package org.videoannotator.server.http;
 
-import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -22,7 +21,7 @@ import org.videoannotator.server.api.ApiException;
  *       JSON, so a plain HTML form ({@code text/plain}, form encodings) cannot post; the import
  *       routes also take their CSV/NDJSON text types.
  * </ul>
- * It also puts the {@link SecurityHeaders} on every response.
+ * It runs in the {@link RequestGate}, on the request line and headers, before any body byte is read.
  */
 public final class RequestGuard {
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
@@ -47,44 +46,41 @@ public final class RequestGuard {
     }
   }
 
-  public void register(JavalinDefaultRouting router) {
-    router.before(this::check);
-  }
-
-  void check(Context ctx) {
-    SecurityHeaders.put(ctx.res());
-    String host = ctx.header("Host");
+  /** @throws org.videoannotator.server.api.ApiException 403, 400 or 415 when the request is refused */
+  public void check(HttpServletRequest request) {
+    String host = request.getHeader("Host");
     if (checkHost && !allowedHosts.contains(hostName(host))) {
       throw new ApiException(403, "forbidden-host", "Host",
           "this server answers only to " + String.join(", ", allowedHosts.stream().sorted().toList())
               + ", not to '" + host + "' (a page on another site may be trying to reach it through DNS rebinding)");
     }
-    String raw = ctx.req().getRequestURI() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+    String raw = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     if (!wellEscaped(raw)) {
       throw ApiException.badRequest("url", "the URL has a '%' not followed by two hex digits; escape '%' as %25");
     }
-    if (!STATE_CHANGING.contains(ctx.method().name())) {
+    if (!STATE_CHANGING.contains(request.getMethod())) {
       return;
     }
-    String origin = ctx.header("Origin");
+    String origin = request.getHeader("Origin");
     if (origin != null) {
-      if (!sameOrigin(origin, host, ctx.scheme())) {
+      if (!sameOrigin(origin, host, request.getScheme())) {
         throw new ApiException(403, "cross-origin", "Origin",
             "requests that change data must come from this server's own pages, not from " + origin);
       }
     } else {
-      String site = ctx.header("Sec-Fetch-Site");
+      String site = request.getHeader("Sec-Fetch-Site");
       if ("cross-site".equals(site) || "same-site".equals(site)) {
         throw new ApiException(403, "cross-origin", "Sec-Fetch-Site",
             "requests that change data must come from this server's own pages");
       }
     }
-    if (hasBody(ctx) && ctx.path().startsWith("/api/")) {
-      String type = mediaType(ctx.header("Content-Type"));
-      boolean allowed = ctx.path().endsWith("/import") ? IMPORT_TYPES.contains(type) : "application/json".equals(type);
+    String path = request.getRequestURI();
+    if (hasBody(request) && path.startsWith("/api/")) {
+      String type = mediaType(request.getHeader("Content-Type"));
+      boolean allowed = path.endsWith("/import") ? IMPORT_TYPES.contains(type) : "application/json".equals(type);
       if (!allowed) {
         throw new ApiException(415, "unsupported-media-type", "Content-Type",
-            "send the body as application/json" + (ctx.path().endsWith("/import")
+            "send the body as application/json" + (path.endsWith("/import")
                 ? " or as text/csv, text/plain or application/x-ndjson" : "") + ", not '"
                 + (type.isEmpty() ? "(none)" : type) + "'");
       }
@@ -106,9 +102,10 @@ public final class RequestGuard {
     return true;
   }
 
-  private static boolean hasBody(Context ctx) {
-    String length = ctx.header("Content-Length");
-    return (length != null && !"0".equals(length.strip())) || ctx.header("Transfer-Encoding") != null;
+  /** Whether the request announces a body (a length above zero, or a transfer coding). */
+  static boolean hasBody(HttpServletRequest request) {
+    String length = request.getHeader("Content-Length");
+    return (length != null && !"0".equals(length.strip())) || request.getHeader("Transfer-Encoding") != null;
   }
 
   private static String mediaType(String contentType) {

@@ -7,7 +7,8 @@ import org.eclipse.jetty.http.HttpFields;
 /**
  * Headers every response carries: no MIME sniffing, no framing (click-jacking), no referrer
  * leaking clip keys, and a content security policy that allows only the server's own scripts,
- * media and API (the UI is plain ES modules served from here; styles set from scripts are allowed).
+ * media and API (the UI is plain ES modules served from here; styles set from scripts are allowed);
+ * over HTTPS also HSTS, so a browser that saw the server once never falls back to plain HTTP.
  */
 public final class SecurityHeaders {
   public static final Map<String, String> HEADERS = Map.of(
@@ -21,8 +22,15 @@ public final class SecurityHeaders {
 
   private SecurityHeaders() {}
 
-  public static void put(HttpServletResponse response) {
+  /** Over HTTPS, browsers are told to use nothing else for this host for a year. */
+  static final String HSTS = "max-age=31536000";
+
+  /** The headers every response carries, and {@code Strict-Transport-Security} over HTTPS. */
+  public static void put(HttpServletResponse response, boolean https) {
     HEADERS.forEach(response::setHeader);
+    if (https) {
+      response.setHeader("Strict-Transport-Security", HSTS);
+    }
   }
 
   static void put(HttpFields.Mutable fields) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.videoannotator.server.api.ApiException;
 import org.videoannotator.server.api.Bodies;
+import org.videoannotator.server.auth.Permission;
 import org.videoannotator.server.auth.Principal;
 
 /** Labels over HTTP: list, create, read, change, delete, import of the ontology ({@link LabelService}). */
@@ -28,21 +29,26 @@ public final class LabelController {
   public void create(Context ctx) {
     JsonNode body = Bodies.object(ctx);
     String name = LabelNames.check("name", Bodies.requiredString(body, "name"));
+    if (labels.isDeleted(name)) {
+      Permission.REVIVE_LABEL.require(ctx);
+    }
     ctx.status(201).json(labels.create(new LabelService.LabelDraft(name,
-        Bodies.string(body, "description").orElse(""), Bodies.strings(body, "keywords", true).orElse(List.of()))));
+        Bodies.string(body, "description").orElse(""), Bodies.strings(body, "keywords", true).orElse(List.of())),
+        Principal.actor(ctx, "local")));
   }
 
   public void update(Context ctx) {
     String name = labels.require(ctx.pathParam("label")).name();
+    Permission.EDIT_LABEL.require(ctx);
     JsonNode body = Bodies.object(ctx);
     String description = Bodies.string(body, "description").orElse(null);
     List<String> keywords = Bodies.strings(body, "keywords", true).orElse(null);
-    ctx.json(labels.update(name, description, keywords));
+    ctx.json(labels.update(name, description, keywords, Principal.actor(ctx, "local")));
   }
 
   public void delete(Context ctx) {
     String name = labels.require(ctx.pathParam("label")).name();
-    Principal.requireAdmin(ctx, "delete a label");
+    Permission.DELETE_LABEL.require(ctx);
     ctx.json(labels.delete(name, Principal.actor(ctx, "local")));
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.videoannotator.server.errors.DomainException;
 import org.videoannotator.server.store.AnnotationStore;
+import org.videoannotator.server.store.UnknownLabelException;
 import org.videoannotator.server.store.Counts;
 import org.videoannotator.server.store.DuplicateLabelException;
 import org.videoannotator.server.store.Label;
@@ -31,10 +32,9 @@ public final class LabelService {
     this.builds = builds;
   }
 
-  /** The live label named {@code name}. @throws DomainException not found, saying how to create it */
+  /** The live label named {@code name}. @throws DomainException not found (the one wording of a missing label) */
   public Label require(String name) {
-    return store.label(name).orElseThrow(() -> DomainException.notFound("label",
-        "no label '" + DomainException.shorten(name) + "'; create it with POST /api/labels"));
+    return store.label(name).orElseThrow(() -> DomainException.notFound("label", UnknownLabelException.message(name)));
   }
 
   public List<LabelView> list() {
@@ -45,16 +45,33 @@ public final class LabelService {
     return view(require(name));
   }
 
-  /** @throws DuplicateLabelException when a live label has the name */
-  public LabelView create(LabelDraft draft) {
-    return view(store.createLabel(draft.name(), draft.description(), draft.keywords()));
+  /** Whether creating {@code name} would revive a deleted label (and its history). */
+  public boolean isDeleted(String name) {
+    return store.isDeletedLabel(name);
   }
 
-  /** Changes what is given (null keeps the description or keywords). */
-  public LabelView update(String name, String description, List<String> keywords) {
+  /** @throws DuplicateLabelException when a live label has the name */
+  public LabelView create(LabelDraft draft) {
+    return create(draft, null);
+  }
+
+  /** As above; reviving a deleted label is audited under {@code actor}. */
+  public LabelView create(LabelDraft draft, String actor) {
+    boolean revives = store.isDeletedLabel(draft.name());
+    Label label = store.createLabel(draft.name(), draft.description(), draft.keywords());
+    if (revives) {
+      store.users().audit(actor == null ? "local" : actor, "label-revived", label.name());
+    }
+    return view(label);
+  }
+
+  /** Changes what is given (null keeps the description or keywords), audited under {@code actor}. */
+  public LabelView update(String name, String description, List<String> keywords, String actor) {
     Label label = require(name);
     Label updated = store.updateLabel(label.name(), description, keywords)
-        .orElseThrow(() -> DomainException.notFound("label", "label '" + label.name() + "' was deleted meanwhile"));
+        .orElseThrow(() -> DomainException.notFound("label", UnknownLabelException.message(label.name())));
+    store.users().audit(actor, "label-edited", label.name() + (description != null ? ", description" : "")
+        + (keywords != null ? ", keywords" : ""));
     return view(updated);
   }
 

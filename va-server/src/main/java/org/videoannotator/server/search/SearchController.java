@@ -59,7 +59,7 @@ public final class SearchController {
     int k = Params.integer(ctx, "k", 20, 1, MAX_K);
     int offset = Params.integer(ctx, "offset", 0, 0, 100_000);
     Optional<Label> label = Params.string(ctx, "label").map(name -> store.label(name).orElseThrow(
-        () -> ApiException.notFound("label", "no label '" + Params.shorten(name) + "'")));
+        () -> ApiException.notFound("label", org.videoannotator.server.store.UnknownLabelException.message(name))));
     boolean unlabelled = Params.bool(ctx, "unlabelled", false);
     if (unlabelled && label.isEmpty()) {
       throw ApiException.badRequest("unlabelled", "unlabelled=true needs label=<name> to know what is labelled");

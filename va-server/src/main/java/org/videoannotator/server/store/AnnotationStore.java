@@ -57,6 +57,18 @@ public final class AnnotationStore implements AutoCloseable {
 
   // ---- labels
 
+  /** Whether {@code name} is a deleted label (creating it again revives its history). */
+  public boolean isDeletedLabel(String name) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT deleted FROM labels WHERE name=?")) {
+        ps.setString(1, name);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() && rs.getInt(1) != 0;
+        }
+      }
+    });
+  }
+
   /** Creates a label, or revives a deleted one of that name with the new description. */
   public Label createLabel(String name, String description, List<String> keywords) {
     return db.write(c -> {

@@ -2,7 +2,10 @@ package org.videoannotator.server.store;
 
 import java.util.Locale;
 
-/** What an account may do: read (viewer), also vote (annotator), also delete and manage (admin). */
+/**
+ * What an account may do: read (viewer), also vote (annotator), also delete and manage (admin);
+ * ordered, least first. Which action needs which role is {@code auth.Permission}.
+ */
 public enum Role {
   VIEWER,
   ANNOTATOR,
@@ -19,10 +22,6 @@ public enum Role {
       }
     }
     throw new IllegalArgumentException("role must be admin, annotator or viewer, got '" + text + "'");
-  }
-
-  public boolean canVote() {
-    return this != VIEWER;
   }
 
   public boolean isAdmin() {

@@ -21,6 +21,26 @@ public final class SecretHash {
 
   private SecretHash() {}
 
+  /** A hash no secret is checked against for real: unknown names cost as much as known ones. */
+  private static final class Decoy {
+    static final String HASH = hash(newDecoySecret());
+
+    private static String newDecoySecret() {
+      byte[] bytes = new byte[24];
+      RANDOM.nextBytes(bytes);
+      return Base64.getEncoder().encodeToString(bytes);
+    }
+  }
+
+  /**
+   * Spends the time of one {@link #matches} and returns false: called for a name that has no
+   * account, so the answer takes as long as for a real name with a wrong secret (no name probing by timing).
+   */
+  public static boolean matchesNoAccount(String secret) {
+    matches(secret, Decoy.HASH);
+    return false;
+  }
+
   public static String hash(String secret) {
     byte[] salt = new byte[16];
     RANDOM.nextBytes(salt);

@@ -108,24 +108,46 @@ public final class UserStore {
     });
   }
 
-  /** The user whose name and secret these are, if they match (Argon2id: deliberately slow). */
-  public Optional<User> authenticate(String name, String secret) {
+  /**
+   * The account these are the name and secret of, with its current secret hash as a stamp (a
+   * session remembers it; a reset or a removal changes it). Argon2id: deliberately slow, and as
+   * slow for a name without an account.
+   */
+  public Optional<Verified> verify(String name, String secret) {
     if (name == null || secret == null) {
       return Optional.empty();
     }
-    record Row(User user, String hash) {}
-    Optional<Row> row = db.read(c -> {
+    Optional<Verified> row = db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT name, role, created, secret_hash FROM users WHERE name=?")) {
         ps.setString(1, name);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next()
-              ? Optional.of(new Row(new User(rs.getString(1), Role.fromWire(rs.getString(2)),
+              ? Optional.of(new Verified(new User(rs.getString(1), Role.fromWire(rs.getString(2)),
                   Instant.parse(rs.getString(3))), rs.getString(4)))
-              : Optional.<Row>empty();
+              : Optional.<Verified>empty();
         }
       }
     });
-    return row.filter(r -> SecretHash.matches(secret, r.hash())).map(Row::user);
+    if (row.isEmpty()) {
+      SecretHash.matchesNoAccount(secret);
+      return Optional.empty();
+    }
+    return row.filter(r -> SecretHash.matches(secret, r.stamp()));
+  }
+
+  /** An account whose secret was just checked, and the stamp of that secret (its stored hash). */
+  public record Verified(User user, String stamp) {}
+
+  /** The current stamp of {@code name}'s secret, empty once the account is removed. */
+  public Optional<String> stamp(String name) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT secret_hash FROM users WHERE name=?")) {
+        ps.setString(1, name);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+        }
+      }
+    });
   }
 
   /** Records a destructive action by {@code actor}. */
