@@ -6,13 +6,15 @@ import io.javalin.router.JavalinDefaultRouting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.UserException;
+import org.videoannotator.index.store.StoreUnavailableException;
 import org.videoannotator.server.store.DuplicateLabelException;
 import org.videoannotator.server.store.UnknownLabelException;
 
 /**
  * Maps every failure of a request to a JSON {@link ErrorBody}: the server's own refusals
  * ({@link ApiException}) keep their status; the project's validation errors ({@link UserException})
- * are 400; Javalin's (unknown route, body too large) keep theirs. Anything else, including a stray
+ * are 400, except a vector store that cannot answer ({@link StoreUnavailableException}: 503
+ * {@code store-unavailable}, its message saying what to do); Javalin's (unknown route, body too large) keep theirs. Anything else, including a stray
  * {@link IllegalArgumentException}, is a server bug, not the client's fault: logged with its stack
  * trace under a request id and answered 500 with that id (header {@code X-Request-Id} and body),
  * without internals.
@@ -31,6 +33,9 @@ public final class ErrorMapping {
         (e, ctx) -> send(ctx, 409, new ErrorBody("conflict", "name", e.getMessage() + "; pick another name")));
     router.exception(UnknownLabelException.class,
         (e, ctx) -> send(ctx, 404, new ErrorBody("not-found", "label", e.getMessage())));
+    // A vector store that cannot answer (cluster down, index deleted) is not the caller's mistake.
+    router.exception(StoreUnavailableException.class,
+        (e, ctx) -> send(ctx, 503, new ErrorBody("store-unavailable", null, e.getMessage())));
     router.exception(UserException.class,
         (e, ctx) -> send(ctx, 400, new ErrorBody("bad-request", null, e.getMessage())));
     router.exception(HttpResponseException.class,

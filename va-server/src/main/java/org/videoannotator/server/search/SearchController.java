@@ -96,6 +96,7 @@ public final class SearchController {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("mode", mode);
     out.put("engine", result.mode());
+    out.put("engineDetail", result.engine());
     out.put("notes", result.notes());
     out.put("k", k);
     out.put("offset", offset);
