@@ -164,7 +164,8 @@ final class OpenSearchHttp {
 
   private Reply once(String node, String method, String path, String body, String contentType) throws IOException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node + path))
-        .timeout(Duration.ofSeconds(Math.max(30, retryFor.toSeconds())))
+        // A node that accepts but never answers costs an interactive search its budget, not minutes.
+        .timeout(Duration.ofMillis(Math.clamp(retryFor.toMillis(), 2_000, 120_000)))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (body != null) {
