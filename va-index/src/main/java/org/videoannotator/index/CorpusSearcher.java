@@ -29,6 +29,14 @@ final class CorpusSearcher implements AutoCloseable {
   /** The usual RRF constant: damps the weight of the very first ranks. */
   static final int RRF_K = 60;
 
+  /**
+   * Below this best cosine a query lies far from the clips (CLIP text queries: 0.2-0.35; a clip's
+   * neighbours: 0.6 and more), where a graph built over clip vectors needs more candidates.
+   */
+  static final float FAR_QUERY_COSINE = 0.5f;
+
+  static final int FAR_QUERY_WIDENING = 4;
+
   private final Corpus corpus;
   private final VectorIndex index;
   private final QuantizedRows quantized;
@@ -154,7 +162,7 @@ final class CorpusSearcher implements AutoCloseable {
       }
       rows = quantized.candidates(query, candidates, rowFilter(filter, videoRows), count);
     } else {
-      rows = index.nearest(query, candidates, filter, count).stream().mapToInt(RowScore::row).toArray();
+      rows = graphCandidates(query, candidates, filter, count, matrix);
     }
     List<Scored> out = new ArrayList<>();
     for (int row : rows) {
@@ -165,6 +173,24 @@ final class CorpusSearcher implements AutoCloseable {
     }
     out.sort(Scored.BEST_FIRST);
     return out;
+  }
+
+  /**
+   * The store's graph candidates; for a query far from every clip (a text query: its best
+   * candidate's cosine under {@link #FAR_QUERY_COSINE}) the graph's walk is unreliable, so it is
+   * searched again with {@link #FAR_QUERY_WIDENING} times the candidates.
+   */
+  private int[] graphCandidates(float[] query, int candidates, ClipFilter filter, int count, FloatMatrix matrix) {
+    int[] rows = index.nearest(query, candidates, filter, count).stream().mapToInt(RowScore::row).toArray();
+    float best = Float.NEGATIVE_INFINITY;
+    for (int row : rows) {
+      best = Math.max(best, ExactSearch.dot(matrix, row, query));
+    }
+    int wider = (int) Math.min(SearchRequest.MAX_K, (long) candidates * FAR_QUERY_WIDENING);
+    if (rows.length > 0 && best < FAR_QUERY_COSINE && wider > candidates) {
+      rows = index.nearest(query, wider, filter, count).stream().mapToInt(RowScore::row).toArray();
+    }
+    return rows;
   }
 
   /** The filter as a row test for the scan (null when nothing is filtered); videos as the store listed their rows. */
