@@ -234,6 +234,11 @@ public final class Corpus implements AutoCloseable {
     }
     if (store != null) {
       StoreSpec has = CorpusManifest.read(CorpusLayout.of(dir)).store();
+      if (!has.equals(store) && has.kind().equals(StoreSpec.LUCENE) && store.kind().equals(StoreSpec.LUCENE)) {
+        throw new UserException("corpus " + dir + " already keeps its vectors in the store " + describe(has)
+            + ", not " + describe(store) + "; the settings of an existing lucene store cannot change: leave out"
+            + " --store, or import into a new corpus");
+      }
       if (!has.equals(store)) {
         throw new UserException("corpus " + dir + " already keeps its vectors in the store " + describe(has)
             + ", not " + describe(store) + "; leave out --store for an existing corpus, or move it first:"

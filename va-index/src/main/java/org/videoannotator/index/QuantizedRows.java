@@ -17,7 +17,9 @@ import org.videoannotator.core.vectors.FloatMatrix;
  * (per-dimension symmetric scales, values beyond a scale clamped); the caller re-scores the best
  * candidates exactly on the float vectors. Held off the heap, in chunks, and extended as the corpus
  * grows; rebuilt from scratch (new scales) when the corpus has more than doubled since the scales
- * were chosen, so a corpus that started tiny does not keep scales fitted to a few rows.
+ * were chosen, so a corpus that started tiny does not keep scales fitted to a few rows. A replaced
+ * copy is freed when the corpus closes (a scan may still read it), so a corpus grown by doublings
+ * holds at most twice its final copy.
  *
  * <p>Threads: {@link #cover} is serialised; scans may run concurrently with it and each other (a
  * scan only reads rows covered when it started).

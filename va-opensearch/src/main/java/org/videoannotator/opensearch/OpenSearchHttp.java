@@ -189,14 +189,14 @@ final class OpenSearchHttp {
         + " setting in the corpus manifest (several nodes: url=http://a:9200;http://b:9200)", cause);
   }
 
-  /** The innermost cause's class and message, which say what failed (refused, timed out, unknown host). */
+  /** The failure's class and the first message along its causes (refused, timed out, unknown host). */
   private static String oneLine(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return e.getClass().getSimpleName() + ": " + t.getMessage();
+      }
     }
-    String message = root.getMessage();
-    return root.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    return e.getClass().getSimpleName() + " (connection refused or closed)";
   }
 
   private static void sleep(long ms) {
