@@ -19,6 +19,7 @@ import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.core.vectors.KeyedMatrix;
 import org.videoannotator.index.store.IndexStats;
 import org.videoannotator.index.store.StoreSpec;
+import org.videoannotator.index.store.StoreUnavailableException;
 import org.videoannotator.index.store.VectorIndex;
 import org.videoannotator.index.store.VectorIndexProvider;
 import org.videoannotator.index.store.VectorIndexes;
@@ -80,7 +81,11 @@ public final class Corpus implements AutoCloseable {
     return create(dir, embedder, dim, settings, StoreSpec.lucene());
   }
 
-  /** Creates an empty corpus whose searchable copy lives in the store {@code store}. */
+  /**
+   * Creates an empty corpus whose searchable copy lives in the store {@code store}. A create that
+   * fails (an unreachable cluster, a taken index) leaves nothing behind: the folder is removed if
+   * this call made it, else the files it made.
+   */
   public static Corpus create(Path dir, EmbedderInfo embedder, int dim, IndexSettings settings, StoreSpec store) {
     CorpusLayout layout = CorpusLayout.of(dir);
     if (Files.exists(layout.manifest())) {
@@ -93,7 +98,43 @@ public final class Corpus implements AutoCloseable {
       throw new UserException("cannot create corpus " + dir + " for dimension " + dim + ": the "
           + store.kind() + " store supports 1.." + max);
     }
+    List<Path> made = new ArrayList<>();
     try {
+      createFolders(layout, made);
+      try (VectorIndex fresh = provider.create(dir, store, dim, settings)) {
+        long held = fresh.committedRows();
+        if (held > 0) {
+          throw new UserException("the " + store.kind() + " store " + fresh.stats().details()
+              + " already holds " + held + " clips, of another corpus; give this corpus its own"
+              + " (e.g. --store-param index=NAME) or delete that one");
+        }
+        fresh.beginWriting();
+        fresh.commit(0);
+      }
+      String now = Instant.now().toString();
+      new CorpusManifest(CorpusManifest.FORMAT_VERSION, embedder, dim, CorpusManifest.COSINE, 0, now, now, store)
+          .write(layout);
+    } catch (RuntimeException e) {
+      removeQuietly(made, e);
+      throw e;
+    }
+    LOG.info("created corpus {} for {} vectors of dimension {} in the {} store", dir, embedder, dim, store.kind());
+    return open(dir, settings);
+  }
+
+  /** Makes the corpus's folders and empty row files, noting (outermost first) what did not exist. */
+  private static void createFolders(CorpusLayout layout, List<Path> made) {
+    try {
+      for (Path p = layout.dir().toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+        made.addFirst(p);
+      }
+      // What the store may make in the folder is noted too, so that a failed create removes it.
+      for (Path p : List.of(layout.clipsDir(), layout.vectorsDir(), layout.media(), layout.luceneIndex(),
+          layout.vectors(), layout.keys(), layout.clips(), layout.storeLock())) {
+        if (!Files.exists(p)) {
+          made.add(p.toAbsolutePath());
+        }
+      }
       for (Path sub : List.of(layout.clipsDir(), layout.vectorsDir(), layout.media())) {
         Files.createDirectories(sub);
       }
@@ -101,23 +142,21 @@ public final class Corpus implements AutoCloseable {
         Files.write(empty, new byte[0]);
       }
     } catch (IOException e) {
-      throw new UserException("cannot create corpus folder " + dir + ": " + e.getMessage(), e);
+      throw new UserException("cannot create corpus folder " + layout.dir() + ": " + e.getMessage(), e);
     }
-    try (VectorIndex fresh = provider.open(dir, store, dim, settings)) {
-      long held = fresh.committedRows();
-      if (held > 0) {
-        throw new UserException("the " + store.kind() + " store " + fresh.stats().details()
-            + " already holds " + held + " clips, of another corpus; give this corpus its own"
-            + " (e.g. --store-param index=NAME) or delete that one");
+  }
+
+  /** Deletes what a failed create made (the outermost new folder with everything in it). */
+  private static void removeQuietly(List<Path> made, RuntimeException failure) {
+    for (Path p : made) {
+      try {
+        if (Files.exists(p)) {
+          IndexBenchmark.deleteTree(p);
+        }
+      } catch (RuntimeException e) {
+        failure.addSuppressed(e);
       }
-      fresh.beginWriting();
-      fresh.commit(0);
     }
-    String now = Instant.now().toString();
-    new CorpusManifest(CorpusManifest.FORMAT_VERSION, embedder, dim, CorpusManifest.COSINE, 0, now, now, store)
-        .write(layout);
-    LOG.info("created corpus {} for {} vectors of dimension {} in the {} store", dir, embedder, dim, store.kind());
-    return open(dir, settings);
   }
 
   /** Opens the corpus in {@code dir}, checking its manifest; recovers from an interrupted append. */
@@ -129,7 +168,22 @@ public final class Corpus implements AutoCloseable {
     CorpusLayout layout = CorpusLayout.of(dir);
     Corpus corpus = new Corpus(layout, CorpusManifest.read(layout), settings);
     try {
-      if (corpus.index.committedRows() < corpus.manifest.count()) {
+      long held;
+      try {
+        held = corpus.index.committedRows();
+      } catch (StoreUnavailableException e) {
+        if (corpus.index.rebuildsSilently()) {
+          throw e;
+        }
+        // A cluster that is down: the corpus still opens (its files, the scan); searches that need
+        // the store report it until it is back.
+        LOG.warn("corpus {}: {}", dir, e.getMessage());
+        return corpus;
+      }
+      if (held < 0 && corpus.size() > 0 && !corpus.index.rebuildsSilently()) {
+        // Its copy is gone (an OpenSearch index deleted): say so; rebuilding is the operator's call.
+        LOG.warn("{}", corpus.storeMissingMessage());
+      } else if (held < corpus.manifest.count()) {
         // The store is behind the data files (deleted or from an older crash): catch it up now.
         synchronized (corpus.writeLock) {
           corpus.writer.prepare();
@@ -169,12 +223,34 @@ public final class Corpus implements AutoCloseable {
     return openOrCreate(dir, embedder, dim, settings, StoreSpec.lucene());
   }
 
-  /** Like {@link #openOrCreate(Path, EmbedderInfo, int)}; {@code store} applies when creating. */
+  /**
+   * Like {@link #openOrCreate(Path, EmbedderInfo, int)}; {@code store} (null: the default, lucene)
+   * applies when creating. A store given for an existing corpus must be the one it has: another is
+   * refused, naming {@code va store move}, rather than ignored.
+   */
   public static Corpus openOrCreate(Path dir, EmbedderInfo embedder, int dim, IndexSettings settings, StoreSpec store) {
     if (!Files.exists(CorpusLayout.of(dir).manifest())) {
-      return create(dir, embedder, dim, settings, store);
+      return create(dir, embedder, dim, settings, store == null ? StoreSpec.lucene() : store);
+    }
+    if (store != null) {
+      StoreSpec has = CorpusManifest.read(CorpusLayout.of(dir)).store();
+      if (!has.equals(store) && has.kind().equals(StoreSpec.LUCENE) && store.kind().equals(StoreSpec.LUCENE)) {
+        throw new UserException("corpus " + dir + " already keeps its vectors in the store " + describe(has)
+            + ", not " + describe(store) + "; the settings of an existing lucene store cannot change: leave out"
+            + " --store, or import into a new corpus");
+      }
+      if (!has.equals(store)) {
+        throw new UserException("corpus " + dir + " already keeps its vectors in the store " + describe(has)
+            + ", not " + describe(store) + "; leave out --store for an existing corpus, or move it first:"
+            + " va store move --corpus " + dir + " --to " + describe(store));
+      }
     }
     return compatibleOrClosed(open(dir, settings), embedder, dim);
+  }
+
+  /** {@code kind} or {@code kind:key=value,...}, as {@code --store} takes it (passwords never appear: they are not settings). */
+  static String describe(StoreSpec store) {
+    return IndexBenchmark.label(store);
   }
 
   /** Refuses vectors of another model or dimension, naming both sides. */
@@ -411,6 +487,89 @@ public final class Corpus implements AutoCloseable {
     return index.stats().segments();
   }
 
+  // ---------------------------------------------------------------- store maintenance
+
+  /** What to tell an operator whose store copy is gone. */
+  String storeMissingMessage() {
+    return storeMissingFact() + "; " + reindexHint();
+  }
+
+  String storeMissingFact() {
+    return "the " + manifest.store().kind() + " store of corpus " + dir() + " (" + describe(manifest.store())
+        + ") has lost its copy of the " + size() + " clips (deleted?); the corpus folder still holds them all";
+  }
+
+  String reindexHint() {
+    return "rebuild the copy with: va store reindex --corpus " + dir();
+  }
+
+  /**
+   * {@code va store reindex}: rebuilds the store's copy from the corpus files (creating it again,
+   * e.g. an OpenSearch index that was deleted), keeping what it still holds. Returns the rows indexed.
+   */
+  public static long reindexStore(Path dir) {
+    CorpusLayout layout = CorpusLayout.of(dir);
+    CorpusManifest manifest = CorpusManifest.read(layout);
+    // Create the copy first, so that the corpus opens onto a store it may fill.
+    try (VectorIndex created = VectorIndexes.provider(manifest.store().kind())
+        .create(dir, manifest.store(), manifest.dimension(), IndexSettings.defaults())) {
+      if (created.committedRows() < 0) {
+        created.beginWriting();
+        created.commit(0);
+      }
+    }
+    try (Corpus corpus = open(dir)) {
+      synchronized (corpus.writeLock) {
+        corpus.writer.prepare();
+      }
+      return corpus.index.committedRows();
+    }
+  }
+
+  /**
+   * {@code va store move}: indexes every clip into the store {@code to} (which must not hold
+   * clips already), then records it in the manifest; the old store's copy is left as it was
+   * (delete it yourself once the corpus works from the new one). Moving between two Lucene
+   * settings is refused: both would use the same {@code index/} folder.
+   */
+  public static void moveStore(Path dir, StoreSpec to) {
+    VectorIndexProvider provider = VectorIndexes.provider(to.kind());
+    provider.validate(to);
+    try (Corpus corpus = open(dir)) {
+      StoreSpec from = corpus.manifest().store();
+      if (from.equals(to)) {
+        throw new UserException("corpus " + dir + " already keeps its vectors in " + describe(to) + "; nothing to move");
+      }
+      if (from.kind().equals(StoreSpec.LUCENE) && to.kind().equals(StoreSpec.LUCENE)) {
+        throw new UserException("corpus " + dir + " is in " + describe(from) + "; moving to " + describe(to)
+            + " would rebuild the same index/ folder: move it to another store kind, or import into a new corpus");
+      }
+      if (corpus.dimension() > provider.maxDimensions()) {
+        throw new UserException("the " + to.kind() + " store supports 1.." + provider.maxDimensions()
+            + " dimensions; corpus " + dir + " has " + corpus.dimension());
+      }
+      synchronized (corpus.writeLock) {
+        corpus.index.beginWriting();
+        if (to.kind().equals(StoreSpec.LUCENE)) {
+          // An index/ folder left from before the corpus moved away from lucene is stale.
+          IndexBenchmark.deleteTree(corpus.layout.luceneIndex());
+        }
+        try (VectorIndex target = provider.create(dir, to, corpus.dimension(), corpus.settings)) {
+          long held = target.committedRows();
+          if (held > 0) {
+            throw new UserException("the " + to.kind() + " store " + target.stats().details() + " already holds "
+                + held + " clips; point the move at an empty one (e.g. index=NAME) or delete that one");
+          }
+          target.beginWriting();
+          CorpusWriter.copyRows(corpus.rows, target, corpus.size());
+        }
+        corpus.manifestCommitted(corpus.manifest.withStore(to, Instant.now().toString()));
+        corpus.manifest.write(corpus.layout);
+      }
+      LOG.info("moved corpus {} ({} clips) from {} to {}", dir, corpus.size(), describe(from), describe(to));
+    }
+  }
+
   // ---------------------------------------------------------------- search
 
   public SearchResult search(SearchRequest request) {
@@ -426,7 +585,7 @@ public final class Corpus implements AutoCloseable {
       }
       closed = true;
       RuntimeException failure = null;
-      for (AutoCloseable c : List.<AutoCloseable>of(index, rows)) {
+      for (AutoCloseable c : List.<AutoCloseable>of(searcher, index, rows)) {
         try {
           c.close();
         } catch (Exception e) {

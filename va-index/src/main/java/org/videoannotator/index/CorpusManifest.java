@@ -55,6 +55,10 @@ public record CorpusManifest(
     return new CorpusManifest(formatVersion, embedder, dimension, similarity, newCount, created, when, store);
   }
 
+  CorpusManifest withStore(StoreSpec newStore, String when) {
+    return new CorpusManifest(formatVersion, embedder, dimension, similarity, count, created, when, newStore);
+  }
+
   /** Reads and checks the manifest of the corpus in {@code layout}. */
   static CorpusManifest read(CorpusLayout layout) {
     Path file = layout.manifest();

@@ -1,12 +1,14 @@
 package org.videoannotator.index;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import org.videoannotator.core.UserException;
 import org.videoannotator.core.vectors.FloatMatrix;
@@ -23,16 +25,26 @@ import org.videoannotator.index.store.VectorIndex;
  * English-stemmed). Hybrid searches fuse both rankings by reciprocal rank fusion: {@code score =
  * sum over the two lists of 1 / (RRF_K + rank)}, rank from 1, so a clip found by both wins.
  */
-final class CorpusSearcher {
+final class CorpusSearcher implements AutoCloseable {
   /** The usual RRF constant: damps the weight of the very first ranks. */
   static final int RRF_K = 60;
 
+  /**
+   * Below this best cosine a query lies far from the clips (CLIP text queries: 0.2-0.35; a clip's
+   * neighbours: 0.6 and more), where a graph built over clip vectors needs more candidates.
+   */
+  static final float FAR_QUERY_COSINE = 0.5f;
+
+  static final int FAR_QUERY_WIDENING = 4;
+
   private final Corpus corpus;
   private final VectorIndex index;
+  private final QuantizedRows quantized;
 
   CorpusSearcher(Corpus corpus, VectorIndex index) {
     this.corpus = corpus;
     this.index = index;
+    this.quantized = new QuantizedRows(corpus.dimension());
   }
 
   SearchResult search(SearchRequest request) {
@@ -50,27 +62,37 @@ final class CorpusSearcher {
       }
     }
     String mode = query.isPresent() ? (words.isEmpty() ? "vector" : "hybrid") : "words";
-    if (count == 0) {
-      return new SearchResult(List.of(), mode, notes);
-    }
+    String store = corpus.manifest().store().kind();
     ClipFilter filter = new ClipFilter(request.videos(), request.includeKeys(), request.excludeKeys());
+    Optional<BitSet> videoRows = request.videos().isEmpty() ? Optional.empty()
+        : index.rowsOfVideos(request.videos(), count);
+    VectorEngine engine = request.engine().resolve(count, corpus.dimension(), index.searchesVectors(),
+        request.videos().isEmpty() || videoRows.isPresent());
+    String vectorEngine = engine == VectorEngine.SCAN ? "int8-scan+exact" : store + "-graph+exact";
+    if (count == 0) {
+      return new SearchResult(List.of(), mode, notes, query.isPresent() ? vectorEngine : store + "-bm25");
+    }
     int want = request.offset() + request.k();
     int candidates = corpus.settings().candidatesFor(want);
     List<Scored> ranked;
+    String used;
     if (mode.equals("vector")) {
-      ranked = nearest(query.get(), candidates, filter, request.minScore());
+      ranked = nearest(query.get(), candidates, filter, videoRows, request.minScore(), engine);
+      used = vectorEngine;
     } else {
       Optional<List<RowScore>> wordHits =
           index.matchWords(words, query.isPresent() ? candidates : want, filter, count);
       if (wordHits.isEmpty()) {
         notes.add("the words '" + words + "' hold no searchable terms (only stop words or symbols)");
-        ranked = query.isPresent() ? nearest(query.get(), candidates, filter, request.minScore()) : List.of();
+        ranked = query.isPresent() ? nearest(query.get(), candidates, filter, videoRows, request.minScore(), engine) : List.of();
         mode = query.isPresent() ? "vector" : mode;
+        used = query.isPresent() ? vectorEngine : store + "-bm25";
       } else {
         List<Scored> byWords = wordHits.get().stream().map(h -> new Scored(h.row(), h.score())).toList();
         ranked = query.isPresent()
-            ? fuse(nearest(query.get(), candidates, filter, request.minScore()), byWords)
+            ? fuse(nearest(query.get(), candidates, filter, videoRows, request.minScore(), engine), byWords)
             : byWords;
+        used = query.isPresent() ? vectorEngine + " + " + store + "-bm25" : store + "-bm25";
       }
     }
     List<SearchHit> hits = new ArrayList<>();
@@ -79,7 +101,7 @@ final class CorpusSearcher {
       Clip clip = corpus.clipAt(s.row());
       hits.add(new SearchHit(clip.key(), s.score(), clip));
     }
-    return new SearchResult(hits, mode, notes);
+    return new SearchResult(hits, mode, notes, used);
   }
 
   private float[] resolve(VectorQuery vq) {
@@ -125,18 +147,77 @@ final class CorpusSearcher {
     return names.size() > 10 ? shown + ", ... (" + names.size() + " in all)" : shown;
   }
 
-  /** HNSW candidates, re-scored exactly, cut at minScore, sorted best first (ties by row). */
-  private List<Scored> nearest(float[] query, int candidates, ClipFilter filter, double minScore) {
+  /**
+   * Candidates of the engine (the int8 scan, or the store's graph), re-scored exactly, cut at
+   * minScore, sorted best first (ties by row).
+   */
+  private List<Scored> nearest(float[] query, int candidates, ClipFilter filter, Optional<BitSet> videoRows,
+      double minScore, VectorEngine engine) {
     FloatMatrix matrix = corpus.matrix();
+    int count = matrix.rows();
+    int[] rows;
+    if (engine == VectorEngine.SCAN) {
+      if (quantized.rows() < count) {
+        quantized.cover(matrix);
+      }
+      rows = quantized.candidates(query, candidates, rowFilter(filter, videoRows), count);
+    } else {
+      rows = graphCandidates(query, candidates, filter, count, matrix);
+    }
     List<Scored> out = new ArrayList<>();
-    for (RowScore hit : index.nearest(query, candidates, filter, corpus.size())) {
-      float score = ExactSearch.dot(matrix, hit.row(), query);
+    for (int row : rows) {
+      float score = ExactSearch.dot(matrix, row, query);
       if (score >= minScore) {
-        out.add(new Scored(hit.row(), score));
+        out.add(new Scored(row, score));
       }
     }
     out.sort(Scored.BEST_FIRST);
     return out;
+  }
+
+  /**
+   * The store's graph candidates; for a query far from every clip (a text query: its best
+   * candidate's cosine under {@link #FAR_QUERY_COSINE}) the graph's walk is unreliable, so it is
+   * searched again with {@link #FAR_QUERY_WIDENING} times the candidates.
+   */
+  private int[] graphCandidates(float[] query, int candidates, ClipFilter filter, int count, FloatMatrix matrix) {
+    int[] rows = index.nearest(query, candidates, filter, count).stream().mapToInt(RowScore::row).toArray();
+    float best = Float.NEGATIVE_INFINITY;
+    for (int row : rows) {
+      best = Math.max(best, ExactSearch.dot(matrix, row, query));
+    }
+    int wider = (int) Math.min(SearchRequest.MAX_K, (long) candidates * FAR_QUERY_WIDENING);
+    if (rows.length > 0 && best < FAR_QUERY_COSINE && wider > candidates) {
+      rows = index.nearest(query, wider, filter, count).stream().mapToInt(RowScore::row).toArray();
+    }
+    return rows;
+  }
+
+  /** The filter as a row test for the scan (null when nothing is filtered); videos as the store listed their rows. */
+  private IntPredicate rowFilter(ClipFilter filter, Optional<BitSet> videoRows) {
+    if (filter.isEmpty()) {
+      return null;
+    }
+    BitSet include = filter.includeKeys().isEmpty() ? null : rowsOf(filter.includeKeys());
+    BitSet exclude = rowsOf(filter.excludeKeys());
+    BitSet videos = videoRows.orElse(null);
+    return row -> (include == null || include.get(row)) && !exclude.get(row) && (videos == null || videos.get(row));
+  }
+
+  private BitSet rowsOf(Collection<String> keys) {
+    BitSet rows = new BitSet();
+    for (String key : keys) {
+      int row = corpus.rowOf(key);
+      if (row >= 0) {
+        rows.set(row);
+      }
+    }
+    return rows;
+  }
+
+  @Override
+  public void close() {
+    quantized.close();
   }
 
   private static List<Scored> fuse(List<Scored> a, List<Scored> b) {

@@ -13,6 +13,7 @@ import org.videoannotator.core.UserException;
 import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.core.vectors.VectorMath;
 import org.videoannotator.index.store.IndexedClip;
+import org.videoannotator.index.store.StoreUnavailableException;
 import org.videoannotator.index.store.VectorIndex;
 
 /**
@@ -123,6 +124,9 @@ final class CorpusWriter {
     int count = corpus.size();
     rows.truncate(count);
     long indexed = index.committedRows();
+    if (indexed < 0 && count > 0 && !index.rebuildsSilently()) {
+      throw new StoreUnavailableException(corpus.storeMissingFact(), corpus.reindexHint(), null);
+    }
     if (indexed != count) {
       long from = Math.max(0, Math.min(indexed, count));
       index.deleteRowsFrom(from);
@@ -135,6 +139,15 @@ final class CorpusWriter {
   }
 
   private void reindex(int from, int to) {
+    copyRows(rows, index, from, to);
+  }
+
+  /** Adds rows {@code [0, to)} to {@code target} in committed batches (a store move). */
+  static void copyRows(ClipRows rows, VectorIndex target, int to) {
+    copyRows(rows, target, 0, to);
+  }
+
+  private static void copyRows(ClipRows rows, VectorIndex target, int from, int to) {
     try (FloatMatrix matrix = rows.mapPrivately(to)) {
       for (int start = from; start < to; start += REINDEX_BATCH) {
         int stop = Math.min(to, start + REINDEX_BATCH);
@@ -142,9 +155,12 @@ final class CorpusWriter {
         for (int row = start; row < stop; row++) {
           clips.add(new IndexedClip(row, rows.clipAt(row), matrix.row(row)));
         }
-        index.add(clips);
-        index.commit(stop);
+        target.add(clips);
+        target.commit(stop);
       }
+    }
+    if (from >= to) {
+      target.commit(to);
     }
   }
 

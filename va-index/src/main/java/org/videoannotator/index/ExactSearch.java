@@ -3,8 +3,10 @@ package org.videoannotator.index;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import java.util.PriorityQueue;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.videoannotator.core.vectors.FloatMatrix;
 
@@ -15,6 +17,9 @@ import org.videoannotator.core.vectors.FloatMatrix;
  */
 public final class ExactSearch {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+  /** As many bytes as {@link #SPECIES} has float lanes: one load widens to one float vector. */
+  private static final VectorSpecies<Byte> CODES =
+      VectorSpecies.of(byte.class, VectorShape.forBitSize(SPECIES.length() * Byte.SIZE));
 
   private ExactSearch() {}
 
@@ -109,5 +114,35 @@ public final class ExactSearch {
       sum += a[i] * b[i];
     }
     return sum;
+  }
+
+  /**
+   * Dot product of the int8 codes at {@code offset} of {@code codes} ({@code q.length} bytes) with
+   * {@code q}: each code widened to a float, so a query pre-multiplied by the codes' scales gives
+   * the approximate dot product of the vectors they quantise ({@link QuantizedRows}).
+   */
+  static float dotCodes(MemorySegment codes, long offset, float[] q) {
+    FloatVector acc0 = FloatVector.zero(SPECIES);
+    FloatVector acc1 = FloatVector.zero(SPECIES);
+    int lanes = SPECIES.length();
+    int i = 0;
+    // Two accumulators hide the FMA latency, as in va-learn's kernels.
+    for (; i + 2 * lanes <= q.length; i += 2 * lanes) {
+      acc0 = widen(codes, offset + i).fma(FloatVector.fromArray(SPECIES, q, i), acc0);
+      acc1 = widen(codes, offset + i + lanes).fma(FloatVector.fromArray(SPECIES, q, i + lanes), acc1);
+    }
+    for (; i + lanes <= q.length; i += lanes) {
+      acc0 = widen(codes, offset + i).fma(FloatVector.fromArray(SPECIES, q, i), acc0);
+    }
+    float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    for (; i < q.length; i++) {
+      sum += codes.get(java.lang.foreign.ValueLayout.JAVA_BYTE, offset + i) * q[i];
+    }
+    return sum;
+  }
+
+  private static FloatVector widen(MemorySegment codes, long offset) {
+    return (FloatVector) ByteVector.fromMemorySegment(CODES, codes, offset, ByteOrder.nativeOrder())
+        .convertShape(VectorOperators.B2F, SPECIES, 0);
   }
 }

@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.videoannotator.core.Progress;
 import org.videoannotator.core.vectors.FloatMatrix;
@@ -34,7 +33,8 @@ public final class IndexBenchmark {
   public record Config(
       int rows, int dim, int clusters, double spread, long seed, int queries, int batch,
       int appendRows, boolean optimize, List<Integer> ms, List<Integer> beams, List<Integer> ks,
-      List<Integer> candidates, List<Double> factors, Path work, List<StoreSpec> stores) {}
+      List<Integer> candidates, List<Double> factors, Path work, List<StoreSpec> stores,
+      List<VectorEngine> engines, int textQueries, int byExampleQueries) {}
 
   /** One built index. */
   public record Build(
@@ -42,10 +42,19 @@ public final class IndexBenchmark {
       double buildSeconds, double buildCpuSeconds, long peakHeapMb, long maxHeapMb, int segments,
       int appendedRows, double appendToBuiltSeconds, double appendToEmptySeconds) {}
 
-  /** Search figures for one (index, k, candidates). */
+  /**
+   * Search figures for one (index, query set, engine, k, candidates): recall@k averaged over the
+   * queries, the worst query's, the share of queries under 0.5, and for a corpus's own clips the
+   * share that came back first in their own results.
+   */
   public record Search(
-      String store, String data, int m, int beam, int k, int minCandidates, double factor, int queries, double p50Ms,
-      double p99Ms, double p50CpuMs, double p99CpuMs, double recall, double exactMsPerQuery) {}
+      String store, String data, String queries, String engine, int m, int beam, int k, int minCandidates,
+      double factor, int count, double p50Ms, double p99Ms, double p50CpuMs, double p99CpuMs, double recall,
+      double worstRecall, String worstQuery, double shareUnderHalf, double selfFirst, double medianBestCosine,
+      double exactMsPerQuery) {}
+
+  /** A query set with its exact top-k rows and the time the exact scan took per query. */
+  private record Truth(BenchQueries set, int[][] rows, double exactMs, double medianBestCosine) {}
 
   /** Everything measured. */
   public record Report(Config config, List<Build> builds, List<Search> searches) {}
@@ -60,12 +69,11 @@ public final class IndexBenchmark {
 
   /** Runs the synthetic grid. */
   public Report runSynthetic() {
-    float[][] queries = new ClusteredVectors(config.dim(), config.clusters(), config.spread(),
+    float[][] heldOut = new ClusteredVectors(config.dim(), config.clusters(), config.spread(),
         config.seed(), config.seed() + 1).next(config.queries());
     List<Build> builds = new ArrayList<>();
     List<Search> searches = new ArrayList<>();
-    int[][] truth = null;
-    double exactMs = 0;
+    List<Truth> truths = null;
     for (StoreSpec store : config.stores()) {
       for (int m : config.ms()) {
         for (int beam : config.beams()) {
@@ -76,14 +84,18 @@ public final class IndexBenchmark {
             Built built = build(dir, settings, store);
             Corpus corpus = built.corpus();
             try {
-              if (truth == null) {
-                long t0 = System.nanoTime();
-                truth = exactTopK(corpus.vectors().matrix(), queries, maxK());
-                exactMs = (System.nanoTime() - t0) / 1e6 / queries.length;
-                out.printf("exact top-%d of %d queries over %d rows: %.1f ms/query (batched scan)%n",
-                    maxK(), queries.length, corpus.size(), exactMs);
+              if (truths == null) {
+                FloatMatrix matrix = corpus.vectors().matrix();
+                truths = new ArrayList<>();
+                truths.add(truth(matrix, BenchQueries.heldOut(heldOut)));
+                if (config.byExampleQueries() > 0) {
+                  truths.add(truth(matrix, BenchQueries.ofRows(matrix, config.byExampleQueries(), config.seed())));
+                }
+                if (config.textQueries() > 0) {
+                  truths.add(truth(matrix, BenchQueries.textGap(matrix, config.textQueries(), config.seed())));
+                }
               }
-              searches.addAll(measure("synthetic", corpus, m, beam, queries, truth, exactMs, dir, settings));
+              searches.addAll(measure("synthetic", corpus, m, beam, truths, dir, settings));
               Build b = appendFigures(built, settings, m, beam, store);
               builds.add(b);
               print(b);
@@ -100,24 +112,45 @@ public final class IndexBenchmark {
     return new Report(config, builds, searches);
   }
 
-  /** Measures search over an existing corpus, with random clips as query-by-example. */
+  /**
+   * Measures search over an existing corpus: its own clips as query-by-example ({@code
+   * byExampleQueries} of them, or {@code queries} when that is 0), its named queries (label text
+   * embeddings) and synthetic text queries across a modality gap.
+   */
   public Report runCorpus(Path corpusDir) {
     List<Search> searches = new ArrayList<>();
     try (Corpus corpus = Corpus.open(corpusDir)) {
-      SplittableRandom random = new SplittableRandom(config.seed());
-      int n = Math.min(config.queries(), corpus.size());
-      float[][] queries = new float[n][];
-      for (int q = 0; q < n; q++) {
-        queries[q] = corpus.vectors().matrix().row(random.nextInt(corpus.size()));
+      FloatMatrix matrix = corpus.vectors().matrix();
+      out.printf("corpus %s: %d clips, %d segment(s)%n", corpusDir, corpus.size(), corpus.segmentCount());
+      List<Truth> truths = new ArrayList<>();
+      int byExample = config.byExampleQueries() > 0 ? config.byExampleQueries() : config.queries();
+      truths.add(truth(matrix, BenchQueries.ofRows(matrix, byExample, config.seed())));
+      if (!corpus.namedQueries().isEmpty()) {
+        truths.add(truth(matrix, BenchQueries.named(corpus.namedQueries())));
       }
-      long t0 = System.nanoTime();
-      int[][] truth = exactTopK(corpus.vectors().matrix(), queries, maxK());
-      double exactMs = (System.nanoTime() - t0) / 1e6 / n;
-      out.printf("corpus %s: %d clips, %d segment(s); exact: %.1f ms/query (batched scan)%n",
-          corpusDir, corpus.size(), corpus.segmentCount(), exactMs);
-      searches.addAll(measure("corpus", corpus, -1, -1, queries, truth, exactMs, corpusDir, corpus.settings()));
+      if (config.textQueries() > 0) {
+        truths.add(truth(matrix, BenchQueries.textGap(matrix, config.textQueries(), config.seed())));
+      }
+      searches.addAll(measure("corpus", corpus, -1, -1, truths, corpusDir, corpus.settings()));
     }
     return new Report(config, List.of(), searches);
+  }
+
+  /** The exact top-k of a query set, and the median of each query's best cosine (the modality gap shows there). */
+  private Truth truth(FloatMatrix matrix, BenchQueries set) {
+    long t0 = System.nanoTime();
+    int[][] rows = exactTopK(matrix, set.queries(), maxK());
+    double exactMs = (System.nanoTime() - t0) / 1e6 / set.size();
+    double[] best = new double[set.size()];
+    for (int q = 0; q < set.size(); q++) {
+      best[q] = rows[q].length == 0 ? Double.NaN : ExactSearch.dot(matrix, rows[q][0], set.queries()[q]);
+    }
+    Arrays.sort(best);
+    double median = percentile(best, 0.5);
+    out.printf("%s: %d queries, exact top-%d over %d rows %.1f ms/query (batched scan); best cosine min %.3f"
+            + " median %.3f max %.3f%n", set.name(), set.size(), maxK(), matrix.rows(), exactMs,
+        best[0], median, best[best.length - 1]);
+    return new Truth(set, rows, exactMs, median);
   }
 
   private int maxK() {
@@ -151,10 +184,11 @@ public final class IndexBenchmark {
         continue;
       }
       searches.stream().filter(b -> b.store().equals(base.store()) && b.k() == s.k() && b.m() == s.m()
+              && b.queries().equals(s.queries()) && b.engine().contains("scan") == s.engine().contains("scan")
               && b.beam() == s.beam() && b.minCandidates() == s.minCandidates() && b.factor() == s.factor())
           .findFirst()
-          .ifPresent(b -> out.printf("  %s k=%d: recall %.4f vs %.4f, p50 %.2f vs %.2f ms (%.2fx), p99 %.2f vs %.2f ms%n",
-              s.store(), s.k(), s.recall(), b.recall(), s.p50Ms(), b.p50Ms(), b.p50Ms() / s.p50Ms(), s.p99Ms(), b.p99Ms()));
+          .ifPresent(b -> out.printf("  %s %s %s k=%d: recall %.4f vs %.4f, p50 %.2f vs %.2f ms (%.2fx), p99 %.2f vs %.2f ms%n",
+              s.store(), s.queries(), s.engine(), s.k(), s.recall(), b.recall(), s.p50Ms(), b.p50Ms(), b.p50Ms() / s.p50Ms(), s.p99Ms(), b.p99Ms()));
     }
   }
 
@@ -207,8 +241,8 @@ public final class IndexBenchmark {
         built.appendSeconds() + built.mergeSeconds(), built.cpuSeconds(), built.peakHeapMb(), Runtime.getRuntime().maxMemory() >> 20, segments, n, toBuilt, toEmpty);
   }
 
-  private List<Search> measure(String data, Corpus built, int m, int beam, float[][] queries,
-      int[][] truth, double exactMs, Path dir, IndexSettings settings) {
+  private List<Search> measure(String data, Corpus built, int m, int beam, List<Truth> truths, Path dir,
+      IndexSettings settings) {
     List<Search> out = new ArrayList<>();
     for (int candidates : config.candidates()) {
       for (double factor : config.factors()) {
@@ -217,8 +251,12 @@ public final class IndexBenchmark {
         boolean same = built.settings().equals(searchSettings);
         try (Corpus other = same ? null : Corpus.open(dir, searchSettings)) {
           Corpus searched = same ? built : other;
-          for (int k : config.ks()) {
-            out.add(measureOne(data, searched, m, beam, k, queries, truth, exactMs));
+          for (VectorEngine engine : config.engines()) {
+            for (Truth truth : truths) {
+              for (int k : config.ks()) {
+                out.add(measureOne(data, searched, m, beam, k, engine, truth));
+              }
+            }
           }
         }
       }
@@ -226,41 +264,64 @@ public final class IndexBenchmark {
     return out;
   }
 
-  private Search measureOne(String data, Corpus corpus, int m, int beam, int k,
-      float[][] queries, int[][] truth, double exactMs) {
+  private Search measureOne(String data, Corpus corpus, int m, int beam, int k, VectorEngine engine, Truth truth) {
     IndexSettings settings = corpus.settings();
-    // Warm-up (JIT, page cache), not timed.
+    float[][] queries = truth.set().queries();
+    // Warm-up (JIT, page cache, the scan's int8 copy), not timed.
     for (int q = 0; q < Math.min(20, queries.length); q++) {
-      corpus.search(SearchRequest.builder().vector(queries[q]).k(k).build());
+      corpus.search(SearchRequest.builder().vector(queries[q]).k(k).engine(engine).build());
     }
     double[] latencies = new double[queries.length];
     double[] cpu = new double[queries.length];
+    double[] recalls = new double[queries.length];
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    long found = 0;
+    int selfFirst = 0;
+    String engineUsed = "";
     for (int q = 0; q < queries.length; q++) {
       long c0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
-      SearchResult result = corpus.search(SearchRequest.builder().vector(queries[q]).k(k).build());
+      SearchResult result = corpus.search(SearchRequest.builder().vector(queries[q]).k(k).engine(engine).build());
       latencies[q] = (System.nanoTime() - t0) / 1e6;
       cpu[q] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
+      engineUsed = result.engine();
       Set<Integer> exact = new HashSet<>();
-      for (int i = 0; i < Math.min(k, truth[q].length); i++) {
-        exact.add(truth[q][i]);
+      int[] truthRows = truth.rows()[q];
+      for (int i = 0; i < Math.min(k, truthRows.length); i++) {
+        exact.add(truthRows[i]);
       }
+      int found = 0;
       for (SearchHit hit : result.hits()) {
         found += exact.contains(corpus.rowOf(hit.key())) ? 1 : 0;
       }
+      recalls[q] = exact.isEmpty() ? 1 : found / (double) exact.size();
+      if (truth.set().selfRows() != null && !result.hits().isEmpty()
+          && corpus.rowOf(result.hits().getFirst().key()) == truth.set().selfRows()[q]) {
+        selfFirst++;
+      }
+    }
+    int worst = 0;
+    int underHalf = 0;
+    double sum = 0;
+    for (int q = 0; q < recalls.length; q++) {
+      worst = recalls[q] < recalls[worst] ? q : worst;
+      underHalf += recalls[q] < 0.5 ? 1 : 0;
+      sum += recalls[q];
     }
     Arrays.sort(latencies);
     Arrays.sort(cpu);
     String store = label(corpus.manifest().store());
-    Search s = new Search(store, data, m, beam, k, settings.minCandidates(), settings.candidateFactor(),
-        queries.length, percentile(latencies, 0.50), percentile(latencies, 0.99),
-        percentile(cpu, 0.50), percentile(cpu, 0.99), found / (double) ((long) k * queries.length), exactMs);
-    out.printf("%s %-9s m=%-3d beam=%-4d k=%-4d candidates=max(%d,%.1fk)=%-5d recall@%d=%.4f  p50=%.2f ms  p99=%.2f ms"
-            + "  cpu p50=%.2f ms p99=%.2f ms  (exact %.1f ms/query: %.1fx)%n",
-        store, data, m, beam, k, settings.minCandidates(), settings.candidateFactor(), settings.candidatesFor(k), k,
-        s.recall(), s.p50Ms(), s.p99Ms(), s.p50CpuMs(), s.p99CpuMs(), exactMs, exactMs / s.p50Ms());
+    int n = queries.length;
+    double selfShare = truth.set().selfRows() == null ? Double.NaN : selfFirst / (double) n;
+    Search s = new Search(store, data, truth.set().name(), engineUsed, m, beam, k, settings.minCandidates(),
+        settings.candidateFactor(), n, percentile(latencies, 0.50), percentile(latencies, 0.99),
+        percentile(cpu, 0.50), percentile(cpu, 0.99), sum / n, recalls[worst], truth.set().labels().get(worst),
+        underHalf / (double) n, selfShare, truth.medianBestCosine(), truth.exactMs());
+    out.printf("%s %-9s %-10s %-20s k=%-4d candidates=%-5d recall@%d=%.4f worst=%.2f (%s) under0.5=%.1f%%%s"
+            + "  p50=%.2f ms  p99=%.2f ms  cpu p50=%.2f ms  (exact %.1f ms/query)%n",
+        store, data, s.queries(), s.engine(), k, settings.candidatesFor(k), k, s.recall(), s.worstRecall(),
+        s.worstQuery(), 100 * s.shareUnderHalf(),
+        Double.isNaN(selfShare) ? "" : String.format(" self-first=%d/%d", selfFirst, n),
+        s.p50Ms(), s.p99Ms(), s.p50CpuMs(), s.exactMsPerQuery());
     return s;
   }
 

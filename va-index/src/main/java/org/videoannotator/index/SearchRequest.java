@@ -21,6 +21,7 @@ import java.util.Set;
  * @param excludeKeys never these clips (e.g. the labelled ones, for "unlabelled only")
  * @param minScore vector hits with an exact cosine below this are dropped (vector and hybrid
  *     searches; {@code -Infinity} keeps all)
+ * @param engine how vector candidates are gathered ({@link VectorEngine})
  */
 public record SearchRequest(
     Optional<VectorQuery> vector,
@@ -30,7 +31,8 @@ public record SearchRequest(
     Set<String> videos,
     Set<String> includeKeys,
     Set<String> excludeKeys,
-    double minScore) {
+    double minScore,
+    VectorEngine engine) {
 
   public static final int MAX_K = 10_000;
 
@@ -49,6 +51,7 @@ public record SearchRequest(
     videos = Set.copyOf(videos);
     includeKeys = Set.copyOf(includeKeys);
     excludeKeys = Set.copyOf(excludeKeys);
+    engine = engine == null ? VectorEngine.AUTO : engine;
     if (Double.isNaN(minScore)) {
       throw new UserException("minScore must be a number or -Infinity, got NaN");
     }
@@ -73,6 +76,7 @@ public record SearchRequest(
     private Set<String> includeKeys = Set.of();
     private Set<String> excludeKeys = Set.of();
     private double minScore = Double.NEGATIVE_INFINITY;
+    private VectorEngine engine = VectorEngine.AUTO;
 
     private Builder() {}
 
@@ -143,9 +147,15 @@ public record SearchRequest(
       return this;
     }
 
+    /** How vector candidates are gathered (default {@link VectorEngine#AUTO}); for benchmarks and tests. */
+    public Builder engine(VectorEngine engine) {
+      this.engine = engine;
+      return this;
+    }
+
     public SearchRequest build() {
       return new SearchRequest(
-          Optional.ofNullable(vector), words, k, offset, videos, includeKeys, excludeKeys, minScore);
+          Optional.ofNullable(vector), words, k, offset, videos, includeKeys, excludeKeys, minScore, engine);
     }
   }
 }

@@ -21,6 +21,7 @@ import org.videoannotator.index.store.ClipFilter;
 import org.videoannotator.index.store.IndexStats;
 import org.videoannotator.index.store.IndexedClip;
 import org.videoannotator.index.store.RowScore;
+import org.videoannotator.index.store.StoreUnavailableException;
 import org.videoannotator.index.store.VectorIndex;
 
 /**
@@ -41,6 +42,8 @@ final class OpenSearchVectorIndex implements VectorIndex {
   static final int BULK_DOCS = 500;
 
   private final OpenSearchHttp http;
+  /** The same cluster with the short, interactive retry budget: searches answer within seconds. */
+  private final OpenSearchHttp searchHttp;
   private final String index;
   private final int dimension;
   private final Path lockFile;
@@ -48,8 +51,9 @@ final class OpenSearchVectorIndex implements VectorIndex {
   private FileChannel lockChannel;
   private FileLock lock;
 
-  OpenSearchVectorIndex(OpenSearchHttp http, String index, int dimension, Path lockFile) {
+  OpenSearchVectorIndex(OpenSearchHttp http, OpenSearchHttp searchHttp, String index, int dimension, Path lockFile) {
     this.http = http;
+    this.searchHttp = searchHttp;
     this.index = index;
     this.dimension = dimension;
     this.lockFile = lockFile;
@@ -61,7 +65,7 @@ final class OpenSearchVectorIndex implements VectorIndex {
 
   /** The index's mapping metadata, or null when the index does not exist. */
   private JsonNode meta() {
-    OpenSearchHttp.Reply reply = http.get(path("/_mapping"));
+    OpenSearchHttp.Reply reply = searchHttp.get(path("/_mapping"));
     if (reply.status() == 404) {
       return null;
     }
@@ -71,23 +75,49 @@ final class OpenSearchVectorIndex implements VectorIndex {
   }
 
   /**
+   * Checks an existing index holds vectors of this dimension compared by inner product (else a user
+   * error names both sides); a missing one is left missing, and an unreachable cluster is left for
+   * the first search to report, so that a corpus (and a server) opens while the cluster is down.
+   */
+  void checkIfPresent() {
+    OpenSearchHttp.Reply existing;
+    try {
+      existing = searchHttp.get(path("/_mapping"));
+    } catch (StoreUnavailableException e) {
+      org.slf4j.LoggerFactory.getLogger(OpenSearchVectorIndex.class).warn("{}", e.getMessage());
+      return;
+    }
+    if (existing.ok()) {
+      checkMapping(existing);
+    }
+  }
+
+  /**
    * Creates the index if absent; an existing one must hold vectors of this dimension compared by
    * inner product, else a user error names both sides.
    */
   void createOrCheck(int shards, int replicas, int m, int efConstruction) {
     OpenSearchHttp.Reply existing = http.get(path("/_mapping"));
     if (existing.ok()) {
-      JsonNode vector = existing.json().path(index).path("mappings").path("properties").path("vector");
-      int dim = vector.path("dimension").asInt(-1);
-      String space = vector.path("method").path("space_type").asText(vector.path("space_type").asText(""));
-      if (dim != dimension || !space.equals("innerproduct")) {
-        throw new UserException("OpenSearch index '" + index + "' at " + http.url() + " holds vectors of dimension "
-            + dim + " compared by '" + space + "', but this corpus has dimension " + dimension
-            + " compared by 'innerproduct' (cosine on unit vectors); point the corpus at another index"
-            + " (--store-param index=NAME) or delete that one");
-      }
+      checkMapping(existing);
       return;
     }
+    createIndex(existing, shards, replicas, m, efConstruction);
+  }
+
+  private void checkMapping(OpenSearchHttp.Reply existing) {
+    JsonNode vector = existing.json().path(index).path("mappings").path("properties").path("vector");
+    int dim = vector.path("dimension").asInt(-1);
+    String space = vector.path("method").path("space_type").asText(vector.path("space_type").asText(""));
+    if (dim != dimension || !space.equals("innerproduct")) {
+      throw new UserException("OpenSearch index '" + index + "' at " + http.url() + " holds vectors of dimension "
+          + dim + " compared by '" + space + "', but this corpus has dimension " + dimension
+          + " compared by 'innerproduct' (cosine on unit vectors); point the corpus at another index"
+          + " (--store-param index=NAME) or delete that one");
+    }
+  }
+
+  private void createIndex(OpenSearchHttp.Reply existing, int shards, int replicas, int m, int efConstruction) {
     if (existing.status() != 404) {
       http.require(existing, "read the mapping of index '" + index + "'");
     }
@@ -204,6 +234,12 @@ final class OpenSearchVectorIndex implements VectorIndex {
         "record the committed rows of index '" + index + "'");
   }
 
+  /** A deleted index is reported and rebuilt only by {@code va store reindex}. */
+  @Override
+  public boolean rebuildsSilently() {
+    return false;
+  }
+
   @Override
   public long committedRows() {
     JsonNode meta = meta();
@@ -249,7 +285,7 @@ final class OpenSearchVectorIndex implements VectorIndex {
 
   @Override
   public Optional<List<RowScore>> matchWords(String words, int n, ClipFilter filter, int rowLimit) {
-    OpenSearchHttp.Reply analyzed = http.require(http.post(path("/_analyze"),
+    OpenSearchHttp.Reply analyzed = requireIndex(searchHttp.post(path("/_analyze"),
         Map.of("analyzer", "english", "text", words)), "analyse the words '" + words + "'");
     if (analyzed.json().path("tokens").isEmpty()) {
       return Optional.empty();
@@ -262,13 +298,27 @@ final class OpenSearchVectorIndex implements VectorIndex {
   }
 
   private List<RowScore> search(Map<String, Object> body) {
-    JsonNode hits = http.require(http.post(path("/_search"), body), "search index '" + index + "'")
+    JsonNode hits = requireIndex(searchHttp.post(path("/_search"), body), "search index '" + index + "'")
         .json().path("hits").path("hits");
     List<RowScore> out = new ArrayList<>(hits.size());
     for (JsonNode hit : hits) {
       out.add(new RowScore(hit.path("fields").path("row").get(0).asInt(), (float) hit.path("_score").asDouble()));
     }
     return out;
+  }
+
+  /**
+   * Like {@link OpenSearchHttp#require}, but an index that is gone (deleted behind the corpus's
+   * back) is reported as such, with the command that rebuilds it.
+   */
+  private OpenSearchHttp.Reply requireIndex(OpenSearchHttp.Reply reply, String what) {
+    if (reply.status() == 404 && reply.body() != null && reply.body().contains("index_not_found_exception")) {
+      Path corpus = lockFile.getParent();
+      throw new StoreUnavailableException("the OpenSearch index '" + index + "' at " + http.url() + " of corpus "
+          + corpus + " is gone (deleted?); the corpus folder still holds every clip",
+          "rebuild the index with: va store reindex --corpus " + corpus, null);
+    }
+    return searchHttp.require(reply, what);
   }
 
   @Override
@@ -279,9 +329,9 @@ final class OpenSearchVectorIndex implements VectorIndex {
 
   @Override
   public IndexStats stats() {
-    JsonNode stats = http.require(http.get(path("/_stats/docs,store")), "read the stats of index '" + index + "'").json();
+    JsonNode stats = requireIndex(searchHttp.get(path("/_stats/docs,store")), "read the stats of index '" + index + "'").json();
     JsonNode primaries = stats.path("indices").path(index).path("primaries");
-    JsonNode settings = http.require(http.get(path("/_settings")), "read the settings of index '" + index + "'")
+    JsonNode settings = requireIndex(searchHttp.get(path("/_settings")), "read the settings of index '" + index + "'")
         .json().path(index).path("settings").path("index");
     return new IndexStats(OpenSearchVectorIndexProvider.KIND, Math.max(0, committedRows()), dimension, "innerproduct",
         settings.path("number_of_shards").asInt(), primaries.path("store").path("size_in_bytes").asLong(-1),

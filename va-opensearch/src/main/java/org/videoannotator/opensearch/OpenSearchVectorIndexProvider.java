@@ -13,12 +13,14 @@ import org.videoannotator.index.store.VectorIndexProvider;
 
 /**
  * The {@code opensearch} store. Settings (in the corpus manifest, from {@code --store-param}):
- * {@code url} (required, e.g. {@code https://search.example:9200}), {@code index} (default: {@code
+ * {@code url} (required, e.g. {@code https://search.example:9200}; several nodes of one cluster
+ * separated by {@code ;}, tried in turn when one is down), {@code index} (default: {@code
  * va-} and the corpus folder's name), {@code shards} (1), {@code replicas} (0), {@code user} (basic
  * auth) with the password read from the environment variable named by {@code password-env}
  * (default {@code VA_OPENSEARCH_PASSWORD}) or the file named by {@code password-file}: never from
  * the manifest or the command line; {@code wait-seconds} (120): how long a busy, recovering or
- * unreachable cluster is retried before a call fails. HTTPS uses the JVM's trust store
+ * unreachable cluster is retried before a write (an import, an append) fails; {@code
+ * search-wait-seconds} (5): the same for interactive searches, which answer within seconds. HTTPS uses the JVM's trust store
  * ({@code -Djavax.net.ssl.trustStore=...} for a private CA).
  */
 public final class OpenSearchVectorIndexProvider implements VectorIndexProvider {
@@ -26,7 +28,8 @@ public final class OpenSearchVectorIndexProvider implements VectorIndexProvider 
   /** The k-NN plugin's limit for the lucene engine. */
   static final int MAX_DIMENSIONS = 16_000;
   private static final Set<String> KNOWN =
-      Set.of("url", "index", "shards", "replicas", "user", "password-env", "password-file", "wait-seconds");
+      Set.of("url", "index", "shards", "replicas", "user", "password-env", "password-file", "wait-seconds",
+          "search-wait-seconds");
 
   @Override
   public String kind() {
@@ -46,13 +49,57 @@ public final class OpenSearchVectorIndexProvider implements VectorIndexProvider 
             + (key.contains("password") ? " (passwords come from password-env or password-file, never the manifest)" : ""));
       }
     }
-    String url = spec.param("url", "");
-    if (!url.startsWith("http://") && !url.startsWith("https://")) {
-      throw new UserException("the opensearch store needs --store-param url=http(s)://host:port, got '" + url + "'");
-    }
+    urls(spec);
     positive(spec, "shards", "1", 1);
     positive(spec, "replicas", "0", 0);
     positive(spec, "wait-seconds", "120", 0);
+    positive(spec, "search-wait-seconds", "5", 0);
+    String file = spec.param("password-file", null);
+    if (file != null && !Files.isReadable(Path.of(file))) {
+      throw new UserException("the opensearch store's password-file " + file + " cannot be read; create it"
+          + " (one line, the password) or use password-env=VARIABLE");
+    }
+  }
+
+  /** The {@code url} setting's nodes, each checked to be an http(s)://host[:port] address. */
+  static java.util.List<String> urls(StoreSpec spec) {
+    String given = spec.param("url", "");
+    if (given.isBlank()) {
+      throw new UserException("the opensearch store needs its url, e.g. --store opensearch:url=http://127.0.0.1:9200");
+    }
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (String part : given.split(";")) {
+      String url = part.strip();
+      String problem = problemWith(url);
+      if (problem != null) {
+        throw new UserException("the opensearch store's url '" + url + "' " + problem
+            + "; give http(s)://host:port, several separated by ';' (e.g. url=http://10.0.0.1:9200;http://10.0.0.2:9200)");
+      }
+      out.add(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    }
+    return out;
+  }
+
+  private static String problemWith(String url) {
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(url);
+    } catch (java.net.URISyntaxException e) {
+      return "is not a valid address (" + e.getReason() + " at index " + e.getIndex() + ")";
+    }
+    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+      return "does not start with http:// or https://";
+    }
+    if (uri.getHost() == null || uri.getHost().isBlank()) {
+      return "has no host name (or an invalid one)";
+    }
+    if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) {
+      return "has a path (" + uri.getRawPath() + "); the store adds its own";
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+      return "has a query, fragment or user part (use the user and password-env settings for credentials)";
+    }
+    return null;
   }
 
   private static int positive(StoreSpec spec, String key, String fallback, int min) {
@@ -87,16 +134,30 @@ public final class OpenSearchVectorIndexProvider implements VectorIndexProvider 
     return System.getenv(spec.param("password-env", "VA_OPENSEARCH_PASSWORD"));
   }
 
+  /** Opens the corpus's index; one that is missing is left missing (reported by the corpus, rebuilt by {@code va store reindex}). */
   @Override
   public VectorIndex open(Path corpusDir, StoreSpec spec, int dimension, IndexSettings settings) {
-    validate(spec);
-    String user = spec.param("user", null);
-    OpenSearchHttp http = new OpenSearchHttp(spec.param("url", ""), user, user == null ? null : password(spec),
-        java.time.Duration.ofSeconds(positive(spec, "wait-seconds", "120", 0)));
-    OpenSearchVectorIndex index = new OpenSearchVectorIndex(http, indexName(corpusDir, spec), dimension,
-        CorpusLayout.of(corpusDir).storeLock());
+    OpenSearchVectorIndex index = connect(corpusDir, spec, dimension);
+    index.checkIfPresent();
+    return index;
+  }
+
+  /** Opens the corpus's index, creating it when absent. */
+  @Override
+  public VectorIndex create(Path corpusDir, StoreSpec spec, int dimension, IndexSettings settings) {
+    OpenSearchVectorIndex index = connect(corpusDir, spec, dimension);
     index.createOrCheck(positive(spec, "shards", "1", 1), positive(spec, "replicas", "0", 0), settings.m(),
         settings.beamWidth());
     return index;
+  }
+
+  private OpenSearchVectorIndex connect(Path corpusDir, StoreSpec spec, int dimension) {
+    validate(spec);
+    String user = spec.param("user", null);
+    OpenSearchHttp http = new OpenSearchHttp(urls(spec), user, user == null ? null : password(spec),
+        java.time.Duration.ofSeconds(positive(spec, "wait-seconds", "120", 0)));
+    return new OpenSearchVectorIndex(http, http.withBudget(java.time.Duration.ofSeconds(
+        positive(spec, "search-wait-seconds", "5", 0))), indexName(corpusDir, spec), dimension,
+        CorpusLayout.of(corpusDir).storeLock());
   }
 }

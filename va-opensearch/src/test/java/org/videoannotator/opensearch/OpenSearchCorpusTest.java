@@ -25,6 +25,7 @@ import org.videoannotator.index.SearchHit;
 import org.videoannotator.index.SearchRequest;
 import org.videoannotator.index.SearchResult;
 import org.videoannotator.index.VaImport;
+import org.videoannotator.index.VectorEngine;
 import org.videoannotator.index.store.StoreSpec;
 import org.videoannotator.server.ServerRuntime;
 import org.videoannotator.testkit.JsonHttp;
@@ -83,7 +84,9 @@ class OpenSearchCorpusTest {
     for (int q = 0; q < 20; q++) {
       float[] query = local.vectors().matrix().row(random.nextInt(local.size()));
       SearchResult a = local.search(SearchRequest.builder().vector(query).k(10).build());
-      SearchResult b = remote.search(SearchRequest.builder().vector(query).k(10).build());
+      // The store's own graph (AUTO would scan the corpus's vectors, as for the local store).
+      SearchResult b = remote.search(SearchRequest.builder().vector(query).k(10).engine(VectorEngine.GRAPH).build());
+      assertEquals("opensearch-graph+exact", b.engine());
       Set<String> common = keys(a);
       common.retainAll(keys(b));
       overlap += common.size();
@@ -106,6 +109,7 @@ class OpenSearchCorpusTest {
     float[] query = local.vectors().matrix().row(11);
     String video = local.clipAt(11).video();
     SearchResult onlyVideo = remote.search(SearchRequest.builder().vector(query).videos(List.of(video)).k(5).build());
+    assertEquals("opensearch-graph+exact", onlyVideo.engine(), "the cluster applies a video filter in its own search");
     assertTrue(onlyVideo.hits().stream().allMatch(h -> h.clip().video().equals(video)));
     Set<String> excluded = keys(remote.search(SearchRequest.builder().vector(query).k(5).build()));
     SearchResult without = remote.search(SearchRequest.builder().vector(query).excludeKeys(excluded).k(5).build());

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The real OpenSearch node the tests use: {@code VA_OPENSEARCH_URL} when set (CI starts one with
  * {@code bin/opensearch-node start} before the tests), otherwise one started here through the same
- * script, once per test JVM, and left running for the next run (stop it with {@code
- * bin/opensearch-node stop}).
+ * script, once per test JVM, and stopped when the JVM exits (a node that was already running is
+ * used and left running).
  */
 final class OpenSearchNode {
   private static String url;
@@ -25,7 +25,22 @@ final class OpenSearchNode {
     if (fromEnv != null && !fromEnv.isBlank()) {
       return url = fromEnv.strip();
     }
-    return url = run("start");
+    String running = runAllowingFailure("url");
+    if (!running.isEmpty()) {
+      return url = running;
+    }
+    url = run("start");
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> run("stop"), "stop-opensearch-node"));
+    return url;
+  }
+
+  /** Like {@link #run} but answers "" when the script fails (e.g. {@code url} of a node that is down). */
+  private static String runAllowingFailure(String... args) {
+    try {
+      return run(args);
+    } catch (IllegalStateException e) {
+      return "";
+    }
   }
 
   /** Runs {@code bin/opensearch-node ACTION ARGS...} from the repository root; returns its output. */

@@ -17,7 +17,7 @@ class OpenSearchVectorIndexTest extends VectorIndexContract {
   @Override
   protected VectorIndex open(Path corpusDir, int dimension, IndexSettings settings) {
     opened = corpusDir;
-    return new OpenSearchVectorIndexProvider().open(corpusDir, spec(), dimension, settings);
+    return new OpenSearchVectorIndexProvider().create(corpusDir, spec(), dimension, settings);
   }
 
   private static StoreSpec spec() {

@@ -11,6 +11,7 @@ import org.videoannotator.core.Settings;
 import org.videoannotator.core.BenchSubcommand;
 import org.videoannotator.index.IndexBenchmark;
 import org.videoannotator.index.IndexSettings;
+import org.videoannotator.index.VectorEngine;
 import org.videoannotator.index.store.StoreSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,8 +64,27 @@ public final class BenchIndexCommand implements BenchSubcommand, Callable<Intege
       description = "Candidates per wanted hit (default: ${DEFAULT-VALUE}).")
   List<Double> factors;
 
-  @Option(names = "--queries", defaultValue = "200", description = "Queries (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--queries", defaultValue = "200",
+      description = "Held-out by-example queries of the synthetic data, and the corpus's own clips searched"
+          + " by example when --by-example is 0 (default: ${DEFAULT-VALUE}).")
   int queries;
+
+  @Option(names = "--by-example", defaultValue = "0", paramLabel = "N",
+      description = "Also search N of the clips themselves by example (every clip when N >= the rows),"
+          + " counting those that come back first (default: ${DEFAULT-VALUE} = none for synthetic data,"
+          + " --queries for a corpus).")
+  int byExample;
+
+  @Option(names = "--text-queries", defaultValue = "200", paramLabel = "N",
+      description = "Synthetic text queries across a modality gap (mostly along one shared text direction,"
+          + " partly along the clips they describe); a corpus's named queries are always measured too"
+          + " (default: ${DEFAULT-VALUE}).")
+  int textQueries;
+
+  @Option(names = "--engine", split = ",", defaultValue = "graph,scan", paramLabel = "E[,E...]",
+      description = "Vector engines to measure: graph (the store's HNSW), scan (int8 scan of every row),"
+          + " auto (what searches use) (default: ${DEFAULT-VALUE}).")
+  List<String> engines;
 
   @Option(names = "--batch", defaultValue = "50000", description = "Rows per append while building (default: ${DEFAULT-VALUE}).")
   int batch;
@@ -96,31 +116,32 @@ public final class BenchIndexCommand implements BenchSubcommand, Callable<Intege
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
 
-  /** {@code kind} or {@code kind:key=value,key=value}. */
-  static StoreSpec parseStore(String text) {
-    int colon = text.indexOf(':');
-    if (colon < 0) {
-      return new StoreSpec(text.strip(), java.util.Map.of());
-    }
-    return StoreSpec.parse(text.substring(0, colon).strip(), List.of(text.substring(colon + 1).split(",")));
-  }
-
   @Override
   public Integer call() throws Exception {
-    if (rows < 0 || dim < 1 || queries < 1 || batch < 1 || append < 0 || ks.stream().anyMatch(k -> k < 1)) {
+    if (rows < 0 || dim < 1 || queries < 1 || batch < 1 || append < 0 || byExample < 0 || textQueries < 0
+        || ks.stream().anyMatch(k -> k < 1)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "--rows, --append must be >= 0; --dim, --queries, --batch, --k must be >= 1");
+          "--rows, --append, --by-example, --text-queries must be >= 0; --dim, --queries, --batch, --k must be >= 1");
+    }
+    List<VectorEngine> vectorEngines = new java.util.ArrayList<>();
+    for (String e : engines) {
+      try {
+        vectorEngines.add(VectorEngine.valueOf(e.strip().toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException bad) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--engine " + e + " is not one of graph, scan, auto");
+      }
     }
     int centres = clusters > 0 ? clusters : Math.max(1, rows / 500);
     Path workDir = work != null ? work : Files.createTempDirectory("va-bench-index");
     Settings.log(LOG, "bench index", "rows", rows, "dim", dim, "clusters", centres, "spread", spread,
         "m", ms, "beam", beams, "k", ks, "candidates", candidates, "factor", factors, "queries", queries, "batch", batch,
-        "append", append, "optimize", !noOptimize, "seed", seed, "corpus", corpus, "work", workDir,
+        "append", append, "engines", vectorEngines, "textQueries", textQueries, "byExample", byExample, "optimize", !noOptimize, "seed", seed, "corpus", corpus, "work", workDir,
         "stores", stores, "out", out, "cores", Runtime.getRuntime().availableProcessors(),
         "maxHeapMb", Runtime.getRuntime().maxMemory() >> 20);
     IndexBenchmark.Config config = new IndexBenchmark.Config(rows, dim, centres, spread, seed, queries,
         batch, append, !noOptimize, ms, beams, ks, candidates, factors, workDir,
-        stores.stream().map(BenchIndexCommand::parseStore).toList());
+        stores.stream().map(StoreSpec::parseKindAndParams).toList(), vectorEngines, textQueries, byExample);
     IndexBenchmark bench = new IndexBenchmark(config, System.out);
     List<IndexBenchmark.Report> reports = new java.util.ArrayList<>();
     if (rows > 0) {

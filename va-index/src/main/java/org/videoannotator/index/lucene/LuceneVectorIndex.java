@@ -98,6 +98,7 @@ final class LuceneVectorIndex implements VectorIndex {
   private final Path dir;
   private final HnswParams hnsw;
   private final boolean int8;
+  private final boolean graph;
   private final int dimension;
   private final Analyzer analyzer = analyzer();
   private final Directory directory;
@@ -108,11 +109,12 @@ final class LuceneVectorIndex implements VectorIndex {
 
   record HnswParams(int m, int beamWidth, int mergeWorkers, double ramBufferMb) {}
 
-  LuceneVectorIndex(Path dir, HnswParams hnsw, boolean int8, int dimension) {
+  LuceneVectorIndex(Path dir, HnswParams hnsw, boolean int8, boolean graph, int dimension) {
     this.dir = dir;
     this.dimension = dimension;
     this.hnsw = hnsw;
     this.int8 = int8;
+    this.graph = graph;
     try {
       this.directory = FSDirectory.open(dir);
     } catch (IOException e) {
@@ -206,14 +208,16 @@ final class LuceneVectorIndex implements VectorIndex {
     return writer;
   }
 
-  private static Document document(int row, Clip clip, float[] normalised) {
+  private Document document(int row, Clip clip, float[] normalised) {
     Document doc = new Document();
     doc.add(new StringField(KEY, clip.key(), Field.Store.YES));
     doc.add(new IntField(ROW, row, Field.Store.YES));
     doc.add(new StringField(VIDEO, clip.video(), Field.Store.NO));
     doc.add(new TextField(TITLE, clip.title(), Field.Store.NO));
     doc.add(new TextField(TEXT, clip.text(), Field.Store.NO));
-    doc.add(new KnnFloatVectorField(VECTOR, normalised, VectorSimilarityFunction.DOT_PRODUCT));
+    if (graph) {
+      doc.add(new KnnFloatVectorField(VECTOR, normalised, VectorSimilarityFunction.DOT_PRODUCT));
+    }
     return doc;
   }
 
@@ -333,7 +337,7 @@ final class LuceneVectorIndex implements VectorIndex {
       }
       return new IndexStats(LuceneVectorIndexProvider.KIND, Math.max(0, committedRows()),
           dimension, "dot_product", s.getIndexReader().leaves().size(), bytes,
-          Map.of("quantization", int8 ? "int8" : "none", "m", Integer.toString(hnsw.m()),
+          Map.of("graph", graph ? "hnsw" : "none", "quantization", int8 ? "int8" : "none", "m", Integer.toString(hnsw.m()),
               "beam_width", Integer.toString(hnsw.beamWidth()), "folder", dir.toString()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read index " + dir, e);
@@ -362,7 +366,34 @@ final class LuceneVectorIndex implements VectorIndex {
   }
 
   @Override
+  public boolean searchesVectors() {
+    return graph;
+  }
+
+  @Override
+  public Optional<java.util.BitSet> rowsOfVideos(java.util.Set<String> videos, int count) {
+    IndexSearcher searcher = acquire();
+    try {
+      java.util.BitSet rows = new java.util.BitSet(count);
+      Query query = new TermInSetQuery(VIDEO, bytes(videos));
+      for (RowScore hit : rowsOf(searcher, searcher.search(query, Math.max(1, count)).scoreDocs)) {
+        if (hit.row() < count) {
+          rows.set(hit.row());
+        }
+      }
+      return Optional.of(rows);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot search index " + dir, e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  @Override
   public List<RowScore> nearest(float[] query, int n, ClipFilter clipFilter, int count) {
+    if (!graph) {
+      throw new IllegalStateException("index " + dir + " keeps no vectors (graph=none): the corpus scans instead");
+    }
     Query filter = filter(clipFilter);
     IndexSearcher searcher = acquire();
     try {

@@ -38,6 +38,45 @@ public record StoreSpec(String kind, Map<String, String> params) {
     return new StoreSpec(kind, params);
   }
 
+  /**
+   * {@code KIND} or {@code KIND:key=value,key=value} (the form {@code --store} takes everywhere),
+   * with further {@code key=value} settings (repeated {@code --store-param}s) added; a setting given
+   * both ways must agree.
+   */
+  public static StoreSpec parseKindAndParams(String text, java.util.List<String> more) {
+    String kind = text.strip();
+    java.util.List<String> settings = new java.util.ArrayList<>();
+    int colon = kind.indexOf(':');
+    if (colon >= 0) {
+      for (String s : kind.substring(colon + 1).split(",")) {
+        if (!s.isBlank()) {
+          settings.add(s);
+        }
+      }
+      kind = kind.substring(0, colon).strip();
+    }
+    if (kind.isEmpty() || !kind.matches("[a-z][a-z0-9-]*")) {
+      throw new org.videoannotator.core.UserException("--store '" + text + "' does not start with a store"
+          + " kind such as lucene or opensearch (form: KIND or KIND:key=value,key=value)");
+    }
+    StoreSpec inline = parse(kind, settings);
+    StoreSpec extra = parse(kind, more);
+    for (Map.Entry<String, String> e : extra.params().entrySet()) {
+      String given = inline.params().get(e.getKey());
+      if (given != null && !given.equals(e.getValue())) {
+        throw new org.videoannotator.core.UserException("store setting " + e.getKey() + " is given twice, as '"
+            + given + "' (--store) and '" + e.getValue() + "' (--store-param); give it once");
+      }
+    }
+    Map<String, String> all = new TreeMap<>(inline.params());
+    all.putAll(extra.params());
+    return new StoreSpec(kind, all);
+  }
+
+  public static StoreSpec parseKindAndParams(String text) {
+    return parseKindAndParams(text, java.util.List.of());
+  }
+
   /** The parameter {@code key}, or {@code fallback}. */
   public String param(String key, String fallback) {
     return params.getOrDefault(key, fallback);

@@ -56,6 +56,32 @@ public interface VectorIndex extends AutoCloseable {
    */
   Optional<List<RowScore>> matchWords(String words, int n, ClipFilter filter, int rowLimit);
 
+  /**
+   * Whether the corpus may rebuild a missing copy when it opens or writes (true for the Lucene
+   * index in the corpus folder, part of its crash recovery); false for a copy kept elsewhere (an
+   * OpenSearch index deleted behind the corpus's back is reported and rebuilt only by {@code va
+   * store reindex}, never as a side effect of opening or appending).
+   */
+  default boolean rebuildsSilently() {
+    return true;
+  }
+
+  /**
+   * Whether {@link #nearest} can be called: false for a store that keeps no vectors (a graph-less
+   * Lucene index, {@code graph=none}), whose corpus always scans its own vectors.
+   */
+  default boolean searchesVectors() {
+    return true;
+  }
+
+  /**
+   * The rows below {@code rowLimit} of clips of {@code videos}, when the store can list them
+   * cheaply (a scan then applies a video filter itself); empty when it cannot.
+   */
+  default Optional<java.util.BitSet> rowsOfVideos(java.util.Set<String> videos, int rowLimit) {
+    return Optional.empty();
+  }
+
   /** Reorganises the store for the fastest search (e.g. one HNSW graph); may take long. */
   void optimize(long rows);
 

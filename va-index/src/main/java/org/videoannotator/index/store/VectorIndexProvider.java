@@ -22,9 +22,19 @@ public interface VectorIndexProvider {
   void validate(StoreSpec spec);
 
   /**
-   * Opens (creating if absent) the store of the corpus in {@code corpusDir}.
+   * Opens the store of the corpus in {@code corpusDir}. A store whose copy lives elsewhere (an
+   * OpenSearch index) must not create it here: a copy that is missing is reported ({@link
+   * VectorIndex#rebuildsSilently}), and created again only by {@link #create}.
    *
    * @param settings graph and search settings of this opening (HNSW M, beam width, merge workers)
    */
   VectorIndex open(Path corpusDir, StoreSpec spec, int dimension, IndexSettings settings);
+
+  /**
+   * Opens the store, creating its copy if absent: for a new corpus, {@code va store reindex} and
+   * {@code va store move}. By default the same as {@link #open}.
+   */
+  default VectorIndex create(Path corpusDir, StoreSpec spec, int dimension, IndexSettings settings) {
+    return open(corpusDir, spec, dimension, settings);
+  }
 }

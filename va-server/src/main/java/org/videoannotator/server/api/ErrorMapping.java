@@ -6,6 +6,7 @@ import io.javalin.router.JavalinDefaultRouting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.UserException;
+import org.videoannotator.index.store.StoreUnavailableException;
 import org.videoannotator.server.errors.DomainException;
 import org.videoannotator.server.store.DuplicateLabelException;
 import org.videoannotator.server.store.UnknownLabelException;
@@ -14,7 +15,8 @@ import org.videoannotator.server.store.UnknownLabelException;
  * Maps every failure of a request to a JSON {@link ErrorBody}: the services' refusals
  * ({@link DomainException}) get the status of their kind ({@link #statusOf}); the HTTP layer's own
  * ({@link ApiException}: a bad parameter, a missing login) keep their status; the project's validation errors ({@link UserException})
- * are 400; Javalin's (unknown route, body too large) keep theirs. Anything else, including a stray
+ * are 400, except a vector store that cannot answer ({@link StoreUnavailableException}: 503
+ * {@code store-unavailable}, its message saying what to do); Javalin's (unknown route, body too large) keep theirs. Anything else, including a stray
  * {@link IllegalArgumentException}, is a server bug, not the client's fault: logged with its stack
  * trace under a request id and answered 500 with that id (header {@code X-Request-Id} and body),
  * without internals.
@@ -37,6 +39,9 @@ public final class ErrorMapping {
         (e, ctx) -> send(ctx, 409, new ErrorBody("conflict", "name", e.getMessage() + "; pick another name")));
     router.exception(UnknownLabelException.class,
         (e, ctx) -> send(ctx, 404, new ErrorBody("not-found", "label", e.getMessage())));
+    // A vector store that cannot answer (cluster down, index deleted) is not the caller's mistake.
+    router.exception(StoreUnavailableException.class,
+        (e, ctx) -> send(ctx, 503, new ErrorBody("store-unavailable", null, e.getMessage())));
     router.exception(UserException.class,
         (e, ctx) -> send(ctx, 400, new ErrorBody("bad-request", null, e.getMessage())));
     router.exception(HttpResponseException.class,

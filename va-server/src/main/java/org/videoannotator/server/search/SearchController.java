@@ -41,8 +41,8 @@ public final class SearchController {
     this.textEncoder = textEncoder;
   }
 
-  /** A page of hits; {@code engine} is how the corpus searched, {@code notes} what it fell back to. */
-  public record SearchPage(String mode, String engine, List<String> notes, int k, int offset, List<HitView> hits) {}
+  /** A page of hits; {@code engine} is how the corpus searched ({@code engineDetail}: the vector engine, e.g. int8-scan+exact), {@code notes} what it fell back to. */
+  public record SearchPage(String mode, String engine, String engineDetail, List<String> notes, int k, int offset, List<HitView> hits) {}
 
   /** One search hit as the API shows it. */
   public record HitView(String key, float score, ClipView clip, AnnotationView annotation) {}
@@ -91,7 +91,7 @@ public final class SearchController {
       CurrentAnnotation a = annotations.get(hit.key());
       hits.add(new HitView(hit.key(), hit.score(), ClipView.of(hit.clip(), corpus), a == null ? null : AnnotationView.of(a)));
     }
-    ctx.json(new SearchPage(mode, result.mode(), result.notes(), k, offset, hits));
+    ctx.json(new SearchPage(mode, result.mode(), result.engine(), result.notes(), k, offset, hits));
   }
 
   /** Comma-separated keys, unless the whole value is itself a key; every key must exist. */

@@ -1,0 +1,58 @@
+package org.videoannotator.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.videoannotator.core.UserException;
+import org.videoannotator.index.store.StoreSpec;
+
+/** --store as every command takes it, store flags on an existing corpus, and a create that fails. */
+class StoreSettingsTest {
+  @TempDir Path temp;
+
+  @Test
+  void storeTakesKindAndSettingsInOneWord() {
+    StoreSpec spec = StoreSpec.parseKindAndParams("opensearch:url=http://a:9200;http://b:9200,index=x", List.of("shards=2"));
+    assertEquals("opensearch", spec.kind());
+    assertEquals(Map.of("url", "http://a:9200;http://b:9200", "index", "x", "shards", "2"), spec.params());
+    assertEquals(StoreSpec.lucene(), StoreSpec.parseKindAndParams("lucene"));
+    UserException twice = assertThrows(UserException.class,
+        () -> StoreSpec.parseKindAndParams("opensearch:index=a", List.of("index=b")));
+    assertTrue(twice.getMessage().contains("index is given twice"), twice.getMessage());
+    assertThrows(UserException.class, () -> StoreSpec.parseKindAndParams(":url=x"));
+    assertThrows(UserException.class, () -> StoreSpec.parseKindAndParams("opensearch:url"));
+  }
+
+  @Test
+  void anotherStoreForAnExistingCorpusIsRefusedNotIgnored() {
+    Path dir = temp.resolve("c");
+    Corpus.create(dir, TestData.EMBEDDER, 8).close();
+    UserException lucene = assertThrows(UserException.class, () -> Corpus.openOrCreate(dir, TestData.EMBEDDER, 8,
+        IndexSettings.defaults(), new StoreSpec("lucene", Map.of("graph", "none"))));
+    assertTrue(lucene.getMessage().contains("cannot change"), lucene.getMessage());
+    UserException move = assertThrows(UserException.class, () -> Corpus.moveStore(dir, new StoreSpec("lucene", Map.of("graph", "none"))));
+    assertTrue(move.getMessage().contains("same index/ folder"), move.getMessage());
+    Corpus.openOrCreate(dir, TestData.EMBEDDER, 8, IndexSettings.defaults(), null).close(); // no --store: its own
+    Corpus.openOrCreate(dir, TestData.EMBEDDER, 8, IndexSettings.defaults(), StoreSpec.lucene()).close(); // the same
+  }
+
+  @Test
+  void aCreateThatFailsLeavesOnlyWhatWasThereBefore() throws Exception {
+    Path dir = Files.createDirectories(temp.resolve("taken"));
+    Files.writeString(dir.resolve("index"), "not a folder"); // the Lucene store cannot open its index/
+    Files.writeString(dir.resolve("notes.txt"), "mine");
+    assertThrows(RuntimeException.class, () -> Corpus.create(dir, TestData.EMBEDDER, 8));
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of("index", "notes.txt"), files.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+    assertFalse(Files.exists(dir.resolve("manifest.json")));
+  }
+}
