@@ -203,12 +203,15 @@ public final class AnnotationStore implements AutoCloseable {
     if (state.maxId() < head.maxId()) {
       // Events committed but not applied here yet (another writer's, in flight): apply just
       // those. Reloading the whole log here made writes slow down as the log grew.
-      long after = state.maxId();
-      List<Event> missed = db.read(c -> eventsAfter(c, head.labelId(), labelName, after));
-      eventsRead.add(missed.size());
-      state.apply(missed);
+      catchUp(state, labelName, state.maxId());
     }
     return state.snapshot();
+  }
+
+  private void catchUp(CurrentState state, String labelName, long afterId) {
+    List<Event> missed = db.read(c -> eventsAfter(c, state.labelId(), labelName, afterId));
+    eventsRead.add(missed.size());
+    state.apply(missed);
   }
 
   /** Projects a label's log once, however many readers ask at the same time. */
@@ -219,8 +222,12 @@ public final class AnnotationStore implements AutoCloseable {
         return state; // projected by the reader we waited for
       }
       state = db.read(c -> CurrentState.load(c, labelName, labelId));
+      long loadedUpTo = state.maxId();
       eventsRead.add(state.voteCount());
       states.put(labelName, state);
+      // A writer that committed after the load's snapshot but before the put applied its events to
+      // no state: read them now, or a later writer's higher id would hide them from catchUp.
+      catchUp(state, labelName, loadedUpTo);
       return state;
     }
   }
