@@ -29,6 +29,10 @@ public final class AnnotationStore implements AutoCloseable {
   private final BuildStore builds;
   private final UserStore users;
   private final Map<String, CurrentState> states = new java.util.concurrent.ConcurrentHashMap<>();
+  // One projection of a label's log at a time: readers arriving while it runs wait for it.
+  private final Map<String, Object> projecting = new java.util.concurrent.ConcurrentHashMap<>();
+  // Events read from the log to project current annotations (whole-log loads and catch-ups).
+  private final java.util.concurrent.atomic.LongAdder eventsRead = new java.util.concurrent.atomic.LongAdder();
 
   private AnnotationStore(Database db) {
     this.db = db;
@@ -202,17 +206,47 @@ public final class AnnotationStore implements AutoCloseable {
   public List<CurrentAnnotation> current(String labelName) {
     LogHead head = db.read(c -> logHead(c, labelName));
     CurrentState state = states.get(labelName);
-    if (state == null || state.labelId() != head.labelId() || state.maxId() > head.maxId()) {
-      // First read, or the label was deleted and made anew: project from the log.
-      state = db.read(c -> CurrentState.load(c, labelName, head.labelId()));
-      states.put(labelName, state);
-    } else if (state.maxId() < head.maxId()) {
+    if (state == null || state.labelId() != head.labelId()) {
+      // First read, or the label was deleted (or revived): project from the log. A state ahead
+      // of the head read above is not stale: a writer applied its events since. Re-projecting
+      // then put a whole-log read on a write whenever two writers overlapped.
+      state = project(labelName, head.labelId());
+    }
+    if (state.maxId() < head.maxId()) {
       // Events committed but not applied here yet (another writer's, in flight): apply just
       // those. Reloading the whole log here made writes slow down as the log grew.
-      long after = state.maxId();
-      state.apply(db.read(c -> eventsAfter(c, head.labelId(), labelName, after)));
+      catchUp(state, labelName, state.maxId());
     }
     return state.snapshot();
+  }
+
+  private void catchUp(CurrentState state, String labelName, long afterId) {
+    List<Event> missed = db.read(c -> eventsAfter(c, state.labelId(), labelName, afterId));
+    eventsRead.add(missed.size());
+    state.apply(missed);
+  }
+
+  /** Projects a label's log once, however many readers ask at the same time. */
+  private CurrentState project(String labelName, long labelId) {
+    synchronized (projecting.computeIfAbsent(labelName, k -> new Object())) {
+      CurrentState state = states.get(labelName);
+      if (state != null && state.labelId() == labelId) {
+        return state; // projected by the reader we waited for
+      }
+      state = db.read(c -> CurrentState.load(c, labelName, labelId));
+      long loadedUpTo = state.maxId();
+      eventsRead.add(state.voteCount());
+      states.put(labelName, state);
+      // A writer that committed after the load's snapshot but before the put applied its events to
+      // no state: read them now, or a later writer's higher id would hide them from catchUp.
+      catchUp(state, labelName, loadedUpTo);
+      return state;
+    }
+  }
+
+  /** Events read from the log so far to keep current annotations (for tests: a write must not read the log). */
+  long eventsReadForCurrent() {
+    return eventsRead.sum();
   }
 
   /** A live label's id (0 when there is none) and the highest event id of its log. */

@@ -66,6 +66,11 @@ final class CurrentState {
     return maxId;
   }
 
+  /** Votes held: one per (clip, annotator) that has voted. */
+  synchronized int voteCount() {
+    return byKey.values().stream().mapToInt(Map::size).sum();
+  }
+
   synchronized void apply(List<Event> events) {
     for (Event e : events) {
       put(e.key(), new Vote(e.annotator(), e.value(), e.time(), e.source(), e.id()));
