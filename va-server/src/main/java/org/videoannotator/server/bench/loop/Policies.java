@@ -1,0 +1,52 @@
+package org.videoannotator.server.bench.loop;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.videoannotator.core.UserException;
+
+/**
+ * The benchmark's policies by name: one per servable feed (the random feed as {@code random-feed},
+ * so that {@code random} stays the paper's baseline), {@code default} (the feed the UI opens first:
+ * the first of {@code /api/info}'s feeds, as va-web's build step does), and the baselines
+ * {@code random}, {@code zero-shot}, {@code combined}.
+ */
+final class Policies {
+  static final String DEFAULT = "default";
+
+  private Policies() {}
+
+  /** Every policy the server makes possible, in a stable order (feeds in the UI's order first). */
+  static Map<String, Policy> available(List<String> servableFeeds) {
+    Map<String, Policy> out = new LinkedHashMap<>();
+    for (String feed : servableFeeds) {
+      String name = feed.equals("random") ? "random-feed" : feed;
+      out.put(name, new FeedPolicy(name, feed));
+    }
+    out.put(DEFAULT, new FeedPolicy(DEFAULT, servableFeeds.getFirst()));
+    for (BaselinePolicy b : List.of(BaselinePolicy.RANDOM, BaselinePolicy.ZERO_SHOT, BaselinePolicy.COMBINED)) {
+      out.put(b.name(), b);
+    }
+    return out;
+  }
+
+  /** The policies named in {@code --policies} ({@code all} or none = every one). */
+  static List<Policy> parse(List<String> names, Map<String, Policy> available) {
+    if (names == null || names.isEmpty() || names.equals(List.of("all"))) {
+      return List.copyOf(available.values());
+    }
+    List<Policy> out = new ArrayList<>();
+    for (String name : names) {
+      Policy p = available.get(name.trim());
+      if (p == null) {
+        throw new UserException("--policies: unknown policy '" + name + "'; choose from " + available.keySet()
+            + " or 'all'");
+      }
+      if (!out.contains(p)) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+}
