@@ -125,6 +125,7 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
         List<Policy> policies = Policies.parse(policyNames, available);
         settings = settings(info, available, policies, chosen);
         results = run(api, info, table, chosen, policies);
+        settings.put("server_errors_retried", api.serverErrors());
       }
       settings.put("seconds", (System.nanoTime() - started) / 1e9);
       write(results, settings);
@@ -201,7 +202,8 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
         for (Policy policy : policies) {
           List<Future<List<Step>>> perSeed = new ArrayList<>();
           for (Expert expert : experts) {
-            String serverLabel = "loop-" + run + "-" + label + "-" + policy.name() + "-s" + expert.seed();
+            String serverLabel = "loop-" + run + "-" + label + "-" + policy.name().replaceAll("[^A-Za-z0-9_.-]", "_")
+                + "-s" + expert.seed();
             Session session = new Session(api, serverLabel, column, expert, policy, plan);
             perSeed.add(pool.submit(() -> session.run(progress::step)));
           }
@@ -270,7 +272,8 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
     LoopSummary summary = new LoopSummary(results);
     Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve("loop.json").toFile(),
         LoopJson.of(results, summary, settings));
-    String md = new LoopMarkdown(results, summary).render(settings.get("command").asText());
+    String md = new LoopMarkdown(results, summary).render(settings.get("command").asText(),
+        settings.get("server_errors_retried").asInt());
     Files.writeString(out.resolve("loop.md"), md, StandardCharsets.UTF_8);
     List<Path> plots = LoopPlots.write(results, summary, out);
     System.out.print(md);

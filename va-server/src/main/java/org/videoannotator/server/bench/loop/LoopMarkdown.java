@@ -17,13 +17,18 @@ final class LoopMarkdown {
     this.summary = summary;
   }
 
-  String render(String command) {
+  String render(String command, int serverErrors) {
     line("# Does the loop help? (`va bench loop`)");
     line("");
     line("Command: `" + command + "`");
     line("");
     line(String.format(Locale.ROOT, "%d labels, %d seeds (%s), budgets %s; hold-out: 20 %% of the corpus,"
         + " never labelled.", r.labels().size(), r.seeds().size(), r.seeds(), r.budgets()));
+    if (serverErrors > 0) {
+      line("");
+      line("The server answered 5xx " + serverErrors + " time(s) during the run; each request was sent again"
+          + " (see the log).");
+    }
     line("");
     apTable();
     if (summary.hasBaseline()) {
@@ -69,8 +74,8 @@ final class LoopMarkdown {
     if (at.isEmpty()) {
       return;
     }
-    line("## Labels saved: how many fewer labels reach `combined`'s AP at that budget (median over labels"
-        + " [95 % interval]; \"not reached\" = not within the budgets run)");
+    line("## Labels saved: how many fewer labels than `combined` reach the AP `combined` has at that budget"
+        + " (median over labels [95 % interval]; \"not reached\" = not within the budgets run)");
     line("");
     header("policy", at.stream().map(b -> "at " + b).toList());
     for (String p : r.policies()) {

@@ -6,8 +6,10 @@ import java.util.List;
 /**
  * The figures over labels: median hold-out AP, the gain over {@code combined} in AP points (median
  * over labels with a bootstrap interval), and the labels saved: how many fewer labels a policy needs
- * to reach the AP {@code combined} has at a budget (read on the policy's AP curve, linear between
- * budget steps; minus infinity when it does not reach it within the budgets run).
+ * than {@code combined} to reach the AP {@code combined} has at a budget (each read on its own AP
+ * curve, linear between budget steps, where the curve first reaches it; minus infinity when the
+ * policy does not reach it within the budgets run). Reading both on their curves keeps
+ * {@code combined} at 0 even where its curve is not monotonic.
  */
 final class LoopSummary {
   static final String BASELINE = BaselinePolicy.COMBINED.name();
@@ -46,7 +48,8 @@ final class LoopSummary {
     List<Double> saved = new ArrayList<>();
     for (String label : r.labels()) {
       double target = r.ap(label, BASELINE, step);
-      saved.add(Double.isNaN(target) ? Double.NaN : budget - needed(label, policy, target));
+      saved.add(Double.isNaN(target) ? Double.NaN
+          : needed(label, BASELINE, target) - needed(label, policy, target));
     }
     return Spread.median(saved);
   }

@@ -10,7 +10,8 @@ import org.videoannotator.core.UserException;
  * The benchmark's policies by name: one per servable feed (the random feed as {@code random-feed},
  * so that {@code random} stays the paper's baseline), {@code default} (the feed the UI opens first:
  * the first of {@code /api/info}'s feeds, as va-web's build step does), and the baselines
- * {@code random}, {@code zero-shot}, {@code combined}.
+ * {@code random}, {@code zero-shot}, {@code combined}; and, named on the command line only, policies
+ * composed from the feeds ({@link MixPolicy}).
  */
 final class Policies {
   static final String DEFAULT = "default";
@@ -37,8 +38,10 @@ final class Policies {
       return List.copyOf(available.values());
     }
     List<Policy> out = new ArrayList<>();
+    List<String> feeds = available.values().stream().filter(FeedPolicy.class::isInstance)
+        .map(p -> ((FeedPolicy) p).feed()).distinct().toList();
     for (String name : names) {
-      Policy p = available.get(name.trim());
+      Policy p = MixPolicy.names(name.trim()) ? MixPolicy.parse(name.trim(), feeds) : available.get(name.trim());
       if (p == null) {
         throw new UserException("--policies: unknown policy '" + name + "'; choose from " + available.keySet()
             + " or 'all'");

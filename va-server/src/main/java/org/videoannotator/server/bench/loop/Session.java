@@ -52,6 +52,16 @@ final class Session {
     return hasModel;
   }
 
+  /** Clips labelled so far. */
+  int labelled() {
+    return labelled.size();
+  }
+
+  /** "Yes" answers so far. */
+  int yesAnswers() {
+    return yes;
+  }
+
   /** The zero-shot search ranking of the label, unlabelled clips only. */
   ClipSource search() {
     return (k, offset) -> api.search(serverLabel, plan.searchMode(), plan.searchValue(), k, offset);
