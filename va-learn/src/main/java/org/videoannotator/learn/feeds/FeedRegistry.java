@@ -20,8 +20,15 @@ public final class FeedRegistry {
       new RandomFeed(),
       new DiverseBorderlineFeed());
 
-  /** A feed as the UI lists it. */
-  public record FeedInfo(String id, String name, String hint) {}
+  /**
+   * The feed the UI opens after a build: {@value #AUTO}, which finds positives while they are the
+   * minority of the labels, then lets its bandit choose (chosen with {@code va bench loop}; see the
+   * README's "Does the loop help?").
+   */
+  public static final String RECOMMENDED = AUTO;
+
+  /** A feed as the UI lists it; {@code recommended} marks the one the UI opens first. */
+  public record FeedInfo(String id, String name, String hint, boolean recommended) {}
 
   private FeedRegistry() {}
 
@@ -46,13 +53,14 @@ public final class FeedRegistry {
   public static List<FeedInfo> servable() {
     List<FeedInfo> out = new ArrayList<>();
     STRATEGIES.stream().filter(FeedStrategy::isArm).forEach(s -> out.add(info(s)));
-    out.add(new FeedInfo(AUTO, "Auto", "the feed a bandit expects to teach the model most"));
+    out.add(new FeedInfo(AUTO, "Auto", "more likely positives while they are scarce, then the feed a bandit"
+        + " expects to teach the model most", AUTO.equals(RECOMMENDED)));
     STRATEGIES.stream().filter(s -> !s.isArm()).forEach(s -> out.add(info(s)));
     return out;
   }
 
   private static FeedInfo info(FeedStrategy s) {
-    return new FeedInfo(s.id(), s.name(), s.hint());
+    return new FeedInfo(s.id(), s.name(), s.hint(), s.id().equals(RECOMMENDED));
   }
 
   /** Whether {@code id} names a servable feed. */

@@ -121,7 +121,7 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
       try (ServerRuntime runtime = ServerRuntime.open(corpusDir, null)) {
         LoopApi api = new LoopApi(runtime.start("127.0.0.1", 0));
         JsonNode info = api.info();
-        Map<String, Policy> available = Policies.available(feedsOf(info));
+        Map<String, Policy> available = Policies.available(feedsOf(info), openedFeed(info));
         List<Policy> policies = Policies.parse(policyNames, available);
         settings = settings(info, available, policies, chosen);
         results = run(api, info, table, chosen, policies);
@@ -175,6 +175,16 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
       throw new UserException("the server lists no feeds in /api/info");
     }
     return feeds;
+  }
+
+  /** The feed the UI opens after a build: the recommended one, else the first (va-web's build step). */
+  private static String openedFeed(JsonNode info) {
+    for (JsonNode f : info.path("feeds")) {
+      if (f.path("recommended").asBoolean(false)) {
+        return f.path("id").asText();
+      }
+    }
+    return info.path("feeds").path(0).path("id").asText();
   }
 
   private LoopResults run(LoopApi api, JsonNode info, TruthTable table, List<String> chosen, List<Policy> policies)

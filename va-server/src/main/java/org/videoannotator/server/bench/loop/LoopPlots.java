@@ -34,15 +34,15 @@ final class LoopPlots {
   private static XYChart base(String title, String x, String y) {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y)
         .build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS)
-        .setLegendLayout(Styler.LegendLayout.Horizontal).setChartBackgroundColor(Color.WHITE)
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE)
+        .setLegendLayout(Styler.LegendLayout.Vertical).setChartBackgroundColor(Color.WHITE)
         .setPlotBackgroundColor(Color.WHITE).setMarkerSize(6).setDecimalPattern("0.###");
     return chart;
   }
 
   private static XYChart apChart(LoopResults r, LoopSummary summary) {
     XYChart chart = base("Hold-out AP against labels (median over labels)", "labels", "hold-out AP");
-    chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisLogarithmic(true);
+    chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
     for (String policy : r.policies()) {
       List<Double> xs = new ArrayList<>();
       List<Double> ys = new ArrayList<>();

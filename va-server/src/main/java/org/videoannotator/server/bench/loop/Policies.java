@@ -8,8 +8,9 @@ import org.videoannotator.core.UserException;
 
 /**
  * The benchmark's policies by name: one per servable feed (the random feed as {@code random-feed},
- * so that {@code random} stays the paper's baseline), {@code default} (the feed the UI opens first:
- * the first of {@code /api/info}'s feeds, as va-web's build step does), and the baselines
+ * so that {@code random} stays the paper's baseline), {@code default} (the feed the UI opens after a
+ * build: the one {@code /api/info} marks {@code recommended}, else the first, as va-web's build step
+ * chooses), and the baselines
  * {@code random}, {@code zero-shot}, {@code combined}; and, named on the command line only, policies
  * composed from the feeds ({@link MixPolicy}).
  */
@@ -18,14 +19,17 @@ final class Policies {
 
   private Policies() {}
 
-  /** Every policy the server makes possible, in a stable order (feeds in the UI's order first). */
-  static Map<String, Policy> available(List<String> servableFeeds) {
+  /**
+   * Every policy the server makes possible, in a stable order (feeds in the UI's order first);
+   * {@code opened} is the feed the UI opens after a build.
+   */
+  static Map<String, Policy> available(List<String> servableFeeds, String opened) {
     Map<String, Policy> out = new LinkedHashMap<>();
     for (String feed : servableFeeds) {
       String name = feed.equals("random") ? "random-feed" : feed;
       out.put(name, new FeedPolicy(name, feed));
     }
-    out.put(DEFAULT, new FeedPolicy(DEFAULT, servableFeeds.getFirst()));
+    out.put(DEFAULT, new FeedPolicy(DEFAULT, opened));
     for (BaselinePolicy b : List.of(BaselinePolicy.RANDOM, BaselinePolicy.ZERO_SHOT, BaselinePolicy.COMBINED)) {
       out.put(b.name(), b);
     }
