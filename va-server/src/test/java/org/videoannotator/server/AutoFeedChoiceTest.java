@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The auto feed serves top-positive while the model was trained on fewer "yes" than "no" answers
- * (what {@code va bench loop} found pays for rare labels), and its bandit once they are not.
+ * and borderline once they are not (what {@code va bench loop} found pays best).
  */
 class AutoFeedChoiceTest extends ServerTestBase {
   @Test
@@ -30,8 +30,7 @@ class AutoFeedChoiceTest extends ServerTestBase {
     JsonNode auto = http.get("/api/labels/rare/feeds/auto?k=5").json();
     assertEquals("top-positive", auto.get("chosenFeed").asText(), auto.toString());
 
-    // Ten top positives answered "yes": 13 yes against 12 no. The rule steps aside and the bandit
-    // picks: top-positive was answered without a surprise, so an untried arm comes first, in feed order.
+    // Ten top positives answered "yes": 13 yes against 12 no, so the borderline feed comes next.
     JsonNode top = http.get("/api/labels/rare/feeds/top-positive?k=10").json();
     List<Map<String, Object>> votes = new ArrayList<>();
     for (JsonNode item : top.get("items")) {
@@ -41,6 +40,6 @@ class AutoFeedChoiceTest extends ServerTestBase {
     assertEquals(201, http.post("/api/labels/rare/annotations", votes).status());
     JsonNode second = build("rare");
     assertEquals(13, second.get("positives").asInt(), second.toString());
-    assertEquals("top-negative", http.get("/api/labels/rare/feeds/auto?k=5").json().get("chosenFeed").asText());
+    assertEquals("borderline", http.get("/api/labels/rare/feeds/auto?k=5").json().get("chosenFeed").asText());
   }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Every feed a build fills, in filling order (feeds that share rows take them in this order), plus
- * the {@value #AUTO} feed, which picks one of the arms at serving time with {@link Ucb1}. To add a
+ * the {@value #AUTO} feed, which picks one of the arms at serving time (va-server's AutoFeed). To add a
  * feed, implement {@link FeedStrategy} and add one line to {@link #STRATEGIES}.
  */
 public final class FeedRegistry {
@@ -22,7 +22,7 @@ public final class FeedRegistry {
 
   /**
    * The feed the UI opens after a build: {@value #AUTO}, which finds positives while they are the
-   * minority of the labels, then lets its bandit choose (chosen with {@code va bench loop}; see the
+   * minority of the labels, then shows the borderline (chosen with {@code va bench loop}; see the
    * README's "Does the loop help?").
    */
   public static final String RECOMMENDED = AUTO;
@@ -53,8 +53,8 @@ public final class FeedRegistry {
   public static List<FeedInfo> servable() {
     List<FeedInfo> out = new ArrayList<>();
     STRATEGIES.stream().filter(FeedStrategy::isArm).forEach(s -> out.add(info(s)));
-    out.add(new FeedInfo(AUTO, "Auto", "more likely positives while they are scarce, then the feed a bandit"
-        + " expects to teach the model most", AUTO.equals(RECOMMENDED)));
+    out.add(new FeedInfo(AUTO, "Auto", "likely positives while they are scarce, then clips the model"
+        + " cannot decide on", AUTO.equals(RECOMMENDED)));
     STRATEGIES.stream().filter(s -> !s.isArm()).forEach(s -> out.add(info(s)));
     return out;
   }
