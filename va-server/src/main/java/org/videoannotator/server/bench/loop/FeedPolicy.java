@@ -1,6 +1,5 @@
 package org.videoannotator.server.bench.loop;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -20,12 +19,6 @@ record FeedPolicy(String name, String feed) implements Policy {
     if (!session.hasModel()) {
       return session.picker().take(session.search(), n, taken);
     }
-    List<LoopApi.Offer> out = new java.util.ArrayList<>(session.picker().take(session.feed(feed), n, taken));
-    if (out.size() < n) {
-      Set<String> all = new HashSet<>(taken);
-      out.forEach(o -> all.add(o.key()));
-      out.addAll(session.picker().take(session.search(), n - out.size(), all));
-    }
-    return out;
+    return session.toppedUp(session.picker().take(session.feed(feed), n, taken), n, taken);
   }
 }

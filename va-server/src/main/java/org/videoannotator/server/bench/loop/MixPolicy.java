@@ -64,9 +64,6 @@ record MixPolicy(String name, Map<String, Double> shares, List<String> balance) 
       part.forEach(o -> all.add(o.key()));
       out.addAll(part);
     }
-    if (out.size() < n) {
-      out.addAll(session.picker().take(session.search(), n - out.size(), all));
-    }
-    return out;
+    return session.toppedUp(out, n, taken);
   }
 }

@@ -76,6 +76,21 @@ final class Session {
     return uniform;
   }
 
+  /**
+   * {@code got}, topped up to {@code n} from the zero-shot search should the feeds have run dry (what
+   * an editor does when a feed is empty), none of {@code taken} or {@code got} repeated.
+   */
+  List<LoopApi.Offer> toppedUp(List<LoopApi.Offer> got, int n, Set<String> taken) {
+    if (got.size() >= n) {
+      return got;
+    }
+    List<LoopApi.Offer> out = new ArrayList<>(got);
+    Set<String> all = new HashSet<>(taken);
+    got.forEach(o -> all.add(o.key()));
+    out.addAll(picker.take(search(), n - got.size(), all));
+    return out;
+  }
+
   /** Runs the session to the last budget; one step per budget. {@code onBatch} sees every batch. */
   List<Step> run(Runnable onBatch) throws InterruptedException {
     api.createLabel(serverLabel);
