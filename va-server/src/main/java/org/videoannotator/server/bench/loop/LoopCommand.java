@@ -92,6 +92,10 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
       + " folder, deleted after)")
   Path work;
 
+  @Option(names = "--keep-labels", description = "keep each session's label on the server (named as"
+      + " loop.json's settings.server_labels says), with its annotations and models, instead of deleting it")
+  boolean keepLabels;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "results folder")
   Path out;
 
@@ -124,7 +128,7 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
         Map<String, Policy> available = Policies.available(feedsOf(info), openedFeed(info));
         List<Policy> policies = Policies.parse(policyNames, available);
         settings = settings(info, available, policies, chosen);
-        results = run(api, info, table, chosen, policies);
+        results = run(api, info, table, chosen, policies, settings);
         settings.put("server_errors_retried", api.serverErrors());
       }
       settings.put("seconds", (System.nanoTime() - started) / 1e9);
@@ -187,8 +191,8 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
     return info.path("feeds").path(0).path("id").asText();
   }
 
-  private LoopResults run(LoopApi api, JsonNode info, TruthTable table, List<String> chosen, List<Policy> policies)
-      throws InterruptedException {
+  private LoopResults run(LoopApi api, JsonNode info, TruthTable table, List<String> chosen, List<Policy> policies,
+      ObjectNode settings) throws InterruptedException {
     Map<String, Integer> rows = Expert.rowsOf(table);
     List<Long> seedList = new ArrayList<>();
     List<Expert> experts = new ArrayList<>();
@@ -199,6 +203,8 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
     List<String> named = new ArrayList<>();
     info.path("namedQueries").forEach(q -> named.add(q.asText()));
     String run = Long.toString(System.currentTimeMillis(), 36);
+    settings.put("server_labels", serverLabel(run, "{label}", "{policy}", 0).replace("-s0", "-s{seed}")
+        + (keepLabels ? " (kept)" : " (deleted at the end)"));
     Map<String, Map<String, List<Future<List<Step>>>>> futures = new LinkedHashMap<>();
     Map<String, Double> trueRates = new LinkedHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
@@ -207,13 +213,12 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
       for (String label : chosen) {
         int column = table.labelIndex(label);
         trueRates.put(label, table.rate(column));
-        Session.Plan plan = named.contains(label) ? new Session.Plan(budgets, batch, "query", label)
-            : new Session.Plan(budgets, batch, "text", label.replace('-', ' '));
+        Session.Plan plan = named.contains(label) ? new Session.Plan(budgets, batch, "query", label, keepLabels)
+            : new Session.Plan(budgets, batch, "text", label.replace('-', ' '), keepLabels);
         for (Policy policy : policies) {
           List<Future<List<Step>>> perSeed = new ArrayList<>();
           for (Expert expert : experts) {
-            String serverLabel = "loop-" + run + "-" + label + "-" + policy.name().replaceAll("[^A-Za-z0-9_.-]", "_")
-                + "-s" + expert.seed();
+            String serverLabel = serverLabel(run, label, policy.name(), expert.seed());
             Session session = new Session(api, serverLabel, column, expert, policy, plan);
             perSeed.add(pool.submit(() -> session.run(progress::step)));
           }
@@ -241,6 +246,11 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** The session's label on the server (policy names may hold characters a label name may not). */
+  private static String serverLabel(String run, String label, String policy, long seed) {
+    return "loop-" + run + "-" + label + "-" + policy.replaceAll("[^A-Za-z0-9_.{}-]", "_") + "-s" + seed;
   }
 
   /** Batches of one session: the budget steps cut into batches. */

@@ -15,8 +15,13 @@ import java.util.Set;
  * step.
  */
 final class Session {
-  /** What the session needs to know of the run. */
-  record Plan(List<Integer> budgets, int batch, String searchMode, String searchValue) {}
+  /**
+   * What the session needs to know of the run.
+   *
+   * @param keepLabel whether the server keeps the session's label at the end (its annotations and
+   *     models then stay there for an independent recomputation); else it is deleted
+   */
+  record Plan(List<Integer> budgets, int batch, String searchMode, String searchValue, boolean keepLabel) {}
 
   private final LoopApi api;
   private final String serverLabel;
@@ -116,7 +121,9 @@ final class Session {
       }
       steps.add(measure(lastBuild));
     }
-    api.deleteLabel(serverLabel);
+    if (!plan.keepLabel()) {
+      api.deleteLabel(serverLabel);
+    }
     return steps;
   }
 

@@ -71,6 +71,7 @@ class LoopCommandTest {
         assertTrue(last.has("estimated_rate"), "estimated_rate is present, null when the server gives none");
       }
     }
+    assertTrue(loop.get("settings").get("server_labels").asText().startsWith("loop-"), loop.get("settings").toString());
     JsonNode summary = loop.get("summary");
     assertEquals(4, summary.get("median_holdout_ap").get("default").size());
     assertEquals(0.0, summary.get("gain_over_combined_ap_points").get("combined").get(3).get("mean").asDouble());
