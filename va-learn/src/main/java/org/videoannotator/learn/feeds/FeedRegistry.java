@@ -53,8 +53,7 @@ public final class FeedRegistry {
   public static List<FeedInfo> servable() {
     List<FeedInfo> out = new ArrayList<>();
     STRATEGIES.stream().filter(FeedStrategy::isArm).forEach(s -> out.add(info(s)));
-    out.add(new FeedInfo(AUTO, "Auto", "likely positives while they are scarce, then clips the model"
-        + " cannot decide on", AUTO.equals(RECOMMENDED)));
+    out.add(new FeedInfo(AUTO, "Auto", "likely positives while scarce, then borderline", AUTO.equals(RECOMMENDED)));
     STRATEGIES.stream().filter(s -> !s.isArm()).forEach(s -> out.add(info(s)));
     return out;
   }
