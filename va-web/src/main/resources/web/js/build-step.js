@@ -1,7 +1,7 @@
 // Step 2: build the model (b), watch its progress, then label from the four feeds (+ auto).
 
 import { api } from './api.js';
-import { formatTime, h, replace } from './dom.js';
+import { fmt, formatTime, h, replace } from './dom.js';
 import { ClipGrid } from './clip-grid.js';
 import { FEEDS, FeedPager } from './feed-pager.js';
 import { apChart } from './ap-chart.js';
@@ -19,6 +19,15 @@ const STAGE_TEXT = {
 
 const STAGES = ['load', 'train', 'score', 'feeds', 'save'];
 const EMPTY_FEED = 'Nothing in this feed for this build: try another feed (1-5), or label more and rebuild (b).';
+
+// How the build estimated the prevalence (the server's estimates.prevalence.method).
+const METHOD_TEXT = {
+  'random-feed': (p) => `from ${p.randomLabels} Random-feed labels, a uniform sample`,
+  combined: (p) => `from ${p.randomLabels} Random-feed labels and the model's corrected scores`,
+  'prior-shift': () => "the model's scores corrected for your labels' balance; no Random-feed labels check it yet",
+};
+
+const percent = (share) => `${(100 * share).toFixed(share < 0.1 ? 1 : 0)}%`;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -98,14 +107,29 @@ export class BuildStep {
       : null;
     const decision = build.quality?.decision;
     const warnings = build.quality?.warnings ?? [];
+    const estimates = build.estimates;
+    const advice = estimates?.advice ?? [];
     replace(this.quality,
-      h('dt', { text: 'Quality (CV AP)' }), h('dd', { class: 'ap', text: formatQuality(build.quality) }),
+      h('dt', { text: 'Quality (AP)' }), h('dd', {},
+        h('span', { class: 'ap', text: formatQuality(build.quality) }),
+        h('span', { class: 'muted small measured-on', text: ' cross-validated on your labels, which the feeds pick: optimistic' })),
+      estimates?.apOnRandom ? [h('dt', { text: 'AP on random clips' }), h('dd', {
+        class: 'ap-random',
+        text: `${fmt(estimates.apOnRandom.value)} (${fmt(estimates.apOnRandom.ci[0])}–${fmt(estimates.apOnRandom.ci[1])}) `
+          + `on ${estimates.apOnRandom.n} Random-feed labels`,
+      })] : null,
+      estimates ? [h('dt', { text: 'Prevalence' }), h('dd', { class: 'prevalence' },
+        h('span', { class: 'value', text: `${percent(estimates.prevalence.value)} of the corpus` }),
+        ` (${percent(estimates.prevalence.ci[0])}–${percent(estimates.prevalence.ci[1])})`,
+        h('br'), h('span', { class: 'muted small method', text: METHOD_TEXT[estimates.prevalence.method](estimates.prevalence) }))] : null,
       decision ? [h('dt', { text: '"Yes" from' }), h('dd', {
         class: 'decision',
-        text: `score ≥ ${decision.threshold.toFixed(3)} (precision ${Math.round(100 * decision.precision)}%, recall `
-          + `${Math.round(100 * decision.recall)}% in cross-validation): ${decision.yesClips} of ${decision.corpusClips} clips`
-          + ' would be "yes" in an export',
+        text: `score ≥ ${decision.threshold.toFixed(3)}: ${decision.yesClips} of ${decision.corpusClips} clips`
+          + ` (${percent(decision.yesClips / Math.max(1, decision.corpusClips))}) would be "yes" in an export`
+          + (estimates ? ', cut for the corpus\'s estimated prevalence' : ''),
       })] : null,
+      advice.length ? [h('dt', { text: 'To firm up' }), h('dd', {},
+        h('ul', { class: 'advice', role: 'status' }, ...advice.map((a) => h('li', { text: a }))))] : null,
       warnings.length ? [h('dt', { text: 'Warnings' }), h('dd', {},
         h('ul', { class: 'warnings', role: 'alert' }, ...warnings.map((w) => h('li', { text: w }))))] : null,
       h('dt', { text: 'Data diversity' }), h('dd', {}, meter(build.diversity, 'data diversity')),

@@ -2,6 +2,9 @@
 // labelled with one key press (y / n / u) or a click. Used by search, feeds and review.
 
 import { h, fmt, replace } from './dom.js';
+import { FEEDS } from './feed-pager.js';
+
+const feedName = (id) => FEEDS.find((f) => f.id === id)?.name ?? id;
 
 const CELL_MIN_WIDTH = 170; // px: five columns beside the model panel, seven without it, on a 1366 px screen
 const GAP = 10;
@@ -159,6 +162,8 @@ export class ClipGrid {
       // Three decimals: a weakly trained model's probabilities differ only there.
       typeof item.score === 'number' ? h('span', { class: 'score', title: 'score', text: fmt(item.score, 3) }) : null),
     clip.text ? h('div', { class: 'words', text: clip.text, title: clip.text }) : null,
+    // The random feed samples every unlabelled clip, so it may repeat a clip another feed offers.
+    item.alsoIn?.length ? h('div', { class: 'also-in', text: `also in ${item.alsoIn.map(feedName).join(', ')}` }) : null,
     h('div', { class: 'sub' },
       h('span', { text: clipTimes(clip) }),
       h('span', { class: 'actions' }, button('yes'), button('no'), button('unsure'))));
@@ -176,6 +181,7 @@ export class ClipGrid {
     const clip = item.clip ?? { key: item.key };
     const parts = [clipTitle(clip), clipTimes(clip)];
     if (typeof item.score === 'number') parts.push(`score ${fmt(item.score, 3)}`);
+    if (item.alsoIn?.length) parts.push(`also in ${item.alsoIn.map(feedName).join(', ')}`);
     parts.push(value ? `labelled ${VERDICT_TEXT[value]}` : 'not labelled');
     if (selected) parts.push('selected');
     cell.setAttribute('aria-label', parts.filter(Boolean).join(', '));

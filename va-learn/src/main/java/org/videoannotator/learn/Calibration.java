@@ -18,6 +18,11 @@ import org.videoannotator.core.vectors.FloatMatrix;
  * (weights times {@code a}, bias {@code b}), so every scorer and feed uses it unchanged. The
  * decision threshold maximises F1 on the calibrated out-of-fold probabilities and is reported with
  * its precision and recall there. Deterministic: same data and options, same result.
+ *
+ * <p>Both the probabilities and that threshold are fitted on the labelled set, whose class balance
+ * the annotation loop biases on purpose (search and the top-positive feed pick likely positives):
+ * they hold for that balance, not the corpus's. {@code org.videoannotator.learn.estimate} corrects
+ * them to the corpus from {@link Result#outOfFold()} and {@link #labelledPrior(boolean[])}.
  */
 public final class Calibration {
   private static final int NEWTON_STEPS = 100;
@@ -36,10 +41,29 @@ public final class Calibration {
    * @param recall out-of-fold recall at the threshold
    * @param f1 out-of-fold F1 at the threshold
    * @param folds folds used for the out-of-fold decision values
+   * @param outOfFold each labelled row's out-of-fold {@code w.x}, in the order of the rows given
+   *     (its calibrated logit is {@code slope * outOfFold + intercept})
    */
   public record Result(
       LinearModel model, double slope, double intercept, double threshold, double precision,
-      double recall, double f1, int folds) {}
+      double recall, double f1, int folds, double[] outOfFold) {
+    /**
+     * Out-of-fold {precision, recall} on the labelled rows ({@code y}, in calibration order) of the
+     * cut "yes from {@code threshold}", for a threshold chosen elsewhere (for the corpus).
+     */
+    public double[] precisionRecallAt(double threshold, boolean[] y) {
+      int tp = 0;
+      int called = 0;
+      int positives = 0;
+      for (int i = 0; i < y.length; i++) {
+        boolean yes = LogisticLoss.sigmoid(slope * outOfFold[i] + intercept) >= threshold;
+        called += yes ? 1 : 0;
+        tp += yes && y[i] ? 1 : 0;
+        positives += y[i] ? 1 : 0;
+      }
+      return new double[] {called == 0 ? 0 : (double) tp / called, positives == 0 ? 0 : (double) tp / positives};
+    }
+  }
 
   /**
    * Calibrates {@code model}, which was fitted on {@code rows} of {@code matrix} with labels
@@ -65,7 +89,7 @@ public final class Calibration {
     LinearModel calibrated = new LinearModel(weights, ab[1], model.c(), model.cs(),
         model.foldScores(), model.cvMean(), model.cvStd(), model.positives(), model.negatives(),
         model.fingerprint(), model.created());
-    return new Result(calibrated, ab[0], ab[1], best[0], best[1], best[2], best[3], options.folds());
+    return new Result(calibrated, ab[0], ab[1], best[0], best[1], best[2], best[3], options.folds(), outOfFold);
   }
 
   /** {@code w.x} of every row, {@code w} fitted at {@code c} without that row's fold. */
@@ -107,18 +131,13 @@ public final class Calibration {
    * Lin and Weng's robust form), targets smoothed to {@code (N+ + 1) / (N+ + 2)} and
    * {@code 1 / (N- + 2)} so that separable folds do not send {@code a} to infinity.
    */
-  static double[] plattFit(double[] f, boolean[] y) {
+  public static double[] plattFit(double[] f, boolean[] y) {
+    double[] t = smoothedTargets(y);
     int pos = 0;
     for (boolean b : y) {
       pos += b ? 1 : 0;
     }
     int neg = y.length - pos;
-    double hi = (pos + 1.0) / (pos + 2.0);
-    double lo = 1.0 / (neg + 2.0);
-    double[] t = new double[y.length];
-    for (int i = 0; i < t.length; i++) {
-      t[i] = y[i] ? hi : lo;
-    }
     double a = 0;
     double b = Math.log((pos + 1.0) / (neg + 1.0));
     double loss = plattLoss(f, t, a, b);
@@ -162,6 +181,34 @@ public final class Calibration {
       loss = next;
     }
     return new double[] {a, b};
+  }
+
+  /**
+   * The prior the calibrated probabilities assume: the mean of Platt's smoothed targets, which the
+   * fitted sigmoid reproduces exactly (its intercept's gradient is {@code sum(p - t)}), close to the
+   * labelled set's share of "yes".
+   */
+  public static double labelledPrior(boolean[] y) {
+    double sum = 0;
+    for (double t : smoothedTargets(y)) {
+      sum += t;
+    }
+    return sum / y.length;
+  }
+
+  /** Platt's targets: {@code (N+ + 1) / (N+ + 2)} for "yes", {@code 1 / (N- + 2)} for "no". */
+  private static double[] smoothedTargets(boolean[] y) {
+    int pos = 0;
+    for (boolean b : y) {
+      pos += b ? 1 : 0;
+    }
+    double hi = (pos + 1.0) / (pos + 2.0);
+    double lo = 1.0 / (y.length - pos + 2.0);
+    double[] t = new double[y.length];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = y[i] ? hi : lo;
+    }
+    return t;
   }
 
   private static double plattLoss(double[] f, double[] t, double a, double b) {

@@ -16,8 +16,9 @@ import org.videoannotator.learn.feeds.FeedStrategy;
 /**
  * Fills every feed of {@link FeedRegistry} from one scoring of the corpus. Feeds are filled in the
  * registry's order; each skips already-labelled rows, and the feeds that {@linkplain
- * FeedStrategy#sharesRows() share rows} (the paper's four: top-positive, top-negative, borderline,
- * random) also skip rows an earlier one of them took, so no row appears in two of them.
+ * FeedStrategy#sharesRows() share rows} (top-positive, top-negative, borderline) also skip rows an
+ * earlier one of them took, so no row appears in two of them. The random feed does not: it is a
+ * uniform sample of every unlabelled row.
  */
 public final class Feeds {
   /** The uncalibrated decision threshold. */

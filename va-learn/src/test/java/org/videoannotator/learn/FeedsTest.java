@@ -17,7 +17,7 @@ import org.videoannotator.learn.feeds.FeedInput;
 import org.videoannotator.learn.feeds.FeedRegistry;
 
 class FeedsTest {
-  private static final List<String> SHARING = List.of("top-positive", "top-negative", "borderline", "random");
+  private static final List<String> SHARING = List.of("top-positive", "top-negative", "borderline");
 
   private static float[] probabilities(int n) {
     SplittableRandom r = new SplittableRandom(9);
@@ -64,7 +64,7 @@ class FeedsTest {
         assertTrue(row % 3 != 0, "labelled row " + row + " offered");
       }
     }
-    assertEquals(70, seen.size());
+    assertEquals(45, seen.size());
     // top-positive: nothing unlabelled outside the feeds scores higher than its last row
     float lastTop = feeds.get("top-positive").scores()[19];
     float lastBottom = feeds.get("top-negative").scores()[14];
@@ -74,10 +74,27 @@ class FeedsTest {
         assertTrue(p[row] <= lastTop && p[row] >= lastBottom && Math.abs(p[row] - 0.5) >= borderGap);
       }
     }
+    for (int row : feeds.get("random").rows()) {
+      assertTrue(row % 3 != 0, "labelled row " + row + " offered");
+    }
     // same seed, same feeds
     Feeds.FeedSet again = build(p, labelled, sizes, 7);
     assertArrayEquals(feeds.get("random").rows(), again.get("random").rows());
     assertEquals(7, again.seed());
+  }
+
+  @Test
+  void theRandomFeedIsAUniformSampleOfTheUnlabelledClipsEvenWhereOtherFeedsTook() {
+    // The top-positive feed takes the top quarter; a random feed drawn from what it left would show
+    // none of those clips, a uniform one about a quarter (binomial sd 2.2 points on 400 draws).
+    float[] p = probabilities(2000);
+    Feeds.FeedSet feeds = build(p, row -> false, Map.of("top-positive", 500, "random", 400), 3);
+    Set<Integer> top = new HashSet<>();
+    for (int row : feeds.get("top-positive").rows()) {
+      top.add(row);
+    }
+    long inTop = java.util.Arrays.stream(feeds.get("random").rows()).filter(top::contains).count();
+    assertTrue(inTop > 0.15 * 400 && inTop < 0.35 * 400, inTop + " of 400 random clips among the top quarter");
   }
 
   @Test
@@ -103,7 +120,7 @@ class FeedsTest {
       total += feeds.get(id).rows().length;
     }
     assertEquals(6, total);
-    assertEquals(0, feeds.get("random").rows().length);
+    assertEquals(3, feeds.get("random").rows().length, "the random feed samples every unlabelled clip");
     assertThrows(IllegalArgumentException.class, () -> feeds.get("best"));
     assertThrows(IllegalArgumentException.class, () -> Feeds.build(new FeedInput(p, null, 0.5, 1), row -> false, -1));
   }

@@ -5,36 +5,33 @@ import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.videoannotator.learn.feeds.FeedRegistry;
 import org.videoannotator.server.http.BodyLimitFilter;
 import org.videoannotator.server.http.JsonErrorHandler;
 import org.videoannotator.server.http.RequestGuard;
 import org.videoannotator.server.http.TlsConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.videoannotator.core.Json;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.index.TextEncoder;
 import org.videoannotator.server.annotations.AnnotationController;
+import org.videoannotator.server.annotations.AnnotationService;
 import org.videoannotator.server.api.ErrorMapping;
-import org.videoannotator.server.auth.Principal;
 import org.videoannotator.server.auth.TokenAuth;
 import org.videoannotator.server.browse.BrowseController;
 import org.videoannotator.server.builds.BuildController;
 import org.videoannotator.server.builds.BuildService;
 import org.videoannotator.server.clips.ClipController;
 import org.videoannotator.server.exchange.ExchangeController;
+import org.videoannotator.server.exchange.ExchangeService;
 import org.videoannotator.server.feeds.AutoFeed;
 import org.videoannotator.server.feeds.FeedController;
+import org.videoannotator.server.feeds.FeedService;
 import org.videoannotator.server.labels.LabelController;
+import org.videoannotator.server.labels.LabelService;
 import org.videoannotator.server.models.ModelController;
 import org.videoannotator.server.models.ScoringService;
 import org.videoannotator.server.review.ReviewController;
@@ -58,15 +55,12 @@ public final class VaServer {
   /** Bodies arriving slower than this are cut off (slow-body attacks hold a thread each). */
   static final long MIN_BODY_BYTES_PER_SECOND = 4_096;
 
-  /** One registered route, as Javalin reports it (for the OpenAPI sync test). */
-  public record Route(String method, String path) {}
-
   private final Javalin app;
   private final RequestGuard guard;
   // Where start() binds; the HTTPS connector reads them when Javalin starts.
   private volatile String bindHost = "127.0.0.1";
   private volatile int bindPort;
-  private final List<Route> routes = Collections.synchronizedList(new ArrayList<>());
+  private final List<ApiRoutes.Route> routes = Collections.synchronizedList(new ArrayList<>());
 
   /**
    * @param textEncoder the corpus's text encoder, or null when it has none (text search then uses
@@ -81,6 +75,19 @@ public final class VaServer {
   public VaServer(Corpus corpus, AnnotationStore store, BuildService builds, TextEncoder textEncoder, TokenAuth auth,
       TlsConfig tls) {
     AutoFeed autoFeed = new AutoFeed(store.builds());
+    LabelService labels = new LabelService(store, builds);
+    ApiRoutes.Controllers controllers = new ApiRoutes.Controllers(
+        new InfoController(corpus, textEncoder != null, auth.enabled()),
+        new LabelController(labels),
+        new AnnotationController(corpus, labels, new AnnotationService(store, builds, autoFeed)),
+        new SearchController(corpus, store, textEncoder),
+        new BrowseController(corpus, store),
+        new BuildController(labels, builds),
+        new FeedController(labels, new FeedService(corpus, store, builds, autoFeed)),
+        new ModelController(labels, new ScoringService(corpus, store, builds)),
+        new ReviewController(labels, new ReviewService(corpus, store, builds)),
+        new ClipController(corpus),
+        new ExchangeController(labels, new ExchangeService(corpus, store, builds)));
     boolean hasUi = VaServer.class.getResource("/web/index.html") != null;
     // Without a token the server is loopback-only: names other than loopback's mean DNS rebinding.
     this.guard = new RequestGuard(!auth.enabled());
@@ -105,7 +112,7 @@ public final class VaServer {
       config.http.prefer405over404 = true;
       config.jsonMapper(new JavalinJackson(Json.mapper(), false));
       config.events(events -> events.handlerAdded(meta ->
-          routes.add(new Route(meta.getHttpMethod().name(), meta.getPath()))));
+          routes.add(new ApiRoutes.Route(meta.getHttpMethod().name(), meta.getPath()))));
       if (hasUi) {
         config.staticFiles.add(files -> {
           files.hostedPath = "/";
@@ -121,23 +128,9 @@ public final class VaServer {
           router.get("/", ctx -> ctx.html("<!doctype html><title>Video Annotator</title><p>The web UI (module "
               + "va-web) is not on the classpath. The JSON API is at <a href=/api/info>/api/info</a>."));
         }
-        router.get("/api/info", ctx -> {
-          Map<String, Object> info = info(corpus, textEncoder, auth);
-          Principal.of(ctx).ifPresent(u -> info.put("user", Map.of("name", u.name(), "role", u.role().wire())));
-          ctx.json(info);
-        });
-        router.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
-        new LabelController(store, builds).register(router);
-        new AnnotationController(corpus, store, builds, autoFeed).register(router);
-        new SearchController(corpus, store, textEncoder).register(router);
-        new BrowseController(corpus, store).register(router);
-        new BuildController(store, builds).register(router);
-        new FeedController(corpus, store, builds, autoFeed).register(router);
-        new ModelController(store, new ScoringService(corpus, store, builds)).register(router);
-        new ReviewController(store, new ReviewService(corpus, store, builds)).register(router);
-        new ClipController(corpus).register(router);
-        new ExchangeController(corpus, store, builds).register(router);
       });
+      // Every /api route comes from the one table.
+      config.router.apiBuilder(() -> ApiRoutes.register(controllers));
     });
   }
 
@@ -163,32 +156,8 @@ public final class VaServer {
     return pool;
   }
 
-  /** Routes registered so far (all of them once the constructor returns). */
-  public List<Route> routes() {
+  /** Routes as Javalin registered them, filters included (all of them once the constructor returns). */
+  public List<ApiRoutes.Route> routes() {
     return List.copyOf(routes);
-  }
-
-  private static Map<String, Object> info(Corpus corpus, TextEncoder textEncoder, TokenAuth auth) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("clips", corpus.size());
-    out.put("dim", corpus.dimension());
-    out.put("embedder", corpus.embedder());
-    out.put("textSearch", textEncoder != null);
-    out.put("authRequired", auth.enabled());
-    out.put("namedQueries", corpus.namedQueries().keySet());
-    // The UI shows one tab per feed, in this order.
-    out.put("feeds", FeedRegistry.servable());
-    out.put("store", corpus.manifest().store().kind());
-    out.put("version", VaServer.class.getPackage().getImplementationVersion());
-    return out;
-  }
-
-  static String openApi() throws IOException {
-    try (InputStream in = VaServer.class.getResourceAsStream("/org/videoannotator/server/openapi.json")) {
-      if (in == null) {
-        throw new IllegalStateException("openapi.json missing from the va-server jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }

@@ -111,7 +111,10 @@ class AnnotatorFlowTest extends ServerTestBase {
     assertEquals(2, disputed.get("items").get(0).get("annotation").get("votes").size());
   }
 
-  /** Reads the four feeds: each full, disjoint from each other and from the labelled keys. */
+  /**
+   * Reads the four feeds: each full and without labelled keys; top-positive, top-negative and
+   * borderline disjoint (the random feed samples every unlabelled clip, so it may repeat one).
+   */
   private Map<String, List<String>> readFourFeeds(String label, Set<String> labelled) {
     Map<String, List<String>> out = new java.util.LinkedHashMap<>();
     Set<String> seen = new HashSet<>();
@@ -121,7 +124,7 @@ class AnnotatorFlowTest extends ServerTestBase {
       assertEquals(20, keys.size(), feed);
       for (String k : keys) {
         assertFalse(labelled.contains(k), feed + " offers labelled " + k);
-        assertTrue(seen.add(k), feed + " repeats " + k + " of another feed");
+        assertTrue(feed.equals("random") || seen.add(k), feed + " repeats " + k + " of another feed");
       }
       out.put(feed, keys);
     }

@@ -1,17 +1,14 @@
 package org.videoannotator.server;
 
 import org.videoannotator.testkit.JsonHttp;
-import org.videoannotator.testkit.SyntheticCorpora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.videoannotator.core.Json;
-import org.videoannotator.index.Clip;
 
 /**
  * Issue 14 point 1, through the API: after a build on a handful of labels (14 yes / 9 no, as in
@@ -23,21 +20,8 @@ class CalibratedDecisionTest extends ServerTestBase {
   @Test
   void buildsReportADecisionAndExportsUseIt() throws Exception {
     createLabel("concept");
-    List<String> yes = new ArrayList<>();
-    List<String> no = new ArrayList<>();
-    int truthYes = 0;
-    for (int row = 0; row < corpusSize(); row++) {
-      Clip clip = runtime.corpus().clipAt(row);
-      boolean positive = SyntheticCorpora.concept(clip);
-      truthYes += positive ? 1 : 0;
-      if (positive && yes.size() < 14) {
-        yes.add(clip.key());
-      } else if (!positive && no.size() < 9) {
-        no.add(clip.key());
-      }
-    }
-    List<String> keys = new ArrayList<>(yes);
-    keys.addAll(no);
+    List<String> keys = conceptKeys(14, 9, clip -> true);
+    int truthYes = conceptClips();
     assertEquals(201, labelByTruth("concept", keys, Map.of("kind", "search")).status());
     JsonNode status = build("concept");
     assertEquals("done", status.get("status").asText(), status.toString());

@@ -73,8 +73,10 @@ class ExchangeTest extends ServerTestBase {
     assertEquals("vid0.mp4", first.get("dataRow").get("globalKey").asText());
     assertEquals(0, first.get("answer").get("frames").get(0).get("start").asInt());
     assertEquals(47, first.get("answer").get("frames").get(0).get("end").asInt());
+    // The model's probability of the answer given: below 0.5 when the build's cut, chosen for the
+    // corpus's estimated prevalence (cautious before random labels), is not at 0.5.
     double confidence = first.get("answer").get("confidence").asDouble();
-    assertTrue(confidence >= 0.5 && confidence <= 1, lines[0]);
+    assertTrue(confidence >= 0 && confidence <= 1, lines[0]);
 
     // Video vid1: shots are frames 0-47, 48-95, ...: a "yes" over 0..71 covers shot 0 fully and
     // half of shot 1 (48..71 = 24 of 48 frames); a "no" over 100..120 covers less than half of shot 2.

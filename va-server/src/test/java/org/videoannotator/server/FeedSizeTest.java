@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A build that names no feed size still fills all four disjoint feeds on a small corpus. */
+/** A build that names no feed size still fills all four feeds on a small corpus. */
 class FeedSizeTest extends ServerTestBase {
   @Override
   int corpusSize() {

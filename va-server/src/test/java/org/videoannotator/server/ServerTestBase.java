@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.videoannotator.index.Clip;
 import org.videoannotator.server.clips.ClipView;
 
 /** Starts a real server on a fresh generated corpus for each test. */
@@ -57,6 +58,35 @@ abstract class ServerTestBase {
     return http.post("/api/labels/" + enc(label) + "/annotations", Map.of("annotations", batch));
   }
 
+  /**
+   * The corpus's first {@code yes} clips of the concept, then its first {@code no} clips that are
+   * not the concept and that {@code noFrom} accepts (all of them, or e.g. one cluster as a search
+   * would give).
+   */
+  List<String> conceptKeys(int yes, int no, java.util.function.Predicate<Clip> noFrom) {
+    List<String> pos = new ArrayList<>();
+    List<String> neg = new ArrayList<>();
+    for (int row = 0; row < corpusSize(); row++) {
+      Clip clip = runtime.corpus().clipAt(row);
+      if (SyntheticCorpora.concept(clip) && pos.size() < yes) {
+        pos.add(clip.key());
+      } else if (!SyntheticCorpora.concept(clip) && noFrom.test(clip) && neg.size() < no) {
+        neg.add(clip.key());
+      }
+    }
+    pos.addAll(neg);
+    return pos;
+  }
+
+  /** How many clips of the corpus are the concept. */
+  int conceptClips() {
+    int n = 0;
+    for (int row = 0; row < corpusSize(); row++) {
+      n += SyntheticCorpora.concept(runtime.corpus().clipAt(row)) ? 1 : 0;
+    }
+    return n;
+  }
+
   static List<String> keys(JsonNode array, String field) {
     List<String> out = new ArrayList<>();
     array.forEach(n -> out.add(field == null ? n.asText() : n.get(field).asText()));
@@ -65,7 +95,12 @@ abstract class ServerTestBase {
 
   /** Starts a build and waits for it to finish; returns its final status. */
   JsonNode build(String label) throws InterruptedException {
-    JsonHttp.Reply started = http.post("/api/labels/" + enc(label) + "/builds", "{}");
+    return build(label, Map.of());
+  }
+
+  /** The same with a request body, e.g. {@code Map.of("feedSize", 600)}. */
+  JsonNode build(String label, Object body) throws InterruptedException {
+    JsonHttp.Reply started = http.post("/api/labels/" + enc(label) + "/builds", body);
     assertEquals(202, started.status(), started.body());
     long id = started.json().get("id").asLong();
     for (int i = 0; i < 600; i++) {

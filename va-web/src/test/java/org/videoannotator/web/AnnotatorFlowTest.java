@@ -64,8 +64,9 @@ class AnnotatorFlowTest extends BrowserTestBase {
         assertFalse(labelled.contains(key), feed + " shows already labelled clip " + key);
       }
     }
-    for (int i = 0; i < 4; i++) {
-      for (int j = i + 1; j < 4; j++) {
+    // top-positive, top-negative and borderline share no clip; random samples every unlabelled one
+    for (int i = 0; i < 3; i++) {
+      for (int j = i + 1; j < 3; j++) {
         Set<String> both = new HashSet<>(feeds.get(FEEDS.get(i)));
         both.retainAll(feeds.get(FEEDS.get(j)));
         assertTrue(both.isEmpty(), FEEDS.get(i) + " and " + FEEDS.get(j) + " share " + both);
@@ -231,6 +232,15 @@ class AnnotatorFlowTest extends BrowserTestBase {
     assertTrue(browser.find(".quality .ap").getText().matches("\\d\\.\\d\\d ± \\d\\.\\d\\d"),
         "quality shows AP mean ± std: " + browser.find(".quality .ap").getText());
     assertEquals(1, browser.all(".ap-chart circle").size(), "one point per build in the AP chart");
+    // 8 yes / 8 no from searches, no random labels yet: the prevalence is the model's, and it says so
+    long buildId = web.get("/api/labels/" + WebFixture.enc(LABEL)).get("latestBuild").get("id").asLong();
+    JsonNode estimates = web.get("/api/builds/" + buildId).get("estimates");
+    assertEquals("prior-shift", estimates.get("prevalence").get("method").asText());
+    assertTrue(browser.find(".quality .prevalence").getText().matches("(?s)\\d+(\\.\\d)?% of the corpus \\(.*%\\).*no Random-feed labels.*"),
+        browser.find(".quality .prevalence").getText());
+    assertTrue(browser.find(".quality .advice").getText().contains("Random feed"), browser.find(".quality .advice").getText());
+    assertTrue(browser.find(".quality .measured-on").getText().contains("cross-validated on your labels"));
+    assertEquals(List.of(), browser.screenshotsAtBothWidths("06c-model-panel", ".model-panel"), "the longer model panel scrolls sideways");
   }
 
   private Map<String, List<String>> readEveryFeed() throws Exception {

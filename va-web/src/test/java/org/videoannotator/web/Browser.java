@@ -149,12 +149,20 @@ final class Browser implements AutoCloseable {
    * scrolled sideways at either width.
    */
   List<String> screenshotsAtBothWidths(String name) throws IOException {
+    return screenshotsAtBothWidths(name, null);
+  }
+
+  /** The same, with the element {@code css} scrolled into view at each width (when not null). */
+  List<String> screenshotsAtBothWidths(String name, String css) throws IOException {
     Dimension original = driver.manage().window().getSize();
     List<String> sideways = new java.util.ArrayList<>();
     try {
       for (int width : new int[] {1440, 900}) {
         driver.manage().window().setSize(new Dimension(width, 900));
         until(d -> Boolean.TRUE);
+        if (css != null) {
+          js("document.querySelector(arguments[0]).scrollIntoView({block: 'start'});", css);
+        }
         screenshot(name + "-" + width);
         Object overflow = js("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;");
         if (Boolean.TRUE.equals(overflow)) {

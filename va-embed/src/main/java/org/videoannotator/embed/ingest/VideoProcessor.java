@@ -14,7 +14,7 @@ import org.videoannotator.embed.model.SampledFrame;
 import org.videoannotator.embed.model.ShotFrames;
 import org.videoannotator.embed.video.DecodeOptions;
 import org.videoannotator.embed.video.FrameSink;
-import org.videoannotator.embed.video.ShotDetector;
+import org.videoannotator.embed.video.shots.ShotDetector;
 import org.videoannotator.embed.video.ShotSpan;
 import org.videoannotator.embed.video.Shots;
 import org.videoannotator.embed.video.VideoDecoder;

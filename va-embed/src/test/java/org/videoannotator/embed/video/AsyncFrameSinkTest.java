@@ -1,5 +1,6 @@
 package org.videoannotator.embed.video;
 
+import org.videoannotator.embed.video.shots.ShotDetector;
 import org.videoannotator.embed.video.synthetic.SyntheticScripts;
 import org.videoannotator.embed.video.synthetic.SyntheticVideo;
 import static org.junit.jupiter.api.Assertions.assertEquals;

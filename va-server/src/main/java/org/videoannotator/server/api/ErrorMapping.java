@@ -6,12 +6,14 @@ import io.javalin.router.JavalinDefaultRouting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.UserException;
+import org.videoannotator.server.errors.DomainException;
 import org.videoannotator.server.store.DuplicateLabelException;
 import org.videoannotator.server.store.UnknownLabelException;
 
 /**
- * Maps every failure of a request to a JSON {@link ErrorBody}: the server's own refusals
- * ({@link ApiException}) keep their status; the project's validation errors ({@link UserException})
+ * Maps every failure of a request to a JSON {@link ErrorBody}: the services' refusals
+ * ({@link DomainException}) get the status of their kind ({@link #statusOf}); the HTTP layer's own
+ * ({@link ApiException}: a bad parameter, a missing login) keep their status; the project's validation errors ({@link UserException})
  * are 400; Javalin's (unknown route, body too large) keep theirs. Anything else, including a stray
  * {@link IllegalArgumentException}, is a server bug, not the client's fault: logged with its stack
  * trace under a request id and answered 500 with that id (header {@code X-Request-Id} and body),
@@ -26,6 +28,10 @@ public final class ErrorMapping {
     router.exception(ApiException.class, (e, ctx) -> {
       e.headers().forEach(ctx::header);
       send(ctx, e.status(), e.body());
+    });
+    router.exception(DomainException.class, (e, ctx) -> {
+      int status = statusOf(e.kind());
+      send(ctx, status, new ErrorBody(e.code() != null ? e.code() : codeOf(status), e.field(), e.getMessage()));
     });
     router.exception(DuplicateLabelException.class,
         (e, ctx) -> send(ctx, 409, new ErrorBody("conflict", "name", e.getMessage() + "; pick another name")));
@@ -60,6 +66,16 @@ public final class ErrorMapping {
 
   private static void send(Context ctx, int status, ErrorBody body) {
     ctx.status(status).json(body);
+  }
+
+  /** The HTTP status of a service's refusal: the one place a domain kind meets HTTP. */
+  public static int statusOf(DomainException.Kind kind) {
+    return switch (kind) {
+      case INVALID -> 400;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case FORBIDDEN -> 403;
+    };
   }
 
   /** The error code of the JSON body for an HTTP status (also for Jetty's own rejections). */

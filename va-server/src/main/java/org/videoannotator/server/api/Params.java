@@ -63,9 +63,6 @@ public final class Params {
 
   /** Shortens user input quoted in a message so an error never echoes megabytes. */
   public static String shorten(String text) {
-    if (text == null) {
-      return "null";
-    }
-    return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    return org.videoannotator.server.errors.DomainException.shorten(text);
   }
 }

@@ -1,5 +1,7 @@
 package org.videoannotator.server.bench;
 
+import org.videoannotator.learn.feeds.FeedRegistry;
+import org.videoannotator.server.ApiRoutes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,20 +30,29 @@ public final class Fuzzer {
   }
 
   static final String[] METHODS = {"GET", "GET", "GET", "POST", "POST", "PATCH", "DELETE", "PUT", "HEAD", "OPTIONS"};
-  /** Route templates with the method they answer (the fuzzer uses another method now and then). */
-  static final String[][] ROUTES = {
-    {"GET", "/api/info"}, {"GET", "/api/openapi.json"}, {"GET", "/api/labels"}, {"POST", "/api/labels"},
-    {"POST", "/api/labels/import"}, {"GET", "/api/labels/{label}"}, {"PATCH", "/api/labels/{label}"},
-    {"DELETE", "/api/labels/{label}"}, {"GET", "/api/search"}, {"POST", "/api/labels/{label}/annotations"},
-    {"GET", "/api/labels/{label}/annotations"}, {"DELETE", "/api/labels/{label}/annotations/{key}"},
-    {"GET", "/api/labels/{label}/history"}, {"POST", "/api/labels/{label}/builds"},
-    {"GET", "/api/labels/{label}/builds"}, {"GET", "/api/builds/{id}"}, {"GET", "/api/labels/{label}/feeds/{feed}"},
-    {"GET", "/api/labels/{label}/models"}, {"POST", "/api/labels/{label}/models/{id}/score"},
-    {"GET", "/api/labels/{label}/preview"}, {"GET", "/api/labels/{label}/review"}, {"GET", "/api/clips/{key}"},
-    {"GET", "/api/clips/{key}/thumbnail"}, {"GET", "/api/clips/{key}/preview"}, {"GET", "/api/clip?key={key}"},
-    {"GET", "/api/media/thumbnail?key={key}"}, {"GET", "/api/media/preview?key={key}"},
-    {"DELETE", "/api/labels/{label}/annotations?key={key}"}, {"GET", "/api/labels/{label}/export"},
-    {"POST", "/api/labels/{label}/import"}, {"GET", "/api/{label}"}, {"GET", "/{label}"}, {"POST", "/login"}};
+  /**
+   * Route templates with the method they answer (the fuzzer uses another method now and then):
+   * every route of the server's table ({@link ApiRoutes}), so a new route is fuzzed without being
+   * listed here, plus what the table does not hold: the query-parameter forms with a key, the
+   * login form, and paths that match no route.
+   */
+  static final List<String[]> ROUTES = routes();
+  /** The feeds served, from the registry, so a new feed is fuzzed too. */
+  static final List<String> FEEDS = FeedRegistry.servable().stream().map(FeedRegistry.FeedInfo::id).toList();
+
+  private static List<String[]> routes() {
+    List<String[]> out = new ArrayList<>();
+    for (ApiRoutes.Route r : ApiRoutes.routes()) {
+      out.add(new String[] {r.method(), r.path()});
+    }
+    for (String[] extra : new String[][] {{"GET", "/api/clip?key={key}"}, {"GET", "/api/media/thumbnail?key={key}"},
+        {"GET", "/api/media/preview?key={key}"}, {"DELETE", "/api/labels/{label}/annotations?key={key}"},
+        {"GET", "/api/{label}"}, {"GET", "/{label}"}, {"POST", "/login"}}) {
+      out.add(extra);
+    }
+    return List.copyOf(out);
+  }
+
   static final String[] PARAMS = {"k", "offset", "text", "words", "query", "like", "label", "unlabelled", "filter",
     "format", "annotator", "version", "limit", "key"};
   static final String[] HOSTILE = {"", " ", "..", "../..", "%2e%2e%2f", "%2F", "%00", "%zz", "%", "\u00e9\u00e8",
@@ -69,7 +80,7 @@ public final class Fuzzer {
     List<String> serverErrors = new ArrayList<>();
     int connectionErrors = 0;
     for (int i = 0; i < requests; i++) {
-      String[] route = ROUTES[random.nextInt(ROUTES.length)];
+      String[] route = ROUTES.get(random.nextInt(ROUTES.size()));
       String method = random.nextInt(5) == 0 ? METHODS[random.nextInt(METHODS.length)] : route[0];
       String target = target(route[1], random);
       byte[] body = method.equals("GET") || method.equals("HEAD") ? new byte[0] : body(random);
@@ -96,8 +107,9 @@ public final class Fuzzer {
     String path = template
         .replace("{label}", segment(random, labels))
         .replace("{key}", segment(random, keys))
-        .replace("{feed}", segment(random, List.of("top-positive", "random", "auto", "borderline-diverse")))
-        .replace("{id}", segment(random, List.of("1", "2", "3")));
+        .replace("{feed}", segment(random, FEEDS))
+        .replace("{id}", segment(random, List.of("1", "2", "3")))
+        .replace("{version}", segment(random, List.of("1", "2", "3")));
     StringBuilder target = new StringBuilder(path);
     int params = random.nextInt(4);
     for (int p = 0; p < params; p++) {

@@ -1,9 +1,7 @@
 package org.videoannotator.server.browse;
 
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,25 +30,24 @@ public final class BrowseController {
   /** One browsed clip; {@code annotation} is the label's current one, if any. */
   public record BrowseItem(String key, ClipView clip, AnnotationView annotation) {}
 
-  public void register(JavalinDefaultRouting r) {
-    r.get("/api/browse", this::browse);
-    r.get("/api/browse/neighbours", this::neighbours);
-  }
+  /** A page of browsed clips ({@code mode} is always {@code browse}, as search pages name theirs). */
+  public record BrowsePage(String mode, int total, int k, int offset, List<BrowseItem> hits) {}
+
+  /** A clip and the shots around it in its video. */
+  public record NeighboursView(ClipView clip, List<ClipView> before, List<ClipView> after) {}
 
   /** {@code ?key=K&n=3}: the clip and the shots around it in its video (the inspector's strip). */
-  private void neighbours(Context ctx) {
+  public void neighbours(Context ctx) {
     String key = Params.string(ctx, "key").orElseThrow(() -> ApiException.badRequest("key", "give key=<clip key>"));
     int n = Params.integer(ctx, "n", 3, 0, 20);
     BrowseService.Neighbours found = service.neighbours(key, n).orElseThrow(
         () -> ApiException.notFound("key", "the corpus has no clip '" + Params.shorten(key) + "'"));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("clip", ClipView.of(found.clip(), corpus));
-    out.put("before", found.before().stream().map(c -> ClipView.of(c, corpus)).toList());
-    out.put("after", found.after().stream().map(c -> ClipView.of(c, corpus)).toList());
-    ctx.json(out);
+    ctx.json(new NeighboursView(ClipView.of(found.clip(), corpus),
+        found.before().stream().map(c -> ClipView.of(c, corpus)).toList(),
+        found.after().stream().map(c -> ClipView.of(c, corpus)).toList()));
   }
 
-  private void browse(Context ctx) {
+  public void browse(Context ctx) {
     int k = Params.integer(ctx, "k", 30, 1, MAX_K);
     int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
     double min = number(ctx, "minSeconds", 0);
@@ -73,13 +70,7 @@ public final class BrowseController {
         min, max, unlabelled ? annotations.keySet() : Set.of(), k, offset));
     List<BrowseItem> items = page.clips().stream().map(c -> new BrowseItem(c.key(), ClipView.of(c, corpus),
         annotations.containsKey(c.key()) ? AnnotationView.of(annotations.get(c.key())) : null)).toList();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("mode", "browse");
-    out.put("total", page.total());
-    out.put("k", k);
-    out.put("offset", offset);
-    out.put("hits", items);
-    ctx.json(out);
+    ctx.json(new BrowsePage("browse", page.total(), k, offset, items));
   }
 
   private static double number(Context ctx, String name, double fallback) {

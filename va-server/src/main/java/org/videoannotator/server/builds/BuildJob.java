@@ -1,5 +1,7 @@
 package org.videoannotator.server.builds;
 
+import org.videoannotator.server.store.Decision;
+import org.videoannotator.server.store.Quality;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -18,6 +20,10 @@ import org.videoannotator.learn.feeds.FeedInput;
 import org.videoannotator.learn.LabelledSet;
 import org.videoannotator.learn.LinearModel;
 import org.videoannotator.learn.LogisticRegressionCv;
+import org.videoannotator.learn.estimate.CorpusEstimates;
+import org.videoannotator.learn.estimate.Logits;
+import org.videoannotator.server.store.BuildEstimates;
+import org.videoannotator.server.store.CurrentAnnotation;
 
 /**
  * One build: load the labelled set, train a cross-validated logistic regression, score the whole
@@ -94,7 +100,7 @@ final class BuildJob implements Runnable {
     try {
       Result r = execute();
       long total = (System.nanoTime() - t0) / 1_000_000;
-      status = status.done(Instant.now().toString(), r.version(), r.quality(), r.diversity(), millis, total);
+      status = status.done(Instant.now().toString(), r.version(), r.quality(), r.estimates(), r.diversity(), millis, total);
       service.finish(status, r.artifacts(), this);
       LOG.info("build {} of '{}' done in {} ms: {}", status.id(), status.label(), total, millis);
     } catch (Superseded e) {
@@ -115,7 +121,7 @@ final class BuildJob implements Runnable {
     service.finish(status, null, this);
   }
 
-  private record Result(int version, Quality quality, double diversity, BuildArtifacts artifacts) {}
+  private record Result(int version, Quality quality, BuildEstimates estimates, double diversity, BuildArtifacts artifacts) {}
 
   /** Corpus rows of {@code set}'s keys in its training order. */
   private static int[] rowsOf(LabelledSet set, KeyedMatrix vectors) {
@@ -143,18 +149,22 @@ final class BuildJob implements Runnable {
         LogisticRegressionCv.TieBreak.MIDDLE));
     LinearModel fitted = trainer.fit(vectors.matrix(), vectors.keys(), set);
     // AP picks C by ranking alone; calibrate so that probabilities and the "yes" cut mean something.
+    int[] rows = rowsOf(set, vectors);
     Calibration.Result calibration = Calibration.calibrate(
-        vectors.matrix(), rowsOf(set, vectors), set.orderedLabels(), fitted, trainer.options());
+        vectors.matrix(), rows, set.orderedLabels(), fitted, trainer.options());
     LinearModel model = calibration.model();
     t = stage("train", t, "score", 0.5);
 
-    float[] probabilities = SCORER.probabilities(vectors.matrix(), model);
-    long yes = 0;
-    for (float p : probabilities) {
-      yes += p >= calibration.threshold() ? 1 : 0;
-    }
-    Decision decision = new Decision(calibration.threshold(), calibration.precision(), calibration.recall(),
-        yes, probabilities.length);
+    float[] logits = SCORER.logits(vectors.matrix(), model);
+    float[] probabilities = Logits.probabilities(logits);
+    List<CurrentAnnotation> current = service.store().current(label);
+    // The "yes" cut is chosen for the corpus's estimated prevalence, not the labelled set's
+    // balance (which the feeds skew on purpose); exports, review and the borderline feed use it.
+    CorpusEstimates.Result estimated = BuildEstimator.estimate(set, rows, calibration, logits, probabilities, current,
+        status.request().seed());
+    double[] onLabels = calibration.precisionRecallAt(estimated.cut().threshold(), set.orderedLabels());
+    Decision decision = new Decision(estimated.cut().threshold(), onLabels[0], onLabels[1], estimated.cut().yesClips(),
+        probabilities.length);
     t = stage("score", t, "feeds", 0.8);
 
     BitSet labelled = new BitSet(probabilities.length);
@@ -165,15 +175,15 @@ final class BuildJob implements Runnable {
       }
     }
     // Clips annotated 'unsure' are labelled too: never offer them again.
-    for (var a : service.store().current(label)) {
+    for (var a : current) {
       int row = vectors.keys().rowOf(a.key());
       if (row >= 0) {
         labelled.set(row);
       }
     }
     Feeds.FeedSet feedSet = Feeds.build(
-        new FeedInput(probabilities, vectors.matrix(), decision.threshold(), status.seed()), labelled::get,
-        status.feedSize());
+        new FeedInput(probabilities, vectors.matrix(), decision.threshold(), status.request().seed()), labelled::get,
+        status.request().feedSize());
     Map<String, List<FeedItem>> feeds = new LinkedHashMap<>();
     feedSet.feeds().forEach((id, feed) -> feeds.put(id, items(feed.rows(), probabilities, vectors)));
     double diversity = DiversityScore.of(set, service.clusters()::clusterOf);
@@ -185,6 +195,8 @@ final class BuildJob implements Runnable {
         BuildWarnings.of(pos.size(), neg.size(), probabilities, decision));
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("quality", quality);
+    BuildEstimates estimates = BuildEstimator.wire(estimated);
+    summary.put("estimates", estimates);
     summary.put("positives", pos.size());
     summary.put("negatives", neg.size());
     int stored = service.store().builds().insertModel(label, status.id(), path, probabilities.length, summary);
@@ -192,7 +204,7 @@ final class BuildJob implements Runnable {
       LOG.warn("model version race for '{}': file v{} recorded as v{}", label, version, stored);
     }
     stage("save", t, "done", 1.0);
-    return new Result(stored, quality, diversity, new BuildArtifacts(pos, neg, feeds));
+    return new Result(stored, quality, estimates, diversity, new BuildArtifacts(pos, neg, feeds));
   }
 
   private static List<FeedItem> items(int[] rows, float[] probabilities, KeyedMatrix vectors) {

@@ -1,5 +1,7 @@
 package org.videoannotator.server.builds;
 
+import org.videoannotator.server.store.Decision;
+import org.videoannotator.server.store.BuildSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.index.Corpus;
-import org.videoannotator.learn.LinearModel;
-import org.videoannotator.server.api.ApiException;
+import org.videoannotator.server.errors.DomainException;
+import org.videoannotator.server.labels.LabelBuilds;
 import org.videoannotator.server.store.Documents;
 import org.videoannotator.server.store.AnnotationStore;
 import org.videoannotator.server.store.BuildRow;
@@ -26,7 +28,7 @@ import org.videoannotator.server.store.Value;
  * memory and every status change in the store, and the latest feeds of each label ready to serve.
  * Thread-safe.
  */
-public final class BuildService implements AutoCloseable {
+public final class BuildService implements LabelBuilds, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BuildService.class);
   /** Fewest positives and negatives a build needs (cross-validation needs two of each). */
   public static final int MIN_PER_CLASS = 2;
@@ -51,6 +53,8 @@ public final class BuildService implements AutoCloseable {
   private final Map<Long, BuildStatus> live = new ConcurrentHashMap<>();
   private final Map<String, BuildJob> runningByLabel = new ConcurrentHashMap<>();
   private final Map<String, FeedSnapshot> latestFeeds = new ConcurrentHashMap<>();
+  // Keyed by the model file's path: it names label and version, and a saved version never changes.
+  private final Map<String, LabelModel> labelModels = new ConcurrentHashMap<>();
 
   public BuildService(Corpus corpus, AnnotationStore store, int threads) {
     this.corpus = corpus;
@@ -75,17 +79,17 @@ public final class BuildService implements AutoCloseable {
   /**
    * Queues a build of {@code label} from its current yes/no annotations.
    *
-   * @throws ApiException 409 when there are too few positives or negatives (says what to label)
+   * @throws DomainException conflict when there are too few positives or negatives (says what to label)
    */
   public BuildStatus start(String label, long seed, int feedSize) {
     List<CurrentAnnotation> current = store.current(label);
     List<String> pos = keysWith(current, Value.YES);
     List<String> neg = keysWith(current, Value.NO);
     if (pos.size() < MIN_PER_CLASS || neg.size() < MIN_PER_CLASS) {
-      throw ApiException.conflict("annotations", whatToLabel(label, pos.size(), neg.size()));
+      throw DomainException.conflict("annotations", whatToLabel(label, pos.size(), neg.size()));
     }
     String now = Instant.now().toString();
-    BuildStatus queued = BuildStatus.queued(0, label, now, pos.size(), neg.size(), seed, feedSize);
+    BuildStatus queued = BuildStatus.queued(label, now, new BuildStatus.Request(pos.size(), neg.size(), seed, feedSize));
     long id = store.builds().insert(label, queued);
     BuildStatus status = queued.withId(id);
     live.put(id, status);
@@ -118,6 +122,7 @@ public final class BuildService implements AutoCloseable {
   }
 
   /** Cancels a running build of {@code label}, if any (when the label is deleted). */
+  @Override
   public void cancel(String label) {
     BuildJob job = runningByLabel.remove(label);
     if (job != null) {
@@ -142,6 +147,7 @@ public final class BuildService implements AutoCloseable {
   }
 
   /** The latest finished build of a label, or null. */
+  @Override
   public BuildSummary latestSummary(String label) {
     return store.builds().latestDone(label).map(r -> parse(r).summary()).orElse(null);
   }
@@ -173,24 +179,25 @@ public final class BuildService implements AutoCloseable {
     return store.builds().models(label).stream().filter(m -> m.version() == version).findFirst();
   }
 
-  /** The latest model version of a label. */
   /** The "yes" cut of a build's model (0.5 for builds from before calibration). */
   static double thresholdOf(BuildStatus status) {
     return status.quality() == null ? Decision.UNCALIBRATED_THRESHOLD : status.quality().threshold();
   }
 
-  /** The "yes" cut of a saved model version, from its summary. */
-  public double threshold(ModelRow row) {
-    return Decision.thresholdOf(Documents.tree(row.summary()));
-  }
-
+  /** The latest model version of a label. */
   public Optional<ModelRow> latestModel(String label) {
     List<ModelRow> models = store.builds().models(label);
     return models.isEmpty() ? Optional.empty() : Optional.of(models.getLast());
   }
 
-  public LinearModel load(ModelRow row) {
-    return modelFiles.load(row.path());
+  /** A model version ready to score: loaded and its threshold read once per version, then shared. */
+  public LabelModel labelModel(ModelRow row) {
+    return labelModels.computeIfAbsent(row.path(), p -> LabelModel.load(row, modelFiles));
+  }
+
+  /** The latest model version of a label, ready to score. */
+  public Optional<LabelModel> latestLabelModel(String label) {
+    return latestModel(label).map(this::labelModel);
   }
 
   // ---- called by BuildJob

@@ -1,5 +1,6 @@
 package org.videoannotator.server.builds;
 
+import org.videoannotator.server.store.Decision;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,12 +1,10 @@
 package org.videoannotator.server.clips;
 
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.videoannotator.index.Clip;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.server.api.ApiException;
 import org.videoannotator.server.api.Params;
@@ -23,29 +21,39 @@ public final class ClipController {
     this.corpus = corpus;
   }
 
-  public void register(JavalinDefaultRouting r) {
-    r.get("/api/clips/{key}", ctx -> ctx.json(ClipView.of(require(corpus, ctx.pathParam("key"), "key"), corpus)));
-    r.get("/api/clips/{key}/thumbnail", ctx -> media(ctx, corpus.thumbnailPath(clipKey(ctx)), "thumbnail"));
-    r.get("/api/clips/{key}/preview", ctx -> media(ctx, corpus.previewPath(clipKey(ctx)), "preview"));
-    // The same by query parameter, for keys with '/' (ingested videos in sub-folders), which a
-    // path segment cannot carry.
-    r.get("/api/clip", ctx -> ctx.json(ClipView.of(require(corpus, queryKey(ctx), "key"), corpus)));
-    r.get("/api/media/thumbnail", ctx -> media(ctx, corpus.thumbnailPath(require(corpus, queryKey(ctx), "key").key()), "thumbnail"));
-    r.get("/api/media/preview", ctx -> media(ctx, corpus.previewPath(require(corpus, queryKey(ctx), "key").key()), "preview"));
+  public void clip(Context ctx) {
+    ctx.json(ClipView.of(ClipLookup.require(corpus, ctx.pathParam("key"), "key"), corpus));
+  }
+
+  public void thumbnail(Context ctx) throws IOException {
+    media(ctx, corpus.thumbnailPath(clipKey(ctx)), "thumbnail");
+  }
+
+  public void preview(Context ctx) throws IOException {
+    media(ctx, corpus.previewPath(clipKey(ctx)), "preview");
+  }
+
+  // The same by query parameter, for keys with '/' (ingested videos in sub-folders), which a path
+  // segment cannot carry.
+
+  public void clipByQuery(Context ctx) {
+    ctx.json(ClipView.of(ClipLookup.require(corpus, queryKey(ctx), "key"), corpus));
+  }
+
+  public void thumbnailByQuery(Context ctx) throws IOException {
+    media(ctx, corpus.thumbnailPath(ClipLookup.require(corpus, queryKey(ctx), "key").key()), "thumbnail");
+  }
+
+  public void previewByQuery(Context ctx) throws IOException {
+    media(ctx, corpus.previewPath(ClipLookup.require(corpus, queryKey(ctx), "key").key()), "preview");
   }
 
   private static String queryKey(Context ctx) {
     return Params.string(ctx, "key").orElseThrow(() -> ApiException.badRequest("key", "the query parameter key is required"));
   }
 
-  /** The clip of {@code key}, or 404 naming {@code field}. */
-  public static Clip require(Corpus corpus, String key, String field) {
-    return corpus.clip(key).orElseThrow(() -> ApiException.notFound(field,
-        "the corpus has no clip '" + Params.shorten(key) + "'"));
-  }
-
   private String clipKey(Context ctx) {
-    return require(corpus, ctx.pathParam("key"), "key").key();
+    return ClipLookup.require(corpus, ctx.pathParam("key"), "key").key();
   }
 
   private void media(Context ctx, Path file, String what) throws IOException {

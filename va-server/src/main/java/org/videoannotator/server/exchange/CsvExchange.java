@@ -10,8 +10,7 @@ import org.videoannotator.core.UserException;
 import org.videoannotator.core.csv.CsvReader;
 import org.videoannotator.core.csv.CsvWriter;
 import org.videoannotator.index.Corpus;
-import org.videoannotator.server.api.ApiException;
-import org.videoannotator.server.api.Params;
+import org.videoannotator.server.errors.DomainException;
 import org.videoannotator.server.store.CurrentAnnotation;
 import org.videoannotator.server.store.NewVote;
 import org.videoannotator.server.store.Source;
@@ -43,18 +42,18 @@ final class CsvExchange {
     try {
       rows = CsvReader.parse(text, "CSV");
     } catch (UserException e) {
-      throw ApiException.badRequest("body", e.getMessage());
+      throw DomainException.invalid("body", e.getMessage());
     }
     if (rows.isEmpty()) {
-      throw ApiException.badRequest("body", "the CSV is empty; expected a header with key,value");
+      throw DomainException.invalid("body", "the CSV is empty; expected a header with key,value");
     }
     List<String> header = rows.getFirst().fields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
     int keyCol = header.indexOf("key");
     int valueCol = header.indexOf("value");
     int annotatorCol = header.indexOf("annotator");
     if (keyCol < 0 || valueCol < 0) {
-      throw ApiException.badRequest("body", "the CSV header must name the columns key and value, got "
-          + Params.shorten(String.join(",", rows.getFirst().fields())));
+      throw DomainException.invalid("body", "the CSV header must name the columns key and value, got "
+          + DomainException.shorten(String.join(",", rows.getFirst().fields())));
     }
     List<NewVote> votes = new ArrayList<>();
     Set<String> unknown = new LinkedHashSet<>();
@@ -62,13 +61,13 @@ final class CsvExchange {
     for (CsvReader.Row row : rows.subList(1, rows.size())) {
       List<String> f = row.fields();
       if (f.size() <= Math.max(keyCol, valueCol)) {
-        throw ApiException.badRequest("body", "CSV line " + row.line() + " has " + f.size() + " fields; expected at least "
+        throw DomainException.invalid("body", "CSV line " + row.line() + " has " + f.size() + " fields; expected at least "
             + (Math.max(keyCol, valueCol) + 1));
       }
       String key = f.get(keyCol);
       String valueText = f.get(valueCol);
-      Value value = Value.parseVote(valueText).orElseThrow(() -> ApiException.badRequest("body",
-          "CSV line " + row.line() + ": value must be yes, no or unsure, got '" + Params.shorten(valueText) + "'"));
+      Value value = Value.parseVote(valueText).orElseThrow(() -> DomainException.invalid("body",
+          "CSV line " + row.line() + ": value must be yes, no or unsure, got '" + DomainException.shorten(valueText) + "'"));
       if (!corpus.hasKey(key)) {
         unknown.add(key);
         skipped++;
@@ -77,7 +76,7 @@ final class CsvExchange {
       String annotator = annotatorCol >= 0 && annotatorCol < f.size() && !f.get(annotatorCol).isBlank()
           ? f.get(annotatorCol).strip() : defaultAnnotator;
       if (annotator.length() > 64 || annotator.chars().anyMatch(Character::isISOControl)) {
-        throw ApiException.badRequest("body", "CSV line " + row.line() + ": annotator must be 1..64 printable characters");
+        throw DomainException.invalid("body", "CSV line " + row.line() + ": annotator must be 1..64 printable characters");
       }
       votes.add(new NewVote(key, value, annotator, Source.imported("csv")));
     }

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.videoannotator.core.Json;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.Corpus;
-import org.videoannotator.server.api.ApiException;
+import org.videoannotator.server.errors.DomainException;
 import org.videoannotator.server.store.NewVote;
 import org.videoannotator.server.store.Source;
 import org.videoannotator.server.store.Value;
@@ -84,7 +84,7 @@ final class LabelboxExchange {
       String video = obj.path("dataRow").path("globalKey").asText("");
       JsonNode answer = obj.get("answer");
       if (video.isEmpty() || answer == null) {
-        throw ApiException.badRequest("body", at + ": expected {name, answer, dataRow: {globalKey}}");
+        throw DomainException.invalid("body", at + ": expected {name, answer, dataRow: {globalKey}}");
       }
       if (!clipsByVideo.containsKey(video)) {
         unknownRows.add(video);
@@ -129,11 +129,11 @@ final class LabelboxExchange {
     try {
       JsonNode obj = Json.mapper().readTree(line);
       if (obj == null || !obj.isObject()) {
-        throw ApiException.badRequest("body", at + ": each line must be a JSON object");
+        throw DomainException.invalid("body", at + ": each line must be a JSON object");
       }
       return obj;
     } catch (JsonProcessingException e) {
-      throw ApiException.badRequest("body", at + ": not JSON (" + e.getOriginalMessage() + ")");
+      throw DomainException.invalid("body", at + ": not JSON (" + e.getOriginalMessage() + ")");
     }
   }
 
@@ -147,13 +147,13 @@ final class LabelboxExchange {
       return;
     }
     if (!frames.isArray()) {
-      throw ApiException.badRequest("body", at + ": frames must be an array of {start, end}");
+      throw DomainException.invalid("body", at + ": frames must be an array of {start, end}");
     }
     for (JsonNode f : frames) {
       JsonNode s = f.get("start");
       JsonNode e = f.get("end");
       if (s == null || e == null || !s.canConvertToInt() || !e.canConvertToInt() || s.asInt() > e.asInt()) {
-        throw ApiException.badRequest("body", at + ": each frame range needs integer start <= end, got " + f);
+        throw DomainException.invalid("body", at + ": each frame range needs integer start <= end, got " + f);
       }
       (yes ? ranges.yes : ranges.no).add(new int[] {s.asInt(), e.asInt()});
     }

@@ -67,7 +67,8 @@ public final class AutoFeed {
       if (e.value() != Value.YES && e.value() != Value.NO) {
         continue;
       }
-      snapshot.find(e.key()).ifPresent(hit -> {
+      // The feed the annotation was given in wins: the random feed may repeat another arm's clip.
+      snapshot.find(e.key(), e.source() == null ? null : e.source().feed()).ifPresent(hit -> {
         if (!isArm(hit.getKey())) {
           return;
         }

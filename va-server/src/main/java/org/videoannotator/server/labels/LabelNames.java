@@ -1,7 +1,6 @@
 package org.videoannotator.server.labels;
 
-import org.videoannotator.server.api.ApiException;
-import org.videoannotator.server.api.Params;
+import org.videoannotator.server.errors.DomainException;
 
 /**
  * What a label name may be: 1..100 characters, no control characters, no {@code /} or {@code \}
@@ -16,17 +15,17 @@ public final class LabelNames {
   /** Returns the stripped name or throws 400 naming {@code field}. */
   public static String check(String field, String name) {
     if (name == null || name.isBlank()) {
-      throw ApiException.badRequest(field, field + " must be a non-empty label name");
+      throw DomainException.invalid(field, field + " must be a non-empty label name");
     }
     String n = name.strip();
     if (n.length() > MAX_LENGTH) {
-      throw ApiException.badRequest(field, field + " must be at most " + MAX_LENGTH + " characters, got " + n.length());
+      throw DomainException.invalid(field, field + " must be at most " + MAX_LENGTH + " characters, got " + n.length());
     }
     for (int i = 0; i < n.length(); i++) {
       char ch = n.charAt(i);
       if (Character.isISOControl(ch) || ch == '/' || ch == '\\') {
-        throw ApiException.badRequest(field, field + " must not contain '/', '\\' or control characters: '"
-            + Params.shorten(n) + "'");
+        throw DomainException.invalid(field, field + " must not contain '/', '\\' or control characters: '"
+            + DomainException.shorten(n) + "'");
       }
     }
     return n;

@@ -1,7 +1,7 @@
 package org.videoannotator.server.labels;
 
 import java.util.List;
-import org.videoannotator.server.builds.BuildSummary;
+import org.videoannotator.server.store.BuildSummary;
 import org.videoannotator.server.store.Counts;
 import org.videoannotator.server.store.Label;
 

@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
-import org.videoannotator.core.UserException;
+import org.videoannotator.server.errors.DomainException;
 import org.videoannotator.core.vectors.KeyedMatrix;
 import org.videoannotator.index.Corpus;
-import org.videoannotator.learn.LinearModel;
 import org.videoannotator.server.builds.BuildService;
+import org.videoannotator.server.builds.LabelModel;
 import org.videoannotator.server.clips.ClipView;
 import org.videoannotator.server.store.AnnotationStore;
 import org.videoannotator.server.store.CurrentAnnotation;
@@ -34,20 +34,6 @@ public final class ScoringService {
 
   /** A clip and a model's probability for it (clip omitted where not needed). */
   public record Scored(String key, float score, ClipView clip) {}
-
-  /** The keys a request named that the corpus lacks. */
-  public static final class UnknownKeyException extends UserException {
-    private final String key;
-
-    public UnknownKeyException(String key) {
-      super("the corpus has no clip '" + key + "' (keys)");
-      this.key = key;
-    }
-
-    public String key() {
-      return key;
-    }
-  }
 
   private final Corpus corpus;
   private final AnnotationStore store;
@@ -76,12 +62,24 @@ public final class ScoringService {
     return builds.latestModel(label);
   }
 
+  /** @throws DomainException not found when the label has no such version */
+  public ModelRow requireVersion(String label, int version) {
+    return version(label, version).orElseThrow(() -> DomainException.notFound("version",
+        "label '" + label + "' has no model version " + version));
+  }
+
+  /** @throws DomainException conflict before the label's first model */
+  public ModelRow requireLatest(String label) {
+    return latest(label).orElseThrow(() -> DomainException.conflict("version",
+        "label '" + label + "' has no model yet; build first"));
+  }
+
   /**
    * Probabilities of {@code keys} under {@code model}; without keys, of every clip appended since
    * the model was built.
    *
-   * @throws UnknownKeyException for a key the corpus lacks
-   * @throws UserException for more than {@link #MAX_SCORE_KEYS} keys
+   * @throws DomainException not found for a key the corpus lacks; invalid for more than {@link
+   *     #MAX_SCORE_KEYS} keys
    */
   public List<Scored> score(ModelRow model, Optional<List<String>> keys) {
     KeyedMatrix vectors = corpus.vectors();
@@ -93,25 +91,36 @@ public final class ScoringService {
       return since;
     });
     if (wanted.size() > MAX_SCORE_KEYS) {
-      throw new UserException("at most " + MAX_SCORE_KEYS + " keys per request, got " + wanted.size());
+      throw DomainException.invalid("keys", "at most " + MAX_SCORE_KEYS + " keys per request, got " + wanted.size());
     }
-    LinearModel linear = builds.load(model);
+    LabelModel linear = builds.labelModel(model);
     List<Scored> scores = new ArrayList<>(wanted.size());
     for (String key : wanted) {
       int r = vectors.keys().rowOf(key);
       if (r < 0) {
-        throw new UnknownKeyException(key);
+        throw DomainException.notFound("keys", "the corpus has no clip '" + DomainException.shorten(key) + "' (keys)");
       }
-      scores.add(new Scored(key, (float) linear.probability(vectors.matrix().row(r)), null));
+      scores.add(new Scored(key, (float) linear.probability(vectors, r), null));
     }
     return scores;
+  }
+
+  /** The answer to a scoring request: the version and a probability per key. */
+  public record Scores(int version, List<KeyScore> scores) {}
+
+  /** One scored key. */
+  public record KeyScore(String key, float score) {}
+
+  /** {@link #score} as the API answers it. */
+  public Scores scores(ModelRow model, Optional<List<String>> keys) {
+    return new Scores(model.version(), score(model, keys).stream().map(s -> new KeyScore(s.key(), s.score())).toList());
   }
 
   /** The preview: the best {@code k} of a seeded sample of unannotated clips, and the sample size. */
   public record Preview(int version, int sampled, List<Scored> items) {}
 
   public Preview preview(String label, ModelRow model, int k) {
-    LinearModel linear = builds.load(model);
+    LabelModel linear = builds.labelModel(model);
     KeyedMatrix vectors = corpus.vectors();
     Set<String> annotated = store.current(label).stream().map(CurrentAnnotation::key).collect(Collectors.toSet());
     // A seeded sample keeps the preview cheap on any corpus size and the same between calls.
@@ -126,7 +135,7 @@ public final class ScoringService {
         continue;
       }
       seen.set(r);
-      scored.add(new Scored(key, (float) linear.probability(vectors.matrix().row(r)), null));
+      scored.add(new Scored(key, (float) linear.probability(vectors, r), null));
     }
     List<Scored> top = scored.stream().sorted(Comparator.comparingDouble(Scored::score).reversed()).limit(k)
         .map(s -> new Scored(s.key(), s.score(), ClipView.of(corpus.clip(s.key()).orElseThrow(), corpus)))

@@ -1,28 +1,22 @@
 package org.videoannotator.server.review;
 
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
 import org.videoannotator.server.api.Params;
-import org.videoannotator.server.labels.LabelController;
-import org.videoannotator.server.store.AnnotationStore;
+import org.videoannotator.server.labels.LabelService;
 import org.videoannotator.server.store.Label;
 
 /** {@code GET /api/labels/{label}/review}: HTTP for {@link ReviewService}. */
 public final class ReviewController {
-  private final AnnotationStore store;
+  private final LabelService labels;
   private final ReviewService reviews;
 
-  public ReviewController(AnnotationStore store, ReviewService reviews) {
-    this.store = store;
+  public ReviewController(LabelService labels, ReviewService reviews) {
+    this.labels = labels;
     this.reviews = reviews;
   }
 
-  public void register(JavalinDefaultRouting r) {
-    r.get("/api/labels/{label}/review", this::review);
-  }
-
-  private void review(Context ctx) {
-    Label label = LabelController.require(store, ctx);
+  public void review(Context ctx) {
+    Label label = labels.require(ctx.pathParam("label"));
     String filter = Params.oneOf(ctx, "filter", "all", ReviewService.Filter.wireNames());
     int k = Params.integer(ctx, "k", 100, 1, 10_000);
     int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);

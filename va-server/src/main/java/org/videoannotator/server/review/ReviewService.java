@@ -5,10 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import org.videoannotator.core.vectors.KeyedMatrix;
 import org.videoannotator.index.Corpus;
-import org.videoannotator.learn.LinearModel;
 import org.videoannotator.server.annotations.AnnotationView;
 import org.videoannotator.server.builds.BuildService;
-import org.videoannotator.server.builds.Decision;
+import org.videoannotator.server.builds.LabelModel;
+import org.videoannotator.server.store.Decision;
 import org.videoannotator.server.clips.ClipView;
 import org.videoannotator.server.store.AnnotationStore;
 import org.videoannotator.server.store.CurrentAnnotation;
@@ -51,6 +51,15 @@ public final class ReviewService {
       }
       return annotation.value() == Value.YES ? threshold - score : score - threshold;
     }
+
+    /**
+     * The model's probability of the other answer: the order of the flipped ones. Not the distance
+     * from the threshold, which is cut for the corpus's prevalence (a cautious cut would otherwise
+     * put "yes" labels the model scores 0.85 ahead of a "no" it scores 0.99).
+     */
+    double otherAnswer() {
+      return annotation.value() == Value.YES ? 1 - score : score;
+    }
   }
 
   private final Corpus corpus;
@@ -64,16 +73,15 @@ public final class ReviewService {
   }
 
   public ReviewPage review(String label, Filter filter, int k, int offset) {
-    var latest = builds.latestModel(label);
-    LinearModel model = latest.map(builds::load).orElse(null);
-    double threshold = latest.map(builds::threshold).orElse(Decision.UNCALIBRATED_THRESHOLD);
+    LabelModel model = builds.latestLabelModel(label).orElse(null);
+    double threshold = model == null ? Decision.UNCALIBRATED_THRESHOLD : model.threshold();
     KeyedMatrix vectors = corpus.vectors();
     List<Scored> rows = new ArrayList<>();
     for (CurrentAnnotation a : store.current(label)) {
       Float score = null;
       int row = vectors.keys().rowOf(a.key());
       if (model != null && row >= 0) {
-        score = (float) model.probability(vectors.matrix().row(row));
+        score = (float) model.probability(vectors, row);
       }
       rows.add(new Scored(a, score, threshold));
     }
@@ -83,7 +91,7 @@ public final class ReviewService {
       case DISAGREEMENTS -> rows.stream().filter(s -> s.annotation().disputed()).toList();
       case FLIPPED -> rows.stream()
           .filter(s -> s.annotation().value() != Value.UNSURE && s.contradiction() > 0)
-          .sorted(Comparator.comparingDouble(Scored::contradiction).reversed())
+          .sorted(Comparator.comparingDouble(Scored::otherAnswer).reversed())
           .toList();
       case ALL -> rows;
     };

@@ -1,7 +1,6 @@
 package org.videoannotator.server.search;
 
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,14 +41,13 @@ public final class SearchController {
     this.textEncoder = textEncoder;
   }
 
-  public void register(JavalinDefaultRouting r) {
-    r.get("/api/search", this::search);
-  }
+  /** A page of hits; {@code engine} is how the corpus searched, {@code notes} what it fell back to. */
+  public record SearchPage(String mode, String engine, List<String> notes, int k, int offset, List<HitView> hits) {}
 
   /** One search hit as the API shows it. */
   public record HitView(String key, float score, ClipView clip, AnnotationView annotation) {}
 
-  private void search(Context ctx) {
+  public void search(Context ctx) {
     Map<String, String> given = new LinkedHashMap<>();
     for (String mode : MODES) {
       Params.string(ctx, mode).ifPresent(v -> given.put(mode, v));
@@ -93,14 +91,7 @@ public final class SearchController {
       CurrentAnnotation a = annotations.get(hit.key());
       hits.add(new HitView(hit.key(), hit.score(), ClipView.of(hit.clip(), corpus), a == null ? null : AnnotationView.of(a)));
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("mode", mode);
-    out.put("engine", result.mode());
-    out.put("notes", result.notes());
-    out.put("k", k);
-    out.put("offset", offset);
-    out.put("hits", hits);
-    ctx.json(out);
+    ctx.json(new SearchPage(mode, result.mode(), result.notes(), k, offset, hits));
   }
 
   /** Comma-separated keys, unless the whole value is itself a key; every key must exist. */

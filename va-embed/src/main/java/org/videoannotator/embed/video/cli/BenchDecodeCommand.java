@@ -24,13 +24,14 @@ import org.videoannotator.embed.video.bench.BoundaryScore;
 import org.videoannotator.embed.video.DecodeOptions;
 import org.videoannotator.embed.video.FrameSink;
 import org.videoannotator.embed.video.synthetic.GroundTruth;
-import org.videoannotator.embed.video.ShotDetector;
+import org.videoannotator.embed.video.shots.ShotDetector;
 import org.videoannotator.embed.video.synthetic.ShotPlan;
 import org.videoannotator.embed.video.synthetic.SyntheticScripts;
 import org.videoannotator.embed.video.synthetic.SyntheticVideo;
 import org.videoannotator.embed.video.Transition;
 import org.videoannotator.embed.video.VideoDecoder;
 import org.videoannotator.embed.video.bench.FfmpegSceneFilter;
+import org.videoannotator.embed.video.bench.MaterialBreakdown;
 import org.videoannotator.embed.video.bench.PySceneDetectStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,6 +81,17 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
           + " (default: ${DEFAULT-VALUE}).")
   int hardVideos;
 
+  @Option(names = "--texture-videos", defaultValue = "12",
+      description = "Videos of FFmpeg lavfi textures, still reframes and traps"
+          + " (SyntheticScripts.textured, 16 shots each): the even ones tune, the odd ones are"
+          + " held out (default: ${DEFAULT-VALUE}).")
+  int textureVideos;
+
+  @Option(names = "--reuse-videos",
+      description = "Reuse quality videos and truth already in DIR from an earlier run with the"
+          + " same renderer, instead of rendering them again.")
+  boolean reuseVideos;
+
   @Option(names = "--scene-threshold", defaultValue = "0.3",
       description = "Threshold of ffmpeg's select='gt(scene,T)' peer (default: ${DEFAULT-VALUE}).")
   double sceneThreshold;
@@ -100,7 +112,7 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
 
   @Override
   public Integer call() throws Exception {
-    if (seconds < 1 || qualityVideos < 0 || hardVideos < 0 || repeat < 1) {
+    if (seconds < 1 || qualityVideos < 0 || hardVideos < 0 || textureVideos < 0 || repeat < 1) {
       throw new UserException("--seconds and --repeat must be >= 1 and --quality-videos >= 0,"
           + " got " + seconds + ", " + repeat + " and " + qualityVideos);
     }
@@ -132,6 +144,21 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
         results.put("hardHeldOut", qualityTable("hard mix, held out (never tuned on)", heldOut,
             new int[][] {{426, 240}, {640, 360}, {1280, 720}}, out));
       }
+      Map<String, List<ShotPlan>> textureTuning = new LinkedHashMap<>();
+      Map<String, List<ShotPlan>> textureHeldOut = new LinkedHashMap<>();
+      for (int k = 0; k < textureVideos; k++) {
+        (k % 2 == 0 ? textureTuning : textureHeldOut)
+            .put("texture" + k, SyntheticScripts.textured(501 + k, 16, FPS));
+      }
+      if (!textureTuning.isEmpty()) {
+        results.put("textureTuning", qualityTable("lavfi textures, reframes and traps, tuning half",
+            textureTuning, new int[][] {{320, 180}, {640, 360}}, out));
+      }
+      if (!textureHeldOut.isEmpty()) {
+        results.put("textureHeldOut", qualityTable("lavfi textures, reframes and traps, held out"
+            + " (never tuned on)", textureHeldOut, new int[][] {{426, 240}, {640, 360}, {1280, 720}},
+            out));
+      }
     }
     Path json = dir.resolve("bench-decode.json");
     Json.mapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), results);
@@ -158,9 +185,10 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
     boolean cli = ffmpegOnPath();
     // warm-up: loads the natives and compiles the hot loops before anything is timed
     new VideoDecoder().decode(files.get(0), DecodeOptions.defaults(), new ShotDetector().sink());
-    out.printf("%n%-10s %7s | %-22s | %-22s | %-22s | %-22s | %-11s | %s%n", "size", "frames",
-        "plain JavaCV grab loop", "VideoDecoder (decode)", "decode + detect, 1 thr",
-        "decode + detect, 2 thr", "ffmpeg CLI", "best detect / plain, / ffmpeg");
+    out.printf("%n%-10s %7s | %-22s | %-22s | %-22s | %-22s | %-11s | %-29s | %s%n", "size",
+        "frames", "plain JavaCV grab loop", "VideoDecoder (decode)", "decode + detect, 1 thr",
+        "decode + detect, 2 thr", "ffmpeg CLI", "best detect / plain, / ffmpeg",
+        "detection alone, CPU per frame");
     for (int i = 0; i < files.size(); i++) {
       Path f = files.get(i);
       double[] plain = timed(() -> plainLoop(f));
@@ -181,11 +209,13 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
       });
       double[] ffmpeg = cli ? timed(() -> ffmpegCli(f, (int) plain[0])) : null;
       double best = Math.max(detect[1], pipelined[1]);
-      out.printf(Locale.ROOT, "%-10s %7d | %s | %s | %s | %s | %-11s | %.2f, %s%n", sizes.get(i),
-          (int) detect[0], rate(plain), rate(decode), rate(detect), rate(pipelined),
+      double detectionMs = detectionCpuMs(f);
+      out.printf(Locale.ROOT, "%-10s %7d | %s | %s | %s | %s | %-11s | %-29s | %.3f ms (%.0f fps, 1 core)%n",
+          sizes.get(i), (int) detect[0], rate(plain), rate(decode), rate(detect), rate(pipelined),
           ffmpeg == null ? "not found" : String.format(Locale.ROOT, "%5.0f fps", ffmpeg[1]),
-          best / plain[1],
-          ffmpeg == null ? "-" : String.format(Locale.ROOT, "%.2f", best / ffmpeg[1]));
+          String.format(Locale.ROOT, "%.2f, %s", best / plain[1],
+              ffmpeg == null ? "-" : String.format(Locale.ROOT, "%.2f", best / ffmpeg[1])),
+          detectionMs, 1000 / detectionMs);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("size", sizes.get(i));
       row.put("frames", (int) detect[0]);
@@ -197,9 +227,30 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
       row.put("ffmpegCliFps", ffmpeg == null ? null : ffmpeg[1]);
       row.put("bestDetectOverPlain", best / plain[1]);
       row.put("bestDetectOverFfmpegCli", ffmpeg == null ? null : best / ffmpeg[1]);
+      row.put("detectionCpuMsPerFrame", detectionMs);
       rows.add(row);
     }
     return rows;
+  }
+
+  /**
+   * CPU milliseconds per frame of shot detection alone (features, signals and rules, no
+   * decoding), the least of {@code repeat} runs over the file's frames held in memory: thread
+   * CPU time, so other load on the machine disturbs it far less than wall-clock rates.
+   */
+  private double detectionCpuMs(Path f) {
+    List<org.videoannotator.embed.video.DecodedFrame> frames = new ArrayList<>();
+    new VideoDecoder().decode(f, DecodeOptions.defaults(), frames::add);
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    double best = Double.MAX_VALUE;
+    for (int r = 0; r < repeat; r++) {
+      long t0 = mx.getCurrentThreadCpuTime();
+      ShotDetector d = new ShotDetector();
+      frames.forEach(d::accept);
+      d.finish();
+      best = Math.min(best, (mx.getCurrentThreadCpuTime() - t0) / 1e6 / frames.size());
+    }
+    return best;
   }
 
   private static String rate(double[] r) {
@@ -297,13 +348,20 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
     java.util.Arrays.fill(totals, BoundaryScore.EMPTY);
     int k = 0;
     int frames = 0;
+    MaterialBreakdown breakdown = new MaterialBreakdown();
     try (Progress p = Progress.start("quality videos", plans.size(), "videos")) {
       for (Map.Entry<String, List<ShotPlan>> e : plans.entrySet()) {
         int[] size = frameSizes[k % frameSizes.length];
         SyntheticVideo sv = new SyntheticVideo(size[0], size[1], FPS, formats[k++ % formats.length]);
         Path file = sv.fileIn(dir, "quality-" + e.getKey());
-        GroundTruth truth = sv.render(e.getValue(), file);
-        truth.write(dir.resolve("quality-" + e.getKey() + ".truth.json"));
+        Path truthFile = dir.resolve("quality-" + e.getKey() + ".truth.json");
+        GroundTruth truth;
+        if (reuseVideos && Files.exists(file) && Files.exists(truthFile)) {
+          truth = GroundTruth.read(truthFile);
+        } else {
+          truth = sv.render(e.getValue(), file);
+          truth.write(truthFile);
+        }
         frames += truth.frameCount();
         ShotDetector ours = new ShotDetector();
         PySceneDetectStyle content = new PySceneDetectStyle(PySceneDetectStyle.Kind.CONTENT);
@@ -314,6 +372,7 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
         List<List<Transition>> found = List.of(ours.finish(),
             FfmpegSceneFilter.cuts(file, sceneThreshold), content.cuts(), adaptive.cuts(),
             histogram.cuts());
+        breakdown.add(e.getValue(), truth, found.get(0));
         for (int d = 0; d < names.length; d++) {
           totals[d] = totals[d].plus(BoundaryScore.of(truth.transitions(), found.get(d)));
           falseAtDistractors[d] += BoundaryScore.falseInside(
@@ -343,6 +402,8 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
       row.put("falseAtFlashes", falseAtFlashes[d]);
       rows.put(names[d], row);
     }
+    out.print(breakdown.table());
+    rows.put("oursByMaterial", breakdown.toMap());
     return rows;
   }
 

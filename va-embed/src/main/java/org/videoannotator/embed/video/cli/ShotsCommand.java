@@ -17,7 +17,7 @@ import org.videoannotator.core.VaSubcommand;
 import org.videoannotator.embed.video.AsyncFrameSink;
 import org.videoannotator.embed.video.DecodeOptions;
 import org.videoannotator.embed.video.FrameSink;
-import org.videoannotator.embed.video.ShotDetector;
+import org.videoannotator.embed.video.shots.ShotDetector;
 import org.videoannotator.embed.video.ShotSpan;
 import org.videoannotator.embed.video.Shots;
 import org.videoannotator.embed.video.Transition;

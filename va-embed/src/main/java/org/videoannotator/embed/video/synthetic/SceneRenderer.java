@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  * tilts, zooms or shakes; world units are frame heights, so any output size shows the same
  * picture. Deterministic: the same scene, time and size give the same pixels.
  */
-public final class SceneRenderer {
+public final class SceneRenderer implements ShotSource {
   private static final double HORIZON = 0.62;
 
   private final Scene scene;
@@ -100,6 +100,7 @@ public final class SceneRenderer {
   }
 
   /** Draws the scene at local frame {@code t} into {@code img} (TYPE_INT_RGB). */
+  @Override
   public void draw(BufferedImage img, int t) {
     int width = img.getWidth();
     int height = img.getHeight();

@@ -7,9 +7,13 @@ import java.util.List;
  * that leads into it), how it begins, and events inside it that are not boundaries.
  *
  * @param entry how this shot begins; ignored for the first shot of a video
- * @param caption subtitle text for the shot ({@link Scene#describe()} when blank)
+ * @param caption subtitle text for the shot ({@link Scene#describe()} or {@link
+ *     Texture#describe()} when blank)
+ * @param texture when not null, the shot shows this FFmpeg texture instead of the scene (the
+ *     scene then only sets how events look: night or day)
  */
-public record ShotPlan(Scene scene, int frames, Entry entry, List<Event> events, String caption) {
+public record ShotPlan(Scene scene, int frames, Entry entry, List<Event> events, String caption,
+    Texture texture) {
   /** How a shot begins. {@code frames} is the dissolve length, or each fade half's length. */
   public record Entry(Kind kind, int frames) {
     public enum Kind {
@@ -78,10 +82,15 @@ public record ShotPlan(Scene scene, int frames, Entry entry, List<Event> events,
         throw new IllegalArgumentException("event " + e + " does not fit in " + frames + " frames");
       }
     }
-    caption = caption == null || caption.isBlank() ? scene.describe() : caption;
+    caption = caption == null || caption.isBlank()
+        ? (texture == null ? scene.describe() : texture.describe()) : caption;
+  }
+
+  public ShotPlan(Scene scene, int frames, Entry entry, List<Event> events, String caption) {
+    this(scene, frames, entry, events, caption, null);
   }
 
   public ShotPlan(Scene scene, int frames, Entry entry) {
-    this(scene, frames, entry, List.of(), null);
+    this(scene, frames, entry, List.of(), null, null);
   }
 }

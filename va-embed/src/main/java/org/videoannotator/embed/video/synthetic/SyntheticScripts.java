@@ -178,6 +178,60 @@ public final class SyntheticScripts {
     return plan;
   }
 
+  /**
+   * Footage the project's renderer cannot draw, from FFmpeg's own sources ({@link Texture}):
+   * shots of cellular automata, life, fractal zooms, test patterns with moving parts and noise
+   * (pictures that change on their own every frame) with cuts into, out of and between them;
+   * cuts between two crops or zooms of one still and between two zoom depths of one fractal;
+   * drifting gradients; and, as traps, scene shots with fast pans and light changes; dissolves
+   * and fades among all of them. Seeds keep the tuning and held-out halves apart.
+   */
+  public static List<ShotPlan> textured(long seed, int shots, int fps) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    Texture.Kind[] busy = {Texture.Kind.CELLAUTO, Texture.Kind.LIFE, Texture.Kind.MANDELBROT,
+        Texture.Kind.TEST_PATTERN, Texture.Kind.NOISE};
+    List<ShotPlan> plan = new ArrayList<>();
+    for (int k = 0; k < shots; k++) {
+      int frames = 12 + rnd.nextInt(fps * 3 - 12);
+      Scene s = scene(rnd, randomPalette(rnd), rnd.nextInt(3) == 0 ? Camera.FAST_PAN
+          : Camera.values()[rnd.nextInt(Camera.values().length)]);
+      Texture previous = k == 0 ? null : plan.getLast().texture();
+      Texture texture = null;
+      double r = rnd.nextDouble();
+      if (previous != null && previous.kind() == Texture.Kind.STILL && r < 0.7) {
+        // the same still, another crop or zoom: the cut only moves the framing
+        texture = previous.reframed((previous.framing() + 1 + rnd.nextInt(Texture.framings() - 1))
+            % Texture.framings());
+      } else if (previous != null && previous.kind() != Texture.Kind.GRADIENTS && r < 0.4) {
+        // the same look with other content: the same fractal at another zoom depth, the same
+        // automaton or pattern with other cells; only the arrangement changes at the cut
+        texture = previous.reframed((previous.framing() + 1) % Texture.framings());
+      } else if (r < 0.4) {
+        texture = new Texture(busy[rnd.nextInt(busy.length)], rnd.nextLong() & 0xffffffL);
+      } else if (r < 0.5) {
+        texture = new Texture(Texture.Kind.GRADIENTS, rnd.nextLong() & 0xffffffL);
+      } else if (r < 0.62) {
+        texture = new Texture(Texture.Kind.STILL, rnd.nextLong() & 0xffffffL,
+            rnd.nextInt(Texture.framings()));
+      }
+      double e = rnd.nextDouble();
+      Entry entry = k == 0 || e < 0.7 ? Entry.CUT : e < 0.92 ? Entry.dissolve(6 + rnd.nextInt(16))
+          : Entry.fade(4 + rnd.nextInt(10));
+      List<Event> events = new ArrayList<>();
+      if (frames >= 30 && (texture == null || !texture.kind().busy)) {
+        double v = rnd.nextDouble();
+        int at = 6 + rnd.nextInt(frames - 24);
+        if (v < 0.3) {
+          events.add(new Event(Event.Kind.LIGHTING, at, rnd.nextBoolean() ? 1 : 8));
+        } else if (v < 0.45) {
+          events.add(new Event(Event.Kind.DECAYING_FLASH, at, 1 + rnd.nextInt(3)));
+        }
+      }
+      plan.add(new ShotPlan(s, frames, entry, events, null, texture));
+    }
+    return plan;
+  }
+
   private static Palette randomPalette(SplittableRandom rnd) {
     return Palette.values()[rnd.nextInt(Palette.values().length)];
   }

@@ -98,16 +98,15 @@ public final class SyntheticVideo {
     if (plan.isEmpty()) {
       throw new IllegalArgumentException("a video needs at least one shot");
     }
-    Timeline timeline = new Timeline(plan);
-    GroundTruth truth = timeline.truth(fps);
-    try {
+    try (Timeline timeline = new Timeline(plan, width, height, fps)) {
+      GroundTruth truth = timeline.truth(fps);
       Files.createDirectories(video.toAbsolutePath().getParent());
       encode(timeline, video);
       writeSrt(truth, srtFor(video));
+      return truth;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + video, e);
     }
-    return truth;
   }
 
   /** The {@code .srt} that {@link #render} writes next to {@code video}. */
@@ -186,25 +185,26 @@ public final class SyntheticVideo {
   }
 
   /** Where each output frame comes from, and the truth that follows. */
-  private static final class Timeline {
+  private static final class Timeline implements AutoCloseable {
     private final List<ShotPlan> plan;
     /** For each output frame: shot A, its local time, shot B (or -1), its local time, mix. */
     private final List<int[]> sources = new ArrayList<>();
     private final List<Double> mix = new ArrayList<>();
     private final List<Transition> transitions = new ArrayList<>();
     private final List<GroundTruth.Distractor> distractors = new ArrayList<>();
-    private final SceneRenderer[] renderers;
+    private final ShotSource[] renderers;
     /** Local time of each shot's first own frame (after the transition leading into it). */
     private final int[] localStart;
     private BufferedImage scratch;
 
-    Timeline(List<ShotPlan> plan) {
+    Timeline(List<ShotPlan> plan, int width, int height, double fps) {
       this.plan = List.copyOf(plan);
-      this.renderers = new SceneRenderer[plan.size()];
+      this.renderers = new ShotSource[plan.size()];
       this.localStart = new int[plan.size()];
       for (int k = 0; k < plan.size(); k++) {
-        renderers[k] = new SceneRenderer(plan.get(k).scene());
         ShotPlan shot = plan.get(k);
+        renderers[k] = shot.texture() == null ? new SceneRenderer(shot.scene())
+            : new LavfiSource(shot.texture(), width, height, fps);
         if (k > 0) {
           localStart[k] = addEntry(k, shot.entry());
         }
@@ -267,7 +267,11 @@ public final class SyntheticVideo {
         distractors.add(new GroundTruth.Distractor(
             kind, first + e.at(), first + e.at() + e.frames() + decay - 1));
       }
-      if (shot.scene().camera() == Scene.Camera.FAST_PAN) {
+      if (shot.texture() != null && shot.texture().kind().busy) {
+        distractors.add(new GroundTruth.Distractor(
+            GroundTruth.Distractor.Kind.BUSY, first, first + shot.frames() - 1));
+      }
+      if (shot.texture() == null && shot.scene().camera() == Scene.Camera.FAST_PAN) {
         distractors.add(new GroundTruth.Distractor(
             GroundTruth.Distractor.Kind.FAST_PAN, first, first + shot.frames() - 1));
       }
@@ -275,6 +279,14 @@ public final class SyntheticVideo {
 
     int frameCount() {
       return sources.size();
+    }
+
+    /** Closes every shot's source (FFmpeg grabbers of textures), as each may be open. */
+    @Override
+    public void close() {
+      for (ShotSource r : renderers) {
+        r.close();
+      }
     }
 
     GroundTruth truth(double fps) {

@@ -1,4 +1,6 @@
-package org.videoannotator.embed.video;
+package org.videoannotator.embed.video.shots;
+
+import org.videoannotator.embed.video.DecodedFrame;
 
 /**
  * The compact per-frame description the shot detector compares: luma at half the analysis size
@@ -34,6 +36,16 @@ final class FrameFeatures {
   final boolean[] edges;
   final boolean[] dilated;
   final int edgeCount;
+  /**
+   * Structure a texture keeps while its pixels change (see {@link Descriptor}): gradient
+   * orientations, the coarse layout of light and dark, colour moments per region.
+   */
+  final float[] orientation = new float[ORIENTATION_BINS];
+  final float[] layout = new float[LAYOUT_CELLS * LAYOUT_CELLS];
+  final float[] moments = new float[REGIONS * REGIONS * 4];
+  static final int ORIENTATION_BINS = 8;
+  static final int LAYOUT_CELLS = 4;
+  static final int REGIONS = 2;
 
   FrameFeatures(DecodedFrame f) {
     this.index = f.index();
@@ -46,6 +58,8 @@ final class FrameFeatures {
     double sum = 0;
     double sq = 0;
     float[] hsv = new float[3];
+    double[] regionSq = new double[REGIONS * REGIONS];
+    int[] regionN = new int[REGIONS * REGIONS];
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         int r = 0;
@@ -66,6 +80,24 @@ final class FrameFeatures {
         sq += l * l;
         java.awt.Color.RGBtoHSB(r, g, b, hsv);
         hist[bin(hsv)] += 1;
+        int region = (y * REGIONS / h) * REGIONS + x * REGIONS / w;
+        moments[4 * region] += r;
+        moments[4 * region + 1] += g;
+        moments[4 * region + 2] += b;
+        moments[4 * region + 3] += l;
+        regionSq[region] += l * l;
+        regionN[region]++;
+      }
+    }
+    for (int k = 0; k < regionN.length; k++) {
+      int m = Math.max(1, regionN[k]);
+      for (int c = 0; c < 4; c++) {
+        moments[4 * k + c] /= m;
+      }
+      double sd = Math.sqrt(Math.max(0, regionSq[k] / m - moments[4 * k + 3] * moments[4 * k + 3]));
+      moments[4 * k + 3] = (float) sd; // the spread of luma replaces its mean (the RGB means hold it)
+      for (int c = 0; c < 4; c++) {
+        moments[4 * k + c] /= 255f;
       }
     }
     int n = w * h;
@@ -95,9 +127,30 @@ final class FrameFeatures {
       }
     }
     microNorm = standardise(micro);
+    fillLayout();
     edges = new boolean[n];
     dilated = new boolean[n];
     edgeCount = findEdges();
+  }
+
+  /**
+   * Mean luma of a 4x4 grid of cells over the quarter-size picture, minus the frame's mean, in
+   * units of the frame's spread: where the light and dark parts are, not how bright they are.
+   */
+  private void fillLayout() {
+    double[] sum = new double[layout.length];
+    int[] n = new int[layout.length];
+    for (int y = 0; y < th; y++) {
+      for (int x = 0; x < tw; x++) {
+        int cell = (y * LAYOUT_CELLS / th) * LAYOUT_CELLS + x * LAYOUT_CELLS / tw;
+        sum[cell] += tiny[y * tw + x];
+        n[cell]++;
+      }
+    }
+    double scale = 1.0 / Math.max(8.0, std);
+    for (int c = 0; c < layout.length; c++) {
+      layout[c] = n[c] == 0 ? 0f : (float) ((sum[c] / n[c] - mean) * scale);
+    }
   }
 
   private static float[] standardise(short[] p) {
@@ -142,7 +195,13 @@ final class FrameFeatures {
         int m = Math.abs(gx) + Math.abs(gy);
         mag[i] = m;
         total += m;
+        if (m > 0) {
+          orientation[orientationBin(gx, gy)] += m;
+        }
       }
+    }
+    for (int k = 0; k < ORIENTATION_BINS; k++) {
+      orientation[k] /= Math.max(1, total);
     }
     double meanMag = (double) total / Math.max(1, (w - 2) * (h - 2));
     double thr = Math.max(8, 2.0 * meanMag);
@@ -173,6 +232,17 @@ final class FrameFeatures {
       }
     }
     return count;
+  }
+
+  /**
+   * Unsigned gradient orientation (0..180 degrees) in 8 bins of 22.5 degrees, from slopes rather
+   * than {@code atan2} (this runs for every pixel of every frame).
+   */
+  private static int orientationBin(int gx, int gy) {
+    int ax = Math.abs(gx);
+    int ay = Math.abs(gy);
+    int q = ay * 10000 < 4142 * ax ? 0 : ay < ax ? 1 : ay * 10000 < 24142 * ax ? 2 : 3;
+    return (gx >= 0) == (gy >= 0) ? q : ORIENTATION_BINS - 1 - q;
   }
 
   /** Nearly uniform black or white: the middle of a fade (to black or to white). */

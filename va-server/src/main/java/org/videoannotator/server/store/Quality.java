@@ -1,4 +1,4 @@
-package org.videoannotator.server.builds;
+package org.videoannotator.server.store;
 
 import java.util.List;
 

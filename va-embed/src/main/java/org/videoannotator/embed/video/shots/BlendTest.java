@@ -1,4 +1,4 @@
-package org.videoannotator.embed.video;
+package org.videoannotator.embed.video.shots;
 
 /**
  * The dissolve signature: during a dissolve or fade, a frame is a mix {@code w A + (1 - w) B} of

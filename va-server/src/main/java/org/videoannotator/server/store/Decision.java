@@ -1,4 +1,4 @@
-package org.videoannotator.server.builds;
+package org.videoannotator.server.store;
 
 /**
  * Where a calibrated model says "yes" (see va-learn's {@code Calibration}), how well that cut did

@@ -1,4 +1,4 @@
-package org.videoannotator.embed.video;
+package org.videoannotator.embed.video.shots;
 
 /**
  * How different two frames are, after compensating the dominant camera translation.

@@ -1,0 +1,141 @@
+package org.videoannotator.learn.estimate;
+
+import java.util.BitSet;
+import java.util.List;
+import org.videoannotator.learn.Calibration;
+
+/**
+ * What a build tells an editor about the corpus, from numbers the loop's selection does not bias or
+ * that are corrected for it: the prevalence of the label with its interval and method, the decision
+ * threshold for that prevalence ({@link CorpusCut}), the AP on the random feed's labels when there
+ * are enough, and advice in words when the estimates are weak ({@link Advice}).
+ *
+ * <p>Prevalence is counted, not only estimated: the labelled clips' answers are known, so only the
+ * share of "yes" among the unlabelled clips {@code U} is estimated, and
+ * {@code prevalence = (labelled yes + rate_U * |U|) / N}. The rate comes from
+ * <ul>
+ *   <li>{@code prior-shift}: the model's scores corrected for the labelled set's class balance
+ *       ({@link PriorShiftRate}), while fewer than {@value #MIN_RANDOM} random-feed clips are
+ *       labelled. Nothing has checked it then, so its interval runs from the labelled "yes" to the
+ *       labelled set's share of "yes", and the decision takes a cautious end (see {@link #of});
+ *   <li>{@code combined}: the random feed's labels (a uniform sample of the unlabelled corpus) with
+ *       the prior-shift estimate as a prior worth {@value #MIN_RANDOM} labels, while that estimate
+ *       lies inside the random labels' own interval: {@code (k + m * ps) / (n + m)} with a Wilson
+ *       interval on those counts;
+ *   <li>{@code random-feed}: the random feed's labels alone ({@link Wilson}) once they exclude the
+ *       model's estimate, which they then refute.
+ * </ul>
+ * The random labels carry the annotator's own mistakes: with a share {@code e} of answers wrong,
+ * what is estimated is the share the annotator would call "yes", {@code rate (1 - e) + (1 - rate) e}.
+ */
+public final class CorpusEstimates {
+  /** Random-feed labels needed before they are used for the prevalence. */
+  public static final int MIN_RANDOM = 10;
+  /** Random-feed labels, and "yes" among them, needed before the AP is measured on them. */
+  public static final int MIN_RANDOM_FOR_AP = 20;
+  public static final int MIN_RANDOM_YES_FOR_AP = 3;
+
+  public static final String PRIOR_SHIFT = "prior-shift";
+  public static final String RANDOM_FEED = "random-feed";
+  public static final String COMBINED = "combined";
+
+  /**
+   * The clips labelled yes or no, in the order the calibration saw them.
+   *
+   * @param rows corpus rows
+   * @param yes their answers
+   * @param outOfFold their out-of-fold {@code w.x} ({@code Calibration.Result.outOfFold()})
+   * @param fromRandomFeed whether each was labelled from the random feed
+   */
+  public record LabelledClips(int[] rows, boolean[] yes, double[] outOfFold, boolean[] fromRandomFeed) {
+    public LabelledClips {
+      if (yes.length != rows.length || outOfFold.length != rows.length || fromRandomFeed.length != rows.length) {
+        throw new IllegalArgumentException("labelled clips: " + rows.length + " rows, " + yes.length + " answers, "
+            + outOfFold.length + " scores, " + fromRandomFeed.length + " sources");
+      }
+    }
+  }
+
+  /** The corpus's share of "yes", its 95 % interval, how it was estimated and on how many random labels. */
+  public record Prevalence(double value, double lo, double hi, String method, int randomLabels) {}
+
+  /**
+   * @param prevalence the corpus's share of "yes"
+   * @param cut where the model says "yes" for that prevalence
+   * @param apOnRandom AP on the random feed's labels with its interval, or null when too few
+   * @param randomApLabels random-feed labels the AP was measured on
+   * @param priorShift the prior-shift estimate of the prevalence (whichever was used)
+   * @param logitShift what to add to the calibrated logits for probabilities at the corpus's prior
+   * @param advice what to label to firm the estimates up, in words (empty when they are firm)
+   */
+  public record Result(Prevalence prevalence, CorpusCut.Cut cut, Interval apOnRandom, int randomApLabels,
+      Interval priorShift, double logitShift, List<String> advice) {}
+
+  private CorpusEstimates() {}
+
+  /**
+   * @param logits the calibrated model's logit of every corpus row
+   * @param probabilities the same as the server stores them (the cut is one of them)
+   * @param labelled the clips labelled yes or no
+   * @param slope Platt's slope of the calibration, {@code intercept} its intercept
+   * @param seed seed of the bootstraps
+   */
+  public static Result of(float[] logits, float[] probabilities, LabelledClips labelled, double slope,
+      double intercept, long seed) {
+    int n = logits.length;
+    BitSet isLabelled = new BitSet(n);
+    int knownYes = 0;
+    for (int i = 0; i < labelled.rows().length; i++) {
+      if (!isLabelled.get(labelled.rows()[i])) {
+        isLabelled.set(labelled.rows()[i]);
+        knownYes += labelled.yes()[i] ? 1 : 0;
+      }
+    }
+    LogitSample unlabelled = LogitSample.of(logits, isLabelled::get);
+    Interval priorShiftRate = PriorShiftRate.estimate(unlabelled, labelled.outOfFold(), labelled.yes(), slope, intercept, seed);
+    RandomClips random = RandomClips.of(labelled, slope, intercept);
+    Interval rate = priorShiftRate;
+    String method = PRIOR_SHIFT;
+    if (random.size() >= MIN_RANDOM) {
+      Interval alone = Wilson.of(random.yesCount(), random.size());
+      boolean consistent = alone.lo() <= priorShiftRate.value() && priorShiftRate.value() <= alone.hi();
+      rate = consistent
+          ? Wilson.of(random.yesCount() + MIN_RANDOM * priorShiftRate.value(), random.size() + MIN_RANDOM)
+          : alone;
+      method = consistent ? COMBINED : RANDOM_FEED;
+    }
+    double u = unlabelled.size();
+    Interval prevalence = n == 0 ? new Interval(0, 0, 0) : rate.affine(knownYes / (double) n, u / n);
+    Interval priorShiftPrevalence = n == 0 ? prevalence : priorShiftRate.affine(knownYes / (double) n, u / n);
+    // Unchecked by random labels, the model's estimate can be far off either way when the labelled
+    // clips are unlike the corpus (a search's "no" clips teach the model what the corpus is not),
+    // and its bootstrap cannot see that bias. So its interval spans what the labels themselves
+    // bound: from the clips labelled "yes" (certain) to the labelled set's share of "yes" over the
+    // rest (the loop's premise: search and the feeds pick likely positives, so that share is the
+    // richer one), or the bootstrap's upper end if higher. The decision takes the bootstrap's lower
+    // end; and an estimate above the labelled share contradicts the premise (on generated data such
+    // models scored the corpus's typical clips above every labelled "no"), so it decides nothing
+    // beyond the clips labelled "yes" until the random feed checks it.
+    double decided = prevalence.value();
+    boolean implausible = false;
+    if (method.equals(PRIOR_SHIFT) && n > 0) {
+      double labelledShare = knownYes / (double) isLabelled.cardinality();
+      implausible = priorShiftRate.value() > labelledShare;
+      decided = implausible ? knownYes / (double) n : priorShiftPrevalence.lo();
+      // a discarded estimate is not shown as the value either: the labelled "yes" are what is known
+      prevalence = new Interval(implausible ? decided : prevalence.value(), knownYes / (double) n,
+          Math.max(prevalence.hi(), (knownYes + labelledShare * u) / n));
+    }
+    CorpusCut.Cut cut = CorpusCut.breakEven(probabilities, decided);
+    Interval ap = null;
+    if (random.size() >= MIN_RANDOM_FOR_AP && random.yesCount() >= MIN_RANDOM_YES_FOR_AP
+        && random.yesCount() < random.size()) {
+      ap = RandomSampleAp.estimate(random.scores(), random.yes(), seed);
+    }
+    Prevalence p = new Prevalence(prevalence.value(), prevalence.lo(), prevalence.hi(), method, random.size());
+    List<String> advice = Advice.of(p, priorShiftPrevalence, ap, random.size(), random.yesCount(),
+        Calibration.labelledPrior(labelled.yes()), implausible);
+    double corpusShift = u == 0 ? 0 : PriorShift.shiftToMean(unlabelled, rate.value());
+    return new Result(p, cut, ap, random.size(), priorShiftPrevalence, corpusShift, advice);
+  }
+}

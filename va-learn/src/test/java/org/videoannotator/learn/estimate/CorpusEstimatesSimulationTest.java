@@ -1,0 +1,168 @@
+package org.videoannotator.learn.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.videoannotator.core.vectors.FloatMatrix;
+import org.videoannotator.learn.Calibration;
+import org.videoannotator.learn.CorpusScorer;
+import org.videoannotator.learn.LinearModel;
+import org.videoannotator.learn.LogisticRegressionCv;
+
+/**
+ * Seeded simulations whose truth is known: a corpus with a label at a known rate, labelled the way
+ * the loop labels it (a search's top results first: likely "yes" and hard "no"), trained and
+ * calibrated by the real learner. The labelled set's balance is far from the corpus's, and the
+ * estimates must land near the truth where the naive numbers (the labelled-set threshold) do not.
+ */
+class CorpusEstimatesSimulationTest {
+  private static final int DIM = 16;
+  private static final int CLIPS = 12_000;
+  private static final CorpusScorer SCORER = new CorpusScorer();
+
+  /** A corpus: features, truth, and a search's score (a noisy view of the label). */
+  private record World(FloatMatrix x, boolean[] truth, int[] searchOrder) {
+    double rate() {
+      int k = 0;
+      for (boolean b : truth) {
+        k += b ? 1 : 0;
+      }
+      return (double) k / truth.length;
+    }
+  }
+
+  /**
+   * {@code featureSearch}: the search ranks by features, one of them the label's and one it confuses
+   * with it (as a text search does: the labelled "no" clips then differ from the corpus's); else it
+   * sees only whether a clip is "yes", plus noise (each class's labelled clips then look like the
+   * corpus's, the case prior-shift correction is exact for).
+   */
+  private static World world(double rate, long seed, boolean featureSearch) {
+    SplittableRandom random = new SplittableRandom(seed);
+    float[][] rows = new float[CLIPS][DIM];
+    boolean[] truth = new boolean[CLIPS];
+    double[] search = new double[CLIPS];
+    for (int i = 0; i < CLIPS; i++) {
+      truth[i] = random.nextDouble() < rate;
+      for (int j = 0; j < DIM; j++) {
+        rows[i][j] = (float) (random.nextGaussian() + (truth[i] && j < 4 ? 0.9 : 0));
+      }
+      // the search sees one of the label's directions and one it confuses with it
+      search[i] = featureSearch ? rows[i][0] + rows[i][4] + 0.5 * random.nextGaussian()
+          : (truth[i] ? 1.5 : 0) + random.nextGaussian();
+    }
+    Integer[] order = new Integer[CLIPS];
+    for (int i = 0; i < CLIPS; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(search[b], search[a]));
+    return new World(FloatMatrix.ofRows(rows), truth, Arrays.stream(order).mapToInt(Integer::intValue).toArray());
+  }
+
+  /** What a build sees: the labelled clips and the calibrated model's scores of the corpus. */
+  private record Build(CorpusEstimates.LabelledClips labelled, Calibration.Result calibration, float[] logits,
+      float[] probabilities, double truth) {
+    CorpusEstimates.Result estimates() {
+      return CorpusEstimates.of(logits, probabilities, labelled, calibration.slope(), calibration.intercept(), 7);
+    }
+
+    /** The old decision: the F1-best cut on the labelled set. */
+    double naiveYesShare() {
+      int yes = 0;
+      for (float p : probabilities) {
+        yes += p >= calibration.threshold() ? 1 : 0;
+      }
+      return (double) yes / probabilities.length;
+    }
+  }
+
+  /**
+   * Labels {@code wantYes} "yes" and {@code wantNo} "no" from the search's top results (as in a VA
+   * session), then {@code random} clips drawn uniformly from the rest (the random feed).
+   */
+  private static Build build(World w, int wantYes, int wantNo, int random, long seed) {
+    List<Integer> rows = new ArrayList<>();
+    List<Boolean> fromRandom = new ArrayList<>();
+    boolean[] taken = new boolean[CLIPS];
+    int yes = 0;
+    int no = 0;
+    for (int i = 0; i < CLIPS && (yes < wantYes || no < wantNo); i++) {
+      int row = w.searchOrder()[i];
+      if (w.truth()[row] ? yes++ < wantYes : no++ < wantNo) {
+        rows.add(row);
+        fromRandom.add(false);
+        taken[row] = true;
+      }
+    }
+    SplittableRandom r = new SplittableRandom(seed * 7919 + 1); // a stream apart from the world's
+    while (random > 0) {
+      int row = r.nextInt(CLIPS);
+      if (!taken[row]) {
+        taken[row] = true;
+        rows.add(row);
+        fromRandom.add(true);
+        random--;
+      }
+    }
+    int[] rowArray = rows.stream().mapToInt(Integer::intValue).toArray();
+    boolean[] y = new boolean[rowArray.length];
+    boolean[] rnd = new boolean[rowArray.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = w.truth()[rowArray[i]];
+      rnd[i] = fromRandom.get(i);
+    }
+    LogisticRegressionCv.Options d = LogisticRegressionCv.Options.defaults();
+    LogisticRegressionCv.Options options = new LogisticRegressionCv.Options(5, d.cs(), d.seed(), d.maxIter(), d.gtol(), 1);
+    LinearModel model = new LogisticRegressionCv(options).fit(w.x(), rowArray, y, "sim");
+    Calibration.Result calibration = Calibration.calibrate(w.x(), rowArray, y, model, options);
+    float[] logits = SCORER.logits(w.x(), calibration.model());
+    float[] probabilities = SCORER.probabilities(w.x(), calibration.model());
+    return new Build(new CorpusEstimates.LabelledClips(rowArray, y, calibration.outOfFold(), rnd), calibration,
+        logits, probabilities, w.rate());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0.02, 1", "0.06, 2", "0.18, 3"})
+  void whenOnlyTheBalanceIsBiasedThePriorShiftFindsTheCorpusRate(double rate, long seed) {
+    Build b = build(world(rate, seed, false), 60, 40, 0, seed);
+    CorpusEstimates.Result e = b.estimates();
+    double truth = b.truth();
+    CorpusEstimates.Prevalence p = e.prevalence();
+    assertEquals(CorpusEstimates.PRIOR_SHIFT, p.method());
+    assertTrue(p.lo() <= truth && truth <= p.hi(), p + " against a true rate of " + truth);
+    assertTrue(Math.abs(b.naiveYesShare() - truth) > Math.abs(p.value() - truth),
+        "the labelled-set cut calls " + b.naiveYesShare() + " yes, the estimate is " + p.value() + ", the truth " + truth);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0.02, 1", "0.06, 2", "0.06, 3", "0.18, 4", "0.30, 5"})
+  void aSearchSessionOf14YesAnd9NoNoLongerCallsMostOfTheCorpusYes(double rate, long seed) {
+    Build b = build(world(rate, seed, true), 14, 9, 0, seed);
+    CorpusEstimates.Result e = b.estimates();
+    double truth = b.truth();
+    assertEquals(CorpusEstimates.PRIOR_SHIFT, e.prevalence().method());
+    assertTrue(e.cut().yesShare() > 0 && e.cut().yesShare() < 3 * truth + 0.05,
+        "yes share " + e.cut().yesShare() + " for a true rate of " + truth + " (the labelled-set cut: " + b.naiveYesShare() + ")");
+    assertTrue(e.prevalence().lo() <= truth && truth <= e.prevalence().hi(), e.prevalence() + " excludes " + truth);
+    assertTrue(!e.advice().isEmpty() && e.advice().getFirst().contains("Random feed"), e.advice().toString());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0.01, 11", "0.03, 12", "0.06, 13", "0.12, 14", "0.30, 15"})
+  void twoHundredLabelsWithARandomThirdLandNearTheTruth(double rate, long seed) {
+    Build b = build(world(rate, seed, true), 60, 70, 70, seed);
+    CorpusEstimates.Result e = b.estimates();
+    double truth = b.truth();
+    CorpusEstimates.Prevalence p = e.prevalence();
+    assertTrue(!p.method().equals(CorpusEstimates.PRIOR_SHIFT) && p.randomLabels() == 70, p.toString());
+    assertTrue((p.lo() <= truth && truth <= p.hi()) || (p.value() < 1.5 * truth && p.value() > truth / 1.5),
+        p + " against a true rate of " + truth);
+    assertTrue(e.cut().yesShare() < 2 * truth && e.cut().yesShare() > truth / 2, e.cut() + " for " + truth);
+  }
+}

@@ -1,0 +1,117 @@
+package org.videoannotator.learn.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.videoannotator.learn.Metrics;
+
+/** The estimators' parts against hand-computed values and against their definitions. */
+class EstimatePartsTest {
+  @Test
+  void wilsonIntervalsMatchThePublishedOnes() {
+    // Wilson intervals as tabulated (e.g. Newcombe 1998): 0/10 -> [0, 0.2775], 5/10 -> [0.2366, 0.7634]
+    Interval none = Wilson.of(0, 10);
+    assertEquals(0, none.value());
+    assertEquals(0, none.lo(), 1e-12);
+    assertEquals(0.2775328, none.hi(), 1e-6);
+    Interval half = Wilson.of(5, 10);
+    assertEquals(0.2365931, half.lo(), 1e-6);
+    assertEquals(0.7634069, half.hi(), 1e-6);
+    assertThrows(IllegalArgumentException.class, () -> Wilson.of(3, 0));
+  }
+
+  @Test
+  void thePriorShiftMaximumIsTheHandSolvedOne() {
+    // Calibrated at prior 1/2, likelihood ratios 9, 1/9, 1/9: the slope 8/(1+8p) - 2(8/9)/(1-8p/9)
+    // vanishes at p = 56/192 = 7/24.
+    float l = (float) Math.log(9);
+    LogitSample sample = LogitSample.of(new float[] {l, -l, -l}, i -> false);
+    assertEquals(7.0 / 24, PriorShift.corpusPrior(sample, 0.5), 1e-6);
+    // every clip more likely "no" than the labelled set's balance says: the prior is 0
+    assertEquals(0, PriorShift.corpusPrior(LogitSample.of(new float[] {-1, -2}, i -> false), 0.5));
+  }
+
+  @Test
+  void thePriorShiftMaximumIsWhereSaerensEmConverges() {
+    SplittableRandom random = new SplittableRandom(4);
+    float[] logits = new float[3000];
+    for (int i = 0; i < logits.length; i++) {
+      logits[i] = (float) (random.nextGaussian() * 2 - 1.5 + (random.nextDouble() < 0.2 ? 3 : 0));
+    }
+    double labelledPrior = 0.55;
+    // Saerens et al.'s EM, literally: adjust the posteriors to the current prior, average them
+    double prior = labelledPrior;
+    for (int it = 0; it < 20_000; it++) {
+      double sum = 0;
+      for (float x : logits) {
+        double p = 1 / (1 + Math.exp(-x));
+        double yes = prior / labelledPrior * p;
+        double no = (1 - prior) / (1 - labelledPrior) * (1 - p);
+        sum += yes / (yes + no);
+      }
+      prior = sum / logits.length;
+    }
+    LogitSample sample = LogitSample.of(logits, i -> false);
+    assertEquals(prior, PriorShift.corpusPrior(sample, labelledPrior), 1e-5);
+    // and the shifted probabilities then average that prior (EM's fixed point)
+    double shift = PriorShift.logitShift(labelledPrior, prior);
+    assertEquals(prior, sample.meanProbability(shift), 1e-5);
+    assertEquals(shift, PriorShift.shiftToMean(sample, prior), 1e-4);
+  }
+
+  @Test
+  void binningLargeSamplesKeepsThePrior() {
+    SplittableRandom random = new SplittableRandom(5);
+    float[] logits = new float[50_000];
+    for (int i = 0; i < logits.length; i++) {
+      logits[i] = (float) (random.nextGaussian() * 3 - 2);
+    }
+    double binned = PriorShift.corpusPrior(LogitSample.of(logits, i -> false), 0.4);
+    float[] exact = java.util.Arrays.copyOf(logits, LogitSample.BINS);
+    assertTrue(LogitSample.of(logits, i -> false).size() == logits.length);
+    // a subsample held exactly estimates the same prior up to its sampling error
+    assertEquals(binned, PriorShift.corpusPrior(LogitSample.of(exact, i -> false), 0.4), 0.03);
+    // skipping rows skips them
+    assertEquals(LogitSample.BINS, LogitSample.of(logits, i -> i >= LogitSample.BINS).size());
+  }
+
+  @Test
+  void pseudoCountsWidenAndShiftTheWilsonIntervalAsExtraLabels() {
+    // 2 yes of 20 plus a prior of 0.2 worth 10 labels: 4 yes of 30
+    Interval prior = Wilson.of(2 + 10 * 0.2, 30.0);
+    assertEquals(4.0 / 30, prior.value(), 1e-12);
+    assertEquals(Wilson.of(4, 30), prior);
+  }
+
+  @Test
+  void theBreakEvenCutCallsAsManyClipsAsThePrevalenceSays() {
+    float[] p = {0.2f, 0.9f, 0.5f, 0.8f, 0.1f, 0.7f, 0.3f, 0.6f, 0.4f, 0.05f};
+    CorpusCut.Cut cut = CorpusCut.breakEven(p, 0.3);
+    assertEquals(((double) 0.7f + 0.6f) / 2, cut.threshold(), 1e-12, "halfway between the 3rd and the 4th clip");
+    assertEquals(3, cut.yesClips());
+    assertEquals(0.3, cut.yesShare(), 1e-12);
+    // never nothing: a prevalence rounding to no clip still calls the best one "yes"
+    assertEquals(1, CorpusCut.breakEven(p, 0.01).yesClips());
+    // ties at the cut are all "yes"
+    assertEquals(4, CorpusCut.breakEven(new float[] {0.5f, 0.5f, 0.5f, 0.5f, 0.1f}, 0.4).yesClips());
+  }
+
+  @Test
+  void apOnARandomSampleIsTheApWithABootstrapInterval() {
+    SplittableRandom random = new SplittableRandom(8);
+    boolean[] y = new boolean[60];
+    double[] s = new double[60];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = random.nextDouble() < 0.2;
+      s[i] = random.nextGaussian() + (y[i] ? 1.5 : 0);
+    }
+    Interval ap = RandomSampleAp.estimate(s, y, 1);
+    assertEquals(Metrics.averagePrecision(y, s), ap.value(), 0);
+    assertTrue(ap.lo() < ap.value() && ap.value() < ap.hi() && ap.hi() - ap.lo() > 0.1, ap.toString());
+    assertEquals(ap, RandomSampleAp.estimate(s, y, 1), "seeded");
+    assertThrows(IllegalArgumentException.class, () -> RandomSampleAp.estimate(s, new boolean[60], 1));
+  }
+}

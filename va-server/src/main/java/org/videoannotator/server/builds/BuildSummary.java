@@ -1,6 +1,0 @@
-package org.videoannotator.server.builds;
-
-/** The short form of a finished build shown with a label. */
-public record BuildSummary(
-    long id, String status, Integer modelVersion, Quality quality, Double diversity, int positives,
-    int negatives, String finished) {}

@@ -1,0 +1,27 @@
+package org.videoannotator.server.store;
+
+import java.util.List;
+
+/**
+ * The {@code estimates} of a build document: what the corpus looks like by numbers the loop's
+ * selection does not bias (see va-learn's {@code CorpusEstimates} and API.md), stored with the
+ * build. The loop benchmark reads these names.
+ *
+ * @param prevalence the corpus's share of "yes" with its interval and method
+ * @param yesShare share of the corpus the model calls "yes" ({@code yesClips} clips)
+ * @param threshold where it says "yes": the build's decision threshold
+ * @param apOnRandom AP on the random feed's labels, or null while there are too few
+ * @param advice what to label to firm these up, in words
+ */
+public record BuildEstimates(Prevalence prevalence, double yesShare, long yesClips, double threshold,
+    ApOnRandom apOnRandom, List<String> advice) {
+  public BuildEstimates {
+    advice = advice == null ? List.of() : List.copyOf(advice);
+  }
+
+  /** {@code ci} is {@code [lo, hi]}; {@code method} is prior-shift, random-feed or combined. */
+  public record Prevalence(double value, List<Double> ci, String method, int randomLabels) {}
+
+  /** {@code n}: the random-feed labels it was measured on. */
+  public record ApOnRandom(double value, List<Double> ci, int n) {}
+}
