@@ -39,6 +39,9 @@ final class LoopJson {
     for (String label : r.labels()) {
       ObjectNode l = labels.putObject(label);
       l.put("true_rate", r.trueRates().get(label));
+      // What a uniform sample answered by the expert shows, mistakes included: the rate the server's
+      // estimates aim at (they estimate the annotators' share of "yes", not the truth).
+      l.put("expert_rate", expertRate(r.trueRates().get(label), noise(settings)));
       ObjectNode policies = l.putObject("policies");
       for (String policy : r.policies()) {
         ObjectNode p = policies.putObject(policy);
@@ -103,6 +106,15 @@ final class LoopJson {
       }
     }
     return out;
+  }
+
+  /** The share of "yes" an expert wrong with chance {@code noise} gives a label of rate {@code p}. */
+  static double expertRate(double p, double noise) {
+    return p * (1 - noise) + (1 - p) * noise;
+  }
+
+  private static double noise(ObjectNode settings) {
+    return settings.path("noise").asDouble(0);
   }
 
   /** A step as recorded, NaN as null. */

@@ -55,6 +55,8 @@ class LoopCommandTest {
     for (String label : LABELS) {
       JsonNode l = loop.get("labels").get(label);
       assertEquals(truth.rate(truth.labelIndex(label)), l.get("true_rate").asDouble(), 1e-12, label);
+      double p = l.get("true_rate").asDouble();
+      assertEquals(0.9 * p + 0.1 * (1 - p), l.get("expert_rate").asDouble(), 1e-12, "noise 0.1");
       assertEquals(POLICIES, names(l.get("policies")));
       for (String policy : POLICIES) {
         JsonNode steps = l.get("policies").get(policy).get("steps");
