@@ -37,7 +37,8 @@ export class BuildStep {
     this.ws = ws;
     this.building = false;
     this.pagers = new Map();
-    this.feed = FEEDS[0].id;
+    // The feed the server recommends (auto: positives first while they are scarce), else the first tab.
+    this.feed = (FEEDS.find((f) => f.recommended) ?? FEEDS[0]).id;
     this.pageIndex = 0;
     this.buildButton = h('button', { type: 'button', class: 'primary', id: 'build', 'aria-keyshortcuts': 'b', onclick: () => this.build() },
       'Build model ', h('kbd', { text: 'b' }));

@@ -2,8 +2,9 @@
 
 import { api } from './api.js';
 
-// The feeds the server fills, in tab order: {id, name, hint}, from /api/info (va-learn's
-// FeedRegistry), so a feed added there shows up here without a change.
+// The feeds the server fills, in tab order: {id, name, hint, recommended}, from /api/info (va-learn's
+// FeedRegistry), so a feed added there shows up here without a change; the build step opens the
+// recommended one.
 export const FEEDS = [];
 
 export function setFeeds(feeds) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -24,7 +25,8 @@ import org.videoannotator.core.vectors.FloatMatrix;
  * simulated VA sessions). The same configuration gives the same bytes in every file.
  *
  * <p>Besides the released files it writes {@code generator.json}: the configuration and each
- * label's hidden {@link LabelSpec} (true positive rate, zero-shot strength, annotator noise).
+ * label's hidden {@link LabelSpec} (true positive rate, zero-shot strength, annotator noise), and
+ * {@code truth.csv}: every shot's latent truth per label ({@link TruthTable}).
  */
 public final class SyntheticVaGenerator {
   public static final int DEFAULT_SHOTS = 20_000;
@@ -105,6 +107,7 @@ public final class SyntheticVaGenerator {
       }
     }
     writeTruth(out.resolve(TRUTH_FILE), world);
+    truthTable(world).write(out.resolve(TruthTable.FILE));
     long millis = (System.nanoTime() - started) / 1_000_000;
     return new Result(out, world.specs(), millis);
   }
@@ -164,6 +167,23 @@ public final class SyntheticVaGenerator {
       Ontology.label(spec.name()).keywords().forEach(list::add);
     }
     return root;
+  }
+
+  /** Every shot's latent truth per label, for {@code truth.csv}. */
+  private static TruthTable truthTable(SyntheticWorld world) {
+    List<String> keys = new ArrayList<>(world.shotCount());
+    List<BitSet> positives = new ArrayList<>();
+    for (int i = 0; i < world.shotCount(); i++) {
+      keys.add(world.key(i));
+    }
+    for (int j = 0; j < world.specs().size(); j++) {
+      BitSet yes = new BitSet(keys.size());
+      for (int i = 0; i < keys.size(); i++) {
+        yes.set(i, world.truth(j, i));
+      }
+      positives.add(yes);
+    }
+    return new TruthTable(world.specs().stream().map(LabelSpec::name).toList(), keys, positives);
   }
 
   private void writeTruth(Path file, SyntheticWorld world) {

@@ -32,7 +32,7 @@ class SyntheticVaGeneratorTest {
     generator(7).generate(dir.resolve("b"));
     List<Path> files = relativeFiles(dir.resolve("a"));
     assertEquals(relativeFiles(dir.resolve("b")), files);
-    assertEquals(14, files.size(), files.toString());
+    assertEquals(15, files.size(), files.toString());
     for (Path file : files) {
       assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(file)),
           Files.readAllBytes(dir.resolve("b").resolve(file)), file.toString());

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Every feed a build fills, in filling order (feeds that share rows take them in this order), plus
- * the {@value #AUTO} feed, which picks one of the arms at serving time with {@link Ucb1}. To add a
+ * the {@value #AUTO} feed, which picks one of the arms at serving time (va-server's AutoFeed). To add a
  * feed, implement {@link FeedStrategy} and add one line to {@link #STRATEGIES}.
  */
 public final class FeedRegistry {
@@ -20,8 +20,15 @@ public final class FeedRegistry {
       new RandomFeed(),
       new DiverseBorderlineFeed());
 
-  /** A feed as the UI lists it. */
-  public record FeedInfo(String id, String name, String hint) {}
+  /**
+   * The feed the UI opens after a build: {@value #AUTO}, which finds positives while they are the
+   * minority of the labels, then shows the borderline (chosen with {@code va bench loop}; see the
+   * README's "Does the loop help?").
+   */
+  public static final String RECOMMENDED = AUTO;
+
+  /** A feed as the UI lists it; {@code recommended} marks the one the UI opens first. */
+  public record FeedInfo(String id, String name, String hint, boolean recommended) {}
 
   private FeedRegistry() {}
 
@@ -46,13 +53,13 @@ public final class FeedRegistry {
   public static List<FeedInfo> servable() {
     List<FeedInfo> out = new ArrayList<>();
     STRATEGIES.stream().filter(FeedStrategy::isArm).forEach(s -> out.add(info(s)));
-    out.add(new FeedInfo(AUTO, "Auto", "the feed a bandit expects to teach the model most"));
+    out.add(new FeedInfo(AUTO, "Auto", "likely positives while scarce, then borderline", AUTO.equals(RECOMMENDED)));
     STRATEGIES.stream().filter(s -> !s.isArm()).forEach(s -> out.add(info(s)));
     return out;
   }
 
   private static FeedInfo info(FeedStrategy s) {
-    return new FeedInfo(s.id(), s.name(), s.hint());
+    return new FeedInfo(s.id(), s.name(), s.hint(), s.id().equals(RECOMMENDED));
   }
 
   /** Whether {@code id} names a servable feed. */
