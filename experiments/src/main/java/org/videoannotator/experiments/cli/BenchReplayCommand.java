@@ -225,6 +225,7 @@ public final class BenchReplayCommand implements BenchSubcommand, Callable<Integ
     }
     double[] sorted = values.clone();
     java.util.Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
 }
