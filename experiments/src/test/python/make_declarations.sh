@@ -35,18 +35,30 @@ declare_exp2() {  # process: Experiment 2 on the tiny set, exact choice history
 declare_exp2 rr
 declare_exp2 ucb
 
-declare_exp2_class_defaults() {  # the reference classes' own defaults: d=50, _seed_base=0
-  local process=$1 name=synthetic-tiny-exp2-$1-class-defaults
-  $PY "$HERE/reference_protocol.py" exp2 --data "$WORK/synthetic-tiny" --labels action,alcohol --process "$process" \
+# Experiment 2 at the reference classes' own defaults (d=50, _seed_base=0), 10 steps.
+declare_exp2_class_defaults() {  # name set generate labels tolerance what process
+  local name=$1 set=$2 generate=$3 labels=$4 tolerance=$5 what=$6 process=$7
+  $PY "$HERE/reference_protocol.py" exp2 --data "$WORK/$set" --labels "$labels" --process "$process" \
       --steps 10 --batch 50 --seed 0 --out "$WORK/$name.json"
-  $PY "$HERE/make_declaration.py" --name "$name" --experiment exp2 --exact-choices \
-      --description "Experiment 2, process $process with the reference class defaults (d=50, _seed_base=0), 10 steps on the tiny generated set: choice history exact, AP per step within 0.02." \
-      --generate "11,1500,16,action+alcohol+pan" --data "$WORK/synthetic-tiny" --result "$WORK/$name.json" \
+  $PY "$HERE/make_declaration.py" --name "$name" --experiment exp2 --exact-choices --step-tolerance "$tolerance" \
+      --description "Experiment 2, process $process with the reference class defaults (d=50, _seed_base=0), 10 steps on $what: choice history exact, AP per step within $tolerance." \
+      --generate "$generate" --data "$WORK/$set" --result "$WORK/$name.json" \
       --process "$process" --steps 10 --batch 50 --seed 0 --out "$OUT/$name.yaml"
 }
 
 for process in rr random greedy-oracle eps-greedy-mean ucb-mean exp3-mean; do
-  declare_exp2_class_defaults "$process"
+  declare_exp2_class_defaults "synthetic-tiny-exp2-$process-class-defaults" synthetic-tiny \
+    "11,1500,16,action+alcohol+pan" action,alcohol 0.02 "the tiny generated set" "$process"
+done
+
+# Near-tie set: labels of 1 % and 2 % on 5,000 shots leave about 10 and 20 validation positives, so
+# one rank swap moves AP by a percent, and small-C fits stop at gtol far from their optimum: any
+# drift in the learner's iterates shows as a different choice or step AP here first.
+near_tie_labels=establishing-shots+alcohol+action+sad
+$VA dataset generate --out "$WORK/near-tie-5k" --seed 2 --shots 5000 --dim 128 --labels "${near_tie_labels//+/,}"
+for process in rr random greedy-oracle eps-greedy-mean ucb-mean exp3-mean; do
+  declare_exp2_class_defaults "near-tie-5k-exp2-$process" near-tie-5k "2,5000,128,$near_tie_labels" alcohol,action \
+    0.005 "a near-tie set (5,000 x 128; alcohol 1 %, action 2 %)" "$process"
 done
 [ "${SKIP_BENCH:-}" = 1 ] && exit 0
 

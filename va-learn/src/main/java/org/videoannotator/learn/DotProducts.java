@@ -52,6 +52,16 @@ public interface DotProducts {
   }
 
   /**
+   * {@code axpy(alpha[r], x, offsets[r], y, n)} (double) for {@code r < count} in that order: the
+   * same result, bit for bit, with each chunk of {@code y} loaded and stored once per group of rows.
+   */
+  default void axpys(double[] alpha, float[] x, int[] offsets, int count, double[] y, int n) {
+    for (int r = 0; r < count; r++) {
+      axpy(alpha[r], x, offsets[r], y, n);
+    }
+  }
+
+  /**
    * {@code out[r] = sum_j a[offsets[r] + j] * b[j]} with float products summed in float within
    * each SIMD lane and the lanes added in double: about 1e-7 relative, twice the throughput of
    * {@link #dots(float[], int[], int, double[], int, double[])}. For quantities whose rounding

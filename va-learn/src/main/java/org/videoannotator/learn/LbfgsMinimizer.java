@@ -1,14 +1,16 @@
 package org.videoannotator.learn;
 
 /**
- * Limited-memory BFGS for smooth convex objectives, with the stopping rules of scipy's L-BFGS-B as
- * scikit-learn calls it: stop when the largest gradient component is at most {@code gtol}, when
- * the relative decrease of the objective falls to {@code ftol}, or after {@code maxIter}
- * iterations. Like scipy's, the line search tries the unit step first (1/|g| on the first
- * iteration) and accepts a step meeting the strong Wolfe conditions (sufficient decrease 1e-3,
- * curvature 0.9), extrapolating when the step is too short; see {@link WolfeLineSearch}. Curvature
- * pairs that are not positive are skipped, which keeps the inverse-Hessian estimate positive
- * definite.
+ * Limited-memory BFGS for smooth convex objectives, following scipy's L-BFGS-B (v3.0) as
+ * scikit-learn calls it without bounds, step for step: stop when the largest gradient component is
+ * at most {@code gtol}, when the decrease of the objective falls to {@code ftol} times its size,
+ * or after {@code maxIter} iterations; the first trial step is {@code 1/|d|} on the first
+ * iteration and 1 after it; Moré and Thuente's line search ({@link WolfeLineSearch}); a curvature
+ * pair is kept when {@code s.y > eps (-g.s)}, with {@code s.y} measured from the slopes along the
+ * direction; a failed search or an ascent direction forgets the pairs and restarts. The direction
+ * comes from the two-loop recursion (the same quasi-Newton step as L-BFGS-B's compact form, up to
+ * rounding). Fits stopped at {@code gtol} keep whatever differs in the iterates, so these details
+ * decide whether a replay's small validation rankings match the reference's.
  */
 final class LbfgsMinimizer {
   /** An objective: writes the gradient at {@code x} into {@code grad} and returns the value. */
@@ -81,29 +83,43 @@ final class LbfgsMinimizer {
     // loop (with the objective inlined) once, not once more for each inner loop it enters from.
     for (int iter = 1; iter <= maxIter; iter++) {
       twoLoop(g, s, yv, rho, alpha, gamma, stored, newest, d);
+      // L-BFGS-B forms the direction as (x + step) - x: the same rounding here.
+      roundThrough(x, d);
       double slope = dot(g, d);
       if (!(slope < 0)) {
-        // not a descent direction (numerical trouble): restart from steepest descent
+        if (stored == 0) {
+          return new Result(fx, iter, false);
+        }
+        // not a descent direction (numerical trouble): forget the pairs, as L-BFGS-B does
         stored = 0;
-        negate(g, d);
-        slope = dot(g, d);
+        iter--;
+        continue;
       }
-      double step = stored == 0 ? Math.min(1.0, 1.0 / Math.sqrt(dot(g, g))) : 1.0;
+      // L-BFGS-B's first trial: 1/|d| on its very first iteration, the unit step after that.
+      double step = iter == 1 ? 1.0 / Math.sqrt(dot(d, d)) : 1.0;
       Line line = f.along(x, d);
       double fNew = lineSearch.search(f, line, x, fx, slope, d, step, xNew, gNew);
       if (Double.isNaN(fNew)) {
-        return new Result(fx, iter, false);
+        if (stored == 0) {
+          return new Result(fx, iter, false);
+        }
+        // the search failed: restart from steepest descent at the same point, as L-BFGS-B does
+        f.valueAndGradient(x, g);
+        stored = 0;
+        iter--;
+        continue;
       }
+      double t = lineSearch.acceptedStep();
       if (line != null) {
-        line.moveTo(lineSearch.acceptedStep());
+        line.moveTo(t);
       }
-      // The step's pair goes into the history only if its curvature is positive; a refused pair
-      // leaves the stored ones untouched (as scipy's L-BFGS-B skips the update).
-      differences(xNew, x, sNext);
-      differences(gNew, g, yNext);
-      double sy = dot(sNext, yNext);
-      double yy = dot(yNext, yNext);
-      if (sy > 1e-10 * yy) {
+      // The step's pair is kept only if its curvature is positive, measured as L-BFGS-B does
+      // (s.y from the slopes along d, against machine epsilon times the decrease); a refused pair
+      // leaves the stored ones untouched.
+      double sy = (dot(gNew, d) - slope) * t;
+      if (sy > Math.ulp(1.0) * (-slope * t)) {
+        differences(xNew, x, sNext);
+        differences(gNew, g, yNext);
         int slot = (newest + 1) % HISTORY;
         double[] spare = s[slot];
         s[slot] = sNext;
@@ -112,7 +128,7 @@ final class LbfgsMinimizer {
         yv[slot] = yNext;
         yNext = spare != null ? spare : new double[n];
         rho[slot] = 1.0 / sy;
-        gamma = sy / yy;
+        gamma = sy / dot(yv[slot], yv[slot]);
         newest = slot;
         stored = Math.min(stored + 1, HISTORY);
       }
@@ -123,7 +139,7 @@ final class LbfgsMinimizer {
       if (maxAbs(g) <= gtol) {
         return new Result(fx, iter, true);
       }
-      if ((fOld - fx) / Math.max(Math.max(Math.abs(fOld), Math.abs(fx)), 1.0) <= ftol) {
+      if (fOld - fx <= ftol * Math.max(Math.max(Math.abs(fOld), Math.abs(fx)), 1.0)) {
         return new Result(fx, iter, true);
       }
     }
@@ -164,6 +180,13 @@ final class LbfgsMinimizer {
   static void pointAt(double[] x, double t, double[] d, double[] out, int count) {
     for (int i = 0; i < count; i++) {
       out[i] = x[i] + t * d[i];
+    }
+  }
+
+  /** {@code d = (x + d) - x}, element by element. */
+  private static void roundThrough(double[] x, double[] d) {
+    for (int i = 0; i < d.length; i++) {
+      d[i] = (x[i] + d[i]) - x[i];
     }
   }
 

@@ -118,7 +118,9 @@ public final class LearnBenchmark {
 
     CorpusScorer scorer = new CorpusScorer(DotProducts.best(), config.threads());
     LogisticRegressionCv cv =
-        new LogisticRegressionCv(LogisticRegressionCv.Options.defaults().withThreads(config.threads()));
+        new LogisticRegressionCv(LogisticRegressionCv.Options.defaults().withThreads(config.threads())
+            // the server's builds train with the fast gradient (BuildJob's options)
+            .withPrecision(LogisticRegressionCv.Precision.FAST));
     List<Timing> timings = new ArrayList<>();
     Map<String, Object> sink = new LinkedHashMap<>();
     onStep.accept("stream");

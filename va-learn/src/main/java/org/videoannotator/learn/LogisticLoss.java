@@ -41,9 +41,20 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
   /** Scratch for {@link #squareAndDot}. */
   private final double[] pair = new double[2];
   private final float[] blockGrad;
+  /** Gradient summed in double, as the reference does (else in float within each block). */
+  private final boolean doubleGradient;
+  private final double[] coefDouble;
 
-  /** {@code x}: {@code rows x dim} row-major; {@code positive[i]} is row i's label. */
+  /** {@code x}: {@code rows x dim} row-major; {@code positive[i]} is row i's label; float gradient blocks. */
   LogisticLoss(float[] x, boolean[] positive, int dim, double c) {
+    this(x, positive, dim, c, false);
+  }
+
+  /**
+   * As above; {@code doubleGradient}: the gradient's products and sums in double (the reference's
+   * precision: small-C fits stop at {@code gtol} where float rounding would move the stop).
+   */
+  LogisticLoss(float[] x, boolean[] positive, int dim, double c, boolean doubleGradient) {
     if (!(c > 0)) {
       throw new IllegalArgumentException("C must be positive, got " + c);
     }
@@ -65,6 +76,8 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
     this.residual = new double[rows];
     this.direction = new float[dim];
     this.blockGrad = new float[dim];
+    this.doubleGradient = doubleGradient;
+    this.coefDouble = doubleGradient ? new double[BLOCK] : null;
   }
 
   /** Exact: the decision values of {@code w} in double, which the next line search starts from. */
@@ -185,8 +198,9 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
   }
 
   /**
-   * {@code grad = X^T r + alpha w} (and the bias's {@code sum r}) from {@link #residual}. The
-   * gradient only steers, so its products and one block's sums are in float (twice the SIMD
+   * {@code grad = X^T r + alpha w} (and the bias's {@code sum r}) from {@link #residual}. In double
+   * when asked (the replays: at small C the fit stops on this gradient, and float rounding moved
+   * the chosen C on near-ties); else its products and one block's sums are in float (twice the SIMD
    * lanes), each block's share then added to the double gradient: rounding stays at one block's
    * worth (128 rows), not the whole set's.
    */
@@ -195,6 +209,15 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
     double biasGrad = 0;
     // The loops over a block's rows or the parameters are methods of their own, so that the JIT
     // compiles each once rather than this method again for every loop it enters interpreted.
+    if (doubleGradient) {
+      for (int start = 0; start < rows; start += BLOCK) {
+        int n = Math.min(BLOCK, rows - start);
+        biasGrad = blockCoefficientsDouble(start, n, biasGrad);
+        dots.axpys(coefDouble, x, blockOffsets, n, grad, dim);
+      }
+      grad[dim] = biasGrad;
+      return;
+    }
     for (int start = 0; start < rows; start += BLOCK) {
       int n = Math.min(BLOCK, rows - start);
       java.util.Arrays.fill(blockGrad, 0f);
@@ -211,6 +234,17 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
       double r = residual[start + i];
       biasGrad += r;
       coef[i] = (float) r;
+      blockOffsets[i] = offsets[start + i];
+    }
+    return biasGrad;
+  }
+
+  /** {@link #blockCoefficients} with the residuals kept in double. */
+  private double blockCoefficientsDouble(int start, int n, double biasGrad) {
+    for (int i = 0; i < n; i++) {
+      double r = residual[start + i];
+      biasGrad += r;
+      coefDouble[i] = r;
       blockOffsets[i] = offsets[start + i];
     }
     return biasGrad;

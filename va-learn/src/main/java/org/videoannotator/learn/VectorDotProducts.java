@@ -262,6 +262,38 @@ final class VectorDotProducts implements DotProducts {
     }
   }
 
+  @Override
+  public void axpys(double[] alpha, float[] x, int[] offsets, int count, double[] y, int n) {
+    int r = 0;
+    for (; r + GROUP <= count && n % DOUBLES.length() == 0; r += GROUP) {
+      axpysDouble4(alpha, x, offsets, r, y, n);
+    }
+    for (; r < count; r++) {
+      axpy(alpha[r], x, offsets[r], y, n);
+    }
+  }
+
+  /** Rows {@code r..r+3} of the double {@link #axpys}: each row's fma in row order, as one row at a time. */
+  private static void axpysDouble4(double[] alpha, float[] x, int[] offsets, int r, double[] y, int n) {
+    int lanes = DOUBLES.length();
+    int o0 = offsets[r];
+    int o1 = offsets[r + 1];
+    int o2 = offsets[r + 2];
+    int o3 = offsets[r + 3];
+    DoubleVector v0 = DoubleVector.broadcast(DOUBLES, alpha[r]);
+    DoubleVector v1 = DoubleVector.broadcast(DOUBLES, alpha[r + 1]);
+    DoubleVector v2 = DoubleVector.broadcast(DOUBLES, alpha[r + 2]);
+    DoubleVector v3 = DoubleVector.broadcast(DOUBLES, alpha[r + 3]);
+    for (int j = 0; j < n; j += lanes) {
+      DoubleVector acc = DoubleVector.fromArray(DOUBLES, y, j);
+      acc = widen(x, o0 + j).fma(v0, acc);
+      acc = widen(x, o1 + j).fma(v1, acc);
+      acc = widen(x, o2 + j).fma(v2, acc);
+      acc = widen(x, o3 + j).fma(v3, acc);
+      acc.intoArray(y, j);
+    }
+  }
+
   /** Rows handled together by {@link #dotsFloat} and the wide part of {@link #axpys}. */
   private static final int WIDE_GROUP = 8;
 

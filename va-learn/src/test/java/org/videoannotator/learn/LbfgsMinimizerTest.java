@@ -21,8 +21,11 @@ class LbfgsMinimizerTest {
       return v;
     };
     double[] x = new double[n];
-    LbfgsMinimizer.Result r = LbfgsMinimizer.minimize(f, x, 1e-8, 0, 1000);
+    // scipy 1.10's L-BFGS-B needs 984 iterations here (1038 evaluations): the unit-step-first
+    // search is slow on this problem, and it is the reference's, so the minimiser keeps it.
+    LbfgsMinimizer.Result r = LbfgsMinimizer.minimize(f, x, 1e-8, 0, 2000);
     assertTrue(r.converged(), "iterations " + r.iterations());
+    assertEquals(984, r.iterations(), 100, "iterations, against scipy's");
     for (int i = 0; i < n; i++) {
       assertEquals(i, x[i], 1e-6);
     }

@@ -74,6 +74,15 @@ class LogisticTermsTest {
     }
     simd.axpys(alpha, x, offsets, rows, y2, dim);
     assertArrayEquals(y1, y2);
+    double[] d1 = wd.clone();
+    double[] d2 = wd.clone();
+    double[] alphaDouble = new double[rows];
+    for (int r = 0; r < rows; r++) {
+      alphaDouble[r] = random.nextGaussian();
+      simd.axpy(alphaDouble[r], x, offsets[r], d1, dim);
+    }
+    simd.axpys(alphaDouble, x, offsets, rows, d2, dim);
+    assertArrayEquals(d1, d2, "double axpys equals row-by-row axpy bit for bit");
 
     double[] floatGrouped = new double[rows];
     simd.dotsFloat(x, offsets, rows, w, dim, floatGrouped);

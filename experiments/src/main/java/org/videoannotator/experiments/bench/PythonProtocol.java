@@ -1,7 +1,5 @@
 package org.videoannotator.experiments.bench;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,33 +32,23 @@ public final class PythonProtocol {
     return Optional.of(new PythonProtocol(python, script));
   }
 
-  /** Wall and CPU seconds of one run as the script measured them. */
-  public record Timing(double wallSeconds, double cpuSeconds) {}
+  /**
+   * Seconds of one run: as the script measured them (after its imports) and as a whole process
+   * (interpreter start and imports included).
+   */
+  public record Timing(double wallSeconds, double cpuSeconds, double processWallSeconds,
+      double processCpuSeconds) {}
 
   /** Runs {@code command} ({@code exp1} or {@code splits}) with {@code args}; returns its timing. */
   public Timing run(String command, List<String> args) {
     List<String> cmd = new ArrayList<>(List.of(python.toString(), script.toString(), command));
     cmd.addAll(args);
-    try {
-      Path log = Files.createTempFile("va-python-protocol", ".log");
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      int code = p.waitFor();
-      String output = Files.readString(log, StandardCharsets.UTF_8);
-      Files.deleteIfExists(log);
-      if (code != 0) {
-        throw new UserException("python protocol failed (exit " + code + "): "
-            + output.lines().reduce((a, b) -> b).orElse("") + "; command: " + String.join(" ", cmd));
-      }
-      Matcher m = TIMES.matcher(output);
-      if (!m.find()) {
-        throw new UserException("python protocol printed no timing; command: " + String.join(" ", cmd));
-      }
-      return new Timing(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)));
-    } catch (IOException e) {
-      throw new UserException("cannot run " + python + " (" + e.getMessage() + ")", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UserException("interrupted while running the python protocol", e);
+    WholeProcess.Run run = WholeProcess.run(cmd);
+    Matcher m = TIMES.matcher(run.output());
+    if (!m.find()) {
+      throw new UserException("python protocol printed no timing; command: " + String.join(" ", cmd));
     }
+    return new Timing(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
+        run.wallSeconds(), run.cpuSeconds());
   }
 }

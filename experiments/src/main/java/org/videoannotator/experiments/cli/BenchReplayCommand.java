@@ -18,6 +18,7 @@ import org.videoannotator.core.BenchSubcommand;
 import org.videoannotator.experiments.ResultFiles;
 import org.videoannotator.experiments.bench.Exp1Comparison;
 import org.videoannotator.experiments.bench.PythonProtocol;
+import org.videoannotator.experiments.bench.WholeProcess;
 import org.videoannotator.experiments.declared.Declaration;
 import org.videoannotator.experiments.declared.GeneratedData;
 import org.videoannotator.experiments.exp1.ComparisonSets;
@@ -86,6 +87,14 @@ public final class BenchReplayCommand implements BenchSubcommand, Callable<Integ
   @Option(names = "--out", description = "Also write the figures as JSON here.")
   Path out;
 
+  @Option(names = "--va", defaultValue = "bin/va",
+      description = "The launcher to time `va replay exp1` with as a whole process (default: ${DEFAULT-VALUE}, from the repository root).")
+  Path launcher;
+
+  @Option(names = "--rounds", defaultValue = "1",
+      description = "Whole-process rounds, each the Java command then the reference (default: ${DEFAULT-VALUE}); medians are reported.")
+  int rounds;
+
 
   @Override
   public Integer call() throws Exception {
@@ -121,35 +130,85 @@ public final class BenchReplayCommand implements BenchSubcommand, Callable<Integ
     figures.put("java_wall_seconds", javaWall);
     figures.put("java_cpu_seconds", javaCpu);
     List<String> lines = new ArrayList<>();
-    lines.add(String.format("java   exp1: wall %8.1f s   cpu %8.1f s   (%d threads, %d labels, n=%s)",
-        javaWall, javaCpu, workers, resolved.size(), ns));
+    String javaLine = String.format("java exp1  : wall %8.1f s   cpu %8.1f s   (%d threads, %d labels, n=%s)",
+        javaWall, javaCpu, workers, resolved.size(), ns);
     Optional<PythonProtocol> py = noPython ? Optional.empty() : PythonProtocol.find(python, script);
+    String nsList = ns.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("");
+    List<String> common = List.of("--data", dataDir.toString(), "--labels", String.join(",", resolved), "--ns", nsList);
+    List<WholeProcess.Run> javaRuns = new ArrayList<>();
+    List<PythonProtocol.Timing> pyRuns = new ArrayList<>();
+    Path pyOut = workDir.resolve("python-exp1.json");
+    Path javaProcessOut = workDir.resolve("java-exp1-process.json");
+    boolean whole = Files.isExecutable(launcher);
+    List<String> pyArgs = new ArrayList<>(common);
+    pyArgs.addAll(List.of("--reference", reference.toAbsolutePath().toString(), "--out", pyOut.toString(),
+        "--with-balanced-accuracy"));
+    // Alternating rounds: a loaded machine slows both sides alike within a round.
+    for (int round = 0; round < Math.max(1, rounds); round++) {
+      if (whole) {
+        List<String> cmd = new ArrayList<>(List.of(launcher.toString(), "replay", "exp1"));
+        cmd.addAll(common);
+        cmd.addAll(List.of("--threads", String.valueOf(workers), "--out", javaProcessOut.toString()));
+        javaRuns.add(WholeProcess.run(cmd));
+      }
+      if (py.isPresent()) {
+        pyRuns.add(py.get().run("exp1", pyArgs));
+      }
+    }
+    double javaProcessWall = median(javaRuns.stream().mapToDouble(WholeProcess.Run::wallSeconds).toArray());
+    double javaProcessCpu = median(javaRuns.stream().mapToDouble(WholeProcess.Run::cpuSeconds).toArray());
+    double pyProcessWall = median(pyRuns.stream().mapToDouble(PythonProtocol.Timing::processWallSeconds).toArray());
+    double pyProcessCpu = median(pyRuns.stream().mapToDouble(PythonProtocol.Timing::processCpuSeconds).toArray());
+    double pyWall = median(pyRuns.stream().mapToDouble(PythonProtocol.Timing::wallSeconds).toArray());
+    double pyCpu = median(pyRuns.stream().mapToDouble(PythonProtocol.Timing::cpuSeconds).toArray());
+    String of = rounds > 1 ? " (median of " + rounds + " alternating rounds)" : "";
+    lines.add("whole processes, as typed: start-up, imports and data loading included" + of);
+    lines.add(whole
+        ? String.format("  %s replay exp1: wall %8.1f s   cpu %8.1f s", launcher, javaProcessWall, javaProcessCpu)
+        : "  " + launcher + " missing: run from the repository root after bin/build");
+    if (whole) {
+      figures.put("java_process_wall_seconds", javaProcessWall);
+      figures.put("java_process_cpu_seconds", javaProcessCpu);
+      figures.put("java_process_result_identical",
+          ResultFiles.read(javaProcessOut).equals(ResultFiles.read(javaOut)));
+    }
     if (py.isEmpty()) {
       lines.add(noPython ? "reference: skipped (--no-python)" : "reference: not run (" + python + " or " + script + " missing)");
+      lines.add("in-process (after start-up):");
+      lines.add("  " + javaLine);
     } else {
-      Path pyOut = workDir.resolve("python-exp1.json");
       Path pySplits = workDir.resolve("python-splits.json");
-      List<String> args = new ArrayList<>(List.of("--data", dataDir.toString(), "--labels", String.join(",", resolved),
-          "--reference", reference.toAbsolutePath().toString(),
-          "--ns", ns.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("")));
-      List<String> exp1Args = new ArrayList<>(args);
-      exp1Args.addAll(List.of("--out", pyOut.toString(), "--with-balanced-accuracy"));
-      PythonProtocol.Timing timing = py.get().run("exp1", exp1Args);
-      List<String> splitArgs = new ArrayList<>(args.subList(0, 6));
-      splitArgs.addAll(List.of("--out", pySplits.toString()));
+      List<String> splitArgs = new ArrayList<>(common.subList(0, 4));
+      splitArgs.addAll(List.of("--reference", reference.toAbsolutePath().toString(), "--out", pySplits.toString()));
       py.get().run("splits", splitArgs);
-      lines.add(String.format("reference  : wall %8.1f s   cpu %8.1f s   (videoannotator package as published, VA_N_JOBS=2)",
-          timing.wallSeconds(), timing.cpuSeconds()));
-      lines.add(String.format("speed-up   : wall %.1fx   cpu %.1fx", timing.wallSeconds() / javaWall, timing.cpuSeconds() / javaCpu));
+      lines.add(String.format("  reference        : wall %8.1f s   cpu %8.1f s   (videoannotator package as published, VA_N_JOBS=2)",
+          pyProcessWall, pyProcessCpu));
+      if (whole) {
+        lines.add(String.format("  speed-up         : wall %.1fx   cpu %.1fx", pyProcessWall / javaProcessWall, pyProcessCpu / javaProcessCpu));
+        for (int r = 0; r < javaRuns.size() && rounds > 1; r++) {
+          lines.add(String.format("    round %d: java %.1f s, reference %.1f s: %.1fx", r + 1, javaRuns.get(r).wallSeconds(),
+              pyRuns.get(r).processWallSeconds(), pyRuns.get(r).processWallSeconds() / javaRuns.get(r).wallSeconds()));
+        }
+      }
+      lines.add("in-process (after start-up; the reference after its imports, as its script measures):");
+      lines.add("  " + javaLine);
+      lines.add(String.format("  reference  : wall %8.1f s   cpu %8.1f s", pyWall, pyCpu));
+      lines.add(String.format("  speed-up   : wall %.1fx   cpu %.1fx", pyWall / javaWall, pyCpu / javaCpu));
       JsonNode js = ResultFiles.read(javaSplits);
       JsonNode ps = ResultFiles.read(pySplits);
       lines.add("splits identical: " + (js.equals(ps) ? "yes" : "NO"));
       Exp1Comparison cmp = Exp1Comparison.of(ResultFiles.read(pyOut), ResultFiles.read(javaOut));
       lines.addAll(cmp.describe());
-      figures.put("python_wall_seconds", timing.wallSeconds());
-      figures.put("python_cpu_seconds", timing.cpuSeconds());
-      figures.put("speedup_wall", timing.wallSeconds() / javaWall);
-      figures.put("speedup_cpu", timing.cpuSeconds() / javaCpu);
+      figures.put("python_process_wall_seconds", pyProcessWall);
+      figures.put("python_process_cpu_seconds", pyProcessCpu);
+      figures.put("python_wall_seconds", pyWall);
+      figures.put("python_cpu_seconds", pyCpu);
+      if (whole) {
+        figures.put("speedup_process_wall", pyProcessWall / javaProcessWall);
+        figures.put("speedup_process_cpu", pyProcessCpu / javaProcessCpu);
+      }
+      figures.put("speedup_wall", pyWall / javaWall);
+      figures.put("speedup_cpu", pyCpu / javaCpu);
       figures.put("splits_identical", js.equals(ps));
       figures.put("comparison", Json.mapper().valueToTree(cmp));
     }
@@ -158,5 +217,15 @@ public final class BenchReplayCommand implements BenchSubcommand, Callable<Integ
       ResultFiles.write(out, figures);
     }
     return 0;
+  }
+
+  private static double median(double[] values) {
+    if (values.length == 0) {
+      return Double.NaN;
+    }
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
 }

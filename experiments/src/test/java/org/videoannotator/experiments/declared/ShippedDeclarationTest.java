@@ -54,7 +54,9 @@ class ShippedDeclarationTest {
   @org.junit.jupiter.params.provider.ValueSource(strings = {"synthetic-tiny-exp2-rr", "synthetic-tiny-exp2-ucb",
       "synthetic-tiny-exp2-rr-class-defaults", "synthetic-tiny-exp2-random-class-defaults",
       "synthetic-tiny-exp2-greedy-oracle-class-defaults", "synthetic-tiny-exp2-eps-greedy-mean-class-defaults",
-      "synthetic-tiny-exp2-ucb-mean-class-defaults", "synthetic-tiny-exp2-exp3-mean-class-defaults"})
+      "synthetic-tiny-exp2-ucb-mean-class-defaults", "synthetic-tiny-exp2-exp3-mean-class-defaults",
+      "near-tie-5k-exp2-rr", "near-tie-5k-exp2-random", "near-tie-5k-exp2-greedy-oracle",
+      "near-tie-5k-exp2-eps-greedy-mean", "near-tie-5k-exp2-ucb-mean", "near-tie-5k-exp2-exp3-mean"})
   void experimentTwoReproducesTheReferenceChoiceHistories(String name) {
     Verifier.Outcome exp2 = new Verifier(work, 2).verify(Declarations.load(name), null);
     List<String> failures = new ArrayList<>();
