@@ -38,6 +38,7 @@ public final class CorpusEstimates {
   public static final String PRIOR_SHIFT = "prior-shift";
   public static final String RANDOM_FEED = "random-feed";
   public static final String COMBINED = "combined";
+  public static final String COVARIATE_SHIFT = "covariate-shift";
 
   /**
    * The clips labelled yes or no, in the order the calibration saw them.
@@ -64,12 +65,14 @@ public final class CorpusEstimates {
    * @param cut where the model says "yes" for that prevalence
    * @param apOnRandom AP on the random feed's labels with its interval, or null when too few
    * @param randomApLabels random-feed labels the AP was measured on
-   * @param priorShift the prior-shift estimate of the prevalence (whichever was used)
-   * @param logitShift what to add to the calibrated logits for probabilities at the corpus's prior
+   * @param model the model's estimate of the prevalence ({@code covariate-shift} or {@code prior-shift},
+   *     corrected for the answers' errors), whichever was used
+   * @param logitShift what to add to the calibrated logits for answer probabilities at the corpus's rate
+   * @param answerError the annotators' estimated error rates, by which the prevalence is corrected
    * @param advice what to label to firm the estimates up, in words (empty when they are firm)
    */
   public record Result(Prevalence prevalence, CorpusCut.Cut cut, Interval apOnRandom, int randomApLabels,
-      Interval priorShift, double logitShift, List<String> advice) {}
+      Interval model, double logitShift, AnswerError.Estimate answerError, List<String> advice) {}
 
   private CorpusEstimates() {}
 
@@ -92,40 +95,53 @@ public final class CorpusEstimates {
       }
     }
     LogitSample unlabelled = LogitSample.of(logits, isLabelled::get);
-    Interval priorShiftRate = PriorShiftRate.estimate(unlabelled, labelled.outOfFold(), labelled.yes(), slope, intercept, seed);
+    // Every rate below is of "yes" answers, which is what the labels and the model trained on them
+    // measure; the annotators' error rates turn the prevalence into the truth's at the end.
+    AnswerError.Estimate errors = AnswerError.estimate(labelled.outOfFold(), labelled.yes(), seed);
+    CovariateShiftRate.Result covariate = CovariateShiftRate.estimate(unlabelled, labelled.outOfFold(), errors, slope,
+        intercept);
+    Interval modelRate = covariate.covers() ? covariate.rate()
+        : PriorShiftRate.estimate(unlabelled, labelled.outOfFold(), labelled.yes(), slope, intercept, seed);
+    String modelMethod = covariate.covers() ? COVARIATE_SHIFT : PRIOR_SHIFT;
     RandomClips random = RandomClips.of(labelled, slope, intercept);
-    Interval rate = priorShiftRate;
-    String method = PRIOR_SHIFT;
+    Interval rate = modelRate;
+    String method = modelMethod;
     if (random.size() >= MIN_RANDOM) {
       Interval alone = Wilson.of(random.yesCount(), random.size());
-      boolean consistent = alone.lo() <= priorShiftRate.value() && priorShiftRate.value() <= alone.hi();
+      boolean consistent = alone.lo() <= modelRate.value() && modelRate.value() <= alone.hi();
       rate = consistent
-          ? Wilson.of(random.yesCount() + MIN_RANDOM * priorShiftRate.value(), random.size() + MIN_RANDOM)
+          ? Wilson.of(random.yesCount() + MIN_RANDOM * modelRate.value(), random.size() + MIN_RANDOM)
           : alone;
       method = consistent ? COMBINED : RANDOM_FEED;
     }
     double u = unlabelled.size();
     Interval prevalence = n == 0 ? new Interval(0, 0, 0) : rate.affine(knownYes / (double) n, u / n);
-    Interval priorShiftPrevalence = n == 0 ? prevalence : priorShiftRate.affine(knownYes / (double) n, u / n);
-    // Unchecked by random labels, the model's estimate can be far off either way when the labelled
-    // clips are unlike the corpus (a search's "no" clips teach the model what the corpus is not),
-    // and its bootstrap cannot see that bias. So its interval spans what the labels themselves
-    // bound: from the clips labelled "yes" (certain) to the labelled set's share of "yes" over the
-    // rest (the loop's premise: search and the feeds pick likely positives, so that share is the
-    // richer one), or the bootstrap's upper end if higher. The decision takes the bootstrap's lower
-    // end; and an estimate above the labelled share contradicts the premise (on generated data such
-    // models scored the corpus's typical clips above every labelled "no"), so it decides nothing
-    // beyond the clips labelled "yes" until the random feed checks it.
+    Interval modelPrevalence = n == 0 ? prevalence : modelRate.affine(knownYes / (double) n, u / n);
+    // Unchecked by random labels and by the labelled clips' spread, the model's estimate can be far
+    // off either way when the labelled clips are unlike the corpus (a search's "no" clips teach the
+    // model what the corpus is not), and its bootstrap cannot see that bias. So its interval spans
+    // what the labels themselves bound: from the clips labelled "yes" (certain) to the labelled
+    // set's share of "yes" over the rest (the loop's premise: search and the feeds pick likely
+    // positives, so that share is the richer one), or the bootstrap's upper end if higher. The
+    // decision takes the bootstrap's lower end; and an estimate above the labelled share
+    // contradicts the premise (on generated data such models scored the corpus's typical clips
+    // above every labelled "no"), so it decides nothing beyond the clips labelled "yes" until the
+    // random feed checks it.
     double decided = prevalence.value();
     boolean implausible = false;
     if (method.equals(PRIOR_SHIFT) && n > 0) {
       double labelledShare = knownYes / (double) isLabelled.cardinality();
-      implausible = priorShiftRate.value() > labelledShare;
-      decided = implausible ? knownYes / (double) n : priorShiftPrevalence.lo();
+      implausible = modelRate.value() > labelledShare;
+      decided = implausible ? knownYes / (double) n : modelPrevalence.lo();
       // a discarded estimate is not shown as the value either: the labelled "yes" are what is known
       prevalence = new Interval(implausible ? decided : prevalence.value(), knownYes / (double) n,
           Math.max(prevalence.hi(), (knownYes + labelledShare * u) / n));
     }
+    double answerRate = rate.value();
+    // from the share answered "yes" to the share that is "yes"
+    prevalence = errors.correct(prevalence);
+    modelPrevalence = errors.correct(modelPrevalence);
+    decided = errors.correct(new Interval(decided, decided, decided)).value();
     CorpusCut.Cut cut = CorpusCut.breakEven(probabilities, decided);
     Interval ap = null;
     if (random.size() >= MIN_RANDOM_FOR_AP && random.yesCount() >= MIN_RANDOM_YES_FOR_AP
@@ -133,9 +149,9 @@ public final class CorpusEstimates {
       ap = RandomSampleAp.estimate(random.scores(), random.yes(), seed);
     }
     Prevalence p = new Prevalence(prevalence.value(), prevalence.lo(), prevalence.hi(), method, random.size());
-    List<String> advice = Advice.of(p, priorShiftPrevalence, ap, random.size(), random.yesCount(),
-        Calibration.labelledPrior(labelled.yes()), implausible);
-    double corpusShift = u == 0 ? 0 : PriorShift.shiftToMean(unlabelled, rate.value());
-    return new Result(p, cut, ap, random.size(), priorShiftPrevalence, corpusShift, advice);
+    List<String> advice = Advice.of(p, modelPrevalence, ap, random.size(), random.yesCount(),
+        Calibration.labelledPrior(labelled.yes()), implausible, errors);
+    double corpusShift = u == 0 ? 0 : PriorShift.shiftToMean(unlabelled, answerRate);
+    return new Result(p, cut, ap, random.size(), modelPrevalence, corpusShift, errors, advice);
   }
 }

@@ -87,6 +87,11 @@ class CorpusEstimatesSimulationTest {
    * session), then {@code random} clips drawn uniformly from the rest (the random feed).
    */
   private static Build build(World w, int wantYes, int wantNo, int random, long seed) {
+    return build(w, wantYes, wantNo, random, seed, 0);
+  }
+
+  /** The same with each answer flipped against the truth with probability {@code noise}. */
+  private static Build build(World w, int wantYes, int wantNo, int random, long seed, double noise) {
     List<Integer> rows = new ArrayList<>();
     List<Boolean> fromRandom = new ArrayList<>();
     boolean[] taken = new boolean[CLIPS];
@@ -111,12 +116,25 @@ class CorpusEstimatesSimulationTest {
       }
     }
     int[] rowArray = rows.stream().mapToInt(Integer::intValue).toArray();
-    boolean[] y = new boolean[rowArray.length];
     boolean[] rnd = new boolean[rowArray.length];
-    for (int i = 0; i < y.length; i++) {
-      y[i] = w.truth()[rowArray[i]];
+    for (int i = 0; i < rnd.length; i++) {
       rnd[i] = fromRandom.get(i);
     }
+    return train(w, rowArray, answers(w, rowArray, noise, seed), rnd);
+  }
+
+  /** The expert's answers to {@code rows}: the truth, each flipped with probability {@code noise}. */
+  private static boolean[] answers(World w, int[] rows, double noise, long seed) {
+    boolean[] y = new boolean[rows.length];
+    for (int i = 0; i < y.length; i++) {
+      // a clip's answer is drawn once: the same clip gets the same answer in every round
+      y[i] = w.truth()[rows[i]] ^ (new SplittableRandom(seed * 104_729 + rows[i]).nextDouble() < noise);
+    }
+    return y;
+  }
+
+  /** Trains and calibrates the real learner on {@code rows} answered {@code y}, and scores the corpus. */
+  private static Build train(World w, int[] rowArray, boolean[] y, boolean[] rnd) {
     LogisticRegressionCv.Options d = LogisticRegressionCv.Options.defaults();
     LogisticRegressionCv.Options options = new LogisticRegressionCv.Options(5, d.cs(), d.seed(), d.maxIter(), d.gtol(), 1);
     LinearModel model = new LogisticRegressionCv(options).fit(w.x(), rowArray, y, "sim");
@@ -125,6 +143,80 @@ class CorpusEstimatesSimulationTest {
     float[] probabilities = SCORER.probabilities(w.x(), calibration.model());
     return new Build(new CorpusEstimates.LabelledClips(rowArray, y, calibration.outOfFold(), rnd), calibration,
         logits, probabilities, w.rate());
+  }
+
+  /** The feeds a loop round can label from; {@code mix} takes them in turn, as an editor following the UI. */
+  private static final List<String> FEEDS = List.of("top-positive", "borderline", "random", "search");
+  private static final int ROUND = 25;
+
+  /**
+   * The labels the loop gathers: the search's first page, then rounds of {@value #ROUND} picked by
+   * {@code policy} from the latest build's scores (selection on the features only, as the feeds
+   * and the search select), each answered with probability {@code noise} against the truth.
+   */
+  private static Build loop(World w, String policy, int labels, double noise, long seed) {
+    boolean[] taken = new boolean[CLIPS];
+    List<Integer> rows = new ArrayList<>();
+    List<Boolean> fromRandom = new ArrayList<>();
+    int searched = 0;
+    SplittableRandom draw = new SplittableRandom(seed * 7919 + 5);
+    for (int round = 0; rows.size() < labels; round++) {
+      String feed = round == 0 ? "search" : policy.equals("mix") ? FEEDS.get((round - 1) % FEEDS.size()) : policy;
+      int[] picks;
+      if (feed.equals("search") || feed.equals("random")) {
+        picks = new int[0];
+      } else {
+        Build b = labelled(w, rows, fromRandom, noise, seed);
+        double cut = b.estimates().cut().threshold();
+        Integer[] order = new Integer[CLIPS];
+        for (int i = 0; i < CLIPS; i++) {
+          order[i] = i;
+        }
+        java.util.Comparator<Integer> by = feed.equals("top-positive")
+            ? (a, c) -> Float.compare(b.probabilities()[c], b.probabilities()[a])
+            : java.util.Comparator.comparingDouble(a -> Math.abs(b.probabilities()[a] - cut));
+        Arrays.sort(order, by);
+        picks = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+      }
+      for (int k = 0, i = 0; k < ROUND && rows.size() < labels; i++) {
+        int row = switch (feed) {
+          case "search" -> w.searchOrder()[searched++];
+          case "random" -> draw.nextInt(CLIPS);
+          default -> picks[i];
+        };
+        if (!taken[row]) {
+          taken[row] = true;
+          rows.add(row);
+          fromRandom.add(feed.equals("random"));
+          k++;
+        }
+      }
+    }
+    return labelled(w, rows, fromRandom, noise, seed);
+  }
+
+  private static Build labelled(World w, List<Integer> rows, List<Boolean> fromRandom, double noise, long seed) {
+    int[] rowArray = rows.stream().mapToInt(Integer::intValue).toArray();
+    boolean[] rnd = new boolean[rowArray.length];
+    for (int i = 0; i < rnd.length; i++) {
+      rnd[i] = fromRandom.get(i);
+    }
+    return train(w, rowArray, answers(w, rowArray, noise, seed), rnd);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0.01, 21", "0.03, 22", "0.06, 23", "0.12, 24", "0.30, 25"})
+  void diagnose(double rate, long seed) {
+    World w = world(rate, seed, true);
+    for (String policy : List.of("mix", "top-positive", "borderline", "random", "search")) {
+      Build b = loop(w, policy, 200, 0.1, seed);
+      CorpusEstimates.Result e = b.estimates();
+      AnswerError.Fit f = e.answerError().fit();
+      System.out.printf(java.util.Locale.ROOT, "DIAG truth %.4f %-12s %-15s prev %.4f [%.4f, %.4f] model %.4f yes %.4f e0 %.3f%s e1 %.3f%s answered %.4f%n",
+          b.truth(), policy, e.prevalence().method(), e.prevalence().value(), e.prevalence().lo(), e.prevalence().hi(),
+          e.model().value(), e.cut().yesShare(), f.falseYes(), f.falseYesFitted() ? "" : "(fixed)", f.falseNo(),
+          f.falseNoFitted() ? "" : "(fixed)", f.falseYes() + (1 - f.falseYes() - f.falseNo()) * e.prevalence().value());
+    }
   }
 
   @ParameterizedTest
