@@ -109,10 +109,15 @@ public final class CorpusEstimates {
     if (random.size() >= MIN_RANDOM) {
       Interval alone = Wilson.of(random.yesCount(), random.size());
       boolean consistent = alone.lo() <= modelRate.value() && modelRate.value() <= alone.hi();
-      rate = consistent
-          ? Wilson.of(random.yesCount() + MIN_RANDOM * modelRate.value(), random.size() + MIN_RANDOM)
-          : alone;
-      method = consistent ? COMBINED : RANDOM_FEED;
+      if (!consistent) {
+        rate = alone;
+        method = RANDOM_FEED;
+      } else if (!covariate.covers()) {
+        rate = Wilson.of(random.yesCount() + MIN_RANDOM * modelRate.value(), random.size() + MIN_RANDOM);
+        method = COMBINED;
+      }
+      // (a covariate-shift estimate has the random labels in its fit already: they are where the
+      // labelled set spans the corpus, and counting them again would count them twice)
     }
     double u = unlabelled.size();
     Interval prevalence = n == 0 ? new Interval(0, 0, 0) : rate.affine(knownYes / (double) n, u / n);

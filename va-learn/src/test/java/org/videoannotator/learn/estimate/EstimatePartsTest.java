@@ -114,4 +114,28 @@ class EstimatePartsTest {
     assertEquals(ap, RandomSampleAp.estimate(s, y, 1), "seeded");
     assertThrows(IllegalArgumentException.class, () -> RandomSampleAp.estimate(s, new boolean[60], 1));
   }
+  @Test
+  void theAnswerErrorFitReadsTheFloorAndCeilingWhereTheModelIsSure() {
+    // 20 clips the model is sure are "no" (score -10), 2 answered "yes"; 20 it is sure are "yes"
+    // (score +10), 1 answered "no": the maximum-likelihood floor is 2/20, the ceiling 1 - 1/20.
+    double[] s = new double[40];
+    boolean[] y = new boolean[40];
+    for (int i = 0; i < 20; i++) {
+      s[i] = -10;
+      y[i] = i < 2;
+      s[20 + i] = 10;
+      y[20 + i] = i >= 1;
+    }
+    AnswerError.Estimate e = AnswerError.estimate(s, y, 3);
+    assertEquals(0.10, e.fit().falseYes(), 1e-3);
+    assertEquals(0.05, e.fit().falseNo(), 1e-3);
+    assertTrue(e.fit().falseYesFitted() && e.fit().falseNoFitted());
+    assertTrue(e.falseYes().lo() < 0.1 && e.falseYes().hi() > 0.1, e.falseYes().toString());
+    // observed 20 % "yes" is (0.2 - 0.1) / (1 - 0.1 - 0.05) truly "yes"
+    assertEquals(0.1 / 0.85, e.correct(new Interval(0.2, 0.2, 0.2)).value(), 1e-3);
+    // 5 sure "no" clips cannot tell a floor: it is not estimated
+    AnswerError.Fit few = AnswerError.estimate(java.util.Arrays.copyOfRange(s, 15, 40),
+        java.util.Arrays.copyOfRange(y, 15, 40), 3).fit();
+    assertTrue(!few.falseYesFitted() && few.falseYes() == 0 && few.falseNoFitted(), few.toString());
+  }
 }
