@@ -14,18 +14,24 @@ import org.videoannotator.learn.Calibration;
  * posteriors and two ratios). The loop selects clips by their features, which does not change
  * {@code P(answer | x)} (covariate shift), so the fit holds on the corpus too.
  *
- * <p>A floor is identified only by clips the model is sure of: a side with fewer than
+ * <p>Nothing is fitted with fewer than {@value #MIN_RARER_ANSWERS} answers of either kind. A floor
+ * is identified only by clips the model is sure of: a side with fewer than
  * {@value #MIN_SURE} labelled clips whose fitted truth probability is beyond {@value #SURE} of
  * certainty is fixed at 0 (not estimated, said so), and a model whose scores do not rank fixes
  * both. The intervals are percentile bootstraps over the labelled clips.
  */
 public final class AnswerError {
   static final int MIN_SURE = 10;
+  /**
+   * Answers of the rarer kind needed to fit the four-parameter model at all: ten per parameter
+   * (the events-per-variable rule of thumb for logistic models, Peduzzi et al. 1996).
+   */
+  public static final int MIN_RARER_ANSWERS = 40;
   static final double SURE = 0.1;
   static final int RESAMPLES = 100;
   /** Better than a coin: a larger error would swap what "yes" means. */
   private static final double MAX_ERROR = 0.45;
-  private static final int EM_STEPS = 400;
+  private static final int EM_STEPS = 3000;
 
   /**
    * One fit. {@code falseYesFitted}/{@code falseNoFitted}: whether that side was identified (else 0).
@@ -97,12 +103,12 @@ public final class AnswerError {
    * bootstrap refits the sides the full data identified, so that the interval is of that estimate).
    */
   static Fit fit(double[] s, boolean[] y, Fit sides) {
-    double[] platt = Calibration.plattFit(s, y);
     if (sides == null) {
-      if (!(platt[0] > 0)) {
+      double[] platt = Calibration.plattFit(s, y);
+      if (!(platt[0] > 0) || !enoughAnswers(y)) {
         return new Fit(0, 0, platt[0], platt[1], false, false);
       }
-      Fit free = em(s, y, platt, true, true);
+      Fit free = em(s, y, new Fit(0.05, 0.05, platt[0], platt[1], true, true));
       int sureNo = 0;
       int sureYes = 0;
       for (double v : s) {
@@ -112,16 +118,29 @@ public final class AnswerError {
       }
       boolean e0 = sureNo >= MIN_SURE;
       boolean e1 = sureYes >= MIN_SURE;
-      return e0 && e1 ? free : em(s, y, platt, e0, e1);
+      return e0 && e1 ? free : em(s, y, new Fit(0.05, 0.05, platt[0], platt[1], e0, e1));
     }
-    return em(s, y, platt, sides.falseYesFitted(), sides.falseNoFitted());
+    // a refit starts from the full data's fit: the same maximum, nearby
+    return em(s, y, sides);
   }
 
-  private static Fit em(double[] s, boolean[] y, double[] start, boolean fitFalseYes, boolean fitFalseNo) {
-    double a = start[0];
-    double b = start[1];
-    double e0 = fitFalseYes ? 0.05 : 0;
-    double e1 = fitFalseNo ? 0.05 : 0;
+  /** Whether {@code y} holds {@value #MIN_RARER_ANSWERS} of each answer. */
+  public static boolean enoughAnswers(boolean[] y) {
+    int yes = 0;
+    for (boolean b : y) {
+      yes += b ? 1 : 0;
+    }
+    return Math.min(yes, y.length - yes) >= MIN_RARER_ANSWERS;
+  }
+
+  /** EM from {@code start}, fitting the error rates {@code start} marks fitted (the others stay 0). */
+  private static Fit em(double[] s, boolean[] y, Fit start) {
+    boolean fitFalseYes = start.falseYesFitted();
+    boolean fitFalseNo = start.falseNoFitted();
+    double a = start.a();
+    double b = start.b();
+    double e0 = fitFalseYes ? Math.max(0.01, start.falseYes()) : 0;
+    double e1 = fitFalseNo ? Math.max(0.01, start.falseNo()) : 0;
     double[] w = new double[s.length];
     double last = Double.NEGATIVE_INFINITY;
     for (int step = 0; step < EM_STEPS && (fitFalseYes || fitFalseNo); step++) {
@@ -148,7 +167,7 @@ public final class AnswerError {
       double[] ab = Calibration.sigmoidFit(s, w, b);
       a = ab[0];
       b = ab[1];
-      if (logLikelihood - last < 1e-9 * s.length) {
+      if (logLikelihood - last < 1e-12 * s.length) {
         break;
       }
       last = logLikelihood;

@@ -14,19 +14,25 @@ import org.videoannotator.learn.Calibration;
  * share of "yes" among the unlabelled clips {@code U} is estimated, and
  * {@code prevalence = (labelled yes + rate_U * |U|) / N}. The rate comes from
  * <ul>
- *   <li>{@code prior-shift}: the model's scores corrected for the labelled set's class balance
- *       ({@link PriorShiftRate}), while fewer than {@value #MIN_RANDOM} random-feed clips are
- *       labelled. Nothing has checked it then, so its interval runs from the labelled "yes" to the
- *       labelled set's share of "yes", and the decision takes a cautious end (see {@link #of});
+ *   <li>{@code covariate-shift}: the answer model fitted on the labelled clips ({@link AnswerError})
+ *       averaged over the unlabelled ones ({@link CovariateShiftRate}), where the labelled clips span
+ *       the corpus's scores: the search and the feeds select by features, which leaves
+ *       {@code P(answer | x)} as it is;
+ *   <li>{@code prior-shift}: otherwise, the model's scores corrected for the labelled set's class
+ *       balance ({@link PriorShiftRate}), while fewer than {@value #MIN_RANDOM} random-feed clips
+ *       are labelled. Nothing has checked it then, so its interval runs from the labelled "yes" to
+ *       the labelled set's share of "yes", and the decision takes a cautious end (see {@link #of});
  *   <li>{@code combined}: the random feed's labels (a uniform sample of the unlabelled corpus) with
- *       the prior-shift estimate as a prior worth {@value #MIN_RANDOM} labels, while that estimate
+ *       the model's estimate (either of the above) as a prior worth {@value #MIN_RANDOM} labels, while that estimate
  *       lies inside the random labels' own interval: {@code (k + m * ps) / (n + m)} with a Wilson
  *       interval on those counts;
  *   <li>{@code random-feed}: the random feed's labels alone ({@link Wilson}) once they exclude the
  *       model's estimate, which they then refute.
  * </ul>
- * The random labels carry the annotator's own mistakes: with a share {@code e} of answers wrong,
- * what is estimated is the share the annotator would call "yes", {@code rate (1 - e) + (1 - rate) e}.
+ * All of these are shares of "yes" answers, and answers carry the annotators' mistakes: with error
+ * rates {@code e0} (false "yes") and {@code e1} (false "no"), what they measure is
+ * {@code e0 + (1 - e0 - e1) truth}, so with 10 % noise a 1 % label reads as 11 %. The prevalence and
+ * the decision are corrected by the fitted rates ({@link AnswerError.Estimate#correct}).
  */
 public final class CorpusEstimates {
   /** Random-feed labels needed before they are used for the prevalence. */
@@ -98,7 +104,7 @@ public final class CorpusEstimates {
     // Every rate below is of "yes" answers, which is what the labels and the model trained on them
     // measure; the annotators' error rates turn the prevalence into the truth's at the end.
     AnswerError.Estimate errors = AnswerError.estimate(labelled.outOfFold(), labelled.yes(), seed);
-    CovariateShiftRate.Result covariate = CovariateShiftRate.estimate(unlabelled, labelled.outOfFold(), errors, slope,
+    CovariateShiftRate.Result covariate = CovariateShiftRate.estimate(unlabelled, labelled.outOfFold(), labelled.yes(), errors, slope,
         intercept);
     Interval modelRate = covariate.covers() ? covariate.rate()
         : PriorShiftRate.estimate(unlabelled, labelled.outOfFold(), labelled.yes(), slope, intercept, seed);
@@ -109,15 +115,10 @@ public final class CorpusEstimates {
     if (random.size() >= MIN_RANDOM) {
       Interval alone = Wilson.of(random.yesCount(), random.size());
       boolean consistent = alone.lo() <= modelRate.value() && modelRate.value() <= alone.hi();
-      if (!consistent) {
-        rate = alone;
-        method = RANDOM_FEED;
-      } else if (!covariate.covers()) {
-        rate = Wilson.of(random.yesCount() + MIN_RANDOM * modelRate.value(), random.size() + MIN_RANDOM);
-        method = COMBINED;
-      }
-      // (a covariate-shift estimate has the random labels in its fit already: they are where the
-      // labelled set spans the corpus, and counting them again would count them twice)
+      rate = consistent
+          ? Wilson.of(random.yesCount() + MIN_RANDOM * modelRate.value(), random.size() + MIN_RANDOM)
+          : alone;
+      method = consistent ? COMBINED : RANDOM_FEED;
     }
     double u = unlabelled.size();
     Interval prevalence = n == 0 ? new Interval(0, 0, 0) : rate.affine(knownYes / (double) n, u / n);

@@ -13,7 +13,8 @@ import java.util.Arrays;
  * clip scored below every labelled clip is "yes" with a probability between 0 and that of the
  * lowest-scored labelled clip (above the highest, between that one's and 1). The interval is the
  * bootstrap's over the refits, widened by those bounds, and the estimate is used only where the
- * bounded part could at most halve or double it.
+ * bounded part could at most halve or double it, and only with enough answers of each kind to fit
+ * the answer model ({@link AnswerError#enoughAnswers}).
  */
 final class CovariateShiftRate {
   private CovariateShiftRate() {}
@@ -24,10 +25,11 @@ final class CovariateShiftRate {
   /**
    * @param unlabelled the unlabelled clips' calibrated logits ({@code slope * w.x + intercept})
    * @param outOfFold the labelled clips' out-of-fold {@code w.x}, as the error fit saw them
+   * @param labelled their answers (an answer model needs enough of each, {@link AnswerError#enoughAnswers})
    */
-  static Result estimate(LogitSample unlabelled, double[] outOfFold, AnswerError.Estimate errors, double slope,
-      double intercept) {
-    if (!(slope > 1e-9) || unlabelled.size() == 0 || outOfFold.length == 0) {
+  static Result estimate(LogitSample unlabelled, double[] outOfFold, boolean[] labelled, AnswerError.Estimate errors,
+      double slope, double intercept) {
+    if (!(slope > 1e-9) || unlabelled.size() == 0 || !AnswerError.enoughAnswers(labelled)) {
       return new Result(new Interval(0, 0, 1), false);
     }
     double value = answerRate(unlabelled, errors.fit(), slope, intercept);
