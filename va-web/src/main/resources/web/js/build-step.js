@@ -25,6 +25,14 @@ const METHOD_TEXT = {
   'random-feed': (p) => `from ${p.randomLabels} Random-feed labels, a uniform sample`,
   combined: (p) => `from ${p.randomLabels} Random-feed labels and the model's corrected scores`,
   'prior-shift': () => "the model's scores corrected for your labels' balance; no Random-feed labels check it yet",
+  'covariate-shift': () => "the model's answers averaged over the corpus; your labels span its scores",
+};
+
+// The annotators' estimated error rates (estimates.answerError), or null when none could be told.
+const answerErrorText = (e) => {
+  const part = (rate, what) => (rate ? `${percent(rate.value)} of ${what} (${percent(rate.ci[0])}–${percent(rate.ci[1])})` : null);
+  const parts = [part(e?.falseYes, '"no" clips answered "yes"'), part(e?.falseNo, '"yes" clips answered "no"')].filter(Boolean);
+  return parts.length ? `${parts.join(', ')}; the prevalence is corrected for it` : null;
 };
 
 const percent = (share) => `${(100 * share).toFixed(share < 0.1 ? 1 : 0)}%`;
@@ -122,6 +130,9 @@ export class BuildStep {
         h('span', { class: 'value', text: `${percent(estimates.prevalence.value)} of the corpus` }),
         ` (${percent(estimates.prevalence.ci[0])}–${percent(estimates.prevalence.ci[1])})`,
         h('br'), h('span', { class: 'muted small method', text: METHOD_TEXT[estimates.prevalence.method](estimates.prevalence) }))] : null,
+      answerErrorText(estimates?.answerError) ? [h('dt', { text: 'Answer errors' }), h('dd', {
+        class: 'answer-error', text: answerErrorText(estimates.answerError),
+      })] : null,
       decision ? [h('dt', { text: '"Yes" from' }), h('dd', {
         class: 'decision',
         text: `score ≥ ${decision.threshold.toFixed(3)}: ${decision.yesClips} of ${decision.corpusClips} clips`

@@ -132,14 +132,21 @@ public final class Calibration {
    * {@code 1 / (N- + 2)} so that separable folds do not send {@code a} to infinity.
    */
   public static double[] plattFit(double[] f, boolean[] y) {
-    double[] t = smoothedTargets(y);
     int pos = 0;
     for (boolean b : y) {
       pos += b ? 1 : 0;
     }
     int neg = y.length - pos;
+    return sigmoidFit(f, smoothedTargets(y), Math.log((pos + 1.0) / (neg + 1.0)));
+  }
+
+  /**
+   * The sigmoid {@code p = sigmoid(a * f + b)} closest in cross-entropy to targets {@code t} in
+   * [0, 1] (Newton's method with backtracking from {@code a = 0, b = b0}): {a, b}.
+   */
+  public static double[] sigmoidFit(double[] f, double[] t, double b0) {
     double a = 0;
-    double b = Math.log((pos + 1.0) / (neg + 1.0));
+    double b = b0;
     double loss = plattLoss(f, t, a, b);
     for (int step = 0; step < NEWTON_STEPS; step++) {
       double ga = 0;

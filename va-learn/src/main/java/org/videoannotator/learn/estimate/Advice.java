@@ -10,29 +10,32 @@ final class Advice {
   static final int BATCH = 20;
   /** An AP interval wider than this is "uncertain". */
   static final double WIDE_AP = 0.3;
+  /** An answer error rate from which the advice mentions it: 1 in 20 moves a rare label's count by several times. */
+  static final double NOTABLE_ERROR = 0.05;
 
   private Advice() {}
 
-  static List<String> of(CorpusEstimates.Prevalence prevalence, Interval priorShift, Interval apOnRandom,
-      int randomLabels, int randomYes, double labelledPrior, boolean implausible) {
+  static List<String> of(CorpusEstimates.Prevalence prevalence, Interval model, Interval apOnRandom,
+      int randomLabels, int randomYes, double labelledPrior, boolean implausible, AnswerError.Estimate errors) {
     List<String> out = new ArrayList<>();
+    answerErrors(errors, out);
     if (implausible) {
       out.add(String.format(Locale.ROOT,
           "The model's scores say %s of the corpus is \"yes\", more than among the clips you picked (%s): it "
               + "has likely learned what your \"no\" clips have in common rather than the label, so it calls "
               + "\"yes\" only as many clips as you did. Label %d clips from the Random feed.",
-          percent(priorShift.value()), percent(labelledPrior), Math.max(CorpusEstimates.MIN_RANDOM, BATCH - randomLabels)));
+          percent(model.value()), percent(labelledPrior), Math.max(CorpusEstimates.MIN_RANDOM, BATCH - randomLabels)));
     } else if (prevalence.method().equals(CorpusEstimates.PRIOR_SHIFT)) {
       out.add(String.format(Locale.ROOT,
           "The prevalence is the model's estimate, corrected for your labels' balance (%s yes) but not yet "
               + "checked on a uniform sample, so the model calls \"yes\" only as many clips as its lower end: "
               + "label %d clips from the Random feed.",
           percent(labelledPrior), Math.max(CorpusEstimates.MIN_RANDOM, BATCH - randomLabels)));
-    } else if (priorShift.value() < prevalence.lo() || priorShift.value() > prevalence.hi()) {
+    } else if (model.value() < prevalence.lo() || model.value() > prevalence.hi()) {
       out.add(String.format(Locale.ROOT,
           "The model's scores suggest %s of the corpus is \"yes\", outside what the Random feed's labels allow "
               + "(%s to %s): your labelled clips are unlike the corpus, so the figure shown rests on the Random feed.",
-          percent(priorShift.value()), percent(prevalence.lo()), percent(prevalence.hi())));
+          percent(model.value()), percent(prevalence.lo()), percent(prevalence.hi())));
     }
     // (the model's own estimate is wide by construction: the advice above already asks for random labels)
     if (!prevalence.method().equals(CorpusEstimates.PRIOR_SHIFT)
@@ -59,6 +62,19 @@ final class Advice {
           apOnRandom.lo(), apOnRandom.hi(), BATCH));
     }
     return out;
+  }
+
+  /** When the answers the model is sure of disagree with it often enough to move the numbers. */
+  private static void answerErrors(AnswerError.Estimate errors, List<String> out) {
+    double falseYes = errors.falseYes().lo() > 0 ? errors.fit().falseYes() : 0;
+    double falseNo = errors.falseNo().lo() > 0 ? errors.fit().falseNo() : 0;
+    double worst = Math.max(falseYes, falseNo);
+    if (worst >= NOTABLE_ERROR) {
+      out.add(String.format(Locale.ROOT,
+          "About 1 in %d of your answers disagree with what the model is sure of (\"%s\" where it is sure of \"%s\"): "
+              + "review the \"model disagrees\" list. The prevalence shown is corrected for that rate.",
+          Math.round(1 / worst), falseYes >= falseNo ? "yes" : "no", falseYes >= falseNo ? "no" : "yes"));
+    }
   }
 
   private static String percent(double share) {

@@ -14,19 +14,25 @@ import org.videoannotator.learn.Calibration;
  * share of "yes" among the unlabelled clips {@code U} is estimated, and
  * {@code prevalence = (labelled yes + rate_U * |U|) / N}. The rate comes from
  * <ul>
- *   <li>{@code prior-shift}: the model's scores corrected for the labelled set's class balance
- *       ({@link PriorShiftRate}), while fewer than {@value #MIN_RANDOM} random-feed clips are
- *       labelled. Nothing has checked it then, so its interval runs from the labelled "yes" to the
- *       labelled set's share of "yes", and the decision takes a cautious end (see {@link #of});
+ *   <li>{@code covariate-shift}: the answer model fitted on the labelled clips ({@link AnswerError})
+ *       averaged over the unlabelled ones ({@link CovariateShiftRate}), where the labelled clips span
+ *       the corpus's scores: the search and the feeds select by features, which leaves
+ *       {@code P(answer | x)} as it is;
+ *   <li>{@code prior-shift}: otherwise, the model's scores corrected for the labelled set's class
+ *       balance ({@link PriorShiftRate}), while fewer than {@value #MIN_RANDOM} random-feed clips
+ *       are labelled. Nothing has checked it then, so its interval runs from the labelled "yes" to
+ *       the labelled set's share of "yes", and the decision takes a cautious end (see {@link #of});
  *   <li>{@code combined}: the random feed's labels (a uniform sample of the unlabelled corpus) with
- *       the prior-shift estimate as a prior worth {@value #MIN_RANDOM} labels, while that estimate
+ *       the model's estimate (either of the above) as a prior worth {@value #MIN_RANDOM} labels, while that estimate
  *       lies inside the random labels' own interval: {@code (k + m * ps) / (n + m)} with a Wilson
  *       interval on those counts;
  *   <li>{@code random-feed}: the random feed's labels alone ({@link Wilson}) once they exclude the
  *       model's estimate, which they then refute.
  * </ul>
- * The random labels carry the annotator's own mistakes: with a share {@code e} of answers wrong,
- * what is estimated is the share the annotator would call "yes", {@code rate (1 - e) + (1 - rate) e}.
+ * All of these are shares of "yes" answers, and answers carry the annotators' mistakes: with error
+ * rates {@code e0} (false "yes") and {@code e1} (false "no"), what they measure is
+ * {@code e0 + (1 - e0 - e1) truth}, so with 10 % noise a 1 % label reads as 11 %. The prevalence and
+ * the decision are corrected by the fitted rates ({@link AnswerError.Estimate#correct}).
  */
 public final class CorpusEstimates {
   /** Random-feed labels needed before they are used for the prevalence. */
@@ -38,6 +44,7 @@ public final class CorpusEstimates {
   public static final String PRIOR_SHIFT = "prior-shift";
   public static final String RANDOM_FEED = "random-feed";
   public static final String COMBINED = "combined";
+  public static final String COVARIATE_SHIFT = "covariate-shift";
 
   /**
    * The clips labelled yes or no, in the order the calibration saw them.
@@ -64,12 +71,14 @@ public final class CorpusEstimates {
    * @param cut where the model says "yes" for that prevalence
    * @param apOnRandom AP on the random feed's labels with its interval, or null when too few
    * @param randomApLabels random-feed labels the AP was measured on
-   * @param priorShift the prior-shift estimate of the prevalence (whichever was used)
-   * @param logitShift what to add to the calibrated logits for probabilities at the corpus's prior
+   * @param model the model's estimate of the prevalence ({@code covariate-shift} or {@code prior-shift},
+   *     corrected for the answers' errors), whichever was used
+   * @param logitShift what to add to the calibrated logits for answer probabilities at the corpus's rate
+   * @param answerError the annotators' estimated error rates, by which the prevalence is corrected
    * @param advice what to label to firm the estimates up, in words (empty when they are firm)
    */
   public record Result(Prevalence prevalence, CorpusCut.Cut cut, Interval apOnRandom, int randomApLabels,
-      Interval priorShift, double logitShift, List<String> advice) {}
+      Interval model, double logitShift, AnswerError.Estimate answerError, List<String> advice) {}
 
   private CorpusEstimates() {}
 
@@ -92,40 +101,53 @@ public final class CorpusEstimates {
       }
     }
     LogitSample unlabelled = LogitSample.of(logits, isLabelled::get);
-    Interval priorShiftRate = PriorShiftRate.estimate(unlabelled, labelled.outOfFold(), labelled.yes(), slope, intercept, seed);
+    // Every rate below is of "yes" answers, which is what the labels and the model trained on them
+    // measure; the annotators' error rates turn the prevalence into the truth's at the end.
+    AnswerError.Estimate errors = AnswerError.estimate(labelled.outOfFold(), labelled.yes(), seed);
+    CovariateShiftRate.Result covariate = CovariateShiftRate.estimate(unlabelled, labelled.outOfFold(), labelled.yes(), errors, slope,
+        intercept);
+    Interval modelRate = covariate.covers() ? covariate.rate()
+        : PriorShiftRate.estimate(unlabelled, labelled.outOfFold(), labelled.yes(), slope, intercept, seed);
+    String modelMethod = covariate.covers() ? COVARIATE_SHIFT : PRIOR_SHIFT;
     RandomClips random = RandomClips.of(labelled, slope, intercept);
-    Interval rate = priorShiftRate;
-    String method = PRIOR_SHIFT;
+    Interval rate = modelRate;
+    String method = modelMethod;
     if (random.size() >= MIN_RANDOM) {
       Interval alone = Wilson.of(random.yesCount(), random.size());
-      boolean consistent = alone.lo() <= priorShiftRate.value() && priorShiftRate.value() <= alone.hi();
+      boolean consistent = alone.lo() <= modelRate.value() && modelRate.value() <= alone.hi();
       rate = consistent
-          ? Wilson.of(random.yesCount() + MIN_RANDOM * priorShiftRate.value(), random.size() + MIN_RANDOM)
+          ? Wilson.of(random.yesCount() + MIN_RANDOM * modelRate.value(), random.size() + MIN_RANDOM)
           : alone;
       method = consistent ? COMBINED : RANDOM_FEED;
     }
     double u = unlabelled.size();
     Interval prevalence = n == 0 ? new Interval(0, 0, 0) : rate.affine(knownYes / (double) n, u / n);
-    Interval priorShiftPrevalence = n == 0 ? prevalence : priorShiftRate.affine(knownYes / (double) n, u / n);
-    // Unchecked by random labels, the model's estimate can be far off either way when the labelled
-    // clips are unlike the corpus (a search's "no" clips teach the model what the corpus is not),
-    // and its bootstrap cannot see that bias. So its interval spans what the labels themselves
-    // bound: from the clips labelled "yes" (certain) to the labelled set's share of "yes" over the
-    // rest (the loop's premise: search and the feeds pick likely positives, so that share is the
-    // richer one), or the bootstrap's upper end if higher. The decision takes the bootstrap's lower
-    // end; and an estimate above the labelled share contradicts the premise (on generated data such
-    // models scored the corpus's typical clips above every labelled "no"), so it decides nothing
-    // beyond the clips labelled "yes" until the random feed checks it.
+    Interval modelPrevalence = n == 0 ? prevalence : modelRate.affine(knownYes / (double) n, u / n);
+    // Unchecked by random labels and by the labelled clips' spread, the model's estimate can be far
+    // off either way when the labelled clips are unlike the corpus (a search's "no" clips teach the
+    // model what the corpus is not), and its bootstrap cannot see that bias. So its interval spans
+    // what the labels themselves bound: from the clips labelled "yes" (certain) to the labelled
+    // set's share of "yes" over the rest (the loop's premise: search and the feeds pick likely
+    // positives, so that share is the richer one), or the bootstrap's upper end if higher. The
+    // decision takes the bootstrap's lower end; and an estimate above the labelled share
+    // contradicts the premise (on generated data such models scored the corpus's typical clips
+    // above every labelled "no"), so it decides nothing beyond the clips labelled "yes" until the
+    // random feed checks it.
     double decided = prevalence.value();
     boolean implausible = false;
     if (method.equals(PRIOR_SHIFT) && n > 0) {
       double labelledShare = knownYes / (double) isLabelled.cardinality();
-      implausible = priorShiftRate.value() > labelledShare;
-      decided = implausible ? knownYes / (double) n : priorShiftPrevalence.lo();
+      implausible = modelRate.value() > labelledShare;
+      decided = implausible ? knownYes / (double) n : modelPrevalence.lo();
       // a discarded estimate is not shown as the value either: the labelled "yes" are what is known
       prevalence = new Interval(implausible ? decided : prevalence.value(), knownYes / (double) n,
           Math.max(prevalence.hi(), (knownYes + labelledShare * u) / n));
     }
+    double answerRate = rate.value();
+    // from the share answered "yes" to the share that is "yes"
+    prevalence = errors.correct(prevalence);
+    modelPrevalence = errors.correct(modelPrevalence);
+    decided = errors.correct(new Interval(decided, decided, decided)).value();
     CorpusCut.Cut cut = CorpusCut.breakEven(probabilities, decided);
     Interval ap = null;
     if (random.size() >= MIN_RANDOM_FOR_AP && random.yesCount() >= MIN_RANDOM_YES_FOR_AP
@@ -133,9 +155,9 @@ public final class CorpusEstimates {
       ap = RandomSampleAp.estimate(random.scores(), random.yes(), seed);
     }
     Prevalence p = new Prevalence(prevalence.value(), prevalence.lo(), prevalence.hi(), method, random.size());
-    List<String> advice = Advice.of(p, priorShiftPrevalence, ap, random.size(), random.yesCount(),
-        Calibration.labelledPrior(labelled.yes()), implausible);
-    double corpusShift = u == 0 ? 0 : PriorShift.shiftToMean(unlabelled, rate.value());
-    return new Result(p, cut, ap, random.size(), priorShiftPrevalence, corpusShift, advice);
+    List<String> advice = Advice.of(p, modelPrevalence, ap, random.size(), random.yesCount(),
+        Calibration.labelledPrior(labelled.yes()), implausible, errors);
+    double corpusShift = u == 0 ? 0 : PriorShift.shiftToMean(unlabelled, answerRate);
+    return new Result(p, cut, ap, random.size(), modelPrevalence, corpusShift, errors, advice);
   }
 }

@@ -1,6 +1,7 @@
 package org.videoannotator.learn.estimate;
 
 import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntPredicate;
 
 /**
@@ -77,6 +78,27 @@ public final class LogitSample {
       out[i] = scale * logits[i] + offset;
     }
     return new LogitSample(out, counts);
+  }
+
+  /**
+   * How far the mean of {@code f} over these clips could move if every clip below {@code lowest}
+   * were anywhere in {@code [floor, f(lowest)]} and every clip above {@code highest} anywhere in
+   * {@code [f(highest), ceiling]} ({@code f} rising): {down, up}, as shares of the clips.
+   */
+  double[] extrapolationSlack(double lowest, double highest, DoubleUnaryOperator f, double floor, double ceiling) {
+    double down = 0;
+    double up = 0;
+    for (int i = 0; i < logits.length; i++) {
+      double v = f.applyAsDouble(logits[i]);
+      if (logits[i] < lowest) {
+        down += counts[i] * Math.max(0, v - floor);
+        up += counts[i] * Math.max(0, f.applyAsDouble(lowest) - v);
+      } else if (logits[i] > highest) {
+        down += counts[i] * Math.max(0, v - f.applyAsDouble(highest));
+        up += counts[i] * Math.max(0, ceiling - v);
+      }
+    }
+    return new double[] {down / total, up / total};
   }
 
   /** How many clips. */

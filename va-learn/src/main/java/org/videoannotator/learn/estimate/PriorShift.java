@@ -13,7 +13,7 @@ package org.videoannotator.learn.estimate;
  *
  * <p>It assumes only the class balance differs between labelled set and corpus (each class's clips
  * look alike in both), which the loop bends: searched "no" clips are harder than the corpus's. The
- * random feed's labels check and correct it ({@link ModelAssistedRate}).
+ * random feed's labels check and correct it ({@link CorpusEstimates}).
  */
 public final class PriorShift {
   private static final int BISECTIONS = 45;

@@ -114,4 +114,35 @@ class EstimatePartsTest {
     assertEquals(ap, RandomSampleAp.estimate(s, y, 1), "seeded");
     assertThrows(IllegalArgumentException.class, () -> RandomSampleAp.estimate(s, new boolean[60], 1));
   }
+  @Test
+  void theAnswerErrorFitRecoversTheFloorAndCeilingOfExactAnswers() {
+    // 200 clips at each score -6..6 whose "yes" answers are exactly round(200 q(s)), with
+    // q(s) = 0.1 + (1 - 0.1 - 0.05) sigmoid(s): the maximum likelihood is there, up to rounding.
+    int levels = 13;
+    int per = 200;
+    double[] s = new double[levels * per];
+    boolean[] y = new boolean[levels * per];
+    for (int l = 0; l < levels; l++) {
+      double score = l - 6;
+      long yes = Math.round(per * (0.1 + 0.85 / (1 + Math.exp(-score))));
+      for (int i = 0; i < per; i++) {
+        s[l * per + i] = score;
+        y[l * per + i] = i < yes;
+      }
+    }
+    AnswerError.Estimate e = AnswerError.estimate(s, y, 3);
+    assertEquals(0.10, e.fit().falseYes(), 0.01, e.fit().toString());
+    assertEquals(0.05, e.fit().falseNo(), 0.01, e.fit().toString());
+    assertEquals(1, e.fit().a(), 0.1, e.fit().toString());
+    assertEquals(0, e.fit().b(), 0.1, e.fit().toString());
+    assertTrue(e.falseYes().lo() < 0.1 && e.falseYes().hi() > 0.1, e.falseYes().toString());
+    // observed 20 % "yes" is (0.2 - 0.1) / (1 - 0.1 - 0.05) truly "yes" (at the fitted rates)
+    double e0 = e.fit().falseYes();
+    double e1 = e.fit().falseNo();
+    assertEquals((0.2 - e0) / (1 - e0 - e1), e.correct(new Interval(0.2, 0.2, 0.2)).value(), 1e-12);
+    // the two lowest levels hold 20 + 21 "yes": 41, enough to fit; the lowest alone (20) is not
+    assertTrue(AnswerError.enoughAnswers(java.util.Arrays.copyOf(y, 2 * per)));
+    AnswerError.Fit few = AnswerError.estimate(java.util.Arrays.copyOf(s, per), java.util.Arrays.copyOf(y, per), 3).fit();
+    assertTrue(!few.falseYesFitted() && few.falseYes() == 0 && !few.falseNoFitted(), few.toString());
+  }
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.videoannotator.learn.Calibration;
 import org.videoannotator.learn.LabelledSet;
+import org.videoannotator.learn.estimate.AnswerError;
 import org.videoannotator.learn.estimate.CorpusEstimates;
 import org.videoannotator.server.store.BuildEstimates;
 import org.videoannotator.server.store.CurrentAnnotation;
@@ -30,7 +31,15 @@ final class BuildEstimator {
     BuildEstimates.ApOnRandom ap = r.apOnRandom() == null ? null : new BuildEstimates.ApOnRandom(
         r.apOnRandom().value(), List.of(r.apOnRandom().lo(), r.apOnRandom().hi()), r.randomApLabels());
     return new BuildEstimates(new BuildEstimates.Prevalence(p.value(), List.of(p.lo(), p.hi()), p.method(), p.randomLabels()),
-        r.cut().yesShare(), r.cut().yesClips(), r.cut().threshold(), ap, r.advice());
+        r.cut().yesShare(), r.cut().yesClips(), r.cut().threshold(), ap, answerError(r.answerError()), r.advice());
+  }
+
+  private static BuildEstimates.AnswerError answerError(AnswerError.Estimate e) {
+    AnswerError.Fit f = e.fit();
+    return new BuildEstimates.AnswerError(
+        f.falseYesFitted() ? new BuildEstimates.Rate(f.falseYes(), List.of(e.falseYes().lo(), e.falseYes().hi())) : null,
+        f.falseNoFitted() ? new BuildEstimates.Rate(f.falseNo(), List.of(e.falseNo().lo(), e.falseNo().hi())) : null,
+        e.n());
   }
 
   static CorpusEstimates.Result estimate(LabelledSet set, int[] rows,

@@ -11,16 +11,27 @@ import java.util.List;
  * @param yesShare share of the corpus the model calls "yes" ({@code yesClips} clips)
  * @param threshold where it says "yes": the build's decision threshold
  * @param apOnRandom AP on the random feed's labels, or null while there are too few
+ * @param answerError the annotators' estimated error rates, by which the prevalence is corrected
  * @param advice what to label to firm these up, in words
  */
 public record BuildEstimates(Prevalence prevalence, double yesShare, long yesClips, double threshold,
-    ApOnRandom apOnRandom, List<String> advice) {
+    ApOnRandom apOnRandom, AnswerError answerError, List<String> advice) {
   public BuildEstimates {
     advice = advice == null ? List.of() : List.copyOf(advice);
   }
 
   /** {@code ci} is {@code [lo, hi]}; {@code method} is prior-shift, random-feed or combined. */
   public record Prevalence(double value, List<Double> ci, String method, int randomLabels) {}
+
+  /**
+   * {@code falseYes}: share of truly "no" clips answered "yes"; {@code falseNo}: of truly "yes"
+   * answered "no"; each null when the labels cannot tell it (then taken as 0). {@code n}: the
+   * labelled clips it was fitted on.
+   */
+  public record AnswerError(Rate falseYes, Rate falseNo, int n) {}
+
+  /** A rate with its 95 % interval {@code [lo, hi]}. */
+  public record Rate(double value, List<Double> ci) {}
 
   /** {@code n}: the random-feed labels it was measured on. */
   public record ApOnRandom(double value, List<Double> ci, int n) {}

@@ -1,0 +1,177 @@
+package org.videoannotator.learn.estimate;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.videoannotator.learn.Calibration;
+
+/**
+ * How often the annotators' answers disagree with the truth, from their answers and the model's
+ * out-of-fold scores {@code s}: the answers are fitted as
+ * {@code P(answer yes | s) = e0 + (1 - e0 - e1) sigmoid(a s + b)}, where {@code sigmoid(a s + b)}
+ * is the probability that the clip truly is "yes", {@code e0} the share of true "no" answered "yes"
+ * (the floor: "yes" where the model is sure of "no") and {@code e1} the share of true "yes" answered
+ * "no" (the ceiling). Fitted by EM over the latent truth (the M step is a sigmoid fit to the
+ * posteriors and two ratios). The loop selects clips by their features, which does not change
+ * {@code P(answer | x)} (covariate shift), so the fit holds on the corpus too.
+ *
+ * <p>Nothing is fitted with fewer than {@value #MIN_RARER_ANSWERS} answers of either kind. A floor
+ * is identified only by clips the model is sure of: a side with fewer than
+ * {@value #MIN_SURE} labelled clips whose fitted truth probability is beyond {@value #SURE} of
+ * certainty is fixed at 0 (not estimated, said so), and a model whose scores do not rank fixes
+ * both. The intervals are percentile bootstraps over the labelled clips.
+ */
+public final class AnswerError {
+  static final int MIN_SURE = 10;
+  /**
+   * Answers of the rarer kind needed to fit the four-parameter model at all: ten per parameter
+   * (the events-per-variable rule of thumb for logistic models, Peduzzi et al. 1996).
+   */
+  public static final int MIN_RARER_ANSWERS = 40;
+  static final double SURE = 0.1;
+  static final int RESAMPLES = 100;
+  /** Better than a coin: a larger error would swap what "yes" means. */
+  private static final double MAX_ERROR = 0.45;
+  private static final int EM_STEPS = 3000;
+
+  /**
+   * One fit. {@code falseYesFitted}/{@code falseNoFitted}: whether that side was identified (else 0).
+   */
+  public record Fit(double falseYes, double falseNo, double a, double b, boolean falseYesFitted, boolean falseNoFitted) {
+    /** The probability that a clip of out-of-fold score {@code s} truly is "yes". */
+    public double truth(double s) {
+      return Logits.sigmoid(a * s + b);
+    }
+
+    /** The probability that it is answered "yes". */
+    double answer(double s) {
+      return falseYes + (1 - falseYes - falseNo) * truth(s);
+    }
+  }
+
+  /** The fit, its error rates' 95 % intervals, the clips it was fitted on and the bootstrap refits. */
+  public record Estimate(Fit fit, Interval falseYes, Interval falseNo, int n, Fit[] resamples) {
+    /**
+     * The true share of "yes" for an observed share of "yes" answers {@code observed}:
+     * {@code (observed - e0) / (1 - e0 - e1)}, its ends taken at the error rates' ends that widen
+     * it (a conservative union of the two intervals).
+     */
+    public Interval correct(Interval observed) {
+      return Interval.ofRate(unmix(observed.value(), fit.falseYes(), fit.falseNo()),
+          unmix(observed.lo(), falseYes.hi(), falseNo.lo()), unmix(observed.hi(), falseYes.lo(), falseNo.hi()));
+    }
+
+    boolean corrects() {
+      return fit.falseYes() > 0 || fit.falseNo() > 0;
+    }
+
+    private static double unmix(double observed, double e0, double e1) {
+      return (observed - e0) / (1 - e0 - e1);
+    }
+  }
+
+  private AnswerError() {}
+
+  /** The error rates of answers {@code y} to clips of out-of-fold scores {@code s}. */
+  public static Estimate estimate(double[] s, boolean[] y, long seed) {
+    Fit fit = fit(s, y, null);
+    SplittableRandom random = new SplittableRandom(seed);
+    Fit[] resamples = new Fit[RESAMPLES];
+    double[] e0 = new double[RESAMPLES];
+    double[] e1 = new double[RESAMPLES];
+    double[] f = new double[s.length];
+    boolean[] b = new boolean[s.length];
+    for (int r = 0; r < RESAMPLES; r++) {
+      for (int i = 0; i < s.length; i++) {
+        int k = random.nextInt(s.length);
+        f[i] = s[k];
+        b[i] = y[k];
+      }
+      resamples[r] = fit(f, b, fit);
+      e0[r] = resamples[r].falseYes();
+      e1[r] = resamples[r].falseNo();
+    }
+    return new Estimate(fit, interval(fit.falseYes(), e0), interval(fit.falseNo(), e1), s.length, resamples);
+  }
+
+  private static Interval interval(double value, double[] values) {
+    Arrays.sort(values);
+    return Interval.ofRate(value, Math.min(value, Percentile.of(values, 0.025)), Math.max(value, Percentile.of(values, 0.975)));
+  }
+
+  /**
+   * The maximum-likelihood fit; {@code sides}, when given, fixes which error rates are free (the
+   * bootstrap refits the sides the full data identified, so that the interval is of that estimate).
+   */
+  static Fit fit(double[] s, boolean[] y, Fit sides) {
+    if (sides == null) {
+      double[] platt = Calibration.plattFit(s, y);
+      if (!(platt[0] > 0) || !enoughAnswers(y)) {
+        return new Fit(0, 0, platt[0], platt[1], false, false);
+      }
+      Fit free = em(s, y, new Fit(0.05, 0.05, platt[0], platt[1], true, true));
+      int sureNo = 0;
+      int sureYes = 0;
+      for (double v : s) {
+        double t = free.truth(v);
+        sureNo += t < SURE ? 1 : 0;
+        sureYes += t > 1 - SURE ? 1 : 0;
+      }
+      boolean e0 = sureNo >= MIN_SURE;
+      boolean e1 = sureYes >= MIN_SURE;
+      return e0 && e1 ? free : em(s, y, new Fit(0.05, 0.05, platt[0], platt[1], e0, e1));
+    }
+    // a refit starts from the full data's fit: the same maximum, nearby
+    return em(s, y, sides);
+  }
+
+  /** Whether {@code y} holds {@value #MIN_RARER_ANSWERS} of each answer. */
+  public static boolean enoughAnswers(boolean[] y) {
+    int yes = 0;
+    for (boolean b : y) {
+      yes += b ? 1 : 0;
+    }
+    return Math.min(yes, y.length - yes) >= MIN_RARER_ANSWERS;
+  }
+
+  /** EM from {@code start}, fitting the error rates {@code start} marks fitted (the others stay 0). */
+  private static Fit em(double[] s, boolean[] y, Fit start) {
+    boolean fitFalseYes = start.falseYesFitted();
+    boolean fitFalseNo = start.falseNoFitted();
+    double a = start.a();
+    double b = start.b();
+    double e0 = fitFalseYes ? Math.max(0.01, start.falseYes()) : 0;
+    double e1 = fitFalseNo ? Math.max(0.01, start.falseNo()) : 0;
+    double[] w = new double[s.length];
+    double last = Double.NEGATIVE_INFINITY;
+    for (int step = 0; step < EM_STEPS && (fitFalseYes || fitFalseNo); step++) {
+      // E: the posterior probability that each clip truly is "yes", given its answer
+      double logLikelihood = 0;
+      double answeredYesTrulyNo = 0;
+      double trulyNo = 0;
+      double answeredNoTrulyYes = 0;
+      double trulyYes = 0;
+      for (int i = 0; i < s.length; i++) {
+        double p = Logits.sigmoid(a * s[i] + b);
+        double yes = y[i] ? (1 - e1) * p : e1 * p;
+        double no = y[i] ? e0 * (1 - p) : (1 - e0) * (1 - p);
+        logLikelihood += Math.log(Math.max(1e-300, yes + no));
+        w[i] = yes + no > 0 ? yes / (yes + no) : (y[i] ? 1 : 0);
+        trulyYes += w[i];
+        trulyNo += 1 - w[i];
+        answeredNoTrulyYes += y[i] ? 0 : w[i];
+        answeredYesTrulyNo += y[i] ? 1 - w[i] : 0;
+      }
+      // M: the error rates are ratios of expected counts; the sigmoid is fitted to the posteriors
+      e0 = fitFalseYes && trulyNo > 0 ? Math.min(MAX_ERROR, answeredYesTrulyNo / trulyNo) : 0;
+      e1 = fitFalseNo && trulyYes > 0 ? Math.min(MAX_ERROR, answeredNoTrulyYes / trulyYes) : 0;
+      double[] ab = Calibration.sigmoidFit(s, w, b);
+      a = ab[0];
+      b = ab[1];
+      if (logLikelihood - last < 1e-12 * s.length) {
+        break;
+      }
+      last = logLikelihood;
+    }
+    return new Fit(e0, e1, a, b, fitFalseYes, fitFalseNo);
+  }
+}
