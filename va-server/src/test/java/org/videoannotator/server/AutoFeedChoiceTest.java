@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The auto feed serves top-positive while the model was trained on fewer "yes" than "no" answers
- * and borderline once they are not (what {@code va bench loop} found pays best).
+ * and borderline once they are not (what {@code va bench loop} found pays best); from 50 answers it
+ * serves the random feed until the estimates rest on 20 random-feed answers.
  */
 class AutoFeedChoiceTest extends ServerTestBase {
   @Test
@@ -41,5 +42,39 @@ class AutoFeedChoiceTest extends ServerTestBase {
     JsonNode second = build("rare");
     assertEquals(13, second.get("positives").asInt(), second.toString());
     assertEquals("borderline", http.get("/api/labels/rare/feeds/auto?k=5").json().get("chosenFeed").asText());
+  }
+
+  @Test
+  void checksTheEstimatesWithRandomClipsOnceThereAreEnoughAnswers() throws Exception {
+    createLabel("checked");
+    List<String> yes = new ArrayList<>();
+    List<String> no = new ArrayList<>();
+    for (int i = 0; i < corpusSize() && (yes.size() < 25 || no.size() < 25); i++) {
+      String key = SyntheticCorpora.key(i);
+      boolean concept = SyntheticCorpora.concept(runtime.corpus().clip(key).orElseThrow());
+      (concept ? yes : no).add(key);
+    }
+    labelByTruth("checked", yes.subList(0, 25), Map.of("kind", "other"));
+    labelByTruth("checked", no.subList(0, 24), Map.of("kind", "other"));
+    assertEquals("done", build("checked").get("status").asText());
+    // 49 answers: not yet worth checking.
+    assertEquals("borderline", http.get("/api/labels/checked/feeds/auto?k=5").json().get("chosenFeed").asText());
+
+    labelByTruth("checked", no.subList(24, 25), Map.of("kind", "other"));
+    JsonNode unchecked = build("checked");
+    assertEquals(0, unchecked.at("/estimates/prevalence/randomLabels").asInt(), unchecked.toString());
+    JsonNode auto = http.get("/api/labels/checked/feeds/auto?k=20").json();
+    assertEquals("random", auto.get("chosenFeed").asText(), auto.toString());
+
+    // Twenty answers given in the random feed (through auto, as the UI gives them) check them.
+    List<String> shown = keys(auto.get("items"), "key");
+    assertEquals(20, shown.size());
+    assertEquals(201, labelByTruth("checked", shown,
+        Map.of("kind", "feed", "feed", "random", "buildId", auto.get("buildId").asLong())).status());
+    JsonNode checked = build("checked");
+    assertEquals(20, checked.at("/estimates/prevalence/randomLabels").asInt(), checked.toString());
+    // Checked: back to finding positives (the random clips were mostly "no") or the borderline.
+    String expected = checked.get("positives").asInt() < checked.get("negatives").asInt() ? "top-positive" : "borderline";
+    assertEquals(expected, http.get("/api/labels/checked/feeds/auto?k=5").json().get("chosenFeed").asText());
   }
 }

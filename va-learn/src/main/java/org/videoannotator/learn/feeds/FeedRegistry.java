@@ -21,9 +21,10 @@ public final class FeedRegistry {
       new DiverseBorderlineFeed());
 
   /**
-   * The feed the UI opens after a build: {@value #AUTO}, which finds positives while they are the
-   * minority of the labels, then shows the borderline (chosen with {@code va bench loop}; see the
-   * README's "Does the loop help?").
+   * The feed the UI opens after a build: {@value #AUTO}, which checks the corpus estimates with a
+   * random batch once a label has enough answers, finds positives while they are the minority of
+   * the labels, then shows the borderline (chosen with {@code va bench loop}; see the README's "Does
+   * the loop help?" and va-server's {@code AutoFeed}).
    */
   public static final String RECOMMENDED = AUTO;
 

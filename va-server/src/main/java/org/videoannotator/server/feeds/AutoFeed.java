@@ -1,8 +1,10 @@
 package org.videoannotator.server.feeds;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.videoannotator.learn.estimate.CorpusEstimates;
 import org.videoannotator.learn.feeds.FeedRegistry;
 import org.videoannotator.server.builds.FeedItem;
 import org.videoannotator.server.builds.FeedSnapshot;
@@ -31,6 +33,13 @@ public final class AutoFeed {
   static final String FIND_POSITIVES = "top-positive";
   /** The feed served once positives are not the minority. */
   static final String REFINE = "borderline";
+  /** The feed whose answers check the corpus estimates: a uniform sample of the unlabelled clips. */
+  static final String CHECK = "random";
+  /**
+   * Labels from which the estimates are worth checking: before that the model is still mostly the
+   * search's first page, and a random batch would teach it little about the label.
+   */
+  static final int LABELS_BEFORE_CHECKING = 50;
 
   private final BuildStore store;
 
@@ -40,14 +49,28 @@ public final class AutoFeed {
 
   /** The feed auto serves now for {@code label}. */
   public String choose(String label) {
-    return positivesAreTheMinority(label) ? FIND_POSITIVES : REFINE;
+    JsonNode build = store.latestDone(label).map(row -> Documents.tree(row.result())).orElse(null);
+    if (build == null) {
+      return REFINE;
+    }
+    if (estimatesUnchecked(build)) {
+      return CHECK;
+    }
+    return build.path("positives").asLong() < build.path("negatives").asLong() ? FIND_POSITIVES : REFINE;
   }
 
-  /** Whether the latest finished build was trained on fewer "yes" than "no" answers. */
-  private boolean positivesAreTheMinority(String label) {
-    return store.latestDone(label).map(row -> Documents.tree(row.result()))
-        .map(build -> build.path("positives").asLong() < build.path("negatives").asLong())
-        .orElse(false);
+  /**
+   * Whether the build's prevalence (and so its "yes" decision) rests on too few random-feed answers
+   * to be checked ({@link CorpusEstimates#MIN_RANDOM_FOR_AP}, what the AP on random clips needs too),
+   * once the label has {@link #LABELS_BEFORE_CHECKING} answers. The other feeds pick likely
+   * positives or uncertain clips, so without this the default loop never checks its estimates: the
+   * prevalence it shows stays the cautious, unchecked one (issue 24, "Does the loop help?").
+   */
+  private static boolean estimatesUnchecked(JsonNode build) {
+    long labels = build.path("positives").asLong() + build.path("negatives").asLong();
+    JsonNode randomLabels = build.path("estimates").path("prevalence").path("randomLabels");
+    return labels >= LABELS_BEFORE_CHECKING && randomLabels.isNumber()
+        && randomLabels.asInt() < CorpusEstimates.MIN_RANDOM_FOR_AP;
   }
 
   /** Counts a page of {@code n} clips served from {@code feed} by the auto feed. */
