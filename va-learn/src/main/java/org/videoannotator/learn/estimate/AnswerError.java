@@ -1,6 +1,5 @@
 package org.videoannotator.learn.estimate;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.videoannotator.learn.Calibration;
 
@@ -90,12 +89,7 @@ public final class AnswerError {
       e0[r] = resamples[r].falseYes();
       e1[r] = resamples[r].falseNo();
     }
-    return new Estimate(fit, interval(fit.falseYes(), e0), interval(fit.falseNo(), e1), s.length, resamples);
-  }
-
-  private static Interval interval(double value, double[] values) {
-    Arrays.sort(values);
-    return Interval.ofRate(value, Math.min(value, Percentile.of(values, 0.025)), Math.max(value, Percentile.of(values, 0.975)));
+    return new Estimate(fit, Interval.bootstrap(fit.falseYes(), e0), Interval.bootstrap(fit.falseNo(), e1), s.length, resamples);
   }
 
   /**

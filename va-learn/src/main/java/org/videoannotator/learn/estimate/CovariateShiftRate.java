@@ -47,7 +47,7 @@ final class CovariateShiftRate {
     boolean covers = slack[0] <= value / 2 && slack[1] <= value;
     double lo = Math.min(Percentile.of(rates, 0.025), value - slack[0]);
     double hi = Math.max(Percentile.of(rates, 0.975), value + slack[1]);
-    return new Result(Interval.ofRate(value, Math.min(value, lo), Math.max(value, hi)), covers);
+    return new Result(Interval.ofRate(value, lo, hi), covers);
   }
 
   private static double answerRate(LogitSample unlabelled, AnswerError.Fit fit, double slope, double intercept) {

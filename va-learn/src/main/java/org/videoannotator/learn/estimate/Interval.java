@@ -1,5 +1,7 @@
 package org.videoannotator.learn.estimate;
 
+import java.util.Arrays;
+
 /** A point estimate and its (95 %) interval, {@code lo <= value <= hi}. */
 public record Interval(double value, double lo, double hi) {
   public Interval {
@@ -12,6 +14,15 @@ public record Interval(double value, double lo, double hi) {
   static Interval ofRate(double value, double lo, double hi) {
     double v = clamp(value);
     return new Interval(v, Math.min(v, clamp(lo)), Math.max(v, clamp(hi)));
+  }
+
+  /**
+   * A rate and the percentile interval (2.5 % to 97.5 %) of its bootstrap {@code resamples} (sorted
+   * here, in place), widened to hold the rate itself.
+   */
+  static Interval bootstrap(double value, double[] resamples) {
+    Arrays.sort(resamples);
+    return ofRate(value, Percentile.of(resamples, 0.025), Percentile.of(resamples, 0.975));
   }
 
   /** {@code offset + scale * x} of every bound ({@code scale >= 0}). */

@@ -1,6 +1,5 @@
 package org.videoannotator.learn.estimate;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.videoannotator.learn.Calibration;
 
@@ -43,7 +42,6 @@ public final class PriorShiftRate {
       double scale = ab[0] / slope;
       priors[r] = PriorShift.corpusPrior(unlabelled.map(scale, ab[1] - scale * intercept), Calibration.labelledPrior(b));
     }
-    Arrays.sort(priors);
-    return Interval.ofRate(value, Math.min(value, Percentile.of(priors, 0.025)), Math.max(value, Percentile.of(priors, 0.975)));
+    return Interval.bootstrap(value, priors);
   }
 }

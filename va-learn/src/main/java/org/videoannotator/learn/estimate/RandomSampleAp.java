@@ -1,6 +1,5 @@
 package org.videoannotator.learn.estimate;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.videoannotator.learn.Metrics;
 
@@ -42,7 +41,6 @@ public final class RandomSampleAp {
       } while (yes == 0 || yes == y.length);
       aps[r] = Metrics.averagePrecision(b, s);
     }
-    Arrays.sort(aps);
-    return Interval.ofRate(value, Math.min(value, Percentile.of(aps, 0.025)), Math.max(value, Percentile.of(aps, 0.975)));
+    return Interval.bootstrap(value, aps);
   }
 }
