@@ -121,6 +121,20 @@ final class Browser implements AutoCloseable {
    * empty: each described by tag, id and classes.
    */
   List<String> unnamedControls() {
+    // A page that re-renders while it is read (a preview or a feed page arriving) leaves stale
+    // elements behind: read the settled page again rather than fail on the race.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return unnamedControlsOnce();
+      } catch (StaleElementReferenceException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private List<String> unnamedControlsOnce() {
     return all("button, input, select, textarea, a[href], [role=gridcell], [role=tab], [role=grid], "
             + "[role=tablist], [role=tabpanel], dialog[open]").stream()
         .filter(WebElement::isDisplayed)

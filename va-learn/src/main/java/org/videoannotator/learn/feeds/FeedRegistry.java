@@ -54,7 +54,7 @@ public final class FeedRegistry {
   public static List<FeedInfo> servable() {
     List<FeedInfo> out = new ArrayList<>();
     STRATEGIES.stream().filter(FeedStrategy::isArm).forEach(s -> out.add(info(s)));
-    out.add(new FeedInfo(AUTO, "Auto", "likely positives while scarce, then borderline", AUTO.equals(RECOMMENDED)));
+    out.add(new FeedInfo(AUTO, "Auto", "a random check, likely positives, borderline", AUTO.equals(RECOMMENDED)));
     STRATEGIES.stream().filter(s -> !s.isArm()).forEach(s -> out.add(info(s)));
     return out;
   }
