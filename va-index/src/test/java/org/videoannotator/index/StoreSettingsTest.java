@@ -34,14 +34,13 @@ class StoreSettingsTest {
   @Test
   void anotherStoreForAnExistingCorpusIsRefusedNotIgnored() {
     Path dir = temp.resolve("c");
-    Corpus.create(dir, TestData.EMBEDDER, 8).close();
-    UserException lucene = assertThrows(UserException.class, () -> Corpus.openOrCreate(dir, TestData.EMBEDDER, 8,
-        IndexSettings.defaults(), new StoreSpec("lucene", Map.of("graph", "none"))));
+    Corpus.open(dir, CorpusOptions.create(TestData.EMBEDDER, 8)).close();
+    UserException lucene = assertThrows(UserException.class, () -> Corpus.open(dir, CorpusOptions.openOrCreate(TestData.EMBEDDER, 8).withStore(new StoreSpec("lucene", Map.of("graph", "none")))));
     assertTrue(lucene.getMessage().contains("cannot change"), lucene.getMessage());
-    UserException move = assertThrows(UserException.class, () -> Corpus.moveStore(dir, new StoreSpec("lucene", Map.of("graph", "none"))));
+    UserException move = assertThrows(UserException.class, () -> StoreMaintenance.move(dir, new StoreSpec("lucene", Map.of("graph", "none"))));
     assertTrue(move.getMessage().contains("same index/ folder"), move.getMessage());
-    Corpus.openOrCreate(dir, TestData.EMBEDDER, 8, IndexSettings.defaults(), null).close(); // no --store: its own
-    Corpus.openOrCreate(dir, TestData.EMBEDDER, 8, IndexSettings.defaults(), StoreSpec.lucene()).close(); // the same
+    Corpus.open(dir, CorpusOptions.openOrCreate(TestData.EMBEDDER, 8)).close(); // no --store: its own
+    Corpus.open(dir, CorpusOptions.openOrCreate(TestData.EMBEDDER, 8).withStore(StoreSpec.lucene())).close(); // the same
   }
 
   @Test
@@ -49,7 +48,7 @@ class StoreSettingsTest {
     Path dir = Files.createDirectories(temp.resolve("taken"));
     Files.writeString(dir.resolve("index"), "not a folder"); // the Lucene store cannot open its index/
     Files.writeString(dir.resolve("notes.txt"), "mine");
-    assertThrows(RuntimeException.class, () -> Corpus.create(dir, TestData.EMBEDDER, 8));
+    assertThrows(RuntimeException.class, () -> Corpus.open(dir, CorpusOptions.create(TestData.EMBEDDER, 8)));
     try (var files = Files.list(dir)) {
       assertEquals(List.of("index", "notes.txt"), files.map(p -> p.getFileName().toString()).sorted().toList());
     }
