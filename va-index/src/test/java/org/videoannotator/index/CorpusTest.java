@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoannotator.core.UserException;
+import org.videoannotator.core.io.FileTrees;
 import org.videoannotator.core.vectors.KeyedMatrix;
 
 class CorpusTest {
@@ -50,6 +51,22 @@ class CorpusTest {
       assertEquals(1.0, norm, 1e-5);
       assertArrayEquals(VectorMath.normalisedCopy(v[7], 8, "x"), m.vector("k7"), 1e-7f);
       assertEquals(50, c.manifest().count());
+    }
+  }
+
+  @Test
+  void aCorpusWithoutATextIndexGetsOneOnItsFirstOpen() {
+    // Corpora written before the text index moved out of the store's index/ have no text/.
+    Path dir = tmp.resolve("c");
+    float[][] v = TestData.clustered(40, 8, 3, 0.3, 5);
+    try (Corpus c = Corpus.open(dir, CorpusOptions.create(TestData.EMBEDDER, 8))) {
+      c.append(TestData.batch(v, 0, 40));
+    }
+    FileTrees.delete(CorpusLayout.of(dir).textIndex());
+    try (Corpus c = Corpus.open(dir, CorpusOptions.existing())) {
+      assertTrue(Files.isDirectory(CorpusLayout.of(dir).textIndex()));
+      assertEquals(List.of("k12"), c.search(SearchRequest.builder().words("number 12").k(1).build()).hits().stream()
+          .map(SearchHit::key).toList());
     }
   }
 

@@ -44,6 +44,27 @@ class StoreSettingsTest {
   }
 
   @Test
+  void theLuceneProviderParsesItsOwnSettingsAndAnOpeningsSettingsAreNotRecorded() {
+    CorpusOptions badM = CorpusOptions.create(TestData.EMBEDDER, 8).withStore(new StoreSpec("lucene", Map.of("m", "1")));
+    UserException m = assertThrows(UserException.class, () -> Corpus.open(temp.resolve("m"), badM));
+    assertTrue(m.getMessage().contains("m=1") && m.getMessage().contains("2..512"), m.getMessage());
+    UserException unknown = assertThrows(UserException.class, () -> Corpus.open(temp.resolve("u"),
+        CorpusOptions.create(TestData.EMBEDDER, 8).withStoreSettings(Map.of("efSearch", "9"))));
+    assertTrue(unknown.getMessage().contains("no setting 'efSearch'"), unknown.getMessage());
+    assertFalse(Files.exists(temp.resolve("u")));
+    Path dir = temp.resolve("c");
+    CorpusOptions tuned = CorpusOptions.create(TestData.EMBEDDER, 8).withStoreSettings(Map.of("m", "32", "beam-width", "50"));
+    try (Corpus c = Corpus.open(dir, tuned)) {
+      c.append(TestData.batch(TestData.clustered(20, 8, 2, 0.3, 3), 0, 20));
+      assertEquals("32", c.storeStats().details().get("m"), "this opening's graph");
+      assertEquals(StoreSpec.lucene(), c.manifest().store(), "not recorded");
+    }
+    try (Corpus c = Corpus.open(dir, CorpusOptions.existing())) {
+      assertEquals("16", c.storeStats().details().get("m"), "later openings use the default again");
+    }
+  }
+
+  @Test
   void aCreateThatFailsLeavesOnlyWhatWasThereBefore() throws Exception {
     Path dir = Files.createDirectories(temp.resolve("taken"));
     Files.writeString(dir.resolve("index"), "not a folder"); // the Lucene store cannot open its index/
