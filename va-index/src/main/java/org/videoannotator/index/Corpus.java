@@ -201,12 +201,13 @@ public final class Corpus implements AutoCloseable {
     }
   }
 
-  /** Brings a text index or store that is behind the data files (deleted, from an older crash) in line. */
+  /**
+   * Brings a text index or store that is behind the data files (deleted, from an older crash) in
+   * line. A store kept elsewhere that is out of reach or lost its copy is reported, not rebuilt:
+   * the corpus still opens (its files, the scan, word search); searches that need the store report
+   * it until it is back.
+   */
   private void recover() {
-    if (text.committedRows() < size()) {
-      prepareWriting();
-      return;
-    }
     long held;
     try {
       held = store.committedRows();
@@ -214,16 +215,24 @@ public final class Corpus implements AutoCloseable {
       if (store.rebuildsSilently()) {
         throw e;
       }
-      // A cluster that is down: the corpus still opens (its files, the scan, word search); searches
-      // that need the store report it until it is back.
       LOG.warn("corpus {}: {}", dir(), e.getMessage());
+      catchUpText();
       return;
     }
     if (held < 0 && size() > 0 && !store.rebuildsSilently()) {
       // Its copy is gone (an OpenSearch index deleted): say so; rebuilding is the operator's call.
       LOG.warn("{}", state.storeMissingMessage());
-    } else if (held < size()) {
+      catchUpText();
+    } else if (held < size() || text.committedRows() < size()) {
       prepareWriting();
+    }
+  }
+
+  private void catchUpText() {
+    if (text.committedRows() < size()) {
+      synchronized (state.writeLock) {
+        writer.prepare(List.of(text));
+      }
     }
   }
 

@@ -110,10 +110,24 @@ final class CorpusWriter {
    * committed rows a copy lacks (all of them for a text index that is missing).
    */
   void prepare() {
-    if (ready) {
-      return;
+    if (!ready) {
+      bringInLine(copies);
+      ready = true;
     }
-    for (RowIndex copy : copies) {
+  }
+
+  /**
+   * Brings only {@code some} of the copies in line: for a corpus that opens while its store is out
+   * of reach, its text index (the next write still brings every copy in line).
+   */
+  void prepare(List<RowIndex> some) {
+    if (!ready) {
+      bringInLine(some);
+    }
+  }
+
+  private void bringInLine(List<RowIndex> some) {
+    for (RowIndex copy : some) {
       copy.beginWriting();
     }
     CorpusManifest onDisk = CorpusManifest.read(state.layout);
@@ -124,7 +138,7 @@ final class CorpusWriter {
     }
     int count = state.size();
     rows.truncate(count);
-    for (RowIndex copy : copies) {
+    for (RowIndex copy : some) {
       long indexed = copy.committedRows();
       if (indexed < 0 && count > 0 && !copy.rebuildsSilently()) {
         throw new StoreUnavailableException(state.storeMissingFact(), state.reindexHint(), null);
@@ -139,7 +153,6 @@ final class CorpusWriter {
         }
       }
     }
-    ready = true;
   }
 
   /** Adds rows {@code [from, to)} to {@code target} in committed batches (a recovery, a store move). */

@@ -1,6 +1,7 @@
 package org.videoannotator.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -8,16 +9,20 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoannotator.core.UserException;
+import org.videoannotator.core.io.FileTrees;
 import org.videoannotator.core.vectors.VectorMath;
 import org.videoannotator.index.store.ClipFilter;
 import org.videoannotator.index.store.IndexStats;
 import org.videoannotator.index.store.IndexedClip;
 import org.videoannotator.index.store.RowScore;
 import org.videoannotator.index.store.StoreSpec;
+import org.videoannotator.index.store.StoreUnavailableException;
 import org.videoannotator.index.store.VectorStore;
 import org.videoannotator.index.store.VectorStoreProvider;
 
@@ -62,10 +67,31 @@ class AnnOnlyStoreTest {
   }
 
   @Test
+  void aCorpusOpensAndSearchesWordsWhileItsStoreIsOutOfReach() {
+    Path dir = tmp.resolve("down");
+    try (Corpus c = Corpus.open(dir, CorpusOptions.create(TestData.EMBEDDER, 3).withStore(new StoreSpec(KIND, Map.of())))) {
+      c.append(List.of(clip("a", "v1", "a heron on the shore", new float[] {1, 0, 0}),
+          clip("b", "v2", "a quiet kitchen", new float[] {0, 1, 0})));
+    }
+    // A corpus written before the text index existed, whose store (kept elsewhere) is down.
+    FileTrees.delete(CorpusLayout.of(dir).textIndex());
+    Provider.DOWN.add(dir.toAbsolutePath());
+    try (Corpus c = Corpus.open(dir, CorpusOptions.existing())) {
+      assertEquals(List.of("a"), SearchTest.keys(c.search(SearchRequest.builder().words("herons").build())));
+      assertThrows(StoreUnavailableException.class, () -> c.search(SearchRequest.builder()
+          .vector(new float[] {1, 0, 0}).engine(VectorEngine.GRAPH).build()));
+      assertEquals(List.of("a"), SearchTest.keys(c.search(SearchRequest.builder().vector(new float[] {1, 0, 0}).k(1)
+          .build())), "the scan needs no store");
+    } finally {
+      Provider.DOWN.remove(dir.toAbsolutePath());
+    }
+  }
+
+  @Test
   void aStoreParsesItsOwnSettings() {
     CorpusOptions options = CorpusOptions.create(TestData.EMBEDDER, 3)
         .withStore(new StoreSpec(KIND, Map.of("m", "16")));
-    UserException e = org.junit.jupiter.api.Assertions.assertThrows(UserException.class,
+    UserException e = assertThrows(UserException.class,
         () -> Corpus.open(tmp.resolve("bad"), options));
     assertTrue(e.getMessage().contains("has no setting 'm'"), e.getMessage());
   }
@@ -77,6 +103,8 @@ class AnnOnlyStoreTest {
   /** Finds the store of a corpus folder; rows outlive a store instance, as a database's would. */
   public static final class Provider implements VectorStoreProvider {
     private static final Map<Path, List<IndexedClip>> COMMITTED = new ConcurrentHashMap<>();
+    /** Corpora whose store is out of reach, as a database that is down. */
+    static final Set<Path> DOWN = ConcurrentHashMap.newKeySet();
 
     @Override
     public String kind() {
@@ -98,7 +126,8 @@ class AnnOnlyStoreTest {
     @Override
     public VectorStore open(Path corpusDir, StoreSpec spec, int dimension) {
       validate(spec);
-      return new ExactStore(COMMITTED.computeIfAbsent(corpusDir.toAbsolutePath(), d -> new ArrayList<>()), dimension);
+      Path key = corpusDir.toAbsolutePath();
+      return new ExactStore(COMMITTED.computeIfAbsent(key, d -> new ArrayList<>()), dimension, () -> DOWN.contains(key));
     }
   }
 
@@ -107,12 +136,25 @@ class AnnOnlyStoreTest {
     private final List<IndexedClip> committed;
     private final List<IndexedClip> pending = new ArrayList<>();
     private final int dimension;
+    private final BooleanSupplier down;
     private long rows = -1;
 
-    ExactStore(List<IndexedClip> committed, int dimension) {
+    ExactStore(List<IndexedClip> committed, int dimension, BooleanSupplier down) {
       this.committed = committed;
       this.dimension = dimension;
+      this.down = down;
       this.rows = committed.isEmpty() ? -1 : committed.size();
+    }
+
+    private void reachable() {
+      if (down.getAsBoolean()) {
+        throw new StoreUnavailableException("the " + KIND + " store is down", "start it again", null);
+      }
+    }
+
+    @Override
+    public boolean rebuildsSilently() {
+      return false;
     }
 
     @Override
@@ -132,6 +174,7 @@ class AnnOnlyStoreTest {
 
     @Override
     public long committedRows() {
+      reachable();
       return rows;
     }
 
@@ -151,6 +194,7 @@ class AnnOnlyStoreTest {
 
     @Override
     public synchronized List<RowScore> nearest(float[] query, int n, ClipFilter filter, int rowLimit) {
+      reachable();
       return committed.stream()
           .filter(c -> c.row() < rowLimit && filter.accepts(c.clip().video(), c.clip().key()))
           .map(c -> new RowScore(c.row(), (float) VectorMath.dot(c.vector(), query)))
