@@ -17,7 +17,9 @@ public enum Permission {
   EDIT_LABEL(Role.ANNOTATOR, "edit a label"),
   /** Creating a deleted label's name again brings its history back: undoes an admin's delete; audited. */
   REVIVE_LABEL(Role.ADMIN, "re-create a deleted label"),
-  DELETE_LABEL(Role.ADMIN, "delete a label");
+  DELETE_LABEL(Role.ADMIN, "delete a label"),
+  /** Settling a disagreement (or undoing a settlement): the clip's final answer; audited. */
+  SETTLE(Role.REVIEWER, "settle disagreements");
 
   /** POSTs that only read: scoring clips with a saved model. */
   private static final Pattern READ_ONLY_POSTS = Pattern.compile("/api/labels/[^/]+/models/[^/]+/score");
@@ -48,9 +50,17 @@ public enum Permission {
     Principal.of(ctx).ifPresent(u -> requireFor(u.name(), u.role()));
   }
 
+  private String whoMay() {
+    return switch (least) {
+      case ADMIN -> "an admin";
+      case REVIEWER -> "reviewers and admins";
+      default -> "annotators, reviewers and admins";
+    };
+  }
+
   void requireFor(String name, Role role) {
     if (!allows(role)) {
-      throw new ApiException(403, "forbidden", null, "only " + (least == Role.ADMIN ? "an admin" : "annotators and admins")
+      throw new ApiException(403, "forbidden", null, "only " + whoMay()
           + " may " + what + "; '" + name + "' is " + role.wire());
     }
   }
