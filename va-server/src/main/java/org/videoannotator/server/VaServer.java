@@ -32,6 +32,9 @@ import org.videoannotator.server.models.ModelController;
 import org.videoannotator.server.models.ScoringService;
 import org.videoannotator.server.review.ReviewController;
 import org.videoannotator.server.review.ReviewService;
+import org.videoannotator.server.team.AdjudicationService;
+import org.videoannotator.server.team.AgreementService;
+import org.videoannotator.server.team.TeamController;
 import org.videoannotator.server.search.SearchController;
 import org.videoannotator.server.store.AnnotationStore;
 
@@ -74,7 +77,8 @@ public final class VaServer {
         new ModelController(labels, new ScoringService(corpus, store, builds)),
         new ReviewController(labels, new ReviewService(corpus, store, builds)),
         new ClipController(corpus),
-        new ExchangeController(labels, new ExchangeService(corpus, store, builds)));
+        new ExchangeController(labels, new ExchangeService(corpus, store, builds)),
+        new TeamController(labels, new AgreementService(corpus, store, builds), new AdjudicationService(corpus, store)));
     boolean hasUi = VaServer.class.getResource("/web/index.html") != null;
     // Without a token the server is loopback-only: names other than loopback's mean DNS rebinding.
     this.guard = new RequestGuard(!auth.enabled());

@@ -102,11 +102,7 @@ public final class AgreementStatistics {
    * larger number on a tie), since the statistic needs the same number of ratings per unit.
    */
   public static <T> Figure fleissKappa(Map<String, ? extends Map<String, T>> ratings) {
-    Map<Integer, Integer> unitsByRaters = new HashMap<>();
-    ratings.values().stream().filter(u -> u.size() >= 2).forEach(u -> unitsByRaters.merge(u.size(), 1, Integer::sum));
-    int raters = unitsByRaters.entrySet().stream()
-        .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-        .map(Map.Entry::getKey).orElse(0);
+    int raters = fleissRaters(ratings);
     List<T> categories = categories(ratings);
     List<int[]> table = new ArrayList<>();
     for (Map<String, T> unit : ratings.values()) {
@@ -117,6 +113,15 @@ public final class AgreementStatistics {
       }
     }
     return fleissKappa(table);
+  }
+
+  /** The number of ratings per unit {@link #fleissKappa(Map)} uses: the most common, at least 2 (0 if none). */
+  public static <T> int fleissRaters(Map<String, ? extends Map<String, T>> ratings) {
+    Map<Integer, Integer> unitsByRaters = new HashMap<>();
+    ratings.values().stream().filter(u -> u.size() >= 2).forEach(u -> unitsByRaters.merge(u.size(), 1, Integer::sum));
+    return unitsByRaters.entrySet().stream()
+        .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey).orElse(0);
   }
 
   /**
