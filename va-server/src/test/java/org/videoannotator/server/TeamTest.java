@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.videoannotator.core.Json;
 import org.videoannotator.datasets.AggEntry;
@@ -243,22 +237,6 @@ class TeamTest extends ServerTestBase {
       }
     }
     return votes;
-  }
-
-  private Path exportVa(String label) throws Exception {
-    HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(http.base() + "/api/labels/" + label + "/export?format=va")).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
-    assertEquals(200, zip.statusCode());
-    Path dir = temp.resolve("unzipped");
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
-      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-        Path target = dir.resolve(e.getName());
-        Files.createDirectories(target.getParent());
-        Files.copy(in, target);
-      }
-    }
-    return dir;
   }
 
   private static List<String> queueKeys(JsonNode queue) {

@@ -56,16 +56,9 @@ public final class AgreementStatistics {
 
   /** Percent agreement of two raters over the units both rated ({@code unit -> category} each). */
   public static <T> Figure percentAgreement(Map<String, T> a, Map<String, T> b) {
-    int shared = 0;
-    int same = 0;
-    for (Map.Entry<String, T> e : a.entrySet()) {
-      T other = b.get(e.getKey());
-      if (other != null) {
-        shared++;
-        same += e.getValue().equals(other) ? 1 : 0;
-      }
-    }
-    return Figure.of((double) same / shared, shared);
+    List<Map.Entry<T, T>> shared = shared(a, b);
+    long same = shared.stream().filter(p -> p.getKey().equals(p.getValue())).count();
+    return Figure.of((double) same / shared.size(), shared.size());
   }
 
   /**
@@ -73,28 +66,37 @@ public final class AgreementStatistics {
    * each rater's own category shares on those units. Undefined (null) when p_e is 1.
    */
   public static <T> Figure cohenKappa(Map<String, T> a, Map<String, T> b) {
-    Map<T, Integer> countsA = new HashMap<>();
-    Map<T, Integer> countsB = new HashMap<>();
-    int shared = 0;
-    int same = 0;
-    for (Map.Entry<String, T> e : a.entrySet()) {
-      T other = b.get(e.getKey());
-      if (other != null) {
-        shared++;
-        same += e.getValue().equals(other) ? 1 : 0;
-        countsA.merge(e.getValue(), 1, Integer::sum);
-        countsB.merge(other, 1, Integer::sum);
-      }
-    }
-    if (shared == 0) {
+    List<Map.Entry<T, T>> shared = shared(a, b);
+    if (shared.isEmpty()) {
       return new Figure(null, 0);
     }
-    double observed = (double) same / shared;
+    Map<T, Integer> countsA = new HashMap<>();
+    Map<T, Integer> countsB = new HashMap<>();
+    int same = 0;
+    for (Map.Entry<T, T> p : shared) {
+      same += p.getKey().equals(p.getValue()) ? 1 : 0;
+      countsA.merge(p.getKey(), 1, Integer::sum);
+      countsB.merge(p.getValue(), 1, Integer::sum);
+    }
+    int n = shared.size();
+    double observed = (double) same / n;
     double expected = 0;
     for (Map.Entry<T, Integer> e : countsA.entrySet()) {
-      expected += (double) e.getValue() / shared * countsB.getOrDefault(e.getKey(), 0) / shared;
+      expected += (double) e.getValue() / n * countsB.getOrDefault(e.getKey(), 0) / n;
     }
-    return Figure.of((observed - expected) / (1 - expected), shared);
+    return Figure.of((observed - expected) / (1 - expected), n);
+  }
+
+  /** The two raters' answers on each unit both rated, as (a's, b's). */
+  private static <T> List<Map.Entry<T, T>> shared(Map<String, T> a, Map<String, T> b) {
+    List<Map.Entry<T, T>> out = new ArrayList<>();
+    a.forEach((unit, answer) -> {
+      T other = b.get(unit);
+      if (other != null) {
+        out.add(Map.entry(answer, other));
+      }
+    });
+    return out;
   }
 
   /**
