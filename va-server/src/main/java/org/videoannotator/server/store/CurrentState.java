@@ -119,16 +119,21 @@ final class CurrentState {
     }
     Map<String, Value> votes = new LinkedHashMap<>();
     Settlement settlement = null;
+    // Where the clip was shown is the latest vote's source, not a settlement's: the build's
+    // estimates pick the random feed's answers by it.
+    Source shown = null;
     for (Vote v : live) {
       if (v.annotator().equals(Settlement.ANNOTATOR)) {
         settlement = new Settlement(v.value(), v.source().by(), v.source().note(), v.time());
       } else {
         votes.put(v.annotator(), v.value());
+        shown = v.source();
       }
     }
     Value value = settlement != null ? settlement.value() : Consensus.of(List.copyOf(votes.values()));
     Vote last = live.getLast();
-    annotations.put(key, new CurrentAnnotation(key, value, votes, last.time(), last.source(), settlement));
+    annotations.put(key, new CurrentAnnotation(key, value, votes, last.time(), shown != null ? shown : last.source(),
+        settlement));
     lastIds.put(key, last.id());
     byLastId.put(last.id(), key);
   }

@@ -40,6 +40,7 @@ class SettlementStoreTest {
       assertEquals(Map.of("ada", Value.YES, "bob", Value.YES, "cy", Value.NO), a.votes(), "a settlement is not a vote");
       assertTrue(a.disputed() && a.settled());
       assertEquals("sam", a.settlement().by());
+      assertEquals("other", a.source().kind(), "where the clip was shown: the latest vote's source");
       assertEquals("cy saw the street lights", a.settlement().note());
       assertEquals(new Counts(0, 1, 0), Counts.of(s.current("night")));
       // A later vote leaves the settlement standing.
