@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
@@ -41,6 +42,17 @@ class TeamLiveTest extends BrowserTestBase {
         "the server stored " + annotator + "'s vote");
   }
 
+  /** Waits until the server answers so (a build finished, a setting stored). */
+  private static void untilServer(Callable<Boolean> condition) {
+    browser.until(d -> {
+      try {
+        return condition.call();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
   private static List<String> cells() {
     return browser.cellKeys("#feed-panel");
   }
@@ -51,13 +63,7 @@ class TeamLiveTest extends BrowserTestBase {
     labelSearch("car chase", "yes");
     labelSearch("forest mountain", "no");
     long build = web.post(PATH + "/builds", Map.of()).get("id").asLong();
-    browser.until(d -> {
-      try {
-        return web.get("/api/builds/" + build).get("status").asText().equals("done");
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    untilServer(() -> web.get("/api/builds/" + build).get("status").asText().equals("done"));
 
     browser.open(web.url("/#/label/" + LABEL + "/build"));
     List<String> shown = browser.until(d -> cells().size() >= 6 ? cells() : null);
@@ -71,13 +77,7 @@ class TeamLiveTest extends BrowserTestBase {
     WebElement overlap = browser.find("#team-overlap");
     overlap.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2");
     browser.find("#team-save").click();
-    browser.until(d -> {
-      try {
-        return web.get(PATH + "/assignment").get("overlap").asInt() == 2;
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    untilServer(() -> web.get(PATH + "/assignment").get("overlap").asInt() == 2);
     browser.until(d -> browser.find("#team-summary").getText().contains("2 votes per clip"));
     browser.screenshot("02-team-settings");
 
