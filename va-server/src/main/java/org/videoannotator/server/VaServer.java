@@ -67,7 +67,7 @@ public final class VaServer {
   /** @param tls HTTPS only, with this certificate and key; null for plain HTTP */
   public VaServer(Corpus corpus, AnnotationStore store, BuildService builds, TextEncoder textEncoder, TokenAuth auth,
       TlsConfig tls) {
-    AutoFeed autoFeed = new AutoFeed(store.builds());
+    AutoFeed autoFeed = new AutoFeed(BuildService.rows(store));
     LabelService labels = new LabelService(store, builds);
     ClipAllocator allocator = new ClipAllocator(store, new ClipLeases(InstantSource.system(), ClipLeases.DEFAULT_TTL));
     AssignmentService assignments = new AssignmentService(store);

@@ -57,7 +57,7 @@ class ServicesWithoutHttpTest {
       LabelService labels = new LabelService(store, builds);
       Label beach = labels.require("beach");
       ClipAllocator allocator = new ClipAllocator(store, new ClipLeases(InstantSource.system(), ClipLeases.DEFAULT_TTL));
-      FeedService feeds = new FeedService(corpus, builds, new AutoFeed(store.builds()), allocator);
+      FeedService feeds = new FeedService(corpus, builds, new AutoFeed(BuildService.rows(store)), allocator);
       assertKind(DomainException.Kind.CONFLICT, "feed", () -> feeds.page(beach, "alice", "top-positive", 20, 0));
       ReviewService reviews = new ReviewService(corpus, store, builds, allocator);
       ReviewService.ReviewPage before = reviews.review("beach", "alice", ReviewService.Filter.ALL, 100, 0);
@@ -91,8 +91,8 @@ class ServicesWithoutHttpTest {
       assertEquals(5, preview.items().size());
       assertEquals(340, preview.sampled(), "the 60 annotated clips are left out of the sample");
 
-      feedsPageAroundAnnotatedClips(feeds, new AnnotationService(store, builds, new AutoFeed(store.builds()), allocator),
-          beach, store);
+      feedsPageAroundAnnotatedClips(feeds,
+          new AnnotationService(store, builds, new AutoFeed(BuildService.rows(store)), allocator), beach, store);
       exchangeRoundTrips(new ExchangeService(corpus, store, builds), labels, beach);
     }
   }
@@ -111,7 +111,7 @@ class ServicesWithoutHttpTest {
       assertEquals(List.of("cat"), imported.created());
       assertEquals(List.of("dog"), imported.existing());
 
-      AnnotationService annotations = new AnnotationService(store, builds, new AutoFeed(store.builds()),
+      AnnotationService annotations = new AnnotationService(store, builds, new AutoFeed(BuildService.rows(store)),
           new ClipAllocator(store, new ClipLeases(InstantSource.system(), ClipLeases.DEFAULT_TTL)));
       Label dog = labels.require("dog");
       AnnotationService.Added added = annotations.add(dog, List.of(
@@ -150,7 +150,7 @@ class ServicesWithoutHttpTest {
     FeedService.FeedPage auto = feeds.page(beach, "alice", "auto", 3, 0);
     assertEquals("auto", auto.feed());
     assertTrue(org.videoannotator.learn.feeds.FeedRegistry.arms().contains(auto.chosenFeed()), auto.chosenFeed());
-    assertTrue(store.builds().rewards("beach").stream().anyMatch(r -> r.feed().equals("top-positive") && r.answered() == 1),
+    assertTrue(BuildService.rows(store).rewards("beach").stream().anyMatch(r -> r.feed().equals("top-positive") && r.answered() == 1),
         "the vote on a top-positive clip credited that arm");
   }
 
