@@ -66,6 +66,7 @@ class TeamWorkTest extends ServerTestBase {
   private As bob;
   private As cy;
   private As dee;
+  private As vic;
 
   /** A built label (votes by alice before accounts existed), then four accounts: ada the admin. */
   private void team() throws InterruptedException {
@@ -77,7 +78,7 @@ class TeamWorkTest extends ServerTestBase {
     bob = new As(http, "bob", users.add("bob", Role.ANNOTATOR));
     cy = new As(http, "cy", users.add("cy", Role.ANNOTATOR));
     dee = new As(http, "dee", users.add("dee", Role.ANNOTATOR));
-    users.add("vic", Role.VIEWER);
+    vic = new As(http, "vic", users.add("vic", Role.VIEWER));
   }
 
   private static List<String> items(JsonNode page) {
@@ -110,6 +111,8 @@ class TeamWorkTest extends ServerTestBase {
   void atOverlapOneTeammatesGetDisjointPagesAndALabelledClipLeavesTheOthers() throws Exception {
     team();
     assertEquals(1, ada.ok("GET", LABEL, null).get("overlap").asInt(), "the default overlap");
+    List<String> viewed = items(vic.page(8));
+    assertEquals(viewed, items(bob.page(8)), "a viewer reads a feed but claims nothing");
     List<List<String>> pages = atOnce(List.of(bob, cy, dee), 8);
     Set<String> union = new HashSet<>();
     pages.forEach(union::addAll);

@@ -38,12 +38,12 @@ public final class ClipAllocator {
 
   /**
    * Items {@code offset .. offset + k} of {@code candidates} (in their order) that need
-   * {@code annotator}'s vote on {@code label}, claimed for them.
+   * {@code worker}'s vote on {@code label}, claimed for them (unless they may not vote).
    *
    * @param cursor the log head read before the votes the choice saw: polling {@link TakenClips}
    *     from it reports every clip a teammate takes afterwards
    */
-  public <T> Page<T> serve(String label, String annotator, List<T> candidates, Function<T, String> keyOf, int offset,
+  public <T> Page<T> serve(String label, Worker worker, List<T> candidates, Function<T, String> keyOf, int offset,
       int k) {
     synchronized (locks.computeIfAbsent(label, l -> new Object())) {
       long cursor = store.head(label);
@@ -53,7 +53,7 @@ public final class ClipAllocator {
       int available = 0;
       for (T candidate : candidates) {
         String key = keyOf.apply(candidate);
-        if (!needsVote(label, key, current.get(key), annotator, overlap)) {
+        if (!needsVote(label, key, current.get(key), worker.name(), overlap)) {
           continue;
         }
         if (available >= offset && page.size() < k) {
@@ -61,7 +61,9 @@ public final class ClipAllocator {
         }
         available++;
       }
-      leases.claim(label, annotator, page.stream().map(keyOf).toList());
+      if (worker.claims()) {
+        leases.claim(label, worker.name(), page.stream().map(keyOf).toList());
+      }
       return new Page<>(List.copyOf(page), available, cursor);
     }
   }

@@ -48,6 +48,11 @@ public enum Permission {
     return role.compareTo(least) >= 0;
   }
 
+  /** Whether the request may do this (always, without accounts). */
+  public boolean grantedTo(Context ctx) {
+    return Principal.of(ctx).map(u -> allows(u.role())).orElse(true);
+  }
+
   /** Refuses (403) a request whose account lacks this permission. */
   public void require(Context ctx) {
     Principal.of(ctx).ifPresent(u -> requireFor(u.name(), u.role()));

@@ -1,9 +1,9 @@
 package org.videoannotator.server.feeds;
 
 import io.javalin.http.Context;
-import org.videoannotator.server.annotations.Annotators;
 import org.videoannotator.server.api.Params;
 import org.videoannotator.server.assign.AssignmentService;
+import org.videoannotator.server.assign.Worker;
 import org.videoannotator.server.labels.LabelService;
 import org.videoannotator.server.store.Label;
 
@@ -26,8 +26,8 @@ public final class FeedController {
     int k = Params.integer(ctx, "k", 20, 1, FeedService.MAX_K);
     int offset = Params.integer(ctx, "offset", 0, 0, 1_000_000);
     // Pages are per annotator: the account's name, or the X-Annotator header without accounts.
-    String annotator = Annotators.resolve(ctx, null, "annotator");
-    assignments.requireAssignee(label.name(), annotator);
-    ctx.json(feeds.page(label, annotator, feed, k, offset));
+    Worker worker = Worker.of(ctx);
+    assignments.requireAssignee(label.name(), worker.name());
+    ctx.json(feeds.page(label, worker, feed, k, offset));
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.learn.feeds.FeedRegistry;
 import org.videoannotator.server.assign.ClipAllocator;
+import org.videoannotator.server.assign.Worker;
 import org.videoannotator.server.builds.BuildService;
 import org.videoannotator.server.builds.FeedItem;
 import org.videoannotator.server.builds.FeedSnapshot;
@@ -47,19 +48,19 @@ public final class FeedService {
   }
 
   /**
-   * Items {@code offset .. offset + k} of {@code feed} among the clips that need {@code annotator}'s
+   * Items {@code offset .. offset + k} of {@code feed} among the clips that need {@code worker}'s
    * vote, claimed for them for a few minutes.
    *
    * @throws DomainException not found for a feed the registry does not serve; conflict before the
    *     label's first finished build
    */
-  public FeedPage page(Label label, String annotator, String feed, int k, int offset) {
+  public FeedPage page(Label label, Worker worker, String feed, int k, int offset) {
     requireServable(feed);
     FeedSnapshot snapshot = builds.latestFeeds(label.name()).orElseThrow(() -> DomainException.conflict("feed",
         "label '" + label.name() + "' has no finished build yet; POST /api/labels/{label}/builds first"));
     boolean auto = feed.equals(FeedRegistry.AUTO);
     String chosen = auto ? autoFeed.choose(label.name()) : feed;
-    ClipAllocator.Page<FeedItem> page = allocator.serve(label.name(), annotator, snapshot.feed(chosen), FeedItem::key,
+    ClipAllocator.Page<FeedItem> page = allocator.serve(label.name(), worker, snapshot.feed(chosen), FeedItem::key,
         offset, k);
     List<ItemView> items = page.items().stream().map(item -> view(item, snapshot.alsoIn(chosen, item.key()))).toList();
     if (auto) {

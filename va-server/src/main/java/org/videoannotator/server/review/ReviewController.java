@@ -1,9 +1,9 @@
 package org.videoannotator.server.review;
 
 import io.javalin.http.Context;
-import org.videoannotator.server.annotations.Annotators;
 import org.videoannotator.server.api.Params;
 import org.videoannotator.server.assign.AssignmentService;
+import org.videoannotator.server.assign.Worker;
 import org.videoannotator.server.labels.LabelService;
 import org.videoannotator.server.store.Label;
 
@@ -25,10 +25,10 @@ public final class ReviewController {
     int k = Params.integer(ctx, "k", 100, 1, 10_000);
     int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
     ReviewService.Filter chosen = ReviewService.Filter.of(filter);
-    String annotator = Annotators.resolve(ctx, null, "annotator");
+    Worker worker = Worker.of(ctx);
     if (chosen == ReviewService.Filter.NEEDS_VOTE) {
-      assignments.requireAssignee(label.name(), annotator); // it serves work, as the feeds do
+      assignments.requireAssignee(label.name(), worker.name()); // it serves work, as the feeds do
     }
-    ctx.json(reviews.review(label.name(), annotator, chosen, k, offset));
+    ctx.json(reviews.review(label.name(), worker, chosen, k, offset));
   }
 }

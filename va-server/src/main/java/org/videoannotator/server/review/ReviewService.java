@@ -7,6 +7,7 @@ import org.videoannotator.core.vectors.KeyedMatrix;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.server.annotations.AnnotationView;
 import org.videoannotator.server.assign.ClipAllocator;
+import org.videoannotator.server.assign.Worker;
 import org.videoannotator.server.builds.BuildService;
 import org.videoannotator.server.builds.LabelModel;
 import org.videoannotator.server.store.Decision;
@@ -77,8 +78,8 @@ public final class ReviewService {
     this.allocator = allocator;
   }
 
-  /** @param annotator who reviews: the needs-vote filter serves the clips that need their vote */
-  public ReviewPage review(String label, String annotator, Filter filter, int k, int offset) {
+  /** @param worker who reviews: the needs-vote filter serves the clips that need their vote */
+  public ReviewPage review(String label, Worker worker, Filter filter, int k, int offset) {
     LabelModel model = builds.latestLabelModel(label).orElse(null);
     double threshold = model == null ? Decision.UNCALIBRATED_THRESHOLD : model.threshold();
     KeyedMatrix vectors = corpus.vectors();
@@ -92,7 +93,7 @@ public final class ReviewService {
       rows.add(new Scored(a, score, threshold));
     }
     if (filter == Filter.NEEDS_VOTE) {
-      ClipAllocator.Page<Scored> page = allocator.serve(label, annotator, rows, s -> s.annotation().key(), offset, k);
+      ClipAllocator.Page<Scored> page = allocator.serve(label, worker, rows, s -> s.annotation().key(), offset, k);
       return new ReviewPage(filter.wire(), page.available(), items(page.items()));
     }
     List<Scored> kept = switch (filter) {

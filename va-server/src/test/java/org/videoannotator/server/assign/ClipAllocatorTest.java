@@ -72,7 +72,7 @@ class ClipAllocatorTest {
   }
 
   private List<String> page(String annotator, int offset, int k) {
-    return allocator.serve("beach", annotator, CLIPS, Function.identity(), offset, k).items();
+    return allocator.serve("beach", Worker.annotator(annotator), CLIPS, Function.identity(), offset, k).items();
   }
 
   private void vote(String annotator, String... keys) {
@@ -101,8 +101,15 @@ class ClipAllocatorTest {
     assertEquals(CLIPS.subList(5, 10), page("bob", 0, 5), "nor to a teammate: overlap 1 is met");
     vote("bob", "clip1"); // a teammate may still vote on a clip leased to another (from search, say)
     assertEquals(List.of("clip2", "clip3", "clip4"), page("ada", 0, 3));
-    assertEquals(10, allocator.serve("beach", "carol", CLIPS, Function.identity(), 0, 20).available(),
+    assertEquals(10, allocator.serve("beach", Worker.annotator("carol"), CLIPS, Function.identity(), 0, 20).available(),
         "carol is offered what neither holds nor anyone voted: clips 10..19");
+  }
+
+  @Test
+  void aReaderWhoCannotVoteClaimsNothing() {
+    List<String> viewed = allocator.serve("beach", new Worker("vic", false), CLIPS, Function.identity(), 0, 5).items();
+    assertEquals(CLIPS.subList(0, 5), viewed);
+    assertEquals(viewed, page("ada", 0, 5), "a viewer's page keeps no clip from an annotator");
   }
 
   @Test
@@ -139,7 +146,7 @@ class ClipAllocatorTest {
   @Test
   void teammatesCompletingAClipIsReportedFromTheCursor() {
     TakenClips taken = new TakenClips(store);
-    ClipAllocator.Page<String> adaPage = allocator.serve("beach", "ada", CLIPS, Function.identity(), 0, 5);
+    ClipAllocator.Page<String> adaPage = allocator.serve("beach", Worker.annotator("ada"), CLIPS, Function.identity(), 0, 5);
     vote("bob", "clip2");
     vote("ada", "clip3");
     TakenClips.Taken seen = taken.since("beach", "ada", adaPage.cursor());

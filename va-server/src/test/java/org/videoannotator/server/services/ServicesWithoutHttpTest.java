@@ -22,6 +22,7 @@ import org.videoannotator.testkit.SyntheticCorpora;
 import org.videoannotator.server.annotations.AnnotationService;
 import org.videoannotator.server.assign.ClipAllocator;
 import org.videoannotator.server.assign.ClipLeases;
+import org.videoannotator.server.assign.Worker;
 import org.videoannotator.server.builds.BuildService;
 import org.videoannotator.server.errors.DomainException;
 import org.videoannotator.server.exchange.ExchangeService;
@@ -58,9 +59,9 @@ class ServicesWithoutHttpTest {
       Label beach = labels.require("beach");
       ClipAllocator allocator = new ClipAllocator(store, new ClipLeases(InstantSource.system(), ClipLeases.DEFAULT_TTL));
       FeedService feeds = new FeedService(corpus, builds, new AutoFeed(BuildService.rows(store)), allocator);
-      assertKind(DomainException.Kind.CONFLICT, "feed", () -> feeds.page(beach, "alice", "top-positive", 20, 0));
+      assertKind(DomainException.Kind.CONFLICT, "feed", () -> feeds.page(beach, Worker.annotator("alice"), "top-positive", 20, 0));
       ReviewService reviews = new ReviewService(corpus, store, builds, allocator);
-      ReviewService.ReviewPage before = reviews.review("beach", "alice", ReviewService.Filter.ALL, 100, 0);
+      ReviewService.ReviewPage before = reviews.review("beach", Worker.annotator("alice"), ReviewService.Filter.ALL, 100, 0);
       assertEquals(60, before.total());
       assertNull(before.items().getFirst().modelScore(), "no model before the first build");
 
@@ -71,7 +72,7 @@ class ServicesWithoutHttpTest {
       }
       assertEquals(BuildStatus.DONE, builds.status(status.id()).orElseThrow().status());
 
-      ReviewService.ReviewPage after = reviews.review("beach", "alice", ReviewService.Filter.POSITIVES, 100, 0);
+      ReviewService.ReviewPage after = reviews.review("beach", Worker.annotator("alice"), ReviewService.Filter.POSITIVES, 100, 0);
       assertTrue(after.total() > 0);
       after.items().forEach(item -> {
         assertEquals(Value.YES.wire(), item.annotation().value());
@@ -138,16 +139,16 @@ class ServicesWithoutHttpTest {
   /** Pages skip what was annotated since the build; the auto feed names the arm it picked. */
   private static void feedsPageAroundAnnotatedClips(FeedService feeds, AnnotationService annotations, Label beach,
       AnnotationStore store) {
-    assertKind(DomainException.Kind.NOT_FOUND, "feed", () -> feeds.page(beach, "alice", "sideways", 5, 0));
-    FeedService.FeedPage first = feeds.page(beach, "alice", "top-positive", 5, 0);
+    assertKind(DomainException.Kind.NOT_FOUND, "feed", () -> feeds.page(beach, Worker.annotator("alice"), "sideways", 5, 0));
+    FeedService.FeedPage first = feeds.page(beach, Worker.annotator("alice"), "top-positive", 5, 0);
     assertEquals(5, first.items().size());
     assertEquals(1, first.modelVersion());
     String shown = first.items().getFirst().key();
     annotations.add(beach, List.of(new NewVote(shown, Value.YES, "alice", Source.other())));
-    FeedService.FeedPage again = feeds.page(beach, "alice", "top-positive", 5, 0);
+    FeedService.FeedPage again = feeds.page(beach, Worker.annotator("alice"), "top-positive", 5, 0);
     assertTrue(again.items().stream().noneMatch(i -> i.key().equals(shown)), "an annotated clip is not offered again");
     assertEquals(first.items().get(1).key(), again.items().getFirst().key());
-    FeedService.FeedPage auto = feeds.page(beach, "alice", "auto", 3, 0);
+    FeedService.FeedPage auto = feeds.page(beach, Worker.annotator("alice"), "auto", 3, 0);
     assertEquals("auto", auto.feed());
     assertTrue(org.videoannotator.learn.feeds.FeedRegistry.arms().contains(auto.chosenFeed()), auto.chosenFeed());
     assertTrue(BuildService.rows(store).rewards("beach").stream().anyMatch(r -> r.feed().equals("top-positive") && r.answered() == 1),
