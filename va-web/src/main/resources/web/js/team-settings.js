@@ -46,6 +46,7 @@ function form(ws, current, paint) {
         const saved = await api.setAssignment(ws.label, { overlap: Number(overlap.value), assignees: names });
         ws.labelInfo = { ...ws.labelInfo, overlap: saved.overlap, assignees: saved.assignees };
         paint(saved);
+        e.target.closest('details').open = false;
         showInfo(`Team of "${ws.label}": ${describe(saved)}.`);
       } catch (err) {
         showError(err, 'Could not change the team');
