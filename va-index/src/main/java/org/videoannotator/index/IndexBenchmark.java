@@ -1,22 +1,18 @@
 package org.videoannotator.index;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.videoannotator.core.Progress;
+import org.videoannotator.core.io.FileTrees;
 import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.index.store.StoreSpec;
 
@@ -78,8 +74,8 @@ public final class IndexBenchmark {
       for (int m : config.ms()) {
         for (int beam : config.beams()) {
           IndexSettings settings = IndexSettings.defaults().withGraph(m, beam);
-          Path dir = config.work().resolve("bench-" + label(store).replaceAll("[^A-Za-z0-9=.-]", "_") + "-m" + m + "-beam" + beam);
-          deleteTree(dir);
+          Path dir = config.work().resolve("bench-" + store.describe().replaceAll("[^A-Za-z0-9=.-]", "_") + "-m" + m + "-beam" + beam);
+          FileTrees.deleteTree(dir);
           try {
             Built built = build(dir, settings, store);
             Corpus corpus = built.corpus();
@@ -103,7 +99,7 @@ public final class IndexBenchmark {
               corpus.destroyStore();
             }
           } finally {
-            deleteTree(dir);
+            FileTrees.deleteTree(dir);
           }
         }
       }
@@ -161,12 +157,6 @@ public final class IndexBenchmark {
   private record Built(Corpus corpus, double appendSeconds, double mergeSeconds, double cpuSeconds, long peakHeapMb) {}
 
   /** How a store is named in the figures: its kind and parameters. */
-  static String label(StoreSpec store) {
-    return store.params().isEmpty() ? store.kind() : store.kind() + ":" + store.params().entrySet().stream()
-        .map(e -> e.getKey() + "=" + (e.getKey().contains("password") ? "***" : e.getValue()))
-        .collect(java.util.stream.Collectors.joining(","));
-  }
-
   /** Each store's build throughput and latency against the first store's, measured in this run. */
   private void printRatios(List<Build> builds, List<Search> searches) {
     if (config.stores().size() < 2 || builds.isEmpty()) {
@@ -198,7 +188,7 @@ public final class IndexBenchmark {
     long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
     Corpus corpus = Corpus.create(dir, SYNTHETIC, config.dim(), settings, store);
-    try (Progress progress = Progress.start("build " + label(store) + " m=" + settings.m() + " beam=" + settings.beamWidth(), config.rows(), "rows")) {
+    try (Progress progress = Progress.start("build " + store.describe() + " m=" + settings.m() + " beam=" + settings.beamWidth(), config.rows(), "rows")) {
       for (int start = 0; start < config.rows(); start += config.batch()) {
         int n = Math.min(config.batch(), config.rows() - start);
         corpus.append(batch(data.next(n), start));
@@ -226,7 +216,7 @@ public final class IndexBenchmark {
       corpus.append(rows);
       toBuilt = (System.nanoTime() - t0) / 1e9;
       Path emptyDir = corpus.dir().resolveSibling(corpus.dir().getFileName() + "-empty");
-      deleteTree(emptyDir);
+      FileTrees.deleteTree(emptyDir);
       Corpus empty = Corpus.create(emptyDir, SYNTHETIC, config.dim(), settings, store);
       try {
         long t1 = System.nanoTime();
@@ -234,10 +224,10 @@ public final class IndexBenchmark {
         toEmpty = (System.nanoTime() - t1) / 1e9;
       } finally {
         empty.destroyStore();
-        deleteTree(emptyDir);
+        FileTrees.deleteTree(emptyDir);
       }
     }
-    return new Build(label(store), m, beam, config.rows(), config.dim(), built.appendSeconds(), built.mergeSeconds(),
+    return new Build(store.describe(), m, beam, config.rows(), config.dim(), built.appendSeconds(), built.mergeSeconds(),
         built.appendSeconds() + built.mergeSeconds(), built.cpuSeconds(), built.peakHeapMb(), Runtime.getRuntime().maxMemory() >> 20, segments, n, toBuilt, toEmpty);
   }
 
@@ -309,7 +299,7 @@ public final class IndexBenchmark {
     }
     Arrays.sort(latencies);
     Arrays.sort(cpu);
-    String store = label(corpus.manifest().store());
+    String store = corpus.manifest().store().describe();
     int n = queries.length;
     double selfShare = truth.set().selfRows() == null ? Double.NaN : selfFirst / (double) n;
     Search s = new Search(store, data, truth.set().name(), engineUsed, m, beam, k, settings.minCandidates(),
@@ -404,18 +394,5 @@ public final class IndexBenchmark {
       }
     }
     return bytes >> 20;
-  }
-
-  static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + dir, e);
-    }
   }
 }
