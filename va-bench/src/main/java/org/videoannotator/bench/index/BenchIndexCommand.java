@@ -1,12 +1,11 @@
 package org.videoannotator.bench.index;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.videoannotator.core.Json;
+import org.videoannotator.bench.BenchOptions;
 import org.videoannotator.core.Settings;
 import org.videoannotator.core.BenchSubcommand;
 import org.videoannotator.index.IndexSettings;
@@ -14,6 +13,7 @@ import org.videoannotator.index.VectorEngine;
 import org.videoannotator.index.store.StoreSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code va bench index}: HNSW build time, heap, latency and recall against exact search. */
@@ -94,14 +94,10 @@ public final class BenchIndexCommand implements BenchSubcommand, Callable<Intege
   @Option(names = "--no-optimize", negatable = false, description = "Keep the segments instead of merging into one.")
   boolean noOptimize;
 
-  @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
-  long seed;
 
   @Option(names = "--corpus", paramLabel = "C", description = "Also measure search on this corpus.")
   Path corpus;
 
-  @Option(names = "--work", paramLabel = "DIR", description = "Where to build the indexes (default: the system temp folder).")
-  Path work;
 
   @Option(names = "--store", paramLabel = "KIND[:K=V,...]", defaultValue = "lucene",
       description = "Vector stores to build and search on the same vectors, in one run; repeat to compare"
@@ -109,11 +105,9 @@ public final class BenchIndexCommand implements BenchSubcommand, Callable<Intege
           + " Ratios are against the first. Default: ${DEFAULT-VALUE}.")
   List<String> stores;
 
-  @Option(names = "--out", defaultValue = "bench-index.json", description = "JSON results file (default: ${DEFAULT-VALUE}).")
-  Path out;
+  @Mixin BenchOptions options;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
 
   @Override
   public Integer call() throws Exception {
@@ -132,13 +126,19 @@ public final class BenchIndexCommand implements BenchSubcommand, Callable<Intege
       }
     }
     int centres = clusters > 0 ? clusters : Math.max(1, rows / 500);
-    Path workDir = work != null ? work : Files.createTempDirectory("va-bench-index");
+    try (BenchOptions.Scratch scratch = options.scratch("index")) {
+      options.writeFigures(run(vectorEngines, centres, scratch.dir()));
+    }
+    return 0;
+  }
+
+  private List<IndexBenchmark.Report> run(List<VectorEngine> vectorEngines, int centres, Path workDir) {
     Settings.log(LOG, "bench index", "rows", rows, "dim", dim, "clusters", centres, "spread", spread,
         "m", ms, "beam", beams, "k", ks, "candidates", candidates, "factor", factors, "queries", queries, "batch", batch,
-        "append", append, "engines", vectorEngines, "textQueries", textQueries, "byExample", byExample, "optimize", !noOptimize, "seed", seed, "corpus", corpus, "work", workDir,
-        "stores", stores, "out", out, "cores", Runtime.getRuntime().availableProcessors(),
+        "append", append, "engines", vectorEngines, "textQueries", textQueries, "byExample", byExample, "optimize", !noOptimize, "seed", options.seed(), "corpus", corpus, "work", workDir,
+        "stores", stores, "out", options.out(), "cores", Runtime.getRuntime().availableProcessors(),
         "maxHeapMb", Runtime.getRuntime().maxMemory() >> 20);
-    IndexBenchmark.Config config = new IndexBenchmark.Config(rows, dim, centres, spread, seed, queries,
+    IndexBenchmark.Config config = new IndexBenchmark.Config(rows, dim, centres, spread, options.seed(), queries,
         batch, append, !noOptimize, ms, beams, ks, candidates, factors, workDir,
         stores.stream().map(StoreSpec::parseKindAndParams).toList(), vectorEngines, textQueries, byExample);
     IndexBenchmark bench = new IndexBenchmark(config, System.out);
@@ -149,11 +149,6 @@ public final class BenchIndexCommand implements BenchSubcommand, Callable<Intege
     if (corpus != null) {
       reports.add(bench.runCorpus(corpus));
     }
-    Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), reports);
-    System.out.println("results written to " + out.toAbsolutePath());
-    if (work == null) {
-      Files.deleteIfExists(workDir);
-    }
-    return 0;
+    return reports;
   }
 }

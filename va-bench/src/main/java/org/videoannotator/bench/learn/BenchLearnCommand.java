@@ -1,17 +1,16 @@
 package org.videoannotator.bench.learn;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.videoannotator.core.Json;
+import org.videoannotator.bench.BenchOptions;
 import org.videoannotator.core.Progress;
 import org.videoannotator.core.Settings;
 import org.videoannotator.core.UserException;
 import org.videoannotator.core.BenchSubcommand;
 import org.videoannotator.learn.ParallelRows;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code va bench learn}: the server's build loop (train, score, feeds) on a synthetic corpus. */
@@ -49,19 +48,15 @@ public final class BenchLearnCommand implements BenchSubcommand, Callable<Intege
   @Option(names = "--threads", description = "Threads (default: all processors).")
   Integer threads;
 
-  @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--out", description = "Also write the figures to this JSON file.")
-  Path out;
+  @Mixin BenchOptions options;
 
 
   @Override
   public Integer call() {
     int t = threads == null ? ParallelRows.defaultThreads() : threads;
     Settings.log(LOG, "bench learn", "rows", rows, "dim", dim, "labelled", labelled,
-        "clusters", clusters, "feedSize", feedSize, "repeats", repeats, "threads", t, "seed", seed,
-        "out", out);
+        "clusters", clusters, "feedSize", feedSize, "repeats", repeats, "threads", t, "seed", options.seed(),
+        "out", options.out());
     long need = (long) rows * dim * Float.BYTES;
     if (need > Runtime.getRuntime().maxMemory() * 0.8) {
       throw new UserException("--rows " + rows + " x --dim " + dim + " needs " + (need >> 20)
@@ -70,7 +65,7 @@ public final class BenchLearnCommand implements BenchSubcommand, Callable<Intege
     }
     LearnBenchmark.Config config;
     try {
-      config = new LearnBenchmark.Config(rows, dim, labelled, clusters, feedSize, repeats, t, seed);
+      config = new LearnBenchmark.Config(rows, dim, labelled, clusters, feedSize, repeats, t, options.seed());
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage() + "; need rows >= labelled >= 10 and positive sizes");
     }
@@ -82,13 +77,7 @@ public final class BenchLearnCommand implements BenchSubcommand, Callable<Intege
       });
     }
     System.out.print(LearnBenchmark.table(report));
-    if (out != null) {
-      try {
-        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), report);
-      } catch (IOException e) {
-        throw new UserException(out + ": cannot write results (" + e.getMessage() + ")", e);
-      }
-    }
+    options.writeFigures(report);
     return 0;
   }
 }

@@ -3,8 +3,6 @@ package org.videoannotator.bench.server;
 import org.videoannotator.testkit.JsonHttp;
 import org.videoannotator.testkit.SyntheticCorpora;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +13,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.videoannotator.core.Json;
+import org.videoannotator.bench.BenchOptions;
 import org.videoannotator.core.Settings;
 import org.videoannotator.core.UserException;
 import org.videoannotator.core.BenchSubcommand;
@@ -23,6 +21,7 @@ import org.videoannotator.index.Corpus;
 import org.videoannotator.learn.CorpusScorer;
 import org.videoannotator.server.ServerRuntime;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,8 +46,6 @@ public final class BenchServerCommand implements BenchSubcommand, Callable<Integ
   @Option(names = "--corpus", description = "use this existing corpus instead of generating one (keys vid<v>|<frame> not required)")
   Path corpusDir;
 
-  @Option(names = "--work", description = "folder for the generated corpus (default: a temporary folder, deleted after)")
-  Path work;
 
   @Option(names = "--annotations", defaultValue = "1000", description = "annotations per build (default ${DEFAULT-VALUE})")
   int annotations;
@@ -65,30 +62,24 @@ public final class BenchServerCommand implements BenchSubcommand, Callable<Integ
   @Option(names = "--fuzz", defaultValue = "5000", description = "malformed requests (default ${DEFAULT-VALUE})")
   int fuzz;
 
-  @Option(names = "--seed", defaultValue = "0", description = "seed (default ${DEFAULT-VALUE})")
-  long seed;
-
-  @Option(names = "--out", description = "also write the figures as JSON to this file")
-  Path out;
+  @Mixin BenchOptions options;
 
 
   @Override
   public Integer call() throws Exception {
     Settings.log(LOG, "bench server", "rows", rows, "dim", dim, "corpus", corpusDir, "annotations", annotations,
-        "builds", builds, "clients", clients, "seconds", seconds, "fuzz", fuzz, "seed", seed);
+        "builds", builds, "clients", clients, "seconds", seconds, "fuzz", fuzz, "seed", options.seed());
     if (rows < 1000 || dim < 2 || annotations < 10 || builds < 1 || clients < 1 || seconds < 1 || fuzz < 0) {
       throw new UserException("need --rows >= 1000, --dim >= 2, --annotations >= 10, --builds/--clients/--seconds >= 1,"
           + " --fuzz >= 0");
     }
-    Path temp = null;
     Path dir = corpusDir;
     Map<String, Object> figures = new LinkedHashMap<>();
-    try {
+    try (BenchOptions.Scratch scratch = options.scratch("server")) {
       if (dir == null) {
-        temp = work != null ? work : Files.createTempDirectory("va-bench-server");
-        dir = temp.resolve("corpus");
+        dir = scratch.dir().resolve("corpus");
         long t = System.nanoTime();
-        SyntheticCorpora.create(dir, rows, dim, seed).close();
+        SyntheticCorpora.create(dir, rows, dim, options.seed()).close();
         figures.put("generateSeconds", (System.nanoTime() - t) / 1e9);
       }
       String label = "bench-" + System.currentTimeMillis();
@@ -118,7 +109,7 @@ public final class BenchServerCommand implements BenchSubcommand, Callable<Integ
         try (ServerRuntime runtime = ServerRuntime.open(dir, null)) {
           String url = runtime.start("127.0.0.1", 0).replaceAll("/$", "");
           long t = System.nanoTime();
-          Fuzzer.Report report = new Fuzzer(url, List.of(label), keys.subList(0, 100)).run(fuzz, seed);
+          Fuzzer.Report report = new Fuzzer(url, List.of(label), keys.subList(0, 100)).run(fuzz, options.seed());
           double fuzzSeconds = (System.nanoTime() - t) / 1e9;
           int info = new JsonHttp(url).get("/api/info").status();
           figures.put("fuzz", Map.of("requests", report.requests(), "statuses", report.statuses(), "fiveHundreds",
@@ -130,15 +121,8 @@ public final class BenchServerCommand implements BenchSubcommand, Callable<Integ
           report.serverErrors().forEach(e -> System.out.println("  finding: " + e));
         }
       }
-      if (out != null) {
-        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), figures);
-        System.out.println("figures written to " + out);
-      }
+      options.writeFigures(figures);
       return 0;
-    } finally {
-      if (temp != null && work == null) {
-        deleteTree(temp);
-      }
     }
   }
 
@@ -163,7 +147,7 @@ public final class BenchServerCommand implements BenchSubcommand, Callable<Integ
     http.post("/api/labels", Map.of("name", label));
     Corpus corpus = runtime.corpus();
     // Truth: the synthetic concept when the clips carry clusters, else a seeded coin (still both classes).
-    SplittableRandom coin = new SplittableRandom(seed);
+    SplittableRandom coin = new SplittableRandom(options.seed());
     List<Map<String, Object>> batch = new ArrayList<>();
     for (String key : keys.subList(0, annotations)) {
       int cluster = corpus.clip(key).map(c -> c.cluster()).orElse(-1);
@@ -225,13 +209,5 @@ public final class BenchServerCommand implements BenchSubcommand, Callable<Integ
     out.put("ratioToStream", median / streamMs);
     out.put("stageMillis", stages);
     return out;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (var files = Files.walk(dir)) {
-      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }
