@@ -1,2 +1,2 @@
-/** {@code va bench learn}: the build loop's benchmark. */
+/** {@code va bench learn}: the server's build loop (train, score, feeds) timed on a synthetic corpus ({@code LearnBenchmark}). */
 package org.videoannotator.bench.learn;
