@@ -168,7 +168,6 @@ public final class IndexBenchmark {
   /** A freshly built corpus and what building it cost. */
   private record Built(Corpus corpus, double appendSeconds, double mergeSeconds, double cpuSeconds, long peakHeapMb) {}
 
-  /** How a store is named in the figures: its kind and parameters. */
   /** Each store's build throughput and latency against the first store's, measured in this run. */
   private void printRatios(List<Build> builds, List<Search> searches) {
     if (config.stores().size() < 2 || builds.isEmpty()) {
