@@ -10,6 +10,7 @@ import { ReviewStep } from './review-step.js';
 import { TeamPanel } from './team-panel.js';
 import { labelHref } from './labels-page.js';
 import { guarded, showInfo } from './notify.js';
+import { teamSettings } from './team-settings.js';
 
 const STEPS = [
   { id: 'search', key: 's', name: 'Search', make: (ws) => new SearchStep(ws) },
@@ -54,7 +55,8 @@ export class Workspace {
           h('div', { class: 'ws-title' },
             h('a', { href: '#/', class: 'back', 'aria-label': 'All labels (g)', text: '← Labels' }),
             h('h1', { id: 'label-title', text: this.label }),
-            h('p', { class: 'description', text: this.labelInfo.description || '' })),
+            h('p', { class: 'description', text: this.labelInfo.description || '' }),
+            teamSettings(this)),
           this.counts,
           h('div', { class: 'exports', role: 'group', 'aria-label': 'Export' },
             h('span', { class: 'muted small', text: 'Export' }),
