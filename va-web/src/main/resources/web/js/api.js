@@ -111,6 +111,11 @@ export const api = {
   review: (name, filter, k = 200, offset = 0) =>
     request('GET', `${label(name)}/review${query({ filter, k, offset })}`),
 
+  agreement: (name) => request('GET', `${label(name)}/agreement`),
+  adjudication: (name, state, k = 200) => request('GET', `${label(name)}/adjudication${query({ state, k })}`),
+  settle: (name, key, value, note) => request('POST', `${label(name)}/adjudication`, { key, value, note: note || undefined }),
+  unsettle: (name, key) => request('DELETE', `${label(name)}/adjudication${query({ key })}`),
+
   /** The raw Response of an export, for saving as a file. */
   exportFile: (name, format) => request('GET', `${label(name)}/export${query({ format })}`, undefined, { raw: true }),
 };

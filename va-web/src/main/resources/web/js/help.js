@@ -18,7 +18,7 @@ export const KEY_GROUPS = [
     ['Enter', 'open the label'],
   ]],
   ['Label workspace', [
-    ['s / f / r', 'step 1 Search, step 2 Build & feeds, step 3 Review'],
+    ['s / f / r / a', 'step 1 Search, step 2 Build & feeds, step 3 Review, step 4 Team (agreement, adjudication)'],
     ['/', 'focus the search box'],
     ['b', 'build the model now'],
   ]],
@@ -44,6 +44,12 @@ export const KEY_GROUPS = [
   ['Review', [
     ['t', 'flip the focused annotation (yes ↔ no)'],
     ['Delete', 'remove the focused annotation'],
+  ]],
+  ['Team: adjudication', [
+    ['j k  ↓ ↑', 'move between the clips to settle'],
+    ['y / n', 'settle the focused clip yes / no (with its note)'],
+    ['e', 'edit the note (Enter or Esc: back to the list)'],
+    ['Delete', 'undo the focused settlement (Settled list)'],
   ]],
 ];
 

@@ -1,4 +1,4 @@
-// The label workspace: header with the always-visible counts and export, and three steps as tabs.
+// The label workspace: header with the always-visible counts and export, and four steps as tabs.
 
 import { api } from './api.js';
 import { h, replace } from './dom.js';
@@ -7,6 +7,7 @@ import { Inspector } from './inspector.js';
 import { SearchStep } from './search-step.js';
 import { BuildStep } from './build-step.js';
 import { ReviewStep } from './review-step.js';
+import { TeamPanel } from './team-panel.js';
 import { labelHref } from './labels-page.js';
 import { guarded, showInfo } from './notify.js';
 import { teamSettings } from './team-settings.js';
@@ -15,6 +16,7 @@ const STEPS = [
   { id: 'search', key: 's', name: 'Search', make: (ws) => new SearchStep(ws) },
   { id: 'build', key: 'f', name: 'Build & feeds', make: (ws) => new BuildStep(ws) },
   { id: 'review', key: 'r', name: 'Review', make: (ws) => new ReviewStep(ws) },
+  { id: 'team', key: 'a', name: 'Team', make: (ws) => new TeamPanel(ws) },
 ];
 const EXPORTS = [
   { format: 'va', name: 'VA layout (zip)' },

@@ -17,6 +17,7 @@ import org.videoannotator.server.labels.LabelController;
 import org.videoannotator.server.models.ModelController;
 import org.videoannotator.server.review.ReviewController;
 import org.videoannotator.server.search.SearchController;
+import org.videoannotator.server.team.TeamController;
 
 /**
  * The route table of the JSON API: every {@code /api} route, once, in nested path groups, each
@@ -36,7 +37,7 @@ public final class ApiRoutes {
   record Controllers(InfoController info, LabelController labels, AnnotationController annotations,
       SearchController search, BrowseController browse, BuildController builds, FeedController feeds,
       ModelController models, ReviewController review, ClipController clips, ExchangeController exchange,
-      AssignmentController assignment) {}
+      AssignmentController assignment, TeamController team) {}
 
   private sealed interface Node permits Group, Endpoint {}
 
@@ -74,6 +75,11 @@ public final class ApiRoutes {
                   post("/{version}/score", c -> c.models()::score)),
               get("/preview", c -> c.models()::preview),
               get("/review", c -> c.review()::review),
+              get("/agreement", c -> c.team()::agreement),
+              path("/adjudication",
+                  get("", c -> c.team()::queue),
+                  post("", c -> c.team()::settle),
+                  delete("", c -> c.team()::undo)),
               get("/export", c -> c.exchange()::export),
               post("/import", c -> c.exchange()::importFile))),
       get("/search", c -> c.search()::search),

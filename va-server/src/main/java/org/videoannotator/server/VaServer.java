@@ -38,6 +38,9 @@ import org.videoannotator.server.models.ModelController;
 import org.videoannotator.server.models.ScoringService;
 import org.videoannotator.server.review.ReviewController;
 import org.videoannotator.server.review.ReviewService;
+import org.videoannotator.server.team.AdjudicationService;
+import org.videoannotator.server.team.AgreementService;
+import org.videoannotator.server.team.TeamController;
 import org.videoannotator.server.search.SearchController;
 import org.videoannotator.server.store.AnnotationStore;
 
@@ -83,7 +86,8 @@ public final class VaServer {
         new ReviewController(labels, new ReviewService(corpus, store, builds, allocator), assignments),
         new ClipController(corpus),
         new ExchangeController(labels, new ExchangeService(corpus, store, builds)),
-        new AssignmentController(labels, assignments, new TakenClips(store)));
+        new AssignmentController(labels, assignments, new TakenClips(store)),
+        new TeamController(labels, new AgreementService(corpus, store, builds), new AdjudicationService(corpus, store)));
     boolean hasUi = VaServer.class.getResource("/web/index.html") != null;
     // Without a token the server is loopback-only: names other than loopback's mean DNS rebinding.
     this.guard = new RequestGuard(!auth.enabled());

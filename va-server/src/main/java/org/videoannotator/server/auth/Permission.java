@@ -22,7 +22,9 @@ public enum Permission {
    * A label's overlap and assignees: who works on it is the admin's call; audited. Which
    * annotators a label takes votes from is then its assignment ({@code assign.AssignmentService}).
    */
-  ASSIGN_LABEL(Role.ADMIN, "set a label's overlap and assignees");
+  ASSIGN_LABEL(Role.ADMIN, "set a label's overlap and assignees"),
+  /** Settling a disagreement (or undoing a settlement): the clip's final answer; audited. */
+  SETTLE(Role.REVIEWER, "settle disagreements");
 
   /** POSTs that only read: scoring clips with a saved model. */
   private static final Pattern READ_ONLY_POSTS = Pattern.compile("/api/labels/[^/]+/models/[^/]+/score");
@@ -58,9 +60,17 @@ public enum Permission {
     Principal.of(ctx).ifPresent(u -> requireFor(u.name(), u.role()));
   }
 
+  private String whoMay() {
+    return switch (least) {
+      case ADMIN -> "an admin";
+      case REVIEWER -> "reviewers and admins";
+      default -> "annotators, reviewers and admins";
+    };
+  }
+
   void requireFor(String name, Role role) {
     if (!allows(role)) {
-      throw new ApiException(403, "forbidden", null, "only " + (least == Role.ADMIN ? "an admin" : "annotators and admins")
+      throw new ApiException(403, "forbidden", null, "only " + whoMay()
           + " may " + what + "; '" + name + "' is " + role.wire());
     }
   }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.videoannotator.core.Json;
+import org.videoannotator.core.UserException;
 
 /**
  * The annotation store of one corpus: labels and the append-only log of annotation events in
@@ -184,8 +185,44 @@ public final class AnnotationStore implements AutoCloseable {
    * Appends votes for a live label in one transaction. The caller has validated keys and values.
    *
    * @throws IllegalArgumentException when the label does not exist
+   * @throws UserException when a vote is cast under the settlements' reserved name
    */
   public List<Event> append(String labelName, List<NewVote> votes) {
+    for (NewVote v : votes) {
+      if (v.annotator().equals(Settlement.ANNOTATOR)) {
+        throw new UserException("annotator '" + Settlement.ANNOTATOR + "' is reserved for settlements of"
+            + " disagreements; vote under another name");
+      }
+    }
+    return appendAndAudit(labelName, votes, null);
+  }
+
+  /**
+   * Settles a clip of a live label with {@code value} (yes or no): one event in the log, under
+   * {@link Settlement#ANNOTATOR}, and one audit entry, in one transaction. The settled value is the
+   * clip's consensus until {@link #unsettle}.
+   */
+  public Event settle(String labelName, String key, Value value, String by, String note) {
+    if (value != Value.YES && value != Value.NO) {
+      throw new IllegalArgumentException("a settlement is yes or no, got " + value);
+    }
+    NewVote settlement = new NewVote(key, value, Settlement.ANNOTATOR, Source.settle(by, note));
+    return appendAndAudit(labelName, List.of(settlement),
+        new Audited(by, "settled", "label " + labelName + ", clip " + key + ": " + value.wire()
+            + (note == null || note.isEmpty() ? "" : " (" + note + ")"))).getFirst();
+  }
+
+  /** Undoes the standing settlement of a clip (a {@code removed} event, audited); the votes' consensus counts again. */
+  public Event unsettle(String labelName, String key, String by) {
+    NewVote undo = new NewVote(key, Value.REMOVED, Settlement.ANNOTATOR, Source.settle(by, null));
+    return appendAndAudit(labelName, List.of(undo),
+        new Audited(by, "settlement-undone", "label " + labelName + ", clip " + key)).getFirst();
+  }
+
+  /** An audit entry written in the same transaction as the events it records. */
+  private record Audited(String actor, String action, String detail) {}
+
+  private List<Event> appendAndAudit(String labelName, List<NewVote> votes, Audited audited) {
     List<Event> events = db.write(c -> {
       Label label = labelIn(c, labelName)
           .orElseThrow(() -> new UnknownLabelException(labelName));
@@ -207,6 +244,9 @@ public final class AnnotationStore implements AutoCloseable {
             out.add(new Event(keys.getLong(1), labelName, v.key(), v.value(), v.annotator(), now, v.source()));
           }
         }
+      }
+      if (audited != null) {
+        UserStore.audit(c, audited.actor(), audited.action(), audited.detail());
       }
       return out;
     });
