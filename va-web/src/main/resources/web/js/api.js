@@ -101,9 +101,20 @@ export const api = {
   /** Model versions, oldest first, each flattened to {version, created, quality, positives, negatives}. */
   models: async (name) => (await request('GET', `${label(name)}/models`)).map((m) => ({ ...m.summary, ...m })),
 
+  assignment: (name) => request('GET', `${label(name)}/assignment`),
+  /** changes: {overlap?, assignees?} (admins only, with accounts). */
+  setAssignment: (name, changes) => request('PATCH', `${label(name)}/assignment`, changes),
+  /** The clips teammates completed since a feed page's cursor: {cursor, keys}. */
+  taken: (name, after) => request('GET', `${label(name)}/taken${query({ after })}`),
+
   feed: (name, feed, k, offset) => request('GET', `${label(name)}/feeds/${enc(feed)}${query({ k, offset })}`),
   review: (name, filter, k = 200, offset = 0) =>
     request('GET', `${label(name)}/review${query({ filter, k, offset })}`),
+
+  agreement: (name) => request('GET', `${label(name)}/agreement`),
+  adjudication: (name, state, k = 200) => request('GET', `${label(name)}/adjudication${query({ state, k })}`),
+  settle: (name, key, value, note) => request('POST', `${label(name)}/adjudication`, { key, value, note: note || undefined }),
+  unsettle: (name, key) => request('DELETE', `${label(name)}/adjudication${query({ key })}`),
 
   /** The raw Response of an export, for saving as a file. */
   exportFile: (name, format) => request('GET', `${label(name)}/export${query({ format })}`, undefined, { raw: true }),

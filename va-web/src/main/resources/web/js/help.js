@@ -1,6 +1,10 @@
 // The "?" overlay: every key the UI answers to, in one place.
 
 import { h } from './dom.js';
+import { FEEDS, feedKeys } from './feed-pager.js';
+
+// Stands for the feeds' number keys, which come from the server's feeds (/api/info) when shown.
+const FEED_KEYS = ['1', 'the feeds, in tab order'];
 
 export const KEY_GROUPS = [
   ['Anywhere', [
@@ -14,7 +18,7 @@ export const KEY_GROUPS = [
     ['Enter', 'open the label'],
   ]],
   ['Label workspace', [
-    ['s / f / r', 'step 1 Search, step 2 Build & feeds, step 3 Review'],
+    ['s / f / r / a', 'step 1 Search, step 2 Build & feeds, step 3 Review, step 4 Team (agreement, adjudication)'],
     ['/', 'focus the search box'],
     ['b', 'build the model now'],
   ]],
@@ -34,12 +38,18 @@ export const KEY_GROUPS = [
     ['Esc', 'close the inspector'],
   ]],
   ['Build & feeds', [
-    ['1 2 3 4 5', 'top positive, top negative, borderline, random, auto'],
+    FEED_KEYS,
     ['] / [', 'next / previous page of the feed'],
   ]],
   ['Review', [
     ['t', 'flip the focused annotation (yes ↔ no)'],
     ['Delete', 'remove the focused annotation'],
+  ]],
+  ['Team: adjudication', [
+    ['j k  ↓ ↑', 'move between the clips to settle'],
+    ['y / n', 'settle the focused clip yes / no (with its note)'],
+    ['e', 'edit the note (Enter or Esc: back to the list)'],
+    ['Delete', 'undo the focused settlement (Settled list)'],
   ]],
 ];
 
@@ -55,7 +65,7 @@ function dialog() {
     h('div', { class: 'help-groups' },
       KEY_GROUPS.map(([title, keys]) => h('section', {},
         h('h3', { text: title }),
-        h('dl', {}, keys.map(([key, what]) => [h('dt', {}, h('kbd', { text: key })), h('dd', { text: what })]))))));
+        h('dl', {}, keys.map((entry) => (entry === FEED_KEYS && FEEDS.length ? feedKeys(FEEDS) : entry)).map(([key, what]) => [h('dt', {}, h('kbd', { text: key })), h('dd', { text: what })]))))));
   el.addEventListener('close', () => lastFocus?.focus?.());
   document.body.append(el);
   return el;

@@ -1,4 +1,4 @@
-// The label workspace: header with the always-visible counts and export, and three steps as tabs.
+// The label workspace: header with the always-visible counts and export, and four steps as tabs.
 
 import { api } from './api.js';
 import { h, replace } from './dom.js';
@@ -7,13 +7,16 @@ import { Inspector } from './inspector.js';
 import { SearchStep } from './search-step.js';
 import { BuildStep } from './build-step.js';
 import { ReviewStep } from './review-step.js';
+import { TeamPanel } from './team-panel.js';
 import { labelHref } from './labels-page.js';
 import { guarded, showInfo } from './notify.js';
+import { teamSettings } from './team-settings.js';
 
 const STEPS = [
   { id: 'search', key: 's', name: 'Search', make: (ws) => new SearchStep(ws) },
   { id: 'build', key: 'f', name: 'Build & feeds', make: (ws) => new BuildStep(ws) },
   { id: 'review', key: 'r', name: 'Review', make: (ws) => new ReviewStep(ws) },
+  { id: 'team', key: 'a', name: 'Team', make: (ws) => new TeamPanel(ws) },
 ];
 const EXPORTS = [
   { format: 'va', name: 'VA layout (zip)' },
@@ -52,7 +55,8 @@ export class Workspace {
           h('div', { class: 'ws-title' },
             h('a', { href: '#/', class: 'back', 'aria-label': 'All labels (g)', text: '← Labels' }),
             h('h1', { id: 'label-title', text: this.label }),
-            h('p', { class: 'description', text: this.labelInfo.description || '' })),
+            h('p', { class: 'description', text: this.labelInfo.description || '' }),
+            teamSettings(this)),
           this.counts,
           h('div', { class: 'exports', role: 'group', 'aria-label': 'Export' },
             h('span', { class: 'muted small', text: 'Export' }),

@@ -107,12 +107,23 @@ public final class VaDatasetWriter {
    */
   public void writeAgg(String label, List<AggEntry> entries) {
     int secondaryCount = entries.stream().mapToInt(e -> e.secondaries().size()).max().orElse(0);
-    ObjectNode root = Json.mapper().createObjectNode();
-    root.put("primary", annotator(0));
-    ArrayNode names = root.putArray("secondaries");
+    List<String> names = new java.util.ArrayList<>();
     for (int i = 1; i <= secondaryCount; i++) {
       names.add(annotator(i));
     }
+    writeAgg(label, annotator(0), names, entries);
+  }
+
+  /**
+   * The same with the annotators' own names: each entry's secondaries are in the order of {@code
+   * secondaryNames}, null where that annotator gave no answer on the shot (left out of the shot's
+   * {@code secondaries} object, as the release leaves out annotators who did not see a shot).
+   */
+  public void writeAgg(String label, String primaryName, List<String> secondaryNames, List<AggEntry> entries) {
+    ObjectNode root = Json.mapper().createObjectNode();
+    root.put("primary", primaryName);
+    ArrayNode names = root.putArray("secondaries");
+    secondaryNames.forEach(names::add);
     ArrayNode data = root.putArray("data");
     for (AggEntry e : entries) {
       ObjectNode item = data.addObject().put("key", e.key());
@@ -121,7 +132,9 @@ public final class VaDatasetWriter {
       }
       ObjectNode secondaries = item.putObject("secondaries");
       for (int i = 0; i < e.secondaries().size(); i++) {
-        secondaries.put(annotator(i + 1), e.secondaries().get(i));
+        if (e.secondaries().get(i) != null) {
+          secondaries.put(secondaryNames.get(i), e.secondaries().get(i));
+        }
       }
       item.put("agg", e.agg()).put("pos_cnt", e.posCnt());
     }

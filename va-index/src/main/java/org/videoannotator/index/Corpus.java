@@ -173,7 +173,7 @@ public final class Corpus implements AutoCloseable {
   private static void removeQuietly(List<Path> made, RuntimeException failure) {
     for (Path p : made) {
       try {
-        FileTrees.delete(p);
+        FileTrees.deleteTree(p);
       } catch (RuntimeException e) {
         failure.addSuppressed(e);
       }

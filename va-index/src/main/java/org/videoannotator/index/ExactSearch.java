@@ -62,7 +62,7 @@ public final class ExactSearch {
   }
 
   /** Dot product of {@code q} with row {@code row} of {@code m} (va-core's kernel, in float). */
-  static float dot(FloatMatrix m, int row, float[] q) {
+  public static float dot(FloatMatrix m, int row, float[] q) {
     return DOTS.dot(m.segment(), (long) row * m.dim() * Float.BYTES, m.layout(), q);
   }
 }

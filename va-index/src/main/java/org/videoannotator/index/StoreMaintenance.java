@@ -64,7 +64,7 @@ public final class StoreMaintenance {
         corpus.store().beginWriting();
         if (to.kind().equals(StoreSpec.LUCENE)) {
           // An index/ folder left from before the corpus moved away from lucene is stale.
-          FileTrees.delete(state.layout.luceneIndex());
+          FileTrees.deleteTree(state.layout.luceneIndex());
         }
         try (VectorStore target = provider.create(dir, to, state.dimension())) {
           long held = target.committedRows();

@@ -74,7 +74,7 @@ class AnnOnlyStoreTest {
           clip("b", "v2", "a quiet kitchen", new float[] {0, 1, 0})));
     }
     // A corpus written before the text index existed, whose store (kept elsewhere) is down.
-    FileTrees.delete(CorpusLayout.of(dir).textIndex());
+    FileTrees.deleteTree(CorpusLayout.of(dir).textIndex());
     Provider.DOWN.add(dir.toAbsolutePath());
     try (Corpus c = Corpus.open(dir, CorpusOptions.existing())) {
       assertEquals(List.of("a"), SearchTest.keys(c.search(SearchRequest.builder().words("herons").build())));

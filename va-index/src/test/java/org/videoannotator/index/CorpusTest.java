@@ -62,7 +62,7 @@ class CorpusTest {
     try (Corpus c = Corpus.open(dir, CorpusOptions.create(TestData.EMBEDDER, 8))) {
       c.append(TestData.batch(v, 0, 40));
     }
-    FileTrees.delete(CorpusLayout.of(dir).textIndex());
+    FileTrees.deleteTree(CorpusLayout.of(dir).textIndex());
     try (Corpus c = Corpus.open(dir, CorpusOptions.existing())) {
       assertTrue(Files.isDirectory(CorpusLayout.of(dir).textIndex()));
       assertEquals(List.of("k12"), c.search(SearchRequest.builder().words("number 12").k(1).build()).hits().stream()

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.videoannotator.server.annotations.AnnotationController;
+import org.videoannotator.server.assign.AssignmentController;
 import org.videoannotator.server.browse.BrowseController;
 import org.videoannotator.server.builds.BuildController;
 import org.videoannotator.server.clips.ClipController;
@@ -16,12 +17,13 @@ import org.videoannotator.server.labels.LabelController;
 import org.videoannotator.server.models.ModelController;
 import org.videoannotator.server.review.ReviewController;
 import org.videoannotator.server.search.SearchController;
+import org.videoannotator.server.team.TeamController;
 
 /**
  * The route table of the JSON API: every {@code /api} route, once, in nested path groups, each
  * naming the controller method that answers it. {@link VaServer} registers it through Javalin's
  * {@code path(...)} groups; {@link #routes()} lists it without a server, for the fuzzer
- * ({@code bench.Fuzzer}) and for the contract test, which checks that {@code openapi.json} and
+ * (va-bench's {@code Fuzzer}) and for the contract test, which checks that {@code openapi.json} and
  * {@code API.md} describe exactly these routes. Adding an endpoint: a line here, a controller
  * method, a service method (and its documentation, which the test then demands).
  */
@@ -34,7 +36,8 @@ public final class ApiRoutes {
   /** The controllers of a running server, which the table's handlers are taken from. */
   record Controllers(InfoController info, LabelController labels, AnnotationController annotations,
       SearchController search, BrowseController browse, BuildController builds, FeedController feeds,
-      ModelController models, ReviewController review, ClipController clips, ExchangeController exchange) {}
+      ModelController models, ReviewController review, ClipController clips, ExchangeController exchange,
+      AssignmentController assignment, TeamController team) {}
 
   private sealed interface Node permits Group, Endpoint {}
 
@@ -62,12 +65,21 @@ public final class ApiRoutes {
               path("/builds",
                   post("", c -> c.builds()::start),
                   get("", c -> c.builds()::list)),
+              path("/assignment",
+                  get("", c -> c.assignment()::get),
+                  patch("", c -> c.assignment()::update)),
+              get("/taken", c -> c.assignment()::taken),
               get("/feeds/{feed}", c -> c.feeds()::feed),
               path("/models",
                   get("", c -> c.models()::list),
                   post("/{version}/score", c -> c.models()::score)),
               get("/preview", c -> c.models()::preview),
               get("/review", c -> c.review()::review),
+              get("/agreement", c -> c.team()::agreement),
+              path("/adjudication",
+                  get("", c -> c.team()::queue),
+                  post("", c -> c.team()::settle),
+                  delete("", c -> c.team()::undo)),
               get("/export", c -> c.exchange()::export),
               post("/import", c -> c.exchange()::importFile))),
       get("/search", c -> c.search()::search),

@@ -50,7 +50,7 @@ public final class UsersCommand implements VaSubcommand, Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "account name: letters, digits, . _ @ -")
     String name;
 
-    @Option(names = "--role", required = true, description = "admin, annotator or viewer")
+    @Option(names = "--role", required = true, description = "admin, reviewer, annotator or viewer")
     String role;
 
     @Override

@@ -7,18 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.videoannotator.core.Json;
 import org.videoannotator.datasets.AggEntry;
@@ -104,18 +96,7 @@ class ExchangeTest extends ServerTestBase {
     build("beach");
     labelByTruth("beach", List.of(SyntheticCorpora.key(100), SyntheticCorpora.key(101)), Map.of("kind", "other"));
     build("beach");
-    HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(http.base() + "/api/labels/beach/export?format=va")).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
-    assertEquals(200, zip.statusCode());
-    Path dir = temp.resolve("unzipped");
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
-      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-        Path target = dir.resolve(e.getName());
-        Files.createDirectories(target.getParent());
-        Files.copy(in, target);
-      }
-    }
+    Path dir = exportVa("beach");
     try (VaDataset dataset = VaDataset.open(dir)) {
       List<AggEntry> agg = dataset.agg("beach");
       assertEquals(22, agg.size());

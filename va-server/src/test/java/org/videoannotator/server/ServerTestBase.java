@@ -5,10 +5,18 @@ import org.videoannotator.testkit.SyntheticCorpora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +99,24 @@ abstract class ServerTestBase {
     List<String> out = new ArrayList<>();
     array.forEach(n -> out.add(field == null ? n.asText() : n.get(field).asText()));
     return out;
+  }
+
+  /** Downloads the label's VA export and unzips it into a new folder of {@code temp}; returns the folder. */
+  Path exportVa(String label) throws Exception {
+    HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(http.base() + "/api/labels/" + enc(label) + "/export?format=va"))
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, zip.statusCode());
+    Path dir = Files.createTempDirectory(temp, "va-export");
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        Path target = dir.resolve(e.getName());
+        Files.createDirectories(target.getParent());
+        Files.copy(in, target);
+      }
+    }
+    return dir;
   }
 
   /** Starts a build and waits for it to finish; returns its final status. */

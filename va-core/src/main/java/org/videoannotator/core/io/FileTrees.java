@@ -7,21 +7,21 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Whole folder trees on disk. */
+/** Folder trees on disk: the project's one recursive delete. */
 public final class FileTrees {
   private FileTrees() {}
 
-  /** Deletes {@code path} and everything under it; nothing to do when it does not exist. */
-  public static void delete(Path path) {
-    if (!Files.exists(path)) {
+  /** Deletes {@code dir} and everything under it; nothing happens when it does not exist. */
+  public static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
       return;
     }
-    try (Stream<Path> paths = Files.walk(path)) {
+    try (Stream<Path> paths = Files.walk(dir)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + path, e);
+      throw new UncheckedIOException("cannot delete " + dir, e);
     }
   }
 }

@@ -95,10 +95,7 @@ public record StoreSpec(String kind, Map<String, String> params) {
     return new StoreSpec(kind, all);
   }
 
-  /**
-   * {@code kind} or {@code kind:key=value,...}, as {@code --store} takes it; a value whose key
-   * names a password shows as {@code ***} (passwords are never settings, but a typo must not print one).
-   */
+  /** {@code kind} or {@code kind:key=value,...}, as {@code --store} takes it (passwords masked, should one be given as a setting). */
   public String describe() {
     return params.isEmpty() ? kind : kind + ":" + params.entrySet().stream()
         .map(e -> e.getKey() + "=" + (e.getKey().contains("password") ? "***" : e.getValue()))

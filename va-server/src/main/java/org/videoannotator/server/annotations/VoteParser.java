@@ -87,7 +87,7 @@ public final class VoteParser {
       throw ApiException.badRequest(at, at + " must be an object like {\"kind\": \"search\", \"query\": \"...\"}");
     }
     String kind = field(node, "kind", at).orElse("other");
-    if (kind.equals("undo") || !Source.KINDS.contains(kind)) {
+    if (kind.equals("undo") || kind.equals("settle") || !Source.KINDS.contains(kind)) {
       throw ApiException.badRequest(at + ".kind", at + ".kind must be search, feed, review, import or other, got '"
           + Params.shorten(kind) + "'");
     }

@@ -17,7 +17,14 @@ public enum Permission {
   EDIT_LABEL(Role.ANNOTATOR, "edit a label"),
   /** Creating a deleted label's name again brings its history back: undoes an admin's delete; audited. */
   REVIVE_LABEL(Role.ADMIN, "re-create a deleted label"),
-  DELETE_LABEL(Role.ADMIN, "delete a label");
+  DELETE_LABEL(Role.ADMIN, "delete a label"),
+  /**
+   * A label's overlap and assignees: who works on it is the admin's call; audited. Which
+   * annotators a label takes votes from is then its assignment ({@code assign.AssignmentService}).
+   */
+  ASSIGN_LABEL(Role.ADMIN, "set a label's overlap and assignees"),
+  /** Settling a disagreement (or undoing a settlement): the clip's final answer; audited. */
+  SETTLE(Role.REVIEWER, "settle disagreements");
 
   /** POSTs that only read: scoring clips with a saved model. */
   private static final Pattern READ_ONLY_POSTS = Pattern.compile("/api/labels/[^/]+/models/[^/]+/score");
@@ -43,14 +50,27 @@ public enum Permission {
     return role.compareTo(least) >= 0;
   }
 
+  /** Whether the request may do this (always, without accounts). */
+  public boolean grantedTo(Context ctx) {
+    return Principal.of(ctx).map(u -> allows(u.role())).orElse(true);
+  }
+
   /** Refuses (403) a request whose account lacks this permission. */
   public void require(Context ctx) {
     Principal.of(ctx).ifPresent(u -> requireFor(u.name(), u.role()));
   }
 
+  private String whoMay() {
+    return switch (least) {
+      case ADMIN -> "an admin";
+      case REVIEWER -> "reviewers and admins";
+      default -> "annotators, reviewers and admins";
+    };
+  }
+
   void requireFor(String name, Role role) {
     if (!allows(role)) {
-      throw new ApiException(403, "forbidden", null, "only " + (least == Role.ADMIN ? "an admin" : "annotators and admins")
+      throw new ApiException(403, "forbidden", null, "only " + whoMay()
           + " may " + what + "; '" + name + "' is " + role.wire());
     }
   }

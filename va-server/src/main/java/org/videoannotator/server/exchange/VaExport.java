@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.videoannotator.core.vectors.KeyedMatrix;
-import org.videoannotator.datasets.AggEntry;
 import org.videoannotator.datasets.Checkpoint;
 import org.videoannotator.datasets.Shot;
 import org.videoannotator.datasets.VaDatasetWriter;
@@ -21,12 +20,11 @@ import org.videoannotator.index.Clip;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.server.builds.BuildArtifacts;
 import org.videoannotator.server.store.CurrentAnnotation;
-import org.videoannotator.server.store.Value;
 
 /**
  * A label's session in the released VA layout, zipped: {@code agg/<label>.json} (the current
- * yes/no annotations: {@code agg} = consensus, {@code pos_cnt} = yes votes, {@code primary} = the
- * first annotator's vote), {@code checkpoints/<label>.json} (the training set of every finished
+ * yes/no annotations, {@code primary}, {@code secondaries}, {@code agg}, {@code pos_cnt} as the
+ * release has them: {@link VaAgg}), {@code checkpoints/<label>.json} (the training set of every finished
  * build, in order), and {@code shot-data.csv} + {@code embeddings.h5} of every clip involved, plus
  * {@code text-embeddings.json} (the corpus's named query of the label's name when it has one), so
  * {@code va replay} can replay the session. Written through datasets' {@link VaDatasetWriter}.
@@ -51,21 +49,9 @@ final class VaExport {
 
   private static void writeLayout(String label, Corpus corpus, List<CurrentAnnotation> current,
       List<BuildArtifacts> builds, VaDatasetWriter writer) {
-    List<AggEntry> agg = new ArrayList<>();
+    VaAgg agg = VaAgg.of(current);
     Set<String> involved = new LinkedHashSet<>();
-    for (CurrentAnnotation a : current) {
-      if (a.value() == Value.UNSURE) {
-        continue;
-      }
-      List<Boolean> votes = new ArrayList<>();
-      for (Value v : a.votes().values()) {
-        votes.add(v == Value.UNSURE ? null : v == Value.YES);
-      }
-      int posCnt = (int) a.votes().values().stream().filter(v -> v == Value.YES).count();
-      List<Boolean> secondaries = votes.subList(1, votes.size()).stream().filter(v -> v != null).toList();
-      agg.add(new AggEntry(a.key(), votes.getFirst(), secondaries, a.value() == Value.YES, posCnt));
-      involved.add(a.key());
-    }
+    agg.entries().forEach(e -> involved.add(e.key()));
     List<Checkpoint> checkpoints = new ArrayList<>();
     for (BuildArtifacts b : builds) {
       checkpoints.add(new Checkpoint(b.pos(), b.neg()));
@@ -84,7 +70,7 @@ final class VaExport {
     Map<String, float[]> text = new LinkedHashMap<>();
     corpus.namedQuery(label).ifPresent(v -> text.put(label, v));
     writer.writeTextEmbeddings(text);
-    writer.writeAgg(label, agg);
+    writer.writeAgg(label, agg.primary(), agg.secondaries(), agg.entries());
     writer.writeCheckpoints(label, checkpoints);
   }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.videoannotator.core.Json;
+import org.videoannotator.core.UserException;
 
 /**
  * The annotation store of one corpus: labels and the append-only log of annotation events in
@@ -28,6 +29,7 @@ public final class AnnotationStore implements AutoCloseable {
   private final Database db;
   private final ModelVersions models;
   private final UserStore users;
+  private final AssignmentStore assignments;
   private final Map<String, CurrentState> states = new java.util.concurrent.ConcurrentHashMap<>();
   // One projection of a label's log at a time: readers arriving while it runs wait for it.
   private final Map<String, Object> projecting = new java.util.concurrent.ConcurrentHashMap<>();
@@ -38,6 +40,7 @@ public final class AnnotationStore implements AutoCloseable {
     this.db = db;
     this.models = new ModelVersions(db, this);
     this.users = new UserStore(db);
+    this.assignments = new AssignmentStore(db, this);
   }
 
   /** Opens (creating and migrating as needed) the database file. */
@@ -48,6 +51,11 @@ public final class AnnotationStore implements AutoCloseable {
   /** Accounts and the audit trail. */
   public UserStore users() {
     return users;
+  }
+
+  /** Each label's overlap and assignees. */
+  public AssignmentStore assignments() {
+    return assignments;
   }
 
   /**
@@ -177,8 +185,44 @@ public final class AnnotationStore implements AutoCloseable {
    * Appends votes for a live label in one transaction. The caller has validated keys and values.
    *
    * @throws IllegalArgumentException when the label does not exist
+   * @throws UserException when a vote is cast under the settlements' reserved name
    */
   public List<Event> append(String labelName, List<NewVote> votes) {
+    for (NewVote v : votes) {
+      if (v.annotator().equals(Settlement.ANNOTATOR)) {
+        throw new UserException("annotator '" + Settlement.ANNOTATOR + "' is reserved for settlements of"
+            + " disagreements; vote under another name");
+      }
+    }
+    return appendAndAudit(labelName, votes, null);
+  }
+
+  /**
+   * Settles a clip of a live label with {@code value} (yes or no): one event in the log, under
+   * {@link Settlement#ANNOTATOR}, and one audit entry, in one transaction. The settled value is the
+   * clip's consensus until {@link #unsettle}.
+   */
+  public Event settle(String labelName, String key, Value value, String by, String note) {
+    if (value != Value.YES && value != Value.NO) {
+      throw new IllegalArgumentException("a settlement is yes or no, got " + value);
+    }
+    NewVote settlement = new NewVote(key, value, Settlement.ANNOTATOR, Source.settle(by, note));
+    return appendAndAudit(labelName, List.of(settlement),
+        new Audited(by, "settled", "label " + labelName + ", clip " + key + ": " + value.wire()
+            + (note == null || note.isEmpty() ? "" : " (" + note + ")"))).getFirst();
+  }
+
+  /** Undoes the standing settlement of a clip (a {@code removed} event, audited); the votes' consensus counts again. */
+  public Event unsettle(String labelName, String key, String by) {
+    NewVote undo = new NewVote(key, Value.REMOVED, Settlement.ANNOTATOR, Source.settle(by, null));
+    return appendAndAudit(labelName, List.of(undo),
+        new Audited(by, "settlement-undone", "label " + labelName + ", clip " + key)).getFirst();
+  }
+
+  /** An audit entry written in the same transaction as the events it records. */
+  private record Audited(String actor, String action, String detail) {}
+
+  private List<Event> appendAndAudit(String labelName, List<NewVote> votes, Audited audited) {
     List<Event> events = db.write(c -> {
       Label label = labelIn(c, labelName)
           .orElseThrow(() -> new UnknownLabelException(labelName));
@@ -200,6 +244,9 @@ public final class AnnotationStore implements AutoCloseable {
             out.add(new Event(keys.getLong(1), labelName, v.key(), v.value(), v.annotator(), now, v.source()));
           }
         }
+      }
+      if (audited != null) {
+        UserStore.audit(c, audited.actor(), audited.action(), audited.detail());
       }
       return out;
     });
@@ -229,7 +276,7 @@ public final class AnnotationStore implements AutoCloseable {
   }
 
   private void catchUp(CurrentState state, String labelName, long afterId) {
-    List<Event> missed = db.read(c -> eventsAfter(c, state.labelId(), labelName, afterId));
+    List<Event> missed = db.read(c -> eventsAfter(c, state.labelId(), labelName, afterId, -1));
     eventsRead.add(missed.size());
     state.apply(missed);
   }
@@ -271,13 +318,15 @@ public final class AnnotationStore implements AutoCloseable {
     }
   }
 
-  private static List<Event> eventsAfter(Connection c, long labelId, String labelName, long afterId)
+  /** @param limit at most this many (-1: all, SQLite's "no limit") */
+  private static List<Event> eventsAfter(Connection c, long labelId, String labelName, long afterId, int limit)
       throws SQLException {
     List<Event> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id, clip_key, value, annotator, time, source FROM events WHERE label_id=? AND id>? ORDER BY id")) {
+        "SELECT id, clip_key, value, annotator, time, source FROM events WHERE label_id=? AND id>? ORDER BY id LIMIT ?")) {
       ps.setLong(1, labelId);
       ps.setLong(2, afterId);
+      ps.setInt(3, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(new Event(rs.getLong(1), labelName, rs.getString(2), Value.fromWire(rs.getString(3)),
@@ -286,6 +335,22 @@ public final class AnnotationStore implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /**
+   * The highest event id of a live label's log (0 for none): a cursor that {@link #eventsAfter}
+   * reads on from. Read it before {@link #current} and nothing written in between is missed.
+   */
+  public long head(String labelName) {
+    return db.read(c -> logHead(c, labelName)).maxId();
+  }
+
+  /** At most {@code limit} events of a live label with ids above {@code afterId}, oldest first. */
+  public List<Event> eventsAfter(String labelName, long afterId, int limit) {
+    return db.read(c -> {
+      long labelId = logHead(c, labelName).labelId();
+      return eventsAfter(c, labelId, labelName, afterId, limit);
+    });
   }
 
   /** The annotator's current vote on a clip, if any. */

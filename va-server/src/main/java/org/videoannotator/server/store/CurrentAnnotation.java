@@ -5,16 +5,26 @@ import java.util.Map;
 
 /**
  * The current state of one clip for one label, derived from the log: each annotator's latest
- * non-removed vote, and their consensus (see {@link Consensus}).
+ * non-removed vote, the standing settlement if an adjudicator settled the clip (else null), and the
+ * consensus: the settled value where there is one, else the votes' (see {@link Consensus}).
  */
 public record CurrentAnnotation(
-    String key, Value value, Map<String, Value> votes, Instant updated, Source source) {
+    String key, Value value, Map<String, Value> votes, Instant updated, Source source, Settlement settlement) {
   public CurrentAnnotation {
     votes = Map.copyOf(votes);
+  }
+
+  public CurrentAnnotation(String key, Value value, Map<String, Value> votes, Instant updated, Source source) {
+    this(key, value, votes, updated, source, null);
   }
 
   /** True when annotators gave different yes/no answers. */
   public boolean disputed() {
     return votes.containsValue(Value.YES) && votes.containsValue(Value.NO);
+  }
+
+  /** True when an adjudicator's settlement stands for this clip. */
+  public boolean settled() {
+    return settlement != null;
   }
 }

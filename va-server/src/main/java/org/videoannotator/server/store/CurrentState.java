@@ -105,7 +105,7 @@ final class CurrentState {
     return snapshot;
   }
 
-  /** Recomputes one clip's annotation from its annotators' latest votes. */
+  /** Recomputes one clip's annotation from its annotators' latest votes and its settlement. */
   private void reproject(String key) {
     Long previous = lastIds.remove(key);
     if (previous != null) {
@@ -118,10 +118,22 @@ final class CurrentState {
       return;
     }
     Map<String, Value> votes = new LinkedHashMap<>();
-    live.forEach(v -> votes.put(v.annotator(), v.value()));
+    Settlement settlement = null;
+    // Where the clip was shown is the latest vote's source, not a settlement's: the build's
+    // estimates pick the random feed's answers by it.
+    Source shown = null;
+    for (Vote v : live) {
+      if (v.annotator().equals(Settlement.ANNOTATOR)) {
+        settlement = new Settlement(v.value(), v.source().by(), v.source().note(), v.time());
+      } else {
+        votes.put(v.annotator(), v.value());
+        shown = v.source();
+      }
+    }
+    Value value = settlement != null ? settlement.value() : Consensus.of(List.copyOf(votes.values()));
     Vote last = live.getLast();
-    annotations.put(key, new CurrentAnnotation(key, Consensus.of(live.stream().map(Vote::value).toList()), votes,
-        last.time(), last.source()));
+    annotations.put(key, new CurrentAnnotation(key, value, votes, last.time(), shown != null ? shown : last.source(),
+        settlement));
     lastIds.put(key, last.id());
     byLastId.put(last.id(), key);
   }

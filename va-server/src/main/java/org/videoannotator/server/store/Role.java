@@ -3,12 +3,14 @@ package org.videoannotator.server.store;
 import java.util.Locale;
 
 /**
- * What an account may do: read (viewer), also vote (annotator), also delete and manage (admin);
- * ordered, least first. Which action needs which role is {@code auth.Permission}.
+ * What an account may do: read (viewer), also vote (annotator), also settle disagreements
+ * (reviewer), also delete and manage (admin); ordered, least first. Which action needs which role
+ * is {@code auth.Permission}.
  */
 public enum Role {
   VIEWER,
   ANNOTATOR,
+  REVIEWER,
   ADMIN;
 
   public String wire() {
@@ -21,7 +23,7 @@ public enum Role {
         return r;
       }
     }
-    throw new IllegalArgumentException("role must be admin, annotator or viewer, got '" + text + "'");
+    throw new IllegalArgumentException("role must be admin, reviewer, annotator or viewer, got '" + text + "'");
   }
 
   public boolean isAdmin() {

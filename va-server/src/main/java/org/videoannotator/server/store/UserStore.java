@@ -1,8 +1,10 @@
 package org.videoannotator.server.store;
 
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -153,15 +155,20 @@ public final class UserStore {
   /** Records a destructive action by {@code actor}. */
   public void audit(String actor, String action, String detail) {
     db.write(c -> {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit(time, actor, action, detail) VALUES (?,?,?,?)")) {
-        ps.setString(1, Instant.now().toString());
-        ps.setString(2, actor);
-        ps.setString(3, action);
-        ps.setString(4, detail == null ? "" : detail);
-        ps.executeUpdate();
-      }
+      audit(c, actor, action, detail);
       return null;
     });
+  }
+
+  /** Records an action inside the caller's transaction (so it is durable with what it records). */
+  static void audit(Connection c, String actor, String action, String detail) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit(time, actor, action, detail) VALUES (?,?,?,?)")) {
+      ps.setString(1, Instant.now().toString());
+      ps.setString(2, actor);
+      ps.setString(3, action);
+      ps.setString(4, detail == null ? "" : detail);
+      ps.executeUpdate();
+    }
   }
 
   /** The newest {@code limit} audit entries, newest first. */
