@@ -260,8 +260,9 @@ class CorpusEstimatesSimulationTest {
         "rare label, noise %.1f: truth %.4f  estimate %.4f [%.4f, %.4f] (%s)  answered %.4f  yes share %.4f  falseYes %.3f [%.3f, %.3f] on %d%n",
         noise, truth, p.value(), p.lo(), p.hi(), p.method(), answered, e.cut().yesShare(), errors.fit().falseYes(),
         errors.falseYes().lo(), errors.falseYes().hi(), errors.boundingAnswers());
-    assertTrue(errors.falseYesBounded() && !errors.fit().falseYesFitted(), errors.toString());
+    // (before the bound: [4.5 %, 21 %] and [9.9 %, 31 %] at 1 % under noise, [3.3 %, 19 %] at 1.5 % without)
     assertTrue(p.lo() <= truth && truth <= p.hi(), p + " against a latent rate of " + truth);
+    assertTrue(errors.falseYesBounded() && !errors.fit().falseYesFitted(), errors.toString());
     assertTrue(e.advice().stream().anyMatch(a -> a.contains("Top-negative")) == (errors.falseYes().hi() >= Advice.NOTABLE_ERROR),
         e.advice().toString());
     if (noise == 0) {
