@@ -221,9 +221,9 @@ class CorpusEstimatesSimulationTest {
     AnswerError.Fit f = e.answerError().fit();
     double answered = f.falseYes() + (1 - f.falseYes() - f.falseNo()) * p.value();
     System.out.printf(java.util.Locale.ROOT,
-        "noisy loop: truth %.4f  corrected %.4f [%.4f, %.4f] (%s)  uncorrected %.4f  yes share %.4f  falseYes %.3f falseNo %.3f%s%n",
+        "noisy loop: truth %.4f  corrected %.4f [%.4f, %.4f] (%s)  uncorrected %.4f  yes share %.4f  falseYes %.3f falseNo %.3f%s model %s%n",
         truth, p.value(), p.lo(), p.hi(), p.method(), answered, e.cut().yesShare(), f.falseYes(), f.falseNo(),
-        f.falseNoFitted() ? "" : " (not identified)");
+        f.falseNoFitted() ? "" : " (not identified)", e.model());
     if (rate < 0.02) {
       // under 40 "yes" answers in 200: the answer model cannot be fitted, and the estimate says so
       // (the false "yes" are bounded instead: aRareLabelsNoisyAnswersAreBoundedByTheLowScoredOnes)
