@@ -69,7 +69,6 @@ public final class AnswerError {
           unmix(observed.lo(), falseYes.hi(), falseNo.lo()), unmix(observed.hi(), falseYes.lo(), falseNo.hi()));
     }
 
-
     private static double unmix(double observed, double e0, double e1) {
       return (observed - e0) / (1 - e0 - e1);
     }

@@ -1,5 +1,7 @@
 package org.videoannotator.learn.estimate;
 
+import java.util.stream.IntStream;
+
 /**
  * The false-"yes" rate bounded from the answers on clips the model scores low, for when the
  * answer model ({@link AnswerError}) cannot be fitted: a rare label gives too few "yes" answers,
@@ -38,7 +40,7 @@ final class FalseYesBound {
    */
   static AnswerError.Estimate apply(AnswerError.Estimate errors, CorpusEstimates.LabelledClips labelled) {
     double[] s = labelled.outOfFold();
-    double[] random = java.util.stream.IntStream.range(0, s.length).filter(i -> labelled.fromRandomFeed()[i])
+    double[] random = IntStream.range(0, s.length).filter(i -> labelled.fromRandomFeed()[i])
         .mapToDouble(i -> s[i]).sorted().toArray();
     if (errors.fit().falseYesFitted() || random.length < CorpusEstimates.MIN_RANDOM) {
       return errors;
