@@ -21,6 +21,7 @@ final class FeedRanks implements Serializable {
   private final double threshold;
   private final int seed;
   private final List<PriorityQueue<RankedClip>> best = new ArrayList<>();
+  private long rows;
 
   FeedRanks(int capacity, double threshold, int seed) {
     this.capacity = capacity;
@@ -32,6 +33,7 @@ final class FeedRanks implements Serializable {
   }
 
   void add(String key, float score) {
+    rows++;
     offer(0, new RankedClip(key, score, -score));
     offer(1, new RankedClip(key, score, score));
     offer(2, new RankedClip(key, score, Math.abs(score - threshold)));
@@ -48,7 +50,13 @@ final class FeedRanks implements Serializable {
     }
   }
 
+  /** How many scored rows were added, here and in the merged ranks. */
+  long rows() {
+    return rows;
+  }
+
   FeedRanks merge(FeedRanks other) {
+    rows += other.rows;
     for (int f = 0; f < FEEDS.size(); f++) {
       for (RankedClip clip : other.best.get(f)) {
         offer(f, clip);

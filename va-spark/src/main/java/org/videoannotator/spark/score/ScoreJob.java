@@ -12,17 +12,16 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
-import org.videoannotator.core.UserException;
 import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.learn.CorpusScorer;
 import org.videoannotator.learn.DotProducts;
 import org.videoannotator.learn.LinearModel;
 import org.videoannotator.spark.HadoopJson;
 import org.videoannotator.spark.parquet.ClipTable;
+import org.videoannotator.spark.parquet.VectorColumn;
 
 /**
  * {@code va spark score}: a saved label model applied to a Parquet table of vectors, writing
@@ -62,39 +61,55 @@ public final class ScoreJob {
   public static Summary run(SparkSession spark, String table, LinearModel model, String out, Options options) {
     long started = System.nanoTime();
     Dataset<Row> data = spark.read().parquet(table);
-    new ClipTable.Columns(java.util.Arrays.asList(data.columns()));
+    boolean binary = ClipTable.Columns.of(data.schema()).vectors() == VectorColumn.BINARY;
     var jsc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<Weights> shared = jsc.broadcast(new Weights(model.weights(), model.bias()));
-    // Internal rows: the vector is copied out of Spark's columnar buffer without boxing a float.
-    JavaRDD<InternalRow> rows = data.select(ClipTable.KEY, ClipTable.VECTOR).queryExecution().toRdd().toJavaRDD();
-    JavaRDD<Row> scored = rows.mapPartitions(part -> score(part, shared.value().model()));
-    Dataset<Row> scores = spark.createDataFrame(scored, SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      scores.write().mode(SaveMode.Overwrite).parquet(new org.apache.hadoop.fs.Path(out, SCORES).toString());
-      int capacity = 4 * options.feedSize();
-      FeedRanks ranks = scores.javaRDD().mapPartitions(part -> {
-        FeedRanks local = new FeedRanks(capacity, options.threshold(), options.seed());
-        while (part.hasNext()) {
-          Row r = part.next();
-          local.add(r.getString(0), r.getFloat(1));
-        }
-        return List.of(local).iterator();
-      }).reduce(FeedRanks::merge);
-      long count = scores.count();
-      Map<String, List<RankedClip>> feeds = new LinkedHashMap<>();
-      List<List<RankedClip>> lists = ranks.feeds(options.feedSize());
-      for (int f = 0; f < FeedRanks.FEEDS.size(); f++) {
-        feeds.put(FeedRanks.FEEDS.get(f), lists.get(f));
+    JavaRDD<Row> scored = scan(data.select(ClipTable.KEY, ClipTable.VECTOR), binary)
+        .mapPartitions(part -> score(part, shared.value().model()));
+    String scoresTable = new org.apache.hadoop.fs.Path(out, SCORES).toString();
+    // Keys and scores are all distinct: a dictionary would only cost the writer time.
+    spark.createDataFrame(scored, SCHEMA).write().mode(SaveMode.Overwrite).option("parquet.enable.dictionary", "false")
+        .parquet(scoresTable);
+    // The feeds from the written scores (a few bytes a row), not from the vectors again or a
+    // cached copy of every score.
+    int capacity = 4 * options.feedSize();
+    FeedRanks ranks = spark.read().parquet(scoresTable).javaRDD().mapPartitions(part -> {
+      FeedRanks local = new FeedRanks(capacity, options.threshold(), options.seed());
+      while (part.hasNext()) {
+        Row r = part.next();
+        local.add(r.getString(0), r.getFloat(1));
       }
-      Summary summary = new Summary(count, feeds, (System.nanoTime() - started) / 1e9);
-      writeFeeds(spark, out, model, options, summary);
-      return summary;
-    } finally {
-      scores.unpersist();
+      return List.of(local).iterator();
+    }).reduce(FeedRanks::merge);
+    Map<String, List<RankedClip>> feeds = new LinkedHashMap<>();
+    List<List<RankedClip>> lists = ranks.feeds(options.feedSize());
+    for (int f = 0; f < FeedRanks.FEEDS.size(); f++) {
+      feeds.put(FeedRanks.FEEDS.get(f), lists.get(f));
     }
+    Summary summary = new Summary(ranks.rows(), feeds, (System.nanoTime() - started) / 1e9);
+    writeFeeds(spark, out, model, options, summary);
+    return summary;
   }
 
-  private static Iterator<Row> score(Iterator<InternalRow> rows, LinearModel model) {
+  /**
+   * The partitions of the selected columns as cursors: binary vectors straight from the Parquet
+   * reader's column batches when the plan is a columnar scan, else rows (the vector is copied out
+   * of Spark's columnar buffer without boxing a float).
+   */
+  private static JavaRDD<VectorCursor> scan(Dataset<Row> selected, boolean binary) {
+    SparkPlan plan = selected.queryExecution().executedPlan();
+    while (!plan.supportsColumnar() && plan.children().size() == 1) {
+      plan = plan.children().head();
+    }
+    if (binary && plan.supportsColumnar()) {
+      return plan.executeColumnar().toJavaRDD().mapPartitions(batches -> List.of(VectorCursor.ofBatches(batches)).iterator());
+    }
+    return selected.queryExecution().toRdd().toJavaRDD()
+        .mapPartitions(rows -> List.of(VectorCursor.ofRows(rows, binary)).iterator());
+  }
+
+  private static Iterator<Row> score(Iterator<VectorCursor> partition, LinearModel model) {
+    VectorCursor rows = partition.next();
     CorpusScorer scorer = new CorpusScorer(DotProducts.best(), 1);
     int dim = model.dim();
     return new Iterator<>() {
@@ -111,15 +126,9 @@ public final class ScoreJob {
         }
         filled = 0;
         next = 0;
-        while (filled < BLOCK_ROWS && rows.hasNext()) {
-          InternalRow row = rows.next();
-          keys[filled] = row.getUTF8String(0).toString();
-          float[] vector = row.getArray(1).toFloatArray();
-          if (vector.length != dim) {
-            throw new UserException("clip '" + keys[filled] + "' has a vector of dimension " + vector.length
-                + " but the model has dimension " + dim + "; score vectors made by the model's embedder");
-          }
-          System.arraycopy(vector, 0, block, filled * dim, dim);
+        while (filled < BLOCK_ROWS && rows.next()) {
+          keys[filled] = rows.key();
+          rows.copyVector(block, filled * dim, dim);
           filled++;
         }
         if (filled > 0) {

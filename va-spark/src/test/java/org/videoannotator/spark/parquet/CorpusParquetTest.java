@@ -36,7 +36,7 @@ class CorpusParquetTest {
     SparkSession spark = SparkTestSession.get();
     String table = dir.resolve("table").toString();
     try (Corpus source = SyntheticCorpora.create(dir.resolve("source"), 1200, 48, 7)) {
-      assertEquals(1200, CorpusParquet.export(spark, source, table));
+      assertEquals(1200, CorpusParquet.export(spark, source, table, VectorColumn.ARRAY));
       Dataset<Row> read = spark.read().parquet(table);
       assertEquals(1200, read.count());
       assertTrue(List.of(read.columns()).containsAll(List.of("row", "key", "vector", "extra")));

@@ -25,6 +25,7 @@ import org.videoannotator.learn.feeds.FeedInput;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.spark.SparkTestSession;
 import org.videoannotator.spark.parquet.CorpusParquet;
+import org.videoannotator.spark.parquet.VectorColumn;
 import org.videoannotator.testkit.SyntheticCorpora;
 
 /**
@@ -44,7 +45,7 @@ class ScoreJobTest {
     List<String> keys;
     Feeds.FeedSet server;
     try (Corpus corpus = SyntheticCorpora.create(dir.resolve("corpus"), 5000, 64, 11)) {
-      CorpusParquet.export(spark, corpus, table);
+      CorpusParquet.export(spark, corpus, table, VectorColumn.ARRAY);
       randomModel(64).save(modelFile);
       KeyedMatrix vectors = corpus.vectors();
       // What va-server's BuildJob does with a model version.
