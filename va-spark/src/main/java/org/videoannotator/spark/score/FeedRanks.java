@@ -34,10 +34,19 @@ final class FeedRanks implements Serializable {
 
   void add(String key, float score) {
     rows++;
-    offer(0, new RankedClip(key, score, -score));
-    offer(1, new RankedClip(key, score, score));
-    offer(2, new RankedClip(key, score, Math.abs(score - threshold)));
-    offer(3, new RankedClip(key, score, Integer.toUnsignedLong(Murmur3.hash32(key, seed))));
+    offer(0, key, score, -score);
+    offer(1, key, score, score);
+    offer(2, key, score, Math.abs(score - threshold));
+    offer(3, key, score, Integer.toUnsignedLong(Murmur3.hash32(key, seed)));
+  }
+
+  /** Most rows rank below a full heap's worst: those are turned away before a clip is made. */
+  private void offer(int feed, String key, float score, double priority) {
+    PriorityQueue<RankedClip> heap = best.get(feed);
+    if (heap.size() == capacity && priority > heap.peek().priority()) {
+      return;
+    }
+    offer(feed, new RankedClip(key, score, priority));
   }
 
   private void offer(int feed, RankedClip clip) {

@@ -9,10 +9,12 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.videoannotator.core.vectors.FloatMatrix;
@@ -64,29 +66,22 @@ public final class ScoreJob {
     boolean binary = ClipTable.Columns.of(data.schema()).vectors() == VectorColumn.BINARY;
     var jsc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<Weights> shared = jsc.broadcast(new Weights(model.weights(), model.bias()));
-    JavaRDD<Row> scored = scan(data.select(ClipTable.KEY, ClipTable.VECTOR), binary)
-        .mapPartitions(part -> score(part, shared.value().model()));
-    String scoresTable = new org.apache.hadoop.fs.Path(out, SCORES).toString();
+    FeedRanksAccumulator ranks = new FeedRanksAccumulator(4 * options.feedSize(), options.threshold(), options.seed());
+    spark.sparkContext().register(ranks, "feed candidates");
+    JavaRDD<InternalRow> scored = scan(data.select(ClipTable.KEY, ClipTable.VECTOR), binary)
+        .mapPartitions(part -> score(part, shared.value().model(), ranks));
+    // Spark's own rows go to the writer as they are (a Row would be converted back, key and all);
+    // va spark jobs always run in a classic session (never Spark Connect).
+    Dataset<Row> frame = ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(scored.rdd(), SCHEMA, false);
     // Keys and scores are all distinct: a dictionary would only cost the writer time.
-    spark.createDataFrame(scored, SCHEMA).write().mode(SaveMode.Overwrite).option("parquet.enable.dictionary", "false")
-        .parquet(scoresTable);
-    // The feeds from the written scores (a few bytes a row), not from the vectors again or a
-    // cached copy of every score.
-    int capacity = 4 * options.feedSize();
-    FeedRanks ranks = spark.read().parquet(scoresTable).javaRDD().mapPartitions(part -> {
-      FeedRanks local = new FeedRanks(capacity, options.threshold(), options.seed());
-      while (part.hasNext()) {
-        Row r = part.next();
-        local.add(r.getString(0), r.getFloat(1));
-      }
-      return List.of(local).iterator();
-    }).reduce(FeedRanks::merge);
+    frame.write().mode(SaveMode.Overwrite).option("parquet.enable.dictionary", "false")
+        .parquet(new org.apache.hadoop.fs.Path(out, SCORES).toString());
     Map<String, List<RankedClip>> feeds = new LinkedHashMap<>();
-    List<List<RankedClip>> lists = ranks.feeds(options.feedSize());
+    List<List<RankedClip>> lists = ranks.value().feeds(options.feedSize());
     for (int f = 0; f < FeedRanks.FEEDS.size(); f++) {
       feeds.put(FeedRanks.FEEDS.get(f), lists.get(f));
     }
-    Summary summary = new Summary(ranks.rows(), feeds, (System.nanoTime() - started) / 1e9);
+    Summary summary = new Summary(ranks.value().rows(), feeds, (System.nanoTime() - started) / 1e9);
     writeFeeds(spark, out, model, options, summary);
     return summary;
   }
@@ -108,16 +103,19 @@ public final class ScoreJob {
         .mapPartitions(rows -> List.of(VectorCursor.ofRows(rows, binary)).iterator());
   }
 
-  private static Iterator<Row> score(Iterator<VectorCursor> partition, LinearModel model) {
+  /** The partition's rows scored in blocks; its feed candidates go to {@code ranks} at its end. */
+  private static Iterator<InternalRow> score(Iterator<VectorCursor> partition, LinearModel model, FeedRanksAccumulator ranks) {
     VectorCursor rows = partition.next();
+    FeedRanks local = ranks.empty();
     CorpusScorer scorer = new CorpusScorer(DotProducts.best(), 1);
     int dim = model.dim();
     return new Iterator<>() {
       private final float[] block = new float[BLOCK_ROWS * dim];
-      private final String[] keys = new String[BLOCK_ROWS];
+      private final UTF8String[] keys = new UTF8String[BLOCK_ROWS];
       private float[] scores = new float[0];
       private int next;
       private int filled;
+      private boolean reported;
 
       @Override
       public boolean hasNext() {
@@ -127,23 +125,29 @@ public final class ScoreJob {
         filled = 0;
         next = 0;
         while (filled < BLOCK_ROWS && rows.next()) {
-          keys[filled] = rows.key();
+          keys[filled] = rows.rawKey().clone();
           rows.copyVector(block, filled * dim, dim);
           filled++;
         }
         if (filled > 0) {
           float[] values = filled == BLOCK_ROWS ? block : java.util.Arrays.copyOf(block, filled * dim);
           scores = scorer.probabilities(FloatMatrix.ofHeap(values, filled, dim), model);
+          for (int r = 0; r < filled; r++) {
+            local.add(keys[r].toString(), scores[r]);
+          }
+        } else if (!reported) {
+          ranks.add(local);
+          reported = true;
         }
         return filled > 0;
       }
 
       @Override
-      public Row next() {
+      public InternalRow next() {
         if (!hasNext()) {
           throw new java.util.NoSuchElementException();
         }
-        Row row = RowFactory.create(keys[next], scores[next]);
+        InternalRow row = new GenericInternalRow(new Object[] {keys[next], scores[next]});
         next++;
         return row;
       }

@@ -22,7 +22,12 @@ abstract class VectorCursor {
   /** Moves to the next row; false at the end of the partition. */
   abstract boolean next();
 
-  abstract String key();
+  /** The row's key as Spark holds it (valid until the next call of {@link #next}). */
+  abstract UTF8String rawKey();
+
+  String key() {
+    return rawKey().toString();
+  }
 
   /**
    * Copies the row's vector to {@code block[offset..offset + dim)}, refusing a vector of another
@@ -42,8 +47,8 @@ abstract class VectorCursor {
       }
 
       @Override
-      String key() {
-        return row.getUTF8String(0).toString();
+      UTF8String rawKey() {
+        return row.getUTF8String(0);
       }
 
       @Override
@@ -82,8 +87,8 @@ abstract class VectorCursor {
       }
 
       @Override
-      String key() {
-        return batch.column(0).getUTF8String(row).toString();
+      UTF8String rawKey() {
+        return batch.column(0).getUTF8String(row);
       }
 
       @Override
