@@ -7,6 +7,7 @@ import { FEEDS, FeedPager } from './feed-pager.js';
 import { apChart } from './ap-chart.js';
 import { formatQuality, meter } from './labels-page.js';
 import { guarded, showError, showInfo } from './notify.js';
+import { TakenWatcher } from './team-watch.js';
 
 
 const NO_MODEL = 'No model yet. Label at least 2 yes and 2 no (step 1), then press b to build.';
@@ -18,7 +19,7 @@ const STAGE_TEXT = {
 };
 
 const STAGES = ['load', 'train', 'score', 'feeds', 'save'];
-const EMPTY_FEED = 'Nothing in this feed for this build: try another feed (1-5), or label more and rebuild (b).';
+const emptyFeed = () => `Nothing in this feed for this build: try another feed (1-${FEEDS.length}), or label more and rebuild (b).`;
 
 // How the build estimated the prevalence (the server's estimates.prevalence.method).
 const METHOD_TEXT = {
@@ -95,7 +96,16 @@ export class BuildStep {
           h('thead', {}, h('tr', {}, ['Version', 'AP', 'Yes', 'No', 'Built'].map((t) => h('th', { scope: 'col', text: t })))),
           this.versions)));
     this.showQuality(ws.labelInfo?.latestBuild);
-    if (ws.labelInfo?.latestBuild) this.grid.setEmptyText(EMPTY_FEED);
+    if (ws.labelInfo?.latestBuild) this.grid.setEmptyText(emptyFeed());
+    this.watch = new TakenWatcher(ws.label, (keys) => this.dropTaken(keys),
+      () => this.el.isConnected && this.grid.items.length > 0);
+  }
+
+  /** Clips teammates labelled leave the pages (those labelled in this browser stay, with their verdict). */
+  dropTaken(keys) {
+    const gone = keys.filter((key) => this.ws.labeller.value(key) == null);
+    for (const pager of this.pagers.values()) pager.drop(gone);
+    this.grid.removeKeys(gone);
   }
 
   async show() {
@@ -203,7 +213,7 @@ export class BuildStep {
     this.showQuality(build);
     this.ws.builtModel(build);
     this.pagers.clear();
-    this.grid.setEmptyText(EMPTY_FEED);
+    this.grid.setEmptyText(emptyFeed());
     await Promise.all([this.loadModels(), this.showFeed(this.feed)]);
   }
 
@@ -234,6 +244,7 @@ export class BuildStep {
       ? pager.pages[this.pageIndex]
       : await guarded(`Could not load the ${feed} feed`, () => pager.first());
     if (!page || this.feed !== feed) return;
+    this.watch.from(pager.cursor);
     this.showPage(page);
   }
 
@@ -305,6 +316,7 @@ export class BuildStep {
   }
 
   dispose() {
+    this.watch.stop();
     this.grid.dispose();
   }
 }

@@ -9,6 +9,7 @@ import { BuildStep } from './build-step.js';
 import { ReviewStep } from './review-step.js';
 import { labelHref } from './labels-page.js';
 import { guarded, showInfo } from './notify.js';
+import { teamSettings } from './team-settings.js';
 
 const STEPS = [
   { id: 'search', key: 's', name: 'Search', make: (ws) => new SearchStep(ws) },
@@ -52,7 +53,8 @@ export class Workspace {
           h('div', { class: 'ws-title' },
             h('a', { href: '#/', class: 'back', 'aria-label': 'All labels (g)', text: '← Labels' }),
             h('h1', { id: 'label-title', text: this.label }),
-            h('p', { class: 'description', text: this.labelInfo.description || '' })),
+            h('p', { class: 'description', text: this.labelInfo.description || '' }),
+            teamSettings(this)),
           this.counts,
           h('div', { class: 'exports', role: 'group', 'aria-label': 'Export' },
             h('span', { class: 'muted small', text: 'Export' }),

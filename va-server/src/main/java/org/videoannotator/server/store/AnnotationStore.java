@@ -26,8 +26,9 @@ public final class AnnotationStore implements AutoCloseable {
   /** File name of the database inside the corpus folder. */
 
   private final Database db;
-  private final BuildStore builds;
+  private final ModelVersions models;
   private final UserStore users;
+  private final AssignmentStore assignments;
   private final Map<String, CurrentState> states = new java.util.concurrent.ConcurrentHashMap<>();
   // One projection of a label's log at a time: readers arriving while it runs wait for it.
   private final Map<String, Object> projecting = new java.util.concurrent.ConcurrentHashMap<>();
@@ -36,8 +37,9 @@ public final class AnnotationStore implements AutoCloseable {
 
   private AnnotationStore(Database db) {
     this.db = db;
-    this.builds = new BuildStore(db, this);
+    this.models = new ModelVersions(db, this);
     this.users = new UserStore(db);
+    this.assignments = new AssignmentStore(db, this);
   }
 
   /** Opens (creating and migrating as needed) the database file. */
@@ -45,14 +47,27 @@ public final class AnnotationStore implements AutoCloseable {
     return new AnnotationStore(new Database(file));
   }
 
-  /** Builds, model versions and feed rewards, in the same database. */
   /** Accounts and the audit trail. */
   public UserStore users() {
     return users;
   }
 
-  public BuildStore builds() {
-    return builds;
+  /** Each label's overlap and assignees. */
+  public AssignmentStore assignments() {
+    return assignments;
+  }
+
+  /**
+   * Builds and feed rewards, in the same database, with the build documents read and written as
+   * {@code resultType} and {@code trainingType} (the build service's records).
+   */
+  public <R, T> BuildStore<R, T> builds(Class<R> resultType, Class<T> trainingType) {
+    return new BuildStore<>(db, this, resultType, trainingType);
+  }
+
+  /** Saved model versions, in the same database. */
+  public ModelVersions models() {
+    return models;
   }
 
   public int schemaVersion() {
@@ -221,7 +236,7 @@ public final class AnnotationStore implements AutoCloseable {
   }
 
   private void catchUp(CurrentState state, String labelName, long afterId) {
-    List<Event> missed = db.read(c -> eventsAfter(c, state.labelId(), labelName, afterId));
+    List<Event> missed = db.read(c -> eventsAfter(c, state.labelId(), labelName, afterId, -1));
     eventsRead.add(missed.size());
     state.apply(missed);
   }
@@ -263,13 +278,15 @@ public final class AnnotationStore implements AutoCloseable {
     }
   }
 
-  private static List<Event> eventsAfter(Connection c, long labelId, String labelName, long afterId)
+  /** @param limit at most this many (-1: all, SQLite's "no limit") */
+  private static List<Event> eventsAfter(Connection c, long labelId, String labelName, long afterId, int limit)
       throws SQLException {
     List<Event> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id, clip_key, value, annotator, time, source FROM events WHERE label_id=? AND id>? ORDER BY id")) {
+        "SELECT id, clip_key, value, annotator, time, source FROM events WHERE label_id=? AND id>? ORDER BY id LIMIT ?")) {
       ps.setLong(1, labelId);
       ps.setLong(2, afterId);
+      ps.setInt(3, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(new Event(rs.getLong(1), labelName, rs.getString(2), Value.fromWire(rs.getString(3)),
@@ -278,6 +295,22 @@ public final class AnnotationStore implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /**
+   * The highest event id of a live label's log (0 for none): a cursor that {@link #eventsAfter}
+   * reads on from. Read it before {@link #current} and nothing written in between is missed.
+   */
+  public long head(String labelName) {
+    return db.read(c -> logHead(c, labelName)).maxId();
+  }
+
+  /** At most {@code limit} events of a live label with ids above {@code afterId}, oldest first. */
+  public List<Event> eventsAfter(String labelName, long afterId, int limit) {
+    return db.read(c -> {
+      long labelId = logHead(c, labelName).labelId();
+      return eventsAfter(c, labelId, labelName, afterId, limit);
+    });
   }
 
   /** The annotator's current vote on a clip, if any. */
@@ -351,7 +384,12 @@ public final class AnnotationStore implements AutoCloseable {
     db.close();
   }
 
-  // ---- helpers shared with BuildStore
+  // ---- helpers shared with BuildStore and ModelVersions
+
+  /** The id of the live label {@code name}; {@link UnknownLabelException} when there is none. */
+  long liveLabelId(Connection c, String name) throws SQLException {
+    return labelIn(c, name).orElseThrow(() -> new UnknownLabelException(name)).id();
+  }
 
   Optional<Label> labelIn(Connection c, String name) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
