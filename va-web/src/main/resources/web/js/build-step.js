@@ -33,7 +33,11 @@ const METHOD_TEXT = {
 const answerErrorText = (e) => {
   const part = (rate, what) => (rate ? `${percent(rate.value)} of ${what} (${percent(rate.ci[0])}–${percent(rate.ci[1])})` : null);
   const parts = [part(e?.falseYes, '"no" clips answered "yes"'), part(e?.falseNo, '"yes" clips answered "no"')].filter(Boolean);
-  return parts.length ? `${parts.join(', ')}; the prevalence is corrected for it` : null;
+  if (!parts.length) return null;
+  // bounded: too few "yes" answers to fit the rate; the "yes" share on low-scored clips bounds it
+  return e.basis === 'bounded'
+    ? `at most ${percent(e.falseYes.ci[1])} of "no" clips answered "yes" (${percent(e.falseYes.value)} of the clips the model scores low were); not measured: the prevalence's interval allows for 0 up to that`
+    : `${parts.join(', ')}; the prevalence is corrected for it`;
 };
 
 const percent = (share) => `${(100 * share).toFixed(share < 0.1 ? 1 : 0)}%`;

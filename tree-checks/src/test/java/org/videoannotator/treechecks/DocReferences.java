@@ -39,11 +39,12 @@ final class DocReferences {
   /**
    * Names documents use from projects that are not on the class path: the Python reference
    * (numpy's {@code RandomState}, scikit-learn's {@code LogisticRegressionCV} and
-   * {@code StratifiedKFold}, the reference package's {@code Experiment} and {@code LabeledDataset})
-   * and IEEE 754's {@code NaN}.
+   * {@code StratifiedKFold}, the reference package's {@code Experiment} and {@code LabeledDataset}),
+   * Spark's {@code SparkSubmit} (provided scope: on va-spark's class path only) and IEEE 754's
+   * {@code NaN}.
    */
-  static final Set<String> OTHER_PROJECTS =
-      Set.of("RandomState", "LogisticRegressionCV", "StratifiedKFold", "Experiment", "LabeledDataset", "NaN");
+  static final Set<String> OTHER_PROJECTS = Set.of(
+      "RandomState", "LogisticRegressionCV", "StratifiedKFold", "Experiment", "LabeledDataset", "SparkSubmit", "NaN");
 
   private static final Pattern SPAN = Pattern.compile("`([^`\\n]+)`");
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");

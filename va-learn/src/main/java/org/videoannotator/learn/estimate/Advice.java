@@ -66,6 +66,15 @@ final class Advice {
 
   /** When the answers the model is sure of disagree with it often enough to move the numbers. */
   private static void answerErrors(AnswerError.Estimate errors, List<String> out) {
+    if (errors.falseYesBounded() && errors.falseYes().hi() >= NOTABLE_ERROR) {
+      out.add(String.format(Locale.ROOT,
+          "Too few \"yes\" answers to tell your answers' error rate from a rare label: of %d clips the model scores "
+              + "low, %s were answered \"yes\". If those were mistakes, up to %s of all \"no\" clips are answered "
+              + "\"yes\", so the prevalence is shown corrected for that and its interval runs from \"all were "
+              + "mistakes\" to \"none were\". Label %d clips from the Top-negative feed to pin the rate down.",
+          errors.boundingAnswers(), percent(errors.fit().falseYes()), percent(errors.falseYes().hi()), BATCH));
+      return;
+    }
     double falseYes = errors.falseYes().lo() > 0 ? errors.fit().falseYes() : 0;
     double falseNo = errors.falseNo().lo() > 0 ? errors.fit().falseNo() : 0;
     double worst = Math.max(falseYes, falseNo);

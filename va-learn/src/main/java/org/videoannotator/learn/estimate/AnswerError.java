@@ -47,8 +47,18 @@ public final class AnswerError {
     }
   }
 
-  /** The fit, its error rates' 95 % intervals, the clips it was fitted on and the bootstrap refits. */
-  public record Estimate(Fit fit, Interval falseYes, Interval falseNo, int n, Fit[] resamples) {
+  /**
+   * The fit, its error rates' 95 % intervals, the clips it was fitted on and the bootstrap refits;
+   * {@code boundingAnswers}: when the fit could not tell the false-"yes" rate, the answers on
+   * low-scored clips that bound it ({@link FalseYesBound}: {@code falseYes} then runs from 0 to the
+   * bound), else 0.
+   */
+  public record Estimate(Fit fit, Interval falseYes, Interval falseNo, int n, Fit[] resamples, int boundingAnswers) {
+    /** Whether the false-"yes" rate is a bound from low-scored answers rather than fitted. */
+    public boolean falseYesBounded() {
+      return boundingAnswers > 0;
+    }
+
     /**
      * The true share of "yes" for an observed share of "yes" answers {@code observed}:
      * {@code (observed - e0) / (1 - e0 - e1)}, its ends taken at the error rates' ends that widen
@@ -57,10 +67,6 @@ public final class AnswerError {
     public Interval correct(Interval observed) {
       return Interval.ofRate(unmix(observed.value(), fit.falseYes(), fit.falseNo()),
           unmix(observed.lo(), falseYes.hi(), falseNo.lo()), unmix(observed.hi(), falseYes.lo(), falseNo.hi()));
-    }
-
-    boolean corrects() {
-      return fit.falseYes() > 0 || fit.falseNo() > 0;
     }
 
     private static double unmix(double observed, double e0, double e1) {
@@ -89,7 +95,8 @@ public final class AnswerError {
       e0[r] = resamples[r].falseYes();
       e1[r] = resamples[r].falseNo();
     }
-    return new Estimate(fit, Interval.bootstrap(fit.falseYes(), e0), Interval.bootstrap(fit.falseNo(), e1), s.length, resamples);
+    return new Estimate(fit, Interval.bootstrap(fit.falseYes(), e0), Interval.bootstrap(fit.falseNo(), e1), s.length,
+        resamples, 0);
   }
 
   /**

@@ -32,7 +32,9 @@ import org.videoannotator.learn.Calibration;
  * All of these are shares of "yes" answers, and answers carry the annotators' mistakes: with error
  * rates {@code e0} (false "yes") and {@code e1} (false "no"), what they measure is
  * {@code e0 + (1 - e0 - e1) truth}, so with 10 % noise a 1 % label reads as 11 %. The prevalence and
- * the decision are corrected by the fitted rates ({@link AnswerError.Estimate#correct}).
+ * the decision are corrected by the fitted rates ({@link AnswerError.Estimate#correct}). Where the
+ * false-"yes" rate cannot be fitted, the answers on clips the model scores low bound it
+ * ({@link FalseYesBound}), and the interval spans every value the bound allows.
  */
 public final class CorpusEstimates {
   /** Random-feed labels needed before they are used for the prevalence. */
@@ -144,6 +146,11 @@ public final class CorpusEstimates {
           Math.max(prevalence.hi(), (knownYes + labelledShare * u) / n));
     }
     double answerRate = rate.value();
+    // Where the fit could not tell the false-"yes" rate (too few answers of a kind, or too few clips
+    // it is sure of: a rare label), the answers on low-scored clips bound it. Applied here, after the
+    // model's estimates, which then fitted the answers themselves (with no floor) and so gave a
+    // share of "yes" answers, as the random feed does.
+    errors = FalseYesBound.apply(errors, labelled);
     // from the share answered "yes" to the share that is "yes"
     prevalence = errors.correct(prevalence);
     modelPrevalence = errors.correct(modelPrevalence);

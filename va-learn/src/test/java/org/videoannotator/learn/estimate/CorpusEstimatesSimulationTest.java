@@ -221,11 +221,12 @@ class CorpusEstimatesSimulationTest {
     AnswerError.Fit f = e.answerError().fit();
     double answered = f.falseYes() + (1 - f.falseYes() - f.falseNo()) * p.value();
     System.out.printf(java.util.Locale.ROOT,
-        "noisy loop: truth %.4f  corrected %.4f [%.4f, %.4f] (%s)  uncorrected %.4f  yes share %.4f  falseYes %.3f falseNo %.3f%s%n",
+        "noisy loop: truth %.4f  corrected %.4f [%.4f, %.4f] (%s)  uncorrected %.4f  yes share %.4f  falseYes %.3f falseNo %.3f%s model %s%n",
         truth, p.value(), p.lo(), p.hi(), p.method(), answered, e.cut().yesShare(), f.falseYes(), f.falseNo(),
-        f.falseNoFitted() ? "" : " (not identified)");
+        f.falseNoFitted() ? "" : " (not identified)", e.model());
     if (rate < 0.02) {
       // under 40 "yes" answers in 200: the answer model cannot be fitted, and the estimate says so
+      // (the false "yes" are bounded instead: aRareLabelsNoisyAnswersAreBoundedByTheLowScoredOnes)
       assertTrue(!f.falseYesFitted() && !f.falseNoFitted() && e.answerError().n() == 200, f.toString());
       return;
     }
@@ -236,6 +237,37 @@ class CorpusEstimatesSimulationTest {
       assertTrue(answered > 1.5 * truth, "uncorrected " + answered + " for " + truth);
       assertTrue(Math.abs(Math.log(p.value() / truth)) < Math.abs(Math.log(answered / truth)),
           "corrected " + p.value() + " no nearer " + truth + " than uncorrected " + answered);
+    }
+  }
+
+  /**
+   * A rare label under 10 % noise, 200 answers from the loop: too few "yes" to fit the error rates,
+   * and every share of "yes" answers reads about {@code 0.1 + 0.8 x truth}, some 10 times a 1 %
+   * truth, with an interval far above it. The answers on clips the model scores below the corpus's
+   * median bound the false-"yes" rate: the interval then holds the truth and the build says the
+   * rate is a bound. Without noise the bound is near 0 and moves nothing.
+   */
+  @ParameterizedTest
+  @CsvSource({"0.01, 31, 0.1", "0.01, 32, 0.1", "0.015, 33, 0.1", "0.01, 31, 0", "0.015, 35, 0"})
+  void aRareLabelsNoisyAnswersAreBoundedByTheLowScoredOnes(double rate, long seed, double noise) {
+    Build b = loop(world(rate, seed, true), "mix", 200, noise, seed);
+    CorpusEstimates.Result e = b.estimates();
+    double truth = b.truth();
+    CorpusEstimates.Prevalence p = e.prevalence();
+    AnswerError.Estimate errors = e.answerError();
+    double answered = errors.fit().falseYes() + (1 - errors.fit().falseYes()) * p.value();
+    System.out.printf(java.util.Locale.ROOT,
+        "rare label, noise %.1f: truth %.4f  estimate %.4f [%.4f, %.4f] (%s)  answered %.4f  yes share %.4f  falseYes %.3f [%.3f, %.3f] on %d%n",
+        noise, truth, p.value(), p.lo(), p.hi(), p.method(), answered, e.cut().yesShare(), errors.fit().falseYes(),
+        errors.falseYes().lo(), errors.falseYes().hi(), errors.boundingAnswers());
+    // (before the bound: [4.5 %, 21 %] and [9.9 %, 31 %] at 1 % under noise, [3.3 %, 19 %] at 1.5 % without)
+    assertTrue(p.lo() <= truth && truth <= p.hi(), p + " against a latent rate of " + truth);
+    assertTrue(errors.falseYesBounded() && !errors.fit().falseYesFitted(), errors.toString());
+    assertTrue(e.advice().stream().anyMatch(a -> a.contains("Top-negative")) == (errors.falseYes().hi() >= Advice.NOTABLE_ERROR),
+        e.advice().toString());
+    if (noise == 0) {
+      // the low-scored clips are answered "no" but for a true "yes" or two: a small bound
+      assertTrue(errors.fit().falseYes() < 0.05, errors.toString());
     }
   }
 

@@ -145,4 +145,41 @@ class EstimatePartsTest {
     AnswerError.Fit few = AnswerError.estimate(java.util.Arrays.copyOf(s, per), java.util.Arrays.copyOf(y, per), 3).fit();
     assertTrue(!few.falseYesFitted() && few.falseYes() == 0 && !few.falseNoFitted(), few.toString());
   }
+
+  @Test
+  void tooFewYesAnswersBoundTheFalseYesRateByTheLowScoredClipsAnswers() {
+    // 30 answers, 3 "yes": too few to fit. The last 10 came from the random feed: 4 scored about -3,
+    // 6 at 2, so the corpus's median score is put at 2; the 24 clips scored below it hold 2 "yes".
+    double[] s = new double[30];
+    boolean[] y = new boolean[30];
+    boolean[] random = new boolean[30];
+    for (int i = 0; i < 30; i++) {
+      s[i] = i < 24 ? -3 - 0.01 * i : 2;
+      y[i] = i == 0 || i == 1 || i == 29;
+      random[i] = i >= 20;
+    }
+    int[] rows = java.util.stream.IntStream.range(0, 30).toArray();
+    AnswerError.Estimate fitted = AnswerError.estimate(s, y, 3);
+    assertTrue(!fitted.fit().falseYesFitted() && !fitted.falseYesBounded(), fitted.toString());
+    AnswerError.Estimate bounded = FalseYesBound.apply(fitted, new CorpusEstimates.LabelledClips(rows, y, s, random));
+    assertTrue(bounded.falseYesBounded() && bounded.boundingAnswers() == 24, bounded.toString());
+    assertEquals(2.0 / 24, bounded.fit().falseYes(), 1e-12);
+    // from 0 (nothing shows a mistake) to the Wilson upper end of 2/24
+    assertEquals(0, bounded.falseYes().lo());
+    assertEquals(Wilson.of(2, 24).hi(), bounded.falseYes().hi(), 1e-12);
+    // a 15 % share of "yes" answers is 15 % truly "yes" if none was a mistake, (0.15 - hi) / (1 - hi)
+    // if as many as the bound allows were, and (0.15 - 1/12) / (1 - 1/12) at the value
+    Interval corrected = bounded.correct(new Interval(0.15, 0.15, 0.15));
+    double hi = Wilson.of(2, 24).hi();
+    assertEquals((0.15 - 1.0 / 12) / (1 - 1.0 / 12), corrected.value(), 1e-12);
+    assertEquals(Math.max(0, (0.15 - hi) / (1 - hi)), corrected.lo(), 1e-12);
+    assertEquals(0.15, corrected.hi(), 1e-12);
+    // too few random-feed clips to place the median, or too few answers below it: no bound
+    boolean[] fewRandom = new boolean[30];
+    java.util.Arrays.fill(fewRandom, 21, 30, true);
+    assertTrue(!FalseYesBound.apply(fitted, new CorpusEstimates.LabelledClips(rows, y, s, fewRandom)).falseYesBounded());
+    double[] lowRandom = s.clone();
+    java.util.Arrays.fill(lowRandom, 20, 30, -9);
+    assertTrue(!FalseYesBound.apply(fitted, new CorpusEstimates.LabelledClips(rows, y, lowRandom, random)).falseYesBounded());
+  }
 }

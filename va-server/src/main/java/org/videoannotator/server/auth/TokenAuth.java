@@ -204,7 +204,7 @@ public final class TokenAuth {
    */
   private Optional<Session> verify(String name, String secret, String client) {
     String key = FailedAttempts.key(name, client);
-    failures.admit(key);
+    FailedAttempts.Admission admission = failures.admit(key);
     Optional<Session> who;
     try {
       Instant now = clock.instant();
@@ -212,11 +212,11 @@ public final class TokenAuth {
           ? checks.run(() -> users.verify(name, secret)).map(v -> new Session(v.user(), v.stamp(), now))
           : matches(secret) ? Optional.of(new Session(null, null, now)) : Optional.empty();
     } catch (ApiException busy) {
-      failures.forgive(key);  // not checked: not held against anyone
+      failures.forgive(key, admission);  // not checked: not held against anyone
       throw busy;
     }
     if (who.isPresent()) {
-      failures.forgive(key);
+      failures.forgive(key, admission);
     }
     return who;
   }

@@ -37,9 +37,10 @@ final class BuildEstimator {
   private static BuildEstimates.AnswerError answerError(AnswerError.Estimate e) {
     AnswerError.Fit f = e.fit();
     return new BuildEstimates.AnswerError(
-        f.falseYesFitted() ? new BuildEstimates.Rate(f.falseYes(), List.of(e.falseYes().lo(), e.falseYes().hi())) : null,
+        f.falseYesFitted() || e.falseYesBounded()
+            ? new BuildEstimates.Rate(f.falseYes(), List.of(e.falseYes().lo(), e.falseYes().hi())) : null,
         f.falseNoFitted() ? new BuildEstimates.Rate(f.falseNo(), List.of(e.falseNo().lo(), e.falseNo().hi())) : null,
-        e.n());
+        e.n(), e.falseYesBounded() ? BuildEstimates.AnswerError.BOUNDED : BuildEstimates.AnswerError.FITTED);
   }
 
   static CorpusEstimates.Result estimate(LabelledSet set, int[] rows,

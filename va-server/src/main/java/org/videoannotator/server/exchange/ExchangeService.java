@@ -85,7 +85,7 @@ public final class ExchangeService {
   /** Rows (or votes) one import may carry: ten JSON batches' worth; a larger file is refused unparsed. */
   public static final int MAX_IMPORT_ROWS = 100_000;
   /** Votes committed per write: an import never holds the writer for long. */
-  static final int IMPORT_CHUNK = 5_000;
+  static final int IMPORT_CHUNK = 1_000;
 
   private static DomainException tooManyRows(String what) {
     return DomainException.invalid("body", "an import may carry at most " + MAX_IMPORT_ROWS + " " + what

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
@@ -24,7 +25,8 @@ import org.videoannotator.server.api.ApiException;
  * HttpLimits#BODY_GRACE_MILLIS} (a human-scale pause, a GC, a loaded machine), and after that must
  * have arrived at {@link HttpLimits#MIN_BODY_BYTES_PER_SECOND} on average; else 408 and the
  * connection is cut off. Past the size limit: 413, cut off. Jetty's own failures map through
- * {@link JettyFailures}.
+ * {@link JettyFailures}. The bytes a body holds come from the process's {@link BodyBudget} and go
+ * back to it when the request ends: past the budget, 503 and cut off.
  */
 final class BodyReader implements ReadListener {
   private static final Logger LOG = LoggerFactory.getLogger(BodyReader.class);
@@ -47,6 +49,9 @@ final class BodyReader implements ReadListener {
   private final String pathInfo;
   private final byte[] buffer = new byte[16 * 1024];
   private volatile long received;
+  /** Bytes taken from the budget for this body; given back once, when the request ends. */
+  private final AtomicLong budgeted = new AtomicLong();
+  private final BodyBudget budget = BodyBudget.shared();
   private volatile Scheduler.Task deadline;
 
   private BodyReader(HttpServletRequest request, HttpServletResponse response, FilterChain chain, long maxBytes)
@@ -66,7 +71,23 @@ final class BodyReader implements ReadListener {
 
   static void start(HttpServletRequest request, HttpServletResponse response, FilterChain chain, long maxBytes)
       throws IOException {
-    BodyReader reader = new BodyReader(request, response, chain, maxBytes);
+    long declared = request.getContentLengthLong();
+    if (declared > 0) {
+      try {
+        BodyBudget.shared().take(declared, 0);
+      } catch (ApiException busy) {
+        Refusal.send(request, response, busy, true);
+        return;
+      }
+    }
+    BodyReader reader;
+    try {
+      reader = new BodyReader(request, response, chain, maxBytes);
+    } catch (IOException | RuntimeException e) {
+      BodyBudget.shared().give(Math.max(declared, 0));
+      throw e;
+    }
+    reader.budgeted.set(Math.max(declared, 0));
     reader.deadline = reader.scheduler.schedule(reader::checkDeadline, HttpLimits.BODY_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     reader.in.setReadListener(reader);
   }
@@ -81,6 +102,20 @@ final class BodyReader implements ReadListener {
       if (received + n > maxBytes) {
         fail(JettyFailures.tooLarge(maxBytes));
         return;
+      }
+      if (received + n > budgeted.get()) {  // chunked: no length declared, so taken as it arrives
+        long more = received + n - budgeted.get();
+        try {
+          budget.take(more, budgeted.get());
+        } catch (ApiException busy) {
+          fail(busy);
+          return;
+        }
+        budgeted.addAndGet(more);
+        if (finished.get()) {  // cut off meanwhile (deadline): complete() gave back before this was taken
+          budget.give(budgeted.getAndSet(0));
+          return;
+        }
       }
       pieces.add(java.util.Arrays.copyOf(buffer, n));
       received += n;
@@ -136,6 +171,7 @@ final class BodyReader implements ReadListener {
   }
 
   private void complete() {
+    budget.give(budgeted.getAndSet(0));
     try {
       if (request.isAsyncStarted()) {
         async.complete();

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,8 @@ import org.videoannotator.core.UserException;
 public final class AnnotationStore implements AutoCloseable {
   /** File name of the database inside the corpus folder. */
 
+  /** Appends of more votes than this (import chunks, large batches) are committed on their own. */
+  private static final int BULK_VOTES = 100;
   private final Database db;
   private final ModelVersions models;
   private final UserStore users;
@@ -223,11 +226,15 @@ public final class AnnotationStore implements AutoCloseable {
   private record Audited(String actor, String action, String detail) {}
 
   private List<Event> appendAndAudit(String labelName, List<NewVote> votes, Audited audited) {
-    List<Event> events = db.write(c -> {
+    Database.SqlWork<List<Event>> insert = c -> {
       Label label = labelIn(c, labelName)
           .orElseThrow(() -> new UnknownLabelException(labelName));
       List<Event> out = new ArrayList<>(votes.size());
       Instant now = Instant.now();
+      String time = now.toString();
+      // An import's rows share one source: written once, not once a row (this runs on the writer
+      // thread, which every other vote waits for).
+      Map<Source, String> sourceJson = new HashMap<>();
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO events(label_id, clip_key, value, annotator, time, source) VALUES (?,?,?,?,?,?)",
           Statement.RETURN_GENERATED_KEYS)) {
@@ -236,8 +243,8 @@ public final class AnnotationStore implements AutoCloseable {
           ps.setString(2, v.key());
           ps.setString(3, v.value().wire());
           ps.setString(4, v.annotator());
-          ps.setString(5, now.toString());
-          ps.setString(6, toJson(v.source()));
+          ps.setString(5, time);
+          ps.setString(6, sourceJson.computeIfAbsent(v.source(), AnnotationStore::toJson));
           ps.executeUpdate();
           try (ResultSet keys = ps.getGeneratedKeys()) {
             keys.next();
@@ -249,7 +256,8 @@ public final class AnnotationStore implements AutoCloseable {
         UserStore.audit(c, audited.actor(), audited.action(), audited.detail());
       }
       return out;
-    });
+    };
+    List<Event> events = votes.size() > BULK_VOTES ? db.writeBulk(insert) : db.write(insert);
     CurrentState state = states.get(labelName);
     if (state != null) {
       state.apply(events);

@@ -26,9 +26,14 @@ public record BuildEstimates(Prevalence prevalence, double yesShare, long yesCli
   /**
    * {@code falseYes}: share of truly "no" clips answered "yes"; {@code falseNo}: of truly "yes"
    * answered "no"; each null when the labels cannot tell it (then taken as 0). {@code n}: the
-   * labelled clips it was fitted on.
+   * labelled clips it was fitted on. {@code basis}: {@value #FITTED}, or {@value #BOUNDED} when too
+   * few "yes" answers fit nothing and {@code falseYes} is the share of "yes" among the answers on
+   * clips the model scores low: an upper bound, taken as the value, its interval running from 0.
    */
-  public record AnswerError(Rate falseYes, Rate falseNo, int n) {}
+  public record AnswerError(Rate falseYes, Rate falseNo, int n, String basis) {
+    public static final String FITTED = "fitted";
+    public static final String BOUNDED = "bounded";
+  }
 
   /** A rate with its 95 % interval {@code [lo, hi]}. */
   public record Rate(double value, List<Double> ci) {}

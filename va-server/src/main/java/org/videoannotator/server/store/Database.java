@@ -65,11 +65,13 @@ final class Database implements AutoCloseable {
   /** A write waiting for the writer thread, completed after its group's commit. */
   private static final class PendingWrite<T> {
     final SqlWork<T> work;
+    final boolean bulk;
     final java.util.concurrent.CompletableFuture<T> done = new java.util.concurrent.CompletableFuture<>();
     T result;
 
-    PendingWrite(SqlWork<T> work) {
+    PendingWrite(SqlWork<T> work, boolean bulk) {
       this.work = work;
+      this.bulk = bulk;
     }
   }
 
@@ -79,9 +81,22 @@ final class Database implements AutoCloseable {
    * fsync for several annotators); each runs inside its own savepoint, so one failing write is
    * rolled back alone and its exception rethrown here.
    */
-  @SuppressWarnings("unchecked")
   <T> T write(SqlWork<T> work) {
-    PendingWrite<T> pending = new PendingWrite<>(work);
+    return write(work, false);
+  }
+
+  /**
+   * {@link #write} for a large write (a chunk of an import): it is committed in a group of its
+   * own, so a single vote queued behind it waits for it alone, never also for the next chunk
+   * drained into the vote's group.
+   */
+  <T> T writeBulk(SqlWork<T> work) {
+    return write(work, true);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T write(SqlWork<T> work, boolean bulk) {
+    PendingWrite<T> pending = new PendingWrite<>(work, bulk);
     if (closed) {
       throw new StoreException("the annotation database " + file + " is closed", null);
     }
@@ -110,7 +125,13 @@ final class Database implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       }
-      queue.drainTo(group, MAX_GROUP - 1);
+      // Small writes go together; a bulk write goes alone (the writer thread is the only taker).
+      if (!group.getFirst().bulk) {
+        for (PendingWrite<?> next = queue.peek(); next != null && !next.bulk && group.size() < MAX_GROUP;
+            next = queue.peek()) {
+          group.add(queue.poll());
+        }
+      }
       runGroup(group);
       if (group.contains(STOP)) {
         return;
@@ -119,7 +140,7 @@ final class Database implements AutoCloseable {
   }
 
   private static final int MAX_GROUP = 256;
-  private static final PendingWrite<Object> STOP = new PendingWrite<>(c -> null);
+  private static final PendingWrite<Object> STOP = new PendingWrite<>(c -> null, false);
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void runGroup(java.util.List<PendingWrite<?>> group) {

@@ -4,12 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id hashes of account secrets (Bouncy Castle), stored as
- * {@code argon2id$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<hash>} so the cost can grow later.
+ * Argon2id hashes of account secrets ({@link Argon2id}), stored as
+ * {@code argon2id$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<hash>} so the cost can grow later. One
+ * working memory serves every hash and check of the process, one at a time.
  */
 public final class SecretHash {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -18,6 +17,7 @@ public final class SecretHash {
   private static final int PASSES = 2;
   private static final int LANES = 1;
   private static final int LENGTH = 32;
+  private static final Argon2id ARGON2 = new Argon2id();
 
   private SecretHash() {}
 
@@ -77,13 +77,6 @@ public final class SecretHash {
   }
 
   private static byte[] derive(String secret, byte[] salt, int memoryKib, int passes, int lanes) {
-    Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-        .withVersion(Argon2Parameters.ARGON2_VERSION_13).withSalt(salt).withMemoryAsKB(memoryKib)
-        .withIterations(passes).withParallelism(lanes).build();
-    Argon2BytesGenerator generator = new Argon2BytesGenerator();
-    generator.init(params);
-    byte[] out = new byte[LENGTH];
-    generator.generateBytes(secret.getBytes(StandardCharsets.UTF_8), out);
-    return out;
+    return ARGON2.hash(secret.getBytes(StandardCharsets.UTF_8), salt, null, null, memoryKib, passes, lanes, LENGTH);
   }
 }

@@ -17,7 +17,8 @@ class BuildStatusTest {
   private static final BuildEstimates ESTIMATES = new BuildEstimates(
       new BuildEstimates.Prevalence(0.06, List.of(0.03, 0.11), "combined", 40), 0.06, 1200, 0.73,
       new BuildEstimates.ApOnRandom(0.55, List.of(0.31, 0.78), 40),
-      new BuildEstimates.AnswerError(new BuildEstimates.Rate(0.09, List.of(0.05, 0.14)), null, 230),
+      new BuildEstimates.AnswerError(new BuildEstimates.Rate(0.09, List.of(0.05, 0.14)), null, 230,
+          BuildEstimates.AnswerError.FITTED),
       List.of("label 20 clips from the Random feed"));
 
   @Test

@@ -40,6 +40,7 @@ import org.videoannotator.learn.feeds.FeedInput;
 import org.videoannotator.spark.SparkSessions;
 import org.videoannotator.spark.ingest.SparkIngest;
 import org.videoannotator.spark.parquet.ClipTable;
+import org.videoannotator.spark.parquet.VectorColumn;
 import org.videoannotator.spark.score.ScoreJob;
 
 /**
@@ -51,12 +52,14 @@ import org.videoannotator.spark.score.ScoreJob;
  */
 public final class SparkBenchmark {
   private static final long SEED = 20261204L;
+  private static final long WARM_UP_ROWS = 50_000;
 
   /** What to measure. */
-  public record Settings(Path work, int videos, long rows, int dim, List<String> masters) {}
+  public record Settings(Path work, int videos, long rows, int dim, List<String> masters, List<VectorColumn> columns) {}
 
   private final Settings settings;
   private final Map<String, Object> results = new LinkedHashMap<>();
+  private double singleMachinePerCore;
 
   public SparkBenchmark(Settings settings) {
     this.settings = settings;
@@ -65,7 +68,7 @@ public final class SparkBenchmark {
   public Map<String, Object> run() throws IOException {
     Files.createDirectories(settings.work());
     results.put("settings", Map.of("videos", settings.videos(), "rows", settings.rows(), "dim", settings.dim(),
-        "masters", settings.masters(), "cores", Runtime.getRuntime().availableProcessors(),
+        "masters", settings.masters(), "columns", settings.columns().stream().map(String::valueOf).toList(), "cores", Runtime.getRuntime().availableProcessors(),
         "java", System.getProperty("java.version")));
     if (settings.videos() > 0) {
       ingest();
@@ -151,7 +154,6 @@ public final class SparkBenchmark {
   private void score() throws IOException {
     long rows = settings.rows();
     int dim = settings.dim();
-    Path table = settings.work().resolve("vectors-" + rows + "x" + dim + ".parquet");
     Path raw = settings.work().resolve("vectors-" + rows + "x" + dim + ".f32");
     LinearModel model = randomModel(dim);
     Map<String, Object> section = new LinkedHashMap<>();
@@ -159,39 +161,73 @@ public final class SparkBenchmark {
     double base = timeSingleMachineScore(raw, rows, dim, model, section);
     for (String master : settings.masters()) {
       try (SparkSession spark = SparkSessions.start("bench", master)) {
-        if (!Files.isDirectory(table)) {
-          writeParquet(spark, table, rows, dim);
+        int cores = spark.sparkContext().defaultParallelism();
+        for (VectorColumn column : settings.columns()) {
+          Path table = settings.work().resolve("vectors-" + rows + "x" + dim + "-" + column + ".parquet");
+          Path warmUpTable = settings.work().resolve("vectors-" + WARM_UP_ROWS + "x" + dim + "-" + column + ".parquet");
+          writeParquet(spark, table, rows, dim, column);
+          writeParquet(spark, warmUpTable, Math.min(rows, WARM_UP_ROWS), dim, column);
+          // Untimed: the job's first run in a session pays for class loading and JIT, as the
+          // single-machine scorer's warm-up does.
+          scoreTable(spark, warmUpTable, model, "warm-up");
+          String how = "spark " + master + " " + column;
+          long started = System.nanoTime();
+          ScoreJob.Summary summary = scoreTable(spark, table, model, how);
+          double seconds = (System.nanoTime() - started) / 1e9;
+          double perCore = summary.rows() / seconds / cores;
+          Map<String, Object> figures = new LinkedHashMap<>();
+          figures.put("seconds", round(seconds));
+          figures.put("rows", summary.rows());
+          figures.put("cores", cores);
+          figures.put("rowsPerSecond", round(summary.rows() / seconds));
+          figures.put("rowsPerSecondPerCore", round(perCore));
+          figures.put("speedup", round(base / seconds));
+          figures.put("perCoreRatio", round(perCore / singleMachinePerCore));
+          figures.put("parquetBytes", folderBytes(table));
+          section.put(how, figures);
+          printScore(how, summary.rows(), seconds, cores, base);
         }
-        Path out = fresh(settings.work().resolve("scores-" + master.replaceAll("\\W", "")));
-        long started = System.nanoTime();
-        ScoreJob.Summary summary = ScoreJob.run(spark, table.toString(), model, out.toString(),
-            new ScoreJob.Options(Feeds.THRESHOLD, 100, 0));
-        double seconds = (System.nanoTime() - started) / 1e9;
-        section.put("spark " + master, Map.of("seconds", round(seconds), "rows", summary.rows(),
-            "rowsPerSecond", round(summary.rows() / seconds), "speedup", round(base / seconds)));
-        System.out.printf("score   %-24s %,13d rows %8.1f s %,12.0f rows/s   x%.2f%n", "spark " + master,
-            summary.rows(), seconds, summary.rows() / seconds, base / seconds);
       }
     }
-    section.put("parquetBytes", folderBytes(table));
     results.put("score", section);
+  }
+
+  private ScoreJob.Summary scoreTable(SparkSession spark, Path table, LinearModel model, String how) throws IOException {
+    Path out = fresh(settings.work().resolve("scores-" + how.replaceAll("\\W", "")));
+    return ScoreJob.run(spark, table.toString(), model, out.toString(), new ScoreJob.Options(Feeds.THRESHOLD, 100, 0));
   }
 
   private double timeSingleMachineScore(Path raw, long rows, int dim, LinearModel model,
       Map<String, Object> section) {
     try (FloatMatrix matrix = FloatMatrix.map(raw, 0, Math.toIntExact(rows), dim, ByteOrder.LITTLE_ENDIAN)) {
+      int threads = ParallelRows.defaultThreads();
+      // Untimed: the same work on the first rows, so the timed run does not pay for class loading and JIT.
+      try (FloatMatrix first = FloatMatrix.map(raw, 0, (int) Math.min(rows, WARM_UP_ROWS), dim, ByteOrder.LITTLE_ENDIAN)) {
+        singleMachineScore(first, model);
+      }
       long started = System.nanoTime();
-      float[] probabilities = new CorpusScorer().probabilities(matrix, model);
-      // The paper's four feeds, as the Spark job fills them (no diverse variant there).
-      Feeds.build(new FeedInput(probabilities, matrix, Feeds.THRESHOLD, 0), Selections.NONE,
-          id -> id.equals("borderline-diverse") ? 0 : 100);
+      singleMachineScore(matrix, model);
       double seconds = (System.nanoTime() - started) / 1e9;
-      section.put("single machine (" + ParallelRows.defaultThreads() + " threads)", Map.of("seconds", round(seconds),
-          "rows", rows, "rowsPerSecond", round(rows / seconds)));
-      System.out.printf("score   %-24s %,13d rows %8.1f s %,12.0f rows/s   x1.00%n",
-          "single machine (" + ParallelRows.defaultThreads() + " thr)", rows, seconds, rows / seconds);
+      singleMachinePerCore = rows / seconds / threads;
+      String how = "single machine (" + threads + " threads)";
+      section.put(how, Map.of("seconds", round(seconds), "rows", rows, "cores", threads,
+          "rowsPerSecond", round(rows / seconds), "rowsPerSecondPerCore", round(singleMachinePerCore)));
+      printScore(how, rows, seconds, threads, seconds);
       return seconds;
     }
+  }
+
+  private static void singleMachineScore(FloatMatrix matrix, LinearModel model) {
+    float[] probabilities = new CorpusScorer().probabilities(matrix, model);
+    // The paper's four feeds, as the Spark job fills them (no diverse variant there).
+    Feeds.build(new FeedInput(probabilities, matrix, Feeds.THRESHOLD, 0), Selections.NONE,
+        id -> id.equals("borderline-diverse") ? 0 : 100);
+  }
+
+  private void printScore(String how, long rows, double seconds, int cores, double base) {
+    double perCore = rows / seconds / cores;
+    System.out.printf("score   %-28s %,12d rows %7.1f s %,11.0f rows/s %,10.0f /core   x%.2f   per core x%.2f%n",
+        how, rows, seconds, rows / seconds, perCore, base / seconds, perCore / singleMachinePerCore);
   }
 
   private static LinearModel randomModel(int dim) {
@@ -237,12 +273,15 @@ public final class SparkBenchmark {
     Files.move(partial, raw, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
-  /** The same rows as a Parquet table (key, row, vector), written by Spark tasks. */
-  private static void writeParquet(SparkSession spark, Path table, long rows, int dim) {
+  /** The same rows as a Parquet table (key, row, vector as {@code column}), written by Spark tasks; kept for the next run. */
+  private static void writeParquet(SparkSession spark, Path table, long rows, int dim, VectorColumn column) {
+    if (Files.isRegularFile(table.resolve("_SUCCESS"))) {
+      return;
+    }
     StructType schema = new StructType()
         .add(ClipTable.ROW, DataTypes.LongType, false)
         .add(ClipTable.KEY, DataTypes.StringType, false)
-        .add(ClipTable.VECTOR, DataTypes.createArrayType(DataTypes.FloatType, false), false);
+        .add(ClipTable.VECTOR, column.type(), false);
     int parts = (int) Math.max(1, Math.min(4096, rows / 100_000));
     List<long[]> ranges = new ArrayList<>();
     for (int p = 0; p < parts; p++) {
@@ -252,9 +291,10 @@ public final class SparkBenchmark {
     var data = jsc.parallelize(ranges, parts).flatMap(range -> LongStream.range(range[0], range[1]).mapToObj(r -> {
       float[] vector = new float[dim];
       SyntheticVectors.fill(SEED, r, vector);
-      return (Row) RowFactory.create(r, SyntheticVectors.key(r), vector);
+      return (Row) RowFactory.create(r, SyntheticVectors.key(r), column.encode(vector));
     }).iterator());
-    spark.createDataFrame(data, schema).write().mode(SaveMode.Overwrite).parquet(table.toString());
+    spark.createDataFrame(data, schema).write().mode(SaveMode.Overwrite).options(column.writeOptions())
+        .parquet(table.toString());
   }
 
   private static long folderBytes(Path dir) throws IOException {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 /** {@code va spark from-parquet}: a Parquet table of vectors appended to a corpus. */
 @Command(name = "from-parquet", mixinStandardHelpOptions = true,
     description = {"Append a Parquet table of vectors to a corpus.", "",
-        "The table needs at least key (string) and vector (array of float); the corpus is created when absent. Keys already there are skipped, so an interrupted import can be run again."})
+        "The table needs at least key (string) and vector (binary float32 little-endian, or array of float); the corpus is created when absent. Keys already there are skipped, so an interrupted import can be run again."})
 public final class FromParquetCommand implements Callable<Integer> {
   @CommandLine.Mixin MasterOption master = new MasterOption();
   @CommandLine.Mixin StoreOptions store = new StoreOptions();

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 public final class ScoreCommand implements Callable<Integer> {
   @CommandLine.Mixin MasterOption master = new MasterOption();
 
-  @Parameters(index = "0", paramLabel = "TABLE", description = "Folder or URI of the table (key, vector).")
+  @Parameters(index = "0", paramLabel = "TABLE", description = "Folder or URI of the table (key, vector); binary vectors score fastest (see va spark convert).")
   String table;
 
   @Option(names = "--model", required = true, paramLabel = "FILE", description = "A saved model version (vN.json).")

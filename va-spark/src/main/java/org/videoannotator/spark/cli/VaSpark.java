@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Jobs on Apache Spark: the same work as the single-machine commands, spread over a cluster.",
     subcommands = {CommandLine.HelpCommand.class, IngestCommand.class, ToParquetCommand.class,
-        FromParquetCommand.class, ScoreCommand.class, BenchCommand.class})
+        FromParquetCommand.class, ConvertCommand.class, ScoreCommand.class, BenchCommand.class})
 public final class VaSpark implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -14,15 +14,16 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The columns of a corpus as a table: {@code row} (its row in the corpus), {@code key}, the clip's
- * metadata, and {@code vector} (array of float, L2-normalised). Other tools need only {@code key}
- * and {@code vector}; a table made elsewhere may lack every other column.
+ * metadata, and {@code vector} (L2-normalised; array of float or binary float32, see
+ * {@link VectorColumn}). Other tools need only {@code key} and {@code vector}; a table made
+ * elsewhere may lack every other column.
  */
 public final class ClipTable {
   public static final String ROW = "row";
   public static final String KEY = "key";
   public static final String VECTOR = "vector";
 
-  public static final StructType SCHEMA = new StructType(new StructField[] {
+  private static final StructType METADATA = new StructType(new StructField[] {
     DataTypes.createStructField(ROW, DataTypes.LongType, false),
     DataTypes.createStructField(KEY, DataTypes.StringType, false),
     DataTypes.createStructField("video", DataTypes.StringType, true),
@@ -36,26 +37,30 @@ public final class ClipTable {
     DataTypes.createStructField("cluster", DataTypes.IntegerType, true),
     DataTypes.createStructField("text", DataTypes.StringType, true),
     DataTypes.createStructField("extra", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true),
-    DataTypes.createStructField(VECTOR, DataTypes.createArrayType(DataTypes.FloatType, false), false),
   });
 
   private ClipTable() {}
 
-  static Row row(long row, Clip clip, float[] vector) {
-    return RowFactory.create(row, clip.key(), clip.video(), clip.source(), clip.title(), clip.start(),
-        clip.end(), clip.frameIn(), clip.frameOut(), clip.fps(), clip.cluster(), clip.text(),
-        CollectionConverters.asScala(clip.extra()), vector);
+  /** The columns of an exported corpus with its vectors as {@code kind}. */
+  public static StructType schema(VectorColumn kind) {
+    return METADATA.add(DataTypes.createStructField(VECTOR, kind.type(), false));
   }
 
-  /** Which of the optional columns a table has, checked once per table. */
-  public record Columns(List<String> names) {
-    public Columns {
-      for (String required : List.of(KEY, VECTOR)) {
-        if (!names.contains(required)) {
-          throw new UserException("the table has no '" + required + "' column (it has " + names
-              + "); a table of vectors needs 'key' (string) and 'vector' (array of float)");
-        }
+  static Row row(long row, Clip clip, float[] vector, VectorColumn kind) {
+    return RowFactory.create(row, clip.key(), clip.video(), clip.source(), clip.title(), clip.start(),
+        clip.end(), clip.frameIn(), clip.frameOut(), clip.fps(), clip.cluster(), clip.text(),
+        CollectionConverters.asScala(clip.extra()), kind.encode(vector));
+  }
+
+  /** Which of the optional columns a table has and how its vectors are stored, checked once per table. */
+  public record Columns(List<String> names, VectorColumn vectors) {
+    public static Columns of(StructType schema) {
+      List<String> names = List.of(schema.fieldNames());
+      if (!names.contains(KEY)) {
+        throw new UserException("the table has no '" + KEY + "' column (it has " + names
+            + "); a table of vectors needs 'key' (string) and 'vector' (array of float, or binary float32)");
       }
+      return new Columns(names, VectorColumn.of(schema));
     }
 
     boolean has(String name) {
@@ -82,10 +87,14 @@ public final class ClipTable {
   }
 
   static float[] vector(Row row) {
-    List<Float> values = row.getList(row.fieldIndex(VECTOR));
-    if (values == null) {
+    Object value = row.get(row.fieldIndex(VECTOR));
+    if (value == null) {
       throw new UserException("clip '" + row.getAs(KEY) + "' has no vector");
     }
+    if (value instanceof byte[] bytes) {
+      return VectorColumn.decode(bytes, row.getAs(KEY));
+    }
+    List<Float> values = row.getList(row.fieldIndex(VECTOR));
     float[] out = new float[values.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = values.get(i);

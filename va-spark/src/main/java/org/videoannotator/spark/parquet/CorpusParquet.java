@@ -2,7 +2,6 @@ package org.videoannotator.spark.parquet;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -40,18 +39,22 @@ public final class CorpusParquet {
 
   private CorpusParquet() {}
 
-  /** Writes every clip of {@code corpus} to the Parquet table at {@code table} (replacing it). */
-  public static long export(SparkSession spark, Corpus corpus, String table) {
+  /**
+   * Writes every clip of {@code corpus} to the Parquet table at {@code table} (replacing it), its
+   * vectors as {@code vectorColumn}.
+   */
+  public static long export(SparkSession spark, Corpus corpus, String table, VectorColumn vectorColumn) {
     int size = corpus.size();
     FloatMatrix vectors = corpus.vectors().matrix();
     for (int start = 0; start < Math.max(size, 1); start += CHUNK_ROWS) {
       int stop = Math.min(size, start + CHUNK_ROWS);
       List<Row> rows = new ArrayList<>(stop - start);
       for (int r = start; r < stop; r++) {
-        rows.add(ClipTable.row(r, corpus.clipAt(r), vectors.row(r)));
+        rows.add(ClipTable.row(r, corpus.clipAt(r), vectors.row(r), vectorColumn));
       }
-      Dataset<Row> chunk = spark.createDataFrame(rows, ClipTable.SCHEMA).coalesce(1);
-      chunk.write().mode(start == 0 ? SaveMode.Overwrite : SaveMode.Append).parquet(table);
+      Dataset<Row> chunk = spark.createDataFrame(rows, ClipTable.schema(vectorColumn)).coalesce(1);
+      chunk.write().mode(start == 0 ? SaveMode.Overwrite : SaveMode.Append)
+          .options(vectorColumn.writeOptions()).parquet(table);
       LOG.info("exported rows {}..{} of {}", start, stop, size);
     }
     writeDescription(spark, table, new Description(corpus.embedder(), corpus.dimension(), size));
@@ -67,7 +70,7 @@ public final class CorpusParquet {
   public static AppendResult importInto(SparkSession spark, String table, Path dir, EmbedderInfo embedder,
       StoreSpec store) {
     Dataset<Row> data = spark.read().parquet(table);
-    ClipTable.Columns columns = new ClipTable.Columns(Arrays.asList(data.columns()));
+    ClipTable.Columns columns = ClipTable.Columns.of(data.schema());
     if (columns.has(ClipTable.ROW)) {
       data = data.orderBy(ClipTable.ROW);
     }
@@ -109,7 +112,7 @@ public final class CorpusParquet {
     return new AppendResult(added, skipped);
   }
 
-  private static void writeDescription(SparkSession spark, String table, Description description) {
+  static void writeDescription(SparkSession spark, String table, Description description) {
     HadoopJson.write(spark, table, DESCRIPTION, description);
   }
 

@@ -21,6 +21,7 @@ final class FeedRanks implements Serializable {
   private final double threshold;
   private final int seed;
   private final List<PriorityQueue<RankedClip>> best = new ArrayList<>();
+  private long rows;
 
   FeedRanks(int capacity, double threshold, int seed) {
     this.capacity = capacity;
@@ -32,10 +33,20 @@ final class FeedRanks implements Serializable {
   }
 
   void add(String key, float score) {
-    offer(0, new RankedClip(key, score, -score));
-    offer(1, new RankedClip(key, score, score));
-    offer(2, new RankedClip(key, score, Math.abs(score - threshold)));
-    offer(3, new RankedClip(key, score, Integer.toUnsignedLong(Murmur3.hash32(key, seed))));
+    rows++;
+    offer(0, key, score, -score);
+    offer(1, key, score, score);
+    offer(2, key, score, Math.abs(score - threshold));
+    offer(3, key, score, Integer.toUnsignedLong(Murmur3.hash32(key, seed)));
+  }
+
+  /** Most rows rank below a full heap's worst: those are turned away before a clip is made. */
+  private void offer(int feed, String key, float score, double priority) {
+    PriorityQueue<RankedClip> heap = best.get(feed);
+    if (heap.size() == capacity && priority > heap.peek().priority()) {
+      return;
+    }
+    offer(feed, new RankedClip(key, score, priority));
   }
 
   private void offer(int feed, RankedClip clip) {
@@ -48,7 +59,13 @@ final class FeedRanks implements Serializable {
     }
   }
 
+  /** How many scored rows were added, here and in the merged ranks. */
+  long rows() {
+    return rows;
+  }
+
   FeedRanks merge(FeedRanks other) {
+    rows += other.rows;
     for (int f = 0; f < FEEDS.size(); f++) {
       for (RankedClip clip : other.best.get(f)) {
         offer(f, clip);

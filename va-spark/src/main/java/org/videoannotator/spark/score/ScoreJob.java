@@ -9,20 +9,21 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
-import org.videoannotator.core.UserException;
 import org.videoannotator.core.vectors.DotProducts;
 import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.learn.CorpusScorer;
 import org.videoannotator.learn.LinearModel;
 import org.videoannotator.spark.HadoopJson;
 import org.videoannotator.spark.parquet.ClipTable;
+import org.videoannotator.spark.parquet.VectorColumn;
 
 /**
  * {@code va spark score}: a saved label model applied to a Parquet table of vectors, writing
@@ -62,47 +63,59 @@ public final class ScoreJob {
   public static Summary run(SparkSession spark, String table, LinearModel model, String out, Options options) {
     long started = System.nanoTime();
     Dataset<Row> data = spark.read().parquet(table);
-    new ClipTable.Columns(java.util.Arrays.asList(data.columns()));
+    boolean binary = ClipTable.Columns.of(data.schema()).vectors() == VectorColumn.BINARY;
     var jsc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<Weights> shared = jsc.broadcast(new Weights(model.weights(), model.bias()));
-    // Internal rows: the vector is copied out of Spark's columnar buffer without boxing a float.
-    JavaRDD<InternalRow> rows = data.select(ClipTable.KEY, ClipTable.VECTOR).queryExecution().toRdd().toJavaRDD();
-    JavaRDD<Row> scored = rows.mapPartitions(part -> score(part, shared.value().model()));
-    Dataset<Row> scores = spark.createDataFrame(scored, SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      scores.write().mode(SaveMode.Overwrite).parquet(new org.apache.hadoop.fs.Path(out, SCORES).toString());
-      int capacity = 4 * options.feedSize();
-      FeedRanks ranks = scores.javaRDD().mapPartitions(part -> {
-        FeedRanks local = new FeedRanks(capacity, options.threshold(), options.seed());
-        while (part.hasNext()) {
-          Row r = part.next();
-          local.add(r.getString(0), r.getFloat(1));
-        }
-        return List.of(local).iterator();
-      }).reduce(FeedRanks::merge);
-      long count = scores.count();
-      Map<String, List<RankedClip>> feeds = new LinkedHashMap<>();
-      List<List<RankedClip>> lists = ranks.feeds(options.feedSize());
-      for (int f = 0; f < FeedRanks.FEEDS.size(); f++) {
-        feeds.put(FeedRanks.FEEDS.get(f), lists.get(f));
-      }
-      Summary summary = new Summary(count, feeds, (System.nanoTime() - started) / 1e9);
-      writeFeeds(spark, out, model, options, summary);
-      return summary;
-    } finally {
-      scores.unpersist();
+    FeedRanksAccumulator ranks = new FeedRanksAccumulator(4 * options.feedSize(), options.threshold(), options.seed());
+    spark.sparkContext().register(ranks, "feed candidates");
+    JavaRDD<InternalRow> scored = scan(data.select(ClipTable.KEY, ClipTable.VECTOR), binary)
+        .mapPartitions(part -> score(part, shared.value().model(), ranks));
+    // Spark's own rows go to the writer as they are (a Row would be converted back, key and all);
+    // va spark jobs always run in a classic session (never Spark Connect).
+    Dataset<Row> frame = ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(scored.rdd(), SCHEMA, false);
+    // Keys and scores are all distinct: a dictionary would only cost the writer time.
+    frame.write().mode(SaveMode.Overwrite).option("parquet.enable.dictionary", "false")
+        .parquet(new org.apache.hadoop.fs.Path(out, SCORES).toString());
+    Map<String, List<RankedClip>> feeds = new LinkedHashMap<>();
+    List<List<RankedClip>> lists = ranks.value().feeds(options.feedSize());
+    for (int f = 0; f < FeedRanks.FEEDS.size(); f++) {
+      feeds.put(FeedRanks.FEEDS.get(f), lists.get(f));
     }
+    Summary summary = new Summary(ranks.value().rows(), feeds, (System.nanoTime() - started) / 1e9);
+    writeFeeds(spark, out, model, options, summary);
+    return summary;
   }
 
-  private static Iterator<Row> score(Iterator<InternalRow> rows, LinearModel model) {
+  /**
+   * The partitions of the selected columns as cursors: binary vectors straight from the Parquet
+   * reader's column batches when the plan is a columnar scan, else rows (the vector is copied out
+   * of Spark's columnar buffer without boxing a float).
+   */
+  private static JavaRDD<VectorCursor> scan(Dataset<Row> selected, boolean binary) {
+    SparkPlan plan = selected.queryExecution().executedPlan();
+    while (!plan.supportsColumnar() && plan.children().size() == 1) {
+      plan = plan.children().head();
+    }
+    if (binary && plan.supportsColumnar()) {
+      return plan.executeColumnar().toJavaRDD().mapPartitions(batches -> List.of(VectorCursor.ofBatches(batches)).iterator());
+    }
+    return selected.queryExecution().toRdd().toJavaRDD()
+        .mapPartitions(rows -> List.of(VectorCursor.ofRows(rows, binary)).iterator());
+  }
+
+  /** The partition's rows scored in blocks; its feed candidates go to {@code ranks} at its end. */
+  private static Iterator<InternalRow> score(Iterator<VectorCursor> partition, LinearModel model, FeedRanksAccumulator ranks) {
+    VectorCursor rows = partition.next();
+    FeedRanks local = ranks.empty();
     CorpusScorer scorer = new CorpusScorer(DotProducts.best(), 1);
     int dim = model.dim();
     return new Iterator<>() {
       private final float[] block = new float[BLOCK_ROWS * dim];
-      private final String[] keys = new String[BLOCK_ROWS];
+      private final UTF8String[] keys = new UTF8String[BLOCK_ROWS];
       private float[] scores = new float[0];
       private int next;
       private int filled;
+      private boolean reported;
 
       @Override
       public boolean hasNext() {
@@ -111,30 +124,30 @@ public final class ScoreJob {
         }
         filled = 0;
         next = 0;
-        while (filled < BLOCK_ROWS && rows.hasNext()) {
-          InternalRow row = rows.next();
-          keys[filled] = row.getUTF8String(0).toString();
-          float[] vector = row.getArray(1).toFloatArray();
-          if (vector.length != dim) {
-            throw new UserException("clip '" + keys[filled] + "' has a vector of dimension " + vector.length
-                + " but the model has dimension " + dim + "; score vectors made by the model's embedder");
-          }
-          System.arraycopy(vector, 0, block, filled * dim, dim);
+        while (filled < BLOCK_ROWS && rows.next()) {
+          keys[filled] = rows.rawKey().clone();
+          rows.copyVector(block, filled * dim, dim);
           filled++;
         }
         if (filled > 0) {
           float[] values = filled == BLOCK_ROWS ? block : java.util.Arrays.copyOf(block, filled * dim);
           scores = scorer.probabilities(FloatMatrix.ofHeap(values, filled, dim), model);
+          for (int r = 0; r < filled; r++) {
+            local.add(keys[r].toString(), scores[r]);
+          }
+        } else if (!reported) {
+          ranks.add(local);
+          reported = true;
         }
         return filled > 0;
       }
 
       @Override
-      public Row next() {
+      public InternalRow next() {
         if (!hasNext()) {
           throw new java.util.NoSuchElementException();
         }
-        Row row = RowFactory.create(keys[next], scores[next]);
+        InternalRow row = new GenericInternalRow(new Object[] {keys[next], scores[next]});
         next++;
         return row;
       }

@@ -17,6 +17,8 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.videoannotator.core.UserException;
 import org.videoannotator.index.AppendResult;
 import org.videoannotator.index.Clip;
@@ -32,15 +34,17 @@ import org.videoannotator.testkit.SyntheticCorpora;
 class CorpusParquetTest {
   @TempDir Path dir;
 
-  @Test
-  void aCorpusRoundTripsThroughParquet() {
+  @ParameterizedTest
+  @EnumSource(VectorColumn.class)
+  void aCorpusRoundTripsThroughParquet(VectorColumn column) {
     SparkSession spark = SparkTestSession.get();
     String table = dir.resolve("table").toString();
     try (Corpus source = SyntheticCorpora.create(dir.resolve("source"), 1200, 48, 7)) {
-      assertEquals(1200, CorpusParquet.export(spark, source, table));
+      assertEquals(1200, CorpusParquet.export(spark, source, table, column));
       Dataset<Row> read = spark.read().parquet(table);
       assertEquals(1200, read.count());
       assertTrue(List.of(read.columns()).containsAll(List.of("row", "key", "vector", "extra")));
+      assertEquals(column, VectorColumn.of(read.schema()));
 
       AppendResult imported = CorpusParquet.importInto(spark, table, dir.resolve("copy"), null, StoreSpec.lucene());
       assertEquals(1200, imported.appended());

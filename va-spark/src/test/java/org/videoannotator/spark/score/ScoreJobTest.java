@@ -1,6 +1,7 @@
 package org.videoannotator.spark.score;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,10 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.videoannotator.core.UserException;
+import org.videoannotator.spark.parquet.VectorTableConversion;
 import org.videoannotator.core.Json;
 import org.videoannotator.core.vectors.KeyedMatrix;
 import org.videoannotator.learn.CorpusScorer;
@@ -25,6 +30,7 @@ import org.videoannotator.learn.feeds.FeedInput;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.spark.SparkTestSession;
 import org.videoannotator.spark.parquet.CorpusParquet;
+import org.videoannotator.spark.parquet.VectorColumn;
 import org.videoannotator.testkit.SyntheticCorpora;
 
 /**
@@ -35,8 +41,9 @@ import org.videoannotator.testkit.SyntheticCorpora;
 class ScoreJobTest {
   @TempDir Path dir;
 
-  @Test
-  void scoresAreTheServersAndFeedsAreTheServersFeeds() throws IOException {
+  @ParameterizedTest
+  @EnumSource(VectorColumn.class)
+  void scoresAreTheServersAndFeedsAreTheServersFeeds(VectorColumn column) throws IOException {
     SparkSession spark = SparkTestSession.get();
     String table = dir.resolve("table").toString();
     Path modelFile = dir.resolve("models/beach/v3.json");
@@ -44,7 +51,7 @@ class ScoreJobTest {
     List<String> keys;
     Feeds.FeedSet server;
     try (Corpus corpus = SyntheticCorpora.create(dir.resolve("corpus"), 5000, 64, 11)) {
-      CorpusParquet.export(spark, corpus, table);
+      CorpusParquet.export(spark, corpus, table, column);
       randomModel(64).save(modelFile);
       KeyedMatrix vectors = corpus.vectors();
       // What va-server's BuildJob does with a model version.
@@ -81,6 +88,49 @@ class ScoreJobTest {
     ScoreJob.Summary again = ScoreJob.run(spark, table, LinearModel.load(modelFile), dir.resolve("again").toString(),
         new ScoreJob.Options(0.5, 40, 3));
     assertEquals(summary.feeds(), again.feeds(), "a seeded run is reproducible");
+  }
+
+  @Test
+  void aConvertedForeignTableScoresAsTheServerDoesAndAWrongDimensionIsNamed() throws IOException {
+    SparkSession spark = SparkTestSession.get();
+    String foreign = dir.resolve("foreign").toString();
+    String binary = dir.resolve("binary").toString();
+    Path modelFile = dir.resolve("v1.json");
+    float[] expected;
+    List<String> keys;
+    try (Corpus corpus = SyntheticCorpora.create(dir.resolve("corpus"), 3000, 32, 5)) {
+      CorpusParquet.export(spark, corpus, foreign, VectorColumn.ARRAY);
+      randomModel(32).save(modelFile);
+      expected = new CorpusScorer().probabilities(corpus.vectors().matrix(), LinearModel.load(modelFile));
+      keys = corpus.keys();
+    }
+    assertEquals(3000, VectorTableConversion.convert(spark, foreign, binary, VectorColumn.BINARY));
+    assertEquals(VectorColumn.BINARY, VectorColumn.of(spark.read().parquet(binary).schema()));
+    ScoreJob.run(spark, binary, LinearModel.load(modelFile), dir.resolve("out").toString(), new ScoreJob.Options(0.5, 20, 0));
+    Map<String, Float> scores = new HashMap<>();
+    for (Row row : spark.read().parquet(dir.resolve("out").resolve(ScoreJob.SCORES).toString()).collectAsList()) {
+      scores.put(row.getString(0), row.getFloat(1));
+    }
+    for (int r = 0; r < keys.size(); r++) {
+      assertEquals(expected[r], scores.get(keys.get(r)), 0f, keys.get(r));
+    }
+
+    UserException wrongDim = assertThrows(UserException.class, () -> rootCause(() -> ScoreJob.run(spark, binary,
+        randomModel(16), dir.resolve("wrong").toString(), new ScoreJob.Options(0.5, 20, 0))));
+    assertTrue(wrongDim.getMessage().contains("dimension 32 but the model has dimension 16"), wrongDim.getMessage());
+  }
+
+  /** Runs {@code job}, rethrowing the innermost cause of a failure (Spark wraps a task's exception). */
+  private static void rootCause(Runnable job) {
+    try {
+      job.run();
+    } catch (Exception e) { // SparkException is checked, but Scala throws it from anywhere
+      Throwable cause = e;
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      throw cause instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
   }
 
   private static LinearModel randomModel(int dim) {
