@@ -16,111 +16,133 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.UserException;
 import org.videoannotator.core.io.FileTrees;
-import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.core.vectors.KeyedMatrix;
+import org.videoannotator.index.lucene.LuceneTextIndex;
 import org.videoannotator.index.store.IndexStats;
 import org.videoannotator.index.store.StoreSpec;
 import org.videoannotator.index.store.StoreUnavailableException;
-import org.videoannotator.index.store.VectorIndex;
-import org.videoannotator.index.store.VectorIndexProvider;
-import org.videoannotator.index.store.VectorIndexes;
+import org.videoannotator.index.store.VectorStore;
+import org.videoannotator.index.store.VectorStoreProvider;
+import org.videoannotator.index.store.VectorStores;
 
 /**
  * A corpus: one folder ({@link CorpusLayout}) holding a set of clips and their L2-normalised
- * vectors, plus a searchable copy in a {@link VectorIndex} chosen by the manifest (the Lucene
- * index in the folder by default). This class is a facade: rows live in {@link ClipRows}, appends
+ * vectors, a text index for word search, and a searchable copy of the vectors in a {@link
+ * VectorStore} chosen by the manifest (the Lucene index in the folder by default). Opened with
+ * {@link #open(Path, CorpusOptions)}. This class is a facade: rows live in {@link ClipRows}, appends
  * in {@link CorpusWriter}, searches in {@link CorpusSearcher}, named queries and the ingested-video
- * registry in their own classes.
+ * registry in their own classes; they share the manifest through one {@link CorpusState}, and the
+ * store commands in {@link StoreMaintenance}.
  *
  * <p>Threads: searches and reads may run concurrently with one another and with an append; appends
- * are serialised. Processes: any number may read; one at a time may write (the store's write lock,
- * taken at the first write and held until {@link #close}).
+ * are serialised. Processes: any number may read; one at a time may write (the write locks of the
+ * text index and the store, taken at the first write and held until {@link #close}).
  */
 public final class Corpus implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Corpus.class);
 
-  private final CorpusLayout layout;
-  private final IndexSettings settings;
+  private final CorpusState state;
   private final ClipRows rows;
   private final NamedQueries namedQueries;
   private final VideoRegistry videos;
-  private final VectorIndex index;
+  private final LuceneTextIndex text;
+  private final VectorStore store;
   private final CorpusWriter writer;
   private final CorpusSearcher searcher;
-  private volatile CorpusManifest manifest;
-  // Serialises writers. Readers never take it, so a long append does not stall searches.
-  private final Object writeLock = new Object();
   private boolean closed;
 
-  private Corpus(CorpusLayout layout, CorpusManifest manifest, IndexSettings settings) {
-    this.layout = layout;
-    this.manifest = manifest;
-    this.settings = settings;
+  private Corpus(CorpusLayout layout, CorpusManifest manifest, CorpusOptions options) {
+    this.state = new CorpusState(layout, manifest);
     // Small files first, so that a bad one fails before any channel is open.
     this.namedQueries = new NamedQueries(layout.queries(), manifest.dimension());
     this.videos = new VideoRegistry(layout.videos());
     this.rows = new ClipRows(layout, manifest.dimension(), (int) manifest.count());
+    List<AutoCloseable> opened = new ArrayList<>(List.of(rows));
     try {
-      this.index = VectorIndexes.provider(manifest.store().kind())
-          .open(layout.dir(), manifest.store(), manifest.dimension(), settings);
+      this.text = LuceneTextIndex.open(layout.textIndex());
+      opened.add(text);
+      StoreSpec spec = manifest.store();
+      this.store = VectorStores.provider(spec.kind())
+          .open(layout.dir(), spec.with(options.storeSettings()), manifest.dimension());
     } catch (RuntimeException e) {
-      rows.close();
+      closeAll(opened, e);
       throw e;
     }
-    this.writer = new CorpusWriter(this, rows, index);
-    this.searcher = new CorpusSearcher(this, index);
+    this.writer = new CorpusWriter(state, rows, List.of(text, store));
+    this.searcher = new CorpusSearcher(state, rows, namedQueries, store, text, options.search());
   }
 
   // ---------------------------------------------------------------- opening
 
-  /** Creates an empty corpus in {@code dir} (created if absent; must not hold a corpus already). */
-  public static Corpus create(Path dir, EmbedderInfo embedder, int dim) {
-    return create(dir, embedder, dim, IndexSettings.defaults());
-  }
-
-  public static Corpus create(Path dir, EmbedderInfo embedder, int dim, IndexSettings settings) {
-    return create(dir, embedder, dim, settings, StoreSpec.lucene());
-  }
-
   /**
-   * Creates an empty corpus whose searchable copy lives in the store {@code store}. A create that
-   * fails (an unreachable cluster, a taken index) leaves nothing behind: the folder is removed if
-   * this call made it, else the files it made.
+   * Opens the corpus in {@code dir}, creating it first when the options say so; checks its
+   * manifest (and, when the options name them, its embedder, dimension and store) and recovers from
+   * an interrupted append. A create that fails (an unreachable cluster, a taken index) leaves
+   * nothing behind: the folder is removed if this call made it, else the files it made.
    */
-  public static Corpus create(Path dir, EmbedderInfo embedder, int dim, IndexSettings settings, StoreSpec store) {
+  public static Corpus open(Path dir, CorpusOptions options) {
     CorpusLayout layout = CorpusLayout.of(dir);
-    if (Files.exists(layout.manifest())) {
+    boolean exists = Files.exists(layout.manifest());
+    if (options.mode() == CorpusOptions.Mode.CREATE && exists) {
       throw new UserException(dir + " already holds a corpus; open it, or choose another folder");
     }
-    VectorIndexProvider provider = VectorIndexes.provider(store.kind());
-    provider.validate(store);
+    if (!exists && options.mode() != CorpusOptions.Mode.OPEN) {
+      create(layout, options);
+      return openExisting(layout, options);
+    }
+    if (options.store() != null) {
+      requireStore(dir, CorpusManifest.read(layout).store(), options.store());
+    }
+    Corpus corpus = openExisting(layout, options);
+    if (options.embedder() != null) {
+      try {
+        corpus.requireCompatible(options.embedder(), options.dimension());
+      } catch (RuntimeException e) {
+        corpus.close();
+        throw e;
+      }
+    }
+    return corpus;
+  }
+
+  /** Writes an empty corpus with the options' store (checked and created first) into {@code layout}. */
+  private static void create(CorpusLayout layout, CorpusOptions options) {
+    Path dir = layout.dir();
+    StoreSpec spec = options.store() == null ? StoreSpec.lucene() : options.store();
+    VectorStoreProvider provider = VectorStores.provider(spec.kind());
+    provider.validate(spec.with(options.storeSettings()));
+    int dim = options.dimension();
     int max = provider.maxDimensions();
     if (dim < 1 || dim > max) {
       throw new UserException("cannot create corpus " + dir + " for dimension " + dim + ": the "
-          + store.kind() + " store supports 1.." + max);
+          + spec.kind() + " store supports 1.." + max);
     }
     List<Path> made = new ArrayList<>();
     try {
       createFolders(layout, made);
-      try (VectorIndex fresh = provider.create(dir, store, dim, settings)) {
+      try (VectorStore fresh = provider.create(dir, spec.with(options.storeSettings()), dim)) {
         long held = fresh.committedRows();
         if (held > 0) {
-          throw new UserException("the " + store.kind() + " store " + fresh.stats().details()
+          throw new UserException("the " + spec.kind() + " store " + fresh.stats().details()
               + " already holds " + held + " clips, of another corpus; give this corpus its own"
               + " (e.g. --store-param index=NAME) or delete that one");
         }
         fresh.beginWriting();
         fresh.commit(0);
       }
+      try (LuceneTextIndex text = LuceneTextIndex.open(layout.textIndex())) {
+        text.beginWriting();
+        text.commit(0);
+      }
       String now = Instant.now().toString();
-      new CorpusManifest(CorpusManifest.FORMAT_VERSION, embedder, dim, CorpusManifest.COSINE, 0, now, now, store)
-          .write(layout);
+      new CorpusManifest(CorpusManifest.FORMAT_VERSION, options.embedder(), dim, CorpusManifest.COSINE, 0, now, now,
+          spec).write(layout);
     } catch (RuntimeException e) {
       removeQuietly(made, e);
       throw e;
     }
-    LOG.info("created corpus {} for {} vectors of dimension {} in the {} store", dir, embedder, dim, store.kind());
-    return open(dir, settings);
+    LOG.info("created corpus {} for {} vectors of dimension {} in the {} store", dir, options.embedder(), dim,
+        spec.kind());
   }
 
   /** Makes the corpus's folders and empty row files, noting (outermost first) what did not exist. */
@@ -131,7 +153,7 @@ public final class Corpus implements AutoCloseable {
       }
       // What the store may make in the folder is noted too, so that a failed create removes it.
       for (Path p : List.of(layout.clipsDir(), layout.vectorsDir(), layout.media(), layout.luceneIndex(),
-          layout.vectors(), layout.keys(), layout.clips(), layout.storeLock())) {
+          layout.textIndex(), layout.vectors(), layout.keys(), layout.clips(), layout.storeLock())) {
         if (!Files.exists(p)) {
           made.add(p.toAbsolutePath());
         }
@@ -151,63 +173,27 @@ public final class Corpus implements AutoCloseable {
   private static void removeQuietly(List<Path> made, RuntimeException failure) {
     for (Path p : made) {
       try {
-        if (Files.exists(p)) {
-          FileTrees.deleteTree(p);
-        }
+        FileTrees.deleteTree(p);
       } catch (RuntimeException e) {
         failure.addSuppressed(e);
       }
     }
   }
 
-  /** Opens the corpus in {@code dir}, checking its manifest; recovers from an interrupted append. */
-  public static Corpus open(Path dir) {
-    return open(dir, IndexSettings.defaults());
-  }
-
-  public static Corpus open(Path dir, IndexSettings settings) {
-    CorpusLayout layout = CorpusLayout.of(dir);
-    Corpus corpus = new Corpus(layout, CorpusManifest.read(layout), settings);
-    try {
-      long held;
+  private static void closeAll(List<AutoCloseable> opened, RuntimeException failure) {
+    for (AutoCloseable c : opened) {
       try {
-        held = corpus.index.committedRows();
-      } catch (StoreUnavailableException e) {
-        if (corpus.index.rebuildsSilently()) {
-          throw e;
-        }
-        // A cluster that is down: the corpus still opens (its files, the scan); searches that need
-        // the store report it until it is back.
-        LOG.warn("corpus {}: {}", dir, e.getMessage());
-        return corpus;
+        c.close();
+      } catch (Exception e) {
+        failure.addSuppressed(e);
       }
-      if (held < 0 && corpus.size() > 0 && !corpus.index.rebuildsSilently()) {
-        // Its copy is gone (an OpenSearch index deleted): say so; rebuilding is the operator's call.
-        LOG.warn("{}", corpus.storeMissingMessage());
-      } else if (held < corpus.manifest.count()) {
-        // The store is behind the data files (deleted or from an older crash): catch it up now.
-        synchronized (corpus.writeLock) {
-          corpus.writer.prepare();
-        }
-      }
-      return corpus;
-    } catch (RuntimeException e) {
-      corpus.close();
-      throw e;
     }
   }
 
-  /**
-   * Opens the corpus and checks it holds vectors of {@code embedder} and {@code dim}; a mismatch is
-   * a {@link UserException} naming both sides.
-   */
-  public static Corpus open(Path dir, EmbedderInfo embedder, int dim) {
-    return compatibleOrClosed(open(dir), embedder, dim);
-  }
-
-  private static Corpus compatibleOrClosed(Corpus corpus, EmbedderInfo embedder, int dim) {
+  private static Corpus openExisting(CorpusLayout layout, CorpusOptions options) {
+    Corpus corpus = new Corpus(layout, CorpusManifest.read(layout), options);
     try {
-      corpus.requireCompatible(embedder, dim);
+      corpus.recover();
       return corpus;
     } catch (RuntimeException e) {
       corpus.close();
@@ -215,48 +201,69 @@ public final class Corpus implements AutoCloseable {
     }
   }
 
-  /** Opens the corpus in {@code dir} if there is one (checking it matches), else creates it. */
-  public static Corpus openOrCreate(Path dir, EmbedderInfo embedder, int dim) {
-    return openOrCreate(dir, embedder, dim, IndexSettings.defaults());
+  /**
+   * Brings a text index or store that is behind the data files (deleted, from an older crash) in
+   * line. A store kept elsewhere that is out of reach or lost its copy is reported, not rebuilt:
+   * the corpus still opens (its files, the scan, word search); searches that need the store report
+   * it until it is back.
+   */
+  private void recover() {
+    long held;
+    try {
+      held = store.committedRows();
+    } catch (StoreUnavailableException e) {
+      if (store.rebuildsSilently()) {
+        throw e;
+      }
+      LOG.warn("corpus {}: {}", dir(), e.getMessage());
+      catchUpText();
+      return;
+    }
+    if (held < 0 && size() > 0 && !store.rebuildsSilently()) {
+      // Its copy is gone (an OpenSearch index deleted): say so; rebuilding is the operator's call.
+      LOG.warn("{}", state.storeMissingMessage());
+      catchUpText();
+    } else if (held < size() || text.committedRows() < size()) {
+      prepareWriting();
+    }
   }
 
-  public static Corpus openOrCreate(Path dir, EmbedderInfo embedder, int dim, IndexSettings settings) {
-    return openOrCreate(dir, embedder, dim, settings, StoreSpec.lucene());
+  private void catchUpText() {
+    if (text.committedRows() < size()) {
+      synchronized (state.writeLock) {
+        writer.prepare(List.of(text));
+      }
+    }
+  }
+
+  /** Takes the write locks and brings every copy in line with the manifest (see {@link CorpusWriter#prepare}). */
+  void prepareWriting() {
+    synchronized (state.writeLock) {
+      writer.prepare();
+    }
   }
 
   /**
-   * Like {@link #openOrCreate(Path, EmbedderInfo, int)}; {@code store} (null: the default, lucene)
-   * applies when creating. A store given for an existing corpus must be the one it has: another is
-   * refused, naming {@code va store move}, rather than ignored.
+   * A store given for an existing corpus must be the one it has: another is refused, naming
+   * {@code va store move}, rather than ignored.
    */
-  public static Corpus openOrCreate(Path dir, EmbedderInfo embedder, int dim, IndexSettings settings, StoreSpec store) {
-    if (!Files.exists(CorpusLayout.of(dir).manifest())) {
-      return create(dir, embedder, dim, settings, store == null ? StoreSpec.lucene() : store);
+  private static void requireStore(Path dir, StoreSpec has, StoreSpec given) {
+    if (has.equals(given)) {
+      return;
     }
-    if (store != null) {
-      StoreSpec has = CorpusManifest.read(CorpusLayout.of(dir)).store();
-      if (!has.equals(store) && has.kind().equals(StoreSpec.LUCENE) && store.kind().equals(StoreSpec.LUCENE)) {
-        throw new UserException("corpus " + dir + " already keeps its vectors in the store " + describe(has)
-            + ", not " + describe(store) + "; the settings of an existing lucene store cannot change: leave out"
-            + " --store, or import into a new corpus");
-      }
-      if (!has.equals(store)) {
-        throw new UserException("corpus " + dir + " already keeps its vectors in the store " + describe(has)
-            + ", not " + describe(store) + "; leave out --store for an existing corpus, or move it first:"
-            + " va store move --corpus " + dir + " --to " + describe(store));
-      }
+    if (has.kind().equals(StoreSpec.LUCENE) && given.kind().equals(StoreSpec.LUCENE)) {
+      throw new UserException("corpus " + dir + " already keeps its vectors in the store " + has.describe()
+          + ", not " + given.describe() + "; the settings of an existing lucene store cannot change: leave out"
+          + " --store, or import into a new corpus");
     }
-    return compatibleOrClosed(open(dir, settings), embedder, dim);
-  }
-
-  /** {@code kind} or {@code kind:key=value,...}, as {@code --store} takes it (passwords never appear: they are not settings). */
-  static String describe(StoreSpec store) {
-    return store.describe();
+    throw new UserException("corpus " + dir + " already keeps its vectors in the store " + has.describe()
+        + ", not " + given.describe() + "; leave out --store for an existing corpus, or move it first:"
+        + " va store move --corpus " + dir + " --to " + given.describe());
   }
 
   /** Refuses vectors of another model or dimension, naming both sides. */
   public void requireCompatible(EmbedderInfo embedder, int dim) {
-    CorpusManifest m = manifest;
+    CorpusManifest m = state.manifest();
     if (!m.embedder().equals(embedder) || m.dimension() != dim) {
       throw new UserException(
           "corpus " + dir() + " holds vectors of " + m.embedder() + " (dimension " + m.dimension()
@@ -268,42 +275,34 @@ public final class Corpus implements AutoCloseable {
   // ---------------------------------------------------------------- reading
 
   public Path dir() {
-    return layout.dir();
+    return state.dir();
   }
 
-  /** Where every file of this corpus lives. */
+  /** Where every file of this corpus lives (media, models, the annotation database...). */
   public CorpusLayout layout() {
-    return layout;
+    return state.layout;
   }
 
   public CorpusManifest manifest() {
-    return manifest;
-  }
-
-  void manifestCommitted(CorpusManifest next) {
-    manifest = next;
+    return state.manifest();
   }
 
   public EmbedderInfo embedder() {
-    return manifest.embedder();
+    return state.embedder();
   }
 
   public int dimension() {
-    return manifest.dimension();
+    return state.dimension();
   }
 
   /** Committed rows. */
   public int size() {
-    return (int) manifest.count();
+    return state.size();
   }
 
-  public IndexSettings settings() {
-    return settings;
-  }
-
-  /** Which store holds the searchable copy, and what it reports about itself. */
+  /** Which store holds the searchable copy of the vectors, and what it reports about itself. */
   public IndexStats storeStats() {
-    return index.stats();
+    return store.stats();
   }
 
   public boolean hasKey(String key) {
@@ -347,18 +346,13 @@ public final class Corpus implements AutoCloseable {
     return rows.keyed(size());
   }
 
-  /** The committed rows, memory-mapped (re-mapped after an append); owned by the corpus. */
-  FloatMatrix matrix() {
-    return rows.matrix(size());
-  }
-
   /** The stored (normalised) vector of {@code key}; an unknown key is a user error naming it. */
   public float[] vector(String key) {
     int row = rowOf(key);
     if (row < 0) {
       throw new UserException("corpus " + dir() + " has no clip '" + key + "'");
     }
-    return matrix().row(row);
+    return rows.matrix(size()).row(row);
   }
 
   // ---------------------------------------------------------------- named queries
@@ -372,13 +366,9 @@ public final class Corpus implements AutoCloseable {
     return namedQueries.get(name);
   }
 
-  public void putNamedQuery(String name, float[] vector) {
-    putNamedQueries(Map.of(name, vector));
-  }
-
   /** Adds or replaces named query vectors (validated and normalised) in one atomic write. */
   public void putNamedQueries(Map<String, float[]> queries) {
-    synchronized (writeLock) {
+    synchronized (state.writeLock) {
       namedQueries.put(queries);
     }
   }
@@ -387,7 +377,7 @@ public final class Corpus implements AutoCloseable {
 
   /** Records that the file with {@code contentHash} was ingested as {@code video} with {@code shots} clips. */
   public void markVideoIngested(String contentHash, String video, int shots) {
-    synchronized (writeLock) {
+    synchronized (state.writeLock) {
       videos.mark(contentHash, video, shots);
     }
   }
@@ -415,28 +405,6 @@ public final class Corpus implements AutoCloseable {
     return out;
   }
 
-  // ---------------------------------------------------------------- media
-
-  /** Folder for thumbnails and previews ({@code media/}). */
-  public Path mediaDir() {
-    return layout.media();
-  }
-
-  /** Where the clip's thumbnail goes (see {@link CorpusLayout#thumbnail}). */
-  public Path thumbnailPath(String key) {
-    return layout.thumbnail(key);
-  }
-
-  /** Where the clip's preview goes (see {@link CorpusLayout#preview}). */
-  public Path previewPath(String key) {
-    return layout.preview(key);
-  }
-
-  /** Hex SHA-1 of the key's UTF-8 bytes: a safe file name for any key. */
-  public static String mediaName(String key) {
-    return CorpusLayout.mediaName(key);
-  }
-
   // ---------------------------------------------------------------- writing
 
   /**
@@ -447,7 +415,7 @@ public final class Corpus implements AutoCloseable {
    */
   public void append(List<ClipVector> batch) {
     AppendResult result;
-    synchronized (writeLock) {
+    synchronized (state.writeLock) {
       result = writer.append(batch, false);
     }
     if (!result.skipped().isEmpty()) {
@@ -457,17 +425,17 @@ public final class Corpus implements AutoCloseable {
 
   /** Like {@link #append} but skips (and reports) clips whose key is already present. */
   public AppendResult appendOrSkip(List<ClipVector> batch) {
-    synchronized (writeLock) {
+    synchronized (state.writeLock) {
       return writer.append(batch, true);
     }
   }
 
   /**
-   * Reorganises the store for the fastest search (Lucene: one segment, one HNSW graph). Worth it
-   * after a bulk import; costs time proportional to the whole corpus.
+   * Reorganises the text index and the store for the fastest search (Lucene: one segment, one
+   * HNSW graph). Worth it after a bulk import; costs time proportional to the whole corpus.
    */
   public void optimize() {
-    synchronized (writeLock) {
+    synchronized (state.writeLock) {
       writer.optimize();
     }
   }
@@ -477,98 +445,24 @@ public final class Corpus implements AutoCloseable {
    * the corpus; the folder is the caller's to delete. For corpora being thrown away (benchmarks).
    */
   public void destroyStore() {
-    synchronized (writeLock) {
-      index.destroy();
+    synchronized (state.writeLock) {
+      store.destroy();
     }
     close();
   }
 
-  /** Units the store searches one after the other (Lucene segments). */
-  public int segmentCount() {
-    return index.stats().segments();
+  // ---------------------------------------------------------------- for StoreMaintenance
+
+  CorpusState state() {
+    return state;
   }
 
-  // ---------------------------------------------------------------- store maintenance
-
-  /** What to tell an operator whose store copy is gone. */
-  String storeMissingMessage() {
-    return storeMissingFact() + "; " + reindexHint();
+  ClipRows rows() {
+    return rows;
   }
 
-  String storeMissingFact() {
-    return "the " + manifest.store().kind() + " store of corpus " + dir() + " (" + describe(manifest.store())
-        + ") has lost its copy of the " + size() + " clips (deleted?); the corpus folder still holds them all";
-  }
-
-  String reindexHint() {
-    return "rebuild the copy with: va store reindex --corpus " + dir();
-  }
-
-  /**
-   * {@code va store reindex}: rebuilds the store's copy from the corpus files (creating it again,
-   * e.g. an OpenSearch index that was deleted), keeping what it still holds. Returns the rows indexed.
-   */
-  public static long reindexStore(Path dir) {
-    CorpusLayout layout = CorpusLayout.of(dir);
-    CorpusManifest manifest = CorpusManifest.read(layout);
-    // Create the copy first, so that the corpus opens onto a store it may fill.
-    try (VectorIndex created = VectorIndexes.provider(manifest.store().kind())
-        .create(dir, manifest.store(), manifest.dimension(), IndexSettings.defaults())) {
-      if (created.committedRows() < 0) {
-        created.beginWriting();
-        created.commit(0);
-      }
-    }
-    try (Corpus corpus = open(dir)) {
-      synchronized (corpus.writeLock) {
-        corpus.writer.prepare();
-      }
-      return corpus.index.committedRows();
-    }
-  }
-
-  /**
-   * {@code va store move}: indexes every clip into the store {@code to} (which must not hold
-   * clips already), then records it in the manifest; the old store's copy is left as it was
-   * (delete it yourself once the corpus works from the new one). Moving between two Lucene
-   * settings is refused: both would use the same {@code index/} folder.
-   */
-  public static void moveStore(Path dir, StoreSpec to) {
-    VectorIndexProvider provider = VectorIndexes.provider(to.kind());
-    provider.validate(to);
-    try (Corpus corpus = open(dir)) {
-      StoreSpec from = corpus.manifest().store();
-      if (from.equals(to)) {
-        throw new UserException("corpus " + dir + " already keeps its vectors in " + describe(to) + "; nothing to move");
-      }
-      if (from.kind().equals(StoreSpec.LUCENE) && to.kind().equals(StoreSpec.LUCENE)) {
-        throw new UserException("corpus " + dir + " is in " + describe(from) + "; moving to " + describe(to)
-            + " would rebuild the same index/ folder: move it to another store kind, or import into a new corpus");
-      }
-      if (corpus.dimension() > provider.maxDimensions()) {
-        throw new UserException("the " + to.kind() + " store supports 1.." + provider.maxDimensions()
-            + " dimensions; corpus " + dir + " has " + corpus.dimension());
-      }
-      synchronized (corpus.writeLock) {
-        corpus.index.beginWriting();
-        if (to.kind().equals(StoreSpec.LUCENE)) {
-          // An index/ folder left from before the corpus moved away from lucene is stale.
-          FileTrees.deleteTree(corpus.layout.luceneIndex());
-        }
-        try (VectorIndex target = provider.create(dir, to, corpus.dimension(), corpus.settings)) {
-          long held = target.committedRows();
-          if (held > 0) {
-            throw new UserException("the " + to.kind() + " store " + target.stats().details() + " already holds "
-                + held + " clips; point the move at an empty one (e.g. index=NAME) or delete that one");
-          }
-          target.beginWriting();
-          CorpusWriter.copyRows(corpus.rows, target, corpus.size());
-        }
-        corpus.manifestCommitted(corpus.manifest.withStore(to, Instant.now().toString()));
-        corpus.manifest.write(corpus.layout);
-      }
-      LOG.info("moved corpus {} ({} clips) from {} to {}", dir, corpus.size(), describe(from), describe(to));
-    }
+  VectorStore store() {
+    return store;
   }
 
   // ---------------------------------------------------------------- search
@@ -577,16 +471,16 @@ public final class Corpus implements AutoCloseable {
     return searcher.search(request);
   }
 
-  /** Closes the store and the files; a second call does nothing. */
+  /** Closes the indexes and the files; a second call does nothing. */
   @Override
   public void close() {
-    synchronized (writeLock) {
+    synchronized (state.writeLock) {
       if (closed) {
         return;
       }
       closed = true;
       RuntimeException failure = null;
-      for (AutoCloseable c : List.<AutoCloseable>of(searcher, index, rows)) {
+      for (AutoCloseable c : List.<AutoCloseable>of(searcher, store, text, rows)) {
         try {
           c.close();
         } catch (Exception e) {
@@ -601,7 +495,7 @@ public final class Corpus implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "Corpus[" + dir() + ", " + size() + " clips, " + manifest.embedder() + ", dim " + dimension()
-        + ", " + manifest.store().kind() + " store]";
+    return "Corpus[" + dir() + ", " + size() + " clips, " + embedder() + ", dim " + dimension()
+        + ", " + manifest().store().kind() + " store]";
   }
 }

@@ -17,6 +17,7 @@ import java.util.HexFormat;
  * vectors/keys.txt          one clip key per row
  * clips/clips.jsonl         one clip's metadata (JSON) per row
  * index/                    the lucene vector store (absent for other stores)
+ * text/                     the text index: Lucene BM25 over titles and texts, whatever the store
  * store.lock                the single-writer lock of stores outside the folder (opensearch)
  * queries.json              named query vectors
  * videos.json               content hashes of ingested video files
@@ -71,6 +72,11 @@ public record CorpusLayout(Path dir) {
   /** The lucene store's folder. */
   public Path luceneIndex() {
     return dir.resolve("index");
+  }
+
+  /** The text index's folder (word search, whatever the vector store). */
+  public Path textIndex() {
+    return dir.resolve("text");
   }
 
   /** Single-writer lock of a store that lives outside the folder (Lucene has its own). */

@@ -13,16 +13,17 @@ import java.util.stream.Collectors;
 import org.videoannotator.core.UserException;
 import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.core.vectors.VectorMath;
+import org.videoannotator.index.lucene.LuceneTextIndex;
 import org.videoannotator.index.store.ClipFilter;
 import org.videoannotator.index.store.RowScore;
-import org.videoannotator.index.store.VectorIndex;
+import org.videoannotator.index.store.VectorStore;
 
 /**
- * Runs {@link SearchRequest}s against a corpus, whatever its {@link VectorIndex}. Vector searches
+ * Runs {@link SearchRequest}s against a corpus, whatever its {@link VectorStore}. Vector searches
  * gather the store's approximate candidates with the filters inside its search, then re-score them
  * exactly (dot product of normalised vectors read from the memory-mapped vector file). Word
- * searches use the store's full-text relevance (BM25 over title, weight 2, and text, 1,
- * English-stemmed). Hybrid searches fuse both rankings by reciprocal rank fusion: {@code score =
+ * searches use the corpus's text index (BM25 over title, weight 2, and text, 1, English-stemmed),
+ * the same whatever the store. Hybrid searches fuse both rankings by reciprocal rank fusion: {@code score =
  * sum over the two lists of 1 / (RRF_K + rank)}, rank from 1, so a clip found by both wins.
  */
 final class CorpusSearcher implements AutoCloseable {
@@ -37,43 +38,54 @@ final class CorpusSearcher implements AutoCloseable {
 
   static final int FAR_QUERY_WIDENING = 4;
 
-  private final Corpus corpus;
-  private final VectorIndex index;
+  /** What found word hits: the text index is Lucene's, whatever the vector store. */
+  static final String WORDS_ENGINE = "lucene-bm25";
+
+  private final CorpusState state;
+  private final ClipRows rows;
+  private final NamedQueries namedQueries;
+  private final VectorStore index;
+  private final LuceneTextIndex textIndex;
+  private final SearchSettings settings;
   private final QuantizedRows quantized;
 
-  CorpusSearcher(Corpus corpus, VectorIndex index) {
-    this.corpus = corpus;
+  CorpusSearcher(CorpusState state, ClipRows rows, NamedQueries namedQueries, VectorStore index, LuceneTextIndex text,
+      SearchSettings settings) {
+    this.state = state;
+    this.rows = rows;
+    this.namedQueries = namedQueries;
     this.index = index;
-    this.quantized = new QuantizedRows(corpus.dimension());
+    this.textIndex = text;
+    this.settings = settings;
+    this.quantized = new QuantizedRows(state.dimension());
   }
 
   SearchResult search(SearchRequest request) {
-    int count = corpus.size();
+    int count = state.size();
     List<String> notes = new ArrayList<>();
     String words = request.words();
     Optional<float[]> query = Optional.empty();
     if (request.vector().isPresent()) {
       VectorQuery vq = request.vector().get();
       if (vq instanceof VectorQuery.Text text && text.encoder() == null) {
-        notes.add(TextEncoderProvider.missingMessage(corpus.embedder()) + "; searched the words instead");
+        notes.add(TextEncoderProvider.missingMessage(state.embedder()) + "; searched the words instead");
         words = words.isEmpty() ? text.text() : words + " " + text.text();
       } else {
         query = Optional.of(resolve(vq));
       }
     }
     String mode = query.isPresent() ? (words.isEmpty() ? "vector" : "hybrid") : "words";
-    String store = corpus.manifest().store().kind();
+    String store = state.manifest().store().kind();
     ClipFilter filter = new ClipFilter(request.videos(), request.includeKeys(), request.excludeKeys());
     Optional<BitSet> videoRows = request.videos().isEmpty() ? Optional.empty()
-        : index.rowsOfVideos(request.videos(), count);
-    VectorEngine engine = request.engine().resolve(count, corpus.dimension(), index.searchesVectors(),
-        request.videos().isEmpty() || videoRows.isPresent());
+        : Optional.of(textIndex.rowsOfVideos(request.videos(), count));
+    VectorEngine engine = request.engine().resolve(count, state.dimension(), index.searchesVectors());
     String vectorEngine = engine == VectorEngine.SCAN ? "int8-scan+exact" : store + "-graph+exact";
     if (count == 0) {
-      return new SearchResult(List.of(), mode, notes, query.isPresent() ? vectorEngine : store + "-bm25");
+      return new SearchResult(List.of(), mode, notes, query.isPresent() ? vectorEngine : WORDS_ENGINE);
     }
     int want = request.offset() + request.k();
-    int candidates = corpus.settings().candidatesFor(want);
+    int candidates = settings.candidatesFor(want);
     List<Scored> ranked;
     String used;
     if (mode.equals("vector")) {
@@ -81,42 +93,42 @@ final class CorpusSearcher implements AutoCloseable {
       used = vectorEngine;
     } else {
       Optional<List<RowScore>> wordHits =
-          index.matchWords(words, query.isPresent() ? candidates : want, filter, count);
+          textIndex.matchWords(words, query.isPresent() ? candidates : want, filter, count);
       if (wordHits.isEmpty()) {
         notes.add("the words '" + words + "' hold no searchable terms (only stop words or symbols)");
         ranked = query.isPresent() ? nearest(query.get(), candidates, filter, videoRows, request.minScore(), engine) : List.of();
         mode = query.isPresent() ? "vector" : mode;
-        used = query.isPresent() ? vectorEngine : store + "-bm25";
+        used = query.isPresent() ? vectorEngine : WORDS_ENGINE;
       } else {
         List<Scored> byWords = wordHits.get().stream().map(h -> new Scored(h.row(), h.score())).toList();
         ranked = query.isPresent()
             ? fuse(nearest(query.get(), candidates, filter, videoRows, request.minScore(), engine), byWords)
             : byWords;
-        used = query.isPresent() ? vectorEngine + " + " + store + "-bm25" : store + "-bm25";
+        used = query.isPresent() ? vectorEngine + " + " + WORDS_ENGINE : WORDS_ENGINE;
       }
     }
     List<SearchHit> hits = new ArrayList<>();
     for (int i = request.offset(); i < Math.min(want, ranked.size()); i++) {
       Scored s = ranked.get(i);
-      Clip clip = corpus.clipAt(s.row());
+      Clip clip = rows.clipAt(s.row());
       hits.add(new SearchHit(clip.key(), s.score(), clip));
     }
     return new SearchResult(hits, mode, notes, used);
   }
 
   private float[] resolve(VectorQuery vq) {
-    int dim = corpus.dimension();
+    int dim = state.dimension();
     return switch (vq) {
       case VectorQuery.Raw raw -> VectorMath.normalisedCopy(raw.vector(), dim, "query vector");
       case VectorQuery.Named named ->
-          corpus.namedQuery(named.name()).orElseThrow(() -> new UserException(
-              "corpus " + corpus.dir() + " has no named query '" + named.name() + "'; known: "
-                  + abbreviate(corpus.namedQueries().keySet())));
+          namedQueries.get(named.name()).orElseThrow(() -> new UserException(
+              "corpus " + state.dir() + " has no named query '" + named.name() + "'; known: "
+                  + abbreviate(namedQueries.all().keySet())));
       case VectorQuery.Text text -> {
-        if (!text.encoder().id().equals(corpus.embedder().id())) {
+        if (!text.encoder().id().equals(state.embedder().id())) {
           throw new UserException(
-              "text encoder '" + text.encoder().id() + "' does not match corpus " + corpus.dir()
-                  + " embedded with '" + corpus.embedder().id() + "'");
+              "text encoder '" + text.encoder().id() + "' does not match corpus " + state.dir()
+                  + " embedded with '" + state.embedder().id() + "'");
         }
         yield VectorMath.normalisedCopy(text.encoder().encode(text.text()), dim, "text embedding of '" + text.text() + "'");
       }
@@ -125,9 +137,14 @@ final class CorpusSearcher implements AutoCloseable {
   }
 
   private float[] centroid(List<String> keys) {
-    float[] sum = new float[corpus.dimension()];
+    float[] sum = new float[state.dimension()];
+    FloatMatrix matrix = rows.matrix(state.size());
     for (String key : keys) {
-      float[] v = corpus.vector(key);
+      int row = rows.rowOf(key, matrix.rows());
+      if (row < 0) {
+        throw new UserException("corpus " + state.dir() + " has no clip '" + key + "'");
+      }
+      float[] v = matrix.row(row);
       for (int i = 0; i < sum.length; i++) {
         sum[i] += v[i];
       }
@@ -153,7 +170,7 @@ final class CorpusSearcher implements AutoCloseable {
    */
   private List<Scored> nearest(float[] query, int candidates, ClipFilter filter, Optional<BitSet> videoRows,
       double minScore, VectorEngine engine) {
-    FloatMatrix matrix = corpus.matrix();
+    FloatMatrix matrix = rows.matrix(state.size());
     int count = matrix.rows();
     int[] rows;
     if (engine == VectorEngine.SCAN) {
@@ -207,7 +224,7 @@ final class CorpusSearcher implements AutoCloseable {
   private BitSet rowsOf(Collection<String> keys) {
     BitSet rows = new BitSet();
     for (String key : keys) {
-      int row = corpus.rowOf(key);
+      int row = this.rows.rowOf(key, state.size());
       if (row >= 0) {
         rows.set(row);
       }

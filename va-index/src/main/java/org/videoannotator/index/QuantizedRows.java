@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.function.IntPredicate;
+import org.videoannotator.core.vectors.DotProducts;
 import org.videoannotator.core.vectors.FloatMatrix;
 
 /**
@@ -25,6 +26,7 @@ import org.videoannotator.core.vectors.FloatMatrix;
  * scan only reads rows covered when it started).
  */
 final class QuantizedRows implements AutoCloseable {
+  private static final DotProducts DOTS = DotProducts.best();
   private static final int CHUNK_ROWS = 1 << 15;
   /** Rows below which one thread scans alone (splitting costs more than it saves). */
   private static final int ROWS_PER_WORKER = 16_384;
@@ -137,7 +139,7 @@ final class QuantizedRows implements AutoCloseable {
       if (accept != null && !accept.test(r)) {
         continue;
       }
-      float score = ExactSearch.dotCodes(s.chunks().get(r / CHUNK_ROWS), (long) (r % CHUNK_ROWS) * dim, scaled);
+      float score = DOTS.dotCodes(s.chunks().get(r / CHUNK_ROWS), (long) (r % CHUNK_ROWS) * dim, scaled);
       top.offer(r, score);
     }
     return top;

@@ -26,17 +26,17 @@ public final class VaImport {
   public record Summary(int shots, int appended, int skipped, int namedQueries, int corpusSize, int segments) {}
 
   /**
-   * Imports {@code dataset} into the corpus at {@code corpusDir} (created when absent), appending
-   * {@code batchSize} shots per durable commit, then merging the index into one segment when
-   * {@code optimize}.
+   * Imports {@code dataset} into the corpus at {@code corpusDir} (created when absent, with the
+   * store {@code store}; null: lucene, or the existing corpus's), appending {@code batchSize} shots
+   * per durable commit, then merging the index into one segment when {@code optimize}.
    */
-  public static Summary run(VaDataset dataset, Path corpusDir, int batchSize, boolean optimize, IndexSettings settings) {
-    return run(dataset, corpusDir, batchSize, optimize, settings, StoreSpec.lucene());
+  public static Summary run(VaDataset dataset, Path corpusDir, int batchSize, boolean optimize, StoreSpec store) {
+    return run(dataset, corpusDir, batchSize, optimize, store, Map.of());
   }
 
-  /** Like {@link #run(VaDataset, Path, int, boolean, IndexSettings)}; a new corpus uses {@code store}. */
-  public static Summary run(VaDataset dataset, Path corpusDir, int batchSize, boolean optimize, IndexSettings settings,
-      StoreSpec store) {
+  /** Like {@link #run(VaDataset, Path, int, boolean, StoreSpec)}, with the store settings of this import. */
+  public static Summary run(VaDataset dataset, Path corpusDir, int batchSize, boolean optimize, StoreSpec store,
+      Map<String, String> storeSettings) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
     }
@@ -44,7 +44,9 @@ public final class VaImport {
     List<Shot> shots = dataset.shots();
     int appended = 0;
     int skipped = 0;
-    try (Corpus corpus = Corpus.openOrCreate(corpusDir, RELEASED, embeddings.dim(), settings, store);
+    CorpusOptions options = CorpusOptions.openOrCreate(RELEASED, embeddings.dim()).withStore(store)
+        .withStoreSettings(storeSettings);
+    try (Corpus corpus = Corpus.open(corpusDir, options);
         Progress progress = Progress.start("import", shots.size(), "shots")) {
       for (int start = 0; start < shots.size(); start += batchSize) {
         int end = Math.min(shots.size(), start + batchSize);
@@ -65,7 +67,7 @@ public final class VaImport {
         progress.extraMessage("merging index");
         corpus.optimize();
       }
-      return new Summary(shots.size(), appended, skipped, queries.size(), corpus.size(), corpus.segmentCount());
+      return new Summary(shots.size(), appended, skipped, queries.size(), corpus.size(), corpus.storeStats().segments());
     }
   }
 

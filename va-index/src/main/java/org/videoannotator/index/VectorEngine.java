@@ -29,15 +29,15 @@ public enum VectorEngine {
 
   /**
    * The engine {@code this} means for a corpus of {@code rows x dim} whose store has a graph or
-   * not, for a search whose filter the scan can or cannot apply.
+   * not (the scan applies every filter: the text index lists a video's rows whatever the store).
    */
-  VectorEngine resolve(long rows, int dim, boolean storeHasGraph, boolean scanCanFilter) {
+  VectorEngine resolve(long rows, int dim, boolean storeHasGraph) {
     if (!storeHasGraph) {
       return SCAN;
     }
     if (this != AUTO) {
       return this;
     }
-    return scanCanFilter && rows * dim <= SCAN_LIMIT ? SCAN : GRAPH;
+    return rows * dim <= SCAN_LIMIT ? SCAN : GRAPH;
   }
 }

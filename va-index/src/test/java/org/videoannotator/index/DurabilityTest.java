@@ -31,7 +31,7 @@ class DurabilityTest {
 
   private Path corpusWith(int rows) {
     Path dir = tmp.resolve("c");
-    try (Corpus c = Corpus.create(dir, TestData.EMBEDDER, DIM)) {
+    try (Corpus c = Corpus.open(dir, CorpusOptions.create(TestData.EMBEDDER, DIM))) {
       c.append(TestData.batch(vectors, 0, rows));
     }
     return dir;
@@ -57,13 +57,13 @@ class DurabilityTest {
     appendBytes(dir.resolve("vectors/vectors.f32"), new byte[DIM * 4 * 3 + 7]);
     appendBytes(dir.resolve("vectors/keys.txt"), "k100\nk101\nk1".getBytes());
     appendBytes(dir.resolve("clips/clips.jsonl"), "{\"key\":\"k100\",\"vid".getBytes());
-    try (Corpus c = Corpus.open(dir)) {
+    try (Corpus c = Corpus.open(dir, CorpusOptions.existing())) {
       assertEquals(100, c.size());
       assertFalse(c.hasKey("k100"));
       assertSearchable(c, 100);
       c.append(TestData.batch(vectors, 100, 150));
     }
-    try (Corpus c = Corpus.open(dir)) {
+    try (Corpus c = Corpus.open(dir, CorpusOptions.existing())) {
       assertEquals(150, c.size());
       assertEquals(150L * DIM * 4, Files.size(dir.resolve("vectors/vectors.f32")));
       assertArrayEquals(VectorMath.normalisedCopy(vectors[120], DIM, "x"), c.vector("k120"), 1e-7f);
@@ -77,19 +77,19 @@ class DurabilityTest {
     Path dir = corpusWith(100);
     Path manifest = dir.resolve(CorpusLayout.MANIFEST);
     byte[] before = Files.readAllBytes(manifest);
-    try (Corpus c = Corpus.open(dir)) {
+    try (Corpus c = Corpus.open(dir, CorpusOptions.existing())) {
       c.append(TestData.batch(vectors, 100, 130));
     }
     // A crash after the Lucene commit but before the manifest landed.
     Files.write(manifest, before);
-    try (Corpus c = Corpus.open(dir)) {
+    try (Corpus c = Corpus.open(dir, CorpusOptions.existing())) {
       assertEquals(100, c.size());
       assertSearchable(c, 100);
       // The same clips can be appended again: the stale documents are removed, not duplicated.
       c.append(TestData.batch(vectors, 100, 130));
       assertSearchable(c, 130);
     }
-    try (Corpus c = Corpus.open(dir)) {
+    try (Corpus c = Corpus.open(dir, CorpusOptions.existing())) {
       assertSearchable(c, 130);
     }
   }
@@ -98,7 +98,7 @@ class DurabilityTest {
   void failedAppendLeavesThePreviousStateAndTheNextAppendSucceeds() throws IOException {
     Path dir = corpusWith(100);
     Path blocker = AtomicFiles.temporaryFor(dir.resolve(CorpusLayout.MANIFEST));
-    try (Corpus c = Corpus.open(dir)) {
+    try (Corpus c = Corpus.open(dir, CorpusOptions.existing())) {
       // The manifest cannot be replaced: the append fails after its Lucene commit.
       Files.createDirectory(blocker);
       Files.writeString(blocker.resolve("x"), "in the way");
@@ -111,7 +111,7 @@ class DurabilityTest {
       c.append(TestData.batch(vectors, 100, 140));
       assertSearchable(c, 140);
     }
-    try (Corpus c = Corpus.open(dir)) {
+    try (Corpus c = Corpus.open(dir, CorpusOptions.existing())) {
       assertSearchable(c, 140);
       assertEquals(TestData.clip(139, "video6", "clip number 139"), c.clip("k139").orElseThrow());
     }
@@ -125,7 +125,7 @@ class DurabilityTest {
         Files.delete(f);
       }
     }
-    try (Corpus c = Corpus.open(dir)) {
+    try (Corpus c = Corpus.open(dir, CorpusOptions.existing())) {
       assertSearchable(c, 120);
       assertEquals(List.of("k3"), SearchTest.keys(c.search(SearchRequest.builder().words("\"number 3\"").build())));
     }
@@ -137,7 +137,7 @@ class DurabilityTest {
     try (FileChannel ch = FileChannel.open(dir.resolve("vectors/vectors.f32"), StandardOpenOption.WRITE)) {
       ch.truncate(49L * DIM * 4);
     }
-    CorpusDamagedException e = assertThrows(CorpusDamagedException.class, () -> Corpus.open(dir));
+    CorpusDamagedException e = assertThrows(CorpusDamagedException.class, () -> Corpus.open(dir, CorpusOptions.existing()));
     assertTrue(e.getMessage().contains("vectors.f32") && e.getMessage().contains("counts 50"), e.getMessage());
   }
 
@@ -146,7 +146,7 @@ class DurabilityTest {
     Path dir = corpusWith(200);
     Map<String, String> segmentsBefore = digests(dir.resolve("index"));
     String prefixBefore = digest(Files.readAllBytes(dir.resolve("vectors/vectors.f32")));
-    try (Corpus c = Corpus.open(dir)) {
+    try (Corpus c = Corpus.open(dir, CorpusOptions.existing())) {
       c.append(TestData.batch(vectors, 200, 210));
       assertEquals(210, c.size());
     }
@@ -166,7 +166,7 @@ class DurabilityTest {
   void searchesRunSafelyWhileAppendsCommit() throws Exception {
     float[][] many = TestData.clustered(1000, DIM, 5, 0.3, 12);
     Path dir = tmp.resolve("concurrent");
-    try (Corpus c = Corpus.create(dir, TestData.EMBEDDER, DIM)) {
+    try (Corpus c = Corpus.open(dir, CorpusOptions.create(TestData.EMBEDDER, DIM))) {
       c.append(TestData.batch(many, 0, 100));
       java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
       java.util.concurrent.atomic.AtomicInteger searches = new java.util.concurrent.atomic.AtomicInteger();

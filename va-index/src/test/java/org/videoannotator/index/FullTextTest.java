@@ -17,7 +17,7 @@ class FullTextTest {
   }
 
   private Corpus corpus() {
-    Corpus c = Corpus.create(tmp.resolve("c"), TestData.EMBEDDER, 3);
+    Corpus c = Corpus.open(tmp.resolve("c"), CorpusOptions.create(TestData.EMBEDDER, 3));
     c.append(List.of(
         clip("a", "v1", "City lights", "a man running across the rooftops of tall buildings", new float[] {1, 0, 0}),
         clip("b", "v1", "", "two dogs play in the park", new float[] {0.9f, 0.1f, 0}),

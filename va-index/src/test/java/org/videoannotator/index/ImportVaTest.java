@@ -48,12 +48,12 @@ class ImportVaTest {
     Path data = writeDataset(tmp.resolve("data"), vectors);
     Path corpusDir = tmp.resolve("corpus");
     try (VaDataset dataset = VaDataset.open(data)) {
-      VaImport.Summary first = VaImport.run(dataset, corpusDir, 128, true, IndexSettings.defaults());
+      VaImport.Summary first = VaImport.run(dataset, corpusDir, 128, true, null);
       assertEquals(new VaImport.Summary(300, 300, 0, 2, 300, 1), first);
-      VaImport.Summary again = VaImport.run(dataset, corpusDir, 128, true, IndexSettings.defaults());
+      VaImport.Summary again = VaImport.run(dataset, corpusDir, 128, true, null);
       assertEquals(new VaImport.Summary(300, 0, 300, 2, 300, 1), again);
     }
-    try (Corpus corpus = Corpus.open(corpusDir, VaImport.RELEASED, DIM)) {
+    try (Corpus corpus = Corpus.open(corpusDir, CorpusOptions.expecting(VaImport.RELEASED, DIM))) {
       Clip clip = corpus.clip("yt3|96").orElseThrow();
       assertEquals("yt3", clip.video());
       assertEquals(96, clip.frameIn());
@@ -73,10 +73,10 @@ class ImportVaTest {
   void importIntoACorpusOfAnotherEmbedderIsRefused() {
     float[][] vectors = TestData.clustered(20, DIM, 2, 0.4, 4);
     Path data = writeDataset(tmp.resolve("data"), vectors);
-    Corpus.create(tmp.resolve("corpus"), TestData.EMBEDDER, DIM).close();
+    Corpus.open(tmp.resolve("corpus"), CorpusOptions.create(TestData.EMBEDDER, DIM)).close();
     try (VaDataset dataset = VaDataset.open(data)) {
       UserException e = org.junit.jupiter.api.Assertions.assertThrows(UserException.class,
-          () -> VaImport.run(dataset, tmp.resolve("corpus"), 10, false, IndexSettings.defaults()));
+          () -> VaImport.run(dataset, tmp.resolve("corpus"), 10, false, null));
       assertTrue(e.getMessage().contains("va-released-clip4clip") && e.getMessage().contains("test-embedder"), e.getMessage());
     }
   }

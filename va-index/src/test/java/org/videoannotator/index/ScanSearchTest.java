@@ -30,11 +30,10 @@ class ScanSearchTest {
   @BeforeAll
   static void build() {
     float[][] vectors = TestData.clustered(ROWS, DIM, 30, 1.0, 3);
-    corpus = Corpus.create(temp.resolve("c"), TestData.EMBEDDER, DIM);
+    corpus = Corpus.open(temp.resolve("c"), CorpusOptions.create(TestData.EMBEDDER, DIM));
     corpus.append(TestData.batch(vectors, 0, ROWS / 2));
     corpus.append(TestData.batch(vectors, ROWS / 2, ROWS)); // the scan's copy grows with the corpus
-    graphless = Corpus.create(temp.resolve("g"), TestData.EMBEDDER, DIM, IndexSettings.defaults(),
-        new StoreSpec("lucene", Map.of("graph", "none")));
+    graphless = Corpus.open(temp.resolve("g"), CorpusOptions.create(TestData.EMBEDDER, DIM).withStore(new StoreSpec("lucene", Map.of("graph", "none"))));
     graphless.append(TestData.batch(vectors, 0, ROWS));
   }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +28,7 @@ class SearchTest {
   @BeforeAll
   static void build() {
     vectors = TestData.clustered(N, DIM, 30, 0.35, 7);
-    corpus = Corpus.create(tmp.resolve("c"), TestData.EMBEDDER, DIM);
+    corpus = Corpus.open(tmp.resolve("c"), CorpusOptions.create(TestData.EMBEDDER, DIM));
     for (int start = 0; start < N; start += 1000) {
       corpus.append(TestData.batch(vectors, start, start + 1000));
     }
@@ -114,7 +115,7 @@ class SearchTest {
 
   @Test
   void namedQueryAndCentroidSearch() {
-    corpus.putNamedQuery("q", vectors[42]);
+    corpus.putNamedQueries(Map.of("q", vectors[42]));
     assertEquals("k42", corpus.search(SearchRequest.builder().namedQuery("q").k(1).build()).hits().get(0).key());
     UserException e = assertThrows(UserException.class,
         () -> corpus.search(SearchRequest.builder().namedQuery("missing").build()));
@@ -145,7 +146,7 @@ class SearchTest {
 
   @Test
   void emptyCorpusSearchesReturnNothing(@TempDir Path dir) {
-    try (Corpus empty = Corpus.create(dir.resolve("e"), TestData.EMBEDDER, DIM)) {
+    try (Corpus empty = Corpus.open(dir.resolve("e"), CorpusOptions.create(TestData.EMBEDDER, DIM))) {
       assertEquals(List.of(), empty.search(SearchRequest.builder().vector(vectors[0]).build()).hits());
     }
   }

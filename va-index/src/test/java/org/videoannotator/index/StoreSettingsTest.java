@@ -34,14 +34,34 @@ class StoreSettingsTest {
   @Test
   void anotherStoreForAnExistingCorpusIsRefusedNotIgnored() {
     Path dir = temp.resolve("c");
-    Corpus.create(dir, TestData.EMBEDDER, 8).close();
-    UserException lucene = assertThrows(UserException.class, () -> Corpus.openOrCreate(dir, TestData.EMBEDDER, 8,
-        IndexSettings.defaults(), new StoreSpec("lucene", Map.of("graph", "none"))));
+    Corpus.open(dir, CorpusOptions.create(TestData.EMBEDDER, 8)).close();
+    UserException lucene = assertThrows(UserException.class, () -> Corpus.open(dir, CorpusOptions.openOrCreate(TestData.EMBEDDER, 8).withStore(new StoreSpec("lucene", Map.of("graph", "none")))));
     assertTrue(lucene.getMessage().contains("cannot change"), lucene.getMessage());
-    UserException move = assertThrows(UserException.class, () -> Corpus.moveStore(dir, new StoreSpec("lucene", Map.of("graph", "none"))));
+    UserException move = assertThrows(UserException.class, () -> StoreMaintenance.move(dir, new StoreSpec("lucene", Map.of("graph", "none"))));
     assertTrue(move.getMessage().contains("same index/ folder"), move.getMessage());
-    Corpus.openOrCreate(dir, TestData.EMBEDDER, 8, IndexSettings.defaults(), null).close(); // no --store: its own
-    Corpus.openOrCreate(dir, TestData.EMBEDDER, 8, IndexSettings.defaults(), StoreSpec.lucene()).close(); // the same
+    Corpus.open(dir, CorpusOptions.openOrCreate(TestData.EMBEDDER, 8)).close(); // no --store: its own
+    Corpus.open(dir, CorpusOptions.openOrCreate(TestData.EMBEDDER, 8).withStore(StoreSpec.lucene())).close(); // the same
+  }
+
+  @Test
+  void theLuceneProviderParsesItsOwnSettingsAndAnOpeningsSettingsAreNotRecorded() {
+    CorpusOptions badM = CorpusOptions.create(TestData.EMBEDDER, 8).withStore(new StoreSpec("lucene", Map.of("m", "1")));
+    UserException m = assertThrows(UserException.class, () -> Corpus.open(temp.resolve("m"), badM));
+    assertTrue(m.getMessage().contains("m=1") && m.getMessage().contains("2..512"), m.getMessage());
+    UserException unknown = assertThrows(UserException.class, () -> Corpus.open(temp.resolve("u"),
+        CorpusOptions.create(TestData.EMBEDDER, 8).withStoreSettings(Map.of("efSearch", "9"))));
+    assertTrue(unknown.getMessage().contains("no setting 'efSearch'"), unknown.getMessage());
+    assertFalse(Files.exists(temp.resolve("u")));
+    Path dir = temp.resolve("c");
+    CorpusOptions tuned = CorpusOptions.create(TestData.EMBEDDER, 8).withStoreSettings(Map.of("m", "32", "beam-width", "50"));
+    try (Corpus c = Corpus.open(dir, tuned)) {
+      c.append(TestData.batch(TestData.clustered(20, 8, 2, 0.3, 3), 0, 20));
+      assertEquals("32", c.storeStats().details().get("m"), "this opening's graph");
+      assertEquals(StoreSpec.lucene(), c.manifest().store(), "not recorded");
+    }
+    try (Corpus c = Corpus.open(dir, CorpusOptions.existing())) {
+      assertEquals("16", c.storeStats().details().get("m"), "later openings use the default again");
+    }
   }
 
   @Test
@@ -49,7 +69,7 @@ class StoreSettingsTest {
     Path dir = Files.createDirectories(temp.resolve("taken"));
     Files.writeString(dir.resolve("index"), "not a folder"); // the Lucene store cannot open its index/
     Files.writeString(dir.resolve("notes.txt"), "mine");
-    assertThrows(RuntimeException.class, () -> Corpus.create(dir, TestData.EMBEDDER, 8));
+    assertThrows(RuntimeException.class, () -> Corpus.open(dir, CorpusOptions.create(TestData.EMBEDDER, 8)));
     try (var files = Files.list(dir)) {
       assertEquals(List.of("index", "notes.txt"), files.map(p -> p.getFileName().toString()).sorted().toList());
     }

@@ -2,6 +2,7 @@ package org.videoannotator.learn;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import org.videoannotator.core.vectors.DotProducts;
 import org.videoannotator.core.vectors.FloatMatrix;
 
 /**

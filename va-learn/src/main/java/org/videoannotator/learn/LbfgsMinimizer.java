@@ -1,5 +1,7 @@
 package org.videoannotator.learn;
 
+import org.videoannotator.core.vectors.DotProducts;
+
 /**
  * Limited-memory BFGS for smooth convex objectives, following scipy's L-BFGS-B (v3.0) as
  * scikit-learn calls it without bounds, step for step: stop when the largest gradient component is

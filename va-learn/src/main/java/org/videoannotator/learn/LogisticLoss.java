@@ -1,5 +1,7 @@
 package org.videoannotator.learn;
 
+import org.videoannotator.core.vectors.DotProducts;
+
 /**
  * The objective scikit-learn's lbfgs logistic regression minimises, for labels in {-1, +1}: {@code
  * sum_i log(1 + exp(-y_i (w.x_i + b))) + ||w||^2 / (2C)}. The intercept {@code b} (the last

@@ -3,6 +3,7 @@ package org.videoannotator.learn;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.videoannotator.core.vectors.DotProducts;
 import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.core.vectors.KeyIndex;
 

@@ -3,6 +3,7 @@ package org.videoannotator.learn;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.videoannotator.core.vectors.PairwiseSum;
 
 /**
  * Ranking metrics exactly as scikit-learn defines them (the reference pins scikit-learn 0.24.2).

@@ -1,5 +1,7 @@
 package org.videoannotator.learn;
 
+import org.videoannotator.core.vectors.PairwiseSum;
+
 /** numpy-style summary statistics. */
 public final class Stats {
   private Stats() {}

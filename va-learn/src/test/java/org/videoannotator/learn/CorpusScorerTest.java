@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.videoannotator.core.vectors.DotProducts;
 import org.videoannotator.core.vectors.FloatMatrix;
 
 class CorpusScorerTest {

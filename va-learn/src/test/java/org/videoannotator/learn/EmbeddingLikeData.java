@@ -1,5 +1,7 @@
 package org.videoannotator.learn;
 
+import org.videoannotator.core.vectors.PairwiseSum;
+
 /**
  * Regenerates make_golden.py's embedding-like training data from its seed with the ported
  * RandomState: unit-norm rows of Gaussian noise plus or minus {@code sep} times a random direction,

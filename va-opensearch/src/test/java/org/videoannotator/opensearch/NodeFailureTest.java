@@ -17,8 +17,8 @@ import org.videoannotator.index.Clip;
 import org.videoannotator.index.ClipVector;
 import org.videoannotator.index.ClusteredVectors;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.EmbedderInfo;
-import org.videoannotator.index.IndexSettings;
 import org.videoannotator.index.SearchRequest;
 import org.videoannotator.index.store.StoreSpec;
 
@@ -89,8 +89,7 @@ class NodeFailureTest {
         Map.of("url", urlA, "index", "va-ha-test", "shards", "2", "replicas", "1"));
     http.delete("/va-ha-test");
     float[][] vectors = new ClusteredVectors(DIM, 20, 0.5, 1, 2).next(BATCHES * BATCH);
-    try (Corpus corpus = Corpus.create(temp.resolve("c"), EmbedderInfo.of("test", "1"), DIM,
-        IndexSettings.defaults(), store)) {
+    try (Corpus corpus = Corpus.open(temp.resolve("c"), CorpusOptions.create(EmbedderInfo.of("test", "1"), DIM).withStore(store))) {
       http.require(http.get("/_cluster/health/va-ha-test?wait_for_status=green&timeout=120s"), "wait for green");
       for (int i = 0; i < BATCHES; i++) {
         if (i == BATCHES / 3) {

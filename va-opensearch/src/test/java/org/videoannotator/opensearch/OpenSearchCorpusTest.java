@@ -20,7 +20,7 @@ import org.videoannotator.core.UserException;
 import org.videoannotator.datasets.SyntheticVaGenerator;
 import org.videoannotator.datasets.VaDataset;
 import org.videoannotator.index.Corpus;
-import org.videoannotator.index.IndexSettings;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.SearchHit;
 import org.videoannotator.index.SearchRequest;
 import org.videoannotator.index.SearchResult;
@@ -53,10 +53,10 @@ class OpenSearchCorpusTest {
         SyntheticVaGenerator.Config.defaultLabels(3))).generate(data);
     VaDataset dataset = VaDataset.open(data);
     new OpenSearchHttp(OpenSearchNode.url(), null, null).delete("/va-test-corpus"); // left by an aborted run
-    VaImport.run(dataset, temp.resolve("local"), 500, true, IndexSettings.defaults());
-    VaImport.run(dataset, temp.resolve("remote"), 500, true, IndexSettings.defaults(), store("va-test-corpus"));
-    local = Corpus.open(temp.resolve("local"));
-    remote = Corpus.open(temp.resolve("remote"));
+    VaImport.run(dataset, temp.resolve("local"), 500, true, null);
+    VaImport.run(dataset, temp.resolve("remote"), 500, true, store("va-test-corpus"));
+    local = Corpus.open(temp.resolve("local"), CorpusOptions.existing());
+    remote = Corpus.open(temp.resolve("remote"), CorpusOptions.existing());
   }
 
   @AfterAll
@@ -105,14 +105,16 @@ class OpenSearchCorpusTest {
     SearchResult a = local.search(SearchRequest.builder().words(words).k(5000).build());
     SearchResult b = remote.search(SearchRequest.builder().words(words).k(5000).build());
     assertFalse(b.hits().isEmpty());
-    assertEquals(keys(a), keys(b), "the same clips match '" + words + "' (English analysis on both sides)");
+    assertEquals(keys(a), keys(b), "the same clips match '" + words + "' (the corpus's text index, whatever the store)");
     float[] query = local.vectors().matrix().row(11);
     String video = local.clipAt(11).video();
-    SearchResult onlyVideo = remote.search(SearchRequest.builder().vector(query).videos(List.of(video)).k(5).build());
+    SearchResult onlyVideo = remote.search(SearchRequest.builder().vector(query).videos(List.of(video)).k(5)
+        .engine(VectorEngine.GRAPH).build());
     assertEquals("opensearch-graph+exact", onlyVideo.engine(), "the cluster applies a video filter in its own search");
     assertTrue(onlyVideo.hits().stream().allMatch(h -> h.clip().video().equals(video)));
     Set<String> excluded = keys(remote.search(SearchRequest.builder().vector(query).k(5).build()));
-    SearchResult without = remote.search(SearchRequest.builder().vector(query).excludeKeys(excluded).k(5).build());
+    SearchResult without = remote.search(SearchRequest.builder().vector(query).excludeKeys(excluded).k(5)
+        .engine(VectorEngine.GRAPH).build());
     assertEquals(5, without.hits().size(), "excluding keys inside the search still fills the page");
     assertTrue(without.hits().stream().noneMatch(h -> excluded.contains(h.key())));
     SearchResult hybrid = remote.search(SearchRequest.builder().vector(query).words(words).k(10).build());
@@ -123,7 +125,7 @@ class OpenSearchCorpusTest {
   @Test
   void theAnnotationServerServesAnOpenSearchCorpusTheSameWay() throws Exception {
     // Over a copy of the corpus's folder pointed at the same index: the server owns its corpus.
-    try (ServerRuntime server = ServerRuntime.over(Corpus.open(temp.resolve("remote")), null)) {
+    try (ServerRuntime server = ServerRuntime.over(Corpus.open(temp.resolve("remote"), CorpusOptions.existing()), null)) {
       JsonHttp http = new JsonHttp(server.start("127.0.0.1", 0).replaceAll("/$", ""));
       var info = http.get("/api/info").json();
       assertEquals("opensearch", info.get("store").asText());
@@ -139,16 +141,12 @@ class OpenSearchCorpusTest {
 
   @Test
   void anUnreachableClusterAndAMisfitIndexAreNamed() {
-    UserException down = assertThrows(UserException.class, () -> Corpus.create(temp.resolve("down"),
-        local.embedder(), 32, IndexSettings.defaults(),
-        new StoreSpec("opensearch", Map.of("url", "http://127.0.0.1:1", "wait-seconds", "1"))));
+    UserException down = assertThrows(UserException.class, () -> Corpus.open(temp.resolve("down"), CorpusOptions.create(local.embedder(), 32).withStore(new StoreSpec("opensearch", Map.of("url", "http://127.0.0.1:1", "wait-seconds", "1")))));
     assertTrue(down.getMessage().contains("cannot reach OpenSearch at http://127.0.0.1:1"), down.getMessage());
-    UserException misfit = assertThrows(UserException.class, () -> Corpus.create(temp.resolve("misfit"),
-        local.embedder(), 16, IndexSettings.defaults(), store("va-test-corpus")));
+    UserException misfit = assertThrows(UserException.class, () -> Corpus.open(temp.resolve("misfit"), CorpusOptions.create(local.embedder(), 16).withStore(store("va-test-corpus"))));
     assertTrue(misfit.getMessage().contains("dimension 32") && misfit.getMessage().contains("dimension 16"),
         misfit.getMessage());
-    UserException taken = assertThrows(UserException.class, () -> Corpus.create(temp.resolve("taken"),
-        local.embedder(), 32, IndexSettings.defaults(), store("va-test-corpus")));
+    UserException taken = assertThrows(UserException.class, () -> Corpus.open(temp.resolve("taken"), CorpusOptions.create(local.embedder(), 32).withStore(store("va-test-corpus"))));
     assertTrue(taken.getMessage().contains("already holds 2000 clips"), taken.getMessage());
   }
 }

@@ -23,10 +23,12 @@ import org.videoannotator.index.Clip;
 import org.videoannotator.index.ClipVector;
 import org.videoannotator.index.ClusteredVectors;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.EmbedderInfo;
-import org.videoannotator.index.IndexSettings;
+import org.videoannotator.index.StoreMaintenance;
 import org.videoannotator.index.SearchRequest;
 import org.videoannotator.index.SearchResult;
+import org.videoannotator.index.VectorEngine;
 import org.videoannotator.index.store.StoreSpec;
 import org.videoannotator.index.store.StoreUnavailableException;
 import org.videoannotator.server.ServerRuntime;
@@ -35,7 +37,7 @@ import org.videoannotator.testkit.JsonHttp;
 /**
  * What an operator meets with the opensearch store, against a real node: malformed and unreachable
  * settings answered in one line within seconds, several node URLs with failover, a deleted index
- * reported (503 store-unavailable in va serve) and rebuilt only by {@code va store reindex}, a
+ * reported (to graph searches; words and the scan still served) and rebuilt only by {@code va store reindex}, a
  * failed create leaving nothing behind, and a corpus moved from lucene to opensearch.
  */
 @Tag("opensearch")
@@ -86,21 +88,18 @@ class OpenSearchOperationsTest {
   void malformedUrlsAreOneLineErrorsNamingTheSetting() {
     for (String bad : List.of("htp://x:9200", "http://", "http://host:9200/some/path", "127.0.0.1:9200", "http://a b:1")) {
       UserException e = assertThrows(UserException.class,
-          () -> Corpus.create(temp.resolve("bad"), EMBEDDER, DIM, IndexSettings.defaults(), store(bad, "va-ops-bad")));
+          () -> Corpus.open(temp.resolve("bad"), CorpusOptions.create(EMBEDDER, DIM).withStore(store(bad, "va-ops-bad"))));
       assertTrue(e.getMessage().contains("url") && !e.getMessage().contains("\n"), e.getMessage());
       assertFalse(Files.exists(temp.resolve("bad")), "nothing made for " + bad);
     }
-    UserException badNumber = assertThrows(UserException.class, () -> Corpus.create(temp.resolve("bad"), EMBEDDER, DIM,
-        IndexSettings.defaults(), store(OpenSearchNode.url(), "va-ops-bad", "search-wait-seconds", "soon")));
+    UserException badNumber = assertThrows(UserException.class, () -> Corpus.open(temp.resolve("bad"), CorpusOptions.create(EMBEDDER, DIM).withStore(store(OpenSearchNode.url(), "va-ops-bad", "search-wait-seconds", "soon"))));
     assertTrue(badNumber.getMessage().contains("search-wait-seconds=soon"), badNumber.getMessage());
   }
 
   @Test
   void anUnreachableCreateFailsWithinItsBudgetAndLeavesNothingBehind() {
     long t0 = System.nanoTime();
-    StoreUnavailableException e = assertThrows(StoreUnavailableException.class, () -> Corpus.create(
-        temp.resolve("new/corpus"), EMBEDDER, DIM, IndexSettings.defaults(),
-        store("http://127.0.0.1:1", "va-ops-down", "wait-seconds", "1")));
+    StoreUnavailableException e = assertThrows(StoreUnavailableException.class, () -> Corpus.open(temp.resolve("new/corpus"), CorpusOptions.create(EMBEDDER, DIM).withStore(store("http://127.0.0.1:1", "va-ops-down", "wait-seconds", "1"))));
     assertTrue((System.nanoTime() - t0) / 1e9 < 15, "failed within seconds");
     assertTrue(e.getMessage().contains("cannot reach OpenSearch at http://127.0.0.1:1"), e.getMessage());
     assertFalse(Files.exists(temp.resolve("new")), "the folders the create made are gone");
@@ -110,34 +109,41 @@ class OpenSearchOperationsTest {
   void aNodeThatIsDownIsSkippedForTheNextAndAnOutageIsReportedWithinSeconds() throws Exception {
     Path dir = temp.resolve("failover");
     deleteIndex("va-ops-failover");
-    try (Corpus corpus = Corpus.create(dir, EMBEDDER, DIM, IndexSettings.defaults(), store(OpenSearchNode.url(), "va-ops-failover"))) {
+    try (Corpus corpus = Corpus.open(dir, CorpusOptions.create(EMBEDDER, DIM).withStore(store(OpenSearchNode.url(), "va-ops-failover")))) {
       corpus.append(clips(200));
     }
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       // A node that accepts connections and never answers, then one that refuses them, then the real one.
       Thread.ofVirtual().start(() -> acceptForever(silent));
       setUrl(dir, "http://127.0.0.1:1;http://127.0.0.1:" + silent.getLocalPort() + ";" + OpenSearchNode.url());
-      try (Corpus corpus = Corpus.open(dir)) {
-        SearchResult found = corpus.search(SearchRequest.builder().words("boat").k(5).build());
+      try (Corpus corpus = Corpus.open(dir, CorpusOptions.existing())) {
+        SearchResult found = corpus.search(graphSearch(corpus, 3));
         assertEquals(5, found.hits().size(), "the live node answers");
       }
       setUrl(dir, "http://127.0.0.1:1;http://127.0.0.1:" + silent.getLocalPort());
       setStoreParam(dir, "search-wait-seconds", "2");
-      try (Corpus corpus = Corpus.open(dir)) { // opens while the cluster is down: its files are local
+      try (Corpus corpus = Corpus.open(dir, CorpusOptions.existing())) { // opens while the cluster is down: its files are local
         long t0 = System.nanoTime();
         StoreUnavailableException down = assertThrows(StoreUnavailableException.class,
-            () -> corpus.search(SearchRequest.builder().words("boat").k(5).build()));
+            () -> corpus.search(graphSearch(corpus, 3)));
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertTrue(seconds < 15, "an interactive search fails within seconds, took " + seconds);
         assertTrue(down.getMessage().contains("cannot reach OpenSearch") && !down.getMessage().contains("\n"),
             down.getMessage());
         assertEquals(5, corpus.search(SearchRequest.builder().vector(corpus.vectors().matrix().row(3)).k(5).build())
             .hits().size(), "vector searches scan the corpus's own vectors and need no cluster");
+        assertEquals(5, corpus.search(SearchRequest.builder().words("boat").k(5).build()).hits().size(),
+            "word searches are the corpus's text index and need no cluster");
       }
     } finally {
       setUrl(dir, OpenSearchNode.url());
       deleteIndex("va-ops-failover");
     }
+  }
+
+  /** Five nearest clips to row {@code row} by the store's own graph (the scan would not ask the cluster). */
+  private static SearchRequest graphSearch(Corpus corpus, int row) {
+    return SearchRequest.builder().vector(corpus.vectors().matrix().row(row)).k(5).engine(VectorEngine.GRAPH).build();
   }
 
   private static void acceptForever(ServerSocket server) {
@@ -161,14 +167,14 @@ class OpenSearchOperationsTest {
   void aDeletedIndexIsReportedAsUnavailableAndRebuiltOnlyOnRequest() throws Exception {
     Path dir = temp.resolve("deleted");
     deleteIndex("va-ops-deleted");
-    try (Corpus corpus = Corpus.create(dir, EMBEDDER, DIM, IndexSettings.defaults(), store(OpenSearchNode.url(), "va-ops-deleted"))) {
+    try (Corpus corpus = Corpus.open(dir, CorpusOptions.create(EMBEDDER, DIM).withStore(store(OpenSearchNode.url(), "va-ops-deleted")))) {
       corpus.append(clips(300));
       deleteIndex("va-ops-deleted");
       StoreUnavailableException gone = assertThrows(StoreUnavailableException.class,
-          () -> corpus.search(SearchRequest.builder().words("boat").k(5).build()));
+          () -> corpus.search(graphSearch(corpus, 0)));
       assertTrue(gone.getMessage().contains("va store reindex --corpus " + dir), gone.getMessage());
     }
-    try (Corpus reopened = Corpus.open(dir)) {
+    try (Corpus reopened = Corpus.open(dir, CorpusOptions.existing())) {
       assertEquals(404, indexStatus("va-ops-deleted"), "opening never re-creates or re-indexes");
       StoreUnavailableException append = assertThrows(StoreUnavailableException.class,
           () -> reopened.append(List.of(clips(301).get(300))));
@@ -176,17 +182,16 @@ class OpenSearchOperationsTest {
       assertEquals(404, indexStatus("va-ops-deleted"), "nor does an append");
       try (ServerRuntime server = ServerRuntime.over(reopened, null)) {
         JsonHttp http = new JsonHttp(server.start("127.0.0.1", 0).replaceAll("/$", ""));
+        // Word search (the text index) and the scan (the corpus's vectors) need no store: served.
         JsonHttp.Reply reply = http.get("/api/search?words=boat&k=5");
-        assertEquals(503, reply.status(), reply.body());
-        assertEquals("store-unavailable", reply.json().get("error").asText(), reply.body());
-        assertTrue(reply.json().get("detail").asText().contains("va store reindex"), reply.body());
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(5, reply.json().get("hits").size(), reply.body());
       }
     }
-    assertEquals(300, Corpus.reindexStore(dir));
-    try (Corpus rebuilt = Corpus.open(dir)) {
+    assertEquals(300, StoreMaintenance.reindex(dir));
+    try (Corpus rebuilt = Corpus.open(dir, CorpusOptions.existing())) {
       assertEquals(5, rebuilt.search(SearchRequest.builder().words("boat").k(5).build()).hits().size());
-      assertEquals(5, rebuilt.search(SearchRequest.builder().vector(rebuilt.vectors().matrix().row(0)).k(5)
-          .engine(org.videoannotator.index.VectorEngine.GRAPH).build()).hits().size());
+      assertEquals(5, rebuilt.search(graphSearch(rebuilt, 0)).hits().size());
     } finally {
       deleteIndex("va-ops-deleted");
     }
@@ -196,20 +201,20 @@ class OpenSearchOperationsTest {
   void aLuceneCorpusMovesToOpenSearchAndOtherStoreFlagsAreRefused() {
     Path dir = temp.resolve("moved");
     deleteIndex("va-ops-moved");
-    try (Corpus corpus = Corpus.create(dir, EMBEDDER, DIM)) {
+    try (Corpus corpus = Corpus.open(dir, CorpusOptions.create(EMBEDDER, DIM))) {
       corpus.append(clips(250));
     }
     StoreSpec target = StoreSpec.parseKindAndParams("opensearch:url=" + OpenSearchNode.url() + ",index=va-ops-moved");
     UserException refused = assertThrows(UserException.class,
-        () -> Corpus.openOrCreate(dir, EMBEDDER, DIM, IndexSettings.defaults(), target));
+        () -> Corpus.open(dir, CorpusOptions.openOrCreate(EMBEDDER, DIM).withStore(target)));
     assertTrue(refused.getMessage().contains("va store move --corpus " + dir), refused.getMessage());
     try {
-      Corpus.moveStore(dir, target);
-      try (Corpus moved = Corpus.openOrCreate(dir, EMBEDDER, DIM, IndexSettings.defaults(), target)) {
+      StoreMaintenance.move(dir, target);
+      try (Corpus moved = Corpus.open(dir, CorpusOptions.openOrCreate(EMBEDDER, DIM).withStore(target))) {
         assertEquals("opensearch", moved.manifest().store().kind());
         assertEquals(250, moved.storeStats().rows());
         SearchResult words = moved.search(SearchRequest.builder().words("red boat").k(5).build());
-        assertEquals("opensearch-bm25", words.engine());
+        assertEquals("lucene-bm25", words.engine(), "word search stays with the corpus's text index");
         assertEquals(5, words.hits().size());
       }
     } finally {

@@ -6,6 +6,7 @@ import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.TextEncoder;
 import org.videoannotator.index.TextEncoderProvider;
 import org.videoannotator.server.auth.TokenAuth;
@@ -44,7 +45,7 @@ public final class ServerRuntime implements AutoCloseable {
 
   /** As {@link #open(Path, String)}, serving HTTPS only when {@code tls} is given. */
   public static ServerRuntime open(Path corpusDir, String token, TlsConfig tls) {
-    return new ServerRuntime(Corpus.open(corpusDir), token, tls);
+    return new ServerRuntime(Corpus.open(corpusDir, CorpusOptions.existing()), token, tls);
   }
 
   /** Wraps an already open corpus (tests, benchmarks); closing the runtime closes it too. */

@@ -126,7 +126,7 @@ class ApiContractTest extends ServerTestBase {
     }
     // A symlink planted in the media folder that points outside it is not followed.
     String other = SyntheticCorpora.key(6);
-    Path link = runtime.corpus().thumbnailPath(other);
+    Path link = runtime.corpus().layout().thumbnail(other);
     Files.createSymbolicLink(link, secret);
     JsonHttp.Reply viaLink = http.get("/api/clips/" + enc(other) + "/thumbnail");
     assertEquals(404, viaLink.status());

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.ClipVector;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.EmbedderInfo;
 import org.videoannotator.server.clips.ClipView;
 
@@ -23,7 +24,7 @@ class SlashKeysTest {
 
   @Test
   void clipMediaAndUndoWorkForKeysWithSlashes() throws Exception {
-    Corpus corpus = Corpus.create(temp.resolve("c"), EmbedderInfo.of("t", "1"), 4);
+    Corpus corpus = Corpus.open(temp.resolve("c"), CorpusOptions.create(EmbedderInfo.of("t", "1"), 4));
     List<ClipVector> clips = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       clips.add(new ClipVector(Clip.of("season 1/ep 2.mp4|" + i * 24, "season 1/ep 2.mp4"),

@@ -36,7 +36,7 @@ class SmallerPointsTest extends ServerTestBase {
   @Test
   void previewsAnswerRangeRequestsWith206() throws Exception {
     String key = SyntheticCorpora.key(3);
-    Path preview = runtime.corpus().previewPath(key);
+    Path preview = runtime.corpus().layout().preview(key);
     Files.createDirectories(preview.getParent());
     byte[] bytes = new byte[10_000];
     for (int i = 0; i < bytes.length; i++) {

@@ -12,6 +12,7 @@ import org.videoannotator.core.Progress;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.ClipVector;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.EmbedderInfo;
 
 /**
@@ -61,7 +62,7 @@ public final class SyntheticCorpora {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Corpus.open(dir);
+    return Corpus.open(dir, CorpusOptions.existing());
   }
 
   private static void deleteTree(Path dir) {
@@ -76,7 +77,7 @@ public final class SyntheticCorpora {
 
   /** Writes a (fake but real-file) thumbnail for {@code key} into the corpus media folder. */
   public static void writeThumbnail(Corpus corpus, String key, byte[] bytes) throws IOException {
-    Path file = corpus.thumbnailPath(key);
+    Path file = corpus.layout().thumbnail(key);
     Files.createDirectories(file.getParent());
     Files.write(file, bytes);
   }
@@ -90,7 +91,7 @@ public final class SyntheticCorpora {
         c[j] = (float) random.nextGaussian();
       }
     }
-    Corpus corpus = Corpus.create(dir, EmbedderInfo.of("synthetic-clustered", "1"), dim);
+    Corpus corpus = Corpus.open(dir, CorpusOptions.create(EmbedderInfo.of("synthetic-clustered", "1"), dim));
     try (Progress progress = Progress.start("generate corpus", n, "clips")) {
       List<ClipVector> batch = new ArrayList<>();
       for (int i = 0; i < n; i++) {

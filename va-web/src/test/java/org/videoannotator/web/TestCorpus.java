@@ -18,6 +18,7 @@ import javax.imageio.ImageIO;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.ClipVector;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.embed.media.PreviewWriter;
 import org.videoannotator.index.EmbedderInfo;
 
@@ -77,15 +78,15 @@ final class TestCorpus {
         clips.add(clip);
       }
     }
-    try (Corpus corpus = Corpus.create(dir, EmbedderInfo.of("test-clusters", "1"), DIM)) {
+    try (Corpus corpus = Corpus.open(dir, CorpusOptions.create(EmbedderInfo.of("test-clusters", "1"), DIM))) {
       corpus.append(batch);
       for (Clip clip : clips) {
-        Path file = corpus.thumbnailPath(clip.key());
+        Path file = corpus.layout().thumbnail(clip.key());
         Files.createDirectories(file.getParent());
         BufferedImage still = thumbnail(clip, new Random(seed ^ clip.key().hashCode()));
         ImageIO.write(still, "jpg", file.toFile());
         if (clip.video().compareTo("movie-%02d.mp4".formatted(VIDEOS_WITH_PREVIEWS)) < 0) {
-          Path preview = corpus.previewPath(clip.key());
+          Path preview = corpus.layout().preview(clip.key());
           Files.createDirectories(preview.getParent());
           PreviewWriter.write(previewFrames(still), preview);
         }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import org.videoannotator.core.Json;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.server.VaServer;
 import org.videoannotator.server.auth.TokenAuth;
 import org.videoannotator.server.builds.BuildService;
@@ -48,7 +49,7 @@ final class WebFixture implements AutoCloseable {
     Browser.requireInstalled(); // before anything is started that would then be left running
     Path dir = Files.createTempDirectory("va-web-corpus-");
     int clips = TestCorpus.write(dir.resolve("corpus"), seed);
-    Corpus corpus = Corpus.open(dir.resolve("corpus"));
+    Corpus corpus = Corpus.open(dir.resolve("corpus"), CorpusOptions.existing());
     AnnotationStore store = AnnotationStore.open(corpus.layout().annotations());
     BuildService builds = new BuildService(corpus, store, 2);
     VaServer server = new VaServer(corpus, store, builds, null, new TokenAuth(null));

@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.videoannotator.bench.BenchOptions;
 import org.videoannotator.core.Settings;
 import org.videoannotator.core.BenchSubcommand;
-import org.videoannotator.index.IndexSettings;
+import org.videoannotator.index.SearchSettings;
+import org.videoannotator.index.lucene.LuceneStoreSettings;
 import org.videoannotator.index.VectorEngine;
 import org.videoannotator.index.store.StoreSpec;
 import picocli.CommandLine;
@@ -46,20 +47,20 @@ public final class BenchIndexCommand implements BenchSubcommand, Callable<Intege
   @Option(names = "--spread", defaultValue = "1.0", description = "Noise relative to centres (default: ${DEFAULT-VALUE}).")
   double spread;
 
-  @Option(names = "--m", split = ",", defaultValue = "" + IndexSettings.DEFAULT_M, description = "HNSW M values (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--m", split = ",", defaultValue = "" + LuceneStoreSettings.DEFAULT_M, description = "HNSW M values (default: ${DEFAULT-VALUE}).")
   List<Integer> ms;
 
-  @Option(names = "--beam", split = ",", defaultValue = "" + IndexSettings.DEFAULT_BEAM_WIDTH, description = "Beam widths (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--beam", split = ",", defaultValue = "" + LuceneStoreSettings.DEFAULT_BEAM_WIDTH, description = "Beam widths (default: ${DEFAULT-VALUE}).")
   List<Integer> beams;
 
   @Option(names = "--k", split = ",", defaultValue = "10,100", description = "k values (default: ${DEFAULT-VALUE}).")
   List<Integer> ks;
 
-  @Option(names = "--candidates", split = ",", defaultValue = "" + IndexSettings.DEFAULT_MIN_CANDIDATES,
+  @Option(names = "--candidates", split = ",", defaultValue = "" + SearchSettings.DEFAULT_MIN_CANDIDATES,
       description = "Minimum HNSW candidates per search (default: ${DEFAULT-VALUE}).")
   List<Integer> candidates;
 
-  @Option(names = "--factor", split = ",", defaultValue = "" + IndexSettings.DEFAULT_CANDIDATE_FACTOR,
+  @Option(names = "--factor", split = ",", defaultValue = "" + SearchSettings.DEFAULT_CANDIDATE_FACTOR,
       description = "Candidates per wanted hit (default: ${DEFAULT-VALUE}).")
   List<Double> factors;
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.videoannotator.core.Progress;
 import org.videoannotator.core.io.FileTrees;
@@ -21,11 +22,13 @@ import org.videoannotator.index.ClusteredVectors;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.index.EmbedderInfo;
 import org.videoannotator.index.ExactSearch;
-import org.videoannotator.index.IndexSettings;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.SearchHit;
 import org.videoannotator.index.SearchRequest;
 import org.videoannotator.index.SearchResult;
+import org.videoannotator.index.SearchSettings;
 import org.videoannotator.index.VectorEngine;
+import org.videoannotator.index.lucene.LuceneStoreSettings;
 import org.videoannotator.index.store.StoreSpec;
 
 /**
@@ -85,11 +88,13 @@ public final class IndexBenchmark {
     for (StoreSpec store : config.stores()) {
       for (int m : config.ms()) {
         for (int beam : config.beams()) {
-          IndexSettings settings = IndexSettings.defaults().withGraph(m, beam);
+          CorpusOptions options = CorpusOptions.create(SYNTHETIC, config.dim()).withStore(store)
+              .withStoreSettings(Map.of(LuceneStoreSettings.M, Integer.toString(m),
+                  LuceneStoreSettings.BEAM_WIDTH, Integer.toString(beam)));
           Path dir = config.work().resolve("bench-" + store.describe().replaceAll("[^A-Za-z0-9=.-]", "_") + "-m" + m + "-beam" + beam);
           FileTrees.deleteTree(dir);
           try {
-            Built built = build(dir, settings, store);
+            Built built = build(dir, options, m, beam);
             Corpus corpus = built.corpus();
             try {
               if (truths == null) {
@@ -103,8 +108,8 @@ public final class IndexBenchmark {
                   truths.add(truth(matrix, BenchQueries.textGap(matrix, config.textQueries(), config.seed())));
                 }
               }
-              searches.addAll(measure("synthetic", corpus, m, beam, truths, dir, settings));
-              Build b = appendFigures(built, settings, m, beam, store);
+              searches.addAll(measure("synthetic", corpus, m, beam, truths, dir));
+              Build b = appendFigures(built, options, m, beam);
               builds.add(b);
               print(b);
             } finally {
@@ -127,9 +132,9 @@ public final class IndexBenchmark {
    */
   public Report runCorpus(Path corpusDir) {
     List<Search> searches = new ArrayList<>();
-    try (Corpus corpus = Corpus.open(corpusDir)) {
+    try (Corpus corpus = Corpus.open(corpusDir, CorpusOptions.existing())) {
       FloatMatrix matrix = corpus.vectors().matrix();
-      out.printf("corpus %s: %d clips, %d segment(s)%n", corpusDir, corpus.size(), corpus.segmentCount());
+      out.printf("corpus %s: %d clips, %d segment(s)%n", corpusDir, corpus.size(), corpus.storeStats().segments());
       List<Truth> truths = new ArrayList<>();
       int byExample = config.byExampleQueries() > 0 ? config.byExampleQueries() : config.queries();
       truths.add(truth(matrix, BenchQueries.ofRows(matrix, byExample, config.seed())));
@@ -139,7 +144,7 @@ public final class IndexBenchmark {
       if (config.textQueries() > 0) {
         truths.add(truth(matrix, BenchQueries.textGap(matrix, config.textQueries(), config.seed())));
       }
-      searches.addAll(measure("corpus", corpus, -1, -1, truths, corpusDir, corpus.settings()));
+      searches.addAll(measure("corpus", corpus, -1, -1, truths, corpusDir));
     }
     return new Report(config, List.of(), searches);
   }
@@ -193,13 +198,13 @@ public final class IndexBenchmark {
     }
   }
 
-  private Built build(Path dir, IndexSettings settings, StoreSpec store) {
+  private Built build(Path dir, CorpusOptions options, int m, int beam) {
     ClusteredVectors data = new ClusteredVectors(config.dim(), config.clusters(), config.spread(), config.seed(), config.seed());
     resetPeakHeap();
     long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
-    Corpus corpus = Corpus.create(dir, SYNTHETIC, config.dim(), settings, store);
-    try (Progress progress = Progress.start("build " + store.describe() + " m=" + settings.m() + " beam=" + settings.beamWidth(), config.rows(), "rows")) {
+    Corpus corpus = Corpus.open(dir, options);
+    try (Progress progress = Progress.start("build " + options.store().describe() + " m=" + m + " beam=" + beam, config.rows(), "rows")) {
       for (int start = 0; start < config.rows(); start += config.batch()) {
         int n = Math.min(config.batch(), config.rows() - start);
         corpus.append(batch(data.next(n), start));
@@ -214,9 +219,9 @@ public final class IndexBenchmark {
     return new Built(corpus, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (processCpuNanos() - cpu0) / 1e9, peakHeapMb());
   }
 
-  private Build appendFigures(Built built, IndexSettings settings, int m, int beam, StoreSpec store) {
+  private Build appendFigures(Built built, CorpusOptions options, int m, int beam) {
     Corpus corpus = built.corpus();
-    int segments = corpus.segmentCount();
+    int segments = corpus.storeStats().segments();
     int n = config.appendRows();
     double toBuilt = 0;
     double toEmpty = 0;
@@ -228,7 +233,7 @@ public final class IndexBenchmark {
       toBuilt = (System.nanoTime() - t0) / 1e9;
       Path emptyDir = corpus.dir().resolveSibling(corpus.dir().getFileName() + "-empty");
       FileTrees.deleteTree(emptyDir);
-      Corpus empty = Corpus.create(emptyDir, SYNTHETIC, config.dim(), settings, store);
+      Corpus empty = Corpus.open(emptyDir, options);
       try {
         long t1 = System.nanoTime();
         empty.append(rows);
@@ -238,24 +243,23 @@ public final class IndexBenchmark {
         FileTrees.deleteTree(emptyDir);
       }
     }
-    return new Build(store.describe(), m, beam, config.rows(), config.dim(), built.appendSeconds(), built.mergeSeconds(),
+    return new Build(options.store().describe(), m, beam, config.rows(), config.dim(), built.appendSeconds(), built.mergeSeconds(),
         built.appendSeconds() + built.mergeSeconds(), built.cpuSeconds(), built.peakHeapMb(), Runtime.getRuntime().maxMemory() >> 20, segments, n, toBuilt, toEmpty);
   }
 
-  private List<Search> measure(String data, Corpus built, int m, int beam, List<Truth> truths, Path dir,
-      IndexSettings settings) {
+  private List<Search> measure(String data, Corpus built, int m, int beam, List<Truth> truths, Path dir) {
     List<Search> out = new ArrayList<>();
     for (int candidates : config.candidates()) {
       for (double factor : config.factors()) {
         // Candidates are a search-time setting: the same index, searched with another efSearch.
-        IndexSettings searchSettings = settings.withCandidates(candidates, factor);
-        boolean same = built.settings().equals(searchSettings);
-        try (Corpus other = same ? null : Corpus.open(dir, searchSettings)) {
+        SearchSettings searchSettings = new SearchSettings(candidates, factor);
+        boolean same = SearchSettings.defaults().equals(searchSettings);
+        try (Corpus other = same ? null : Corpus.open(dir, CorpusOptions.existing().withSearch(searchSettings))) {
           Corpus searched = same ? built : other;
           for (VectorEngine engine : config.engines()) {
             for (Truth truth : truths) {
               for (int k : config.ks()) {
-                out.add(measureOne(data, searched, m, beam, k, engine, truth));
+                out.add(measureOne(data, searched, searchSettings, m, beam, k, engine, truth));
               }
             }
           }
@@ -265,8 +269,8 @@ public final class IndexBenchmark {
     return out;
   }
 
-  private Search measureOne(String data, Corpus corpus, int m, int beam, int k, VectorEngine engine, Truth truth) {
-    IndexSettings settings = corpus.settings();
+  private Search measureOne(String data, Corpus corpus, SearchSettings settings, int m, int beam, int k,
+      VectorEngine engine, Truth truth) {
     float[][] queries = truth.set().queries();
     // Warm-up (JIT, page cache, the scan's int8 copy), not timed.
     for (int q = 0; q < Math.min(20, queries.length); q++) {

@@ -25,7 +25,6 @@ import org.videoannotator.core.Settings;
 import org.videoannotator.core.UserException;
 import org.videoannotator.datasets.TruthTable;
 import org.videoannotator.datasets.VaDataset;
-import org.videoannotator.index.IndexSettings;
 import org.videoannotator.index.VaImport;
 import org.videoannotator.server.ServerRuntime;
 import picocli.CommandLine;
@@ -116,7 +115,7 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
         temp = work != null ? work : Files.createTempDirectory("va-bench-loop");
         corpusDir = temp.resolve("corpus");
         try (VaDataset data = VaDataset.open(source.data)) {
-          VaImport.Summary s = VaImport.run(data, corpusDir, 50_000, true, IndexSettings.defaults());
+          VaImport.Summary s = VaImport.run(data, corpusDir, 50_000, true, null);
           System.out.printf("imported %s: %d shots, %d named queries%n", source.data, s.shots(), s.namedQueries());
         }
       }

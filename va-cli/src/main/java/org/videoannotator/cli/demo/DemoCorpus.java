@@ -20,6 +20,7 @@ import org.videoannotator.embed.ingest.Ingester;
 import org.videoannotator.embed.model.Embedder;
 import org.videoannotator.embed.model.Embedders;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.server.store.AnnotationStore;
 
 /**
@@ -67,7 +68,7 @@ public final class DemoCorpus {
     IngestReport report;
     try (Embedder embedder = Embedders.create(embedderId, modelDir);
         Corpus corpus =
-            Corpus.openOrCreate(corpusDir(root), embedder.info(), embedder.dimension())) {
+            Corpus.open(corpusDir(root), CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
       IngestOptions options = new IngestOptions(IngestOptions.DEFAULT_SAMPLE_FPS, threads, null);
       report = new Ingester(corpus, embedder, options).run(List.of(videosDir(root)));
       if (report.count(FileResult.FAILED) > 0) {

@@ -26,6 +26,7 @@ import org.videoannotator.embed.video.ShotSpan;
 import org.videoannotator.embed.video.Transition;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.SearchHit;
 import org.videoannotator.index.SearchRequest;
 import org.videoannotator.server.ServerRuntime;
@@ -63,7 +64,7 @@ class DemoPipelineTest {
   @Test
   void everyRenderedShotIsAClipWithAnEmbeddingAndAThumbnail() throws Exception {
     assertTrue(DemoCorpus.isReady(root));
-    try (Corpus corpus = Corpus.open(corpusDir)) {
+    try (Corpus corpus = Corpus.open(corpusDir, CorpusOptions.existing())) {
       Map<String, List<Clip>> clipsPerVideo =
           corpus.clips().collect(Collectors.groupingBy(Clip::video));
       for (var entry : truths.entrySet()) {
@@ -80,7 +81,7 @@ class DemoPipelineTest {
           norm += x * x;
         }
         assertEquals(1.0, Math.sqrt(norm), 1e-3, "embedding of " + vectors.keys().key(row));
-        Path thumb = corpus.thumbnailPath(vectors.keys().key(row));
+        Path thumb = corpus.layout().thumbnail(vectors.keys().key(row));
         assertTrue(Files.size(thumb) > 0, "thumbnail of " + vectors.keys().key(row));
       }
     }
@@ -88,7 +89,7 @@ class DemoPipelineTest {
 
   @Test
   void searchingACaptionWordReturnsTheShotsThatCarryIt() {
-    try (Corpus corpus = Corpus.open(corpusDir)) {
+    try (Corpus corpus = Corpus.open(corpusDir, CorpusOptions.existing())) {
       Set<String> carrying = corpus.clips()
           .filter(c -> c.text().toLowerCase(Locale.ROOT).contains("crowd"))
           .map(Clip::key).collect(Collectors.toSet());

@@ -3,8 +3,8 @@ package org.videoannotator.core.vectors;
 import org.videoannotator.core.UserException;
 
 /**
- * The project's vector arithmetic on {@code float[]} (sums in double). The SIMD dot product over
- * memory-mapped rows lives beside the exact scan in va-index, the one place that needs it.
+ * The project's vector arithmetic on single {@code float[]} vectors (sums in double): norms and
+ * normalisation with their user errors. The SIMD kernels over rows live in {@link DotProducts}.
  */
 public final class VectorMath {
   private VectorMath() {}

@@ -2,7 +2,6 @@ package org.videoannotator.embed.cli;
 
 import picocli.CommandLine;
 import org.videoannotator.index.cli.StoreOptions;
-import org.videoannotator.index.IndexSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.videoannotator.core.UserException;
 import org.videoannotator.core.VaSubcommand;
 import org.videoannotator.embed.precomputed.PrecomputedImporter;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.EmbedderInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,7 +69,7 @@ public final class ImportVectorsCommand implements VaSubcommand, Callable<Intege
     }
     EmbedderInfo info = PrecomputedImporter.info(embedderId, embedderVersion);
     int dim = PrecomputedImporter.dimension(vectors, dataset);
-    try (Corpus c = Corpus.openOrCreate(corpus, info, dim, IndexSettings.defaults(), store.spec())) {
+    try (Corpus c = Corpus.open(corpus, CorpusOptions.openOrCreate(info, dim).withStore(store.spec()))) {
       var result = PrecomputedImporter.importInto(c, vectors, Optional.ofNullable(clips), dataset);
       System.out.printf("%d vectors read, %d appended, %d skipped (already present); corpus holds %d%n",
           result.rows(), result.appended(), result.skipped(), c.size());

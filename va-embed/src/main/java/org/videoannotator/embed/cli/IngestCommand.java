@@ -2,7 +2,6 @@ package org.videoannotator.embed.cli;
 
 import picocli.CommandLine;
 import org.videoannotator.index.cli.StoreOptions;
-import org.videoannotator.index.IndexSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.videoannotator.embed.ingest.Ingester;
 import org.videoannotator.embed.model.Embedder;
 import org.videoannotator.embed.model.Embedders;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.CorpusLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,7 +76,7 @@ public final class IngestCommand implements VaSubcommand, Callable<Integer> {
     IngestOptions options = new IngestOptions(sampleFps, threads, null);
     IngestReport report;
     try (Embedder e = Embedders.create(id, modelDir);
-        Corpus c = Corpus.openOrCreate(corpus, e.info(), e.dimension(), IndexSettings.defaults(), store.spec())) {
+        Corpus c = Corpus.open(corpus, CorpusOptions.openOrCreate(e.info(), e.dimension()).withStore(store.spec()))) {
       report = new Ingester(c, e, options).run(paths);
     }
     System.out.print(json

@@ -9,6 +9,7 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.videoannotator.core.UserException;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.CorpusLayout;
 
 /** The embedders on the class path ({@link EmbedderProvider}s found by ServiceLoader), by id. */
@@ -42,7 +43,7 @@ public final class Embedders {
     if (!Files.isRegularFile(CorpusLayout.of(corpus).manifest())) {
       return Optional.empty();
     }
-    try (Corpus c = Corpus.open(corpus)) {
+    try (Corpus c = Corpus.open(corpus, CorpusOptions.existing())) {
       return Optional.of(c.embedder().id());
     }
   }

@@ -24,6 +24,7 @@ import org.videoannotator.embed.video.ShotSpan;
 import org.videoannotator.embed.video.synthetic.SyntheticVideo;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 
 /**
  * The descriptor on real encoded video (SyntheticVideo scenes, decoded and ingested): shots of a
@@ -62,7 +63,7 @@ class DescriptorOnRenderedVideoTest {
       truths.put(name, video.render(plan, dir.resolve("videos").resolve(name + ".mp4")));
     }
     try (DescriptorEmbedder embedder = new DescriptorEmbedder();
-        Corpus corpus = Corpus.create(dir.resolve("corpus"), embedder.info(), embedder.dimension())) {
+        Corpus corpus = Corpus.open(dir.resolve("corpus"), CorpusOptions.create(embedder.info(), embedder.dimension()))) {
       new Ingester(corpus, embedder, IngestOptions.defaults()).run(List.of(dir.resolve("videos")));
       List<Clip> clips = corpus.clips().toList();
       for (String name : List.of("train", "test")) {

@@ -35,6 +35,7 @@ import org.videoannotator.embed.video.synthetic.SyntheticVideo;
 import org.videoannotator.embed.video.synthetic.SyntheticVideo.Format;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 
 /**
  * Real videos (rendered and encoded by SyntheticVideo), a real corpus, the real decoder, detector
@@ -98,7 +99,7 @@ class IngesterTest {
 
   private static IngestReport ingest(Path corpusDir, Embedder embedder, IngestOptions options,
       List<Path> paths) {
-    try (Corpus corpus = Corpus.openOrCreate(corpusDir, embedder.info(), embedder.dimension())) {
+    try (Corpus corpus = Corpus.open(corpusDir, CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
       return new Ingester(corpus, embedder, options).run(paths);
     }
   }
@@ -131,15 +132,15 @@ class IngesterTest {
     assertEquals(1, report.exitStatus(), "a run with failed files fails");
     assertTrue(Files.isRegularFile(CorpusLayout.of(corpusDir).ingestReport()));
 
-    try (Corpus corpus = Corpus.open(corpusDir)) {
+    try (Corpus corpus = Corpus.open(corpusDir, CorpusOptions.existing())) {
       int expected = GOOD.stream().mapToInt(g -> TRUTH.get(g).shots().size()).sum();
       assertEquals(expected, corpus.size());
       assertEquals(expected, corpus.vectors().size());
       for (Clip clip : corpus.clips().toList()) {
         float[] v = corpus.vector(clip.key());
         assertEquals(1.0, VectorMath.norm(v), 1e-4, clip.key());
-        assertNotNull(ImageIO.read(corpus.thumbnailPath(clip.key()).toFile()), "thumbnail of " + clip.key());
-        assertTrue(Files.size(corpus.previewPath(clip.key())) > 100, "preview of " + clip.key());
+        assertNotNull(ImageIO.read(corpus.layout().thumbnail(clip.key()).toFile()), "thumbnail of " + clip.key());
+        assertTrue(Files.size(corpus.layout().preview(clip.key())) > 100, "preview of " + clip.key());
         assertEquals(clip.video() + "|" + clip.frameIn(), clip.key());
         assertFalse(clip.text().isBlank(), "captions of " + clip.key());
       }
@@ -172,7 +173,7 @@ class IngesterTest {
       assertEquals(3, again.count(FileResult.SKIPPED), again.table());
       assertEquals(0, again.shots());
     }
-    try (Corpus corpus = Corpus.open(corpusDir)) {
+    try (Corpus corpus = Corpus.open(corpusDir, CorpusOptions.existing())) {
       assertEquals(GOOD.stream().mapToInt(g -> TRUTH.get(g).shots().size()).sum(), corpus.size());
     }
   }
@@ -189,7 +190,7 @@ class IngesterTest {
       });
       IngestReport crashed = ingest(corpusDir, embedder, crashing, two);
       assertEquals(FileResult.FAILED, byName(crashed).get("beach.avi").status());
-      try (Corpus corpus = Corpus.open(corpusDir)) {
+      try (Corpus corpus = Corpus.open(corpusDir, CorpusOptions.existing())) {
         assertEquals(TRUTH.get("street.mp4").shots().size(), corpus.size());
         assertTrue(corpus.clips().noneMatch(c -> c.video().equals("beach.avi")));
       }

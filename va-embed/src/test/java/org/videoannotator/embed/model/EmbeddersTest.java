@@ -18,6 +18,7 @@ import org.videoannotator.embed.model.clip.ClipEmbedder;
 import org.videoannotator.embed.model.clip.TinyClip;
 import org.videoannotator.embed.model.descriptor.DescriptorEmbedder;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.TextEncoder;
 import org.videoannotator.index.TextEncoderProvider;
 
@@ -67,7 +68,7 @@ class EmbeddersTest {
         .filter(p -> p instanceof EmbedTextEncoderProvider).findFirst().orElseThrow();
     try (ClipEmbedder clip = ClipEmbedder.open(TinyClip.single())) {
       Path corpusDir = dir.resolve("corpus");
-      try (Corpus corpus = Corpus.create(corpusDir, clip.info(), clip.dimension())) {
+      try (Corpus corpus = Corpus.open(corpusDir, CorpusOptions.create(clip.info(), clip.dimension()))) {
         UserException unrecorded = assertThrows(UserException.class,
             () -> provider.encoderFor(corpus.embedder(), corpusDir));
         assertTrue(unrecorded.getMessage().contains("--model"), unrecorded.getMessage());

@@ -20,6 +20,7 @@ import org.videoannotator.core.UserException;
 import org.videoannotator.core.vectors.VectorMath;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 
 class PrecomputedImporterTest {
   private static Path fixture(String name) {
@@ -37,7 +38,7 @@ class PrecomputedImporterTest {
   }
 
   private static Corpus corpus(Path dir, int dim) {
-    return Corpus.create(dir, PrecomputedImporter.info(PrecomputedImporter.ID, "1"), dim);
+    return Corpus.open(dir, CorpusOptions.create(PrecomputedImporter.info(PrecomputedImporter.ID, "1"), dim));
   }
 
   @ParameterizedTest

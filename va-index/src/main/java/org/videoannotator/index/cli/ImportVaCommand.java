@@ -1,14 +1,16 @@
 package org.videoannotator.index.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.Settings;
 import org.videoannotator.core.VaSubcommand;
 import org.videoannotator.datasets.VaDataset;
-import org.videoannotator.index.IndexSettings;
 import org.videoannotator.index.VaImport;
+import org.videoannotator.index.lucene.LuceneStoreSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -44,11 +46,13 @@ public final class ImportVaCommand implements VaSubcommand, Callable<Integer> {
 
   @CommandLine.Mixin StoreOptions store = new StoreOptions();
 
-  @Option(names = "--m", defaultValue = "" + IndexSettings.DEFAULT_M, description = "HNSW M (default: ${DEFAULT-VALUE}).")
-  int m;
+  @Option(names = "--m", description = "HNSW M of the graph this import builds (the store's setting m; lucene's"
+      + " default: " + LuceneStoreSettings.DEFAULT_M + ").")
+  Integer m;
 
-  @Option(names = "--beam", defaultValue = "" + IndexSettings.DEFAULT_BEAM_WIDTH, description = "HNSW beam width (default: ${DEFAULT-VALUE}).")
-  int beam;
+  @Option(names = "--beam", description = "HNSW beam width of the graph this import builds (the store's setting"
+      + " beam-width; lucene's default: " + LuceneStoreSettings.DEFAULT_BEAM_WIDTH + ").")
+  Integer beam;
 
   @Override
   public Integer call() {
@@ -56,7 +60,14 @@ public final class ImportVaCommand implements VaSubcommand, Callable<Integer> {
         "optimize", !noOptimize, "m", m, "beam", beam);
     long started = System.nanoTime();
     try (VaDataset data = VaDataset.open(dataset)) {
-      VaImport.Summary s = VaImport.run(data, corpus, batch, !noOptimize, IndexSettings.defaults().withGraph(m, beam), store.spec());
+      Map<String, String> graph = new TreeMap<>();
+      if (m != null) {
+        graph.put(LuceneStoreSettings.M, m.toString());
+      }
+      if (beam != null) {
+        graph.put(LuceneStoreSettings.BEAM_WIDTH, beam.toString());
+      }
+      VaImport.Summary s = VaImport.run(data, corpus, batch, !noOptimize, store.spec(), graph);
       System.out.printf("imported %s into %s: %d shots, %d appended, %d already present, %d named queries;"
               + " corpus holds %d clips in %d index segment(s); %.1f s%n",
           dataset, corpus, s.shots(), s.appended(), s.skipped(), s.namedQueries(), s.corpusSize(),

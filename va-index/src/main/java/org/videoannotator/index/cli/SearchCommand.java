@@ -16,6 +16,7 @@ import org.videoannotator.core.UserException;
 import org.videoannotator.core.VaSubcommand;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.SearchHit;
 import org.videoannotator.index.SearchRequest;
 import org.videoannotator.index.SearchResult;
@@ -90,7 +91,7 @@ public final class SearchCommand implements VaSubcommand, Callable<Integer> {
     Settings.log(LOG, "search", "corpus", corpus, "text", vector == null ? null : vector.text,
         "query", vector == null ? null : vector.query, "like", vector == null ? null : vector.like,
         "words", words, "k", k, "offset", offset, "videos", videos, "exclude", exclude);
-    try (Corpus c = Corpus.open(corpus)) {
+    try (Corpus c = Corpus.open(corpus, CorpusOptions.existing())) {
       SearchRequest.Builder request = SearchRequest.builder().k(k).offset(offset).videos(videos)
           .excludeKeys(exclude).words(words == null ? "" : words);
       TextEncoder encoder = null;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.videoannotator.core.VaSubcommand;
-import org.videoannotator.index.Corpus;
+import org.videoannotator.index.StoreMaintenance;
 import org.videoannotator.index.store.StoreSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +39,7 @@ public final class StoreMoveCommand implements VaSubcommand, Callable<Integer> {
   @Override
   public Integer call() {
     StoreSpec spec = StoreSpec.parseKindAndParams(to, params);
-    Corpus.moveStore(corpus, spec);
+    StoreMaintenance.move(corpus, spec);
     System.out.printf("corpus %s now keeps its vectors in %s%n", corpus, to);
     return 0;
   }

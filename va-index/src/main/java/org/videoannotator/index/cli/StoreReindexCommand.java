@@ -3,7 +3,7 @@ package org.videoannotator.index.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.videoannotator.core.VaSubcommand;
-import org.videoannotator.index.Corpus;
+import org.videoannotator.index.StoreMaintenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,7 +28,7 @@ public final class StoreReindexCommand implements VaSubcommand, Callable<Integer
 
   @Override
   public Integer call() {
-    long rows = Corpus.reindexStore(corpus);
+    long rows = StoreMaintenance.reindex(corpus);
     System.out.printf("corpus %s: the store holds all %d clips%n", corpus, rows);
     return 0;
   }

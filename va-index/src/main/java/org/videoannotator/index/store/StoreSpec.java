@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Which {@link VectorIndex} a corpus uses, as recorded in its manifest: a kind (the name of a
- * {@link VectorIndexProvider}) and the kind's parameters (for example {@code quantization=int8}
+ * Which {@link VectorStore} a corpus uses, as recorded in its manifest: a kind (the name of a
+ * {@link VectorStoreProvider}) and the kind's parameters (for example {@code quantization=int8}
  * for {@code lucene}, or {@code url}, {@code index}, {@code shards}, {@code replicas} for
  * {@code opensearch}). Secrets never go here: providers read them from the environment or files.
  */
@@ -80,6 +80,19 @@ public record StoreSpec(String kind, Map<String, String> params) {
   /** The parameter {@code key}, or {@code fallback}. */
   public String param(String key, String fallback) {
     return params.getOrDefault(key, fallback);
+  }
+
+  /**
+   * This spec with {@code settings} laid over its parameters: the settings of one opening (e.g.
+   * {@code m=32} for the graph segments written now), which the manifest does not record.
+   */
+  public StoreSpec with(Map<String, String> settings) {
+    if (settings.isEmpty()) {
+      return this;
+    }
+    Map<String, String> all = new TreeMap<>(params);
+    all.putAll(settings);
+    return new StoreSpec(kind, all);
   }
 
   /** {@code kind} or {@code kind:key=value,...}, as {@code --store} takes it (passwords masked, should one be given as a setting). */

@@ -16,6 +16,7 @@ import org.videoannotator.core.UserException;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.ClipVector;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.EmbedderInfo;
 import picocli.CommandLine;
 
@@ -45,7 +46,7 @@ class CommandsTest {
 
   private Path corpus() {
     Path dir = tmp.resolve("c");
-    try (Corpus c = Corpus.create(dir, EmbedderInfo.of("descriptor", "1"), 2)) {
+    try (Corpus c = Corpus.open(dir, CorpusOptions.create(EmbedderInfo.of("descriptor", "1"), 2))) {
       c.append(List.of(
           new ClipVector(new Clip("a", "v1", "", "", 0, 1, 0, 23, 24, 0, "red car chase", Map.of()), new float[] {1, 0}),
           new ClipVector(new Clip("b", "v1", "", "", 1, 2, 24, 47, 24, 0, "blue sky", Map.of()), new float[] {0.8f, 0.6f}),
@@ -79,7 +80,7 @@ class CommandsTest {
   @Test
   void textSearchUsesTheRegisteredEncoderOfTheCorpusEmbedder() throws Exception {
     Path dir = tmp.resolve("axis");
-    try (Corpus c = Corpus.create(dir, AxisTextEncoderProvider.AXIS, 2)) {
+    try (Corpus c = Corpus.open(dir, CorpusOptions.create(AxisTextEncoderProvider.AXIS, 2))) {
       c.append(List.of(
           new ClipVector(Clip.of("e", "v"), new float[] {1, 0.1f}),
           new ClipVector(Clip.of("n", "v"), new float[] {0.1f, 1})));
@@ -96,8 +97,8 @@ class CommandsTest {
     assertEquals(1, r.status());
     assertTrue(r.err().contains("embedded with 'descriptor'") && r.err().contains("--words")
         && r.err().contains("--embedder clip --model DIR") && !r.err().contains("--query"), r.err());
-    try (Corpus c = Corpus.open(dir)) {
-      c.putNamedQuery("car", new float[] {1, 0});
+    try (Corpus c = Corpus.open(dir, CorpusOptions.existing())) {
+      c.putNamedQueries(Map.of("car", new float[] {1, 0}));
     }
     Run hinted = run(new SearchCommand(), "--corpus", dir.toString(), "--text", "a car");
     assertTrue(hinted.err().contains("--query NAME (1 here, e.g. 'car')"), hinted.err());

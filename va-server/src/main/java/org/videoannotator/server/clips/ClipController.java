@@ -27,11 +27,11 @@ public final class ClipController {
   }
 
   public void thumbnail(Context ctx) throws IOException {
-    media(ctx, corpus.thumbnailPath(clipKey(ctx)), "thumbnail");
+    media(ctx, corpus.layout().thumbnail(clipKey(ctx)), "thumbnail");
   }
 
   public void preview(Context ctx) throws IOException {
-    media(ctx, corpus.previewPath(clipKey(ctx)), "preview");
+    media(ctx, corpus.layout().preview(clipKey(ctx)), "preview");
   }
 
   // The same by query parameter, for keys with '/' (ingested videos in sub-folders), which a path
@@ -42,11 +42,11 @@ public final class ClipController {
   }
 
   public void thumbnailByQuery(Context ctx) throws IOException {
-    media(ctx, corpus.thumbnailPath(ClipLookup.require(corpus, queryKey(ctx), "key").key()), "thumbnail");
+    media(ctx, corpus.layout().thumbnail(ClipLookup.require(corpus, queryKey(ctx), "key").key()), "thumbnail");
   }
 
   public void previewByQuery(Context ctx) throws IOException {
-    media(ctx, corpus.previewPath(ClipLookup.require(corpus, queryKey(ctx), "key").key()), "preview");
+    media(ctx, corpus.layout().preview(ClipLookup.require(corpus, queryKey(ctx), "key").key()), "preview");
   }
 
   private static String queryKey(Context ctx) {
@@ -58,7 +58,7 @@ public final class ClipController {
   }
 
   private void media(Context ctx, Path file, String what) throws IOException {
-    Path mediaRoot = corpus.mediaDir().toAbsolutePath().normalize();
+    Path mediaRoot = corpus.layout().media().toAbsolutePath().normalize();
     Path target = file.toAbsolutePath().normalize();
     if (!target.startsWith(mediaRoot) || !Files.isRegularFile(target)) {
       throw ApiException.notFound("key", "the clip has no " + what);

@@ -17,7 +17,7 @@ public record ClipView(
     String key = "?key=" + urlSegment(clip.key());
     return new ClipView(clip.key(), clip.video(), clip.title(), clip.start(), clip.end(), clip.frameIn(),
         clip.frameOut(), clip.fps(), clip.cluster(), clip.text(), "/api/media/thumbnail" + key, "/api/media/preview" + key,
-        Files.isRegularFile(corpus.thumbnailPath(clip.key())), Files.isRegularFile(corpus.previewPath(clip.key())));
+        Files.isRegularFile(corpus.layout().thumbnail(clip.key())), Files.isRegularFile(corpus.layout().preview(clip.key())));
   }
 
   /** Percent-encodes a key for a URL path segment or query value (spaces as %20, not +). */

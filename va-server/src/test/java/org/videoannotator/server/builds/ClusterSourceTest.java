@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.ClipVector;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.EmbedderInfo;
 import org.videoannotator.testkit.SyntheticCorpora;
 
@@ -47,7 +48,7 @@ class ClusterSourceTest {
       clips.add(new ClipVector(Clip.of("k" + i, "v" + (i / 20)), v));
     }
     List<Integer> first = new ArrayList<>();
-    try (Corpus corpus = Corpus.create(dir, EmbedderInfo.of("bare", "1"), 8)) {
+    try (Corpus corpus = Corpus.open(dir, CorpusOptions.create(EmbedderInfo.of("bare", "1"), 8))) {
       corpus.append(clips);
       ClusterSource source = new ClusterSource(corpus);
       for (int i = 0; i < 400; i++) {
@@ -63,7 +64,7 @@ class ClusterSourceTest {
       }
       assertTrue(groupZero.size() <= 3, "group 0 split over " + groupZero);
     }
-    try (Corpus corpus = Corpus.open(dir)) {
+    try (Corpus corpus = Corpus.open(dir, CorpusOptions.existing())) {
       ClusterSource again = new ClusterSource(corpus);
       for (int i = 0; i < 400; i++) {
         assertEquals(first.get(i), again.clusterOf("k" + i), "cached clusters are reused");

@@ -30,6 +30,7 @@ import org.videoannotator.embed.model.descriptor.DescriptorEmbedder;
 import org.videoannotator.embed.video.synthetic.SyntheticScripts;
 import org.videoannotator.embed.video.synthetic.SyntheticVideo;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.learn.CorpusScorer;
 import org.videoannotator.learn.Feeds;
 import org.videoannotator.learn.LinearModel;
@@ -89,7 +90,7 @@ public final class SparkBenchmark {
       Path corpus = fresh(settings.work().resolve("corpus-spark-" + master.replaceAll("\\W", "")));
       try (SparkSession spark = SparkSessions.start("bench", master);
           DescriptorEmbedder embedder = new DescriptorEmbedder();
-          Corpus c = Corpus.openOrCreate(corpus, embedder.info(), embedder.dimension())) {
+          Corpus c = Corpus.open(corpus, CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
         long started = System.nanoTime();
         IngestReport report = new SparkIngest(spark, c,
             new SparkIngest.Options(DescriptorEmbedder.ID, null, IngestOptions.DEFAULT_SAMPLE_FPS, 1, null))
@@ -106,7 +107,7 @@ public final class SparkBenchmark {
   private void warmUp(Path videos) throws IOException {
     Path corpus = fresh(settings.work().resolve("corpus-warm-up"));
     try (DescriptorEmbedder embedder = new DescriptorEmbedder();
-        Corpus c = Corpus.openOrCreate(corpus, embedder.info(), embedder.dimension())) {
+        Corpus c = Corpus.open(corpus, CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
       new Ingester(c, embedder, IngestOptions.defaults()).run(List.of(videos.resolve("bench-00.mp4")));
     }
   }
@@ -114,7 +115,7 @@ public final class SparkBenchmark {
   private double timeSingleMachineIngest(Path videos, Map<String, Object> section) throws IOException {
     Path corpus = fresh(settings.work().resolve("corpus-single"));
     try (DescriptorEmbedder embedder = new DescriptorEmbedder();
-        Corpus c = Corpus.openOrCreate(corpus, embedder.info(), embedder.dimension())) {
+        Corpus c = Corpus.open(corpus, CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
       long started = System.nanoTime();
       IngestReport report = new Ingester(c, embedder, IngestOptions.defaults()).run(List.of(videos));
       double seconds = (System.nanoTime() - started) / 1e9;

@@ -12,7 +12,7 @@ import org.videoannotator.embed.model.Embedder;
 import org.videoannotator.embed.model.Embedders;
 import org.videoannotator.embed.model.ModelRecord;
 import org.videoannotator.index.Corpus;
-import org.videoannotator.index.IndexSettings;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.cli.StoreOptions;
 import org.videoannotator.spark.SparkSessions;
 import org.videoannotator.spark.ingest.SparkIngest;
@@ -67,7 +67,7 @@ public final class IngestCommand implements Callable<Integer> {
     IngestReport report;
     // The driver's embedder only names the corpus's vectors (and checks the model loads) before any task runs.
     try (Embedder e = Embedders.create(id, modelDir);
-        Corpus c = Corpus.openOrCreate(corpus, e.info(), e.dimension(), IndexSettings.defaults(), store.spec());
+        Corpus c = Corpus.open(corpus, CorpusOptions.openOrCreate(e.info(), e.dimension()).withStore(store.spec()));
         SparkSession spark = SparkSessions.start("ingest", master.master)) {
       c.requireCompatible(e.info(), e.dimension());
       e.modelDir().ifPresent(dir -> ModelRecord.write(c.dir(), dir));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.spark.SparkSessions;
 import org.videoannotator.spark.parquet.CorpusParquet;
 import org.videoannotator.spark.parquet.VectorColumn;
@@ -32,7 +33,7 @@ public final class ToParquetCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     VectorColumn kind = VectorColumn.named(vectorColumn);
-    try (Corpus c = Corpus.open(corpus); SparkSession spark = SparkSessions.start("to-parquet", master.master)) {
+    try (Corpus c = Corpus.open(corpus, CorpusOptions.existing()); SparkSession spark = SparkSessions.start("to-parquet", master.master)) {
       long rows = CorpusParquet.export(spark, c, table, kind);
       System.out.println("wrote " + rows + " clips of " + corpus + " to " + table);
     }

@@ -15,8 +15,8 @@ import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.index.AppendResult;
 import org.videoannotator.index.ClipVector;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.EmbedderInfo;
-import org.videoannotator.index.IndexSettings;
 import org.videoannotator.index.store.StoreSpec;
 import org.videoannotator.spark.HadoopJson;
 
@@ -91,7 +91,7 @@ public final class CorpusParquet {
         ClipVector cv = new ClipVector(ClipTable.clip(row, columns), ClipTable.vector(row));
         if (corpus == null) {
           int dim = description != null ? description.dim() : cv.vector().length;
-          corpus = Corpus.openOrCreate(dir, info, dim, IndexSettings.defaults(), store);
+          corpus = Corpus.open(dir, CorpusOptions.openOrCreate(info, dim).withStore(store));
         }
         batch.add(cv);
         if (batch.size() == IMPORT_BATCH || !rows.hasNext()) {

@@ -38,6 +38,7 @@ import org.videoannotator.embed.video.synthetic.SyntheticVideo;
 import org.videoannotator.embed.video.synthetic.SyntheticVideo.Format;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.CorpusLayout;
 import org.videoannotator.spark.SparkSessions;
 
@@ -68,7 +69,7 @@ class SparkIngestTest {
     Files.writeString(videos.resolve("notes.txt"), "shot list, not a video");
     reference = work.resolve("reference");
     try (DescriptorEmbedder embedder = new DescriptorEmbedder();
-        Corpus corpus = Corpus.openOrCreate(reference, embedder.info(), embedder.dimension())) {
+        Corpus corpus = Corpus.open(reference, CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
       IngestReport report = new Ingester(corpus, embedder, IngestOptions.defaults()).run(List.of(videos));
       for (String good : GOOD) {
         assertEquals(FileResult.OK, byVideo(report).get(good).status(), report.table());
@@ -106,7 +107,7 @@ class SparkIngestTest {
 
   private static IngestReport sparkIngest(Path corpusDir, List<String> inputs) {
     try (DescriptorEmbedder embedder = new DescriptorEmbedder();
-        Corpus corpus = Corpus.openOrCreate(corpusDir, embedder.info(), embedder.dimension())) {
+        Corpus corpus = Corpus.open(corpusDir, CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
       return new SparkIngest(spark, corpus, new SparkIngest.Options(DescriptorEmbedder.ID, null, 2, 1, null))
           .run(inputs);
     }
@@ -120,7 +121,7 @@ class SparkIngestTest {
   /** Every clip of a corpus by key, with its vector. */
   private static Map<String, Map.Entry<Clip, float[]>> contents(Path corpusDir) {
     Map<String, Map.Entry<Clip, float[]>> out = new TreeMap<>();
-    try (Corpus corpus = Corpus.open(corpusDir)) {
+    try (Corpus corpus = Corpus.open(corpusDir, CorpusOptions.existing())) {
       for (Clip clip : corpus.clips().toList()) {
         out.put(clip.key(), Map.entry(clip, corpus.vector(clip.key())));
       }
@@ -194,7 +195,7 @@ class SparkIngestTest {
   }
 
   private static String streetHash(Path corpusDir) {
-    try (Corpus corpus = Corpus.open(corpusDir)) {
+    try (Corpus corpus = Corpus.open(corpusDir, CorpusOptions.existing())) {
       return corpus.ingestedVideos().entrySet().stream()
           .filter(e -> e.getValue().video().equals("street.mp4")).map(Map.Entry::getKey).findFirst().orElseThrow();
     }
@@ -208,7 +209,7 @@ class SparkIngestTest {
     sparkIngest(viaSpark, List.of(roundabout));
     Path viaVaIngest = work.resolve("va-ingest-dots");
     try (DescriptorEmbedder embedder = new DescriptorEmbedder();
-        Corpus corpus = Corpus.openOrCreate(viaVaIngest, embedder.info(), embedder.dimension())) {
+        Corpus corpus = Corpus.open(viaVaIngest, CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
       new Ingester(corpus, embedder, IngestOptions.defaults()).run(List.of(Path.of(roundabout)));
     }
     Map<String, Map.Entry<Clip, float[]>> expected = contents(viaVaIngest);

@@ -24,6 +24,7 @@ import org.videoannotator.embed.model.descriptor.DescriptorEmbedder;
 import org.videoannotator.embed.video.synthetic.SyntheticScripts;
 import org.videoannotator.embed.video.synthetic.SyntheticVideo;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.CorpusLayout;
 
 /**
@@ -48,7 +49,7 @@ class SparkSubmitIT {
     Path reference = dir.resolve("reference");
     int shots;
     try (DescriptorEmbedder embedder = new DescriptorEmbedder();
-        Corpus corpus = Corpus.openOrCreate(reference, embedder.info(), embedder.dimension())) {
+        Corpus corpus = Corpus.open(reference, CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
       IngestReport report = new Ingester(corpus, embedder, IngestOptions.defaults()).run(List.of(videos));
       assertEquals(VIDEOS, report.count("ok"), report.table());
       shots = report.shots();
@@ -72,7 +73,7 @@ class SparkSubmitIT {
     assertEquals(0, second.exitValue(), log);
     assertTrue(log.contains(VIDEOS + " ok"), log);
 
-    try (Corpus expected = Corpus.open(reference); Corpus actual = Corpus.open(corpus)) {
+    try (Corpus expected = Corpus.open(reference, CorpusOptions.existing()); Corpus actual = Corpus.open(corpus, CorpusOptions.existing())) {
       assertEquals(expected.keys().stream().sorted().toList(), actual.keys().stream().sorted().toList());
       for (String key : expected.keys()) {
         assertEquals(expected.clip(key), actual.clip(key), key);
@@ -117,7 +118,7 @@ class SparkSubmitIT {
     if (!Files.exists(CorpusLayout.of(corpus).manifest())) {
       return 0;
     }
-    try (Corpus c = Corpus.open(corpus)) {
+    try (Corpus c = Corpus.open(corpus, CorpusOptions.existing())) {
       return c.size();
     }
   }

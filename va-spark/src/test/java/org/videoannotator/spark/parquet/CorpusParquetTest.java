@@ -23,6 +23,7 @@ import org.videoannotator.core.UserException;
 import org.videoannotator.index.AppendResult;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.EmbedderInfo;
 import org.videoannotator.index.store.StoreSpec;
 import org.videoannotator.spark.SparkTestSession;
@@ -47,7 +48,7 @@ class CorpusParquetTest {
 
       AppendResult imported = CorpusParquet.importInto(spark, table, dir.resolve("copy"), null, StoreSpec.lucene());
       assertEquals(1200, imported.appended());
-      try (Corpus copy = Corpus.open(dir.resolve("copy"))) {
+      try (Corpus copy = Corpus.open(dir.resolve("copy"), CorpusOptions.existing())) {
         assertEquals(source.embedder(), copy.embedder());
         assertEquals(source.keys(), copy.keys(), "same keys in the same row order");
         for (int r = 0; r < source.size(); r++) {
@@ -76,7 +77,7 @@ class CorpusParquetTest {
     assertTrue(noEmbedder.getMessage().contains("--embedder"), noEmbedder.getMessage());
 
     CorpusParquet.importInto(spark, table, dir.resolve("c"), new EmbedderInfo("theirs", "1", Map.of()), StoreSpec.lucene());
-    try (Corpus c = Corpus.open(dir.resolve("c"))) {
+    try (Corpus c = Corpus.open(dir.resolve("c"), CorpusOptions.existing())) {
       assertEquals(List.of("film-a|0", "film-a|40"), c.keys());
       assertEquals("film-a", c.clipAt(1).video());
       assertArrayEquals(new float[] {0, 0.6f, 0.8f}, c.vector("film-a|40"), 1e-6f);

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.videoannotator.core.Json;
 import org.videoannotator.core.UserException;
 import org.videoannotator.index.store.ClipFilter;
@@ -22,14 +21,16 @@ import org.videoannotator.index.store.IndexStats;
 import org.videoannotator.index.store.IndexedClip;
 import org.videoannotator.index.store.RowScore;
 import org.videoannotator.index.store.StoreUnavailableException;
-import org.videoannotator.index.store.VectorIndex;
+import org.videoannotator.index.store.VectorStore;
 
 /**
- * The {@code opensearch} {@link VectorIndex}: one OpenSearch index per corpus, one document per
+ * The {@code opensearch} {@link VectorStore}: one OpenSearch index per corpus, one document per
  * clip ({@code _id} = clip key, so re-indexing a row is idempotent) with its row, key and video
- * (keywords), title and text (English analysis) and vector ({@code knn_vector}, k-NN plugin's
- * {@code lucene} engine, inner product on unit vectors = cosine). Filters run inside the k-NN
- * search (the lucene engine's efficient filtering).
+ * (keywords) and vector ({@code knn_vector}, k-NN plugin's {@code lucene} engine, inner product on
+ * unit vectors = cosine). Filters run inside the k-NN search (the lucene engine's efficient
+ * filtering). Word search is not the store's: the corpus's text index answers it in the corpus
+ * folder, so it keeps working while the cluster is down (indexes made before that also hold title
+ * and text, unused).
  *
  * <p>Commits: added clips are buffered and sent by {@link #commit} in bounded bulk requests, the
  * index is refreshed, and only then is the committed row count written to the index's mapping
@@ -37,7 +38,7 @@ import org.videoannotator.index.store.VectorIndex;
  * so documents of a commit that died midway are never returned, and the corpus's recovery deletes
  * them ({@link #deleteRowsFrom}). Single writer: a lock file in the corpus folder.
  */
-final class OpenSearchVectorIndex implements VectorIndex {
+final class OpenSearchVectorStore implements VectorStore {
   /** Documents per bulk request: bounded, so a large import never builds one huge request. */
   static final int BULK_DOCS = 500;
 
@@ -51,7 +52,7 @@ final class OpenSearchVectorIndex implements VectorIndex {
   private FileChannel lockChannel;
   private FileLock lock;
 
-  OpenSearchVectorIndex(OpenSearchHttp http, OpenSearchHttp searchHttp, String index, int dimension, Path lockFile) {
+  OpenSearchVectorStore(OpenSearchHttp http, OpenSearchHttp searchHttp, String index, int dimension, Path lockFile) {
     this.http = http;
     this.searchHttp = searchHttp;
     this.index = index;
@@ -84,7 +85,7 @@ final class OpenSearchVectorIndex implements VectorIndex {
     try {
       existing = searchHttp.get(path("/_mapping"));
     } catch (StoreUnavailableException e) {
-      org.slf4j.LoggerFactory.getLogger(OpenSearchVectorIndex.class).warn("{}", e.getMessage());
+      org.slf4j.LoggerFactory.getLogger(OpenSearchVectorStore.class).warn("{}", e.getMessage());
       return;
     }
     if (existing.ok()) {
@@ -121,7 +122,6 @@ final class OpenSearchVectorIndex implements VectorIndex {
     if (existing.status() != 404) {
       http.require(existing, "read the mapping of index '" + index + "'");
     }
-    Map<String, Object> text = Map.of("type", "text", "analyzer", "english");
     Map<String, Object> body = Map.of(
         "settings", Map.of("index", Map.of("knn", true, "number_of_shards", shards,
             "number_of_replicas", replicas)),
@@ -131,8 +131,6 @@ final class OpenSearchVectorIndex implements VectorIndex {
                 "key", Map.of("type", "keyword"),
                 "row", Map.of("type", "integer"),
                 "video", Map.of("type", "keyword"),
-                "title", text,
-                "text", text,
                 "vector", Map.of("type", "knn_vector", "dimension", dimension,
                     "method", Map.of("name", "hnsw", "engine", "lucene", "space_type", "innerproduct",
                         "parameters", Map.of("m", m, "ef_construction", efConstruction))))));
@@ -169,8 +167,6 @@ final class OpenSearchVectorIndex implements VectorIndex {
       doc.put("key", c.clip().key());
       doc.put("row", c.row());
       doc.put("video", c.clip().video());
-      doc.put("title", c.clip().title());
-      doc.put("text", c.clip().text());
       doc.put("vector", c.vector());
       try {
         pending.add(Json.mapper().writeValueAsString(Map.of("index", Map.of("_index", index, "_id", c.clip().key())))
@@ -283,20 +279,6 @@ final class OpenSearchVectorIndex implements VectorIndex {
     return search(Map.of("size", n, "_source", false, "docvalue_fields", List.of("row"), "query", Map.of("knn", knn)));
   }
 
-  @Override
-  public Optional<List<RowScore>> matchWords(String words, int n, ClipFilter filter, int rowLimit) {
-    OpenSearchHttp.Reply analyzed = requireIndex(searchHttp.post(path("/_analyze"),
-        Map.of("analyzer", "english", "text", words)), "analyse the words '" + words + "'");
-    if (analyzed.json().path("tokens").isEmpty()) {
-      return Optional.empty();
-    }
-    Map<String, Object> match = Map.of("simple_query_string", Map.of("query", words,
-        "fields", List.of("title^2", "text"), "analyzer", "english"));
-    Map<String, Object> bool = Map.of("must", match, "filter", filter(filter, rowLimit));
-    return Optional.of(search(Map.of("size", n, "_source", false, "docvalue_fields", List.of("row"),
-        "query", Map.of("bool", bool))));
-  }
-
   private List<RowScore> search(Map<String, Object> body) {
     JsonNode hits = requireIndex(searchHttp.post(path("/_search"), body), "search index '" + index + "'")
         .json().path("hits").path("hits");
@@ -333,7 +315,7 @@ final class OpenSearchVectorIndex implements VectorIndex {
     JsonNode primaries = stats.path("indices").path(index).path("primaries");
     JsonNode settings = requireIndex(searchHttp.get(path("/_settings")), "read the settings of index '" + index + "'")
         .json().path(index).path("settings").path("index");
-    return new IndexStats(OpenSearchVectorIndexProvider.KIND, Math.max(0, committedRows()), dimension, "innerproduct",
+    return new IndexStats(OpenSearchVectorStoreProvider.KIND, Math.max(0, committedRows()), dimension, "innerproduct",
         settings.path("number_of_shards").asInt(), primaries.path("store").path("size_in_bytes").asLong(-1),
         Map.of("url", http.url(), "index", index, "replicas", settings.path("number_of_replicas").asText(),
             "documents", primaries.path("docs").path("count").asText()));

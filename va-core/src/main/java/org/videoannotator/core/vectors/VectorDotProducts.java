@@ -1,7 +1,9 @@
-package org.videoannotator.learn;
+package org.videoannotator.core.vectors;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
@@ -20,6 +22,9 @@ final class VectorDotProducts implements DotProducts {
   private static final VectorSpecies<Double> QUAD_DOUBLES = DoubleVector.SPECIES_256;
   private static final VectorSpecies<Float> HALF_FLOATS =
       VectorSpecies.of(float.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
+  /** As many bytes as {@link #SPECIES} has float lanes: one load widens to one float vector. */
+  private static final VectorSpecies<Byte> CODES =
+      VectorSpecies.of(byte.class, VectorShape.forBitSize(SPECIES.length() * Byte.SIZE));
 
   @Override
   public float dot(MemorySegment segment, long byteOffset, ValueLayout.OfFloat layout, float[] w) {
@@ -46,6 +51,32 @@ final class VectorDotProducts implements DotProducts {
       s += segment.get(layout, byteOffset + (long) j * Float.BYTES) * w[j];
     }
     return s;
+  }
+
+  @Override
+  public float dotCodes(MemorySegment codes, long byteOffset, float[] q) {
+    FloatVector acc0 = FloatVector.zero(SPECIES);
+    FloatVector acc1 = FloatVector.zero(SPECIES);
+    int lanes = SPECIES.length();
+    int i = 0;
+    for (; i + 2 * lanes <= q.length; i += 2 * lanes) {
+      acc0 = widenCodes(codes, byteOffset + i).fma(FloatVector.fromArray(SPECIES, q, i), acc0);
+      acc1 = widenCodes(codes, byteOffset + i + lanes).fma(FloatVector.fromArray(SPECIES, q, i + lanes), acc1);
+    }
+    for (; i + lanes <= q.length; i += lanes) {
+      acc0 = widenCodes(codes, byteOffset + i).fma(FloatVector.fromArray(SPECIES, q, i), acc0);
+    }
+    // reduceLanes, as the scan has always summed: its candidates (and so its results) stay the same.
+    float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    for (; i < q.length; i++) {
+      sum += codes.get(ValueLayout.JAVA_BYTE, byteOffset + i) * q[i];
+    }
+    return sum;
+  }
+
+  private static FloatVector widenCodes(MemorySegment codes, long offset) {
+    return (FloatVector) ByteVector.fromMemorySegment(CODES, codes, offset, ByteOrder.nativeOrder())
+        .convertShape(VectorOperators.B2F, SPECIES, 0);
   }
 
   @Override

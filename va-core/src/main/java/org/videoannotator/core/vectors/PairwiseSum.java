@@ -1,20 +1,21 @@
-package org.videoannotator.learn;
+package org.videoannotator.core.vectors;
 
 /**
  * numpy's pairwise summation of a contiguous double array ({@code np.sum}): blocks of up to 128
  * summed with eight interleaved accumulators, larger arrays split in halves. Matching it makes
  * sums, and so metrics, bit-identical to numpy's rather than merely close.
  */
-final class PairwiseSum {
+public final class PairwiseSum {
   private static final int BLOCK = 128;
 
   private PairwiseSum() {}
 
-  static double sum(double[] a) {
+  public static double sum(double[] a) {
     return sum(a, 0, a.length);
   }
 
-  static double sum(double[] a, int from, int n) {
+  /** The pairwise sum of {@code a[from .. from + n)}. */
+  public static double sum(double[] a, int from, int n) {
     if (n < 8) {
       double res = 0.0;
       for (int i = 0; i < n; i++) {

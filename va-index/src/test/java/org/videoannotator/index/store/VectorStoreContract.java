@@ -1,7 +1,6 @@
 package org.videoannotator.index.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -16,14 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.ClusteredVectors;
-import org.videoannotator.index.IndexSettings;
 
 /**
- * What every {@link VectorIndex} must do, checked on seeded data. A store's test extends this
+ * What every {@link VectorStore} must do, checked on seeded data. A store's test extends this
  * (va-index publishes it in its test-jar) and says how to open the store; the corpus's own tests
  * then hold for the store too.
  */
-public abstract class VectorIndexContract {
+public abstract class VectorStoreContract {
   protected static final int DIM = 32;
   private static final int ROWS = 2_000;
   private static final float[][] VECTORS = new ClusteredVectors(DIM, 20, 0.6, 7, 8).next(ROWS + 50);
@@ -31,10 +29,10 @@ public abstract class VectorIndexContract {
   @TempDir protected Path dir;
 
   /** Opens (creating when absent) the store under test for a corpus in {@code corpusDir}. */
-  protected abstract VectorIndex open(Path corpusDir, int dimension, IndexSettings settings);
+  protected abstract VectorStore open(Path corpusDir, int dimension);
 
   /** Extra time a store needs before a commit is visible to searches (0 for Lucene). */
-  protected void awaitVisible(VectorIndex index) {}
+  protected void awaitVisible(VectorStore index) {}
 
   protected static Clip clip(int row) {
     String video = "video" + (row % 9);
@@ -46,8 +44,8 @@ public abstract class VectorIndexContract {
     return IntStream.range(from, to).mapToObj(r -> new IndexedClip(r, clip(r), VECTORS[r])).toList();
   }
 
-  private VectorIndex filled(int rows) {
-    VectorIndex index = open(dir, DIM, IndexSettings.defaults());
+  private VectorStore filled(int rows) {
+    VectorStore index = open(dir, DIM);
     index.beginWriting();
     for (int from = 0; from < rows; from += 500) {
       index.add(rows(from, Math.min(rows, from + 500)));
@@ -74,7 +72,7 @@ public abstract class VectorIndexContract {
 
   @Test
   void aNewStoreIsEmptyAndCountsItsCommits() {
-    try (VectorIndex index = open(dir, DIM, IndexSettings.defaults())) {
+    try (VectorStore index = open(dir, DIM)) {
       index.beginWriting();
       index.commit(0);
       assertEquals(0, index.committedRows());
@@ -89,7 +87,7 @@ public abstract class VectorIndexContract {
 
   @Test
   void nearestFindsTheExactNeighboursOfSeededClusters() {
-    try (VectorIndex index = filled(ROWS)) {
+    try (VectorStore index = filled(ROWS)) {
       int found = 0;
       int wanted = 0;
       for (int q = 0; q < 20; q++) {
@@ -108,7 +106,7 @@ public abstract class VectorIndexContract {
 
   @Test
   void filtersApplyInsideTheSearch() {
-    try (VectorIndex index = filled(ROWS)) {
+    try (VectorStore index = filled(ROWS)) {
       float[] query = VECTORS[ROWS];
       Set<String> include = new HashSet<>();
       for (int r = 3; r < ROWS; r += 150) {
@@ -129,22 +127,8 @@ public abstract class VectorIndexContract {
   }
 
   @Test
-  void wordsMatchStemmedTextAndStopWordsAloneMatchNothing() {
-    try (VectorIndex index = filled(ROWS)) {
-      List<RowScore> herons = index.matchWords("herons run", 50, ClipFilter.NONE, ROWS).orElseThrow();
-      assertEquals(IntStream.range(0, ROWS / 100).map(i -> i * 100).boxed().collect(java.util.stream.Collectors.toSet()),
-          herons.stream().map(RowScore::row).collect(java.util.stream.Collectors.toSet()));
-      List<RowScore> filtered = index.matchWords("heron", 50, new ClipFilter(Set.of("video1"), Set.of(), Set.of()), ROWS)
-          .orElseThrow();
-      assertTrue(filtered.stream().allMatch(h -> clip(h.row()).video().equals("video1")));
-      assertFalse(filtered.isEmpty());
-      assertTrue(index.matchWords("the of and", 10, ClipFilter.NONE, ROWS).isEmpty());
-    }
-  }
-
-  @Test
   void deletedAndDiscardedRowsNeverComeBack() {
-    try (VectorIndex index = filled(500)) {
+    try (VectorStore index = filled(500)) {
       index.deleteRowsFrom(400);
       awaitVisible(index);
       assertEquals(400, index.committedRows());
@@ -160,7 +144,7 @@ public abstract class VectorIndexContract {
       }
       assertTrue(all.stream().allMatch(r -> r < 410), "rows >= 410 were deleted or discarded: " + all);
     }
-    try (VectorIndex reopened = open(dir, DIM, IndexSettings.defaults())) {
+    try (VectorStore reopened = open(dir, DIM)) {
       assertEquals(410, reopened.committedRows(), "commits survive reopening");
     }
   }

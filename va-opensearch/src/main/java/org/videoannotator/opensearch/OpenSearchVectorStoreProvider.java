@@ -6,10 +6,9 @@ import java.util.Locale;
 import java.util.Set;
 import org.videoannotator.core.UserException;
 import org.videoannotator.index.CorpusLayout;
-import org.videoannotator.index.IndexSettings;
 import org.videoannotator.index.store.StoreSpec;
-import org.videoannotator.index.store.VectorIndex;
-import org.videoannotator.index.store.VectorIndexProvider;
+import org.videoannotator.index.store.VectorStore;
+import org.videoannotator.index.store.VectorStoreProvider;
 
 /**
  * The {@code opensearch} store. Settings (in the corpus manifest, from {@code --store-param}):
@@ -20,16 +19,20 @@ import org.videoannotator.index.store.VectorIndexProvider;
  * (default {@code VA_OPENSEARCH_PASSWORD}) or the file named by {@code password-file}: never from
  * the manifest or the command line; {@code wait-seconds} (120): how long a busy, recovering or
  * unreachable cluster is retried before a write (an import, an append) fails; {@code
- * search-wait-seconds} (5): the same for interactive searches, which answer within seconds. HTTPS uses the JVM's trust store
+ * search-wait-seconds} (5): the same for interactive searches, which answer within seconds; {@code m}
+ * (16) and {@code beam-width} (100): the HNSW graph of an index created now (the k-NN plugin's
+ * {@code m} and {@code ef_construction}). HTTPS uses the JVM's trust store
  * ({@code -Djavax.net.ssl.trustStore=...} for a private CA).
  */
-public final class OpenSearchVectorIndexProvider implements VectorIndexProvider {
+public final class OpenSearchVectorStoreProvider implements VectorStoreProvider {
   public static final String KIND = "opensearch";
   /** The k-NN plugin's limit for the lucene engine. */
   static final int MAX_DIMENSIONS = 16_000;
   private static final Set<String> KNOWN =
       Set.of("url", "index", "shards", "replicas", "user", "password-env", "password-file", "wait-seconds",
-          "search-wait-seconds");
+          "search-wait-seconds", "m", "beam-width");
+  private static final String DEFAULT_M = "16";
+  private static final String DEFAULT_BEAM_WIDTH = "100";
 
   @Override
   public String kind() {
@@ -54,6 +57,8 @@ public final class OpenSearchVectorIndexProvider implements VectorIndexProvider 
     positive(spec, "replicas", "0", 0);
     positive(spec, "wait-seconds", "120", 0);
     positive(spec, "search-wait-seconds", "5", 0);
+    positive(spec, "m", DEFAULT_M, 2);
+    positive(spec, "beam-width", DEFAULT_BEAM_WIDTH, 1);
     String file = spec.param("password-file", null);
     if (file != null && !Files.isReadable(Path.of(file))) {
       throw new UserException("the opensearch store's password-file " + file + " cannot be read; create it"
@@ -136,27 +141,27 @@ public final class OpenSearchVectorIndexProvider implements VectorIndexProvider 
 
   /** Opens the corpus's index; one that is missing is left missing (reported by the corpus, rebuilt by {@code va store reindex}). */
   @Override
-  public VectorIndex open(Path corpusDir, StoreSpec spec, int dimension, IndexSettings settings) {
-    OpenSearchVectorIndex index = connect(corpusDir, spec, dimension);
+  public VectorStore open(Path corpusDir, StoreSpec spec, int dimension) {
+    OpenSearchVectorStore index = connect(corpusDir, spec, dimension);
     index.checkIfPresent();
     return index;
   }
 
   /** Opens the corpus's index, creating it when absent. */
   @Override
-  public VectorIndex create(Path corpusDir, StoreSpec spec, int dimension, IndexSettings settings) {
-    OpenSearchVectorIndex index = connect(corpusDir, spec, dimension);
-    index.createOrCheck(positive(spec, "shards", "1", 1), positive(spec, "replicas", "0", 0), settings.m(),
-        settings.beamWidth());
+  public VectorStore create(Path corpusDir, StoreSpec spec, int dimension) {
+    OpenSearchVectorStore index = connect(corpusDir, spec, dimension);
+    index.createOrCheck(positive(spec, "shards", "1", 1), positive(spec, "replicas", "0", 0),
+        positive(spec, "m", DEFAULT_M, 2), positive(spec, "beam-width", DEFAULT_BEAM_WIDTH, 1));
     return index;
   }
 
-  private OpenSearchVectorIndex connect(Path corpusDir, StoreSpec spec, int dimension) {
+  private OpenSearchVectorStore connect(Path corpusDir, StoreSpec spec, int dimension) {
     validate(spec);
     String user = spec.param("user", null);
     OpenSearchHttp http = new OpenSearchHttp(urls(spec), user, user == null ? null : password(spec),
         java.time.Duration.ofSeconds(positive(spec, "wait-seconds", "120", 0)));
-    return new OpenSearchVectorIndex(http, http.withBudget(java.time.Duration.ofSeconds(
+    return new OpenSearchVectorStore(http, http.withBudget(java.time.Duration.ofSeconds(
         positive(spec, "search-wait-seconds", "5", 0))), indexName(corpusDir, spec), dimension,
         CorpusLayout.of(corpusDir).storeLock());
   }

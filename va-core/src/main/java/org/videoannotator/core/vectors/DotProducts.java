@@ -1,4 +1,4 @@
-package org.videoannotator.learn;
+package org.videoannotator.core.vectors;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -6,14 +6,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dot products of a float32 row stored in a {@link MemorySegment} with a float[] vector. The
- * implementation is chosen once, here: SIMD through {@code jdk.incubator.vector} when that module
- * is present (the launcher and tests add it), otherwise a plain unrolled loop. The choice is logged
- * once.
+ * The project's one home for vector kernels: dot products of float32 rows (memory-mapped or in
+ * arrays) with float or double vectors, int8 codes, axpy updates and the logistic loss's terms,
+ * shared by the exact search and the int8 scan (va-index), the learner and the corpus scorer
+ * (va-learn, va-spark). The implementation is chosen once, here: SIMD through {@code
+ * jdk.incubator.vector} when that module is present (the launcher and tests add it), otherwise
+ * {@link #scalar()}, the one plain-loop fallback. The choice is logged once. Each kernel adds in a
+ * fixed order (documented per method), so a given implementation gives the same bits for the same
+ * input on any thread, compiled or interpreted; numpy's pairwise sums are {@link PairwiseSum}.
  */
 public interface DotProducts {
   /** {@code sum_j row[j] * w[j]} for the {@code w.length} floats at {@code byteOffset}. */
   float dot(MemorySegment segment, long byteOffset, ValueLayout.OfFloat layout, float[] w);
+
+  /**
+   * {@code sum_j codes[j] * q[j]} for the {@code q.length} int8 codes at {@code byteOffset}, each
+   * code widened to a float: a query pre-multiplied by the codes' scales gives the approximate dot
+   * product of the vectors they quantise (the int8 scan's candidates).
+   */
+  float dotCodes(MemorySegment codes, long byteOffset, float[] q);
 
   /** {@code sum_j row[j]} for {@code count} floats at {@code byteOffset} (streaming baseline). */
   float sum(MemorySegment segment, long byteOffset, ValueLayout.OfFloat layout, int count);

@@ -1,4 +1,4 @@
-package org.videoannotator.learn;
+package org.videoannotator.core.vectors;
 
 /**
  * The per-row terms of the logistic loss for a block of margins {@code m = y * z}: the loss

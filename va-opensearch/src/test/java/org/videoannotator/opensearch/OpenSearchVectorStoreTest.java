@@ -4,20 +4,19 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
-import org.videoannotator.index.IndexSettings;
 import org.videoannotator.index.store.StoreSpec;
-import org.videoannotator.index.store.VectorIndex;
-import org.videoannotator.index.store.VectorIndexContract;
+import org.videoannotator.index.store.VectorStore;
+import org.videoannotator.index.store.VectorStoreContract;
 
 /** The opensearch store on a real node, against the same contract as the lucene store. */
 @Tag("opensearch")
-class OpenSearchVectorIndexTest extends VectorIndexContract {
+class OpenSearchVectorStoreTest extends VectorStoreContract {
   private Path opened;
 
   @Override
-  protected VectorIndex open(Path corpusDir, int dimension, IndexSettings settings) {
+  protected VectorStore open(Path corpusDir, int dimension) {
     opened = corpusDir;
-    return new OpenSearchVectorIndexProvider().create(corpusDir, spec(), dimension, settings);
+    return new OpenSearchVectorStoreProvider().create(corpusDir, spec(), dimension);
   }
 
   private static StoreSpec spec() {
@@ -28,7 +27,7 @@ class OpenSearchVectorIndexTest extends VectorIndexContract {
   void deleteIndex() {
     if (opened != null) {
       new OpenSearchHttp(OpenSearchNode.url(), null, null)
-          .delete("/" + OpenSearchVectorIndexProvider.indexName(opened, spec()));
+          .delete("/" + OpenSearchVectorStoreProvider.indexName(opened, spec()));
     }
   }
 }

@@ -1,4 +1,4 @@
-package org.videoannotator.learn;
+package org.videoannotator.core.vectors;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -28,6 +28,15 @@ final class ScalarDotProducts implements DotProducts {
       s0 += segment.get(layout, byteOffset + (long) j * Float.BYTES) * w[j];
     }
     return (s0 + s1) + (s2 + s3);
+  }
+
+  @Override
+  public float dotCodes(MemorySegment codes, long byteOffset, float[] q) {
+    float sum = 0;
+    for (int i = 0; i < q.length; i++) {
+      sum += codes.get(ValueLayout.JAVA_BYTE, byteOffset + i) * q[i];
+    }
+    return sum;
   }
 
   @Override

@@ -1,4 +1,4 @@
-package org.videoannotator.learn;
+package org.videoannotator.core.vectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
