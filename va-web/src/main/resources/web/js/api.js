@@ -80,6 +80,8 @@ export const api = {
   label: (name) => request('GET', label(name)),
   createLabel: (name, description, keywords) =>
     request('POST', '/api/labels', { name, description, keywords }),
+  /** Soft delete (the log is kept; creating the name again revives it); with accounts admins only. */
+  deleteLabel: (name) => request('DELETE', label(name)),
   importOntology: (ontology) => request('POST', '/api/labels/import', ontology),
 
   /** mode: text | words | query | like; value: the query text, name, or comma-separated keys. */
