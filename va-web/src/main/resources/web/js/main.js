@@ -93,8 +93,8 @@ function showAccount() {
     setAnnotator(info.user.name);
     document.getElementById('annotator-field').hidden = true;
     const account = document.getElementById('account');
-    account.replaceChildren('Logged in as ', h('b', { text: info.user.name }),
-      h('span', { class: 'role', text: info.user.role }));
+    account.replaceChildren('Logged in as ', h('b', { text: info.user.name }), ' ',
+      h('span', { class: 'role', title: 'your role', text: info.user.role }));
     account.hidden = false;
   }
   document.getElementById('logout').hidden = !info?.authRequired;
