@@ -53,7 +53,7 @@ class SafetyTest extends BrowserTestBase {
     assertTrue(!String.valueOf(browser.js("return document.title")).contains("pwned"));
   }
 
-  // Two annotators in one browser (the "You" field): their disagreement is listed in review, and
+  // Two annotators in one browser (the "Voting as" field): their disagreement is listed in review, and
   // an annotator name is text like any other user string.
   @Test
   void annotatorsWhoDisagreeAreListedInReview() throws Exception {
