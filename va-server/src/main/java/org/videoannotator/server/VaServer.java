@@ -61,7 +61,7 @@ public final class VaServer {
   /** @param tls HTTPS only, with this certificate and key; null for plain HTTP */
   public VaServer(Corpus corpus, AnnotationStore store, BuildService builds, TextEncoder textEncoder, TokenAuth auth,
       TlsConfig tls) {
-    AutoFeed autoFeed = new AutoFeed(store.builds());
+    AutoFeed autoFeed = new AutoFeed(BuildService.rows(store));
     LabelService labels = new LabelService(store, builds);
     ApiRoutes.Controllers controllers = new ApiRoutes.Controllers(
         new InfoController(corpus, textEncoder != null, auth.enabled()),

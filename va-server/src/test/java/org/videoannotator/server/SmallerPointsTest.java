@@ -120,7 +120,7 @@ class SmallerPointsTest extends ServerTestBase {
     build("burst");
     Thread.sleep(500);
     Set<String> recorded = new HashSet<>();
-    runtime.store().builds().models("burst").forEach(m -> recorded.add(m.path()));
+    runtime.store().models().models("burst").forEach(m -> recorded.add(m.path()));
     Path folder = runtime.corpus().dir().resolve("models");
     List<String> files;
     try (Stream<Path> walk = Files.walk(folder)) {

@@ -199,7 +199,7 @@ final class BuildJob implements Runnable {
     t = stage("feeds", t, "save", 0.9);
 
     startSaving();
-    int version = service.store().builds().nextModelVersion(label);
+    int version = service.store().models().nextModelVersion(label);
     String path = service.modelFiles().save(label, version, model);
     Quality quality = new Quality(model.cvMean(), model.cvStd(), model.c(), decision,
         BuildWarnings.of(pos.size(), neg.size(), probabilities, decision));
@@ -209,7 +209,7 @@ final class BuildJob implements Runnable {
     summary.put("estimates", estimates);
     summary.put("positives", pos.size());
     summary.put("negatives", neg.size());
-    int stored = service.store().builds().insertModel(label, status.id(), path, probabilities.length, summary);
+    int stored = service.store().models().insertModel(label, status.id(), path, probabilities.length, summary);
     if (stored != version) {
       LOG.warn("model version race for '{}': file v{} recorded as v{}", label, version, stored);
     }

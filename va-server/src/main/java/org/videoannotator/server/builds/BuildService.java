@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.server.errors.DomainException;
 import org.videoannotator.server.labels.LabelBuilds;
-import org.videoannotator.server.store.Documents;
 import org.videoannotator.server.store.AnnotationStore;
 import org.videoannotator.server.store.BuildRow;
+import org.videoannotator.server.store.BuildStore;
 import org.videoannotator.server.store.CurrentAnnotation;
 import org.videoannotator.server.store.ModelRow;
 import org.videoannotator.server.store.Value;
@@ -47,6 +47,7 @@ public final class BuildService implements LabelBuilds, AutoCloseable {
 
   private final Corpus corpus;
   private final AnnotationStore store;
+  private final BuildStore<BuildStatus, BuildArtifacts> buildRows;
   private final ModelFiles modelFiles;
   private final ClusterSource clusters;
   private final ExecutorService executor;
@@ -59,6 +60,7 @@ public final class BuildService implements LabelBuilds, AutoCloseable {
   public BuildService(Corpus corpus, AnnotationStore store, int threads) {
     this.corpus = corpus;
     this.store = store;
+    this.buildRows = rows(store);
     this.modelFiles = new ModelFiles(corpus.dir());
     this.clusters = new ClusterSource(corpus);
     this.executor = Executors.newFixedThreadPool(threads, r -> {
@@ -66,10 +68,15 @@ public final class BuildService implements LabelBuilds, AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    int failed = store.builds().failUnfinished("the server stopped before the build finished; build again");
+    int failed = buildRows.failUnfinished("the server stopped before the build finished; build again");
     if (failed > 0) {
       LOG.info("{} build(s) left unfinished by a previous run marked failed", failed);
     }
+  }
+
+  /** The store's builds, typed on this package's status and artifacts records. */
+  public static BuildStore<BuildStatus, BuildArtifacts> rows(AnnotationStore store) {
+    return store.builds(BuildStatus.class, BuildArtifacts.class);
   }
 
   public ModelFiles modelFiles() {
@@ -90,7 +97,7 @@ public final class BuildService implements LabelBuilds, AutoCloseable {
     }
     String now = Instant.now().toString();
     BuildStatus queued = BuildStatus.queued(label, now, new BuildStatus.Request(pos.size(), neg.size(), seed, feedSize));
-    long id = store.builds().insert(label, queued);
+    long id = buildRows.insert(label, queued);
     BuildStatus status = queued.withId(id);
     live.put(id, status);
     BuildJob job = new BuildJob(this, status, pos, neg);
@@ -136,12 +143,12 @@ public final class BuildService implements LabelBuilds, AutoCloseable {
     if (s != null) {
       return Optional.of(s);
     }
-    return store.builds().build(id).map(BuildService::parse);
+    return buildRows.build(id).map(BuildService::parse);
   }
 
   /** All builds of a label, oldest first. */
   public List<BuildStatus> list(String label) {
-    return store.builds().builds(label).stream()
+    return buildRows.builds(label).stream()
         .map(row -> live.getOrDefault(row.id(), parse(row)))
         .toList();
   }
@@ -149,13 +156,13 @@ public final class BuildService implements LabelBuilds, AutoCloseable {
   /** The latest finished build of a label, or null. */
   @Override
   public BuildSummary latestSummary(String label) {
-    return store.builds().latestDone(label).map(r -> parse(r).summary()).orElse(null);
+    return buildRows.latestDone(label).map(r -> parse(r).summary()).orElse(null);
   }
 
   /** The feeds of the latest finished build of a label. */
   public Optional<FeedSnapshot> latestFeeds(String label) {
     FeedSnapshot cached = latestFeeds.get(label);
-    Optional<BuildRow> done = store.builds().latestDone(label);
+    Optional<BuildRow<BuildStatus>> done = buildRows.latestDone(label);
     if (done.isEmpty()) {
       return Optional.empty();
     }
@@ -163,20 +170,23 @@ public final class BuildService implements LabelBuilds, AutoCloseable {
       return Optional.of(cached);
     }
     BuildStatus status = parse(done.get());
-    BuildArtifacts artifacts = artifacts(done.get());
+    BuildArtifacts artifacts = buildRows.training(status.id()).orElseThrow();
     FeedSnapshot snapshot = new FeedSnapshot(status.id(), status.modelVersion(), artifacts.feeds(), thresholdOf(status));
     latestFeeds.put(label, snapshot);
     return Optional.of(snapshot);
   }
 
-  /** Training sets and feeds of a stored build. */
-  public static BuildArtifacts artifacts(BuildRow row) {
-    return Documents.read(row.training(), BuildArtifacts.class);
+  /** The training sets (and feeds) of every finished build of a label, oldest first. */
+  public List<BuildArtifacts> finishedTraining(String label) {
+    return buildRows.builds(label).stream()
+        .filter(row -> row.status().equals(BuildStatus.DONE))
+        .map(row -> buildRows.training(row.id()).orElseThrow())
+        .toList();
   }
 
   /** A stored model version of a label. */
   public Optional<ModelRow> model(String label, int version) {
-    return store.builds().models(label).stream().filter(m -> m.version() == version).findFirst();
+    return store.models().models(label).stream().filter(m -> m.version() == version).findFirst();
   }
 
   /** The "yes" cut of a build's model (0.5 for builds from before calibration). */
@@ -186,7 +196,7 @@ public final class BuildService implements LabelBuilds, AutoCloseable {
 
   /** The latest model version of a label. */
   public Optional<ModelRow> latestModel(String label) {
-    List<ModelRow> models = store.builds().models(label);
+    List<ModelRow> models = store.models().models(label);
     return models.isEmpty() ? Optional.empty() : Optional.of(models.getLast());
   }
 
@@ -220,7 +230,7 @@ public final class BuildService implements LabelBuilds, AutoCloseable {
 
   /** Stores a finished status (and artifacts when done) and forgets the live copy. */
   void finish(BuildStatus status, BuildArtifacts artifacts, BuildJob job) {
-    store.builds().update(status.id(), status.status(), Instant.parse(status.finished()), status, artifacts);
+    buildRows.update(status.id(), status.status(), Instant.parse(status.finished()), status, artifacts);
     if (artifacts != null) {
       latestFeeds.merge(status.label(), new FeedSnapshot(status.id(), status.modelVersion(), artifacts.feeds(), thresholdOf(status)),
           (old, neu) -> neu.buildId() > old.buildId() ? neu : old);
@@ -229,10 +239,9 @@ public final class BuildService implements LabelBuilds, AutoCloseable {
     runningByLabel.remove(status.label(), job);
   }
 
-  private static BuildStatus parse(BuildRow row) {
-    BuildStatus s = Documents.read(row.result(), BuildStatus.class);
+  private static BuildStatus parse(BuildRow<BuildStatus> row) {
     // The row's own status wins: failUnfinished() edits it in SQL.
-    return s.asRow(row.id(), row.status());
+    return row.result().asRow(row.id(), row.status());
   }
 
   @Override

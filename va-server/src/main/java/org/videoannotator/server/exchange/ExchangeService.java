@@ -17,7 +17,6 @@ import org.videoannotator.server.builds.BuildStatus;
 import org.videoannotator.server.builds.LabelModel;
 import org.videoannotator.server.errors.DomainException;
 import org.videoannotator.server.store.AnnotationStore;
-import org.videoannotator.server.store.BuildRow;
 import org.videoannotator.server.store.CurrentAnnotation;
 import org.videoannotator.server.store.Event;
 import org.videoannotator.server.store.Label;
@@ -60,13 +59,7 @@ public final class ExchangeService {
 
   /** The zip of the released VA layout, with every finished build's training set as a checkpoint. */
   public void exportVa(Label label, OutputStream out) throws IOException {
-    List<BuildArtifacts> training = new ArrayList<>();
-    for (BuildRow row : store.builds().builds(label.name())) {
-      if (row.status().equals(BuildStatus.DONE)) {
-        training.add(BuildService.artifacts(row));
-      }
-    }
-    VaExport.write(label.name(), corpus, store.current(label.name()), training, out);
+    VaExport.write(label.name(), corpus, store.current(label.name()), builds.finishedTraining(label.name()), out);
   }
 
   /**

@@ -1,15 +1,17 @@
 package org.videoannotator.server.feeds;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.videoannotator.learn.estimate.CorpusEstimates;
 import org.videoannotator.learn.feeds.FeedRegistry;
+import org.videoannotator.server.builds.BuildArtifacts;
+import org.videoannotator.server.builds.BuildStatus;
 import org.videoannotator.server.builds.FeedItem;
 import org.videoannotator.server.builds.FeedSnapshot;
 import org.videoannotator.server.store.BuildStore;
-import org.videoannotator.server.store.Documents;
+import org.videoannotator.server.store.BuildEstimates;
+import org.videoannotator.server.store.BuildSummary;
 import org.videoannotator.server.store.Event;
 import org.videoannotator.server.store.Value;
 
@@ -41,22 +43,22 @@ public final class AutoFeed {
    */
   static final int LABELS_BEFORE_CHECKING = 50;
 
-  private final BuildStore store;
+  private final BuildStore<BuildStatus, BuildArtifacts> store;
 
-  public AutoFeed(BuildStore store) {
+  public AutoFeed(BuildStore<BuildStatus, BuildArtifacts> store) {
     this.store = store;
   }
 
   /** The feed auto serves now for {@code label}. */
   public String choose(String label) {
-    JsonNode build = store.latestDone(label).map(row -> Documents.tree(row.result())).orElse(null);
+    BuildSummary build = store.latestDone(label).map(row -> row.result().summary()).orElse(null);
     if (build == null) {
       return REFINE;
     }
     if (estimatesUnchecked(build)) {
       return CHECK;
     }
-    return build.path("positives").asLong() < build.path("negatives").asLong() ? FIND_POSITIVES : REFINE;
+    return build.positives() < build.negatives() ? FIND_POSITIVES : REFINE;
   }
 
   /**
@@ -66,11 +68,11 @@ public final class AutoFeed {
    * positives or uncertain clips, so without this the default loop never checks its estimates: the
    * prevalence it shows stays the cautious, unchecked one (issue 24, "Does the loop help?").
    */
-  private static boolean estimatesUnchecked(JsonNode build) {
-    long labels = build.path("positives").asLong() + build.path("negatives").asLong();
-    JsonNode randomLabels = build.path("estimates").path("prevalence").path("randomLabels");
-    return labels >= LABELS_BEFORE_CHECKING && randomLabels.isNumber()
-        && randomLabels.asInt() < CorpusEstimates.MIN_RANDOM_FOR_AP;
+  private static boolean estimatesUnchecked(BuildSummary build) {
+    long labels = (long) build.positives() + build.negatives();
+    BuildEstimates estimates = build.estimates();
+    return labels >= LABELS_BEFORE_CHECKING && estimates != null && estimates.prevalence() != null
+        && estimates.prevalence().randomLabels() < CorpusEstimates.MIN_RANDOM_FOR_AP;
   }
 
   /** Counts a page of {@code n} clips served from {@code feed} by the auto feed. */

@@ -46,7 +46,7 @@ public final class ScoringService {
   }
 
   public List<ModelView> versions(String label) {
-    return store.builds().models(label).stream().map(ScoringService::view).toList();
+    return store.models().models(label).stream().map(ScoringService::view).toList();
   }
 
   private static ModelView view(ModelRow m) {

@@ -26,7 +26,7 @@ public final class AnnotationStore implements AutoCloseable {
   /** File name of the database inside the corpus folder. */
 
   private final Database db;
-  private final BuildStore builds;
+  private final ModelVersions models;
   private final UserStore users;
   private final Map<String, CurrentState> states = new java.util.concurrent.ConcurrentHashMap<>();
   // One projection of a label's log at a time: readers arriving while it runs wait for it.
@@ -36,7 +36,7 @@ public final class AnnotationStore implements AutoCloseable {
 
   private AnnotationStore(Database db) {
     this.db = db;
-    this.builds = new BuildStore(db, this);
+    this.models = new ModelVersions(db, this);
     this.users = new UserStore(db);
   }
 
@@ -45,14 +45,22 @@ public final class AnnotationStore implements AutoCloseable {
     return new AnnotationStore(new Database(file));
   }
 
-  /** Builds, model versions and feed rewards, in the same database. */
   /** Accounts and the audit trail. */
   public UserStore users() {
     return users;
   }
 
-  public BuildStore builds() {
-    return builds;
+  /**
+   * Builds and feed rewards, in the same database, with the build documents read and written as
+   * {@code resultType} and {@code trainingType} (the build service's records).
+   */
+  public <R, T> BuildStore<R, T> builds(Class<R> resultType, Class<T> trainingType) {
+    return new BuildStore<>(db, this, resultType, trainingType);
+  }
+
+  /** Saved model versions, in the same database. */
+  public ModelVersions models() {
+    return models;
   }
 
   public int schemaVersion() {
@@ -351,7 +359,12 @@ public final class AnnotationStore implements AutoCloseable {
     db.close();
   }
 
-  // ---- helpers shared with BuildStore
+  // ---- helpers shared with BuildStore and ModelVersions
+
+  /** The id of the live label {@code name}; {@link UnknownLabelException} when there is none. */
+  long liveLabelId(Connection c, String name) throws SQLException {
+    return labelIn(c, name).orElseThrow(() -> new UnknownLabelException(name)).id();
+  }
 
   Optional<Label> labelIn(Connection c, String name) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(

@@ -3,9 +3,8 @@ package org.videoannotator.server.store;
 import java.time.Instant;
 
 /**
- * A build as stored: its status and two JSON documents owned by the build service ({@code result}:
- * progress, timings, scores, feeds; {@code training}: the positive and negative keys trained on).
+ * A build as stored: its status and its {@code result} document, typed by the build service (its
+ * progress, timings, quality and estimates). The training document is read apart
+ * ({@link BuildStore#training}).
  */
-public record BuildRow(
-    long id, String label, String status, Instant created, Instant finished, String result,
-    String training) {}
+public record BuildRow<R>(long id, String label, String status, Instant created, Instant finished, R result) {}

@@ -11,28 +11,33 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Builds, model versions and the auto-feed bandit's counters, stored beside the annotations. The
- * JSON documents of a build are written by the build service; this class only persists them.
+ * Builds and the auto-feed bandit's counters, stored beside the annotations. A build is kept as two
+ * JSON documents whose types belong to the build service ({@code R}: its status, {@code T}: its
+ * training sets and feeds); this class persists them and hands them back typed, so the store needs
+ * no knowledge of what a build holds (and does not depend on the builds package).
  */
-public final class BuildStore {
+public final class BuildStore<R, T> {
   private static final String BUILD_COLUMNS =
-      "b.id, l.name, b.status, b.created, b.finished, b.result, b.training";
+      "b.id, l.name, b.status, b.created, b.finished, b.result";
 
   private final Database db;
   private final AnnotationStore labels;
+  private final Class<R> resultType;
+  private final Class<T> trainingType;
 
-  BuildStore(Database db, AnnotationStore labels) {
+  BuildStore(Database db, AnnotationStore labels, Class<R> resultType, Class<T> trainingType) {
     this.db = db;
     this.labels = labels;
+    this.resultType = resultType;
+    this.trainingType = trainingType;
   }
 
   /**
-   * Records a new queued build of a live label and returns its id; {@code result} is stored as
-   * JSON (the build service's status record).
+   * Records a new queued build of a live label and returns its id.
    */
-  public long insert(String labelName, Object result) {
+  public long insert(String labelName, R result) {
     return db.write(c -> {
-      long labelId = labelId(c, labelName);
+      long labelId = labels.liveLabelId(c, labelName);
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO builds(label_id, status, created, result) VALUES (?, 'queued', ?, ?)",
           Statement.RETURN_GENERATED_KEYS)) {
@@ -49,10 +54,10 @@ public final class BuildStore {
   }
 
   /**
-   * Stores a build's new status and documents (as JSON); {@code finished} may be null while it
-   * runs, {@code training} null to keep the stored one.
+   * Stores a build's new status and documents; {@code finished} may be null while it runs,
+   * {@code training} null to keep the stored one.
    */
-  public void update(long id, String status, Instant finished, Object result, Object training) {
+  public void update(long id, String status, Instant finished, R result, T training) {
     db.write(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE builds SET status=?, finished=?, result=?, training=coalesce(?, training) WHERE id=?")) {
@@ -80,7 +85,7 @@ public final class BuildStore {
     });
   }
 
-  public Optional<BuildRow> build(long id) {
+  public Optional<BuildRow<R>> build(long id) {
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT " + BUILD_COLUMNS + " FROM builds b JOIN labels l ON l.id=b.label_id WHERE b.id=?")) {
@@ -92,10 +97,27 @@ public final class BuildStore {
     });
   }
 
-  /** All builds of a live label, oldest first. */
-  public List<BuildRow> builds(String labelName) {
+  /**
+   * The training document of build {@code id} (read apart from the row: it holds every trained key
+   * and every feed, which listing builds does not need); empty before the build finished.
+   */
+  public Optional<T> training(long id) {
     return db.read(c -> {
-      List<BuildRow> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT training FROM builds WHERE id=?")) {
+        ps.setLong(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          String json = rs.next() ? rs.getString(1) : null;
+          // '{}' is the column's default: a build that has not finished has no training document.
+          return json == null || json.equals("{}") ? Optional.<T>empty() : Optional.of(Documents.read(json, trainingType));
+        }
+      }
+    });
+  }
+
+  /** All builds of a live label, oldest first. */
+  public List<BuildRow<R>> builds(String labelName) {
+    return db.read(c -> {
+      List<BuildRow<R>> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT " + BUILD_COLUMNS + " FROM builds b JOIN labels l ON l.id=b.label_id"
               + " WHERE l.name=? AND l.deleted=0 ORDER BY b.id")) {
@@ -111,7 +133,7 @@ public final class BuildStore {
   }
 
   /** The newest build of the label with status {@code done}. */
-  public Optional<BuildRow> latestDone(String labelName) {
+  public Optional<BuildRow<R>> latestDone(String labelName) {
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT " + BUILD_COLUMNS + " FROM builds b JOIN labels l ON l.id=b.label_id"
@@ -124,76 +146,10 @@ public final class BuildStore {
     });
   }
 
-  /**
-   * Records the next model version of a label (1, 2, ...) for a build, and returns it. The caller
-   * writes the model file first, so a version row never points at a missing file.
-   */
-  public int insertModel(String labelName, long buildId, String path, long corpusRows, Object summary) {
-    return db.write(c -> {
-      long labelId = labelId(c, labelName);
-      int version;
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT coalesce(max(version), 0) + 1 FROM model_versions WHERE label_id=?")) {
-        ps.setLong(1, labelId);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          version = rs.getInt(1);
-        }
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO model_versions(label_id, version, build_id, created, path, corpus_rows, summary)"
-              + " VALUES (?,?,?,?,?,?,?)")) {
-        ps.setLong(1, labelId);
-        ps.setInt(2, version);
-        ps.setLong(3, buildId);
-        ps.setString(4, Instant.now().toString());
-        ps.setString(5, path);
-        ps.setLong(6, corpusRows);
-        ps.setString(7, Documents.json(summary));
-        ps.executeUpdate();
-      }
-      return version;
-    });
-  }
-
-  /** The next model version number a label would get (for naming the file before inserting). */
-  public int nextModelVersion(String labelName) {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT coalesce(max(m.version), 0) + 1 FROM model_versions m JOIN labels l ON l.id=m.label_id"
-              + " WHERE l.name=?")) {
-        ps.setString(1, labelName);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getInt(1);
-        }
-      }
-    });
-  }
-
-  /** Model versions of a live label, oldest first. */
-  public List<ModelRow> models(String labelName) {
-    return db.read(c -> {
-      List<ModelRow> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT m.version, m.build_id, m.created, m.path, m.corpus_rows, m.summary FROM model_versions m"
-              + " JOIN labels l ON l.id=m.label_id WHERE l.name=? AND l.deleted=0 ORDER BY m.version")) {
-        ps.setString(1, labelName);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new ModelRow(labelName, rs.getInt(1), rs.getLong(2), Instant.parse(rs.getString(3)),
-                rs.getString(4), rs.getLong(5), rs.getString(6)));
-          }
-        }
-      }
-      return out;
-    });
-  }
-
   /** Adds to a feed's bandit counters. */
   public void addReward(String labelName, String feed, long shown, long answered, long disagreed) {
     db.write(c -> {
-      long labelId = labelId(c, labelName);
+      long labelId = labels.liveLabelId(c, labelName);
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO feed_rewards(label_id, feed, shown, answered, disagreed) VALUES (?,?,?,?,?)"
               + " ON CONFLICT(label_id, feed) DO UPDATE SET shown=shown+excluded.shown,"
@@ -225,15 +181,10 @@ public final class BuildStore {
     });
   }
 
-  private long labelId(Connection c, String labelName) throws SQLException {
-    return labels.labelIn(c, labelName)
-        .orElseThrow(() -> new UnknownLabelException(labelName))
-        .id();
-  }
 
-  private static BuildRow buildRow(ResultSet rs) throws SQLException {
+  private BuildRow<R> buildRow(ResultSet rs) throws SQLException {
     String finished = rs.getString(5);
-    return new BuildRow(rs.getLong(1), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4)),
-        finished == null ? null : Instant.parse(finished), rs.getString(6), rs.getString(7));
+    return new BuildRow<>(rs.getLong(1), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4)),
+        finished == null ? null : Instant.parse(finished), Documents.read(rs.getString(6), resultType));
   }
 }

@@ -53,7 +53,7 @@ class ServicesWithoutHttpTest {
       store.append("beach", votes);
       LabelService labels = new LabelService(store, builds);
       Label beach = labels.require("beach");
-      FeedService feeds = new FeedService(corpus, store, builds, new AutoFeed(store.builds()));
+      FeedService feeds = new FeedService(corpus, store, builds, new AutoFeed(BuildService.rows(store)));
       assertKind(DomainException.Kind.CONFLICT, "feed", () -> feeds.page(beach, "top-positive", 20, 0));
       ReviewService reviews = new ReviewService(corpus, store, builds);
       ReviewService.ReviewPage before = reviews.review("beach", ReviewService.Filter.ALL, 100, 0);
@@ -87,7 +87,7 @@ class ServicesWithoutHttpTest {
       assertEquals(5, preview.items().size());
       assertEquals(340, preview.sampled(), "the 60 annotated clips are left out of the sample");
 
-      feedsPageAroundAnnotatedClips(feeds, new AnnotationService(store, builds, new AutoFeed(store.builds())), beach,
+      feedsPageAroundAnnotatedClips(feeds, new AnnotationService(store, builds, new AutoFeed(BuildService.rows(store))), beach,
           store);
       exchangeRoundTrips(new ExchangeService(corpus, store, builds), labels, beach);
     }
@@ -107,7 +107,7 @@ class ServicesWithoutHttpTest {
       assertEquals(List.of("cat"), imported.created());
       assertEquals(List.of("dog"), imported.existing());
 
-      AnnotationService annotations = new AnnotationService(store, builds, new AutoFeed(store.builds()));
+      AnnotationService annotations = new AnnotationService(store, builds, new AutoFeed(BuildService.rows(store)));
       Label dog = labels.require("dog");
       AnnotationService.Added added = annotations.add(dog, List.of(
           new NewVote(SyntheticCorpora.key(0), Value.YES, "alice", Source.other()),
@@ -145,7 +145,7 @@ class ServicesWithoutHttpTest {
     FeedService.FeedPage auto = feeds.page(beach, "auto", 3, 0);
     assertEquals("auto", auto.feed());
     assertTrue(org.videoannotator.learn.feeds.FeedRegistry.arms().contains(auto.chosenFeed()), auto.chosenFeed());
-    assertTrue(store.builds().rewards("beach").stream().anyMatch(r -> r.feed().equals("top-positive") && r.answered() == 1),
+    assertTrue(BuildService.rows(store).rewards("beach").stream().anyMatch(r -> r.feed().equals("top-positive") && r.answered() == 1),
         "the vote on a top-positive clip credited that arm");
   }
 

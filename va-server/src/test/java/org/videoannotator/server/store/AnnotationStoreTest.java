@@ -138,28 +138,35 @@ class AnnotationStoreTest {
     }
   }
 
+  /** Stand-ins for the build service's records: the store persists whatever types it is given. */
+  record Result(String status, String stage, String error) {}
+
+  record Training(List<String> pos) {}
+
   @Test
   void buildsAndModelsAreNumberedPerLabel() {
     try (AnnotationStore s = open()) {
       s.createLabel("a", "", List.of());
       s.createLabel("b", "", List.of());
-      long b1 = s.builds().insert("a", java.util.Map.of());
-      s.builds().update(b1, "done", java.time.Instant.now(), java.util.Map.of("x", 1), java.util.Map.of("pos", List.of()));
-      assertEquals("{\"pos\":[]}", s.builds().build(b1).orElseThrow().training(), "documents are stored as JSON");
-      assertEquals(1, s.builds().insertModel("a", b1, "models/a/v1.json", 10, java.util.Map.of()));
-      assertEquals(2, s.builds().insertModel("a", b1, "models/a/v2.json", 10, java.util.Map.of()));
-      assertEquals(1, s.builds().insertModel("b", b1, "models/b/v1.json", 10, java.util.Map.of()));
-      assertEquals(3, s.builds().nextModelVersion("a"));
-      long b2 = s.builds().insert("a", java.util.Map.of("status", "queued", "stage", "queued"));
-      assertEquals(1, s.builds().failUnfinished("restarted"));
-      BuildRow killed = s.builds().build(b2).orElseThrow();
+      BuildStore<Result, Training> builds = s.builds(Result.class, Training.class);
+      long b1 = builds.insert("a", new Result("queued", "queued", null));
+      assertEquals(java.util.Optional.empty(), builds.training(b1), "no training document before the build finished");
+      builds.update(b1, "done", java.time.Instant.now(), new Result("done", "done", null), new Training(List.of("k1")));
+      assertEquals(new Training(List.of("k1")), builds.training(b1).orElseThrow(), "documents come back typed");
+      assertEquals(1, s.models().insertModel("a", b1, "models/a/v1.json", 10, java.util.Map.of()));
+      assertEquals(2, s.models().insertModel("a", b1, "models/a/v2.json", 10, java.util.Map.of()));
+      assertEquals(1, s.models().insertModel("b", b1, "models/b/v1.json", 10, java.util.Map.of()));
+      assertEquals(3, s.models().nextModelVersion("a"));
+      long b2 = builds.insert("a", new Result("queued", "queued", null));
+      assertEquals(1, builds.failUnfinished("restarted"));
+      BuildRow<Result> killed = builds.build(b2).orElseThrow();
       assertEquals("failed", killed.status());
-      // A build killed with its server says so in its stage too, not "queued".
-      assertTrue(killed.result().contains("\"stage\":\"interrupted\""), killed.result());
-      assertEquals(b1, s.builds().latestDone("a").orElseThrow().id());
-      s.builds().addReward("a", "random", 10, 2, 1);
-      s.builds().addReward("a", "random", 5, 1, 1);
-      assertEquals(new FeedReward("random", 15, 3, 2), s.builds().rewards("a").getFirst());
+      // A build killed with its server says so in its document too, not "queued".
+      assertEquals(new Result("failed", "interrupted", "restarted"), killed.result());
+      assertEquals(b1, builds.latestDone("a").orElseThrow().id());
+      builds.addReward("a", "random", 10, 2, 1);
+      builds.addReward("a", "random", 5, 1, 1);
+      assertEquals(new FeedReward("random", 15, 3, 2), builds.rewards("a").getFirst());
     }
   }
 }
