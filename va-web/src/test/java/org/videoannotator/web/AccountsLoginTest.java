@@ -99,11 +99,15 @@ class AccountsLoginTest extends BrowserTestBase {
     // "Remove" on a clip only bob voted on removes bob's vote (it used to try ada's own and fail).
     browser.find("#step-panel [role=gridcell][data-key='" + only + "'] button.danger").click();
     WebFixture.awaitServer("bob's vote on " + only + " removed", () -> web.votes(LABEL, only).isEmpty());
+    // The list is read again after a removal: wait for it, and click again should it re-render meanwhile.
+    browser.until(d -> browser.all("#step-panel [role=gridcell][data-key='" + only + "']").isEmpty());
     // On a clip both voted on, the × beside a name removes that annotator's vote only.
-    browser.find("#step-panel [role=gridcell][data-key='" + shared + "'] .vote-remove[data-annotator=bob]").click();
+    browser.until(d -> {
+      browser.find("#step-panel [role=gridcell][data-key='" + shared + "'] .vote-remove[data-annotator=bob]").click();
+      return true;
+    });
     WebFixture.awaitServer("only ada's vote left on " + shared, () -> Map.of("ada", "yes").equals(web.votes(LABEL, shared)));
     assertTrue(browser.all("#alerts .alert-error").isEmpty(), "no error shown");
-    browser.until(d -> browser.all("#step-panel [role=gridcell][data-key='" + only + "']").isEmpty());
     browser.screenshot("04-admin-removed-bobs-votes");
 
     // An admin may delete a label from its workspace.
