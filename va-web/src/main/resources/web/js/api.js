@@ -105,6 +105,12 @@ export const api = {
   /** Model versions, oldest first, each flattened to {version, created, quality, positives, negatives}. */
   models: async (name) => (await request('GET', `${label(name)}/models`)).map((m) => ({ ...m.summary, ...m })),
 
+  assignment: (name) => request('GET', `${label(name)}/assignment`),
+  /** changes: {overlap?, assignees?} (admins only, with accounts). */
+  setAssignment: (name, changes) => request('PATCH', `${label(name)}/assignment`, changes),
+  /** The clips teammates completed since a feed page's cursor: {cursor, keys}. */
+  taken: (name, after) => request('GET', `${label(name)}/taken${query({ after })}`),
+
   feed: (name, feed, k, offset) => request('GET', `${label(name)}/feeds/${enc(feed)}${query({ k, offset })}`),
   review: (name, filter, k = 200, offset = 0) =>
     request('GET', `${label(name)}/review${query({ filter, k, offset })}`),

@@ -7,6 +7,7 @@ import { FEEDS, FeedPager } from './feed-pager.js';
 import { apChart } from './ap-chart.js';
 import { formatQuality, meter } from './labels-page.js';
 import { guarded, showError, showInfo } from './notify.js';
+import { TakenWatcher } from './team-watch.js';
 
 
 const NO_MODEL = 'No model yet. Label at least 2 yes and 2 no (step 1), then press b to build.';
@@ -96,6 +97,15 @@ export class BuildStep {
           this.versions)));
     this.showQuality(ws.labelInfo?.latestBuild);
     if (ws.labelInfo?.latestBuild) this.grid.setEmptyText(EMPTY_FEED);
+    this.watch = new TakenWatcher(ws.label, (keys) => this.dropTaken(keys),
+      () => this.el.isConnected && this.grid.items.length > 0);
+  }
+
+  /** Clips teammates labelled leave the pages (those labelled in this browser stay, with their verdict). */
+  dropTaken(keys) {
+    const gone = keys.filter((key) => this.ws.labeller.value(key) == null);
+    for (const pager of this.pagers.values()) pager.drop(gone);
+    this.grid.removeKeys(gone);
   }
 
   async show() {
@@ -234,6 +244,7 @@ export class BuildStep {
       ? pager.pages[this.pageIndex]
       : await guarded(`Could not load the ${feed} feed`, () => pager.first());
     if (!page || this.feed !== feed) return;
+    this.watch.from(pager.cursor);
     this.showPage(page);
   }
 
@@ -305,6 +316,7 @@ export class BuildStep {
   }
 
   dispose() {
+    this.watch.stop();
     this.grid.dispose();
   }
 }

@@ -111,6 +111,26 @@ export class ClipGrid {
     return fresh.length;
   }
 
+  /**
+   * Takes these clips off the grid (a teammate labelled them, team-watch.js), keeping focus on the
+   * clip that had it, or on the one that took its place.
+   */
+  removeKeys(keys) {
+    const gone = new Set(keys);
+    if (!this.items.some((it) => gone.has(it.key))) return 0;
+    const focused = this.grid.contains(document.activeElement);
+    const activeKey = this.items[this.active]?.key;
+    const kept = this.items.filter((it) => !gone.has(it.key));
+    const removed = this.items.length - kept.length;
+    const before = this.items.slice(0, this.active).filter((it) => gone.has(it.key)).length;
+    this.setItems(kept);
+    const at = kept.findIndex((it) => it.key === activeKey);
+    this.active = Math.min(Math.max(0, at >= 0 ? at : this.active - before), Math.max(0, kept.length - 1));
+    this.layout();
+    if (focused && kept.length) this.focusIndex(this.active);
+    return removed;
+  }
+
   columnCount() {
     const width = this.el.clientWidth || 1000;
     const cell = this.options.minCellWidth ?? CELL_MIN_WIDTH;

@@ -25,6 +25,20 @@ export class FeedPager {
     this.shown = new Set();
     this.next = null; // promise of the preloaded next page
     this.chosenFeed = null;
+    this.cursor = null; // the log position of the first page: teammates' votes are polled from it
+    this.taken = new Set(); // clips teammates completed: gone from the server's answers too
+  }
+
+  /** Drops clips teammates completed (team-watch.js) from the pages kept and from later ones. */
+  drop(keys) {
+    for (const key of keys) this.taken.add(key);
+    for (const page of this.pages) {
+      page.splice(0, page.length, ...page.filter((item) => !this.taken.has(item.key)));
+    }
+  }
+
+  gone(key) {
+    return this.taken.has(key) || this.isLabelled(key);
   }
 
   /** The first page, and the second starts loading at once. */
@@ -37,7 +51,7 @@ export class FeedPager {
   async following() {
     const page = await (this.next ?? this.fetchPage());
     // Others may have labelled some of the preloaded clips meanwhile.
-    return this.accept(page.filter((item) => !this.isLabelled(item.key)));
+    return this.accept(page.filter((item) => !this.gone(item.key)));
   }
 
   accept(page) {
@@ -53,13 +67,14 @@ export class FeedPager {
   // The server drops labelled clips from the feed, so the clips shown but still unlabelled are
   // exactly the ones ranked before the next unseen clip.
   async fetchPage() {
-    const unlabelledShown = [...this.shown].filter((key) => !this.isLabelled(key)).length;
+    const unlabelledShown = [...this.shown].filter((key) => !this.gone(key)).length;
     const offset = Math.max(0, unlabelledShown - SLACK);
     const answer = await api.feed(this.label, this.feed, this.pageSize + 2 * SLACK, offset);
     this.chosenFeed = answer.chosenFeed ?? answer.feed;
+    this.cursor ??= answer.cursor;
     // Annotations say which feed (auto: the one it chose) and build showed the clip.
     return answer.items.map((item) => ({ ...item, feed: this.chosenFeed, buildId: answer.buildId }))
-      .filter((item) => !this.shown.has(item.key) && !this.isLabelled(item.key))
+      .filter((item) => !this.shown.has(item.key) && !this.gone(item.key))
       .slice(0, this.pageSize);
   }
 }

@@ -9,6 +9,7 @@ import { BuildStep } from './build-step.js';
 import { ReviewStep } from './review-step.js';
 import { labelHref } from './labels-page.js';
 import { guarded, showInfo } from './notify.js';
+import { teamSettings } from './team-settings.js';
 
 const STEPS = [
   { id: 'search', key: 's', name: 'Search', make: (ws) => new SearchStep(ws) },
@@ -53,6 +54,7 @@ export class Workspace {
             h('a', { href: '#/', class: 'back', 'aria-label': 'All labels (g)', text: '← Labels' }),
             h('h1', { id: 'label-title', text: this.label }),
             h('p', { class: 'description', text: this.labelInfo.description || '' }),
+            teamSettings(this),
             // With accounts only an admin deletes a label: others do not get the control (the server refuses them too).
             this.info?.user && this.info.user.role !== 'admin' ? null : h('button', {
               type: 'button', id: 'delete-label', class: 'small-btn danger', onclick: () => this.deleteLabel(),

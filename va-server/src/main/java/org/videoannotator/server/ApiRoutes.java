@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.videoannotator.server.annotations.AnnotationController;
+import org.videoannotator.server.assign.AssignmentController;
 import org.videoannotator.server.browse.BrowseController;
 import org.videoannotator.server.builds.BuildController;
 import org.videoannotator.server.clips.ClipController;
@@ -34,7 +35,8 @@ public final class ApiRoutes {
   /** The controllers of a running server, which the table's handlers are taken from. */
   record Controllers(InfoController info, LabelController labels, AnnotationController annotations,
       SearchController search, BrowseController browse, BuildController builds, FeedController feeds,
-      ModelController models, ReviewController review, ClipController clips, ExchangeController exchange) {}
+      ModelController models, ReviewController review, ClipController clips, ExchangeController exchange,
+      AssignmentController assignment) {}
 
   private sealed interface Node permits Group, Endpoint {}
 
@@ -62,6 +64,10 @@ public final class ApiRoutes {
               path("/builds",
                   post("", c -> c.builds()::start),
                   get("", c -> c.builds()::list)),
+              path("/assignment",
+                  get("", c -> c.assignment()::get),
+                  patch("", c -> c.assignment()::update)),
+              get("/taken", c -> c.assignment()::taken),
               get("/feeds/{feed}", c -> c.feeds()::feed),
               path("/models",
                   get("", c -> c.models()::list),

@@ -7,6 +7,7 @@ import org.videoannotator.server.http.RequestGuard;
 import org.videoannotator.server.http.TlsConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,6 +17,11 @@ import org.videoannotator.index.TextEncoder;
 import org.videoannotator.server.annotations.AnnotationController;
 import org.videoannotator.server.annotations.AnnotationService;
 import org.videoannotator.server.api.ErrorMapping;
+import org.videoannotator.server.assign.AssignmentController;
+import org.videoannotator.server.assign.AssignmentService;
+import org.videoannotator.server.assign.ClipAllocator;
+import org.videoannotator.server.assign.ClipLeases;
+import org.videoannotator.server.assign.TakenClips;
 import org.videoannotator.server.auth.TokenAuth;
 import org.videoannotator.server.browse.BrowseController;
 import org.videoannotator.server.builds.BuildController;
@@ -63,18 +69,21 @@ public final class VaServer {
       TlsConfig tls) {
     AutoFeed autoFeed = new AutoFeed(BuildService.rows(store));
     LabelService labels = new LabelService(store, builds);
+    ClipAllocator allocator = new ClipAllocator(store, new ClipLeases(InstantSource.system(), ClipLeases.DEFAULT_TTL));
+    AssignmentService assignments = new AssignmentService(store);
     ApiRoutes.Controllers controllers = new ApiRoutes.Controllers(
         new InfoController(corpus, textEncoder != null, auth.enabled()),
         new LabelController(labels),
-        new AnnotationController(corpus, labels, new AnnotationService(store, builds, autoFeed)),
+        new AnnotationController(corpus, labels, new AnnotationService(store, builds, autoFeed, allocator), assignments),
         new SearchController(corpus, store, textEncoder),
         new BrowseController(corpus, store),
         new BuildController(labels, builds),
-        new FeedController(labels, new FeedService(corpus, store, builds, autoFeed)),
+        new FeedController(labels, new FeedService(corpus, builds, autoFeed, allocator), assignments),
         new ModelController(labels, new ScoringService(corpus, store, builds)),
-        new ReviewController(labels, new ReviewService(corpus, store, builds)),
+        new ReviewController(labels, new ReviewService(corpus, store, builds, allocator), assignments),
         new ClipController(corpus),
-        new ExchangeController(labels, new ExchangeService(corpus, store, builds)));
+        new ExchangeController(labels, new ExchangeService(corpus, store, builds)),
+        new AssignmentController(labels, assignments, new TakenClips(store)));
     boolean hasUi = VaServer.class.getResource("/web/index.html") != null;
     // Without a token the server is loopback-only: names other than loopback's mean DNS rebinding.
     this.guard = new RequestGuard(!auth.enabled());

@@ -1,23 +1,29 @@
 package org.videoannotator.server.annotations;
 
 import io.javalin.http.Context;
+import java.util.List;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.server.api.ApiException;
 import org.videoannotator.server.api.Params;
+import org.videoannotator.server.assign.AssignmentService;
 import org.videoannotator.server.auth.Principal;
 import org.videoannotator.server.labels.LabelService;
 import org.videoannotator.server.store.Label;
+import org.videoannotator.server.store.NewVote;
 
 /** Annotations over HTTP: add (one or a batch), current set, undo, history ({@link AnnotationService}). */
 public final class AnnotationController {
   private final LabelService labels;
   private final AnnotationService annotations;
   private final VoteParser parser;
+  private final AssignmentService assignments;
 
-  public AnnotationController(Corpus corpus, LabelService labels, AnnotationService annotations) {
+  public AnnotationController(Corpus corpus, LabelService labels, AnnotationService annotations,
+      AssignmentService assignments) {
     this.labels = labels;
     this.annotations = annotations;
     this.parser = new VoteParser(corpus);
+    this.assignments = assignments;
   }
 
   public void current(Context ctx) {
@@ -41,7 +47,10 @@ public final class AnnotationController {
 
   public void add(Context ctx) {
     Label label = label(ctx);
-    ctx.status(201).json(annotations.add(label, parser.parse(ctx)));
+    List<NewVote> votes = parser.parse(ctx);
+    // A label with assignees takes votes from them only (the batch is refused whole).
+    votes.stream().map(NewVote::annotator).distinct().forEach(a -> assignments.requireAssignee(label.name(), a));
+    ctx.status(201).json(annotations.add(label, votes));
   }
 
   private void undo(Context ctx, String key) {

@@ -1,6 +1,7 @@
 package org.videoannotator.server.annotations;
 
 import java.util.List;
+import org.videoannotator.server.assign.ClipAllocator;
 import org.videoannotator.server.builds.BuildService;
 import org.videoannotator.server.errors.DomainException;
 import org.videoannotator.server.feeds.AutoFeed;
@@ -33,16 +34,22 @@ public final class AnnotationService {
   private final AnnotationStore store;
   private final BuildService builds;
   private final AutoFeed autoFeed;
+  private final ClipAllocator allocator;
 
-  public AnnotationService(AnnotationStore store, BuildService builds, AutoFeed autoFeed) {
+  public AnnotationService(AnnotationStore store, BuildService builds, AutoFeed autoFeed, ClipAllocator allocator) {
     this.store = store;
     this.builds = builds;
     this.autoFeed = autoFeed;
+    this.allocator = allocator;
   }
 
-  /** Stores a validated batch at once (all or nothing) and credits the feeds that offered the clips. */
+  /**
+   * Stores a validated batch at once (all or nothing), releases the voters' claims on the clips and
+   * credits the feeds that offered them.
+   */
   public Added add(Label label, List<NewVote> votes) {
     List<Event> events = store.append(label.name(), votes);
+    allocator.voted(label.name(), events);
     builds.latestFeeds(label.name()).ifPresent(snapshot -> autoFeed.record(label.name(), snapshot, events));
     return new Added(events.size(), events.stream().map(EventView::of).toList(), Counts.of(store.current(label.name())));
   }

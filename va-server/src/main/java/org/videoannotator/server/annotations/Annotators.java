@@ -54,7 +54,8 @@ public final class Annotators {
     return ANONYMOUS;
   }
 
-  static String check(String field, String name) {
+  /** A valid annotator name (stripped), or 400 naming {@code field}. */
+  public static String check(String field, String name) {
     String n = name.strip();
     if (n.isEmpty() || n.length() > MAX_LENGTH || n.chars().anyMatch(Character::isISOControl)) {
       throw ApiException.badRequest(field, field + " must be 1.." + MAX_LENGTH

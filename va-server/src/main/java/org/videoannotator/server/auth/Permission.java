@@ -17,7 +17,12 @@ public enum Permission {
   EDIT_LABEL(Role.ANNOTATOR, "edit a label"),
   /** Creating a deleted label's name again brings its history back: undoes an admin's delete; audited. */
   REVIVE_LABEL(Role.ADMIN, "re-create a deleted label"),
-  DELETE_LABEL(Role.ADMIN, "delete a label");
+  DELETE_LABEL(Role.ADMIN, "delete a label"),
+  /**
+   * A label's overlap and assignees: who works on it is the admin's call; audited. Which
+   * annotators a label takes votes from is then its assignment ({@code assign.AssignmentService}).
+   */
+  ASSIGN_LABEL(Role.ADMIN, "set a label's overlap and assignees");
 
   /** POSTs that only read: scoring clips with a saved model. */
   private static final Pattern READ_ONLY_POSTS = Pattern.compile("/api/labels/[^/]+/models/[^/]+/score");
@@ -41,6 +46,11 @@ public enum Permission {
 
   boolean allows(Role role) {
     return role.compareTo(least) >= 0;
+  }
+
+  /** Whether the request may do this (always, without accounts). */
+  public boolean grantedTo(Context ctx) {
+    return Principal.of(ctx).map(u -> allows(u.role())).orElse(true);
   }
 
   /** Refuses (403) a request whose account lacks this permission. */

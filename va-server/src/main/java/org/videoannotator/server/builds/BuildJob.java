@@ -5,6 +5,7 @@ import org.videoannotator.server.store.Quality;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.videoannotator.learn.LinearModel;
 import org.videoannotator.learn.LogisticRegressionCv;
 import org.videoannotator.learn.estimate.CorpusEstimates;
 import org.videoannotator.learn.estimate.Logits;
+import org.videoannotator.server.store.Assignment;
 import org.videoannotator.server.store.BuildEstimates;
 import org.videoannotator.server.store.CurrentAnnotation;
 
@@ -176,17 +178,22 @@ final class BuildJob implements Runnable {
         probabilities.length);
     t = stage("score", t, "feeds", 0.8);
 
+    // A clip leaves the feeds once it has the votes the label's overlap asks for ('unsure' counts:
+    // never offer it again); until then teammates still need it (overlap 1: any annotated clip).
+    Assignment assignment = service.store().assignments().of(label);
+    Map<String, CurrentAnnotation> byKey = new HashMap<>();
+    current.forEach(a -> byKey.put(a.key(), a));
     BitSet labelled = new BitSet(probabilities.length);
     for (String key : set.orderedKeys()) {
       int row = vectors.keys().rowOf(key);
-      if (row >= 0) {
+      // A training clip whose votes were removed since the build started stays out, as before.
+      if (row >= 0 && (!byKey.containsKey(key) || assignment.complete(byKey.get(key)))) {
         labelled.set(row);
       }
     }
-    // Clips annotated 'unsure' are labelled too: never offer them again.
     for (var a : current) {
       int row = vectors.keys().rowOf(a.key());
-      if (row >= 0) {
+      if (row >= 0 && assignment.complete(a)) {
         labelled.set(row);
       }
     }

@@ -100,6 +100,7 @@ public final class LabelService {
   }
 
   private LabelView view(Label label) {
-    return LabelView.of(label, Counts.of(store.current(label.name())), builds.latestSummary(label.name()));
+    return LabelView.of(label, Counts.of(store.current(label.name())), builds.latestSummary(label.name()),
+        store.assignments().of(label.name()));
   }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import org.videoannotator.core.vectors.KeyedMatrix;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.server.annotations.AnnotationView;
+import org.videoannotator.server.assign.ClipAllocator;
+import org.videoannotator.server.assign.Worker;
 import org.videoannotator.server.builds.BuildService;
 import org.videoannotator.server.builds.LabelModel;
 import org.videoannotator.server.store.Decision;
@@ -16,16 +18,18 @@ import org.videoannotator.server.store.Value;
 
 /**
  * Review of a label's annotations against its latest model: all, positives, negatives,
- * disagreements (annotators' votes differ) or flipped (the model contradicts the label, strongest
- * contradiction first). No HTTP here: {@link ReviewController} parses and answers.
+ * disagreements (annotators' votes differ), flipped (the model contradicts the label, strongest
+ * contradiction first) or needs-vote (clips teammates voted on that still need the reviewing
+ * annotator's vote to meet the label's overlap, claimed for them as feeds claim theirs: see
+ * {@link ClipAllocator}). No HTTP here: {@link ReviewController} parses and answers.
  */
 public final class ReviewService {
   /** The review filters, wire names. */
   public enum Filter {
-    ALL, POSITIVES, NEGATIVES, DISAGREEMENTS, FLIPPED;
+    ALL, POSITIVES, NEGATIVES, DISAGREEMENTS, FLIPPED, NEEDS_VOTE;
 
     public String wire() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     public static List<String> wireNames() {
@@ -33,7 +37,7 @@ public final class ReviewService {
     }
 
     public static Filter of(String wire) {
-      return valueOf(wire.toUpperCase(java.util.Locale.ROOT));
+      return valueOf(wire.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
     }
   }
 
@@ -65,14 +69,17 @@ public final class ReviewService {
   private final Corpus corpus;
   private final AnnotationStore store;
   private final BuildService builds;
+  private final ClipAllocator allocator;
 
-  public ReviewService(Corpus corpus, AnnotationStore store, BuildService builds) {
+  public ReviewService(Corpus corpus, AnnotationStore store, BuildService builds, ClipAllocator allocator) {
     this.corpus = corpus;
     this.store = store;
     this.builds = builds;
+    this.allocator = allocator;
   }
 
-  public ReviewPage review(String label, Filter filter, int k, int offset) {
+  /** @param worker who reviews: the needs-vote filter serves the clips that need their vote */
+  public ReviewPage review(String label, Worker worker, Filter filter, int k, int offset) {
     LabelModel model = builds.latestLabelModel(label).orElse(null);
     double threshold = model == null ? Decision.UNCALIBRATED_THRESHOLD : model.threshold();
     KeyedMatrix vectors = corpus.vectors();
@@ -85,6 +92,10 @@ public final class ReviewService {
       }
       rows.add(new Scored(a, score, threshold));
     }
+    if (filter == Filter.NEEDS_VOTE) {
+      ClipAllocator.Page<Scored> page = allocator.serve(label, worker, rows, s -> s.annotation().key(), offset, k);
+      return new ReviewPage(filter.wire(), page.available(), items(page.items()));
+    }
     List<Scored> kept = switch (filter) {
       case POSITIVES -> rows.stream().filter(s -> s.annotation().value() == Value.YES).toList();
       case NEGATIVES -> rows.stream().filter(s -> s.annotation().value() == Value.NO).toList();
@@ -93,12 +104,15 @@ public final class ReviewService {
           .filter(s -> s.annotation().value() != Value.UNSURE && s.contradiction() > 0)
           .sorted(Comparator.comparingDouble(Scored::otherAnswer).reversed())
           .toList();
-      case ALL -> rows;
+      case ALL, NEEDS_VOTE -> rows;
     };
-    List<ReviewItem> items = kept.stream().skip(offset).limit(k)
+    return new ReviewPage(filter.wire(), kept.size(), items(kept.stream().skip(offset).limit(k).toList()));
+  }
+
+  private List<ReviewItem> items(List<Scored> page) {
+    return page.stream()
         .map(s -> new ReviewItem(AnnotationView.of(s.annotation()), s.score(),
             corpus.clip(s.annotation().key()).map(c -> ClipView.of(c, corpus)).orElse(null)))
         .toList();
-    return new ReviewPage(filter.wire(), kept.size(), items);
   }
 }

@@ -28,6 +28,7 @@ public final class AnnotationStore implements AutoCloseable {
   private final Database db;
   private final ModelVersions models;
   private final UserStore users;
+  private final AssignmentStore assignments;
   private final Map<String, CurrentState> states = new java.util.concurrent.ConcurrentHashMap<>();
   // One projection of a label's log at a time: readers arriving while it runs wait for it.
   private final Map<String, Object> projecting = new java.util.concurrent.ConcurrentHashMap<>();
@@ -38,6 +39,7 @@ public final class AnnotationStore implements AutoCloseable {
     this.db = db;
     this.models = new ModelVersions(db, this);
     this.users = new UserStore(db);
+    this.assignments = new AssignmentStore(db, this);
   }
 
   /** Opens (creating and migrating as needed) the database file. */
@@ -48,6 +50,11 @@ public final class AnnotationStore implements AutoCloseable {
   /** Accounts and the audit trail. */
   public UserStore users() {
     return users;
+  }
+
+  /** Each label's overlap and assignees. */
+  public AssignmentStore assignments() {
+    return assignments;
   }
 
   /**
@@ -229,7 +236,7 @@ public final class AnnotationStore implements AutoCloseable {
   }
 
   private void catchUp(CurrentState state, String labelName, long afterId) {
-    List<Event> missed = db.read(c -> eventsAfter(c, state.labelId(), labelName, afterId));
+    List<Event> missed = db.read(c -> eventsAfter(c, state.labelId(), labelName, afterId, -1));
     eventsRead.add(missed.size());
     state.apply(missed);
   }
@@ -271,13 +278,15 @@ public final class AnnotationStore implements AutoCloseable {
     }
   }
 
-  private static List<Event> eventsAfter(Connection c, long labelId, String labelName, long afterId)
+  /** @param limit at most this many (-1: all, SQLite's "no limit") */
+  private static List<Event> eventsAfter(Connection c, long labelId, String labelName, long afterId, int limit)
       throws SQLException {
     List<Event> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id, clip_key, value, annotator, time, source FROM events WHERE label_id=? AND id>? ORDER BY id")) {
+        "SELECT id, clip_key, value, annotator, time, source FROM events WHERE label_id=? AND id>? ORDER BY id LIMIT ?")) {
       ps.setLong(1, labelId);
       ps.setLong(2, afterId);
+      ps.setInt(3, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(new Event(rs.getLong(1), labelName, rs.getString(2), Value.fromWire(rs.getString(3)),
@@ -286,6 +295,22 @@ public final class AnnotationStore implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /**
+   * The highest event id of a live label's log (0 for none): a cursor that {@link #eventsAfter}
+   * reads on from. Read it before {@link #current} and nothing written in between is missed.
+   */
+  public long head(String labelName) {
+    return db.read(c -> logHead(c, labelName)).maxId();
+  }
+
+  /** At most {@code limit} events of a live label with ids above {@code afterId}, oldest first. */
+  public List<Event> eventsAfter(String labelName, long afterId, int limit) {
+    return db.read(c -> {
+      long labelId = logHead(c, labelName).labelId();
+      return eventsAfter(c, labelId, labelName, afterId, limit);
+    });
   }
 
   /** The annotator's current vote on a clip, if any. */

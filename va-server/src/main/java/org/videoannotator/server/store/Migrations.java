@@ -83,7 +83,15 @@ final class Migrations {
                 time TEXT NOT NULL,
                 actor TEXT NOT NULL,
                 action TEXT NOT NULL,
-                detail TEXT NOT NULL DEFAULT '')"""));
+                detail TEXT NOT NULL DEFAULT '')"""),
+          List.of(
+              // Teams: how many annotators vote on each clip of a label, and who works on it.
+              """
+              CREATE TABLE label_assignments(
+                label_id INTEGER PRIMARY KEY REFERENCES labels(id),
+                overlap INTEGER NOT NULL CHECK (overlap >= 1),
+                assignees TEXT NOT NULL DEFAULT '[]',
+                updated TEXT NOT NULL)"""));
 
   /** Current schema version of this code. */
   static int latest() {

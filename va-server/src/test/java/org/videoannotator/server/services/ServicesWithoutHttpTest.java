@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,9 @@ import org.videoannotator.index.Corpus;
 import org.videoannotator.index.CorpusLayout;
 import org.videoannotator.testkit.SyntheticCorpora;
 import org.videoannotator.server.annotations.AnnotationService;
+import org.videoannotator.server.assign.ClipAllocator;
+import org.videoannotator.server.assign.ClipLeases;
+import org.videoannotator.server.assign.Worker;
 import org.videoannotator.server.builds.BuildService;
 import org.videoannotator.server.errors.DomainException;
 import org.videoannotator.server.exchange.ExchangeService;
@@ -53,10 +57,11 @@ class ServicesWithoutHttpTest {
       store.append("beach", votes);
       LabelService labels = new LabelService(store, builds);
       Label beach = labels.require("beach");
-      FeedService feeds = new FeedService(corpus, store, builds, new AutoFeed(BuildService.rows(store)));
-      assertKind(DomainException.Kind.CONFLICT, "feed", () -> feeds.page(beach, "top-positive", 20, 0));
-      ReviewService reviews = new ReviewService(corpus, store, builds);
-      ReviewService.ReviewPage before = reviews.review("beach", ReviewService.Filter.ALL, 100, 0);
+      ClipAllocator allocator = new ClipAllocator(store, new ClipLeases(InstantSource.system(), ClipLeases.DEFAULT_TTL));
+      FeedService feeds = new FeedService(corpus, builds, new AutoFeed(BuildService.rows(store)), allocator);
+      assertKind(DomainException.Kind.CONFLICT, "feed", () -> feeds.page(beach, Worker.annotator("alice"), "top-positive", 20, 0));
+      ReviewService reviews = new ReviewService(corpus, store, builds, allocator);
+      ReviewService.ReviewPage before = reviews.review("beach", Worker.annotator("alice"), ReviewService.Filter.ALL, 100, 0);
       assertEquals(60, before.total());
       assertNull(before.items().getFirst().modelScore(), "no model before the first build");
 
@@ -67,7 +72,7 @@ class ServicesWithoutHttpTest {
       }
       assertEquals(BuildStatus.DONE, builds.status(status.id()).orElseThrow().status());
 
-      ReviewService.ReviewPage after = reviews.review("beach", ReviewService.Filter.POSITIVES, 100, 0);
+      ReviewService.ReviewPage after = reviews.review("beach", Worker.annotator("alice"), ReviewService.Filter.POSITIVES, 100, 0);
       assertTrue(after.total() > 0);
       after.items().forEach(item -> {
         assertEquals(Value.YES.wire(), item.annotation().value());
@@ -87,8 +92,8 @@ class ServicesWithoutHttpTest {
       assertEquals(5, preview.items().size());
       assertEquals(340, preview.sampled(), "the 60 annotated clips are left out of the sample");
 
-      feedsPageAroundAnnotatedClips(feeds, new AnnotationService(store, builds, new AutoFeed(BuildService.rows(store))), beach,
-          store);
+      feedsPageAroundAnnotatedClips(feeds,
+          new AnnotationService(store, builds, new AutoFeed(BuildService.rows(store)), allocator), beach, store);
       exchangeRoundTrips(new ExchangeService(corpus, store, builds), labels, beach);
     }
   }
@@ -107,7 +112,8 @@ class ServicesWithoutHttpTest {
       assertEquals(List.of("cat"), imported.created());
       assertEquals(List.of("dog"), imported.existing());
 
-      AnnotationService annotations = new AnnotationService(store, builds, new AutoFeed(BuildService.rows(store)));
+      AnnotationService annotations = new AnnotationService(store, builds, new AutoFeed(BuildService.rows(store)),
+          new ClipAllocator(store, new ClipLeases(InstantSource.system(), ClipLeases.DEFAULT_TTL)));
       Label dog = labels.require("dog");
       AnnotationService.Added added = annotations.add(dog, List.of(
           new NewVote(SyntheticCorpora.key(0), Value.YES, "alice", Source.other()),
@@ -133,16 +139,16 @@ class ServicesWithoutHttpTest {
   /** Pages skip what was annotated since the build; the auto feed names the arm it picked. */
   private static void feedsPageAroundAnnotatedClips(FeedService feeds, AnnotationService annotations, Label beach,
       AnnotationStore store) {
-    assertKind(DomainException.Kind.NOT_FOUND, "feed", () -> feeds.page(beach, "sideways", 5, 0));
-    FeedService.FeedPage first = feeds.page(beach, "top-positive", 5, 0);
+    assertKind(DomainException.Kind.NOT_FOUND, "feed", () -> feeds.page(beach, Worker.annotator("alice"), "sideways", 5, 0));
+    FeedService.FeedPage first = feeds.page(beach, Worker.annotator("alice"), "top-positive", 5, 0);
     assertEquals(5, first.items().size());
     assertEquals(1, first.modelVersion());
     String shown = first.items().getFirst().key();
     annotations.add(beach, List.of(new NewVote(shown, Value.YES, "alice", Source.other())));
-    FeedService.FeedPage again = feeds.page(beach, "top-positive", 5, 0);
+    FeedService.FeedPage again = feeds.page(beach, Worker.annotator("alice"), "top-positive", 5, 0);
     assertTrue(again.items().stream().noneMatch(i -> i.key().equals(shown)), "an annotated clip is not offered again");
     assertEquals(first.items().get(1).key(), again.items().getFirst().key());
-    FeedService.FeedPage auto = feeds.page(beach, "auto", 3, 0);
+    FeedService.FeedPage auto = feeds.page(beach, Worker.annotator("alice"), "auto", 3, 0);
     assertEquals("auto", auto.feed());
     assertTrue(org.videoannotator.learn.feeds.FeedRegistry.arms().contains(auto.chosenFeed()), auto.chosenFeed());
     assertTrue(BuildService.rows(store).rewards("beach").stream().anyMatch(r -> r.feed().equals("top-positive") && r.answered() == 1),
