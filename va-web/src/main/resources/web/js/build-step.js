@@ -19,7 +19,7 @@ const STAGE_TEXT = {
 };
 
 const STAGES = ['load', 'train', 'score', 'feeds', 'save'];
-const EMPTY_FEED = 'Nothing in this feed for this build: try another feed (1-5), or label more and rebuild (b).';
+const emptyFeed = () => `Nothing in this feed for this build: try another feed (1-${FEEDS.length}), or label more and rebuild (b).`;
 
 // How the build estimated the prevalence (the server's estimates.prevalence.method).
 const METHOD_TEXT = {
@@ -96,7 +96,7 @@ export class BuildStep {
           h('thead', {}, h('tr', {}, ['Version', 'AP', 'Yes', 'No', 'Built'].map((t) => h('th', { scope: 'col', text: t })))),
           this.versions)));
     this.showQuality(ws.labelInfo?.latestBuild);
-    if (ws.labelInfo?.latestBuild) this.grid.setEmptyText(EMPTY_FEED);
+    if (ws.labelInfo?.latestBuild) this.grid.setEmptyText(emptyFeed());
     this.watch = new TakenWatcher(ws.label, (keys) => this.dropTaken(keys),
       () => this.el.isConnected && this.grid.items.length > 0);
   }
@@ -213,7 +213,7 @@ export class BuildStep {
     this.showQuality(build);
     this.ws.builtModel(build);
     this.pagers.clear();
-    this.grid.setEmptyText(EMPTY_FEED);
+    this.grid.setEmptyText(emptyFeed());
     await Promise.all([this.loadModels(), this.showFeed(this.feed)]);
   }
 

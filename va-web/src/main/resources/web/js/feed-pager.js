@@ -11,6 +11,11 @@ export function setFeeds(feeds) {
   FEEDS.splice(0, FEEDS.length, ...feeds);
 }
 
+/** The number keys that open the feeds' tabs and the feeds' names, as the key list shows them. */
+export function feedKeys(feeds) {
+  return [feeds.map((f, i) => String(i + 1)).join(' '), feeds.map((f) => f.name.toLowerCase()).join(', ')];
+}
+
 // Fetch a few more than a page so that clips labelled meanwhile (which the server leaves out,
 // shifting the ranking) never leave a short page.
 const SLACK = 6;

@@ -1,6 +1,10 @@
 // The "?" overlay: every key the UI answers to, in one place.
 
 import { h } from './dom.js';
+import { FEEDS, feedKeys } from './feed-pager.js';
+
+// Stands for the feeds' number keys, which come from the server's feeds (/api/info) when shown.
+const FEED_KEYS = ['1', 'the feeds, in tab order'];
 
 export const KEY_GROUPS = [
   ['Anywhere', [
@@ -34,7 +38,7 @@ export const KEY_GROUPS = [
     ['Esc', 'close the inspector'],
   ]],
   ['Build & feeds', [
-    ['1 2 3 4 5', 'top positive, top negative, borderline, random, auto'],
+    FEED_KEYS,
     ['] / [', 'next / previous page of the feed'],
   ]],
   ['Review', [
@@ -55,7 +59,7 @@ function dialog() {
     h('div', { class: 'help-groups' },
       KEY_GROUPS.map(([title, keys]) => h('section', {},
         h('h3', { text: title }),
-        h('dl', {}, keys.map(([key, what]) => [h('dt', {}, h('kbd', { text: key })), h('dd', { text: what })]))))));
+        h('dl', {}, keys.map((entry) => (entry === FEED_KEYS && FEEDS.length ? feedKeys(FEEDS) : entry)).map(([key, what]) => [h('dt', {}, h('kbd', { text: key })), h('dd', { text: what })]))))));
   el.addEventListener('close', () => lastFocus?.focus?.());
   document.body.append(el);
   return el;

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Video Annotator for the JVM: build video classifiers from a few labelled clips.",
     footer = {"", "Jobs on Apache Spark (ingest, Parquet, corpus-scale scoring) run from their own class path:",
-        "  va spark --help          va bench spark --help"},
+        "  va spark --help          va bench spark --help",
+        "Benchmarks are not in va.jar: bin/va adds va-bench.jar for 'va bench --help'."},
     subcommands = {CommandLine.HelpCommand.class})
 public final class Va implements Callable<Integer> {
   private static final Map<String, String> GROUP_DESCRIPTIONS = Map.of(

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.UserException;
+import org.videoannotator.core.io.FileTrees;
 import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.core.vectors.KeyedMatrix;
 import org.videoannotator.index.store.IndexStats;
@@ -151,7 +152,7 @@ public final class Corpus implements AutoCloseable {
     for (Path p : made) {
       try {
         if (Files.exists(p)) {
-          IndexBenchmark.deleteTree(p);
+          FileTrees.deleteTree(p);
         }
       } catch (RuntimeException e) {
         failure.addSuppressed(e);
@@ -250,7 +251,7 @@ public final class Corpus implements AutoCloseable {
 
   /** {@code kind} or {@code kind:key=value,...}, as {@code --store} takes it (passwords never appear: they are not settings). */
   static String describe(StoreSpec store) {
-    return IndexBenchmark.label(store);
+    return store.describe();
   }
 
   /** Refuses vectors of another model or dimension, naming both sides. */
@@ -552,7 +553,7 @@ public final class Corpus implements AutoCloseable {
         corpus.index.beginWriting();
         if (to.kind().equals(StoreSpec.LUCENE)) {
           // An index/ folder left from before the corpus moved away from lucene is stale.
-          IndexBenchmark.deleteTree(corpus.layout.luceneIndex());
+          FileTrees.deleteTree(corpus.layout.luceneIndex());
         }
         try (VectorIndex target = provider.create(dir, to, corpus.dimension(), corpus.settings)) {
           long held = target.committedRows();

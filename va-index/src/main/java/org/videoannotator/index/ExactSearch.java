@@ -78,7 +78,7 @@ public final class ExactSearch {
   }
 
   /** Dot product of {@code q} with row {@code row} of {@code m}. */
-  static float dot(FloatMatrix m, int row, float[] q) {
+  public static float dot(FloatMatrix m, int row, float[] q) {
     if (m.order() == java.nio.ByteOrder.nativeOrder()) {
       return dot(m.segment(), (long) row * m.dim() * Float.BYTES, q);
     }

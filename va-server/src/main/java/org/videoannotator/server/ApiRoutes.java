@@ -22,7 +22,7 @@ import org.videoannotator.server.search.SearchController;
  * The route table of the JSON API: every {@code /api} route, once, in nested path groups, each
  * naming the controller method that answers it. {@link VaServer} registers it through Javalin's
  * {@code path(...)} groups; {@link #routes()} lists it without a server, for the fuzzer
- * ({@code bench.Fuzzer}) and for the contract test, which checks that {@code openapi.json} and
+ * (va-bench's {@code Fuzzer}) and for the contract test, which checks that {@code openapi.json} and
  * {@code API.md} describe exactly these routes. Adding an endpoint: a line here, a controller
  * method, a service method (and its documentation, which the test then demands).
  */

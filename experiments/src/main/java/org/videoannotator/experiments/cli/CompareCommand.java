@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.videoannotator.experiments.ResultFiles;
-import org.videoannotator.experiments.bench.Exp1Comparison;
+import org.videoannotator.experiments.Exp1Comparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,7 +1,6 @@
 package org.videoannotator.embed.video;
 
 import org.videoannotator.embed.video.shots.ShotDetector;
-import org.videoannotator.embed.video.bench.BoundaryScore;
 import org.videoannotator.embed.video.synthetic.GroundTruth;
 import org.videoannotator.embed.video.synthetic.SyntheticScripts;
 import org.videoannotator.embed.video.synthetic.SyntheticVideo;

@@ -3,7 +3,6 @@ package org.videoannotator.embed.video;
 import org.videoannotator.embed.video.shots.ShotDetector;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.videoannotator.embed.video.bench.BoundaryScore;
 import org.videoannotator.embed.video.synthetic.GroundTruth;
 import org.videoannotator.embed.video.synthetic.Pixels;
 import org.videoannotator.embed.video.synthetic.Scene;

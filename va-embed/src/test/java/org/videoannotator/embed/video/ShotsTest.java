@@ -1,6 +1,5 @@
 package org.videoannotator.embed.video;
 
-import org.videoannotator.embed.video.bench.BoundaryScore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -81,4 +81,11 @@ public record StoreSpec(String kind, Map<String, String> params) {
   public String param(String key, String fallback) {
     return params.getOrDefault(key, fallback);
   }
+
+  /** {@code kind} or {@code kind:key=value,...}, as {@code --store} takes it (passwords masked, should one be given as a setting). */
+  public String describe() {
+    return params.isEmpty() ? kind : kind + ":" + params.entrySet().stream()
+        .map(e -> e.getKey() + "=" + (e.getKey().contains("password") ? "***" : e.getValue()))
+        .collect(java.util.stream.Collectors.joining(","));
+  }
 }

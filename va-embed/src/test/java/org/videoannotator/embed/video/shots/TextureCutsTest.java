@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.videoannotator.embed.video.DecodeOptions;
 import org.videoannotator.embed.video.Transition;
 import org.videoannotator.embed.video.VideoDecoder;
-import org.videoannotator.embed.video.bench.BoundaryScore;
+import org.videoannotator.embed.video.BoundaryScore;
 import org.videoannotator.embed.video.synthetic.GroundTruth;
 import org.videoannotator.embed.video.synthetic.Scene;
 import org.videoannotator.embed.video.synthetic.ShotPlan;

@@ -1,4 +1,0 @@
-/**
- * Benchmark support: running the Python protocol and comparing Experiment 1 results figure by figure.
- */
-package org.videoannotator.experiments.bench;

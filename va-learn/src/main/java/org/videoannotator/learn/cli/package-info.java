@@ -1,2 +1,0 @@
-/** {@code va bench learn}: the build loop's benchmark. */
-package org.videoannotator.learn.cli;

@@ -1,0 +1,4 @@
+/**
+ * A corpus to Parquet and back.
+ */
+package org.videoannotator.spark.parquet;
