@@ -80,6 +80,8 @@ export const api = {
   label: (name) => request('GET', label(name)),
   createLabel: (name, description, keywords) =>
     request('POST', '/api/labels', { name, description, keywords }),
+  /** Soft delete (the log is kept; creating the name again revives it); with accounts admins only. */
+  deleteLabel: (name) => request('DELETE', label(name)),
   importOntology: (ontology) => request('POST', '/api/labels/import', ontology),
 
   /** mode: text | words | query | like; value: the query text, name, or comma-separated keys. */
@@ -91,10 +93,12 @@ export const api = {
     request('GET', `/api/search${query({ [mode]: value, k, offset, label: labelName, unlabelled: unlabelled || undefined })}`),
 
   annotations: (name) => request('GET', `${label(name)}/annotations`),
-  annotate: (name, key, value, source) =>
-    request('POST', `${label(name)}/annotations`, { key, value, annotator: annotator(), source }),
-  unannotate: (name, key) =>
-    request('DELETE', `${label(name)}/annotations/${enc(key)}${query({ annotator: annotator() })}`),
+  /** who: the annotator the vote is recorded under (as named when it was given; default: now). */
+  annotate: (name, key, value, source, who = annotator()) =>
+    request('POST', `${label(name)}/annotations`, { key, value, annotator: who, source }),
+  /** Removes who's vote (default: this browser's annotator; an admin may name another). */
+  unannotate: (name, key, who = annotator()) =>
+    request('DELETE', `${label(name)}/annotations/${enc(key)}${query({ annotator: who })}`),
 
   startBuild: (name, feedSize) => request('POST', `${label(name)}/builds`, feedSize ? { feedSize } : {}),
   build: (id) => request('GET', `/api/builds/${enc(id)}`),

@@ -1,7 +1,7 @@
 // One label's annotations as this browser knows them: optimistic writes, rollback on failure,
 // undo, and the counts shown in the header.
 
-import { api } from './api.js';
+import { annotator, api } from './api.js';
 import { showError } from './notify.js';
 
 export class Labeller {
@@ -79,16 +79,18 @@ export class Labeller {
 
   send(key, value, source, rollbackTo) {
     const ticket = ++this.latestRequest;
-    const done = this.queue.then(() => this.write(ticket, key, value, source, rollbackTo));
+    // The name is taken now: a write still queued when the "Voting as" name changes stays its giver's.
+    const who = annotator();
+    const done = this.queue.then(() => this.write(ticket, key, value, source, rollbackTo, who));
     this.queue = done;
     return done;
   }
 
-  async write(ticket, key, value, source, rollbackTo) {
+  async write(ticket, key, value, source, rollbackTo, who) {
     try {
       const answer = value == null
-        ? await api.unannotate(this.label, key)
-        : await api.annotate(this.label, key, value, source);
+        ? await api.unannotate(this.label, key, who)
+        : await api.annotate(this.label, key, value, source, who);
       // Earlier answers' counts miss the labels still queued behind them.
       if (ticket === this.latestRequest && answer?.counts) {
         this.counts = answer.counts;

@@ -1,7 +1,7 @@
 // Boot: the header, the hash router (#/ labels, #/label/NAME/STEP) and the global keys.
 
 import { api, annotator, setAnnotator } from './api.js';
-import { isTyping } from './dom.js';
+import { h, isTyping } from './dom.js';
 import { setFeeds } from './feed-pager.js';
 import { toggleHelp } from './help.js';
 import { LabelsPage } from './labels-page.js';
@@ -73,21 +73,38 @@ function setUpHeader() {
       return;
     }
     setAnnotator(input.value);
+    showWhoVotes();
   });
   document.getElementById('help-button').addEventListener('click', () => toggleHelp(true));
+}
+
+// Without accounts the name is the browser's own (sent as X-Annotator): say when votes would go to
+// "anonymous". With accounts the server records votes under the logged-in name: show it and its
+// role instead of the field. "Log out" ends a server-side session (accounts or token mode).
+function showWhoVotes() {
+  const input = document.getElementById('annotator');
+  const anonymous = annotator() === 'anonymous';
+  input.classList.toggle('anonymous', anonymous);
+  document.getElementById('anonymous-hint').hidden = !anonymous || Boolean(info?.user);
+}
+
+function showAccount() {
+  if (info?.user) {
+    setAnnotator(info.user.name);
+    document.getElementById('annotator-field').hidden = true;
+    const account = document.getElementById('account');
+    account.replaceChildren('Logged in as ', h('b', { text: info.user.name }), ' ',
+      h('span', { class: 'role', title: 'your role', text: info.user.role }));
+    account.hidden = false;
+  }
+  document.getElementById('logout').hidden = !info?.authRequired;
+  showWhoVotes();
 }
 
 async function boot() {
   setUpHeader();
   info = await guarded('Could not reach the server', () => api.info());
-  if (info?.user) {
-    // With accounts the server records votes under the logged-in name: show it, not an input.
-    const input = document.getElementById('annotator');
-    setAnnotator(info.user.name);
-    input.value = info.user.name;
-    input.readOnly = true;
-    input.title = `Logged in as ${info.user.name} (${info.user.role})`;
-  }
+  showAccount();
   if (info) {
     setFeeds(info.feeds);
     document.getElementById('corpus').textContent =

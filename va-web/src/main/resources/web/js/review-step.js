@@ -1,9 +1,9 @@
 // Step 3: every annotation of the label, filtered; flip or remove each one.
 
-import { api } from './api.js';
+import { annotator, api } from './api.js';
 import { h, fmt } from './dom.js';
 import { ClipGrid } from './clip-grid.js';
-import { guarded } from './notify.js';
+import { guarded, showError, showInfo } from './notify.js';
 
 const FILTERS = [
   { id: 'all', name: 'All' },
@@ -58,14 +58,28 @@ export class ReviewStep {
     this.summary.textContent = `${total} annotation${total === 1 ? '' : 's'} (${name}). t flips, Delete removes.`;
   }
 
+  /** Whether this browser may remove who's vote: anyone's without accounts, else one's own or an admin. */
+  mayRemove(who) {
+    const user = this.ws.info?.user;
+    return !user || user.role === 'admin' || user.name === who;
+  }
+
   decorate(cell, item) {
-    const votes = Object.entries(item.annotation.votes ?? {}).map(([who, v]) => `${who}: ${v}`).join(', ');
+    const entries = Object.entries(item.annotation.votes ?? {});
+    const votes = entries.map(([who, v]) => `${who}: ${v}`).join(', ');
+    const voteChips = entries.map(([who, v], i) => h('span', { class: 'vote' },
+      i > 0 ? ', ' : '', `${who}: ${v}`,
+      this.mayRemove(who) && entries.length > 1 ? h('button', {
+        type: 'button', tabindex: '-1', class: 'vote-remove', text: '×', title: `Remove ${who}'s vote`,
+        'aria-label': `Remove ${who}'s vote on ${item.key}`, dataset: { annotator: who },
+        onclick: (e) => { e.stopPropagation(); this.remove(item, who); },
+      }) : null));
     cell.querySelector('.meta').append(h('span', {
       class: 'score model-score', title: 'latest model score',
       text: typeof item.modelScore === 'number' ? `model ${fmt(item.modelScore)}` : 'no model',
     }));
     cell.append(h('div', { class: 'review-row' },
-      h('span', { class: 'votes muted small', text: votes, title: votes }),
+      h('span', { class: 'votes muted small', title: votes }, voteChips),
       h('span', { class: 'review-actions' },
         h('button', { type: 'button', tabindex: '-1', class: 'small-btn', 'aria-label': `Flip ${item.key}`, onclick: (e) => { e.stopPropagation(); this.flip(item); } }, 'Flip'),
         h('button', { type: 'button', tabindex: '-1', class: 'small-btn danger', 'aria-label': `Remove ${item.key}`, onclick: (e) => { e.stopPropagation(); this.remove(item); } }, 'Remove'))));
@@ -76,8 +90,34 @@ export class ReviewStep {
     if (value) this.ws.labeller.set(item.key, FLIP[value], { kind: 'review' });
   }
 
-  remove(item) {
-    if (this.ws.labeller.value(item.key)) this.ws.labeller.set(item.key, null, { kind: 'review' });
+  /**
+   * Removes one vote on the clip: who's, else this browser's own, else the only one there is (an
+   * admin removing another annotator's vote; the API allows it). Several votes and none of them
+   * this browser's: it asks which (the × beside each name).
+   */
+  async remove(item, who) {
+    const voters = Object.keys(item.annotation.votes ?? {});
+    const me = annotator();
+    const target = who ?? (voters.includes(me) ? me : voters.length === 1 ? voters[0] : null);
+    if (!target) {
+      showError(`${voters.length} annotators voted on clip ${item.key}: remove one vote with the × beside its name.`, 'Remove');
+      return;
+    }
+    if (!this.mayRemove(target)) {
+      showError(`only an admin may remove ${target}'s vote`, 'Remove');
+      return;
+    }
+    if (target === me && voters.length <= 1) {
+      // One's own only vote: optimistic, and z undoes it.
+      if (this.ws.labeller.value(item.key)) this.ws.labeller.set(item.key, null, { kind: 'review' });
+      return;
+    }
+    const removed = await guarded(`Could not remove ${target}'s vote on clip ${item.key}`,
+      () => api.unannotate(this.ws.label, item.key, target));
+    if (!removed) return;
+    showInfo(`Removed ${target}'s vote on clip ${item.key}.`);
+    await guarded('Could not reload the annotations', () => this.ws.labeller.load());
+    await this.load(this.filter);
   }
 
   reviewKey(event, item) {

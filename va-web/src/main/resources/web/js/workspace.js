@@ -56,7 +56,11 @@ export class Workspace {
             h('a', { href: '#/', class: 'back', 'aria-label': 'All labels (g)', text: '← Labels' }),
             h('h1', { id: 'label-title', text: this.label }),
             h('p', { class: 'description', text: this.labelInfo.description || '' }),
-            teamSettings(this)),
+            teamSettings(this),
+            // With accounts only an admin deletes a label: others do not get the control (the server refuses them too).
+            this.info?.user && this.info.user.role !== 'admin' ? null : h('button', {
+              type: 'button', id: 'delete-label', class: 'small-btn danger', onclick: () => this.deleteLabel(),
+            }, 'Delete label…')),
           this.counts,
           h('div', { class: 'exports', role: 'group', 'aria-label': 'Export' },
             h('span', { class: 'muted small', text: 'Export' }),
@@ -104,6 +108,14 @@ export class Workspace {
   /** A build finished: the label's summary now has a model. */
   builtModel(build) {
     this.labelInfo = { ...this.labelInfo, latestBuild: build };
+  }
+
+  async deleteLabel() {
+    if (!confirm(`Delete the label "${this.label}"? Its annotations stay in the log; creating the name again brings them back.`)) return;
+    const done = await guarded(`Could not delete "${this.label}"`, () => api.deleteLabel(this.label));
+    if (!done) return;
+    showInfo(`Deleted the label "${this.label}".`);
+    location.hash = '#/';
   }
 
   async export(format) {

@@ -1,5 +1,6 @@
 package org.videoannotator.server;
 
+import org.videoannotator.testkit.SelfSignedCertificate;
 import org.videoannotator.testkit.SyntheticCorpora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,11 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
-import java.util.Base64;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoannotator.core.UserException;
@@ -28,42 +24,10 @@ import org.videoannotator.server.http.TlsConfig;
 class TlsTest {
   @TempDir Path temp;
 
-  /** A self-signed localhost certificate made by the JDK's keytool, written as PEM files. */
-  private record Pem(Path cert, Path key, X509Certificate certificate) {}
-
-  private Pem selfSigned() throws Exception {
-    Path p12 = temp.resolve("ks.p12");
-    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "va", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-        "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
-        "-keystore", p12.toString(), "-storepass", "changeit", "-keypass", "changeit")
-        .redirectErrorStream(true).start();
-    String out = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, keytool.waitFor(), out);
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (var in = Files.newInputStream(p12)) {
-      store.load(in, "changeit".toCharArray());
-    }
-    X509Certificate cert = (X509Certificate) store.getCertificate("va");
-    Base64.Encoder mime = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
-    Path certFile = Files.writeString(temp.resolve("cert.pem"),
-        "-----BEGIN CERTIFICATE-----\n" + mime.encodeToString(cert.getEncoded()) + "\n-----END CERTIFICATE-----\n");
-    Path keyFile = Files.writeString(temp.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\n"
-        + mime.encodeToString(store.getKey("va", "changeit".toCharArray()).getEncoded()) + "\n-----END PRIVATE KEY-----\n");
-    return new Pem(certFile, keyFile, cert);
-  }
-
   @Test
   void servesHttpsOnlyWithASecureSessionCookie() throws Exception {
-    Pem pem = selfSigned();
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("va", pem.certificate());
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext ssl = SSLContext.getInstance("TLS");
-    ssl.init(null, tmf.getTrustManagers(), null);
-    HttpClient client = HttpClient.newBuilder().sslContext(ssl).build();
+    SelfSignedCertificate pem = SelfSignedCertificate.create(temp);
+    HttpClient client = HttpClient.newBuilder().sslContext(pem.trustingIt()).build();
     try (ServerRuntime runtime = ServerRuntime.over(SyntheticCorpora.copyOf(temp.resolve("c"), 3000, 32, 7), "s3cret",
         TlsConfig.fromPem(pem.cert(), pem.key()))) {
       String url = runtime.start("127.0.0.1", 0);
@@ -96,7 +60,7 @@ class TlsTest {
 
   @Test
   void wrongKeyFilesAreNamed() throws Exception {
-    Pem pem = selfSigned();
+    SelfSignedCertificate pem = SelfSignedCertificate.create(temp);
     Path rsa = Files.writeString(temp.resolve("rsa.pem"), "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
     UserException e = assertThrows(UserException.class, () -> TlsConfig.fromPem(pem.cert(), rsa));
     assertTrue(e.getMessage().contains("openssl pkcs8"), e.getMessage());

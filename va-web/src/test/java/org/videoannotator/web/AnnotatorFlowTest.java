@@ -271,6 +271,8 @@ class AnnotatorFlowTest extends BrowserTestBase {
     String yes = browser.find("#count-yes b").getText();
     browser.keys("yy");
     browser.until(d -> Integer.parseInt(browser.find("#count-yes b").getText()) == Integer.parseInt(yes) + 2);
+    // The count changes before the vote reaches the server: wait for the server's copy.
+    WebFixture.awaitServer("the feed's first clip stored", () -> annotations().containsKey(page1.getFirst()));
     JsonNode stored = annotationOf(page1.getFirst());
     assertEquals("feed", stored.get("source").get("kind").asText());
     assertEquals("top-positive", stored.get("source").get("feed").asText());
@@ -306,13 +308,7 @@ class AnnotatorFlowTest extends BrowserTestBase {
     browser.keys("t");
     String expected = "yes".equals(before) ? "no" : "yes";
     browser.until(d -> expected.equals(first.getDomAttribute("data-value")));
-    browser.until(d -> {
-      try {
-        return expected.equals(annotationOf(key).get("value").asText());
-      } catch (Exception e) {
-        return false;
-      }
-    });
+    WebFixture.awaitServer("the flip of " + key + " stored", () -> expected.equals(annotationOf(key).get("value").asText()));
     assertEquals("review", annotationOf(key).get("source").get("kind").asText());
     browser.screenshot("10-review-flipped");
     browser.keys(Keys.ARROW_RIGHT, Keys.DELETE);
@@ -390,13 +386,7 @@ class AnnotatorFlowTest extends BrowserTestBase {
 
   /** Waits until the server has stored this many annotations of the label. */
   private static void awaitStored(int count) {
-    browser.until(d -> {
-      try {
-        return annotations().size() == count;
-      } catch (Exception e) {
-        return false;
-      }
-    });
+    WebFixture.awaitServer(count + " annotations of " + LABEL + " stored", () -> annotations().size() == count);
   }
 
   private static JsonNode annotationOf(String key) throws Exception {

@@ -66,6 +66,9 @@ final class Browser implements AutoCloseable {
     options.setExperimentalOption("prefs", Map.of(
         "download.default_directory", downloads.toString(),
         "download.prompt_for_download", false));
+    // The HTTPS tests' servers use a certificate made for the test: accept it as a user who
+    // clicked through the warning would (the page is still a secure context, cookies stay Secure).
+    options.setAcceptInsecureCerts(true);
     // An alert must stay open so a test can see it fired (the HTML-injection check).
     options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
     ChromeDriverService service =

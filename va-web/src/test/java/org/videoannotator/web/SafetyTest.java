@@ -53,7 +53,7 @@ class SafetyTest extends BrowserTestBase {
     assertTrue(!String.valueOf(browser.js("return document.title")).contains("pwned"));
   }
 
-  // Two annotators in one browser (the "You" field): their disagreement is listed in review, and
+  // Two annotators in one browser (the "Voting as" field): their disagreement is listed in review, and
   // an annotator name is text like any other user string.
   @Test
   void annotatorsWhoDisagreeAreListedInReview() throws Exception {
@@ -65,6 +65,8 @@ class SafetyTest extends BrowserTestBase {
     String key = browser.focused().getDomAttribute("data-key");
     browser.keys("y");
     browser.until(d -> "1".equals(browser.find("#count-yes b").getText()));
+    // The count changes before the vote reaches the server; Review reads the server.
+    WebFixture.awaitServer("alice's yes stored", () -> Map.of("alice", "yes").equals(web.votes("shared", key)));
 
     nameTheAnnotator("<b>bob</b>");
     browser.keys("r");
@@ -72,6 +74,8 @@ class SafetyTest extends BrowserTestBase {
     browser.find("#step-panel [role=gridcell][data-key='" + key + "'] .meta").click(); // the picture opens the inspector
     browser.keys("n");
     browser.until(d -> "1".equals(browser.find("#count-no b").getText()));
+    WebFixture.awaitServer("bob's no stored beside alice's yes",
+        () -> Map.of("alice", "yes", "<b>bob</b>", "no").equals(web.votes("shared", key)));
     browser.find(".filters [data-filter=disagreements]").click();
     browser.until(d -> browser.summary().contains("annotators disagree"));
     assertEquals(List.of(key), browser.cellKeys("#step-panel"));

@@ -44,13 +44,7 @@ class TeamLiveTest extends BrowserTestBase {
 
   /** Waits until the server answers so (a build finished, a setting stored). */
   private static void untilServer(Callable<Boolean> condition) {
-    browser.until(d -> {
-      try {
-        return condition.call();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    WebFixture.awaitServer("a build finished or a setting stored", condition::call);
   }
 
   private static List<String> cells() {

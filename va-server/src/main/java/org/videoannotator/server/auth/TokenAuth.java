@@ -116,7 +116,7 @@ public final class TokenAuth {
 
   /** The {@code /login} and {@code /logout} routes. */
   public void register(JavalinDefaultRouting router) {
-    router.get("/login", ctx -> ctx.html(loginPage("")));
+    router.get("/login", ctx -> ctx.html(LoginPage.html(accounts(), LoginPage.Problem.NONE, 0)));
     router.post("/login", this::login);
     router.post("/logout", ctx -> {
       String session = ctx.cookie(COOKIE);
@@ -130,10 +130,22 @@ public final class TokenAuth {
 
   private void login(Context ctx) {
     boolean accounts = accounts();
-    Optional<Session> who = verify(accounts ? ctx.formParam("name") : null,
-        ctx.formParam(accounts ? "secret" : "token"), ctx.req().getRemoteAddr());
+    Optional<Session> who;
+    try {
+      who = verify(accounts ? ctx.formParam("name") : null,
+          ctx.formParam(accounts ? "secret" : "token"), ctx.req().getRemoteAddr());
+    } catch (ApiException throttled) {
+      if (throttled.status() != 429) {
+        throw throttled;
+      }
+      // A person at the form gets the page again, saying how long to wait, not a JSON error.
+      String wait = throttled.headers().getOrDefault("Retry-After", "60");
+      ctx.status(429).header("Retry-After", wait)
+          .html(LoginPage.html(accounts, LoginPage.Problem.THROTTLED, Long.parseLong(wait)));
+      return;
+    }
     if (who.isEmpty()) {
-      ctx.status(401).html(loginPage("<p role=alert>Wrong " + (accounts ? "name or secret" : "token") + ".</p>"));
+      ctx.status(401).html(LoginPage.html(accounts, LoginPage.Problem.WRONG_SECRET, 0));
       return;
     }
     byte[] id = new byte[32];
@@ -273,21 +285,4 @@ public final class TokenAuth {
       throw new IllegalStateException(e);
     }
   }
-
-  private String loginPage(String message) {
-    String fields = accounts()
-        ? "<label>Name <input name=name autocomplete=username autofocus required></label>"
-            + "<label>Secret <input name=secret type=password autocomplete=current-password required></label>"
-        : "<label>Access token <input name=token type=password autofocus required></label>";
-    return LOGIN_PAGE.replace("<!--msg-->", message).replace("<!--fields-->", fields);
-  }
-
-  private static final String LOGIN_PAGE =
-      """
-      <!doctype html><html lang=en><meta charset=utf-8><title>Video Annotator: log in</title>
-      <form method=post action=/login style="font-family:sans-serif;max-width:22em;margin:4em auto;display:grid;gap:.6em">
-      <h1>Video Annotator</h1><!--msg-->
-      <!--fields-->
-      <button type=submit>Log in</button></form></html>
-      """;
 }

@@ -14,9 +14,10 @@ import org.videoannotator.server.api.ApiException;
  *   <li><b>Host</b> (every request, when the server has no token): only the loopback names and the
  *       bound address. A DNS-rebinding page reaches 127.0.0.1 under its own host name, which this
  *       refuses; with a token the browser holds no credentials for a foreign name anyway.
- *   <li><b>Origin</b> (state-changing methods): a browser's {@code Origin} must be this server's
- *       own; without one, {@code Sec-Fetch-Site} must not say cross-site. Scripts and curl send
- *       neither and pass.
+ *   <li><b>Origin</b> (state-changing methods, the login form included): a browser's {@code Origin}
+ *       must be this server's own; {@code null} passes only with {@code Sec-Fetch-Site:
+ *       same-origin}; without one, {@code Sec-Fetch-Site} must not say cross-site ({@link
+ *       #checkOrigin}). Scripts and curl send neither and pass.
  *   <li><b>Content type</b> (state-changing requests with a body): JSON where the API documents
  *       JSON, so a plain HTML form ({@code text/plain}, form encodings) cannot post; the import
  *       routes also take their CSV/NDJSON text types.
@@ -61,19 +62,7 @@ public final class RequestGuard {
     if (!STATE_CHANGING.contains(request.getMethod())) {
       return;
     }
-    String origin = request.getHeader("Origin");
-    if (origin != null) {
-      if (!sameOrigin(origin, host, request.getScheme())) {
-        throw new ApiException(403, "cross-origin", "Origin",
-            "requests that change data must come from this server's own pages, not from " + origin);
-      }
-    } else {
-      String site = request.getHeader("Sec-Fetch-Site");
-      if ("cross-site".equals(site) || "same-site".equals(site)) {
-        throw new ApiException(403, "cross-origin", "Sec-Fetch-Site",
-            "requests that change data must come from this server's own pages");
-      }
-    }
+    checkOrigin(request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"), host, request.getScheme());
     String path = request.getRequestURI();
     if (hasBody(request) && path.startsWith("/api/")) {
       String type = mediaType(request.getHeader("Content-Type"));
@@ -84,6 +73,36 @@ public final class RequestGuard {
                 ? " or as text/csv, text/plain or application/x-ndjson" : "") + ", not '"
                 + (type.isEmpty() ? "(none)" : type) + "'");
       }
+    }
+  }
+
+  /**
+   * Where a state-changing request comes from. Browsers send {@code Origin} on every POST, but as
+   * {@code null} when the sending page's referrer policy hides it ({@code no-referrer}, or {@code
+   * same-origin} on a cross-origin request) or the page has an opaque origin (sandboxed, {@code
+   * data:}). A foreign page can always make its form post {@code Origin: null}, so {@code null}
+   * proves nothing by itself: it passes only when the browser's own {@code Sec-Fetch-Site} (which
+   * no page can set) says {@code same-origin}. Our pages are served with {@code Referrer-Policy:
+   * same-origin} ({@link SecurityHeaders}), so their POSTs carry the real origin even where fetch
+   * metadata is not sent (plain HTTP to a LAN address). Without any {@code Origin} (scripts, curl,
+   * very old browsers) only a browser's cross-site or same-site fetch metadata refuses.
+   */
+  static void checkOrigin(String origin, String fetchSite, String host, String scheme) {
+    if (origin == null) {
+      if ("cross-site".equals(fetchSite) || "same-site".equals(fetchSite)) {
+        throw new ApiException(403, "cross-origin", "Sec-Fetch-Site",
+            "requests that change data must come from this server's own pages");
+      }
+    } else if ("null".equals(origin.strip())) {
+      if (!"same-origin".equals(fetchSite)) {
+        throw new ApiException(403, "cross-origin", "Origin",
+            "requests that change data must come from this server's own pages; this one hides its origin"
+                + " ('Origin: null') and the browser does not vouch for it (Sec-Fetch-Site: "
+                + (fetchSite == null ? "none sent" : fetchSite) + ")");
+      }
+    } else if (!sameOrigin(origin, host, scheme)) {
+      throw new ApiException(403, "cross-origin", "Origin",
+          "requests that change data must come from this server's own pages, not from " + origin);
     }
   }
 
