@@ -8,9 +8,9 @@ import java.util.Objects;
  *
  * @param primary the primary annotator's answer (the expert who ran the VA session), or {@code
  *     null} when the file does not say
- * @param secondaries the other annotators' answers in file order (the release stores them as
- *     {@code {"A": true, "C": false}}; empty when the file does not say); an element is null
- *     where a writer's named annotator gave no answer on this shot
+ * @param secondaries the other annotators' answers in file order (the release stores them as {@code
+ *     {"A": true, "C": false}}; empty when the file does not say); an element is null where a
+ *     writer's named annotator gave no answer on this shot
  * @param agg the aggregate (majority) answer: the training / validation target
  * @param posCnt how many annotators said yes (0..3 in the release)
  */
@@ -18,7 +18,10 @@ public record AggEntry(
     String key, Boolean primary, List<Boolean> secondaries, boolean agg, int posCnt) {
   public AggEntry {
     Objects.requireNonNull(key, "key");
-    secondaries = secondaries == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(secondaries));
+    secondaries =
+        secondaries == null
+            ? List.of()
+            : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(secondaries));
     if (posCnt < 0) {
       throw new IllegalArgumentException("negative pos_cnt " + posCnt + " for key '" + key + "'");
     }

@@ -52,8 +52,8 @@ public record DatasetStats(int shots, int dim, int titles, List<LabelStats> labe
     for (String label : dataset.labels()) {
       List<AggEntry> agg = dataset.hasAgg(label) ? dataset.agg(label) : List.of();
       int positives = (int) agg.stream().filter(AggEntry::agg).count();
-      int agree = (int) agg.stream()
-          .filter(e -> e.posCnt() == 0 || e.posCnt() == ANNOTATORS).count();
+      int agree =
+          (int) agg.stream().filter(e -> e.posCnt() == 0 || e.posCnt() == ANNOTATORS).count();
       agg.forEach(e -> annotated.add(e.key()));
       aggTotal += agg.size();
       all += agg.size();
@@ -69,20 +69,42 @@ public record DatasetStats(int shots, int dim, int titles, List<LabelStats> labe
         all += ave.size();
       }
       List<Checkpoint> checkpoints = dataset.checkpoints(label).orElse(List.of());
-      labels.add(new LabelStats(label, agg.size(), positives, ratio(positives, agg.size()),
-          ratio(agree, agg.size()), cmp.random().size(), positiveRate(cmp.random()),
-          cmp.zeroShot().size(), positiveRate(cmp.zeroShot()), checkpoints.size(),
-          checkpoints.isEmpty() ? 0 : checkpoints.getLast().size()));
+      labels.add(
+          new LabelStats(
+              label,
+              agg.size(),
+              positives,
+              ratio(positives, agg.size()),
+              ratio(agree, agg.size()),
+              cmp.random().size(),
+              positiveRate(cmp.random()),
+              cmp.zeroShot().size(),
+              positiveRate(cmp.zeroShot()),
+              checkpoints.size(),
+              checkpoints.isEmpty() ? 0 : checkpoints.getLast().size()));
     }
-    Totals totals = new Totals(labels.size(), aggTotal, all, annotated.size(),
-        median(labels.stream().mapToDouble(LabelStats::agreement).toArray()),
-        median(labels.stream().mapToDouble(LabelStats::positiveRate).toArray()),
-        median(labels.stream().mapToDouble(LabelStats::cmpRandomRate).toArray()),
-        median(labels.stream().mapToDouble(LabelStats::cmpZeroShotRate).toArray()));
-    long titles = dataset.shots().stream().map(Shot::ytId).filter(t -> t != null && !t.isEmpty())
-        .distinct().count();
-    return new DatasetStats(dataset.shots().size(), dataset.embeddings().dim(), (int) titles,
-        List.copyOf(labels), totals);
+    Totals totals =
+        new Totals(
+            labels.size(),
+            aggTotal,
+            all,
+            annotated.size(),
+            median(labels.stream().mapToDouble(LabelStats::agreement).toArray()),
+            median(labels.stream().mapToDouble(LabelStats::positiveRate).toArray()),
+            median(labels.stream().mapToDouble(LabelStats::cmpRandomRate).toArray()),
+            median(labels.stream().mapToDouble(LabelStats::cmpZeroShotRate).toArray()));
+    long titles =
+        dataset.shots().stream()
+            .map(Shot::ytId)
+            .filter(t -> t != null && !t.isEmpty())
+            .distinct()
+            .count();
+    return new DatasetStats(
+        dataset.shots().size(),
+        dataset.embeddings().dim(),
+        (int) titles,
+        List.copyOf(labels),
+        totals);
   }
 
   private static double positiveRate(List<KeyValue> list) {

@@ -19,8 +19,12 @@ final class EmbeddingsFile {
 
   static FloatMatrix open(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new UserException(file + ": file not found; a data set folder needs embeddings.h5"
-          + " with a float32 dataset '" + DATASET + "' of shape [shots, dim]");
+      throw new UserException(
+          file
+              + ": file not found; a data set folder needs embeddings.h5"
+              + " with a float32 dataset '"
+              + DATASET
+              + "' of shape [shots, dim]");
     }
     return Hdf5Matrix.openFloat32(file, DATASET);
   }
@@ -31,8 +35,10 @@ final class EmbeddingsFile {
    */
   static int firstNonFiniteRow(FloatMatrix matrix) {
     float[] row = new float[matrix.dim()];
-    try (Progress progress = matrix.rows() >= PROGRESS_ROWS
-        ? Progress.start("checking embeddings", matrix.rows(), "shots") : null) {
+    try (Progress progress =
+        matrix.rows() >= PROGRESS_ROWS
+            ? Progress.start("checking embeddings", matrix.rows(), "shots")
+            : null) {
       for (int r = 0; r < matrix.rows(); r++) {
         matrix.copyRow(r, row);
         for (float v : row) {

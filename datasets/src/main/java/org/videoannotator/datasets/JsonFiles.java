@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.videoannotator.core.Json;
@@ -25,8 +24,13 @@ final class JsonFiles {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-      throw new UserException(file + where + ": malformed JSON (" + e.getOriginalMessage()
-          .lines().findFirst().orElse("") + ")", e);
+      throw new UserException(
+          file
+              + where
+              + ": malformed JSON ("
+              + e.getOriginalMessage().lines().findFirst().orElse("")
+              + ")",
+          e);
     } catch (NoSuchFileException | FileNotFoundException e) {
       throw new UserException(file + ": file not found", e);
     } catch (IOException e) {

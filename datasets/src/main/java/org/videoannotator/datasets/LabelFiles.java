@@ -13,9 +13,9 @@ import org.videoannotator.core.UserException;
 import org.videoannotator.core.vectors.KeyIndex;
 
 /**
- * Parses the per-label files ({@code agg}, {@code cmp}, {@code checkpoints},
- * {@code ave/validation}) and checks them against the shot keys: every key must be a shot of
- * {@code shot-data.csv}, an {@code agg} key appears once, and no key is both positive and negative.
+ * Parses the per-label files ({@code agg}, {@code cmp}, {@code checkpoints}, {@code
+ * ave/validation}) and checks them against the shot keys: every key must be a shot of {@code
+ * shot-data.csv}, an {@code agg} key appears once, and no key is both positive and negative.
  */
 final class LabelFiles {
   private final KeyIndex shots;
@@ -33,15 +33,22 @@ final class LabelFiles {
       String key = key(item, file, where);
       Integer first = seen.putIfAbsent(key, entries.size());
       if (first != null) {
-        throw new UserException(file + ": duplicate key '" + key + "' (entries " + first + " and "
-            + entries.size() + "); each shot is annotated once");
+        throw new UserException(
+            file
+                + ": duplicate key '"
+                + key
+                + "' (entries "
+                + first
+                + " and "
+                + entries.size()
+                + "); each shot is annotated once");
       }
       where = "key '" + key + "'";
       JsonNode agg = field(item, "agg", file, where);
       JsonNode posCnt = field(item, "pos_cnt", file, where);
       if (!posCnt.canConvertToInt() || !posCnt.isIntegralNumber() || posCnt.asInt() < 0) {
-        throw new UserException(file + ": " + where + ": 'pos_cnt' is " + posCnt
-            + "; expected a count >= 0");
+        throw new UserException(
+            file + ": " + where + ": 'pos_cnt' is " + posCnt + "; expected a count >= 0");
       }
       // The release writes {"A": true, "C": false} (annotator name to answer); a list is
       // accepted too. Answers are kept in file order.
@@ -53,18 +60,22 @@ final class LabelFiles {
         }
       }
       JsonNode primary = item.get("primary");
-      entries.add(new AggEntry(key,
-          primary == null || primary.isNull() ? null : answer(primary, file, where, "primary"),
-          secondaries, answer(agg, file, where, "agg"), posCnt.asInt()));
+      entries.add(
+          new AggEntry(
+              key,
+              primary == null || primary.isNull() ? null : answer(primary, file, where, "primary"),
+              secondaries,
+              answer(agg, file, where, "agg"),
+              posCnt.asInt()));
     }
     return List.copyOf(entries);
   }
 
   CmpSet cmp(Path file) {
     JsonNode root = JsonFiles.read(file);
-    return new CmpSet(keyValues(field(root, "random", file, "the top-level object"), file,
-        "random"), keyValues(field(root, "zero_shot", file, "the top-level object"), file,
-        "zero_shot"));
+    return new CmpSet(
+        keyValues(field(root, "random", file, "the top-level object"), file, "random"),
+        keyValues(field(root, "zero_shot", file, "the top-level object"), file, "zero_shot"));
   }
 
   List<Checkpoint> checkpoints(Path file) {
@@ -93,8 +104,7 @@ final class LabelFiles {
     for (JsonNode item : array(list, file, "'" + name + "'")) {
       String key = key(item, file, "entry " + out.size() + " of '" + name + "'");
       String where = "'" + name + "' key '" + key + "'";
-      out.add(new KeyValue(key, answer(field(item, "value", file, where), file, where,
-          "value")));
+      out.add(new KeyValue(key, answer(field(item, "value", file, where), file, where, "value")));
     }
     return out;
   }
@@ -103,8 +113,15 @@ final class LabelFiles {
     List<String> out = new ArrayList<>();
     for (JsonNode item : array(list, file, where)) {
       if (!item.isTextual()) {
-        throw new UserException(file + ": " + where + " item " + out.size() + " is " + item
-            + "; expected a shot key string");
+        throw new UserException(
+            file
+                + ": "
+                + where
+                + " item "
+                + out.size()
+                + " is "
+                + item
+                + "; expected a shot key string");
       }
       out.add(known(item.asText(), file, where));
     }
@@ -121,19 +138,28 @@ final class LabelFiles {
 
   private String known(String key, Path file, String where) {
     if (!shots.contains(key)) {
-      throw new UserException(file + ": " + where + ": unknown key '" + key
-          + "' (not in shot-data.csv); every labelled key must be a shot of the data set");
+      throw new UserException(
+          file
+              + ": "
+              + where
+              + ": unknown key '"
+              + key
+              + "' (not in shot-data.csv); every labelled key must be a shot of the data set");
     }
     return key;
   }
 
-  private static void checkDisjoint(List<String> pos, List<String> neg, Path file,
-      String where) {
+  private static void checkDisjoint(List<String> pos, List<String> neg, Path file, String where) {
     Set<String> positives = new HashSet<>(pos);
     for (String key : neg) {
       if (positives.contains(key)) {
-        throw new UserException(file + ": " + where + ": key '" + key
-            + "' is in both 'pos' and 'neg'; a shot gets one answer");
+        throw new UserException(
+            file
+                + ": "
+                + where
+                + ": key '"
+                + key
+                + "' is in both 'pos' and 'neg'; a shot gets one answer");
       }
     }
   }
@@ -154,18 +180,24 @@ final class LabelFiles {
         case "false", "no", "0" -> {
           return false;
         }
-        default -> { }
+        default -> {}
       }
     }
-    throw new UserException(file + ": " + where + ": '" + name + "' is " + node
-        + "; expected true or false");
+    throw new UserException(
+        file + ": " + where + ": '" + name + "' is " + node + "; expected true or false");
   }
 
   private static JsonNode field(JsonNode node, String name, Path file, String where) {
     JsonNode value = node.isObject() ? node.get(name) : null;
     if (value == null || value.isNull()) {
-      throw new UserException(file + ": " + where + " has no '" + name + "' field"
-          + (node.isObject() ? "" : " (it is not a JSON object)"));
+      throw new UserException(
+          file
+              + ": "
+              + where
+              + " has no '"
+              + name
+              + "' field"
+              + (node.isObject() ? "" : " (it is not a JSON object)"));
     }
     return value;
   }

@@ -20,7 +20,11 @@ import org.videoannotator.core.Json;
  */
 final class Ontology {
   /** How informative a label's name is for zero-shot retrieval. */
-  enum ZeroShot { STRONG, MEDIUM, USELESS }
+  enum ZeroShot {
+    STRONG,
+    MEDIUM,
+    USELESS
+  }
 
   /** One label: its name, description and search keywords (from the release). */
   record Label(String name, String description, List<String> keywords) {}
@@ -29,15 +33,38 @@ final class Ontology {
 
   static {
     GROUPS.put("genres", List.of("action", "sci-fi", "horror", "fantasy", "drama", "romance"));
-    GROUPS.put("shot_types", List.of("establishing-shots", "static-shot", "shutter-shot",
-        "cowboy-shot", "extreme-close-up", "extreme-wide-shot", "two-shot", "group-shot",
-        "aerial", "eye-level", "medium", "closeup", "wide", "over-the-shoulder-shot",
-        "tilt-shot", "dutch-angle", "point-of-view-shot", "high-angle", "insert-shot",
-        "low-angle", "overhead-shot", "single-shot"));
-    GROUPS.put("sensitivities", List.of("alcohol", "smoking", "nudity", "gore", "drugs",
-        "violence", "intimacy"));
-    GROUPS.put("motion", List.of("zoom", "pan", "slow-motion", "handheld", "fast-motion",
-        "timelapse", "jump-scare"));
+    GROUPS.put(
+        "shot_types",
+        List.of(
+            "establishing-shots",
+            "static-shot",
+            "shutter-shot",
+            "cowboy-shot",
+            "extreme-close-up",
+            "extreme-wide-shot",
+            "two-shot",
+            "group-shot",
+            "aerial",
+            "eye-level",
+            "medium",
+            "closeup",
+            "wide",
+            "over-the-shoulder-shot",
+            "tilt-shot",
+            "dutch-angle",
+            "point-of-view-shot",
+            "high-angle",
+            "insert-shot",
+            "low-angle",
+            "overhead-shot",
+            "single-shot"));
+    GROUPS.put(
+        "sensitivities",
+        List.of("alcohol", "smoking", "nudity", "gore", "drugs", "violence", "intimacy"));
+    GROUPS.put(
+        "motion",
+        List.of(
+            "zoom", "pan", "slow-motion", "handheld", "fast-motion", "timelapse", "jump-scare"));
     GROUPS.put("focus", List.of("character-focus", "animal", "object"));
     GROUPS.put("emotions", List.of("anger", "sad", "happy", "scared", "laughter"));
     GROUPS.put("events_actions", List.of("interview", "fight", "car-chase", "run"));
@@ -53,10 +80,14 @@ final class Ontology {
       JsonNode root = Json.mapper().readTree(in);
       Map<String, Label> labels = new LinkedHashMap<>();
       for (Map.Entry<String, JsonNode> e : root.properties()) {
-        List<String> keywords = Arrays.stream(e.getValue().path("keywords").asText("").split(","))
-            .map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
-        labels.put(e.getKey(), new Label(e.getKey(), e.getValue().path("description").asText(""),
-            keywords));
+        List<String> keywords =
+            Arrays.stream(e.getValue().path("keywords").asText("").split(","))
+                .map(s -> s.strip().toLowerCase(Locale.ROOT))
+                .filter(s -> !s.isEmpty())
+                .toList();
+        labels.put(
+            e.getKey(),
+            new Label(e.getKey(), e.getValue().path("description").asText(""), keywords));
       }
       return labels;
     } catch (IOException e) {
@@ -97,8 +128,8 @@ final class Ontology {
   }
 
   /**
-   * The first {@code count} ontology labels taking one label from each group in turn, so that
-   * even a handful of labels mixes zero-shot-strong and zero-shot-useless ones.
+   * The first {@code count} ontology labels taking one label from each group in turn, so that even
+   * a handful of labels mixes zero-shot-strong and zero-shot-useless ones.
    */
   static List<String> defaultLabels(int count) {
     if (count < 1 || count > LABELS.size()) {

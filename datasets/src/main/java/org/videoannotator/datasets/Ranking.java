@@ -13,14 +13,17 @@ final class Ranking {
   static float[] scoreAll(FloatMatrix matrix, ToDoubleFunction<float[]> score) {
     float[] out = new float[matrix.rows()];
     int block = 4096;
-    IntStream.range(0, (matrix.rows() + block - 1) / block).parallel().forEach(b -> {
-      float[] row = new float[matrix.dim()];
-      int end = Math.min(matrix.rows(), (b + 1) * block);
-      for (int r = b * block; r < end; r++) {
-        matrix.copyRow(r, row);
-        out[r] = (float) score.applyAsDouble(row);
-      }
-    });
+    IntStream.range(0, (matrix.rows() + block - 1) / block)
+        .parallel()
+        .forEach(
+            b -> {
+              float[] row = new float[matrix.dim()];
+              int end = Math.min(matrix.rows(), (b + 1) * block);
+              for (int r = b * block; r < end; r++) {
+                matrix.copyRow(r, row);
+                out[r] = (float) score.applyAsDouble(row);
+              }
+            });
     return out;
   }
 

@@ -10,15 +10,20 @@ import org.videoannotator.core.vectors.FloatMatrix;
  * Simulates one expert's Video Annotator session on one label, as the paper describes it: text
  * search first (the expert's query, batches of 25, until both answers occur), then rounds in which
  * the expert retrains a logistic regression and labels a batch from one of the four feeds
- * (top-positive, top-negative, borderline, random). The expert is annotator 0 of
- * {@link SyntheticWorld#annotate}; a checkpoint (the training set so far) is kept after every
- * batch, until the session reaches the label's target size.
+ * (top-positive, top-negative, borderline, random). The expert is annotator 0 of {@link
+ * SyntheticWorld#annotate}; a checkpoint (the training set so far) is kept after every batch, until
+ * the session reaches the label's target size.
  */
 final class SessionSimulator {
   /** The session's outcome: shots in labelling order and the checkpoints after each batch. */
   record Session(List<Integer> rows, List<Checkpoint> checkpoints) {}
 
-  enum Feed { TOP_POSITIVE, TOP_NEGATIVE, BORDERLINE, RANDOM }
+  enum Feed {
+    TOP_POSITIVE,
+    TOP_NEGATIVE,
+    BORDERLINE,
+    RANDOM
+  }
 
   private static final int SEARCH_BATCH = 25;
   private static final int MAX_SEARCH_BATCHES = 6;
@@ -45,8 +50,9 @@ final class SessionSimulator {
 
     int[] searchOrder = Ranking.descending(Ranking.dotAll(embeddings, world.queryVector(label)));
     int searchNext = 0;
-    for (int b = 0; b < MAX_SEARCH_BATCHES && rows.size() < target
-        && (b == 0 || !bothAnswers(answers)); b++) {
+    for (int b = 0;
+        b < MAX_SEARCH_BATCHES && rows.size() < target && (b == 0 || !bothAnswers(answers));
+        b++) {
       int taken = 0;
       while (taken < Math.min(SEARCH_BATCH, target - rows.size())
           && searchNext < searchOrder.length) {
@@ -87,8 +93,8 @@ final class SessionSimulator {
     return labelledSoFar < 200 ? 25 : labelledSoFar < 500 ? 50 : 100;
   }
 
-  private void label(int label, int row, List<Integer> rows, List<Boolean> answers,
-      BitSet labelled) {
+  private void label(
+      int label, int row, List<Integer> rows, List<Boolean> answers, BitSet labelled) {
     rows.add(row);
     answers.add(world.annotate(label, row).primary());
     labelled.set(row);
@@ -121,12 +127,13 @@ final class SessionSimulator {
   private static List<Integer> fromFeed(Feed feed, float[] logits, BitSet labelled, int batch) {
     float[] key = new float[logits.length];
     for (int r = 0; r < logits.length; r++) {
-      key[r] = switch (feed) {
-        case TOP_POSITIVE -> logits[r];
-        case TOP_NEGATIVE -> -logits[r];
-        case BORDERLINE -> -Math.abs(logits[r]);
-        case RANDOM -> throw new IllegalArgumentException("random feed has no ranking");
-      };
+      key[r] =
+          switch (feed) {
+            case TOP_POSITIVE -> logits[r];
+            case TOP_NEGATIVE -> -logits[r];
+            case BORDERLINE -> -Math.abs(logits[r]);
+            case RANDOM -> throw new IllegalArgumentException("random feed has no ranking");
+          };
     }
     List<Integer> out = new ArrayList<>();
     for (int row : Ranking.descending(key)) {

@@ -30,7 +30,9 @@ public record Shot(
     if (key.isEmpty()) {
       throw new IllegalArgumentException("empty shot key");
     }
-    extra = extra == null || extra.isEmpty() ? Map.of() : Collections.unmodifiableMap(
-        new LinkedHashMap<>(extra));
+    extra =
+        extra == null || extra.isEmpty()
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
   }
 }

@@ -1,6 +1,5 @@
 package org.videoannotator.datasets;
 
-import org.videoannotator.core.csv.CsvReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.MalformedInputException;
@@ -14,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.videoannotator.core.UserException;
+import org.videoannotator.core.csv.CsvReader;
 import org.videoannotator.core.vectors.KeyIndex;
 
 /**
@@ -23,9 +23,18 @@ import org.videoannotator.core.vectors.KeyIndex;
  */
 record ShotTable(List<Shot> shots, KeyIndex keys) {
   /** Column names of the release, in the order the writer puts them. */
-  static final List<String> KNOWN_COLUMNS = List.of(
-      "key", "yt_id", "desc", "genre", "frame_in", "frame_out", "start", "end", "fps",
-      "cluster_index");
+  static final List<String> KNOWN_COLUMNS =
+      List.of(
+          "key",
+          "yt_id",
+          "desc",
+          "genre",
+          "frame_in",
+          "frame_out",
+          "start",
+          "end",
+          "fps",
+          "cluster_index");
 
   static ShotTable read(Path file) {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
@@ -50,13 +59,25 @@ record ShotTable(List<Shot> shots, KeyIndex keys) {
     for (int i = 0; i < names.size(); i++) {
       Integer previous = columns.putIfAbsent(names.get(i), i);
       if (previous != null) {
-        throw new UserException(source + ":1:" + (i + 1) + ": column '" + names.get(i)
-            + "' appears twice (columns " + (previous + 1) + " and " + (i + 1) + ")");
+        throw new UserException(
+            source
+                + ":1:"
+                + (i + 1)
+                + ": column '"
+                + names.get(i)
+                + "' appears twice (columns "
+                + (previous + 1)
+                + " and "
+                + (i + 1)
+                + ")");
       }
     }
     if (!columns.containsKey("key")) {
-      throw new UserException(source + ":1: no 'key' column in the header " + names
-          + "; the shot key column must be named 'key'");
+      throw new UserException(
+          source
+              + ":1: no 'key' column in the header "
+              + names
+              + "; the shot key column must be named 'key'");
     }
     RowParser parser = new RowParser(source, names, columns);
     List<Shot> shots = new ArrayList<>();
@@ -65,16 +86,23 @@ record ShotTable(List<Shot> shots, KeyIndex keys) {
       Shot shot = parser.parse(row);
       Long first = lineOfKey.putIfAbsent(shot.key(), row.line());
       if (first != null) {
-        throw new UserException(source + ":" + row.line() + ": duplicate key '" + shot.key()
-            + "' (first on line " + first + "); shot keys must be unique");
+        throw new UserException(
+            source
+                + ":"
+                + row.line()
+                + ": duplicate key '"
+                + shot.key()
+                + "' (first on line "
+                + first
+                + "); shot keys must be unique");
       }
       shots.add(shot);
     }
     if (shots.isEmpty()) {
       throw new UserException(source + ": no shots after the header");
     }
-    return new ShotTable(List.copyOf(shots), KeyIndex.of(shots.stream().map(Shot::key).toList(),
-        source));
+    return new ShotTable(
+        List.copyOf(shots), KeyIndex.of(shots.stream().map(Shot::key).toList(), source));
   }
 
   /** Turns one record into a {@link Shot}, knowing where each column sits. */
@@ -98,21 +126,42 @@ record ShotTable(List<Shot> shots, KeyIndex keys) {
     Shot parse(CsvReader.Row row) {
       List<String> f = row.fields();
       if (f.size() != names.size()) {
-        throw new UserException(source + ":" + row.line() + ": " + f.size()
-            + " fields, but the header has " + names.size() + "; quote fields that hold commas");
+        throw new UserException(
+            source
+                + ":"
+                + row.line()
+                + ": "
+                + f.size()
+                + " fields, but the header has "
+                + names.size()
+                + "; quote fields that hold commas");
       }
       String key = text(row, "key");
       if (key == null || key.isEmpty()) {
-        throw new UserException(source + ":" + row.line() + ":" + (columns.get("key") + 1)
-            + ": empty key; every shot needs a key");
+        throw new UserException(
+            source
+                + ":"
+                + row.line()
+                + ":"
+                + (columns.get("key") + 1)
+                + ": empty key; every shot needs a key");
       }
       Map<String, String> extra = new LinkedHashMap<>();
       for (int i : extraColumns) {
         extra.put(names.get(i), f.get(i));
       }
-      return new Shot(key, text(row, "yt_id"), text(row, "desc"), text(row, "genre"),
-          integer(row, "frame_in"), integer(row, "frame_out"), real(row, "start"),
-          real(row, "end"), real(row, "fps"), (int) integer(row, "cluster_index"), extra);
+      return new Shot(
+          key,
+          text(row, "yt_id"),
+          text(row, "desc"),
+          text(row, "genre"),
+          integer(row, "frame_in"),
+          integer(row, "frame_out"),
+          real(row, "start"),
+          real(row, "end"),
+          real(row, "fps"),
+          (int) integer(row, "cluster_index"),
+          extra);
     }
 
     private String text(CsvReader.Row row, String column) {
@@ -151,8 +200,18 @@ record ShotTable(List<Shot> shots, KeyIndex keys) {
     }
 
     private UserException bad(CsvReader.Row row, String column, String value, String what) {
-      return new UserException(source + ":" + row.line() + ":" + (columns.get(column) + 1)
-          + ": column '" + column + "' value '" + value + "' is not " + what);
+      return new UserException(
+          source
+              + ":"
+              + row.line()
+              + ":"
+              + (columns.get(column) + 1)
+              + ": column '"
+              + column
+              + "' value '"
+              + value
+              + "' is not "
+              + what);
     }
   }
 }

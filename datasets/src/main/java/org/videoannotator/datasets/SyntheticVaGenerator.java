@@ -33,8 +33,10 @@ public final class SyntheticVaGenerator {
   public static final int DEFAULT_DIM = 64;
   public static final int DEFAULT_LABEL_COUNT = 8;
   public static final int MIN_SHOTS = 100;
+
   /** Size of each cmp list in the release; smaller data sets get a tenth of their shots. */
   public static final int CMP_SIZE = 1000;
+
   public static final String TRUTH_FILE = "generator.json";
 
   private static final Logger LOG = LoggerFactory.getLogger(SyntheticVaGenerator.class);
@@ -58,8 +60,11 @@ public final class SyntheticVaGenerator {
       }
       for (String label : labels) {
         if (!label.matches("[\\p{L}\\p{N}][\\p{L}\\p{N}_.-]*")) {
-          throw new UserException("label '" + label + "' is not a valid file name; use letters,"
-              + " digits, '-', '_' or '.', starting with a letter or digit");
+          throw new UserException(
+              "label '"
+                  + label
+                  + "' is not a valid file name; use letters,"
+                  + " digits, '-', '_' or '.', starting with a letter or digit");
         }
       }
     }
@@ -86,15 +91,18 @@ public final class SyntheticVaGenerator {
   public Result generate(Path out) {
     requireEmpty(out);
     long started = System.nanoTime();
-    SyntheticWorld world = new SyntheticWorld(config.seed(), config.shots(), config.dim(),
-        config.labels());
+    SyntheticWorld world =
+        new SyntheticWorld(config.seed(), config.shots(), config.dim(), config.labels());
     VaDatasetWriter writer = new VaDatasetWriter(out);
     writer.writeShots(world.shots());
     try (Progress progress = Progress.start("embeddings", config.shots(), "shots")) {
-      writer.writeEmbeddings(config.shots(), config.dim(), (row, dst) -> {
-        world.embedding(row, dst);
-        progress.step();
-      });
+      writer.writeEmbeddings(
+          config.shots(),
+          config.dim(),
+          (row, dst) -> {
+            world.embedding(row, dst);
+            progress.step();
+          });
     }
     writer.writeTextEmbeddings(world.textEmbeddings());
     writer.writeQueries(queries(world));
@@ -112,8 +120,12 @@ public final class SyntheticVaGenerator {
     return new Result(out, world.specs(), millis);
   }
 
-  private void writeLabel(VaDatasetWriter writer, SyntheticWorld world, FloatMatrix embeddings,
-      SessionSimulator sessions, int j) {
+  private void writeLabel(
+      VaDatasetWriter writer,
+      SyntheticWorld world,
+      FloatMatrix embeddings,
+      SessionSimulator sessions,
+      int j) {
     String name = config.labels().get(j);
     SessionSimulator.Session session = sessions.run(j);
     List<AggEntry> agg = new ArrayList<>();
@@ -129,10 +141,17 @@ public final class SyntheticVaGenerator {
     writer.writeCheckpoints(name, session.checkpoints());
     int size = Math.min(CMP_SIZE, config.shots() / 10);
     int[] zeroShot = Ranking.descending(Ranking.dotAll(embeddings, world.textVector(j)));
-    writer.writeCmp(name, new CmpSet(annotated(world, j, randomRows(j, size)),
-        annotated(world, j, Arrays.copyOf(zeroShot, size))));
-    LOG.info("label {}: {} agg shots ({} positive), {} checkpoints", name, agg.size(),
-        agg.stream().filter(AggEntry::agg).count(), session.checkpoints().size());
+    writer.writeCmp(
+        name,
+        new CmpSet(
+            annotated(world, j, randomRows(j, size)),
+            annotated(world, j, Arrays.copyOf(zeroShot, size))));
+    LOG.info(
+        "label {}: {} agg shots ({} positive), {} checkpoints",
+        name,
+        agg.size(),
+        agg.stream().filter(AggEntry::agg).count(),
+        session.checkpoints().size());
   }
 
   private int[] randomRows(int label, int size) {
@@ -188,15 +207,23 @@ public final class SyntheticVaGenerator {
 
   private void writeTruth(Path file, SyntheticWorld world) {
     ObjectNode root = Json.mapper().createObjectNode();
-    root.put("generator", getClass().getSimpleName()).put("seed", config.seed())
-        .put("shots", config.shots()).put("dim", config.dim())
-        .put("annotators", SyntheticWorld.ANNOTATORS).put("clusters", SyntheticWorld.CLUSTERS);
+    root.put("generator", getClass().getSimpleName())
+        .put("seed", config.seed())
+        .put("shots", config.shots())
+        .put("dim", config.dim())
+        .put("annotators", SyntheticWorld.ANNOTATORS)
+        .put("clusters", SyntheticWorld.CLUSTERS);
     ArrayNode labels = root.putArray("labels");
     for (LabelSpec s : world.specs()) {
-      labels.addObject().put("name", s.name()).put("positive_rate", s.positiveRate())
-          .put("zero_shot", s.zeroShot()).put("text_alignment", s.textAlignment())
+      labels
+          .addObject()
+          .put("name", s.name())
+          .put("positive_rate", s.positiveRate())
+          .put("zero_shot", s.zeroShot())
+          .put("text_alignment", s.textAlignment())
           .put("query_alignment", s.queryAlignment())
-          .put("annotator_noise", s.annotatorNoise()).put("agg_target", s.aggTarget());
+          .put("annotator_noise", s.annotatorNoise())
+          .put("agg_target", s.aggTarget());
     }
     try {
       Files.write(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
@@ -214,8 +241,10 @@ public final class SyntheticVaGenerator {
     }
     try (Stream<Path> entries = Files.list(out)) {
       if (entries.findAny().isPresent()) {
-        throw new UserException(out + ": folder is not empty; choose a new --out folder or"
-            + " delete this one (generating into it could mix in stale label files)");
+        throw new UserException(
+            out
+                + ": folder is not empty; choose a new --out folder or"
+                + " delete this one (generating into it could mix in stale label files)");
       }
     } catch (IOException e) {
       throw new UserException(out + ": cannot list (" + e.getMessage() + ")", e);

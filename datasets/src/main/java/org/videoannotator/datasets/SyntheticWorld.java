@@ -15,20 +15,36 @@ import java.util.SplittableRandom;
  * shot effect; the label is true where that score exceeds the quantile giving the label's positive
  * rate. A shot's embedding is the unit-normalised sum of its cluster centre, its title offset, each
  * label's direction scaled by the latent score, heavy-tailed "nuisance" content and isotropic
- * noise, so a linear model can learn each label, imperfectly. Annotators see the latent score plus their own noise, so they disagree
- * near the threshold. Every quantity comes from its own seeded stream ({@link Seeds}).
+ * noise, so a linear model can learn each label, imperfectly. Annotators see the latent score plus
+ * their own noise, so they disagree near the threshold. Every quantity comes from its own seeded
+ * stream ({@link Seeds}).
  */
 final class SyntheticWorld {
   static final int CLUSTERS = 10;
   static final int ANNOTATORS = 3;
-  private static final String[] GENRES = {"drama", "comedy", "action", "horror", "documentary",
-      "sci-fi", "romance", "animation", "thriller", "family"};
+  private static final String[] GENRES = {
+    "drama",
+    "comedy",
+    "action",
+    "horror",
+    "documentary",
+    "sci-fi",
+    "romance",
+    "animation",
+    "thriller",
+    "family"
+  };
   private static final String ID_ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   private static final double CLUSTER_WEIGHT = 1.0;
   private static final double TITLE_WEIGHT = 0.5;
-  /** Noise std per coordinate: fixed, so the signal-to-noise ratio along any direction is the same at 64 and 512 dims. */
+
+  /**
+   * Noise std per coordinate: fixed, so the signal-to-noise ratio along any direction is the same
+   * at 64 and 512 dims.
+   */
   private static final double NOISE_PER_DIM = 0.1;
+
   /**
    * Other visual content ("false friends" of the label words): {@value #NUISANCES} directions with
    * heavy-tailed (Student t, 3 df) per-shot strengths. A label name's text embedding leans partly
@@ -36,12 +52,20 @@ final class SyntheticWorld {
    * sense; this keeps the zero-shot top-1,000 realistic at 500,000 shots as well as at 20,000.
    */
   private static final int NUISANCES = 16;
+
   private static final double NUISANCE_WEIGHT = 0.2;
   private static final double LATENT_PART = 0.6;
 
   // Stream ids for Seeds.rng: one per kind of random quantity.
-  private static final long S_TITLE = 1, S_LATENT = 2, S_EMBED = 3, S_LABEL = 4, S_ANNOTATE = 5,
-      S_CENTRE = 6, S_DESC = 7, S_RATES = 8, S_NUISANCE = 9;
+  private static final long S_TITLE = 1,
+      S_LATENT = 2,
+      S_EMBED = 3,
+      S_LABEL = 4,
+      S_ANNOTATE = 5,
+      S_CENTRE = 6,
+      S_DESC = 7,
+      S_RATES = 8,
+      S_NUISANCE = 9;
 
   /** One shot's three annotator answers on one label. */
   record Annotation(boolean[] answers, int posCnt) {
@@ -67,8 +91,10 @@ final class SyntheticWorld {
   private final float[][] labelDirections;
   private final float[][] textVectors;
   private final float[][] queryVectors;
+
   /** latent[j][i]: label j's latent score of shot i. */
   private final float[][] latent;
+
   private final double[] thresholds;
   private final double labelWeight;
 
@@ -97,10 +123,13 @@ final class SyntheticWorld {
     for (int j = 0; j < k; j++) {
       SplittableRandom rng = Seeds.rng(seed, S_LABEL, j);
       labelDirections[j] = Seeds.unitVector(rng, dim);
-      textVectors[j] = blend(labelDirections[j], specs.get(j).textAlignment(),
-          nuisances[rng.nextInt(NUISANCES)].clone());
-      queryVectors[j] = blend(labelDirections[j], specs.get(j).queryAlignment(),
-          Seeds.unitVector(rng, dim));
+      textVectors[j] =
+          blend(
+              labelDirections[j],
+              specs.get(j).textAlignment(),
+              nuisances[rng.nextInt(NUISANCES)].clone());
+      queryVectors[j] =
+          blend(labelDirections[j], specs.get(j).queryAlignment(), Seeds.unitVector(rng, dim));
     }
     this.latent = computeLatent(titleEffects, k);
     this.thresholds = new double[k];
@@ -135,16 +164,18 @@ final class SyntheticWorld {
     for (int j = 0; j < k; j++) {
       String name = labels.get(j);
       Ontology.ZeroShot kind = Ontology.zeroShot(name, j);
-      double text = switch (kind) {
-        case STRONG -> rng.nextDouble(0.7, 0.92);
-        case MEDIUM -> rng.nextDouble(0.3, 0.5);
-        case USELESS -> rng.nextDouble(0.0, 0.08);
-      };
+      double text =
+          switch (kind) {
+            case STRONG -> rng.nextDouble(0.7, 0.92);
+            case MEDIUM -> rng.nextDouble(0.3, 0.5);
+            case USELESS -> rng.nextDouble(0.0, 0.08);
+          };
       double query = Math.max(text, rng.nextDouble(0.5, 0.7));
       double noise = rng.nextDouble(0.1, 0.6);
       int agg = Math.min(rng.nextInt(300, 1501), Math.max(25, shots / 4));
-      out.add(new LabelSpec(name, rates[j], kind.name().toLowerCase(Locale.ROOT),
-          text, query, noise, agg));
+      out.add(
+          new LabelSpec(
+              name, rates[j], kind.name().toLowerCase(Locale.ROOT), text, query, noise, agg));
     }
     return List.copyOf(out);
   }
@@ -186,12 +217,21 @@ final class SyntheticWorld {
       long frame = rng.nextInt(0, 240);
       for (int s = 0; s < length; s++, row++) {
         titleOf[row] = t;
-        clusterOf[row] = rng.nextDouble() < 0.7 ? favourite[rng.nextInt(2)]
-            : rng.nextInt(CLUSTERS);
+        clusterOf[row] = rng.nextDouble() < 0.7 ? favourite[rng.nextInt(2)] : rng.nextInt(CLUSTERS);
         long frames = rng.nextInt(12, 301);
-        rows.add(new Shot(id + "|" + frame, id.toString(), null, genre, frame,
-            frame + frames - 1, round3(frame / fps), round3((frame + frames) / fps), fps,
-            clusterOf[row], Map.of()));
+        rows.add(
+            new Shot(
+                id + "|" + frame,
+                id.toString(),
+                null,
+                genre,
+                frame,
+                frame + frames - 1,
+                round3(frame / fps),
+                round3((frame + frames) / fps),
+                fps,
+                clusterOf[row],
+                Map.of()));
         frame += frames;
       }
     }
@@ -211,8 +251,9 @@ final class SyntheticWorld {
       SplittableRandom rng = Seeds.rng(seed, S_LATENT, i);
       double[] title = titleEffects.get(titleOf[i]);
       for (int j = 0; j < k; j++) {
-        out[j][i] = (float) (LATENT_PART
-            * (clusterEffects[j][clusterOf[i]] + title[j] + rng.nextGaussian()));
+        out[j][i] =
+            (float)
+                (LATENT_PART * (clusterEffects[j][clusterOf[i]] + title[j] + rng.nextGaussian()));
       }
     }
     return out;
@@ -228,8 +269,11 @@ final class SyntheticWorld {
     float[] centre = centres[clusterOf[row]];
     float[] title = titleOffsets.get(titleOf[row]);
     for (int d = 0; d < dim; d++) {
-      dst[d] = (float) (CLUSTER_WEIGHT * centre[d] + TITLE_WEIGHT * title[d]
-          + NOISE_PER_DIM * rng.nextGaussian());
+      dst[d] =
+          (float)
+              (CLUSTER_WEIGHT * centre[d]
+                  + TITLE_WEIGHT * title[d]
+                  + NOISE_PER_DIM * rng.nextGaussian());
     }
     for (float[] nuisance : nuisances) {
       addScaled(dst, nuisance, NUISANCE_WEIGHT * studentT3(rng));
@@ -262,8 +306,9 @@ final class SyntheticWorld {
     boolean[] answers = new boolean[ANNOTATORS];
     int yes = 0;
     for (int a = 0; a < ANNOTATORS; a++) {
-      answers[a] = latent[label][row] + specs.get(label).annotatorNoise() * rng.nextGaussian()
-          > thresholds[label];
+      answers[a] =
+          latent[label][row] + specs.get(label).annotatorNoise() * rng.nextGaussian()
+              > thresholds[label];
       yes += answers[a] ? 1 : 0;
     }
     return new Annotation(answers, yes);
@@ -293,8 +338,19 @@ final class SyntheticWorld {
         }
       }
       String desc = s.genre() + " scene" + (words.isEmpty() ? "" : ": " + String.join(", ", words));
-      out.add(new Shot(s.key(), s.ytId(), desc, s.genre(), s.frameIn(), s.frameOut(), s.start(),
-          s.end(), s.fps(), s.clusterIndex(), s.extra()));
+      out.add(
+          new Shot(
+              s.key(),
+              s.ytId(),
+              desc,
+              s.genre(),
+              s.frameIn(),
+              s.frameOut(),
+              s.start(),
+              s.end(),
+              s.fps(),
+              s.clusterIndex(),
+              s.extra()));
     }
     return out;
   }

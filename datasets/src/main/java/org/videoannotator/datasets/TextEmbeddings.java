@@ -25,15 +25,28 @@ final class TextEmbeddings {
         throw new UserException(file + ": label '" + label + "' is not an array of numbers");
       }
       if (values.size() != dim) {
-        throw new UserException(file + ": label '" + label + "' has " + values.size()
-            + " values, but the shot embeddings in embeddings.h5 have dim " + dim);
+        throw new UserException(
+            file
+                + ": label '"
+                + label
+                + "' has "
+                + values.size()
+                + " values, but the shot embeddings in embeddings.h5 have dim "
+                + dim);
       }
       float[] vector = new float[dim];
       for (int i = 0; i < dim; i++) {
         JsonNode v = values.get(i);
         if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-          throw new UserException(file + ": label '" + label + "' value " + i + " is " + v
-              + "; expected a finite number");
+          throw new UserException(
+              file
+                  + ": label '"
+                  + label
+                  + "' value "
+                  + i
+                  + " is "
+                  + v
+                  + "; expected a finite number");
         }
         vector[i] = (float) v.asDouble();
       }

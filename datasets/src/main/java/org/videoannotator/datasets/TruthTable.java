@@ -79,9 +79,13 @@ public record TruthTable(List<String> labels, List<String> keys, List<BitSet> po
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CsvReader csv = new CsvReader(in, file.toString())) {
       CsvReader.Row header = csv.next();
-      if (header == null || header.fields().isEmpty() || !header.fields().getFirst().equals("key")) {
-        throw new UserException(file + ":1: the first column must be 'key' (then one 0/1 column per"
-            + " label); write it with 'va dataset generate' or by hand");
+      if (header == null
+          || header.fields().isEmpty()
+          || !header.fields().getFirst().equals("key")) {
+        throw new UserException(
+            file
+                + ":1: the first column must be 'key' (then one 0/1 column per"
+                + " label); write it with 'va dataset generate' or by hand");
       }
       List<String> labels = header.fields().subList(1, header.fields().size());
       if (labels.isEmpty() || new HashSet<>(labels).size() != labels.size()) {
@@ -94,18 +98,37 @@ public record TruthTable(List<String> labels, List<String> keys, List<BitSet> po
       for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
         List<String> f = row.fields();
         if (f.size() != labels.size() + 1) {
-          throw new UserException(file + ":" + row.line() + ": " + f.size() + " cells, expected "
-              + (labels.size() + 1) + " (key and one per label)");
+          throw new UserException(
+              file
+                  + ":"
+                  + row.line()
+                  + ": "
+                  + f.size()
+                  + " cells, expected "
+                  + (labels.size() + 1)
+                  + " (key and one per label)");
         }
         if (!seen.add(f.getFirst())) {
-          throw new UserException(file + ":" + row.line() + ": key '" + f.getFirst()
-              + "' appears twice; a shot has one row");
+          throw new UserException(
+              file
+                  + ":"
+                  + row.line()
+                  + ": key '"
+                  + f.getFirst()
+                  + "' appears twice; a shot has one row");
         }
         for (int j = 0; j < labels.size(); j++) {
           String cell = f.get(j + 1).trim();
           if (!cell.equals("0") && !cell.equals("1")) {
-            throw new UserException(file + ":" + row.line() + ": column '" + labels.get(j)
-                + "' value '" + cell + "' is not 0 or 1");
+            throw new UserException(
+                file
+                    + ":"
+                    + row.line()
+                    + ": column '"
+                    + labels.get(j)
+                    + "' value '"
+                    + cell
+                    + "' is not 0 or 1");
           }
           if (cell.equals("1")) {
             positives.get(j).set(keys.size());
@@ -115,8 +138,8 @@ public record TruthTable(List<String> labels, List<String> keys, List<BitSet> po
       }
       return new TruthTable(labels, keys, positives);
     } catch (NoSuchFileException e) {
-      throw new UserException(file + ": no such truth file; 'va dataset generate' writes one as "
-          + FILE, e);
+      throw new UserException(
+          file + ": no such truth file; 'va dataset generate' writes one as " + FILE, e);
     } catch (IOException e) {
       throw new UserException(file + ": cannot read (" + e.getMessage() + ")", e);
     }

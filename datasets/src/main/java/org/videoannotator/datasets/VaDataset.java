@@ -57,11 +57,15 @@ public final class VaDataset implements AutoCloseable {
   private final Map<String, Optional<CmpSet>> cmp = new ConcurrentHashMap<>();
   private final Map<String, Optional<List<Checkpoint>>> checkpoints = new ConcurrentHashMap<>();
   private final Map<String, Optional<ValidationSet>> validation = new ConcurrentHashMap<>();
-  private final AtomicBoolean closed =
-      new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private VaDataset(Path dir, List<Shot> shots, KeyedMatrix embeddings,
-      Map<String, float[]> textEmbeddings, JsonNode queries, List<String> labels) {
+  private VaDataset(
+      Path dir,
+      List<Shot> shots,
+      KeyedMatrix embeddings,
+      Map<String, float[]> textEmbeddings,
+      JsonNode queries,
+      List<String> labels) {
     this.dir = dir;
     this.shots = shots;
     this.embeddings = embeddings;
@@ -74,8 +78,8 @@ public final class VaDataset implements AutoCloseable {
   /** Opens and checks the data set in {@code dir}. */
   public static VaDataset open(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new UserException(dir + ": not a folder; give the folder that holds " + SHOT_DATA
-          + " and " + EMBEDDINGS);
+      throw new UserException(
+          dir + ": not a folder; give the folder that holds " + SHOT_DATA + " and " + EMBEDDINGS);
     }
     long started = System.nanoTime();
     ShotTable table = ShotTable.read(dir.resolve(SHOT_DATA));
@@ -83,22 +87,47 @@ public final class VaDataset implements AutoCloseable {
     FloatMatrix matrix = EmbeddingsFile.open(h5);
     try {
       if (matrix.rows() != table.shots().size()) {
-        throw new UserException(h5 + ": dataset '" + EmbeddingsFile.DATASET + "' has "
-            + matrix.rows() + " rows, but " + SHOT_DATA + " has " + table.shots().size()
-            + " shots; row i of the embeddings must belong to CSV row i");
+        throw new UserException(
+            h5
+                + ": dataset '"
+                + EmbeddingsFile.DATASET
+                + "' has "
+                + matrix.rows()
+                + " rows, but "
+                + SHOT_DATA
+                + " has "
+                + table.shots().size()
+                + " shots; row i of the embeddings must belong to CSV row i");
       }
       int bad = EmbeddingsFile.firstNonFiniteRow(matrix);
       if (bad >= 0) {
-        throw new UserException(h5 + ": row " + bad + " (key '" + table.keys().key(bad)
-            + "') holds NaN or infinite values; recompute that shot's embedding");
+        throw new UserException(
+            h5
+                + ": row "
+                + bad
+                + " (key '"
+                + table.keys().key(bad)
+                + "') holds NaN or infinite values; recompute that shot's embedding");
       }
       Map<String, float[]> text = TextEmbeddings.read(dir.resolve(TEXT_EMBEDDINGS), matrix.dim());
       Path queriesFile = dir.resolve(QUERIES);
       JsonNode queries = Files.isRegularFile(queriesFile) ? JsonFiles.read(queriesFile) : null;
-      VaDataset dataset = new VaDataset(dir, table.shots(),
-          new KeyedMatrix(table.keys(), matrix), text, queries, listLabels(dir));
-      LOG.info("Opened {}: {} shots x {} dims ({}), {} labels in {} ms", dir, matrix.rows(),
-          matrix.dim(), matrix, dataset.labels.size(), (System.nanoTime() - started) / 1_000_000);
+      VaDataset dataset =
+          new VaDataset(
+              dir,
+              table.shots(),
+              new KeyedMatrix(table.keys(), matrix),
+              text,
+              queries,
+              listLabels(dir));
+      LOG.info(
+          "Opened {}: {} shots x {} dims ({}), {} labels in {} ms",
+          dir,
+          matrix.rows(),
+          matrix.dim(),
+          matrix,
+          dataset.labels.size(),
+          (System.nanoTime() - started) / 1_000_000);
       return dataset;
     } catch (RuntimeException e) {
       matrix.close();
@@ -114,7 +143,8 @@ public final class VaDataset implements AutoCloseable {
         continue;
       }
       try (Stream<Path> files = Files.list(folder)) {
-        files.map(p -> p.getFileName().toString())
+        files
+            .map(p -> p.getFileName().toString())
             .filter(name -> name.endsWith(".json") && !name.startsWith("."))
             .forEach(name -> labels.add(name.substring(0, name.length() - ".json".length())));
       } catch (IOException e) {
@@ -175,13 +205,15 @@ public final class VaDataset implements AutoCloseable {
 
   /** The VA-annotated set of {@code label}, in file order; a missing file is an error. */
   public List<AggEntry> agg(String label) {
-    return agg.computeIfAbsent(label, l -> {
-      Path file = labelFile(AGG_DIR, l);
-      if (!Files.isRegularFile(file)) {
-        throw new UserException(file + ": file not found; labels in this data set: " + labels);
-      }
-      return labelFiles.agg(file);
-    });
+    return agg.computeIfAbsent(
+        label,
+        l -> {
+          Path file = labelFile(AGG_DIR, l);
+          if (!Files.isRegularFile(file)) {
+            throw new UserException(file + ": file not found; labels in this data set: " + labels);
+          }
+          return labelFiles.agg(file);
+        });
   }
 
   /** The random and zero-shot comparison sets of {@code label}, if it has a cmp file. */
@@ -199,12 +231,14 @@ public final class VaDataset implements AutoCloseable {
     return cached(validation, AVE_VALIDATION_DIR, label, labelFiles::validation);
   }
 
-  private <T> Optional<T> cached(Map<String, Optional<T>> cache, String sub, String label,
-      Function<Path, T> parse) {
-    return cache.computeIfAbsent(label, l -> {
-      Path file = labelFile(sub, l);
-      return Files.isRegularFile(file) ? Optional.of(parse.apply(file)) : Optional.empty();
-    });
+  private <T> Optional<T> cached(
+      Map<String, Optional<T>> cache, String sub, String label, Function<Path, T> parse) {
+    return cache.computeIfAbsent(
+        label,
+        l -> {
+          Path file = labelFile(sub, l);
+          return Files.isRegularFile(file) ? Optional.of(parse.apply(file)) : Optional.empty();
+        });
   }
 
   private Path labelFile(String sub, String label) {
@@ -220,16 +254,25 @@ public final class VaDataset implements AutoCloseable {
     if (hasAgg(label)) {
       agg(label).forEach(e -> keys.add(e.key()));
     }
-    cmp(label).ifPresent(c -> Stream.concat(c.random().stream(), c.zeroShot().stream())
-        .forEach(kv -> keys.add(kv.key())));
-    checkpoints(label).ifPresent(cs -> cs.forEach(c -> {
-      keys.addAll(c.pos());
-      keys.addAll(c.neg());
-    }));
-    aveValidation(label).ifPresent(v -> {
-      keys.addAll(v.pos());
-      keys.addAll(v.neg());
-    });
+    cmp(label)
+        .ifPresent(
+            c ->
+                Stream.concat(c.random().stream(), c.zeroShot().stream())
+                    .forEach(kv -> keys.add(kv.key())));
+    checkpoints(label)
+        .ifPresent(
+            cs ->
+                cs.forEach(
+                    c -> {
+                      keys.addAll(c.pos());
+                      keys.addAll(c.neg());
+                    }));
+    aveValidation(label)
+        .ifPresent(
+            v -> {
+              keys.addAll(v.pos());
+              keys.addAll(v.neg());
+            });
     return keys.stream().distinct().toList();
   }
 
@@ -243,7 +286,14 @@ public final class VaDataset implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "VaDataset[" + dir + ", " + shots.size() + " shots x " + embeddings.dim() + ", "
-        + labels.size() + " labels]";
+    return "VaDataset["
+        + dir
+        + ", "
+        + shots.size()
+        + " shots x "
+        + embeddings.dim()
+        + ", "
+        + labels.size()
+        + " labels]";
   }
 }

@@ -1,7 +1,5 @@
 package org.videoannotator.datasets;
 
-import org.videoannotator.core.csv.CsvWriter;
-import org.videoannotator.core.hdf5.Hdf5MatrixWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import org.videoannotator.core.Json;
 import org.videoannotator.core.UserException;
+import org.videoannotator.core.csv.CsvWriter;
+import org.videoannotator.core.hdf5.Hdf5MatrixWriter;
 import org.videoannotator.core.vectors.FloatMatrix;
 
 /**
@@ -50,15 +50,24 @@ public final class VaDatasetWriter {
     shots.forEach(s -> extraColumns.addAll(s.extra().keySet()));
     List<String> header = new ArrayList<>(ShotTable.KNOWN_COLUMNS);
     header.addAll(extraColumns);
-    try (Writer out = Files.newBufferedWriter(dir.resolve(VaDataset.SHOT_DATA),
-        StandardCharsets.UTF_8)) {
+    try (Writer out =
+        Files.newBufferedWriter(dir.resolve(VaDataset.SHOT_DATA), StandardCharsets.UTF_8)) {
       CsvWriter csv = new CsvWriter(out);
       csv.write(header);
       for (Shot s : shots) {
-        List<String> row = new ArrayList<>(List.of(
-            s.key(), text(s.ytId()), text(s.desc()), text(s.genre()), integer(s.frameIn()),
-            integer(s.frameOut()), real(s.start()), real(s.end()), real(s.fps()),
-            integer(s.clusterIndex())));
+        List<String> row =
+            new ArrayList<>(
+                List.of(
+                    s.key(),
+                    text(s.ytId()),
+                    text(s.desc()),
+                    text(s.genre()),
+                    integer(s.frameIn()),
+                    integer(s.frameOut()),
+                    real(s.start()),
+                    real(s.end()),
+                    real(s.fps()),
+                    integer(s.clusterIndex())));
         for (String column : extraColumns) {
           row.add(s.extra().getOrDefault(column, ""));
         }
@@ -79,19 +88,20 @@ public final class VaDatasetWriter {
    * {@code [rows, dim]}, asking {@code source} for one row at a time (never the whole matrix).
    */
   public void writeEmbeddings(int rows, int dim, Hdf5MatrixWriter.RowSource source) {
-    Hdf5MatrixWriter.write(dir.resolve(VaDataset.EMBEDDINGS), EmbeddingsFile.DATASET, rows, dim,
-        source);
+    Hdf5MatrixWriter.write(
+        dir.resolve(VaDataset.EMBEDDINGS), EmbeddingsFile.DATASET, rows, dim, source);
   }
 
   /** Writes {@code text-embeddings.json}: {@code {label: [floats]}} in the map's order. */
   public void writeTextEmbeddings(Map<String, float[]> byLabel) {
     ObjectNode root = Json.mapper().createObjectNode();
-    byLabel.forEach((label, vector) -> {
-      ArrayNode values = root.putArray(label);
-      for (float v : vector) {
-        values.add(v);
-      }
-    });
+    byLabel.forEach(
+        (label, vector) -> {
+          ArrayNode values = root.putArray(label);
+          for (float v : vector) {
+            values.add(v);
+          }
+        });
     writeJson(dir.resolve(VaDataset.TEXT_EMBEDDINGS), root);
   }
 
@@ -119,7 +129,8 @@ public final class VaDatasetWriter {
    * secondaryNames}, null where that annotator gave no answer on the shot (left out of the shot's
    * {@code secondaries} object, as the release leaves out annotators who did not see a shot).
    */
-  public void writeAgg(String label, String primaryName, List<String> secondaryNames, List<AggEntry> entries) {
+  public void writeAgg(
+      String label, String primaryName, List<String> secondaryNames, List<AggEntry> entries) {
     ObjectNode root = Json.mapper().createObjectNode();
     root.put("primary", primaryName);
     ArrayNode names = root.putArray("secondaries");

@@ -27,8 +27,8 @@ final class AveragePrecision {
       if (labels.get(order[rank])) {
         truePositives++;
       }
-      boolean lastOfTie = rank == order.length - 1
-          || scores[order[rank + 1]] != scores[order[rank]];
+      boolean lastOfTie =
+          rank == order.length - 1 || scores[order[rank + 1]] != scores[order[rank]];
       if (lastOfTie) {
         double recall = (double) truePositives / positives;
         ap += (recall - previousRecall) * truePositives / (rank + 1);

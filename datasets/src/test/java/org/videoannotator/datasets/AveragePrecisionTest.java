@@ -15,14 +15,16 @@ class AveragePrecisionTest {
   @Test
   void mixedRanking() {
     // ranks: T(0.9) F(0.8) T(0.7) F(0.1): (1/2)*1 + (1/2)*(2/3) = 0.8333
-    assertEquals(5.0 / 6, AveragePrecision.of(List.of(true, false, true, false),
-        new double[] {0.9, 0.8, 0.7, 0.1}), 1e-12);
+    assertEquals(
+        5.0 / 6,
+        AveragePrecision.of(List.of(true, false, true, false), new double[] {0.9, 0.8, 0.7, 0.1}),
+        1e-12);
   }
 
   @Test
   void tiedScoresFormOneThreshold() {
     // all tied: one threshold, precision 2/4, recall 1 -> 0.5
-    assertEquals(0.5, AveragePrecision.of(List.of(true, false, true, false),
-        new double[] {1, 1, 1, 1}));
+    assertEquals(
+        0.5, AveragePrecision.of(List.of(true, false, true, false), new double[] {1, 1, 1, 1}));
   }
 }

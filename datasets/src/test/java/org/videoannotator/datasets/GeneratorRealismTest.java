@@ -27,9 +27,14 @@ class GeneratorRealismTest {
 
   @BeforeAll
   static void generate() {
-    result = new SyntheticVaGenerator(new SyntheticVaGenerator.Config(0,
-        SyntheticVaGenerator.DEFAULT_SHOTS, SyntheticVaGenerator.DEFAULT_DIM,
-        SyntheticVaGenerator.Config.defaultLabels(8))).generate(dir);
+    result =
+        new SyntheticVaGenerator(
+                new SyntheticVaGenerator.Config(
+                    0,
+                    SyntheticVaGenerator.DEFAULT_SHOTS,
+                    SyntheticVaGenerator.DEFAULT_DIM,
+                    SyntheticVaGenerator.Config.defaultLabels(8)))
+            .generate(dir);
     ds = VaDataset.open(dir);
   }
 
@@ -100,8 +105,10 @@ class GeneratorRealismTest {
         continue; // too few positives among 1,000 random shots for a stable AP
       }
       float[] text = ds.textEmbedding(spec.name()).orElseThrow();
-      double[] scores = random.stream()
-          .mapToDouble(kv -> Seeds.dot(ds.embeddings().vector(kv.key()), text)).toArray();
+      double[] scores =
+          random.stream()
+              .mapToDouble(kv -> Seeds.dot(ds.embeddings().vector(kv.key()), text))
+              .toArray();
       double ap = AveragePrecision.of(random.stream().map(KeyValue::value).toList(), scores);
       double rate = positives / (double) random.size();
       switch (spec.zeroShot()) {
@@ -113,7 +120,7 @@ class GeneratorRealismTest {
           assertTrue(ap < rate + 0.1, spec.name() + " zero-shot AP " + ap + " vs rate " + rate);
           useless++;
         }
-        default -> { }
+        default -> {}
       }
     }
     assertTrue(strong >= 2 && useless >= 1, strong + " strong, " + useless + " useless checked");

@@ -13,9 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Reads embeddings files written by h5py (src/test/python/make_h5_fixtures.py), as the release
- * was: contiguous ones are memory-mapped in their stored byte order, a chunked gzip one is read
- * onto the heap; all give the same values.
+ * Reads embeddings files written by h5py (src/test/python/make_h5_fixtures.py), as the release was:
+ * contiguous ones are memory-mapped in their stored byte order, a chunked gzip one is read onto the
+ * heap; all give the same values.
  */
 class H5pyFilesTest {
   @TempDir Path dir;
@@ -28,11 +28,15 @@ class H5pyFilesTest {
       Files.copy(in, dir.resolve(VaDataset.EMBEDDINGS), StandardCopyOption.REPLACE_EXISTING);
     }
     try (VaDataset ds = VaDataset.open(dir)) {
-      assertEquals(storage.equals("mapped"), ds.embeddings().matrix().toString().contains(
-          "mapped"), ds.embeddings().matrix().toString());
+      assertEquals(
+          storage.equals("mapped"),
+          ds.embeddings().matrix().toString().contains("mapped"),
+          ds.embeddings().matrix().toString());
       for (int r = 0; r < HandMadeDataset.KEYS.length; r++) {
-        assertArrayEquals(HandMadeDataset.embedding(r),
-            ds.embeddings().vector(HandMadeDataset.KEYS[r]), fixture + " row " + r);
+        assertArrayEquals(
+            HandMadeDataset.embedding(r),
+            ds.embeddings().vector(HandMadeDataset.KEYS[r]),
+            fixture + " row " + r);
       }
     }
   }

@@ -20,7 +20,8 @@ final class HandMadeDataset {
     "x|5", "a b|17", "Ωmega|0", "k,with,comma|3", "日本|99", "x|1", "q\"uote|8"
   };
 
-  static final String SHOT_DATA = """
+  static final String SHOT_DATA =
+      """
       cluster_index,notes,key,fps,yt_id,frame_out,frame_in,desc,start,end,genre,
       1,,x|5,25.0,x,9,5,plain,0.2,0.4,comedy,0
       3,"has, comma",a b|17,23.976,a b,40,17,"line one
@@ -34,7 +35,8 @@ final class HandMadeDataset {
 
   // car-chase, in the release's shape (annotator names on top, secondaries as an object):
   // 5 agg shots, pos_cnt 3,0,2,1,3 -> 3 positives (rate 0.6), agreement 3/5 = 0.6.
-  static final String AGG_CAR_CHASE = """
+  static final String AGG_CAR_CHASE =
+      """
       {"primary": "B", "secondaries": ["A", "C"], "data": [
         {"key": "a b|17", "primary": true, "secondaries": {"A": true, "C": true}, "agg": true,
          "pos_cnt": 3},
@@ -50,7 +52,8 @@ final class HandMadeDataset {
 
   // over-the-shoulder-shot, secondaries as a list (also accepted):
   // 4 agg shots, pos_cnt 0,0,1,2 -> 1 positive (0.25), agreement 2/4.
-  static final String AGG_OTS = """
+  static final String AGG_OTS =
+      """
       {"data": [
         {"key": "x|1", "primary": false, "secondaries": [false, false], "agg": false, "pos_cnt": 0},
         {"key": "x|5", "primary": false, "secondaries": [false, false], "agg": false, "pos_cnt": 0},
@@ -59,19 +62,23 @@ final class HandMadeDataset {
       ]}""";
 
   // random: 1 of 4 positive (0.25); zero_shot: 2 of 2 positive (1.0).
-  static final String CMP_CAR_CHASE = """
+  static final String CMP_CAR_CHASE =
+      """
       {"random": [{"key": "x|1", "value": false}, {"key": "q\\"uote|8", "value": false},
                   {"key": "Ωmega|0", "value": true}, {"key": "x|5", "value": false}],
        "zero_shot": [{"key": "a b|17", "value": true}, {"key": "日本|99", "value": true}]}""";
 
-  static final String CHECKPOINTS_CAR_CHASE = """
+  static final String CHECKPOINTS_CAR_CHASE =
+      """
       [{"pos": ["a b|17"], "neg": ["x|5"]},
        {"pos": ["a b|17", "Ωmega|0"], "neg": ["x|5", "k,with,comma|3"]}]""";
 
-  static final String AVE_SLOW_MOTION = """
+  static final String AVE_SLOW_MOTION =
+      """
       {"pos": ["x|1"], "neg": ["q\\"uote|8"]}""";
 
-  static final String TEXT_EMBEDDINGS = """
+  static final String TEXT_EMBEDDINGS =
+      """
       {"car-chase": [1, 0, 0, 0], "over-the-shoulder-shot": [0, 0.5, 0.5, 0],
        "slow-motion": [0, 0, 0, 1]}""";
 

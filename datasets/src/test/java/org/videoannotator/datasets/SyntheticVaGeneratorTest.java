@@ -34,8 +34,10 @@ class SyntheticVaGeneratorTest {
     assertEquals(relativeFiles(dir.resolve("b")), files);
     assertEquals(15, files.size(), files.toString());
     for (Path file : files) {
-      assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(file)),
-          Files.readAllBytes(dir.resolve("b").resolve(file)), file.toString());
+      assertArrayEquals(
+          Files.readAllBytes(dir.resolve("a").resolve(file)),
+          Files.readAllBytes(dir.resolve("b").resolve(file)),
+          file.toString());
     }
   }
 
@@ -44,8 +46,11 @@ class SyntheticVaGeneratorTest {
     generator(7).generate(dir.resolve("a"));
     generator(8).generate(dir.resolve("b"));
     for (String file : List.of("embeddings.h5", "shot-data.csv", "agg/car-chase.json")) {
-      assertFalse(Arrays.equals(Files.readAllBytes(dir.resolve("a").resolve(file)),
-          Files.readAllBytes(dir.resolve("b").resolve(file))), file);
+      assertFalse(
+          Arrays.equals(
+              Files.readAllBytes(dir.resolve("a").resolve(file)),
+              Files.readAllBytes(dir.resolve("b").resolve(file))),
+          file);
     }
   }
 
@@ -56,7 +61,9 @@ class SyntheticVaGeneratorTest {
       assertEquals(List.of("car-chase", "my-own_label", "static-shot"), ds.labels());
       assertEquals(2000, ds.shots().size());
       assertEquals(16, ds.embeddings().dim());
-      assertEquals(200, ds.cmp("car-chase").orElseThrow().random().size(),
+      assertEquals(
+          200,
+          ds.cmp("car-chase").orElseThrow().random().size(),
           "a tenth of the shots when fewer than 10,000");
       assertTrue(ds.queries().orElseThrow().has("car-chase"));
       assertEquals(3, ds.textEmbeddings().size());
@@ -73,18 +80,19 @@ class SyntheticVaGeneratorTest {
 
   @Test
   void rejectsBadConfigurations() {
-    assertThrows(UserException.class,
-        () -> new SyntheticVaGenerator.Config(0, 10, 16, LABELS));
-    assertThrows(UserException.class,
-        () -> new SyntheticVaGenerator.Config(0, 1000, 1, LABELS));
-    assertThrows(UserException.class,
-        () -> new SyntheticVaGenerator.Config(0, 1000, 16, List.of("a", "a")));
-    assertThrows(UserException.class,
+    assertThrows(UserException.class, () -> new SyntheticVaGenerator.Config(0, 10, 16, LABELS));
+    assertThrows(UserException.class, () -> new SyntheticVaGenerator.Config(0, 1000, 1, LABELS));
+    assertThrows(
+        UserException.class, () -> new SyntheticVaGenerator.Config(0, 1000, 16, List.of("a", "a")));
+    assertThrows(
+        UserException.class,
         () -> new SyntheticVaGenerator.Config(0, 1000, 16, List.of("../escape")));
     assertThrows(UserException.class, () -> SyntheticVaGenerator.Config.defaultLabels(0));
     assertEquals(56, SyntheticVaGenerator.Config.defaultLabels(56).size());
-    assertEquals(List.of("action", "establishing-shots", "alcohol", "zoom"),
-        SyntheticVaGenerator.Config.defaultLabels(4), "one label from each group in turn");
+    assertEquals(
+        List.of("action", "establishing-shots", "alcohol", "zoom"),
+        SyntheticVaGenerator.Config.defaultLabels(4),
+        "one label from each group in turn");
   }
 
   private static List<Path> relativeFiles(Path root) throws IOException {

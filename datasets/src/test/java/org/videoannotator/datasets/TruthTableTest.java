@@ -25,9 +25,11 @@ class TruthTableTest {
     new SyntheticVaGenerator(new SyntheticVaGenerator.Config(3, 3000, 16, LABELS)).generate(dir);
     TruthTable truth = TruthTable.read(dir.resolve(TruthTable.FILE));
     assertEquals(LABELS, truth.labels());
-    assertEquals("key,car-chase,static-shot,anger",
+    assertEquals(
+        "key,car-chase,static-shot,anger",
         Files.readAllLines(dir.resolve(TruthTable.FILE)).getFirst());
-    JsonNode generator = Json.mapper().readTree(dir.resolve(SyntheticVaGenerator.TRUTH_FILE).toFile());
+    JsonNode generator =
+        Json.mapper().readTree(dir.resolve(SyntheticVaGenerator.TRUTH_FILE).toFile());
     try (VaDataset ds = VaDataset.open(dir)) {
       assertEquals(ds.shots().stream().map(Shot::key).toList(), truth.keys(), "CSV row order");
       for (int j = 0; j < LABELS.size(); j++) {
@@ -56,15 +58,23 @@ class TruthTableTest {
     assertEquals(Files.readString(file), Files.readString(dir.resolve("again.csv")));
 
     Files.writeString(file, "shot,a\nx,1\n");
-    assertTrue(assertThrows(UserException.class, () -> TruthTable.read(file)).getMessage()
-        .contains("'key'"));
+    assertTrue(
+        assertThrows(UserException.class, () -> TruthTable.read(file))
+            .getMessage()
+            .contains("'key'"));
     Files.writeString(file, "key,a\nx,2\n");
-    assertTrue(assertThrows(UserException.class, () -> TruthTable.read(file)).getMessage()
-        .contains("t.csv:2: column 'a' value '2' is not 0 or 1"));
+    assertTrue(
+        assertThrows(UserException.class, () -> TruthTable.read(file))
+            .getMessage()
+            .contains("t.csv:2: column 'a' value '2' is not 0 or 1"));
     Files.writeString(file, "key,a\nx,1\nx,0\n");
-    assertTrue(assertThrows(UserException.class, () -> TruthTable.read(file)).getMessage()
-        .contains("appears twice"));
-    assertTrue(assertThrows(UserException.class, () -> TruthTable.read(dir.resolve("none.csv")))
-        .getMessage().contains("no such truth file"));
+    assertTrue(
+        assertThrows(UserException.class, () -> TruthTable.read(file))
+            .getMessage()
+            .contains("appears twice"));
+    assertTrue(
+        assertThrows(UserException.class, () -> TruthTable.read(dir.resolve("none.csv")))
+            .getMessage()
+            .contains("no such truth file"));
   }
 }

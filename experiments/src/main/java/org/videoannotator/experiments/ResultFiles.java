@@ -1,6 +1,5 @@
 package org.videoannotator.experiments;
 
-import org.videoannotator.core.io.AtomicFiles;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -10,16 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.videoannotator.core.Json;
 import org.videoannotator.core.UserException;
+import org.videoannotator.core.io.AtomicFiles;
 
 /**
  * Reads and writes result files. NaN is written as the bare token {@code NaN}, as Python's {@code
  * json} module writes and reads it, so the reference's tools can load our files and vice versa.
  */
 public final class ResultFiles {
-  private static final ObjectWriter WRITER = Json.mapper()
-      .writer()
-      .with(SerializationFeature.INDENT_OUTPUT)
-      .without(JsonWriteFeature.WRITE_NAN_AS_STRINGS);
+  private static final ObjectWriter WRITER =
+      Json.mapper()
+          .writer()
+          .with(SerializationFeature.INDENT_OUTPUT)
+          .without(JsonWriteFeature.WRITE_NAN_AS_STRINGS);
 
   private ResultFiles() {}
 
@@ -29,7 +30,9 @@ public final class ResultFiles {
       byte[] bytes = WRITER.writeValueAsBytes(value);
       AtomicFiles.replace(file, false, tmp -> Files.write(tmp, bytes));
     } catch (IOException e) {
-      throw new UserException(file + ": cannot write (" + e.getMessage() + "); check the folder exists and is writable", e);
+      throw new UserException(
+          file + ": cannot write (" + e.getMessage() + "); check the folder exists and is writable",
+          e);
     }
   }
 
@@ -41,7 +44,8 @@ public final class ResultFiles {
     try {
       return Json.mapper().readTree(file.toFile());
     } catch (IOException e) {
-      throw new UserException(file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+      throw new UserException(
+          file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
     }
   }
 
@@ -50,7 +54,14 @@ public final class ResultFiles {
     try {
       return Json.mapper().treeToValue(read(file), type);
     } catch (IOException e) {
-      throw new UserException(file + ": not a " + type.getSimpleName() + " file (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+      throw new UserException(
+          file
+              + ": not a "
+              + type.getSimpleName()
+              + " file ("
+              + e.getMessage().lines().findFirst().orElse("")
+              + ")",
+          e);
     }
   }
 }

@@ -15,41 +15,48 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>a {@code va} command: the span starts with {@code va }, {@code bin/va } or {@code $ va }
- *       (also such lines in fenced code blocks); its command words and options must exist
- *       ({@link VaCommands});
+ *       (also such lines in fenced code blocks); its command words and options must exist ({@link
+ *       VaCommands});
  *   <li>a file: a span without spaces with a {@code /} before its last character that starts with
- *       {@code ./}, {@code ../}, or a folder that exists beside the document or at the root
- *       ({@code bench/RESULTS.md}, {@code va-server/bench/loop/}); placeholders
- *       ({@code DIR/x.json}), URLs, UI routes ({@code #/}), {@code /api/...} routes, build output
- *       ({@code target/}) and folders a command writes ({@code report/plots/}) are not files. It
- *       must exist beside the document, at the root, or as the end of some path in the tree.
- *       Relative links {@code [text](path)} must exist beside the document;
+ *       {@code ./}, {@code ../}, or a folder that exists beside the document or at the root ({@code
+ *       bench/RESULTS.md}, {@code va-server/bench/loop/}); placeholders ({@code DIR/x.json}), URLs,
+ *       UI routes ({@code #/}), {@code /api/...} routes, build output ({@code target/}) and folders
+ *       a command writes ({@code report/plots/}) are not files. It must exist beside the document,
+ *       at the root, or as the end of some path in the tree. Relative links {@code [text](path)}
+ *       must exist beside the document;
  *   <li>a Java type: an optional lower-case package prefix ({@code core.io.}), a capitalised
  *       identifier with a lower-case letter and a second capital or a package prefix or a member
- *       ({@code CorpusLayout}, {@code core.csv.Csv}, {@code Corpus.open}), then optional
- *       {@code .Nested} types and {@code .member}s or {@code member(...)}. The type must be declared
- *       by a Java source in the tree (in that package when one is given), a nested type inside the
- *       same file, and a member must appear in that file. A type of the JDK or of a library on the
- *       class path ({@code ServiceLoader}, {@code KnnFloatVectorQuery}) passes, as do the few
- *       names of projects that are not ({@link #OTHER_PROJECTS}). A single capitalised word
- *       ({@code Corpus}) is taken for a type only when some source declares it.
+ *       ({@code CorpusLayout}, {@code core.csv.Csv}, {@code Corpus.open}), then optional {@code
+ *       .Nested} types and {@code .member}s or {@code member(...)}. The type must be declared by a
+ *       Java source in the tree (in that package when one is given), a nested type inside the same
+ *       file, and a member must appear in that file. A type of the JDK or of a library on the class
+ *       path ({@code ServiceLoader}, {@code KnnFloatVectorQuery}) passes, as do the few names of
+ *       projects that are not ({@link #OTHER_PROJECTS}). A single capitalised word ({@code Corpus})
+ *       is taken for a type only when some source declares it.
  * </ul>
  */
 final class DocReferences {
   /**
-   * Names documents use from projects that are not on the class path: the Python reference
-   * (numpy's {@code RandomState}, scikit-learn's {@code LogisticRegressionCV} and
-   * {@code StratifiedKFold}, the reference package's {@code Experiment} and {@code LabeledDataset}),
-   * Spark's {@code SparkSubmit} (provided scope: on va-spark's class path only) and IEEE 754's
-   * {@code NaN}.
+   * Names documents use from projects that are not on the class path: the Python reference (numpy's
+   * {@code RandomState}, scikit-learn's {@code LogisticRegressionCV} and {@code StratifiedKFold},
+   * the reference package's {@code Experiment} and {@code LabeledDataset}), Spark's {@code
+   * SparkSubmit} (provided scope: on va-spark's class path only) and IEEE 754's {@code NaN}.
    */
-  static final Set<String> OTHER_PROJECTS = Set.of(
-      "RandomState", "LogisticRegressionCV", "StratifiedKFold", "Experiment", "LabeledDataset", "SparkSubmit", "NaN");
+  static final Set<String> OTHER_PROJECTS =
+      Set.of(
+          "RandomState",
+          "LogisticRegressionCV",
+          "StratifiedKFold",
+          "Experiment",
+          "LabeledDataset",
+          "SparkSubmit",
+          "NaN");
 
   private static final Pattern SPAN = Pattern.compile("`([^`\\n]+)`");
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
-  private static final Pattern JAVA = Pattern.compile(
-      "((?:[a-z][a-z0-9]*\\.)*)([A-Z][A-Za-z0-9]*)((?:\\.[A-Za-z_][A-Za-z0-9_]*)*)(\\(.*\\))?");
+  private static final Pattern JAVA =
+      Pattern.compile(
+          "((?:[a-z][a-z0-9]*\\.)*)([A-Z][A-Za-z0-9]*)((?:\\.[A-Za-z_][A-Za-z0-9_]*)*)(\\(.*\\))?");
 
   private final Repo repo;
   private final JavaTypes types;
@@ -76,7 +83,9 @@ final class DocReferences {
       }
       String where = doc + ":" + (i + 1) + ": ";
       if (fenced) {
-        commandWords(line.strip()).flatMap(commands::check).ifPresent(p -> out.add(where + line.strip() + ": " + p));
+        commandWords(line.strip())
+            .flatMap(commands::check)
+            .ifPresent(p -> out.add(where + line.strip() + ": " + p));
         continue;
       }
       Matcher span = SPAN.matcher(line);
@@ -113,7 +122,9 @@ final class DocReferences {
     return Optional.empty();
   }
 
-  /** The words after {@code va} when the text is a {@code va} command line, up to a comment or pipe. */
+  /**
+   * The words after {@code va} when the text is a {@code va} command line, up to a comment or pipe.
+   */
   static Optional<List<String>> commandWords(String text) {
     String t = text.startsWith("$ ") ? text.substring(2) : text;
     List<String> words = new ArrayList<>(Arrays.asList(t.split("\\s+")));
@@ -122,8 +133,13 @@ final class DocReferences {
     }
     List<String> out = new ArrayList<>();
     for (String w : words.subList(1, words.size())) {
-      if (w.startsWith("#") || w.equals("|") || w.equals("&&") || w.equals(";") || w.startsWith(">")
-          || w.startsWith("2>") || w.equals("\\")) {
+      if (w.startsWith("#")
+          || w.equals("|")
+          || w.equals("&&")
+          || w.equals(";")
+          || w.startsWith(">")
+          || w.startsWith("2>")
+          || w.equals("\\")) {
         break;
       }
       out.add(w);
@@ -136,8 +152,13 @@ final class DocReferences {
    * the document or at the root (so {@code report/plots/}, a folder a command writes, is not one).
    */
   private boolean isPath(Path doc, String s) {
-    if (s.contains(" ") || !s.contains("/") || s.startsWith("/") || s.startsWith("#") || s.contains("://")
-        || s.matches(".*[<>*$~{}=:].*") || Arrays.stream(s.split("/")).anyMatch(part -> part.matches("[A-Z][A-Z0-9_]*(\\..*)?"))
+    if (s.contains(" ")
+        || !s.contains("/")
+        || s.startsWith("/")
+        || s.startsWith("#")
+        || s.contains("://")
+        || s.matches(".*[<>*$~{}=:].*")
+        || Arrays.stream(s.split("/")).anyMatch(part -> part.matches("[A-Z][A-Z0-9_]*(\\..*)?"))
         || Arrays.stream(s.split("/")).anyMatch(part -> part.startsWith("target"))) {
       return false;
     }
@@ -155,21 +176,27 @@ final class DocReferences {
       return true;
     }
     String suffix = "/" + p;
-    return repo.files.stream().map(f -> "/" + f.toString().replace('\\', '/'))
+    return repo.files.stream()
+        .map(f -> "/" + f.toString().replace('\\', '/'))
         .anyMatch(f -> f.endsWith(suffix) || f.contains(suffix + "/"));
   }
 
   private Optional<String> checkJava(String packagePrefix, String type, String rest) {
-    boolean camel = type.chars().skip(1).anyMatch(Character::isUpperCase) && type.chars().anyMatch(Character::isLowerCase);
+    boolean camel =
+        type.chars().skip(1).anyMatch(Character::isUpperCase)
+            && type.chars().anyMatch(Character::isLowerCase);
     List<JavaTypes.Source> declaring = types.declaring(type);
     if (!packagePrefix.isEmpty()) {
       String pkg = packagePrefix.substring(0, packagePrefix.length() - 1).replace('.', '/');
-      declaring = declaring.stream()
-          .filter(s -> s.packagePath().equals(pkg) || s.packagePath().endsWith("/" + pkg))
-          .filter(s -> s.path().getFileName().toString().equals(type + ".java") || !rest.isEmpty())
-          .toList();
+      declaring =
+          declaring.stream()
+              .filter(s -> s.packagePath().equals(pkg) || s.packagePath().endsWith("/" + pkg))
+              .filter(
+                  s -> s.path().getFileName().toString().equals(type + ".java") || !rest.isEmpty())
+              .toList();
       if (declaring.isEmpty()) {
-        return Optional.of("no type " + type + " in a package " + packagePrefix.replaceAll("\\.$", ""));
+        return Optional.of(
+            "no type " + type + " in a package " + packagePrefix.replaceAll("\\.$", ""));
       }
     } else if (declaring.isEmpty()) {
       boolean typeShaped = camel || !rest.isEmpty() && rest.length() > 1;
@@ -180,7 +207,8 @@ final class DocReferences {
     }
     for (String part : rest.isEmpty() ? new String[0] : rest.substring(1).split("\\.")) {
       Pattern word = Pattern.compile("\\b" + Pattern.quote(part) + "\\b");
-      List<JavaTypes.Source> having = declaring.stream().filter(s -> word.matcher(s.text()).find()).toList();
+      List<JavaTypes.Source> having =
+          declaring.stream().filter(s -> word.matcher(s.text()).find()).toList();
       if (having.isEmpty()) {
         return Optional.of(type + " has no " + part);
       }

@@ -57,7 +57,8 @@ final class LibraryTypes {
 
   /** {@code a/b/Outer$Inner.class}: adds {@code Outer} and {@code Inner}. */
   private void add(String classFile) {
-    String simple = classFile.substring(classFile.lastIndexOf('/') + 1, classFile.length() - ".class".length());
+    String simple =
+        classFile.substring(classFile.lastIndexOf('/') + 1, classFile.length() - ".class".length());
     for (String part : simple.split("\\$")) {
       names.add(part);
     }

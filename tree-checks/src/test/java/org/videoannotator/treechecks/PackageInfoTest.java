@@ -25,6 +25,7 @@ class PackageInfoTest {
       }
     }
     packages.removeAll(documented);
-    assertEquals(List.of(), List.copyOf(packages), packages.size() + " packages have no package-info.java");
+    assertEquals(
+        List.of(), List.copyOf(packages), packages.size() + " packages have no package-info.java");
   }
 }

@@ -36,7 +36,10 @@ final class Repo {
     Path root = dir.toAbsolutePath().normalize();
     try (Stream<Path> walk = Files.walk(root)) {
       List<Path> files =
-          walk.filter(p -> !skipped(root.relativize(p))).filter(Files::isRegularFile).map(root::relativize).toList();
+          walk.filter(p -> !skipped(root.relativize(p)))
+              .filter(Files::isRegularFile)
+              .map(root::relativize)
+              .toList();
       return new Repo(root, files);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -69,7 +72,10 @@ final class Repo {
   /** The README and API documents: {@code README.md} and {@code API.md} at any depth. */
   List<Path> docs() {
     return files.stream()
-        .filter(p -> p.getFileName().toString().equals("README.md") || p.getFileName().toString().equals("API.md"))
+        .filter(
+            p ->
+                p.getFileName().toString().equals("README.md")
+                    || p.getFileName().toString().equals("API.md"))
         .sorted()
         .toList();
   }

@@ -18,9 +18,9 @@ final class VaCommands {
 
   /**
    * Checks the words after {@code va}; empty when they name real commands and options, else what is
-   * wrong. Command words are followed while the current command has subcommands; a word with
-   * {@code |} names alternatives (each must exist); after the first option or argument only options
-   * are checked. Placeholders ({@code FILE}, {@code [--k N]}, {@code <dir>}) are arguments.
+   * wrong. Command words are followed while the current command has subcommands; a word with {@code
+   * |} names alternatives (each must exist); after the first option or argument only options are
+   * checked. Placeholders ({@code FILE}, {@code [--k N]}, {@code <dir>}) are arguments.
    */
   Optional<String> check(List<String> words) {
     CommandLine current = va;
@@ -76,6 +76,8 @@ final class VaCommands {
 
   /** Drops the brackets and ellipses of usage lines: {@code [--k} is {@code --k}. */
   private static String strip(String word) {
-    return word.replaceAll("^[\\[(]+", "").replaceAll("[\\])]+(\\.\\.\\.)?$", "").replaceAll("[:,]$", "");
+    return word.replaceAll("^[\\[(]+", "")
+        .replaceAll("[\\])]+(\\.\\.\\.)?$", "")
+        .replaceAll("[:,]$", "");
   }
 }

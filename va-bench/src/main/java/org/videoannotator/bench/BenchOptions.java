@@ -15,14 +15,22 @@ import picocli.CommandLine.Option;
  * command.
  */
 public final class BenchOptions {
-  @Option(names = "--out", paramLabel = "FILE", description = "Also write the figures as JSON to this file.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Also write the figures as JSON to this file.")
   Path out;
 
-  @Option(names = "--work", paramLabel = "DIR",
+  @Option(
+      names = "--work",
+      paramLabel = "DIR",
       description = "Folder for generated data (default: a temporary folder, deleted after).")
   Path work;
 
-  @Option(names = "--seed", defaultValue = "0", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "0",
+      description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
   long seed;
 
   public long seed() {
@@ -42,21 +50,31 @@ public final class BenchOptions {
     try {
       Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), figures);
     } catch (IOException e) {
-      throw new UserException(out + ": cannot write the figures (" + e.getMessage() + "); check the folder exists", e);
+      throw new UserException(
+          out + ": cannot write the figures (" + e.getMessage() + "); check the folder exists", e);
     }
     System.out.println("figures written to " + out.toAbsolutePath());
   }
 
-  /** The {@code --work} folder, or a new temporary one (named after {@code name}) that closing deletes. */
+  /**
+   * The {@code --work} folder, or a new temporary one (named after {@code name}) that closing
+   * deletes.
+   */
   public Scratch scratch(String name) {
     try {
-      return work != null ? new Scratch(work, false) : new Scratch(Files.createTempDirectory("va-bench-" + name), true);
+      return work != null
+          ? new Scratch(work, false)
+          : new Scratch(Files.createTempDirectory("va-bench-" + name), true);
     } catch (IOException e) {
-      throw new UserException("cannot create a temporary folder (" + e.getMessage() + "); pass --work DIR", e);
+      throw new UserException(
+          "cannot create a temporary folder (" + e.getMessage() + "); pass --work DIR", e);
     }
   }
 
-  /** A folder for generated data: the user's {@code --work} (kept) or a temporary one (deleted on close). */
+  /**
+   * A folder for generated data: the user's {@code --work} (kept) or a temporary one (deleted on
+   * close).
+   */
   public record Scratch(Path dir, boolean temporary) implements AutoCloseable {
     @Override
     public void close() {

@@ -4,28 +4,33 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
-import org.videoannotator.core.cli.CommandFailures;
 import org.videoannotator.core.VaSubcommand;
+import org.videoannotator.core.cli.CommandFailures;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code va} launcher. Subcommands come from every module through {@link ServiceLoader}
- * ({@link VaSubcommand}); groups such as {@code bench} are made here when a module asks for one.
- * Exit status: 0 success, 1 failure, 2 usage error.
+ * The {@code va} launcher. Subcommands come from every module through {@link ServiceLoader} ({@link
+ * VaSubcommand}); groups such as {@code bench} are made here when a module asks for one. Exit
+ * status: 0 success, 1 failure, 2 usage error.
  */
 @Command(
     name = "va",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Video Annotator for the JVM: build video classifiers from a few labelled clips.",
-    footer = {"", "Jobs on Apache Spark (ingest, Parquet, corpus-scale scoring) run from their own class path:",
-        "  va spark --help          va bench spark --help",
-        "Benchmarks are not in va.jar: bin/va adds va-bench.jar for 'va bench --help'."},
+    footer = {
+      "",
+      "Jobs on Apache Spark (ingest, Parquet, corpus-scale scoring) run from their own class path:",
+      "  va spark --help          va bench spark --help",
+      "Benchmarks are not in va.jar: bin/va adds va-bench.jar for 'va bench --help'."
+    },
     subcommands = {CommandLine.HelpCommand.class})
 public final class Va implements Callable<Integer> {
-  private static final Map<String, String> GROUP_DESCRIPTIONS = Map.of(
-      "bench", "Benchmarks: print figures and ratios against a baseline measured in the same run.");
+  private static final Map<String, String> GROUP_DESCRIPTIONS =
+      Map.of(
+          "bench",
+          "Benchmarks: print figures and ratios against a baseline measured in the same run.");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -42,13 +47,19 @@ public final class Va implements Callable<Integer> {
     for (VaSubcommand sub : ServiceLoader.load(VaSubcommand.class)) {
       CommandLine target = root;
       if (!sub.group().isEmpty()) {
-        target = groups.computeIfAbsent(sub.group(), g -> {
-          CommandLine group = new CommandLine(new Group());
-          group.getCommandSpec().name(g);
-          group.getCommandSpec().usageMessage().description(GROUP_DESCRIPTIONS.getOrDefault(g, "The '" + g + "' commands."));
-          root.addSubcommand(g, group);
-          return group;
-        });
+        target =
+            groups.computeIfAbsent(
+                sub.group(),
+                g -> {
+                  CommandLine group = new CommandLine(new Group());
+                  group.getCommandSpec().name(g);
+                  group
+                      .getCommandSpec()
+                      .usageMessage()
+                      .description(GROUP_DESCRIPTIONS.getOrDefault(g, "The '" + g + "' commands."));
+                  root.addSubcommand(g, group);
+                  return group;
+                });
       }
       target.addSubcommand(sub);
     }
@@ -64,7 +75,8 @@ public final class Va implements Callable<Integer> {
   private static int refuseUnknownThenRun(CommandLine.ParseResult parsed) {
     for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
       if (!level.unmatched().isEmpty()) {
-        throw new CommandLine.UnmatchedArgumentException(level.commandSpec().commandLine(), level.unmatched());
+        throw new CommandLine.UnmatchedArgumentException(
+            level.commandSpec().commandLine(), level.unmatched());
       }
     }
     return new CommandLine.RunLast().execute(parsed);

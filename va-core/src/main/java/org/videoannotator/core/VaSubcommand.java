@@ -1,9 +1,10 @@
 package org.videoannotator.core;
 
 /**
- * A subcommand of the {@code va} launcher. Each module declares its picocli {@code @Command} classes
- * that implement this interface in {@code META-INF/services/org.videoannotator.core.VaSubcommand};
- * the launcher finds them with {@link java.util.ServiceLoader}, so modules never edit a shared list.
+ * A subcommand of the {@code va} launcher. Each module declares its picocli {@code @Command}
+ * classes that implement this interface in {@code
+ * META-INF/services/org.videoannotator.core.VaSubcommand}; the launcher finds them with {@link
+ * java.util.ServiceLoader}, so modules never edit a shared list.
  *
  * <p>Implementations are picocli commands ({@code Callable<Integer>} returning an exit status).
  * Failures the user can fix are thrown as {@link UserException}.

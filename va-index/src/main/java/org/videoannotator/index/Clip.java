@@ -37,7 +37,8 @@ public record Clip(
   public Clip {
     Objects.requireNonNull(key, "key");
     if (key.isEmpty() || key.indexOf('\n') >= 0 || key.indexOf('\r') >= 0) {
-      throw new IllegalArgumentException("clip key must be non-empty without line breaks: '" + key + "'");
+      throw new IllegalArgumentException(
+          "clip key must be non-empty without line breaks: '" + key + "'");
     }
     Objects.requireNonNull(video, "video of clip " + key);
     if (video.isEmpty()) {

@@ -11,10 +11,10 @@ import org.videoannotator.core.vectors.KeyIndex;
 import org.videoannotator.core.vectors.KeyedMatrix;
 
 /**
- * The corpus's rows, the source of truth whatever the vector store: vectors
- * ({@code vectors.f32}), keys ({@code keys.txt}) and clip metadata ({@code clips.jsonl}), plus the
- * key-to-row map. Rows at or past the committed count (the caller's {@code size}) are an
- * unfinished append's tail and are never returned.
+ * The corpus's rows, the source of truth whatever the vector store: vectors ({@code vectors.f32}),
+ * keys ({@code keys.txt}) and clip metadata ({@code clips.jsonl}), plus the key-to-row map. Rows at
+ * or past the committed count (the caller's {@code size}) are an unfinished append's tail and are
+ * never returned.
  *
  * <p>Threads: reads may run concurrently with each other and with one append.
  */
@@ -60,8 +60,8 @@ final class ClipRows implements AutoCloseable {
     try {
       return Json.mapper().readValue(line, Clip.class);
     } catch (IOException e) {
-      throw new CorpusDamagedException(layout.dir() + ": clip row " + row + " is not valid JSON ("
-          + e.getMessage() + ")");
+      throw new CorpusDamagedException(
+          layout.dir() + ": clip row " + row + " is not valid JSON (" + e.getMessage() + ")");
     }
   }
 
@@ -130,7 +130,8 @@ final class ClipRows implements AutoCloseable {
       try {
         c.close();
       } catch (Exception e) {
-        failure = failure == null ? new RuntimeException("closing corpus " + layout.dir(), e) : failure;
+        failure =
+            failure == null ? new RuntimeException("closing corpus " + layout.dir(), e) : failure;
       }
     }
     mappings.forEach(FloatMatrix::close);

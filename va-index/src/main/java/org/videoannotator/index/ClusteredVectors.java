@@ -3,9 +3,9 @@ package org.videoannotator.index;
 import java.util.SplittableRandom;
 
 /**
- * Seeded synthetic embeddings with the structure of real ones: unit vectors scattered around
- * {@code clusters} random centres. Rows are produced in order, so a data set of any size can be
- * generated batch by batch without holding it on the heap; the same seed gives the same rows.
+ * Seeded synthetic embeddings with the structure of real ones: unit vectors scattered around {@code
+ * clusters} random centres. Rows are produced in order, so a data set of any size can be generated
+ * batch by batch without holding it on the heap; the same seed gives the same rows.
  */
 public final class ClusteredVectors {
   private final float[][] centres;

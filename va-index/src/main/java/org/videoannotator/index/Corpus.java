@@ -29,10 +29,10 @@ import org.videoannotator.index.store.VectorStores;
  * A corpus: one folder ({@link CorpusLayout}) holding a set of clips and their L2-normalised
  * vectors, a text index for word search, and a searchable copy of the vectors in a {@link
  * VectorStore} chosen by the manifest (the Lucene index in the folder by default). Opened with
- * {@link #open(Path, CorpusOptions)}. This class is a facade: rows live in {@link ClipRows}, appends
- * in {@link CorpusWriter}, searches in {@link CorpusSearcher}, named queries and the ingested-video
- * registry in their own classes; they share the manifest through one {@link CorpusState}, and the
- * store commands in {@link StoreMaintenance}.
+ * {@link #open(Path, CorpusOptions)}. This class is a facade: rows live in {@link ClipRows},
+ * appends in {@link CorpusWriter}, searches in {@link CorpusSearcher}, named queries and the
+ * ingested-video registry in their own classes; they share the manifest through one {@link
+ * CorpusState}, and the store commands in {@link StoreMaintenance}.
  *
  * <p>Threads: searches and reads may run concurrently with one another and with an append; appends
  * are serialised. Processes: any number may read; one at a time may write (the write locks of the
@@ -62,8 +62,9 @@ public final class Corpus implements AutoCloseable {
       this.text = LuceneTextIndex.open(layout.textIndex());
       opened.add(text);
       StoreSpec spec = manifest.store();
-      this.store = VectorStores.provider(spec.kind())
-          .open(layout.dir(), spec.with(options.storeSettings()), manifest.dimension());
+      this.store =
+          VectorStores.provider(spec.kind())
+              .open(layout.dir(), spec.with(options.storeSettings()), manifest.dimension());
     } catch (RuntimeException e) {
       closeAll(opened, e);
       throw e;
@@ -75,10 +76,10 @@ public final class Corpus implements AutoCloseable {
   // ---------------------------------------------------------------- opening
 
   /**
-   * Opens the corpus in {@code dir}, creating it first when the options say so; checks its
-   * manifest (and, when the options name them, its embedder, dimension and store) and recovers from
-   * an interrupted append. A create that fails (an unreachable cluster, a taken index) leaves
-   * nothing behind: the folder is removed if this call made it, else the files it made.
+   * Opens the corpus in {@code dir}, creating it first when the options say so; checks its manifest
+   * (and, when the options name them, its embedder, dimension and store) and recovers from an
+   * interrupted append. A create that fails (an unreachable cluster, a taken index) leaves nothing
+   * behind: the folder is removed if this call made it, else the files it made.
    */
   public static Corpus open(Path dir, CorpusOptions options) {
     CorpusLayout layout = CorpusLayout.of(dir);
@@ -105,7 +106,9 @@ public final class Corpus implements AutoCloseable {
     return corpus;
   }
 
-  /** Writes an empty corpus with the options' store (checked and created first) into {@code layout}. */
+  /**
+   * Writes an empty corpus with the options' store (checked and created first) into {@code layout}.
+   */
   private static void create(CorpusLayout layout, CorpusOptions options) {
     Path dir = layout.dir();
     StoreSpec spec = options.store() == null ? StoreSpec.lucene() : options.store();
@@ -114,8 +117,15 @@ public final class Corpus implements AutoCloseable {
     int dim = options.dimension();
     int max = provider.maxDimensions();
     if (dim < 1 || dim > max) {
-      throw new UserException("cannot create corpus " + dir + " for dimension " + dim + ": the "
-          + spec.kind() + " store supports 1.." + max);
+      throw new UserException(
+          "cannot create corpus "
+              + dir
+              + " for dimension "
+              + dim
+              + ": the "
+              + spec.kind()
+              + " store supports 1.."
+              + max);
     }
     List<Path> made = new ArrayList<>();
     try {
@@ -123,9 +133,15 @@ public final class Corpus implements AutoCloseable {
       try (VectorStore fresh = provider.create(dir, spec.with(options.storeSettings()), dim)) {
         long held = fresh.committedRows();
         if (held > 0) {
-          throw new UserException("the " + spec.kind() + " store " + fresh.stats().details()
-              + " already holds " + held + " clips, of another corpus; give this corpus its own"
-              + " (e.g. --store-param index=NAME) or delete that one");
+          throw new UserException(
+              "the "
+                  + spec.kind()
+                  + " store "
+                  + fresh.stats().details()
+                  + " already holds "
+                  + held
+                  + " clips, of another corpus; give this corpus its own"
+                  + " (e.g. --store-param index=NAME) or delete that one");
         }
         fresh.beginWriting();
         fresh.commit(0);
@@ -135,25 +151,50 @@ public final class Corpus implements AutoCloseable {
         text.commit(0);
       }
       String now = Instant.now().toString();
-      new CorpusManifest(CorpusManifest.FORMAT_VERSION, options.embedder(), dim, CorpusManifest.COSINE, 0, now, now,
-          spec).write(layout);
+      new CorpusManifest(
+              CorpusManifest.FORMAT_VERSION,
+              options.embedder(),
+              dim,
+              CorpusManifest.COSINE,
+              0,
+              now,
+              now,
+              spec)
+          .write(layout);
     } catch (RuntimeException e) {
       removeQuietly(made, e);
       throw e;
     }
-    LOG.info("created corpus {} for {} vectors of dimension {} in the {} store", dir, options.embedder(), dim,
+    LOG.info(
+        "created corpus {} for {} vectors of dimension {} in the {} store",
+        dir,
+        options.embedder(),
+        dim,
         spec.kind());
   }
 
-  /** Makes the corpus's folders and empty row files, noting (outermost first) what did not exist. */
+  /**
+   * Makes the corpus's folders and empty row files, noting (outermost first) what did not exist.
+   */
   private static void createFolders(CorpusLayout layout, List<Path> made) {
     try {
-      for (Path p = layout.dir().toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+      for (Path p = layout.dir().toAbsolutePath();
+          p != null && !Files.exists(p);
+          p = p.getParent()) {
         made.addFirst(p);
       }
       // What the store may make in the folder is noted too, so that a failed create removes it.
-      for (Path p : List.of(layout.clipsDir(), layout.vectorsDir(), layout.media(), layout.luceneIndex(),
-          layout.textIndex(), layout.vectors(), layout.keys(), layout.clips(), layout.storeLock())) {
+      for (Path p :
+          List.of(
+              layout.clipsDir(),
+              layout.vectorsDir(),
+              layout.media(),
+              layout.luceneIndex(),
+              layout.textIndex(),
+              layout.vectors(),
+              layout.keys(),
+              layout.clips(),
+              layout.storeLock())) {
         if (!Files.exists(p)) {
           made.add(p.toAbsolutePath());
         }
@@ -165,7 +206,8 @@ public final class Corpus implements AutoCloseable {
         Files.write(empty, new byte[0]);
       }
     } catch (IOException e) {
-      throw new UserException("cannot create corpus folder " + layout.dir() + ": " + e.getMessage(), e);
+      throw new UserException(
+          "cannot create corpus folder " + layout.dir() + ": " + e.getMessage(), e);
     }
   }
 
@@ -236,7 +278,10 @@ public final class Corpus implements AutoCloseable {
     }
   }
 
-  /** Takes the write locks and brings every copy in line with the manifest (see {@link CorpusWriter#prepare}). */
+  /**
+   * Takes the write locks and brings every copy in line with the manifest (see {@link
+   * CorpusWriter#prepare}).
+   */
   void prepareWriting() {
     synchronized (state.writeLock) {
       writer.prepare();
@@ -244,21 +289,36 @@ public final class Corpus implements AutoCloseable {
   }
 
   /**
-   * A store given for an existing corpus must be the one it has: another is refused, naming
-   * {@code va store move}, rather than ignored.
+   * A store given for an existing corpus must be the one it has: another is refused, naming {@code
+   * va store move}, rather than ignored.
    */
   private static void requireStore(Path dir, StoreSpec has, StoreSpec given) {
     if (has.equals(given)) {
       return;
     }
     if (has.kind().equals(StoreSpec.LUCENE) && given.kind().equals(StoreSpec.LUCENE)) {
-      throw new UserException("corpus " + dir + " already keeps its vectors in the store " + has.describe()
-          + ", not " + given.describe() + "; the settings of an existing lucene store cannot change: leave out"
-          + " --store, or import into a new corpus");
+      throw new UserException(
+          "corpus "
+              + dir
+              + " already keeps its vectors in the store "
+              + has.describe()
+              + ", not "
+              + given.describe()
+              + "; the settings of an existing lucene store cannot change: leave out"
+              + " --store, or import into a new corpus");
     }
-    throw new UserException("corpus " + dir + " already keeps its vectors in the store " + has.describe()
-        + ", not " + given.describe() + "; leave out --store for an existing corpus, or move it first:"
-        + " va store move --corpus " + dir + " --to " + given.describe());
+    throw new UserException(
+        "corpus "
+            + dir
+            + " already keeps its vectors in the store "
+            + has.describe()
+            + ", not "
+            + given.describe()
+            + "; leave out --store for an existing corpus, or move it first:"
+            + " va store move --corpus "
+            + dir
+            + " --to "
+            + given.describe());
   }
 
   /** Refuses vectors of another model or dimension, naming both sides. */
@@ -266,8 +326,16 @@ public final class Corpus implements AutoCloseable {
     CorpusManifest m = state.manifest();
     if (!m.embedder().equals(embedder) || m.dimension() != dim) {
       throw new UserException(
-          "corpus " + dir() + " holds vectors of " + m.embedder() + " (dimension " + m.dimension()
-              + ") but the caller has " + embedder + " (dimension " + dim
+          "corpus "
+              + dir()
+              + " holds vectors of "
+              + m.embedder()
+              + " (dimension "
+              + m.dimension()
+              + ") but the caller has "
+              + embedder
+              + " (dimension "
+              + dim
               + "); use a separate corpus per embedder");
     }
   }
@@ -322,7 +390,8 @@ public final class Corpus implements AutoCloseable {
   /** The clip in row {@code row} (0 <= row < size()). */
   public Clip clipAt(int row) {
     if (row < 0 || row >= size()) {
-      throw new IndexOutOfBoundsException("row " + row + " of corpus " + dir() + " with " + size() + " clips");
+      throw new IndexOutOfBoundsException(
+          "row " + row + " of corpus " + dir() + " with " + size() + " clips");
     }
     return rows.clipAt(row);
   }
@@ -375,7 +444,10 @@ public final class Corpus implements AutoCloseable {
 
   // ---------------------------------------------------------------- videos
 
-  /** Records that the file with {@code contentHash} was ingested as {@code video} with {@code shots} clips. */
+  /**
+   * Records that the file with {@code contentHash} was ingested as {@code video} with {@code shots}
+   * clips.
+   */
   public void markVideoIngested(String contentHash, String video, int shots) {
     synchronized (state.writeLock) {
       videos.mark(contentHash, video, shots);
@@ -401,17 +473,18 @@ public final class Corpus implements AutoCloseable {
       hashes.computeIfAbsent(v.video(), x -> new ArrayList<>()).add(v.contentHash());
     }
     List<VideoInfo> out = new ArrayList<>();
-    counts.forEach((video, n) -> out.add(new VideoInfo(video, n, hashes.getOrDefault(video, List.of()))));
+    counts.forEach(
+        (video, n) -> out.add(new VideoInfo(video, n, hashes.getOrDefault(video, List.of()))));
     return out;
   }
 
   // ---------------------------------------------------------------- writing
 
   /**
-   * Appends {@code batch}: validates every vector (dimension, finite, non-zero), normalises it,
-   * and refuses the whole batch if any key is already in the corpus or repeated in the batch.
-   * Durable and atomic: after it returns the rows survive a crash; if it fails or the process dies
-   * midway, the corpus keeps its previous rows.
+   * Appends {@code batch}: validates every vector (dimension, finite, non-zero), normalises it, and
+   * refuses the whole batch if any key is already in the corpus or repeated in the batch. Durable
+   * and atomic: after it returns the rows survive a crash; if it fails or the process dies midway,
+   * the corpus keeps its previous rows.
    */
   public void append(List<ClipVector> batch) {
     AppendResult result;
@@ -431,8 +504,8 @@ public final class Corpus implements AutoCloseable {
   }
 
   /**
-   * Reorganises the text index and the store for the fastest search (Lucene: one segment, one
-   * HNSW graph). Worth it after a bulk import; costs time proportional to the whole corpus.
+   * Reorganises the text index and the store for the fastest search (Lucene: one segment, one HNSW
+   * graph). Worth it after a bulk import; costs time proportional to the whole corpus.
    */
   public void optimize() {
     synchronized (state.writeLock) {
@@ -495,7 +568,16 @@ public final class Corpus implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "Corpus[" + dir() + ", " + size() + " clips, " + embedder() + ", dim " + dimension()
-        + ", " + manifest().store().kind() + " store]";
+    return "Corpus["
+        + dir()
+        + ", "
+        + size()
+        + " clips, "
+        + embedder()
+        + ", dim "
+        + dimension()
+        + ", "
+        + manifest().store().kind()
+        + " store]";
   }
 }

@@ -8,8 +8,8 @@ import java.util.HexFormat;
 
 /**
  * Every file and folder of a corpus folder, named in one place. Each module that writes into the
- * folder (va-index, va-embed's ingest, va-server's store and models, va-cli) asks here for the path,
- * so the layout can be read (and changed) in one file:
+ * folder (va-index, va-embed's ingest, va-server's store and models, va-cli) asks here for the
+ * path, so the layout can be read (and changed) in one file:
  *
  * <pre>
  * manifest.json             what the vectors are, how many rows are durable, which vector store
@@ -135,8 +135,9 @@ public record CorpusLayout(Path dir) {
   /** Hex SHA-1 of the key's UTF-8 bytes: a safe file name for any key. */
   public static String mediaName(String key) {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-1").digest(key.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-1").digest(key.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-1 missing from the JDK", e);
     }

@@ -11,8 +11,8 @@ import org.videoannotator.index.store.StoreSpec;
 
 /**
  * The corpus's {@code manifest.json}: what the vectors are and how many rows are durable. Rows at
- * or beyond {@link #count()} in the data files are the tail of an unfinished append and are
- * ignored by readers (and cut off by the next writer).
+ * or beyond {@link #count()} in the data files are the tail of an unfinished append and are ignored
+ * by readers (and cut off by the next writer).
  *
  * @param formatVersion the corpus layout version ({@link #FORMAT_VERSION})
  * @param embedder the model that made the vectors
@@ -52,19 +52,24 @@ public record CorpusManifest(
   }
 
   CorpusManifest withCount(long newCount, String when) {
-    return new CorpusManifest(formatVersion, embedder, dimension, similarity, newCount, created, when, store);
+    return new CorpusManifest(
+        formatVersion, embedder, dimension, similarity, newCount, created, when, store);
   }
 
   CorpusManifest withStore(StoreSpec newStore, String when) {
-    return new CorpusManifest(formatVersion, embedder, dimension, similarity, count, created, when, newStore);
+    return new CorpusManifest(
+        formatVersion, embedder, dimension, similarity, count, created, when, newStore);
   }
 
   /** Reads and checks the manifest of the corpus in {@code layout}. */
   static CorpusManifest read(CorpusLayout layout) {
     Path file = layout.manifest();
     if (!Files.isRegularFile(file)) {
-      throw new UserException(layout.dir() + " is not a corpus (no " + CorpusLayout.MANIFEST
-          + "); create one with 'va import-va' or 'va ingest'");
+      throw new UserException(
+          layout.dir()
+              + " is not a corpus (no "
+              + CorpusLayout.MANIFEST
+              + "); create one with 'va import-va' or 'va ingest'");
     }
     CorpusManifest manifest;
     try {
@@ -73,11 +78,17 @@ public record CorpusManifest(
       throw new UserException(file + " is not a valid corpus manifest: " + e.getMessage(), e);
     }
     if (manifest.formatVersion() != FORMAT_VERSION) {
-      throw new UserException(file + " has corpus format version " + manifest.formatVersion()
-          + " but this va reads version " + FORMAT_VERSION + "; use the va version that wrote it");
+      throw new UserException(
+          file
+              + " has corpus format version "
+              + manifest.formatVersion()
+              + " but this va reads version "
+              + FORMAT_VERSION
+              + "; use the va version that wrote it");
     }
     if (!COSINE.equals(manifest.similarity())) {
-      throw new UserException(file + " has similarity '" + manifest.similarity() + "'; only cosine is supported");
+      throw new UserException(
+          file + " has similarity '" + manifest.similarity() + "'; only cosine is supported");
     }
     return manifest;
   }

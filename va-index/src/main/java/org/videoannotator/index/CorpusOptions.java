@@ -21,11 +21,19 @@ import org.videoannotator.index.store.StoreSpec;
  * @param search how many candidates searches gather from the store
  */
 public record CorpusOptions(
-    Mode mode, EmbedderInfo embedder, int dimension, StoreSpec store, Map<String, String> storeSettings,
+    Mode mode,
+    EmbedderInfo embedder,
+    int dimension,
+    StoreSpec store,
+    Map<String, String> storeSettings,
     SearchSettings search) {
 
   /** Whether the corpus must exist, must not, or either. */
-  public enum Mode { OPEN, CREATE, OPEN_OR_CREATE }
+  public enum Mode {
+    OPEN,
+    CREATE,
+    OPEN_OR_CREATE
+  }
 
   public CorpusOptions {
     Objects.requireNonNull(mode, "mode");
@@ -41,9 +49,12 @@ public record CorpusOptions(
     return new CorpusOptions(Mode.OPEN, null, 0, null, Map.of(), null);
   }
 
-  /** Opens the corpus there is; vectors of another model or dimension are a user error naming both. */
+  /**
+   * Opens the corpus there is; vectors of another model or dimension are a user error naming both.
+   */
   public static CorpusOptions expecting(EmbedderInfo embedder, int dimension) {
-    return new CorpusOptions(Mode.OPEN, Objects.requireNonNull(embedder), dimension, null, Map.of(), null);
+    return new CorpusOptions(
+        Mode.OPEN, Objects.requireNonNull(embedder), dimension, null, Map.of(), null);
   }
 
   /** Creates a corpus (the folder must not hold one) for vectors of {@code embedder}. */

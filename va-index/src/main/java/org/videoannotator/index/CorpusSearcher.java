@@ -23,8 +23,8 @@ import org.videoannotator.index.store.VectorStore;
  * gather the store's approximate candidates with the filters inside its search, then re-score them
  * exactly (dot product of normalised vectors read from the memory-mapped vector file). Word
  * searches use the corpus's text index (BM25 over title, weight 2, and text, 1, English-stemmed),
- * the same whatever the store. Hybrid searches fuse both rankings by reciprocal rank fusion: {@code score =
- * sum over the two lists of 1 / (RRF_K + rank)}, rank from 1, so a clip found by both wins.
+ * the same whatever the store. Hybrid searches fuse both rankings by reciprocal rank fusion: {@code
+ * score = sum over the two lists of 1 / (RRF_K + rank)}, rank from 1, so a clip found by both wins.
  */
 final class CorpusSearcher implements AutoCloseable {
   /** The usual RRF constant: damps the weight of the very first ranks. */
@@ -49,7 +49,12 @@ final class CorpusSearcher implements AutoCloseable {
   private final SearchSettings settings;
   private final QuantizedRows quantized;
 
-  CorpusSearcher(CorpusState state, ClipRows rows, NamedQueries namedQueries, VectorStore index, LuceneTextIndex text,
+  CorpusSearcher(
+      CorpusState state,
+      ClipRows rows,
+      NamedQueries namedQueries,
+      VectorStore index,
+      LuceneTextIndex text,
       SearchSettings settings) {
     this.state = state;
     this.rows = rows;
@@ -68,7 +73,8 @@ final class CorpusSearcher implements AutoCloseable {
     if (request.vector().isPresent()) {
       VectorQuery vq = request.vector().get();
       if (vq instanceof VectorQuery.Text text && text.encoder() == null) {
-        notes.add(TextEncoderProvider.missingMessage(state.embedder()) + "; searched the words instead");
+        notes.add(
+            TextEncoderProvider.missingMessage(state.embedder()) + "; searched the words instead");
         words = words.isEmpty() ? text.text() : words + " " + text.text();
       } else {
         query = Optional.of(resolve(vq));
@@ -76,13 +82,18 @@ final class CorpusSearcher implements AutoCloseable {
     }
     String mode = query.isPresent() ? (words.isEmpty() ? "vector" : "hybrid") : "words";
     String store = state.manifest().store().kind();
-    ClipFilter filter = new ClipFilter(request.videos(), request.includeKeys(), request.excludeKeys());
-    Optional<BitSet> videoRows = request.videos().isEmpty() ? Optional.empty()
-        : Optional.of(textIndex.rowsOfVideos(request.videos(), count));
-    VectorEngine engine = request.engine().resolve(count, state.dimension(), index.searchesVectors());
+    ClipFilter filter =
+        new ClipFilter(request.videos(), request.includeKeys(), request.excludeKeys());
+    Optional<BitSet> videoRows =
+        request.videos().isEmpty()
+            ? Optional.empty()
+            : Optional.of(textIndex.rowsOfVideos(request.videos(), count));
+    VectorEngine engine =
+        request.engine().resolve(count, state.dimension(), index.searchesVectors());
     String vectorEngine = engine == VectorEngine.SCAN ? "int8-scan+exact" : store + "-graph+exact";
     if (count == 0) {
-      return new SearchResult(List.of(), mode, notes, query.isPresent() ? vectorEngine : WORDS_ENGINE);
+      return new SearchResult(
+          List.of(), mode, notes, query.isPresent() ? vectorEngine : WORDS_ENGINE);
     }
     int want = request.offset() + request.k();
     int candidates = settings.candidatesFor(want);
@@ -95,15 +106,23 @@ final class CorpusSearcher implements AutoCloseable {
       Optional<List<RowScore>> wordHits =
           textIndex.matchWords(words, query.isPresent() ? candidates : want, filter, count);
       if (wordHits.isEmpty()) {
-        notes.add("the words '" + words + "' hold no searchable terms (only stop words or symbols)");
-        ranked = query.isPresent() ? nearest(query.get(), candidates, filter, videoRows, request.minScore(), engine) : List.of();
+        notes.add(
+            "the words '" + words + "' hold no searchable terms (only stop words or symbols)");
+        ranked =
+            query.isPresent()
+                ? nearest(query.get(), candidates, filter, videoRows, request.minScore(), engine)
+                : List.of();
         mode = query.isPresent() ? "vector" : mode;
         used = query.isPresent() ? vectorEngine : WORDS_ENGINE;
       } else {
-        List<Scored> byWords = wordHits.get().stream().map(h -> new Scored(h.row(), h.score())).toList();
-        ranked = query.isPresent()
-            ? fuse(nearest(query.get(), candidates, filter, videoRows, request.minScore(), engine), byWords)
-            : byWords;
+        List<Scored> byWords =
+            wordHits.get().stream().map(h -> new Scored(h.row(), h.score())).toList();
+        ranked =
+            query.isPresent()
+                ? fuse(
+                    nearest(query.get(), candidates, filter, videoRows, request.minScore(), engine),
+                    byWords)
+                : byWords;
         used = query.isPresent() ? vectorEngine + " + " + WORDS_ENGINE : WORDS_ENGINE;
       }
     }
@@ -121,16 +140,30 @@ final class CorpusSearcher implements AutoCloseable {
     return switch (vq) {
       case VectorQuery.Raw raw -> VectorMath.normalisedCopy(raw.vector(), dim, "query vector");
       case VectorQuery.Named named ->
-          namedQueries.get(named.name()).orElseThrow(() -> new UserException(
-              "corpus " + state.dir() + " has no named query '" + named.name() + "'; known: "
-                  + abbreviate(namedQueries.all().keySet())));
+          namedQueries
+              .get(named.name())
+              .orElseThrow(
+                  () ->
+                      new UserException(
+                          "corpus "
+                              + state.dir()
+                              + " has no named query '"
+                              + named.name()
+                              + "'; known: "
+                              + abbreviate(namedQueries.all().keySet())));
       case VectorQuery.Text text -> {
         if (!text.encoder().id().equals(state.embedder().id())) {
           throw new UserException(
-              "text encoder '" + text.encoder().id() + "' does not match corpus " + state.dir()
-                  + " embedded with '" + state.embedder().id() + "'");
+              "text encoder '"
+                  + text.encoder().id()
+                  + "' does not match corpus "
+                  + state.dir()
+                  + " embedded with '"
+                  + state.embedder().id()
+                  + "'");
         }
-        yield VectorMath.normalisedCopy(text.encoder().encode(text.text()), dim, "text embedding of '" + text.text() + "'");
+        yield VectorMath.normalisedCopy(
+            text.encoder().encode(text.text()), dim, "text embedding of '" + text.text() + "'");
       }
       case VectorQuery.Like like -> centroid(like.keys());
     };
@@ -152,7 +185,9 @@ final class CorpusSearcher implements AutoCloseable {
     try {
       return VectorMath.normalisedCopy(sum, sum.length, "centroid of " + keys);
     } catch (UserException e) {
-      throw new UserException("the example clips " + keys + " cancel out (their centroid is zero); pick other examples", e);
+      throw new UserException(
+          "the example clips " + keys + " cancel out (their centroid is zero); pick other examples",
+          e);
     }
   }
 
@@ -168,8 +203,13 @@ final class CorpusSearcher implements AutoCloseable {
    * Candidates of the engine (the int8 scan, or the store's graph), re-scored exactly, cut at
    * minScore, sorted best first (ties by row).
    */
-  private List<Scored> nearest(float[] query, int candidates, ClipFilter filter, Optional<BitSet> videoRows,
-      double minScore, VectorEngine engine) {
+  private List<Scored> nearest(
+      float[] query,
+      int candidates,
+      ClipFilter filter,
+      Optional<BitSet> videoRows,
+      double minScore,
+      VectorEngine engine) {
     FloatMatrix matrix = rows.matrix(state.size());
     int count = matrix.rows();
     int[] rows;
@@ -197,8 +237,10 @@ final class CorpusSearcher implements AutoCloseable {
    * candidate's cosine under {@link #FAR_QUERY_COSINE}) the graph's walk is unreliable, so it is
    * searched again with {@link #FAR_QUERY_WIDENING} times the candidates.
    */
-  private int[] graphCandidates(float[] query, int candidates, ClipFilter filter, int count, FloatMatrix matrix) {
-    int[] rows = index.nearest(query, candidates, filter, count).stream().mapToInt(RowScore::row).toArray();
+  private int[] graphCandidates(
+      float[] query, int candidates, ClipFilter filter, int count, FloatMatrix matrix) {
+    int[] rows =
+        index.nearest(query, candidates, filter, count).stream().mapToInt(RowScore::row).toArray();
     float best = Float.NEGATIVE_INFINITY;
     for (int row : rows) {
       best = Math.max(best, ExactSearch.dot(matrix, row, query));
@@ -210,7 +252,10 @@ final class CorpusSearcher implements AutoCloseable {
     return rows;
   }
 
-  /** The filter as a row test for the scan (null when nothing is filtered); videos as the store listed their rows. */
+  /**
+   * The filter as a row test for the scan (null when nothing is filtered); videos as the store
+   * listed their rows.
+   */
   private IntPredicate rowFilter(ClipFilter filter, Optional<BitSet> videoRows) {
     if (filter.isEmpty()) {
       return null;
@@ -218,7 +263,10 @@ final class CorpusSearcher implements AutoCloseable {
     BitSet include = filter.includeKeys().isEmpty() ? null : rowsOf(filter.includeKeys());
     BitSet exclude = rowsOf(filter.excludeKeys());
     BitSet videos = videoRows.orElse(null);
-    return row -> (include == null || include.get(row)) && !exclude.get(row) && (videos == null || videos.get(row));
+    return row ->
+        (include == null || include.get(row))
+            && !exclude.get(row)
+            && (videos == null || videos.get(row));
   }
 
   private BitSet rowsOf(Collection<String> keys) {

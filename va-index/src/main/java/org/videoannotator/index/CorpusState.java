@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * What the parts of one open corpus share: its folder, its manifest as last committed, and the lock
- * that serialises writers. The writer replaces the manifest here; searches and reads take the
- * count from here, so none of the parts calls back into {@link Corpus}.
+ * that serialises writers. The writer replaces the manifest here; searches and reads take the count
+ * from here, so none of the parts calls back into {@link Corpus}.
  */
 final class CorpusState {
   final CorpusLayout layout;
@@ -51,8 +51,15 @@ final class CorpusState {
   }
 
   String storeMissingFact() {
-    return "the " + manifest.store().kind() + " store of corpus " + dir() + " (" + manifest.store().describe()
-        + ") has lost its copy of the " + size() + " clips (deleted?); the corpus folder still holds them all";
+    return "the "
+        + manifest.store().kind()
+        + " store of corpus "
+        + dir()
+        + " ("
+        + manifest.store().describe()
+        + ") has lost its copy of the "
+        + size()
+        + " clips (deleted?); the corpus folder still holds them all";
   }
 
   String reindexHint() {

@@ -31,8 +31,10 @@ final class CorpusWriter {
 
   private final CorpusState state;
   private final ClipRows rows;
+
   /** The text index and the vector store: every copy is written, recovered and rebuilt alike. */
   private final List<RowIndex> copies;
+
   private boolean ready;
 
   CorpusWriter(CorpusState state, ClipRows rows, List<RowIndex> copies) {
@@ -52,7 +54,11 @@ final class CorpusWriter {
       if (rows.rowOf(key, state.size()) >= 0 || !seen.add(key)) {
         if (!skipPresent) {
           throw new UserException(
-              "corpus " + state.dir() + " already holds clip '" + key + "' (or the batch repeats it);"
+              "corpus "
+                  + state.dir()
+                  + " already holds clip '"
+                  + key
+                  + "' (or the batch repeats it);"
                   + " keys must be unique: skip clips already present");
         }
         skipped.add(key);
@@ -100,7 +106,11 @@ final class CorpusWriter {
       }
       rows.truncate(count);
     } catch (RuntimeException e) {
-      LOG.warn("rollback of corpus {} to {} rows failed ({}); reopening will recover", state.dir(), count, e.toString());
+      LOG.warn(
+          "rollback of corpus {} to {} rows failed ({}); reopening will recover",
+          state.dir(),
+          count,
+          e.toString());
     }
   }
 
@@ -133,8 +143,13 @@ final class CorpusWriter {
     CorpusManifest onDisk = CorpusManifest.read(state.layout);
     if (onDisk.count() != state.manifest().count()) {
       throw new UserException(
-          "corpus " + state.dir() + " changed on disk since it was opened (" + state.manifest().count()
-              + " -> " + onDisk.count() + " clips); reopen it");
+          "corpus "
+              + state.dir()
+              + " changed on disk since it was opened ("
+              + state.manifest().count()
+              + " -> "
+              + onDisk.count()
+              + " clips); reopen it");
     }
     int count = state.size();
     rows.truncate(count);
@@ -147,7 +162,11 @@ final class CorpusWriter {
         long from = Math.max(0, Math.min(indexed, count));
         copy.deleteRowsFrom(from);
         if (from < count) {
-          LOG.warn("corpus {}: indexing rows {}..{} missing from {}", state.dir(), from, count - 1,
+          LOG.warn(
+              "corpus {}: indexing rows {}..{} missing from {}",
+              state.dir(),
+              from,
+              count - 1,
               copy.getClass().getSimpleName());
           copyRows(rows, copy, (int) from, count);
         }
@@ -155,7 +174,9 @@ final class CorpusWriter {
     }
   }
 
-  /** Adds rows {@code [from, to)} to {@code target} in committed batches (a recovery, a store move). */
+  /**
+   * Adds rows {@code [from, to)} to {@code target} in committed batches (a recovery, a store move).
+   */
   static void copyRows(ClipRows rows, RowIndex target, int from, int to) {
     try (FloatMatrix matrix = rows.mapPrivately(to)) {
       for (int start = from; start < to; start += REINDEX_BATCH) {

@@ -15,8 +15,8 @@ public final class ExactSearch {
   private ExactSearch() {}
 
   /**
-   * For each query, the rows of the {@code k} largest dot products, best first (ties by lower
-   * row). Queries must have the matrix's dimension.
+   * For each query, the rows of the {@code k} largest dot products, best first (ties by lower row).
+   * Queries must have the matrix's dimension.
    */
   public static int[][] topK(FloatMatrix matrix, float[][] queries, int k) {
     int dim = matrix.dim();
@@ -24,7 +24,8 @@ public final class ExactSearch {
     PriorityQueue<long[]>[] heaps = new PriorityQueue[queries.length];
     for (int q = 0; q < queries.length; q++) {
       if (queries[q].length != dim) {
-        throw new IllegalArgumentException("query " + q + " has dimension " + queries[q].length + ", matrix " + dim);
+        throw new IllegalArgumentException(
+            "query " + q + " has dimension " + queries[q].length + ", matrix " + dim);
       }
       heaps[q] = new PriorityQueue<>(k + 1, ExactSearch::compareWorstFirst);
     }

@@ -19,7 +19,8 @@ final class JsonMaps {
       }
       return Json.mapper().readValue(file.toFile(), type);
     } catch (IOException e) {
-      throw new UserException(file + " is not valid JSON: " + e.getMessage() + "; fix or delete it", e);
+      throw new UserException(
+          file + " is not valid JSON: " + e.getMessage() + "; fix or delete it", e);
     }
   }
 }

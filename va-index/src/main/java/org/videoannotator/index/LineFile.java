@@ -150,15 +150,16 @@ final class LineFile implements AutoCloseable {
     }
     ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(end - start));
     try {
-      withChannel(ch -> {
-        buffer.clear();
-        while (buffer.hasRemaining()) {
-          if (ch.read(buffer, start + buffer.position()) < 0) {
-            throw new CorpusDamagedException(path + " ends inside row " + row);
-          }
-        }
-        return null;
-      });
+      withChannel(
+          ch -> {
+            buffer.clear();
+            while (buffer.hasRemaining()) {
+              if (ch.read(buffer, start + buffer.position()) < 0) {
+                throw new CorpusDamagedException(path + " ends inside row " + row);
+              }
+            }
+            return null;
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read row " + row + " of " + path, e);
     }
@@ -194,15 +195,16 @@ final class LineFile implements AutoCloseable {
     ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
     long start = offsets[rows];
     try {
-      withChannel(ch -> {
-        bytes.rewind();
-        ch.truncate(start);
-        while (bytes.hasRemaining()) {
-          ch.write(bytes, start + bytes.position());
-        }
-        ch.force(true);
-        return null;
-      });
+      withChannel(
+          ch -> {
+            bytes.rewind();
+            ch.truncate(start);
+            while (bytes.hasRemaining()) {
+              ch.write(bytes, start + bytes.position());
+            }
+            ch.force(true);
+            return null;
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to " + path, e);
     }
@@ -224,11 +226,12 @@ final class LineFile implements AutoCloseable {
     rows = count;
     long end = offsets[count];
     try {
-      withChannel(ch -> {
-        ch.truncate(end);
-        ch.force(true);
-        return null;
-      });
+      withChannel(
+          ch -> {
+            ch.truncate(end);
+            ch.force(true);
+            return null;
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot truncate " + path, e);
     }

@@ -36,7 +36,9 @@ final class NamedQueries {
       if (e.getKey() == null || e.getKey().isBlank()) {
         throw new IllegalArgumentException("named query needs a non-blank name");
       }
-      next.put(e.getKey(), VectorMath.normalisedCopy(e.getValue(), dimension, "named query '" + e.getKey() + "'"));
+      next.put(
+          e.getKey(),
+          VectorMath.normalisedCopy(e.getValue(), dimension, "named query '" + e.getKey() + "'"));
     }
     AtomicFiles.writeJson(file, next);
     queries = next;

@@ -28,8 +28,10 @@ import org.videoannotator.core.vectors.FloatMatrix;
 final class QuantizedRows implements AutoCloseable {
   private static final DotProducts DOTS = DotProducts.best();
   private static final int CHUNK_ROWS = 1 << 15;
+
   /** Rows below which one thread scans alone (splitting costs more than it saves). */
   private static final int ROWS_PER_WORKER = 16_384;
+
   private static final ForkJoinPool WORKERS =
       new ForkJoinPool(Runtime.getRuntime().availableProcessors());
 
@@ -49,7 +51,10 @@ final class QuantizedRows implements AutoCloseable {
     return state.rows();
   }
 
-  /** Quantises the rows of {@code matrix} not yet covered (all of them, with new scales, when it more than doubled). */
+  /**
+   * Quantises the rows of {@code matrix} not yet covered (all of them, with new scales, when it
+   * more than doubled).
+   */
   synchronized void cover(FloatMatrix matrix) {
     State current = state;
     if (matrix.rows() <= current.rows()) {
@@ -80,7 +85,9 @@ final class QuantizedRows implements AutoCloseable {
     state = new State(current.scales(), List.copyOf(chunks), matrix.rows());
   }
 
-  /** Per dimension, the largest magnitude over the rows divided by 127 (so codes span -127..127). */
+  /**
+   * Per dimension, the largest magnitude over the rows divided by 127 (so codes span -127..127).
+   */
   private float[] scalesOf(FloatMatrix matrix) {
     float[] max = new float[dim];
     float[] row = new float[dim];
@@ -97,8 +104,8 @@ final class QuantizedRows implements AutoCloseable {
   }
 
   /**
-   * The {@code n} rows below {@code rowLimit} with the largest approximate dot product with
-   * {@code query} among those {@code accept} passes (null = all), in no particular order.
+   * The {@code n} rows below {@code rowLimit} with the largest approximate dot product with {@code
+   * query} among those {@code accept} passes (null = all), in no particular order.
    */
   int[] candidates(float[] query, int n, IntPredicate accept, int rowLimit) {
     State s = state;
@@ -139,7 +146,8 @@ final class QuantizedRows implements AutoCloseable {
       if (accept != null && !accept.test(r)) {
         continue;
       }
-      float score = DOTS.dotCodes(s.chunks().get(r / CHUNK_ROWS), (long) (r % CHUNK_ROWS) * dim, scaled);
+      float score =
+          DOTS.dotCodes(s.chunks().get(r / CHUNK_ROWS), (long) (r % CHUNK_ROWS) * dim, scaled);
       top.offer(r, score);
     }
     return top;

@@ -1,16 +1,16 @@
 package org.videoannotator.index;
 
-import org.videoannotator.core.UserException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.videoannotator.core.UserException;
 
 /**
  * One search of a corpus: a vector query, words, or both (hybrid), with paging and filters that
- * Lucene applies inside the search (so {@code k} hits are found among the clips that pass, not
- * cut from a longer list afterwards). Build one with {@link #builder()}.
+ * Lucene applies inside the search (so {@code k} hits are found among the clips that pass, not cut
+ * from a longer list afterwards). Build one with {@link #builder()}.
  *
  * @param vector where the query vector comes from, if any
  * @param words full-text query over title and text (English stemming), {@code ""} for none
@@ -147,7 +147,10 @@ public record SearchRequest(
       return this;
     }
 
-    /** How vector candidates are gathered (default {@link VectorEngine#AUTO}); for benchmarks and tests. */
+    /**
+     * How vector candidates are gathered (default {@link VectorEngine#AUTO}); for benchmarks and
+     * tests.
+     */
     public Builder engine(VectorEngine engine) {
       this.engine = engine;
       return this;
@@ -155,7 +158,15 @@ public record SearchRequest(
 
     public SearchRequest build() {
       return new SearchRequest(
-          Optional.ofNullable(vector), words, k, offset, videos, includeKeys, excludeKeys, minScore, engine);
+          Optional.ofNullable(vector),
+          words,
+          k,
+          offset,
+          videos,
+          includeKeys,
+          excludeKeys,
+          minScore,
+          engine);
     }
   }
 }

@@ -6,9 +6,9 @@ package org.videoannotator.index;
  * {@link org.videoannotator.index.store.VectorStoreProvider}.)
  *
  * @param minCandidates candidates gathered per search at least (an HNSW store's k, i.e. efSearch)
- * @param candidateFactor a search for {@code n = offset + k} hits gathers {@code
- *     max(minCandidates, ceil(candidateFactor * n))} candidates, re-scores them exactly and keeps
- *     the best {@code n}: recall@k grows with the factor, latency too
+ * @param candidateFactor a search for {@code n = offset + k} hits gathers {@code max(minCandidates,
+ *     ceil(candidateFactor * n))} candidates, re-scores them exactly and keeps the best {@code n}:
+ *     recall@k grows with the factor, latency too
  */
 public record SearchSettings(int minCandidates, double candidateFactor) {
 
@@ -24,13 +24,16 @@ public record SearchSettings(int minCandidates, double candidateFactor) {
           "minCandidates must be in 1.." + SearchRequest.MAX_K + ", got " + minCandidates);
     }
     if (!(candidateFactor >= 1) || candidateFactor > 100) {
-      throw new IllegalArgumentException("candidateFactor must be in [1, 100], got " + candidateFactor);
+      throw new IllegalArgumentException(
+          "candidateFactor must be in [1, 100], got " + candidateFactor);
     }
   }
 
   /** Candidates gathered for a search that must return the best {@code wanted} rows. */
   public int candidatesFor(int wanted) {
-    return (int) Math.max(minCandidates, Math.min(Integer.MAX_VALUE / 2, Math.ceil(candidateFactor * wanted)));
+    return (int)
+        Math.max(
+            minCandidates, Math.min(Integer.MAX_VALUE / 2, Math.ceil(candidateFactor * wanted)));
   }
 
   public static SearchSettings defaults() {

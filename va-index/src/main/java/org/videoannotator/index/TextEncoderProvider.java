@@ -7,7 +7,8 @@ import java.util.ServiceLoader;
 /**
  * Finds the text encoder of a corpus's embedder, so that {@code va search --text} works without
  * va-index depending on the module that holds the models. Modules that have encoders (va-embed)
- * register an implementation in {@code META-INF/services/org.videoannotator.index.TextEncoderProvider}.
+ * register an implementation in {@code
+ * META-INF/services/org.videoannotator.index.TextEncoderProvider}.
  */
 public interface TextEncoderProvider {
   /**
@@ -30,7 +31,9 @@ public interface TextEncoderProvider {
 
   /** What to tell a user who asks for text-to-video search where no encoder exists. */
   static String missingMessage(EmbedderInfo embedder) {
-    return "this corpus was embedded with '" + embedder.id() + "', which has no text encoder"
+    return "this corpus was embedded with '"
+        + embedder.id()
+        + "', which has no text encoder"
         + " configured; use full-text search (--words), or ingest with --embedder clip --model DIR";
   }
 }

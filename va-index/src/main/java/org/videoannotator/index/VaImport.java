@@ -23,19 +23,29 @@ public final class VaImport {
   private VaImport() {}
 
   /** What an import did. */
-  public record Summary(int shots, int appended, int skipped, int namedQueries, int corpusSize, int segments) {}
+  public record Summary(
+      int shots, int appended, int skipped, int namedQueries, int corpusSize, int segments) {}
 
   /**
    * Imports {@code dataset} into the corpus at {@code corpusDir} (created when absent, with the
    * store {@code store}; null: lucene, or the existing corpus's), appending {@code batchSize} shots
    * per durable commit, then merging the index into one segment when {@code optimize}.
    */
-  public static Summary run(VaDataset dataset, Path corpusDir, int batchSize, boolean optimize, StoreSpec store) {
+  public static Summary run(
+      VaDataset dataset, Path corpusDir, int batchSize, boolean optimize, StoreSpec store) {
     return run(dataset, corpusDir, batchSize, optimize, store, Map.of());
   }
 
-  /** Like {@link #run(VaDataset, Path, int, boolean, StoreSpec)}, with the store settings of this import. */
-  public static Summary run(VaDataset dataset, Path corpusDir, int batchSize, boolean optimize, StoreSpec store,
+  /**
+   * Like {@link #run(VaDataset, Path, int, boolean, StoreSpec)}, with the store settings of this
+   * import.
+   */
+  public static Summary run(
+      VaDataset dataset,
+      Path corpusDir,
+      int batchSize,
+      boolean optimize,
+      StoreSpec store,
       Map<String, String> storeSettings) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
@@ -44,8 +54,10 @@ public final class VaImport {
     List<Shot> shots = dataset.shots();
     int appended = 0;
     int skipped = 0;
-    CorpusOptions options = CorpusOptions.openOrCreate(RELEASED, embeddings.dim()).withStore(store)
-        .withStoreSettings(storeSettings);
+    CorpusOptions options =
+        CorpusOptions.openOrCreate(RELEASED, embeddings.dim())
+            .withStore(store)
+            .withStoreSettings(storeSettings);
     try (Corpus corpus = Corpus.open(corpusDir, options);
         Progress progress = Progress.start("import", shots.size(), "shots")) {
       for (int start = 0; start < shots.size(); start += batchSize) {
@@ -67,7 +79,13 @@ public final class VaImport {
         progress.extraMessage("merging index");
         corpus.optimize();
       }
-      return new Summary(shots.size(), appended, skipped, queries.size(), corpus.size(), corpus.storeStats().segments());
+      return new Summary(
+          shots.size(),
+          appended,
+          skipped,
+          queries.size(),
+          corpus.size(),
+          corpus.storeStats().segments());
     }
   }
 
@@ -85,7 +103,8 @@ public final class VaImport {
     double end = Double.isFinite(shot.end()) && shot.end() >= start ? shot.end() : start;
     double fps = Double.isFinite(shot.fps()) && shot.fps() >= 0 ? shot.fps() : 0;
     int frameIn = shot.frameIn() >= 0 ? Math.toIntExact(shot.frameIn()) : -1;
-    int frameOut = frameIn >= 0 && shot.frameOut() >= frameIn ? Math.toIntExact(shot.frameOut()) : -1;
+    int frameOut =
+        frameIn >= 0 && shot.frameOut() >= frameIn ? Math.toIntExact(shot.frameOut()) : -1;
     if (frameIn >= 0 && frameOut < 0) {
       frameOut = frameIn;
     }
@@ -93,7 +112,18 @@ public final class VaImport {
     if (shot.genre() != null && !shot.genre().isEmpty()) {
       extra.put("genre", shot.genre());
     }
-    return new Clip(shot.key(), video, "", "", start, end, frameIn, frameOut, fps,
-        shot.clusterIndex(), shot.desc() == null ? "" : shot.desc(), extra);
+    return new Clip(
+        shot.key(),
+        video,
+        "",
+        "",
+        start,
+        end,
+        frameIn,
+        frameOut,
+        fps,
+        shot.clusterIndex(),
+        shot.desc() == null ? "" : shot.desc(),
+        extra);
   }
 }

@@ -40,8 +40,13 @@ final class VectorFile {
       long size = Files.exists(path) ? Files.size(path) : 0;
       if (size < bytesFor(rows)) {
         throw new CorpusDamagedException(
-            path + " holds " + size / ((long) dim * Float.BYTES) + " vectors of dimension " + dim
-                + " but the manifest counts " + rows);
+            path
+                + " holds "
+                + size / ((long) dim * Float.BYTES)
+                + " vectors of dimension "
+                + dim
+                + " but the manifest counts "
+                + rows);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + path, e);
@@ -50,8 +55,7 @@ final class VectorFile {
 
   /** Writes {@code vectors} (each of length dim) as rows {@code rows...}, then forces them. */
   void append(long rows, List<float[]> vectors) {
-    ByteBuffer buffer =
-        ByteBuffer.allocate(Math.toIntExact(bytesFor(vectors.size()))).order(ORDER);
+    ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(bytesFor(vectors.size()))).order(ORDER);
     for (float[] v : vectors) {
       buffer.asFloatBuffer().put(v);
       buffer.position(buffer.position() + v.length * Float.BYTES);

@@ -1,8 +1,8 @@
 package org.videoannotator.index;
 
-import org.videoannotator.core.UserException;
 import java.util.List;
 import java.util.Objects;
+import org.videoannotator.core.UserException;
 
 /** Where the query vector of a {@link SearchRequest} comes from. */
 public sealed interface VectorQuery {

@@ -38,29 +38,50 @@ class AnnOnlyStoreTest {
   @Test
   void anAnnOnlyStoreNeedsNoTextSearchOfItsOwn() {
     Path dir = tmp.resolve("c");
-    CorpusOptions options = CorpusOptions.create(TestData.EMBEDDER, 3).withStore(new StoreSpec(KIND, Map.of()));
+    CorpusOptions options =
+        CorpusOptions.create(TestData.EMBEDDER, 3).withStore(new StoreSpec(KIND, Map.of()));
     try (Corpus c = Corpus.open(dir, options)) {
-      c.append(List.of(
-          clip("a", "v1", "a heron running along the shore", new float[] {1, 0, 0}),
-          clip("b", "v1", "two dogs play in the park", new float[] {0.9f, 0.1f, 0}),
-          clip("c", "v2", "herons at dawn", new float[] {0, 1, 0}),
-          clip("d", "v3", "a quiet kitchen", new float[] {0, 0, 1})));
+      c.append(
+          List.of(
+              clip("a", "v1", "a heron running along the shore", new float[] {1, 0, 0}),
+              clip("b", "v1", "two dogs play in the park", new float[] {0.9f, 0.1f, 0}),
+              clip("c", "v2", "herons at dawn", new float[] {0, 1, 0}),
+              clip("d", "v3", "a quiet kitchen", new float[] {0, 0, 1})));
     }
     try (Corpus c = Corpus.open(dir, CorpusOptions.existing())) {
       assertEquals(KIND, c.storeStats().kind());
       SearchResult words = c.search(SearchRequest.builder().words("heron runs").k(10).build());
-      assertEquals(List.of("a", "c"), SearchTest.keys(words), "stemmed word search from the text index");
+      assertEquals(
+          List.of("a", "c"), SearchTest.keys(words), "stemmed word search from the text index");
       assertEquals("lucene-bm25", words.engine());
-      SearchResult near = c.search(SearchRequest.builder().vector(new float[] {1, 0.05f, 0}).k(2)
-          .engine(VectorEngine.GRAPH).build());
+      SearchResult near =
+          c.search(
+              SearchRequest.builder()
+                  .vector(new float[] {1, 0.05f, 0})
+                  .k(2)
+                  .engine(VectorEngine.GRAPH)
+                  .build());
       assertEquals(List.of("a", "b"), SearchTest.keys(near));
       assertEquals(KIND + "-graph+exact", near.engine());
-      SearchResult inVideo = c.search(SearchRequest.builder().vector(new float[] {1, 0, 0}).videos(List.of("v2", "v3"))
-          .k(5).build());
-      assertEquals(List.of("c", "d"), inVideo.hits().stream().map(SearchHit::key).sorted().toList(),
+      SearchResult inVideo =
+          c.search(
+              SearchRequest.builder()
+                  .vector(new float[] {1, 0, 0})
+                  .videos(List.of("v2", "v3"))
+                  .k(5)
+                  .build());
+      assertEquals(
+          List.of("c", "d"),
+          inVideo.hits().stream().map(SearchHit::key).sorted().toList(),
           "the scan filters by video with the text index's rows, whatever the store");
-      SearchResult hybrid = c.search(SearchRequest.builder().vector(new float[] {0, 1, 0}).words("heron").k(3)
-          .engine(VectorEngine.GRAPH).build());
+      SearchResult hybrid =
+          c.search(
+              SearchRequest.builder()
+                  .vector(new float[] {0, 1, 0})
+                  .words("heron")
+                  .k(3)
+                  .engine(VectorEngine.GRAPH)
+                  .build());
       assertEquals("hybrid", hybrid.mode());
       assertEquals("c", hybrid.hits().getFirst().key(), "found by both rankings");
     }
@@ -69,19 +90,34 @@ class AnnOnlyStoreTest {
   @Test
   void aCorpusOpensAndSearchesWordsWhileItsStoreIsOutOfReach() {
     Path dir = tmp.resolve("down");
-    try (Corpus c = Corpus.open(dir, CorpusOptions.create(TestData.EMBEDDER, 3).withStore(new StoreSpec(KIND, Map.of())))) {
-      c.append(List.of(clip("a", "v1", "a heron on the shore", new float[] {1, 0, 0}),
-          clip("b", "v2", "a quiet kitchen", new float[] {0, 1, 0})));
+    try (Corpus c =
+        Corpus.open(
+            dir,
+            CorpusOptions.create(TestData.EMBEDDER, 3).withStore(new StoreSpec(KIND, Map.of())))) {
+      c.append(
+          List.of(
+              clip("a", "v1", "a heron on the shore", new float[] {1, 0, 0}),
+              clip("b", "v2", "a quiet kitchen", new float[] {0, 1, 0})));
     }
     // A corpus written before the text index existed, whose store (kept elsewhere) is down.
     FileTrees.deleteTree(CorpusLayout.of(dir).textIndex());
     Provider.DOWN.add(dir.toAbsolutePath());
     try (Corpus c = Corpus.open(dir, CorpusOptions.existing())) {
-      assertEquals(List.of("a"), SearchTest.keys(c.search(SearchRequest.builder().words("herons").build())));
-      assertThrows(StoreUnavailableException.class, () -> c.search(SearchRequest.builder()
-          .vector(new float[] {1, 0, 0}).engine(VectorEngine.GRAPH).build()));
-      assertEquals(List.of("a"), SearchTest.keys(c.search(SearchRequest.builder().vector(new float[] {1, 0, 0}).k(1)
-          .build())), "the scan needs no store");
+      assertEquals(
+          List.of("a"), SearchTest.keys(c.search(SearchRequest.builder().words("herons").build())));
+      assertThrows(
+          StoreUnavailableException.class,
+          () ->
+              c.search(
+                  SearchRequest.builder()
+                      .vector(new float[] {1, 0, 0})
+                      .engine(VectorEngine.GRAPH)
+                      .build()));
+      assertEquals(
+          List.of("a"),
+          SearchTest.keys(
+              c.search(SearchRequest.builder().vector(new float[] {1, 0, 0}).k(1).build())),
+          "the scan needs no store");
     } finally {
       Provider.DOWN.remove(dir.toAbsolutePath());
     }
@@ -89,10 +125,11 @@ class AnnOnlyStoreTest {
 
   @Test
   void aStoreParsesItsOwnSettings() {
-    CorpusOptions options = CorpusOptions.create(TestData.EMBEDDER, 3)
-        .withStore(new StoreSpec(KIND, Map.of("m", "16")));
-    UserException e = assertThrows(UserException.class,
-        () -> Corpus.open(tmp.resolve("bad"), options));
+    CorpusOptions options =
+        CorpusOptions.create(TestData.EMBEDDER, 3)
+            .withStore(new StoreSpec(KIND, Map.of("m", "16")));
+    UserException e =
+        assertThrows(UserException.class, () -> Corpus.open(tmp.resolve("bad"), options));
     assertTrue(e.getMessage().contains("has no setting 'm'"), e.getMessage());
   }
 
@@ -103,6 +140,7 @@ class AnnOnlyStoreTest {
   /** Finds the store of a corpus folder; rows outlive a store instance, as a database's would. */
   public static final class Provider implements VectorStoreProvider {
     private static final Map<Path, List<IndexedClip>> COMMITTED = new ConcurrentHashMap<>();
+
     /** Corpora whose store is out of reach, as a database that is down. */
     static final Set<Path> DOWN = ConcurrentHashMap.newKeySet();
 
@@ -127,7 +165,10 @@ class AnnOnlyStoreTest {
     public VectorStore open(Path corpusDir, StoreSpec spec, int dimension) {
       validate(spec);
       Path key = corpusDir.toAbsolutePath();
-      return new ExactStore(COMMITTED.computeIfAbsent(key, d -> new ArrayList<>()), dimension, () -> DOWN.contains(key));
+      return new ExactStore(
+          COMMITTED.computeIfAbsent(key, d -> new ArrayList<>()),
+          dimension,
+          () -> DOWN.contains(key));
     }
   }
 
@@ -148,7 +189,8 @@ class AnnOnlyStoreTest {
 
     private void reachable() {
       if (down.getAsBoolean()) {
-        throw new StoreUnavailableException("the " + KIND + " store is down", "start it again", null);
+        throw new StoreUnavailableException(
+            "the " + KIND + " store is down", "start it again", null);
       }
     }
 
@@ -193,13 +235,15 @@ class AnnOnlyStoreTest {
     public void optimize(long rowCount) {}
 
     @Override
-    public synchronized List<RowScore> nearest(float[] query, int n, ClipFilter filter, int rowLimit) {
+    public synchronized List<RowScore> nearest(
+        float[] query, int n, ClipFilter filter, int rowLimit) {
       reachable();
       return committed.stream()
           .filter(c -> c.row() < rowLimit && filter.accepts(c.clip().video(), c.clip().key()))
           .map(c -> new RowScore(c.row(), (float) VectorMath.dot(c.vector(), query)))
           .sorted(Comparator.comparingDouble((RowScore r) -> -r.score()))
-          .limit(n).toList();
+          .limit(n)
+          .toList();
     }
 
     @Override

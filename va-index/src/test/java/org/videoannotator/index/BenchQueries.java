@@ -25,6 +25,7 @@ import org.videoannotator.core.vectors.VectorMath;
 public record BenchQueries(String name, float[][] queries, int[] selfRows, List<String> labels) {
   /** Weight of the shared text direction against the described clip (1) and a second clip. */
   public static final double GAP = 2.5;
+
   private static final double SECOND = 0.7;
   private static final double NOISE = 0.8;
 
@@ -57,7 +58,8 @@ public record BenchQueries(String name, float[][] queries, int[] selfRows, List<
   /** A corpus's named queries (label text embeddings), by name. */
   public static BenchQueries named(Map<String, float[]> named) {
     Map<String, float[]> ordered = new LinkedHashMap<>(named);
-    return new BenchQueries("named", ordered.values().toArray(float[][]::new), null, List.copyOf(ordered.keySet()));
+    return new BenchQueries(
+        "named", ordered.values().toArray(float[][]::new), null, List.copyOf(ordered.keySet()));
   }
 
   /**

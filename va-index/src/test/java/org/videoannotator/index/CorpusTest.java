@@ -1,6 +1,5 @@
 package org.videoannotator.index;
 
-import org.videoannotator.core.vectors.VectorMath;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.videoannotator.core.UserException;
 import org.videoannotator.core.io.FileTrees;
 import org.videoannotator.core.vectors.KeyedMatrix;
+import org.videoannotator.core.vectors.VectorMath;
 
 class CorpusTest {
   @TempDir Path tmp;
@@ -65,8 +65,11 @@ class CorpusTest {
     FileTrees.deleteTree(CorpusLayout.of(dir).textIndex());
     try (Corpus c = Corpus.open(dir, CorpusOptions.existing())) {
       assertTrue(Files.isDirectory(CorpusLayout.of(dir).textIndex()));
-      assertEquals(List.of("k12"), c.search(SearchRequest.builder().words("number 12").k(1).build()).hits().stream()
-          .map(SearchHit::key).toList());
+      assertEquals(
+          List.of("k12"),
+          c.search(SearchRequest.builder().words("number 12").k(1).build()).hits().stream()
+              .map(SearchHit::key)
+              .toList());
     }
   }
 
@@ -89,12 +92,18 @@ class CorpusTest {
   void badVectorsRefusedWithTheClipNamed() {
     try (Corpus c = Corpus.open(tmp.resolve("c"), CorpusOptions.create(TestData.EMBEDDER, 4))) {
       var wrongDim = List.of(new ClipVector(Clip.of("a", "v"), new float[] {1, 2, 3}));
-      assertTrue(assertThrows(UserException.class, () -> c.append(wrongDim)).getMessage()
-          .contains("clip 'a' has dimension 3, the corpus has 4"));
+      assertTrue(
+          assertThrows(UserException.class, () -> c.append(wrongDim))
+              .getMessage()
+              .contains("clip 'a' has dimension 3, the corpus has 4"));
       var nan = List.of(new ClipVector(Clip.of("b", "v"), new float[] {1, Float.NaN, 0, 0}));
-      assertTrue(assertThrows(UserException.class, () -> c.append(nan)).getMessage().contains("clip 'b'"));
+      assertTrue(
+          assertThrows(UserException.class, () -> c.append(nan)).getMessage().contains("clip 'b'"));
       var zero = List.of(new ClipVector(Clip.of("z", "v"), new float[4]));
-      assertTrue(assertThrows(UserException.class, () -> c.append(zero)).getMessage().contains("all zeros"));
+      assertTrue(
+          assertThrows(UserException.class, () -> c.append(zero))
+              .getMessage()
+              .contains("all zeros"));
       assertEquals(0, c.size());
     }
   }
@@ -104,13 +113,28 @@ class CorpusTest {
     Path dir = tmp.resolve("c");
     Corpus.open(dir, CorpusOptions.create(TestData.EMBEDDER, 4)).close();
     EmbedderInfo other = EmbedderInfo.of("clip", "vit-b-32");
-    UserException e = assertThrows(UserException.class, () -> Corpus.open(dir, CorpusOptions.expecting(other, 4)));
-    assertTrue(e.getMessage().contains("test-embedder@1") && e.getMessage().contains("clip@vit-b-32"), e.getMessage());
-    UserException d = assertThrows(UserException.class, () -> Corpus.open(dir, CorpusOptions.openOrCreate(TestData.EMBEDDER, 8)));
-    assertTrue(d.getMessage().contains("dimension 4") && d.getMessage().contains("dimension 8"), d.getMessage());
-    UserException exists = assertThrows(UserException.class, () -> Corpus.open(dir, CorpusOptions.create(TestData.EMBEDDER, 4)));
+    UserException e =
+        assertThrows(
+            UserException.class, () -> Corpus.open(dir, CorpusOptions.expecting(other, 4)));
+    assertTrue(
+        e.getMessage().contains("test-embedder@1") && e.getMessage().contains("clip@vit-b-32"),
+        e.getMessage());
+    UserException d =
+        assertThrows(
+            UserException.class,
+            () -> Corpus.open(dir, CorpusOptions.openOrCreate(TestData.EMBEDDER, 8)));
+    assertTrue(
+        d.getMessage().contains("dimension 4") && d.getMessage().contains("dimension 8"),
+        d.getMessage());
+    UserException exists =
+        assertThrows(
+            UserException.class,
+            () -> Corpus.open(dir, CorpusOptions.create(TestData.EMBEDDER, 4)));
     assertTrue(exists.getMessage().contains("already holds a corpus"));
-    UserException none = assertThrows(UserException.class, () -> Corpus.open(tmp.resolve("nothing"), CorpusOptions.existing()));
+    UserException none =
+        assertThrows(
+            UserException.class,
+            () -> Corpus.open(tmp.resolve("nothing"), CorpusOptions.existing()));
     assertTrue(none.getMessage().contains("is not a corpus"));
   }
 
@@ -119,8 +143,11 @@ class CorpusTest {
     Path dir = tmp.resolve("c");
     Corpus.open(dir, CorpusOptions.create(TestData.EMBEDDER, 4)).close();
     Path manifest = dir.resolve(CorpusLayout.MANIFEST);
-    Files.writeString(manifest, Files.readString(manifest).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
-    UserException e = assertThrows(UserException.class, () -> Corpus.open(dir, CorpusOptions.existing()));
+    Files.writeString(
+        manifest,
+        Files.readString(manifest).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+    UserException e =
+        assertThrows(UserException.class, () -> Corpus.open(dir, CorpusOptions.existing()));
     assertTrue(e.getMessage().contains("format version 99"), e.getMessage());
   }
 

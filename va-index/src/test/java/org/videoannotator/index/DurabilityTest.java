@@ -1,8 +1,5 @@
 package org.videoannotator.index;
 
-import org.videoannotator.core.io.AtomicFiles;
-import org.videoannotator.core.vectors.VectorMath;
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,8 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.videoannotator.core.io.AtomicFiles;
+import org.videoannotator.core.vectors.VectorMath;
 
 /** Crash safety and incrementality of appends, with crashes simulated on the files themselves. */
 @Tag("slow") // kill -9 of child processes
@@ -46,7 +46,8 @@ class DurabilityTest {
       SearchResult r = c.search(SearchRequest.builder().like("k" + row).k(1).build());
       assertEquals("k" + row, r.hits().get(0).key());
     }
-    int found = c.search(SearchRequest.builder().like("k0").k(SearchRequest.MAX_K).build()).hits().size();
+    int found =
+        c.search(SearchRequest.builder().like("k0").k(SearchRequest.MAX_K).build()).hits().size();
     assertEquals(rows, found, "every committed row and nothing else is searchable");
   }
 
@@ -127,18 +128,25 @@ class DurabilityTest {
     }
     try (Corpus c = Corpus.open(dir, CorpusOptions.existing())) {
       assertSearchable(c, 120);
-      assertEquals(List.of("k3"), SearchTest.keys(c.search(SearchRequest.builder().words("\"number 3\"").build())));
+      assertEquals(
+          List.of("k3"),
+          SearchTest.keys(c.search(SearchRequest.builder().words("\"number 3\"").build())));
     }
   }
 
   @Test
   void truncatedCommittedDataIsReportedAsDamage() throws IOException {
     Path dir = corpusWith(50);
-    try (FileChannel ch = FileChannel.open(dir.resolve("vectors/vectors.f32"), StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(dir.resolve("vectors/vectors.f32"), StandardOpenOption.WRITE)) {
       ch.truncate(49L * DIM * 4);
     }
-    CorpusDamagedException e = assertThrows(CorpusDamagedException.class, () -> Corpus.open(dir, CorpusOptions.existing()));
-    assertTrue(e.getMessage().contains("vectors.f32") && e.getMessage().contains("counts 50"), e.getMessage());
+    CorpusDamagedException e =
+        assertThrows(
+            CorpusDamagedException.class, () -> Corpus.open(dir, CorpusOptions.existing()));
+    assertTrue(
+        e.getMessage().contains("vectors.f32") && e.getMessage().contains("counts 50"),
+        e.getMessage());
   }
 
   @Test
@@ -153,13 +161,16 @@ class DurabilityTest {
     byte[] after = Files.readAllBytes(dir.resolve("vectors/vectors.f32"));
     assertEquals(prefixBefore, digest(java.util.Arrays.copyOf(after, 200 * DIM * 4)));
     Map<String, String> segmentsAfter = digests(dir.resolve("index"));
-    // Lucene files are write-once: every data file of the old segment is still there, byte for byte.
-    segmentsBefore.forEach((name, sum) -> {
-      if (!name.startsWith("segments_") && !name.equals("write.lock")) {
-        assertEquals(sum, segmentsAfter.get(name), name);
-      }
-    });
-    assertTrue(segmentsAfter.size() > segmentsBefore.size(), "the 10 new rows went to a new segment");
+    // Lucene files are write-once: every data file of the old segment is still there, byte for
+    // byte.
+    segmentsBefore.forEach(
+        (name, sum) -> {
+          if (!name.startsWith("segments_") && !name.equals("write.lock")) {
+            assertEquals(sum, segmentsAfter.get(name), name);
+          }
+        });
+    assertTrue(
+        segmentsAfter.size() > segmentsBefore.size(), "the 10 new rows went to a new segment");
   }
 
   @Test
@@ -168,29 +179,39 @@ class DurabilityTest {
     Path dir = tmp.resolve("concurrent");
     try (Corpus c = Corpus.open(dir, CorpusOptions.create(TestData.EMBEDDER, DIM))) {
       c.append(TestData.batch(many, 0, 100));
-      java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-      java.util.concurrent.atomic.AtomicInteger searches = new java.util.concurrent.atomic.AtomicInteger();
-      Thread writer = Thread.ofPlatform().start(() -> {
-        for (int start = 100; start < 1000; start += 100) {
-          c.append(TestData.batch(many, start, start + 100));
-        }
-      });
-      Thread reader = Thread.ofPlatform().start(() -> {
-        try {
-          while (writer.isAlive() || searches.get() == 0) {
-            int before = c.size();
-            SearchResult r = c.search(SearchRequest.builder().like("k0").k(50).build());
-            assertTrue(r.hits().size() == Math.min(50, before) || r.hits().size() == 50, r.hits().size() + " hits");
-            for (SearchHit hit : r.hits()) {
-              assertTrue(c.hasKey(hit.key()));
-              assertEquals(hit.key(), hit.clip().key());
-            }
-            searches.incrementAndGet();
-          }
-        } catch (Throwable t) {
-          failure.set(t);
-        }
-      });
+      java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      java.util.concurrent.atomic.AtomicInteger searches =
+          new java.util.concurrent.atomic.AtomicInteger();
+      Thread writer =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    for (int start = 100; start < 1000; start += 100) {
+                      c.append(TestData.batch(many, start, start + 100));
+                    }
+                  });
+      Thread reader =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      while (writer.isAlive() || searches.get() == 0) {
+                        int before = c.size();
+                        SearchResult r = c.search(SearchRequest.builder().like("k0").k(50).build());
+                        assertTrue(
+                            r.hits().size() == Math.min(50, before) || r.hits().size() == 50,
+                            r.hits().size() + " hits");
+                        for (SearchHit hit : r.hits()) {
+                          assertTrue(c.hasKey(hit.key()));
+                          assertEquals(hit.key(), hit.clip().key());
+                        }
+                        searches.incrementAndGet();
+                      }
+                    } catch (Throwable t) {
+                      failure.set(t);
+                    }
+                  });
       writer.join();
       reader.join();
       if (failure.get() != null) {

@@ -1,6 +1,5 @@
 package org.videoannotator.index;
 
-import org.videoannotator.core.vectors.VectorMath;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoannotator.core.UserException;
 import org.videoannotator.core.vectors.FloatMatrix;
+import org.videoannotator.core.vectors.VectorMath;
 import org.videoannotator.datasets.Shot;
 import org.videoannotator.datasets.VaDataset;
 import org.videoannotator.datasets.VaDatasetWriter;
@@ -28,9 +28,19 @@ class ImportVaTest {
     for (int i = 0; i < vectors.length; i++) {
       String yt = "yt" + (i / 10);
       int frameIn = (i % 10) * 48;
-      shots.add(new Shot(yt + "|" + frameIn, yt, "a shot of " + (i % 2 == 0 ? "dogs running" : "a quiet city"),
-          i % 3 == 0 ? "drama" : "comedy", frameIn, frameIn + 47, frameIn / 23.976, (frameIn + 47) / 23.976,
-          23.976, i % 10, Map.of()));
+      shots.add(
+          new Shot(
+              yt + "|" + frameIn,
+              yt,
+              "a shot of " + (i % 2 == 0 ? "dogs running" : "a quiet city"),
+              i % 3 == 0 ? "drama" : "comedy",
+              frameIn,
+              frameIn + 47,
+              frameIn / 23.976,
+              (frameIn + 47) / 23.976,
+              23.976,
+              i % 10,
+              Map.of()));
     }
     VaDatasetWriter writer = new VaDatasetWriter(dir);
     writer.writeShots(shots);
@@ -62,10 +72,18 @@ class ImportVaTest {
       assertEquals("a shot of dogs running", clip.text());
       assertEquals("comedy", clip.extra().get("genre"));
       assertEquals(96 / 23.976, clip.start(), 1e-9);
-      assertArrayEquals(VectorMath.normalisedCopy(vectors[32], DIM, "x"), corpus.vector("yt3|96"), 1e-6f);
-      assertEquals("yt0|336", corpus.search(SearchRequest.builder().namedQuery("action").k(1).build()).hits().get(0).key());
+      assertArrayEquals(
+          VectorMath.normalisedCopy(vectors[32], DIM, "x"), corpus.vector("yt3|96"), 1e-6f);
+      assertEquals(
+          "yt0|336",
+          corpus
+              .search(SearchRequest.builder().namedQuery("action").k(1).build())
+              .hits()
+              .get(0)
+              .key());
       assertEquals(30, corpus.videos().size());
-      assertEquals(150, corpus.search(SearchRequest.builder().words("dog").k(1000).build()).hits().size());
+      assertEquals(
+          150, corpus.search(SearchRequest.builder().words("dog").k(1000).build()).hits().size());
     }
   }
 
@@ -75,9 +93,14 @@ class ImportVaTest {
     Path data = writeDataset(tmp.resolve("data"), vectors);
     Corpus.open(tmp.resolve("corpus"), CorpusOptions.create(TestData.EMBEDDER, DIM)).close();
     try (VaDataset dataset = VaDataset.open(data)) {
-      UserException e = org.junit.jupiter.api.Assertions.assertThrows(UserException.class,
-          () -> VaImport.run(dataset, tmp.resolve("corpus"), 10, false, null));
-      assertTrue(e.getMessage().contains("va-released-clip4clip") && e.getMessage().contains("test-embedder"), e.getMessage());
+      UserException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              UserException.class,
+              () -> VaImport.run(dataset, tmp.resolve("corpus"), 10, false, null));
+      assertTrue(
+          e.getMessage().contains("va-released-clip4clip")
+              && e.getMessage().contains("test-embedder"),
+          e.getMessage());
     }
   }
 }

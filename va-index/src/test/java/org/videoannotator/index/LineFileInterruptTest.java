@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A thread interrupted while reading (a cancelled build) must not break the file for everyone:
- * a plain FileChannel closes itself on such an interrupt, and every later read then failed.
+ * A thread interrupted while reading (a cancelled build) must not break the file for everyone: a
+ * plain FileChannel closes itself on such an interrupt, and every later read then failed.
  */
 class LineFileInterruptTest {
   @TempDir Path dir;
@@ -27,16 +27,18 @@ class LineFileInterruptTest {
     try (LineFile file = LineFile.open(path, 0, true)) {
       file.append(lines);
       AtomicInteger readsAfterInterrupt = new AtomicInteger();
-      Thread reader = new Thread(() -> {
-        for (int pass = 0; pass < 200; pass++) {
-          for (int row = 0; row < lines.size(); row += 7) {
-            file.line(row);
-            if (Thread.currentThread().isInterrupted()) {
-              readsAfterInterrupt.incrementAndGet();
-            }
-          }
-        }
-      });
+      Thread reader =
+          new Thread(
+              () -> {
+                for (int pass = 0; pass < 200; pass++) {
+                  for (int row = 0; row < lines.size(); row += 7) {
+                    file.line(row);
+                    if (Thread.currentThread().isInterrupted()) {
+                      readsAfterInterrupt.incrementAndGet();
+                    }
+                  }
+                }
+              });
       reader.start();
       // Real interrupts during real reads: each one closes the channel under the reader.
       for (int i = 0; i < 50 && reader.isAlive(); i++) {
@@ -44,7 +46,8 @@ class LineFileInterruptTest {
         Thread.sleep(2);
       }
       reader.join();
-      assertTrue(readsAfterInterrupt.get() > 0, "the reader kept reading with its interrupt flag set");
+      assertTrue(
+          readsAfterInterrupt.get() > 0, "the reader kept reading with its interrupt flag set");
       // Other threads (and this one) still read every row, and appends still work.
       for (int row = 0; row < lines.size(); row++) {
         assertEquals(lines.get(row), file.line(row));

@@ -33,7 +33,11 @@ class ScanSearchTest {
     corpus = Corpus.open(temp.resolve("c"), CorpusOptions.create(TestData.EMBEDDER, DIM));
     corpus.append(TestData.batch(vectors, 0, ROWS / 2));
     corpus.append(TestData.batch(vectors, ROWS / 2, ROWS)); // the scan's copy grows with the corpus
-    graphless = Corpus.open(temp.resolve("g"), CorpusOptions.create(TestData.EMBEDDER, DIM).withStore(new StoreSpec("lucene", Map.of("graph", "none"))));
+    graphless =
+        Corpus.open(
+            temp.resolve("g"),
+            CorpusOptions.create(TestData.EMBEDDER, DIM)
+                .withStore(new StoreSpec("lucene", Map.of("graph", "none"))));
     graphless.append(TestData.batch(vectors, 0, ROWS));
   }
 
@@ -44,12 +48,14 @@ class ScanSearchTest {
   }
 
   private static double recall(Corpus c, float[] query, int k, int[] exact, VectorEngine engine) {
-    SearchResult result = c.search(SearchRequest.builder().vector(query).k(k).engine(engine).build());
+    SearchResult result =
+        c.search(SearchRequest.builder().vector(query).k(k).engine(engine).build());
     Set<Integer> truth = new HashSet<>();
     for (int i = 0; i < k; i++) {
       truth.add(exact[i]);
     }
-    return result.hits().stream().filter(h -> truth.contains(c.rowOf(h.key()))).count() / (double) k;
+    return result.hits().stream().filter(h -> truth.contains(c.rowOf(h.key()))).count()
+        / (double) k;
   }
 
   @Test
@@ -65,9 +71,13 @@ class ScanSearchTest {
         assertTrue(r >= 0.98, "recall@100 of text query " + q + " is " + r);
       }
     }
-    SearchResult result = corpus.search(SearchRequest.builder().vector(text.queries()[0]).k(10).build());
+    SearchResult result =
+        corpus.search(SearchRequest.builder().vector(text.queries()[0]).k(10).build());
     assertEquals("int8-scan+exact", result.engine());
-    assertEquals(ExactSearch.dot(matrix, exact[0][0], text.queries()[0]), result.hits().getFirst().score(), 1e-6,
+    assertEquals(
+        ExactSearch.dot(matrix, exact[0][0], text.queries()[0]),
+        result.hits().getFirst().score(),
+        1e-6,
         "scores are exact cosines");
   }
 
@@ -78,8 +88,12 @@ class ScanSearchTest {
     int[][] exact = ExactSearch.topK(matrix, self.queries(), 100);
     double sum = 0;
     for (int q = 0; q < self.size(); q++) {
-      SearchResult result = corpus.search(SearchRequest.builder().vector(self.queries()[q]).k(100).build());
-      assertEquals(self.selfRows()[q], corpus.rowOf(result.hits().getFirst().key()), "row " + self.selfRows()[q] + " first");
+      SearchResult result =
+          corpus.search(SearchRequest.builder().vector(self.queries()[q]).k(100).build());
+      assertEquals(
+          self.selfRows()[q],
+          corpus.rowOf(result.hits().getFirst().key()),
+          "row " + self.selfRows()[q] + " first");
       sum += recall(corpus, self.queries()[q], 100, exact[q], VectorEngine.SCAN);
     }
     assertTrue(sum / self.size() >= 0.99, "mean recall@100 " + sum / self.size());
@@ -89,21 +103,40 @@ class ScanSearchTest {
   void filtersApplyInsideTheScan() {
     float[] query = corpus.vectors().matrix().row(17);
     Set<String> excluded = new HashSet<>();
-    corpus.search(SearchRequest.builder().vector(query).k(20).build()).hits().forEach(h -> excluded.add(h.key()));
+    corpus
+        .search(SearchRequest.builder().vector(query).k(20).build())
+        .hits()
+        .forEach(h -> excluded.add(h.key()));
     for (Corpus c : List.of(corpus, graphless)) {
-      SearchResult without = c.search(SearchRequest.builder().vector(query).excludeKeys(excluded).k(20).build());
+      SearchResult without =
+          c.search(SearchRequest.builder().vector(query).excludeKeys(excluded).k(20).build());
       assertEquals(20, without.hits().size());
       assertTrue(without.hits().stream().noneMatch(h -> excluded.contains(h.key())));
-      SearchResult onlyVideo = c.search(SearchRequest.builder().vector(query).videos(List.of("video3")).k(20).build());
+      SearchResult onlyVideo =
+          c.search(SearchRequest.builder().vector(query).videos(List.of("video3")).k(20).build());
       assertEquals(20, onlyVideo.hits().size());
       assertTrue(onlyVideo.hits().stream().allMatch(h -> h.clip().video().equals("video3")));
-      assertEquals("int8-scan+exact", onlyVideo.engine(), "the lucene store lists a video's rows for the scan");
-      SearchResult only = c.search(SearchRequest.builder().vector(query).includeKeys(List.of("k5", "k6", "k7")).k(20).build());
-      assertEquals(Set.of("k5", "k6", "k7"), Set.copyOf(only.hits().stream().map(SearchHit::key).toList()));
+      assertEquals(
+          "int8-scan+exact",
+          onlyVideo.engine(),
+          "the lucene store lists a video's rows for the scan");
+      SearchResult only =
+          c.search(
+              SearchRequest.builder()
+                  .vector(query)
+                  .includeKeys(List.of("k5", "k6", "k7"))
+                  .k(20)
+                  .build());
+      assertEquals(
+          Set.of("k5", "k6", "k7"), Set.copyOf(only.hits().stream().map(SearchHit::key).toList()));
     }
-    SearchResult graph = corpus.search(SearchRequest.builder().vector(query).k(5).engine(VectorEngine.GRAPH).build());
+    SearchResult graph =
+        corpus.search(
+            SearchRequest.builder().vector(query).k(5).engine(VectorEngine.GRAPH).build());
     assertEquals("lucene-graph+exact", graph.engine());
-    SearchResult forced = graphless.search(SearchRequest.builder().vector(query).k(5).engine(VectorEngine.GRAPH).build());
+    SearchResult forced =
+        graphless.search(
+            SearchRequest.builder().vector(query).k(5).engine(VectorEngine.GRAPH).build());
     assertEquals("int8-scan+exact", forced.engine(), "a store without a graph is always scanned");
   }
 }

@@ -1,6 +1,5 @@
 package org.videoannotator.index;
 
-import org.videoannotator.core.vectors.VectorMath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoannotator.core.UserException;
+import org.videoannotator.core.vectors.VectorMath;
 
 /** Searches over one seeded clustered corpus of 3,000 clips, built once. */
 class SearchTest {
@@ -52,7 +52,8 @@ class SearchTest {
       for (int row : exact[q]) {
         truth.add("k" + row);
       }
-      for (SearchHit hit : corpus.search(SearchRequest.builder().vector(held[q]).k(10).build()).hits()) {
+      for (SearchHit hit :
+          corpus.search(SearchRequest.builder().vector(held[q]).k(10).build()).hits()) {
         found += truth.contains(hit.key()) ? 1 : 0;
       }
     }
@@ -81,16 +82,22 @@ class SearchTest {
   void minScoreDropsWeakVectorHits() {
     List<SearchHit> all = corpus.search(SearchRequest.builder().like("k11").k(40).build()).hits();
     float cut = all.get(19).score();
-    List<SearchHit> strong = corpus.search(SearchRequest.builder().like("k11").k(40).minScore(cut).build()).hits();
-    assertTrue(strong.size() >= 20 && strong.size() < 40, "hits at or above " + cut + ": " + strong.size());
+    List<SearchHit> strong =
+        corpus.search(SearchRequest.builder().like("k11").k(40).minScore(cut).build()).hits();
+    assertTrue(
+        strong.size() >= 20 && strong.size() < 40,
+        "hits at or above " + cut + ": " + strong.size());
     strong.forEach(h -> assertTrue(h.score() >= cut, h.toString()));
   }
 
   @Test
   void pagingContinuesTheSameRanking() {
     List<SearchHit> all = corpus.search(SearchRequest.builder().like("k9").k(30).build()).hits();
-    List<SearchHit> page2 = corpus.search(SearchRequest.builder().like("k9").k(10).offset(10).build()).hits();
-    assertEquals(all.subList(10, 20).stream().map(SearchHit::key).toList(), page2.stream().map(SearchHit::key).toList());
+    List<SearchHit> page2 =
+        corpus.search(SearchRequest.builder().like("k9").k(10).offset(10).build()).hits();
+    assertEquals(
+        all.subList(10, 20).stream().map(SearchHit::key).toList(),
+        page2.stream().map(SearchHit::key).toList());
   }
 
   @Test
@@ -99,8 +106,14 @@ class SearchTest {
     for (SearchHit hit : corpus.search(SearchRequest.builder().like("k1").k(50).build()).hits()) {
       exclude.add(hit.key());
     }
-    SearchResult r = corpus.search(SearchRequest.builder().like("k1").k(40)
-        .videos(List.of("video3", "video5")).excludeKeys(exclude).build());
+    SearchResult r =
+        corpus.search(
+            SearchRequest.builder()
+                .like("k1")
+                .k(40)
+                .videos(List.of("video3", "video5"))
+                .excludeKeys(exclude)
+                .build());
     // Every hit passes, and a full page is still found: the filter is not a post-filter.
     assertEquals(40, r.hits().size());
     for (SearchHit hit : r.hits()) {
@@ -108,46 +121,85 @@ class SearchTest {
       assertTrue(!exclude.contains(hit.key()), hit.toString());
     }
     List<String> include = List.of("k10", "k20", "k2999");
-    List<String> keys = corpus.search(SearchRequest.builder().like("k1").k(10).includeKeys(include).build())
-        .hits().stream().map(SearchHit::key).toList();
+    List<String> keys =
+        corpus
+            .search(SearchRequest.builder().like("k1").k(10).includeKeys(include).build())
+            .hits()
+            .stream()
+            .map(SearchHit::key)
+            .toList();
     assertEquals(Set.copyOf(include), Set.copyOf(keys));
   }
 
   @Test
   void namedQueryAndCentroidSearch() {
     corpus.putNamedQueries(Map.of("q", vectors[42]));
-    assertEquals("k42", corpus.search(SearchRequest.builder().namedQuery("q").k(1).build()).hits().get(0).key());
-    UserException e = assertThrows(UserException.class,
-        () -> corpus.search(SearchRequest.builder().namedQuery("missing").build()));
-    assertTrue(e.getMessage().contains("no named query 'missing'") && e.getMessage().contains("q"), e.getMessage());
+    assertEquals(
+        "k42",
+        corpus.search(SearchRequest.builder().namedQuery("q").k(1).build()).hits().get(0).key());
+    UserException e =
+        assertThrows(
+            UserException.class,
+            () -> corpus.search(SearchRequest.builder().namedQuery("missing").build()));
+    assertTrue(
+        e.getMessage().contains("no named query 'missing'") && e.getMessage().contains("q"),
+        e.getMessage());
     // The centroid of two copies of one direction is that direction.
-    List<SearchHit> hits = corpus.search(SearchRequest.builder().like("k3", "k3").k(1).build()).hits();
+    List<SearchHit> hits =
+        corpus.search(SearchRequest.builder().like("k3", "k3").k(1).build()).hits();
     assertEquals("k3", hits.get(0).key());
-    assertThrows(UserException.class, () -> corpus.search(SearchRequest.builder().like("absent").build()));
+    assertThrows(
+        UserException.class, () -> corpus.search(SearchRequest.builder().like("absent").build()));
   }
 
   @Test
   void textQueryGoesThroughTheEncoderOrFallsBackToWords() {
-    TextEncoder encoder = new TextEncoder() {
-      @Override public String id() { return TestData.EMBEDDER.id(); }
-      @Override public float[] encode(String text) { return vectors[Integer.parseInt(text)]; }
-    };
-    assertEquals("k77", corpus.search(SearchRequest.builder().text("77", encoder).k(1).build()).hits().get(0).key());
-    SearchResult fallback = corpus.search(SearchRequest.builder().text("number 77", null).k(3).build());
+    TextEncoder encoder =
+        new TextEncoder() {
+          @Override
+          public String id() {
+            return TestData.EMBEDDER.id();
+          }
+
+          @Override
+          public float[] encode(String text) {
+            return vectors[Integer.parseInt(text)];
+          }
+        };
+    assertEquals(
+        "k77",
+        corpus
+            .search(SearchRequest.builder().text("77", encoder).k(1).build())
+            .hits()
+            .get(0)
+            .key());
+    SearchResult fallback =
+        corpus.search(SearchRequest.builder().text("number 77", null).k(3).build());
     assertEquals("words", fallback.mode());
     assertTrue(fallback.notes().get(0).contains("'test-embedder'"), fallback.notes().toString());
     assertEquals("k77", fallback.hits().get(0).key());
-    TextEncoder wrong = new TextEncoder() {
-      @Override public String id() { return "other"; }
-      @Override public float[] encode(String text) { return vectors[0]; }
-    };
-    assertThrows(UserException.class, () -> corpus.search(SearchRequest.builder().text("x", wrong).build()));
+    TextEncoder wrong =
+        new TextEncoder() {
+          @Override
+          public String id() {
+            return "other";
+          }
+
+          @Override
+          public float[] encode(String text) {
+            return vectors[0];
+          }
+        };
+    assertThrows(
+        UserException.class, () -> corpus.search(SearchRequest.builder().text("x", wrong).build()));
   }
 
   @Test
   void emptyCorpusSearchesReturnNothing(@TempDir Path dir) {
-    try (Corpus empty = Corpus.open(dir.resolve("e"), CorpusOptions.create(TestData.EMBEDDER, DIM))) {
-      assertEquals(List.of(), empty.search(SearchRequest.builder().vector(vectors[0]).build()).hits());
+    try (Corpus empty =
+        Corpus.open(dir.resolve("e"), CorpusOptions.create(TestData.EMBEDDER, DIM))) {
+      assertEquals(
+          List.of(), empty.search(SearchRequest.builder().vector(vectors[0]).build()).hits());
     }
   }
 

@@ -45,8 +45,15 @@ public final class Calibration {
    *     (its calibrated logit is {@code slope * outOfFold + intercept})
    */
   public record Result(
-      LinearModel model, double slope, double intercept, double threshold, double precision,
-      double recall, double f1, int folds, double[] outOfFold) {
+      LinearModel model,
+      double slope,
+      double intercept,
+      double threshold,
+      double precision,
+      double recall,
+      double f1,
+      int folds,
+      double[] outOfFold) {
     /**
      * Out-of-fold {precision, recall} on the labelled rows ({@code y}, in calibration order) of the
      * cut "yes from {@code threshold}", for a threshold chosen elsewhere (for the corpus).
@@ -61,16 +68,22 @@ public final class Calibration {
         tp += yes && y[i] ? 1 : 0;
         positives += y[i] ? 1 : 0;
       }
-      return new double[] {called == 0 ? 0 : (double) tp / called, positives == 0 ? 0 : (double) tp / positives};
+      return new double[] {
+        called == 0 ? 0 : (double) tp / called, positives == 0 ? 0 : (double) tp / positives
+      };
     }
   }
 
   /**
-   * Calibrates {@code model}, which was fitted on {@code rows} of {@code matrix} with labels
-   * {@code y} (in that order) with {@code options}.
+   * Calibrates {@code model}, which was fitted on {@code rows} of {@code matrix} with labels {@code
+   * y} (in that order) with {@code options}.
    */
   public static Result calibrate(
-      FloatMatrix matrix, int[] rows, boolean[] y, LinearModel model, LogisticRegressionCv.Options options) {
+      FloatMatrix matrix,
+      int[] rows,
+      boolean[] y,
+      LinearModel model,
+      LogisticRegressionCv.Options options) {
     if (rows.length != y.length) {
       throw new IllegalArgumentException(rows.length + " rows but " + y.length + " labels");
     }
@@ -86,14 +99,26 @@ public final class Calibration {
     for (int j = 0; j < weights.length; j++) {
       weights[j] = (float) (model.weights()[j] * ab[0]);
     }
-    LinearModel calibrated = new LinearModel(weights, ab[1], model.c(), model.cs(),
-        model.foldScores(), model.cvMean(), model.cvStd(), model.positives(), model.negatives(),
-        model.fingerprint(), model.created());
-    return new Result(calibrated, ab[0], ab[1], best[0], best[1], best[2], best[3], options.folds(), outOfFold);
+    LinearModel calibrated =
+        new LinearModel(
+            weights,
+            ab[1],
+            model.c(),
+            model.cs(),
+            model.foldScores(),
+            model.cvMean(),
+            model.cvStd(),
+            model.positives(),
+            model.negatives(),
+            model.fingerprint(),
+            model.created());
+    return new Result(
+        calibrated, ab[0], ab[1], best[0], best[1], best[2], best[3], options.folds(), outOfFold);
   }
 
   /** {@code w.x} of every row, {@code w} fitted at {@code c} without that row's fold. */
-  static double[] outOfFoldScores(float[] x, int dim, boolean[] y, double c, LogisticRegressionCv.Options options) {
+  static double[] outOfFoldScores(
+      float[] x, int dim, boolean[] y, double c, LogisticRegressionCv.Options options) {
     int[] testFold = StratifiedKFold.testFolds(y, options.folds(), options.seed());
     double[] out = new double[y.length];
     for (int fold = 0; fold < options.folds(); fold++) {
@@ -111,8 +136,12 @@ public final class Calibration {
         }
       }
       double[] w = new double[dim + 1];
-      LbfgsMinimizer.minimize(new LogisticLoss(trainX, trainY, dim, c), w, options.gtol(),
-          LbfgsMinimizer.SCIPY_FTOL, options.maxIter());
+      LbfgsMinimizer.minimize(
+          new LogisticLoss(trainX, trainY, dim, c),
+          w,
+          options.gtol(),
+          LbfgsMinimizer.SCIPY_FTOL,
+          options.maxIter());
       for (int i = 0; i < y.length; i++) {
         if (testFold[i] == fold) {
           double s = 0;
@@ -128,8 +157,8 @@ public final class Calibration {
 
   /**
    * Platt's sigmoid fit {@code p = sigmoid(a * f + b)} by Newton's method with backtracking (Lin,
-   * Lin and Weng's robust form), targets smoothed to {@code (N+ + 1) / (N+ + 2)} and
-   * {@code 1 / (N- + 2)} so that separable folds do not send {@code a} to infinity.
+   * Lin and Weng's robust form), targets smoothed to {@code (N+ + 1) / (N+ + 2)} and {@code 1 / (N-
+   * + 2)} so that separable folds do not send {@code a} to infinity.
    */
   public static double[] plattFit(double[] f, boolean[] y) {
     int pos = 0;
@@ -141,8 +170,8 @@ public final class Calibration {
   }
 
   /**
-   * The sigmoid {@code p = sigmoid(a * f + b)} closest in cross-entropy to targets {@code t} in
-   * [0, 1] (Newton's method with backtracking from {@code a = 0, b = b0}): {a, b}.
+   * The sigmoid {@code p = sigmoid(a * f + b)} closest in cross-entropy to targets {@code t} in [0,
+   * 1] (Newton's method with backtracking from {@code a = 0, b = b0}): {a, b}.
    */
   public static double[] sigmoidFit(double[] f, double[] t, double b0) {
     double a = 0;
@@ -192,8 +221,8 @@ public final class Calibration {
 
   /**
    * The prior the calibrated probabilities assume: the mean of Platt's smoothed targets, which the
-   * fitted sigmoid reproduces exactly (its intercept's gradient is {@code sum(p - t)}), close to the
-   * labelled set's share of "yes".
+   * fitted sigmoid reproduces exactly (its intercept's gradient is {@code sum(p - t)}), close to
+   * the labelled set's share of "yes".
    */
   public static double labelledPrior(boolean[] y) {
     double sum = 0;

@@ -42,22 +42,28 @@ public final class CorpusScorer {
     MemorySegment segment = matrix.segment();
     ValueLayout.OfFloat layout = matrix.layout();
     long rowBytes = (long) matrix.dim() * Float.BYTES;
-    ParallelRows.forEach(matrix.rows(), threads, (from, to) -> {
-      for (int r = from; r < to; r++) {
-        out[r] = dots.dot(segment, r * rowBytes, layout, weights) + bias;
-      }
-    });
+    ParallelRows.forEach(
+        matrix.rows(),
+        threads,
+        (from, to) -> {
+          for (int r = from; r < to; r++) {
+            out[r] = dots.dot(segment, r * rowBytes, layout, weights) + bias;
+          }
+        });
     return out;
   }
 
   /** The positive-class probability of every row. */
   public float[] probabilities(FloatMatrix matrix, LinearModel model) {
     float[] out = logits(matrix, model);
-    ParallelRows.forEach(out.length, threads, (from, to) -> {
-      for (int r = from; r < to; r++) {
-        out[r] = (float) LogisticLoss.sigmoid(out[r]);
-      }
-    });
+    ParallelRows.forEach(
+        out.length,
+        threads,
+        (from, to) -> {
+          for (int r = from; r < to; r++) {
+            out[r] = (float) LogisticLoss.sigmoid(out[r]);
+          }
+        });
     return out;
   }
 
@@ -72,15 +78,18 @@ public final class CorpusScorer {
     int dim = matrix.dim();
     long rowBytes = (long) dim * Float.BYTES;
     int rows = matrix.rows();
-    ParallelRows.forEach(rows, threads, (from, to) -> {
-      double s = 0;
-      for (int r = from; r < to; r++) {
-        s += dots.sum(segment, r * rowBytes, layout, dim);
-      }
-      synchronized (partial) {
-        partial[0] += s;
-      }
-    });
+    ParallelRows.forEach(
+        rows,
+        threads,
+        (from, to) -> {
+          double s = 0;
+          for (int r = from; r < to; r++) {
+            s += dots.sum(segment, r * rowBytes, layout, dim);
+          }
+          synchronized (partial) {
+            partial[0] += s;
+          }
+        });
     return partial[0];
   }
 

@@ -6,8 +6,8 @@ import java.util.function.ToIntFunction;
 /**
  * The protocol's data diversity score of a labelled set: for the positives, the sum over clusters
  * of {@code min(count, 10) / 10}; the same for the negatives; the score is {@code (positive part +
- * negative part) / 20}, in [0, 1]. Keys without a cluster (the caller's function returns a
- * negative number) are not counted, as the reference drops keys missing from its cluster table.
+ * negative part) / 20}, in [0, 1]. Keys without a cluster (the caller's function returns a negative
+ * number) are not counted, as the reference drops keys missing from its cluster table.
  */
 public final class DiversityScore {
   /** The protocol's cluster count (and per-cluster cap). */
@@ -20,7 +20,10 @@ public final class DiversityScore {
     return of(set, clusterOf, CLUSTERS);
   }
 
-  /** The score with {@code clusters} clusters (0..clusters-1), each count capped at {@code clusters}. */
+  /**
+   * The score with {@code clusters} clusters (0..clusters-1), each count capped at {@code
+   * clusters}.
+   */
   public static double of(LabelledSet set, ToIntFunction<String> clusterOf, int clusters) {
     if (clusters < 1) {
       throw new IllegalArgumentException("clusters must be >= 1, got " + clusters);
@@ -30,7 +33,8 @@ public final class DiversityScore {
     return (pos + neg) / (2.0 * clusters);
   }
 
-  private static double part(Collection<String> keys, ToIntFunction<String> clusterOf, int clusters) {
+  private static double part(
+      Collection<String> keys, ToIntFunction<String> clusterOf, int clusters) {
     java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
     for (String key : keys) {
       int cluster = clusterOf.applyAsInt(key);

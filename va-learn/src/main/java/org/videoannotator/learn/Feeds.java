@@ -67,8 +67,11 @@ public final class Feeds {
     IntPredicate takenOrLabelled = row -> taken.get(row) || labelled.test(row);
     Map<String, Feed> feeds = new LinkedHashMap<>();
     for (FeedStrategy strategy : FeedRegistry.strategies()) {
-      int[] rows = strategy.select(input, sizes.applyAsInt(strategy.id()),
-          strategy.sharesRows() ? takenOrLabelled : labelled);
+      int[] rows =
+          strategy.select(
+              input,
+              sizes.applyAsInt(strategy.id()),
+              strategy.sharesRows() ? takenOrLabelled : labelled);
       float[] scores = new float[rows.length];
       for (int i = 0; i < rows.length; i++) {
         if (strategy.sharesRows()) {

@@ -11,8 +11,10 @@ import org.videoannotator.core.vectors.FloatMatrix;
 public final class KMeans {
   /** The protocol's cluster count. */
   public static final int DEFAULT_K = 10;
+
   /** Rows used to fit the centroids at most. */
   public static final int DEFAULT_SAMPLE = 20_000;
+
   /** Lloyd iterations at most. */
   public static final int DEFAULT_ITERATIONS = 50;
 
@@ -57,13 +59,16 @@ public final class KMeans {
       }
     }
     int[] clusters = new int[n];
-    ParallelRows.forEach(n, ParallelRows.defaultThreads(), (from, to) -> {
-      float[] row = new float[dim];
-      for (int r = from; r < to; r++) {
-        matrix.copyRow(r, row);
-        clusters[r] = nearest(centroids, row);
-      }
-    });
+    ParallelRows.forEach(
+        n,
+        ParallelRows.defaultThreads(),
+        (from, to) -> {
+          float[] row = new float[dim];
+          for (int r = from; r < to; r++) {
+            matrix.copyRow(r, row);
+            clusters[r] = nearest(centroids, row);
+          }
+        });
     return new Result(centroids, clusters);
   }
 

@@ -13,8 +13,8 @@ import java.util.TreeSet;
  * negatives: the random comparison sets of rare labels have none, and training then fails loudly).
  *
  * <p>{@link #orderedKeys()} is the row order the reference feeds to its learner (positives sorted,
- * then negatives sorted, by Unicode code point as Python sorts strings); the stratified folds depend
- * on that order, so callers building a training matrix must use it.
+ * then negatives sorted, by Unicode code point as Python sorts strings); the stratified folds
+ * depend on that order, so callers building a training matrix must use it.
  */
 public record LabelledSet(String label, Set<String> positives, Set<String> negatives) {
 
@@ -30,14 +30,19 @@ public record LabelledSet(String label, Set<String> positives, Set<String> negat
     for (String key : positives) {
       if (negatives.contains(key)) {
         throw new IllegalArgumentException(
-            "labelled set for label=" + label + ": key '" + key + "' is both positive and negative");
+            "labelled set for label="
+                + label
+                + ": key '"
+                + key
+                + "' is both positive and negative");
       }
     }
   }
 
   private static Set<String> copyChecked(String label, String side, Collection<String> keys) {
     if (keys == null) {
-      throw new IllegalArgumentException("labelled set for label=" + label + ": null " + side + " keys");
+      throw new IllegalArgumentException(
+          "labelled set for label=" + label + ": null " + side + " keys");
     }
     Set<String> copy = new HashSet<>(keys.size() * 2);
     for (String key : keys) {
@@ -142,7 +147,14 @@ public record LabelledSet(String label, Set<String> positives, Set<String> negat
 
   @Override
   public String toString() {
-    return "LabelledSet[label=" + label + ", size=" + size() + ", positives=" + positives.size()
-        + ", negatives=" + negatives.size() + "]";
+    return "LabelledSet[label="
+        + label
+        + ", size="
+        + size()
+        + ", positives="
+        + positives.size()
+        + ", negatives="
+        + negatives.size()
+        + "]";
   }
 }

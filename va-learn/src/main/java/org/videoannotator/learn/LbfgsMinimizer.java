@@ -5,10 +5,10 @@ import org.videoannotator.core.vectors.DotProducts;
 /**
  * Limited-memory BFGS for smooth convex objectives, following scipy's L-BFGS-B (v3.0) as
  * scikit-learn calls it without bounds, step for step: stop when the largest gradient component is
- * at most {@code gtol}, when the decrease of the objective falls to {@code ftol} times its size,
- * or after {@code maxIter} iterations; the first trial step is {@code 1/|d|} on the first
- * iteration and 1 after it; Moré and Thuente's line search ({@link WolfeLineSearch}); a curvature
- * pair is kept when {@code s.y > eps (-g.s)}, with {@code s.y} measured from the slopes along the
+ * at most {@code gtol}, when the decrease of the objective falls to {@code ftol} times its size, or
+ * after {@code maxIter} iterations; the first trial step is {@code 1/|d|} on the first iteration
+ * and 1 after it; Moré and Thuente's line search ({@link WolfeLineSearch}); a curvature pair is
+ * kept when {@code s.y > eps (-g.s)}, with {@code s.y} measured from the slopes along the
  * direction; a failed search or an ascent direction forgets the pairs and restarts. The direction
  * comes from the two-loop recursion (the same quasi-Newton step as L-BFGS-B's compact form, up to
  * rounding). Fits stopped at {@code gtol} keep whatever differs in the iterates, so these details
@@ -21,8 +21,8 @@ final class LbfgsMinimizer {
 
     /**
      * Evaluations along the line {@code x + t d} for the coming line search, for objectives that
-     * can share work between them (null: every trial is a plain {@link #valueAndGradient}).
-     * {@code x} is the last point the objective was evaluated at or moved to.
+     * can share work between them (null: every trial is a plain {@link #valueAndGradient}). {@code
+     * x} is the last point the objective was evaluated at or moved to.
      */
     default Line along(double[] x, double[] d) {
       return null;
@@ -30,11 +30,14 @@ final class LbfgsMinimizer {
   }
 
   /**
-   * An objective restricted to a search line: trials need only the value and the slope along
-   * {@code d}, so the full gradient is computed once, for the point the search accepts.
+   * An objective restricted to a search line: trials need only the value and the slope along {@code
+   * d}, so the full gradient is computed once, for the point the search accepts.
    */
   interface Line {
-    /** The value at {@code x + t d} ({@code xAt} holds that point); {@link #slope()} is then its slope. */
+    /**
+     * The value at {@code x + t d} ({@code xAt} holds that point); {@link #slope()} is then its
+     * slope.
+     */
     double value(double t, double[] xAt);
 
     /** The directional derivative along {@code d} at the point of the last {@link #value} call. */
@@ -148,9 +151,20 @@ final class LbfgsMinimizer {
     return new Result(fx, maxIter, false);
   }
 
-  /** The two-loop recursion: {@code d = -H g} from the {@code stored} newest pairs, scaled by {@code gamma}. */
-  private static void twoLoop(double[] g, double[][] s, double[][] yv, double[] rho, double[] alpha,
-      double gamma, int stored, int newest, double[] d) {
+  /**
+   * The two-loop recursion: {@code d = -H g} from the {@code stored} newest pairs, scaled by {@code
+   * gamma}.
+   */
+  private static void twoLoop(
+      double[] g,
+      double[][] s,
+      double[][] yv,
+      double[] rho,
+      double[] alpha,
+      double gamma,
+      int stored,
+      int newest,
+      double[] d) {
     negate(g, d);
     for (int k = 0; k < stored; k++) {
       int j = Math.floorMod(newest - k, HISTORY);

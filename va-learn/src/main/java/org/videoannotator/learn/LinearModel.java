@@ -140,7 +140,8 @@ public record LinearModel(
       md.update((byte) (y[i] ? 1 : 0));
       for (float v : x[i]) {
         int bits = Float.floatToIntBits(v);
-        md.update(new byte[] {(byte) bits, (byte) (bits >> 8), (byte) (bits >> 16), (byte) (bits >> 24)});
+        md.update(
+            new byte[] {(byte) bits, (byte) (bits >> 8), (byte) (bits >> 16), (byte) (bits >> 24)});
       }
     }
     return HexFormat.of().formatHex(md.digest());
@@ -182,7 +183,20 @@ public record LinearModel(
 
   @Override
   public String toString() {
-    return "LinearModel[dim=" + weights.length + ", C=" + c + ", cvAP=" + cvMean + "±" + cvStd
-        + ", pos=" + positives + ", neg=" + negatives + ", fingerprint=" + fingerprint + "]";
+    return "LinearModel[dim="
+        + weights.length
+        + ", C="
+        + c
+        + ", cvAP="
+        + cvMean
+        + "±"
+        + cvStd
+        + ", pos="
+        + positives
+        + ", neg="
+        + negatives
+        + ", fingerprint="
+        + fingerprint
+        + "]";
   }
 }

@@ -10,12 +10,12 @@ import org.videoannotator.core.vectors.DotProducts;
  *
  * <p>Along a line search it keeps the rows' decision values {@code z = Xw + b} and moves them:
  * {@code z(w + t d) = z(w) + t (Xd + d_b)}, with {@code Xd} computed once per line in float, and
- * each trial's slope {@code g.d} from the
- * rows' loss derivatives without the gradient. So a search costs one cheap pass for {@code Xd}
- * and one gradient pass for the accepted point, instead of a double-precision {@code Xw} and a
- * gradient per trial. The decision values at the start of a minimisation are
- * exact (double); each step adds rounding of about 1e-7 times that step, which vanishes as the
- * steps do, so the relative decrease L-BFGS stops on (2e-9) is measured without noise.
+ * each trial's slope {@code g.d} from the rows' loss derivatives without the gradient. So a search
+ * costs one cheap pass for {@code Xd} and one gradient pass for the accepted point, instead of a
+ * double-precision {@code Xw} and a gradient per trial. The decision values at the start of a
+ * minimisation are exact (double); each step adds rounding of about 1e-7 times that step, which
+ * vanishes as the steps do, so the relative decrease L-BFGS stops on (2e-9) is measured without
+ * noise.
  */
 final class LogisticLoss implements LbfgsMinimizer.Objective {
   /** Rows per block: their terms, then their gradient share. */
@@ -28,26 +28,37 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
   private final double alpha;
   private final DotProducts dots = DotProducts.best();
   private final int[] offsets;
+
   /** Decision values {@code x_i.w + b} at the point the objective last settled on. */
   private final double[] z;
+
   private boolean settled;
   private final double[] step;
   private final double[] trial;
+
   /** Each row's loss derivative {@code r_i} at the last point evaluated. */
   private final double[] residual;
+
   private final float[] direction;
   private final double[] factor = new double[BLOCK];
   private final double[] margin = new double[BLOCK];
   private final float[] coef = new float[BLOCK];
   private final int[] blockOffsets = new int[BLOCK];
+
   /** Scratch for {@link #squareAndDot}. */
   private final double[] pair = new double[2];
+
   private final float[] blockGrad;
+
   /** Gradient summed in double, as the reference does (else in float within each block). */
   private final boolean doubleGradient;
+
   private final double[] coefDouble;
 
-  /** {@code x}: {@code rows x dim} row-major; {@code positive[i]} is row i's label; float gradient blocks. */
+  /**
+   * {@code x}: {@code rows x dim} row-major; {@code positive[i]} is row i's label; float gradient
+   * blocks.
+   */
   LogisticLoss(float[] x, boolean[] positive, int dim, double c) {
     this(x, positive, dim, c, false);
   }
@@ -140,7 +151,10 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
     };
   }
 
-  /** {@code out = {sum w[j]^2, sum w[j] d[j]}} for {@code j < count}, in index order (one loop, two chains). */
+  /**
+   * {@code out = {sum w[j]^2, sum w[j] d[j]}} for {@code j < count}, in index order (one loop, two
+   * chains).
+   */
   private static void squareAndDot(double[] w, double[] d, int count, double[] out) {
     double square = 0;
     double dot = 0;
@@ -181,8 +195,8 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
   }
 
   /**
-   * The data part of the loss for the rows' decision values, leaving each row's derivative
-   * {@code r_i = d loss / d z_i} in {@link #residual}.
+   * The data part of the loss for the rows' decision values, leaving each row's derivative {@code
+   * r_i = d loss / d z_i} in {@link #residual}.
    */
   private double residuals(double[] values) {
     double loss = 0;
@@ -230,7 +244,10 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
     grad[dim] = biasGrad;
   }
 
-  /** Fills {@link #coef} and {@link #blockOffsets} for rows {@code start..start+n}; adds their residuals to {@code biasGrad}. */
+  /**
+   * Fills {@link #coef} and {@link #blockOffsets} for rows {@code start..start+n}; adds their
+   * residuals to {@code biasGrad}.
+   */
   private double blockCoefficients(int start, int n, double biasGrad) {
     for (int i = 0; i < n; i++) {
       double r = residual[start + i];

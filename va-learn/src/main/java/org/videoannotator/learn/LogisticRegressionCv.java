@@ -45,7 +45,13 @@ public final class LogisticRegressionCv {
 
   /** Options; {@link #defaults()} are the protocol's. */
   public record Options(
-      int folds, double[] cs, long seed, int maxIter, double gtol, int threads, TieBreak tieBreak,
+      int folds,
+      double[] cs,
+      long seed,
+      int maxIter,
+      double gtol,
+      int threads,
+      TieBreak tieBreak,
       Precision precision) {
     public Options(int folds, double[] cs, long seed, int maxIter, double gtol, int threads) {
       this(folds, cs, seed, maxIter, gtol, threads, TieBreak.FIRST);
@@ -53,7 +59,13 @@ public final class LogisticRegressionCv {
 
     /** With the {@code FAST} gradient (the server's builds). */
     public Options(
-        int folds, double[] cs, long seed, int maxIter, double gtol, int threads, TieBreak tieBreak) {
+        int folds,
+        double[] cs,
+        long seed,
+        int maxIter,
+        double gtol,
+        int threads,
+        TieBreak tieBreak) {
       this(folds, cs, seed, maxIter, gtol, threads, tieBreak, Precision.FAST);
     }
 
@@ -81,8 +93,15 @@ public final class LogisticRegressionCv {
 
     /** The protocol's: scikit-learn's settings and its precision. */
     public static Options defaults() {
-      return new Options(5, logspace(-4, 4, 10), 0, 1000, 1e-4,
-          Runtime.getRuntime().availableProcessors(), TieBreak.FIRST, Precision.REFERENCE);
+      return new Options(
+          5,
+          logspace(-4, 4, 10),
+          0,
+          1000,
+          1e-4,
+          Runtime.getRuntime().availableProcessors(),
+          TieBreak.FIRST,
+          Precision.REFERENCE);
     }
 
     public Options withThreads(int n) {
@@ -176,7 +195,8 @@ public final class LogisticRegressionCv {
     float[] flat = new float[Math.multiplyExact(x.length, dim)];
     for (int i = 0; i < x.length; i++) {
       if (x[i].length != dim) {
-        throw new IllegalArgumentException("row " + i + " has " + x[i].length + " values, not " + dim);
+        throw new IllegalArgumentException(
+            "row " + i + " has " + x[i].length + " values, not " + dim);
       }
       System.arraycopy(x[i], 0, flat, i * dim, dim);
     }
@@ -203,7 +223,10 @@ public final class LogisticRegressionCv {
     }
     double c = options.cs()[best];
     LbfgsMinimizer.minimize(
-        new LogisticLoss(x, y, dim, c, doubleGradient()), start, options.gtol(), LbfgsMinimizer.SCIPY_FTOL,
+        new LogisticLoss(x, y, dim, c, doubleGradient()),
+        start,
+        options.gtol(),
+        LbfgsMinimizer.SCIPY_FTOL,
         options.maxIter());
     float[] weights = toFloats(start, dim);
     double[] atBest = new double[foldScores.length];
@@ -211,8 +234,17 @@ public final class LogisticRegressionCv {
       atBest[f] = foldScores[f][best];
     }
     return new LinearModel(
-        weights, start[dim], c, options.cs(), foldScores, Stats.mean(atBest), Stats.std(atBest),
-        positives, n - positives, fingerprint, Instant.now().toString());
+        weights,
+        start[dim],
+        c,
+        options.cs(),
+        foldScores,
+        Stats.mean(atBest),
+        Stats.std(atBest),
+        positives,
+        n - positives,
+        fingerprint,
+        Instant.now().toString());
   }
 
   // Loops over rows or parameters sit in small methods: while fit runs interpreted, the JIT then
@@ -255,8 +287,9 @@ public final class LogisticRegressionCv {
 
   private void runFolds(
       float[] x, int dim, boolean[] y, int[] testFold, double[][] scores, double[][][] coefs) {
-    List<FoldResult> results = ParallelRows.map(options.folds(), options.threads(),
-        fold -> fitFold(x, dim, y, testFold, fold));
+    List<FoldResult> results =
+        ParallelRows.map(
+            options.folds(), options.threads(), fold -> fitFold(x, dim, y, testFold, fold));
     for (int f = 0; f < results.size(); f++) {
       scores[f] = results.get(f).scores;
       coefs[f] = results.get(f).coefs;
@@ -283,8 +316,11 @@ public final class LogisticRegressionCv {
     DotProducts dots = DotProducts.best();
     for (int k = 0; k < cs.length; k++) {
       LbfgsMinimizer.minimize(
-          new LogisticLoss(trainX, trainY, dim, cs[k], doubleGradient()), w, options.gtol(),
-          LbfgsMinimizer.SCIPY_FTOL, options.maxIter());
+          new LogisticLoss(trainX, trainY, dim, cs[k], doubleGradient()),
+          w,
+          options.gtol(),
+          LbfgsMinimizer.SCIPY_FTOL,
+          options.maxIter());
       coefs[k] = w.clone();
       dots.dots(testX, testOffsets, nTest, w, dim, decision);
       addBias(decision, w[dim]);
@@ -302,8 +338,16 @@ public final class LogisticRegressionCv {
   }
 
   /** Copies the rows of {@code fold} to the test arrays and the others to the training arrays. */
-  private static void splitFold(float[] x, int dim, boolean[] y, int[] testFold, int fold,
-      float[] trainX, boolean[] trainY, float[] testX, boolean[] testY) {
+  private static void splitFold(
+      float[] x,
+      int dim,
+      boolean[] y,
+      int[] testFold,
+      int fold,
+      float[] trainX,
+      boolean[] trainY,
+      float[] testX,
+      boolean[] testY) {
     int tr = 0;
     int te = 0;
     for (int i = 0; i < y.length; i++) {
@@ -371,5 +415,4 @@ public final class LogisticRegressionCv {
 
   /** Summed fold APs this close to the best count as a tie (AP sums are at most the fold count). */
   static final double TIE_TOLERANCE = 1e-9;
-
 }

@@ -17,6 +17,7 @@ import org.videoannotator.core.vectors.PairwiseSum;
  */
 public final class Metrics {
   private static final Logger LOG = LoggerFactory.getLogger(Metrics.class);
+
   /** Undefined metrics are common in CV on rare labels: warn once, then log at debug level. */
   private static final java.util.concurrent.atomic.AtomicBoolean WARNED =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -27,8 +28,8 @@ public final class Metrics {
   private record Curve(double[] tps, double[] fps) {}
 
   /**
-   * {@code sklearn.metrics.average_precision_score(y, score)}: sum over distinct thresholds of
-   * (R_n - R_{n-1}) * P_n, no interpolation. 0 (logged) when {@code y} has no positive.
+   * {@code sklearn.metrics.average_precision_score(y, score)}: sum over distinct thresholds of (R_n
+   * - R_{n-1}) * P_n, no interpolation. 0 (logged) when {@code y} has no positive.
    */
   public static double averagePrecision(boolean[] y, double[] score) {
     Curve curve = curve(y, score);

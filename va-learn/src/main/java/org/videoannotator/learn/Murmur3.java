@@ -12,7 +12,9 @@ public final class Murmur3 {
 
   private Murmur3() {}
 
-  /** Hash of {@code key}'s UTF-8 bytes with {@code seed}, as a signed int (like {@code mmh3.hash}). */
+  /**
+   * Hash of {@code key}'s UTF-8 bytes with {@code seed}, as a signed int (like {@code mmh3.hash}).
+   */
   public static int hash32(String key, int seed) {
     return hash32(key.getBytes(StandardCharsets.UTF_8), seed);
   }

@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * A port of numpy's legacy {@code numpy.random.RandomState}: the MT19937 generator seeded as numpy
  * seeds it, and the draws the reference uses, consuming the generator exactly as numpy does so that
- * the same seed yields the same numbers ({@code random_sample}, {@code randint} by masked rejection,
- * {@code choice} with and without replacement and with probabilities, {@code permutation}, {@code
- * shuffle}). Not thread-safe: one instance per thread of work.
+ * the same seed yields the same numbers ({@code random_sample}, {@code randint} by masked
+ * rejection, {@code choice} with and without replacement and with probabilities, {@code
+ * permutation}, {@code shuffle}). Not thread-safe: one instance per thread of work.
  */
 public final class NumpyRandomState {
   private static final int N = 624;
@@ -315,7 +315,10 @@ public final class NumpyRandomState {
     }
     if (size > n) {
       throw new IllegalArgumentException(
-          "choice: cannot take a larger sample (" + size + ") than population (" + n
+          "choice: cannot take a larger sample ("
+              + size
+              + ") than population ("
+              + n
               + ") when replace=False");
     }
     if (p == null) {
@@ -361,7 +364,8 @@ public final class NumpyRandomState {
 
   private static void checkProbabilities(int n, double[] p) {
     if (p.length != n) {
-      throw new IllegalArgumentException("choice: a and p must have the same size (" + n + " vs " + p.length + ")");
+      throw new IllegalArgumentException(
+          "choice: a and p must have the same size (" + n + " vs " + p.length + ")");
     }
     double sum = 0;
     double c = 0;

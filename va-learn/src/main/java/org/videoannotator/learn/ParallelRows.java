@@ -8,7 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
-/** Runs work over row ranges {@code [from, to)}, or over task indices, on a few platform threads. */
+/**
+ * Runs work over row ranges {@code [from, to)}, or over task indices, on a few platform threads.
+ */
 public final class ParallelRows {
   /** Work on one contiguous range of rows. */
   @FunctionalInterface
@@ -29,10 +31,13 @@ public final class ParallelRows {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
     int parts = Math.max(1, Math.min(threads, rows / 1024 + 1));
-    map(parts, parts, p -> {
-      task.run((int) ((long) rows * p / parts), (int) ((long) rows * (p + 1) / parts));
-      return null;
-    });
+    map(
+        parts,
+        parts,
+        p -> {
+          task.run((int) ((long) rows * p / parts), (int) ((long) rows * (p + 1) / parts));
+          return null;
+        });
   }
 
   /**
@@ -50,8 +55,9 @@ public final class ParallelRows {
       }
       return results;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(
-        Math.min(threads, count), Thread.ofPlatform().daemon().factory());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(threads, count), Thread.ofPlatform().daemon().factory());
     try {
       List<Future<T>> futures = new ArrayList<>();
       for (int i = 0; i < count; i++) {

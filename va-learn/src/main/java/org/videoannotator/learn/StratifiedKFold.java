@@ -13,8 +13,9 @@ public final class StratifiedKFold {
    * The test fold (0..nSplits-1) of every sample.
    *
    * @throws IllegalArgumentException if a class has fewer than {@code nSplits} members, which
-   *     scikit-learn only warns about for the smaller class but which would leave a fold without it;
-   *     here it is refused when every class is smaller, as scikit-learn does, and allowed otherwise
+   *     scikit-learn only warns about for the smaller class but which would leave a fold without
+   *     it; here it is refused when every class is smaller, as scikit-learn does, and allowed
+   *     otherwise
    */
   public static int[] testFolds(boolean[] y, int nSplits, long seed) {
     if (nSplits < 2) {
@@ -38,8 +39,14 @@ public final class StratifiedKFold {
     }
     if (allSmall) {
       throw new IllegalArgumentException(
-          "n_splits=" + nSplits + " cannot be greater than the number of members in each class"
-              + " (class sizes " + counts[0] + ", " + counts[1] + ")");
+          "n_splits="
+              + nSplits
+              + " cannot be greater than the number of members in each class"
+              + " (class sizes "
+              + counts[0]
+              + ", "
+              + counts[1]
+              + ")");
     }
     // allocation[f][k]: members of class k in fold f, from dealing sorted labels round robin
     int[][] allocation = new int[nSplits][2];

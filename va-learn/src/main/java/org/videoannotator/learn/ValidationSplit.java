@@ -9,14 +9,15 @@ import java.util.Set;
  * non-negative) is below its numerator. The split is a pure function of the key, so the same key
  * always falls on the same side.
  *
- * <p>The reference declares {@code VALIDATION_FRACTION = Fraction(numerator=2, denominator=10)}
- * and Python's {@code Fraction} reduces that to 1/5 at construction, so its {@code _key_in_val}
+ * <p>The reference declares {@code VALIDATION_FRACTION = Fraction(numerator=2, denominator=10)} and
+ * Python's {@code Fraction} reduces that to 1/5 at construction, so its {@code _key_in_val}
  * computes {@code hash % 5 < 1}: the same 20 %, but different keys than {@code hash % 10 < 2}.
  * {@link #fraction} reduces every setting the same way.
  */
 public final class ValidationSplit {
   /** The protocol's seed. */
   public static final int DEFAULT_SEED = 0;
+
   /** The protocol's validation fraction as declared (2/10); it takes effect reduced, as 1/5. */
   public static final Fraction DEFAULT_FRACTION = fraction(2, 10);
 
@@ -31,7 +32,9 @@ public final class ValidationSplit {
       if (denominator <= 0 || numerator < 0 || numerator > denominator) {
         throw new IllegalArgumentException(
             "a validation fraction needs 0 <= numerator <= denominator and denominator > 0, got "
-                + numerator + "/" + denominator);
+                + numerator
+                + "/"
+                + denominator);
       }
       int gcd = gcd(numerator, denominator);
       numerator /= gcd;
@@ -72,8 +75,7 @@ public final class ValidationSplit {
 
   /** Whether {@code key} belongs to the validation side for {@code seed} and {@code fraction}. */
   public static boolean isValidation(String key, int seed, Fraction fraction) {
-    return Math.floorMod(Murmur3.hash32(key, seed), fraction.denominator())
-        < fraction.numerator();
+    return Math.floorMod(Murmur3.hash32(key, seed), fraction.denominator()) < fraction.numerator();
   }
 
   /** {@code numerator/denominator} reduced to lowest terms (2/10 becomes 1/5). */
@@ -102,12 +104,18 @@ public final class ValidationSplit {
     assign(set.negatives(), trainNeg, valNeg, removeFromTrain, removeFromValidation, seed);
     if (trainPos.isEmpty()) {
       throw new NoPositivesException(
-          "the training split for label=" + set.label() + " with seed=" + seed
+          "the training split for label="
+              + set.label()
+              + " with seed="
+              + seed
               + " has no positive instances");
     }
     if (valPos.isEmpty()) {
       throw new NoPositivesException(
-          "the validation split for label=" + set.label() + " with seed=" + seed
+          "the validation split for label="
+              + set.label()
+              + " with seed="
+              + seed
               + " has no positive instances");
     }
     return new Split(

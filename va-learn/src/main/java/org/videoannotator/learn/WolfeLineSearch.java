@@ -5,19 +5,20 @@ package org.videoannotator.learn;
  * 1994) with the constants L-BFGS-B passes (sufficient decrease {@code 1e-3}, curvature {@code
  * 0.9}, interval tolerance {@code 0.1}, steps in {@code [0, 1e10]}) and at most 20 evaluations.
  * Following its trial steps (not just its conditions) is what keeps a fit on the reference's
- * iterates: where a search interpolates, another rule lands on another point, and a fit stopped
- * at {@code gtol} then keeps that difference (seen as rank swaps on small validation sets).
+ * iterates: where a search interpolates, another rule lands on another point, and a fit stopped at
+ * {@code gtol} then keeps that difference (seen as rank swaps on small validation sets).
  *
- * <p>Every trial is the latest point; the search ends on it ({@code CONVERGENCE} or a warning,
- * as L-BFGS-B accepts both). An objective that gives a trial's slope without its gradient ({@link
- * LbfgsMinimizer.Line}) computes the gradient only for that point. Holds its scratch state: one
- * per minimisation.
+ * <p>Every trial is the latest point; the search ends on it ({@code CONVERGENCE} or a warning, as
+ * L-BFGS-B accepts both). An objective that gives a trial's slope without its gradient ({@link
+ * LbfgsMinimizer.Line}) computes the gradient only for that point. Holds its scratch state: one per
+ * minimisation.
  */
 final class WolfeLineSearch {
   private static final double FTOL = 1e-3;
   private static final double GTOL = 0.9;
   private static final double XTOL = 0.1;
   private static final double STP_MAX = 1e10;
+
   /** L-BFGS-B's {@code maxls}: a search that has not ended after this many trials fails. */
   static final int MAX_EVALS = 20;
 
@@ -28,12 +29,20 @@ final class WolfeLineSearch {
   }
 
   /**
-   * Searches along {@code d} from {@code x} (value {@code f0}, slope {@code dphi0 < 0}), starting at
-   * {@code step}. Leaves the accepted point in {@code xNew} / {@code gNew} and returns its value,
-   * or NaN when the search did not end within {@value #MAX_EVALS} trials.
+   * Searches along {@code d} from {@code x} (value {@code f0}, slope {@code dphi0 < 0}), starting
+   * at {@code step}. Leaves the accepted point in {@code xNew} / {@code gNew} and returns its
+   * value, or NaN when the search did not end within {@value #MAX_EVALS} trials.
    */
-  double search(LbfgsMinimizer.Objective f, LbfgsMinimizer.Line line, double[] x, double f0,
-      double dphi0, double[] d, double step, double[] xNew, double[] gNew) {
+  double search(
+      LbfgsMinimizer.Objective f,
+      LbfgsMinimizer.Line line,
+      double[] x,
+      double f0,
+      double dphi0,
+      double[] d,
+      double step,
+      double[] xNew,
+      double[] gNew) {
     Bracket b = new Bracket(f0, dphi0, step);
     double stp = step;
     for (int evals = 1; evals <= MAX_EVALS; evals++) {
@@ -104,10 +113,11 @@ final class WolfeLineSearch {
       if (stage == 1 && f <= ftest && g >= 0) {
         stage = 2;
       }
-      boolean warning = (brackt && (stp <= stmin || stp >= stmax))
-          || (brackt && stmax - stmin <= XTOL * stmax)
-          || (stp == STP_MAX && f <= ftest && g <= gtest)
-          || (stp == 0 && (f > ftest || g >= gtest));
+      boolean warning =
+          (brackt && (stp <= stmin || stp >= stmax))
+              || (brackt && stmax - stmin <= XTOL * stmax)
+              || (stp == STP_MAX && f <= ftest && g <= gtest)
+              || (stp == 0 && (f > ftest || g >= gtest));
       boolean converged = f <= ftest && Math.abs(g) <= GTOL * -ginit;
       if (warning || converged) {
         return Double.NaN;
@@ -115,8 +125,20 @@ final class WolfeLineSearch {
       Step s;
       if (stage == 1 && f <= fx && f > ftest) {
         // modified function values until a step with sufficient decrease and a non-negative slope
-        s = Step.take(stx, fx - stx * gtest, gx - gtest, sty, fy - sty * gtest, gy - gtest,
-            stp, f - stp * gtest, g - gtest, brackt, stmin, stmax);
+        s =
+            Step.take(
+                stx,
+                fx - stx * gtest,
+                gx - gtest,
+                sty,
+                fy - sty * gtest,
+                gy - gtest,
+                stp,
+                f - stp * gtest,
+                g - gtest,
+                brackt,
+                stmin,
+                stmax);
         s = s.shifted(gtest);
       } else {
         s = Step.take(stx, fx, gx, sty, fy, gy, stp, f, g, brackt, stmin, stmax);
@@ -151,17 +173,34 @@ final class WolfeLineSearch {
 
   /** MINPACK-2's {@code dcstep}: the safeguarded next step and the updated interval. */
   private record Step(
-      double stx, double fx, double dx, double sty, double fy, double dy, double stp,
+      double stx,
+      double fx,
+      double dx,
+      double sty,
+      double fy,
+      double dy,
+      double stp,
       boolean brackt) {
 
     /** The same step with the modified values of dcsrch's first stage turned back. */
     Step shifted(double gtest) {
-      return new Step(stx, fx + stx * gtest, dx + gtest, sty, fy + sty * gtest, dy + gtest, stp,
-          brackt);
+      return new Step(
+          stx, fx + stx * gtest, dx + gtest, sty, fy + sty * gtest, dy + gtest, stp, brackt);
     }
 
-    static Step take(double stx, double fx, double dx, double sty, double fy, double dy,
-        double stp, double fp, double dp, boolean brackt, double stpmin, double stpmax) {
+    static Step take(
+        double stx,
+        double fx,
+        double dx,
+        double sty,
+        double fy,
+        double dy,
+        double stp,
+        double fp,
+        double dp,
+        boolean brackt,
+        double stpmin,
+        double stpmax) {
       double sgnd = Math.signum(dp) * Math.signum(dx);
       double stpf;
       if (fp > fx) {
@@ -214,9 +253,10 @@ final class WolfeLineSearch {
         double stpq = stp + (dp / (dp - dx)) * (stx - stp);
         if (brackt) {
           stpf = Math.abs(stpc - stp) < Math.abs(stpq - stp) ? stpc : stpq;
-          stpf = stp > stx
-              ? Math.min(stp + 0.66 * (sty - stp), stpf)
-              : Math.max(stp + 0.66 * (sty - stp), stpf);
+          stpf =
+              stp > stx
+                  ? Math.min(stp + 0.66 * (sty - stp), stpf)
+                  : Math.max(stp + 0.66 * (sty - stp), stpf);
         } else {
           stpf = Math.abs(stpc - stp) > Math.abs(stpq - stp) ? stpc : stpq;
           stpf = Math.max(stpmin, Math.min(stpmax, stpf));

@@ -40,7 +40,8 @@ class CalibrationTest {
     for (int i = 0; i < rows.length; i++) {
       rows[i] = i;
     }
-    LogisticRegressionCv.Options tiny = new LogisticRegressionCv.Options(5, new double[] {1e-4}, 0, 1000, 1e-4, 1);
+    LogisticRegressionCv.Options tiny =
+        new LogisticRegressionCv.Options(5, new double[] {1e-4}, 0, 1000, 1e-4, 1);
     LinearModel model = new LogisticRegressionCv(tiny).fit(matrix, rows, y, "test");
     // The collapse itself: every probability near the yes-rate 14/23 = 0.61.
     boolean[] corpusTruth = new boolean[2_000];
@@ -55,7 +56,9 @@ class CalibrationTest {
       min = Math.min(min, p);
       max = Math.max(max, p);
     }
-    assertTrue(min > 0.5 && max - min < 0.05, "the uncalibrated model is flat above 0.5: " + min + ".." + max);
+    assertTrue(
+        min > 0.5 && max - min < 0.05,
+        "the uncalibrated model is flat above 0.5: " + min + ".." + max);
 
     Calibration.Result calibrated = Calibration.calibrate(matrix, rows, y, model, tiny);
     assertTrue(calibrated.slope() > 10, "the logits are stretched: a = " + calibrated.slope());
@@ -66,11 +69,14 @@ class CalibrationTest {
       calledYes += yes ? 1 : 0;
       correct += yes == corpusTruth[i] ? 1 : 0;
     }
-    assertTrue(calledYes < 400, "about 10 % of the corpus is yes, the model says " + calledYes + " of 2000");
+    assertTrue(
+        calledYes < 400,
+        "about 10 % of the corpus is yes, the model says " + calledYes + " of 2000");
     assertTrue(correct > 1_800, "calibrated decisions are mostly right: " + correct + " of 2000");
     assertTrue(calibrated.precision() > 0.8 && calibrated.recall() > 0.8, calibrated.toString());
     // The ranking is unchanged: calibration is monotone.
-    assertEquals(Math.signum(model.logit(corpus[0]) - model.logit(corpus[1])),
+    assertEquals(
+        Math.signum(model.logit(corpus[0]) - model.logit(corpus[1])),
         Math.signum(calibrated.model().logit(corpus[0]) - calibrated.model().logit(corpus[1])));
   }
 

@@ -11,8 +11,8 @@ import java.nio.file.Path;
  * Diagnostics, a main and not a test: refits every fit that {@code
  * experiments/src/test/python/dump_reference_fits.py} dumped from the reference's scikit-learn and
  * prints how far the chosen C, the fold scores and the coefficients are from scikit-learn's. Run
- * with the test class path: {@code CompareReferenceFits DIR [all]} ({@code all}: every fit, not only
- * those that differ).
+ * with the test class path: {@code CompareReferenceFits DIR [all]} ({@code all}: every fit, not
+ * only those that differ).
  */
 public final class CompareReferenceFits {
   private CompareReferenceFits() {}
@@ -28,7 +28,8 @@ public final class CompareReferenceFits {
       JsonNode ref = json.readTree(dir.resolve(i + ".json").toFile());
       int rows = ref.get("rows").asInt();
       int dim = ref.get("dim").asInt();
-      ByteBuffer xs = ByteBuffer.wrap(Files.readAllBytes(dir.resolve(i + ".x"))).order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer xs =
+          ByteBuffer.wrap(Files.readAllBytes(dir.resolve(i + ".x"))).order(ByteOrder.LITTLE_ENDIAN);
       byte[] ys = Files.readAllBytes(dir.resolve(i + ".y"));
       float[][] x = new float[rows][dim];
       boolean[] y = new boolean[rows];
@@ -38,7 +39,9 @@ public final class CompareReferenceFits {
         }
         y[r] = ys[r] != 0;
       }
-      LinearModel m = new LogisticRegressionCv(LogisticRegressionCv.Options.defaults().withThreads(1)).fit(x, y);
+      LinearModel m =
+          new LogisticRegressionCv(LogisticRegressionCv.Options.defaults().withThreads(1))
+              .fit(x, y);
       double diff = 0;
       double norm = 0;
       for (int j = 0; j < dim; j++) {
@@ -51,7 +54,8 @@ public final class CompareReferenceFits {
       JsonNode scores = ref.get("scores");
       for (int f = 0; f < scores.size(); f++) {
         for (int k = 0; k < scores.get(f).size(); k++) {
-          foldGap = Math.max(foldGap, Math.abs(scores.get(f).get(k).asDouble() - m.foldScores()[f][k]));
+          foldGap =
+              Math.max(foldGap, Math.abs(scores.get(f).get(k).asDouble() - m.foldScores()[f][k]));
         }
       }
       // numpy's logspace gives 1e-4 one ulp low: compare the chosen C's index, not its bits
@@ -60,10 +64,19 @@ public final class CompareReferenceFits {
       fits++;
       worst = Math.max(worst, relative);
       if (all || !sameC || relative > 1e-6 || foldGap > 1e-9) {
-        System.out.printf("fit %d: %d rows, C %s (%g, reference %g), coefficients %.2e relative, fold AP gap %.2e%n",
-            i, rows, sameC ? "same" : "DIFFERENT", m.c(), ref.get("C").asDouble(), relative, foldGap);
+        System.out.printf(
+            "fit %d: %d rows, C %s (%g, reference %g), coefficients %.2e relative, fold AP gap %.2e%n",
+            i,
+            rows,
+            sameC ? "same" : "DIFFERENT",
+            m.c(),
+            ref.get("C").asDouble(),
+            relative,
+            foldGap);
       }
     }
-    System.out.printf("%d fits, %d with another C, largest relative coefficient difference %.2e%n", fits, differentC, worst);
+    System.out.printf(
+        "%d fits, %d with another C, largest relative coefficient difference %.2e%n",
+        fits, differentC, worst);
   }
 }

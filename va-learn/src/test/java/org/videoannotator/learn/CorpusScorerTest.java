@@ -66,8 +66,10 @@ class CorpusScorerTest {
   @Test
   void refusesAModelOfAnotherDimension() {
     FloatMatrix m = FloatMatrix.ofHeap(new float[12], 3, 4);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new CorpusScorer().logits(m, model(new float[5], 0)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new CorpusScorer().logits(m, model(new float[5], 0)));
     assertTrue(e.getMessage().contains("dimension 5"), e.getMessage());
   }
 }

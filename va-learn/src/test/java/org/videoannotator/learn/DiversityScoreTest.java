@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class DiversityScoreTest {
   @Test
   void followsTheProtocolFormula() {
-    // positives: 12 in cluster 0 (capped at 10), 3 in cluster 1; negatives: 1 in each of 10 clusters
+    // positives: 12 in cluster 0 (capped at 10), 3 in cluster 1; negatives: 1 in each of 10
+    // clusters
     Set<String> pos = new HashSet<>();
     Map<String, Integer> cluster = new java.util.HashMap<>();
     for (int i = 0; i < 12; i++) {

@@ -45,8 +45,11 @@ class FeedsTest {
     return FloatMatrix.ofRows(rows);
   }
 
-  private static Feeds.FeedSet build(float[] p, IntPredicate labelled, Map<String, Integer> sizes, long seed) {
-    return Feeds.build(new FeedInput(p, pairedVectors(p.length), Feeds.THRESHOLD, seed), labelled,
+  private static Feeds.FeedSet build(
+      float[] p, IntPredicate labelled, Map<String, Integer> sizes, long seed) {
+    return Feeds.build(
+        new FeedInput(p, pairedVectors(p.length), Feeds.THRESHOLD, seed),
+        labelled,
         id -> sizes.getOrDefault(id, 10));
   }
 
@@ -54,9 +57,11 @@ class FeedsTest {
   void sharingFeedsAreDisjointSkipLabelledRowsAndFollowTheirDefinitions() {
     float[] p = probabilities(2000);
     IntPredicate labelled = row -> row % 3 == 0;
-    Map<String, Integer> sizes = Map.of("top-positive", 20, "top-negative", 15, "borderline", 10, "random", 25);
+    Map<String, Integer> sizes =
+        Map.of("top-positive", 20, "top-negative", 15, "borderline", 10, "random", 25);
     Feeds.FeedSet feeds = build(p, labelled, sizes, 7);
-    assertEquals(FeedRegistry.strategies().size(), feeds.feeds().size(), "every registered feed is filled");
+    assertEquals(
+        FeedRegistry.strategies().size(), feeds.feeds().size(), "every registered feed is filled");
     Set<Integer> seen = new HashSet<>();
     for (String id : SHARING) {
       for (int row : feeds.get(id).rows()) {
@@ -71,7 +76,8 @@ class FeedsTest {
     double borderGap = Math.abs(feeds.get("borderline").scores()[9] - 0.5);
     for (int row = 0; row < p.length; row++) {
       if (row % 3 != 0 && !seen.contains(row)) {
-        assertTrue(p[row] <= lastTop && p[row] >= lastBottom && Math.abs(p[row] - 0.5) >= borderGap);
+        assertTrue(
+            p[row] <= lastTop && p[row] >= lastBottom && Math.abs(p[row] - 0.5) >= borderGap);
       }
     }
     for (int row : feeds.get("random").rows()) {
@@ -94,7 +100,9 @@ class FeedsTest {
       top.add(row);
     }
     long inTop = java.util.Arrays.stream(feeds.get("random").rows()).filter(top::contains).count();
-    assertTrue(inTop > 0.15 * 400 && inTop < 0.35 * 400, inTop + " of 400 random clips among the top quarter");
+    assertTrue(
+        inTop > 0.15 * 400 && inTop < 0.35 * 400,
+        inTop + " of 400 random clips among the top quarter");
   }
 
   @Test
@@ -108,20 +116,29 @@ class FeedsTest {
       assertTrue(pairs.add(row / 2), "rows " + row + " and its identical twin both offered");
     }
     assertTrue(feeds.get("borderline").rows().length == 10);
-    assertEquals(feeds.get("borderline").rows()[0], diverse[0], "the most borderline clip leads both");
+    assertEquals(
+        feeds.get("borderline").rows()[0], diverse[0], "the most borderline clip leads both");
   }
 
   @Test
   void smallCorporaRunOutGracefully() {
     float[] p = probabilities(10);
-    Feeds.FeedSet feeds = build(p, row -> row < 4, Map.of("top-positive", 3, "top-negative", 3, "borderline", 3, "random", 3), 1);
+    Feeds.FeedSet feeds =
+        build(
+            p,
+            row -> row < 4,
+            Map.of("top-positive", 3, "top-negative", 3, "borderline", 3, "random", 3),
+            1);
     int total = 0;
     for (String id : SHARING) {
       total += feeds.get(id).rows().length;
     }
     assertEquals(6, total);
-    assertEquals(3, feeds.get("random").rows().length, "the random feed samples every unlabelled clip");
+    assertEquals(
+        3, feeds.get("random").rows().length, "the random feed samples every unlabelled clip");
     assertThrows(IllegalArgumentException.class, () -> feeds.get("best"));
-    assertThrows(IllegalArgumentException.class, () -> Feeds.build(new FeedInput(p, null, 0.5, 1), row -> false, -1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Feeds.build(new FeedInput(p, null, 0.5, 1), row -> false, -1));
   }
 }

@@ -12,18 +12,22 @@ import org.junit.jupiter.api.Test;
 class LabelledSetTest {
   @Test
   void refusesKeysOnBothSidesAndEmptySets() {
-    IllegalArgumentException both = assertThrows(IllegalArgumentException.class,
-        () -> new LabelledSet("gore", Set.of("a", "b"), Set.of("b")));
+    IllegalArgumentException both =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new LabelledSet("gore", Set.of("a", "b"), Set.of("b")));
     assertTrue(both.getMessage().contains("'b'"), both.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new LabelledSet("gore", Set.of(), Set.of()));
     assertThrows(IllegalArgumentException.class, () -> new LabelledSet(" ", Set.of("a"), Set.of()));
-    assertThrows(IllegalArgumentException.class, () -> new LabelledSet("gore", Set.of(""), Set.of()));
+    assertThrows(
+        IllegalArgumentException.class, () -> new LabelledSet("gore", Set.of(""), Set.of()));
   }
 
   @Test
   void ordersKeysAsPythonSortsStrings() {
     // U+FF21 (fullwidth A) sorts before U+1F3AC by code point but after it in UTF-16 units
-    LabelledSet set = new LabelledSet("x", Set.of("b", "\uFF21", "\uD83C\uDFAC", "a"), Set.of("z", "y"));
+    LabelledSet set =
+        new LabelledSet("x", Set.of("b", "\uFF21", "\uD83C\uDFAC", "a"), Set.of("z", "y"));
     assertEquals(List.of("a", "b", "\uFF21", "\uD83C\uDFAC", "y", "z"), set.orderedKeys());
     assertArrayEquals(new boolean[] {true, true, true, true, false, false}, set.orderedLabels());
     assertEquals(4 / 6.0, set.positiveRate());
@@ -39,6 +43,8 @@ class LabelledSetTest {
     LabelledSet more = set.plus(new LabelledSet("x", Set.of("c"), Set.of("m")));
     assertEquals(Set.of("a", "c"), more.positives());
     assertEquals(Set.of("m"), more.without(Set.of("n", "a", "c")).negatives());
-    assertThrows(IllegalArgumentException.class, () -> set.plus(new LabelledSet("y", Set.of("c"), Set.of())));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> set.plus(new LabelledSet("y", Set.of("c"), Set.of())));
   }
 }

@@ -11,15 +11,16 @@ class LbfgsMinimizerTest {
   void findsTheMinimumOfAnIllConditionedQuadratic() {
     // f(x) = sum_i k_i (x_i - i)^2 / 2 with curvatures spanning four decades
     int n = 50;
-    LbfgsMinimizer.Objective f = (x, g) -> {
-      double v = 0;
-      for (int i = 0; i < n; i++) {
-        double k = Math.pow(10, 4.0 * i / (n - 1));
-        g[i] = k * (x[i] - i);
-        v += 0.5 * k * (x[i] - i) * (x[i] - i);
-      }
-      return v;
-    };
+    LbfgsMinimizer.Objective f =
+        (x, g) -> {
+          double v = 0;
+          for (int i = 0; i < n; i++) {
+            double k = Math.pow(10, 4.0 * i / (n - 1));
+            g[i] = k * (x[i] - i);
+            v += 0.5 * k * (x[i] - i) * (x[i] - i);
+          }
+          return v;
+        };
     double[] x = new double[n];
     // scipy 1.10's L-BFGS-B needs 984 iterations here (1038 evaluations): the unit-step-first
     // search is slow on this problem, and it is the reference's, so the minimiser keeps it.
@@ -58,7 +59,8 @@ class LbfgsMinimizerTest {
       double[] minus = w.clone();
       plus[j] += h;
       minus[j] -= h;
-      double numeric = (loss.valueAndGradient(plus, scratch) - loss.valueAndGradient(minus, scratch)) / (2 * h);
+      double numeric =
+          (loss.valueAndGradient(plus, scratch) - loss.valueAndGradient(minus, scratch)) / (2 * h);
       assertEquals(numeric, g[j], 1e-5 * Math.max(1, Math.abs(numeric)), "component " + j);
     }
   }

@@ -19,8 +19,19 @@ class LinearModelTest {
   void savesAndLoadsExactly() {
     float[] w = {0.1f, -3.4028235e38f, 1.4e-45f, (float) Math.PI};
     double[][] folds = {{0.5, Double.NaN}, {1.0 / 3, 0.7}};
-    LinearModel m = new LinearModel(w, -0.123456789012345678, 0.0001, new double[] {1e-4, 1e4},
-        folds, 0.75, 0.05, 10, 20, "abc", "2026-01-01T00:00:00Z");
+    LinearModel m =
+        new LinearModel(
+            w,
+            -0.123456789012345678,
+            0.0001,
+            new double[] {1e-4, 1e4},
+            folds,
+            0.75,
+            0.05,
+            10,
+            20,
+            "abc",
+            "2026-01-01T00:00:00Z");
     Path file = dir.resolve("sub/model.json");
     m.save(file);
     LinearModel back = LinearModel.load(file);
@@ -41,9 +52,11 @@ class LinearModelTest {
   @Test
   void fingerprintDependsOnKeysAndSides() {
     LinearModel m = new LinearModel(new float[] {1f, 2f}, 0.5, 1, null, null, 0, 0, 1, 1, "", "");
-    assertEquals(LogisticLoss.sigmoid(1 * 3f + 2 * 4f + 0.5), m.probability(new float[] {3f, 4f}), 1e-12);
+    assertEquals(
+        LogisticLoss.sigmoid(1 * 3f + 2 * 4f + 0.5), m.probability(new float[] {3f, 4f}), 1e-12);
     String a = LinearModel.fingerprint(new LabelledSet("x", Set.of("a", "b"), Set.of("c")));
     assertEquals(a, LinearModel.fingerprint(new LabelledSet("x", Set.of("b", "a"), Set.of("c"))));
-    assertNotEquals(a, LinearModel.fingerprint(new LabelledSet("x", Set.of("a"), Set.of("b", "c"))));
+    assertNotEquals(
+        a, LinearModel.fingerprint(new LabelledSet("x", Set.of("a"), Set.of("b", "c"))));
   }
 }

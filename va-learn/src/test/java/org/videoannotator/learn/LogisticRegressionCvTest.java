@@ -35,7 +35,10 @@ class LogisticRegressionCvTest {
       JsonNode scores = c.get("scores");
       for (int f = 0; f < 5; f++) {
         for (int k = 0; k < cs.length; k++) {
-          assertEquals(scores.get(f).get(k).asDouble(), model.foldScores()[f][k], 0.02,
+          assertEquals(
+              scores.get(f).get(k).asDouble(),
+              model.foldScores()[f][k],
+              0.02,
               "case " + i + " fold " + f + " C " + cs[k]);
         }
       }
@@ -46,7 +49,10 @@ class LogisticRegressionCvTest {
         // a different C is only acceptable where scikit-learn's own CV curve is flat
         double[] sk = meanPerC(scores);
         int mine = model.chosenIndex();
-        assertEquals(Arrays.stream(sk).max().getAsDouble(), sk[mine], 0.005,
+        assertEquals(
+            Arrays.stream(sk).max().getAsDouble(),
+            sk[mine],
+            0.005,
             "case " + i + ": chose C=" + model.c() + " where scikit-learn chose " + expectedC);
       }
       float[][] xv = Golden.floatRows(c.get("xv"));
@@ -67,12 +73,18 @@ class LogisticRegressionCvTest {
   void agreesWithScikitLearnOnEmbeddingLikeData() {
     LogisticRegressionCv cv = new LogisticRegressionCv();
     for (JsonNode c : Golden.read("logistic_cv_embedding_like.json").get("cases")) {
-      EmbeddingLikeData data = new EmbeddingLikeData(c.get("seed").asLong(), c.get("n").asInt(),
-          c.get("d").asInt(), c.get("rate").asDouble(), c.get("sep").asDouble());
+      EmbeddingLikeData data =
+          new EmbeddingLikeData(
+              c.get("seed").asLong(),
+              c.get("n").asInt(),
+              c.get("d").asInt(),
+              c.get("rate").asDouble(),
+              c.get("sep").asDouble());
       String at = "seed " + c.get("seed").asLong();
       JsonNode check = c.get("x_check");
       assertEquals(check.get(0).floatValue(), data.x[0][0], at);
-      assertEquals(check.get(1).floatValue(), data.x[data.x.length - 1][c.get("d").asInt() - 1], at);
+      assertEquals(
+          check.get(1).floatValue(), data.x[data.x.length - 1][c.get("d").asInt() - 1], at);
       assertEquals(check.get(2).floatValue(), data.xv[3][7], at);
       LinearModel model = cv.fit(data.x, data.y);
       double[] sk = meanPerC(c.get("scores"));
@@ -82,7 +94,10 @@ class LogisticRegressionCvTest {
       }
       double expectedC = c.get("C").asDouble();
       if (Math.abs(expectedC - model.c()) > expectedC * 1e-9) {
-        assertEquals(Arrays.stream(sk).max().getAsDouble(), sk[model.chosenIndex()], 0.005,
+        assertEquals(
+            Arrays.stream(sk).max().getAsDouble(),
+            sk[model.chosenIndex()],
+            0.005,
             at + ": chose C=" + model.c() + " where scikit-learn chose " + expectedC);
       }
       double[] p = new double[data.xv.length];
@@ -107,7 +122,8 @@ class LogisticRegressionCvTest {
   @Test
   void recordsQualityAndRefusesOneClass() {
     JsonNode c = GOLDEN.get("cases").get(0);
-    LinearModel model = new LogisticRegressionCv().fit(Golden.floatRows(c.get("x")), Golden.bools(c.get("y")));
+    LinearModel model =
+        new LogisticRegressionCv().fit(Golden.floatRows(c.get("x")), Golden.bools(c.get("y")));
     ModelQuality q = ModelQuality.of(model);
     double[] atBest = new double[5];
     for (int f = 0; f < 5; f++) {
@@ -116,8 +132,10 @@ class LogisticRegressionCvTest {
     assertEquals(Stats.mean(atBest), q.meanAp());
     assertEquals(Stats.std(atBest), q.stdAp());
     assertEquals(64, model.fingerprint().length());
-    assertThrows(IllegalArgumentException.class,
-        () -> new LogisticRegressionCv().fit(new float[][] {{1f}, {2f}}, new boolean[] {true, true}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new LogisticRegressionCv().fit(new float[][] {{1f}, {2f}}, new boolean[] {true, true}));
   }
 
   @Test
@@ -126,8 +144,9 @@ class LogisticRegressionCvTest {
     EmbeddingLikeData data = new EmbeddingLikeData(203, 40, 512, 0.25, 0.1);
     LinearModel first = new LogisticRegressionCv().fit(data.x, data.y);
     for (int i = 0; i < 3; i++) {
-      LinearModel again = new LogisticRegressionCv(LogisticRegressionCv.Options.defaults().withThreads(1))
-          .fit(data.x, data.y);
+      LinearModel again =
+          new LogisticRegressionCv(LogisticRegressionCv.Options.defaults().withThreads(1))
+              .fit(data.x, data.y);
       assertTrue(Arrays.equals(first.weights(), again.weights()), "run " + i);
       assertEquals(first.bias(), again.bias());
       assertTrue(Arrays.deepEquals(first.foldScores(), again.foldScores()));
@@ -158,7 +177,8 @@ class LogisticRegressionCvTest {
     LogisticRegressionCv.Options protocol = LogisticRegressionCv.Options.defaults();
     LinearModel first = new LogisticRegressionCv(protocol).fit(x, y);
     LinearModel middle =
-        new LogisticRegressionCv(protocol.withTieBreak(LogisticRegressionCv.TieBreak.MIDDLE)).fit(x, y);
+        new LogisticRegressionCv(protocol.withTieBreak(LogisticRegressionCv.TieBreak.MIDDLE))
+            .fit(x, y);
     assertEquals(protocol.cs()[0], first.c(), "the protocol keeps numpy's first maximum");
     assertEquals(protocol.cs()[5], middle.c(), "the middle of ten tied Cs");
     assertTrue(spread(middle, x) > 0.5, "scores of the middle C separate the classes");

@@ -28,17 +28,21 @@ class MetricsTest {
   @Test
   void tiedScoresFormOneThreshold() {
     // all scores tied: one threshold at recall 1 with precision 2/4
-    assertEquals(0.5, Metrics.averagePrecision(new boolean[] {true, true, false, false},
-        new double[] {1, 1, 1, 1}));
-    assertEquals(0.5, Metrics.rocAuc(new boolean[] {true, true, false, false},
-        new double[] {1, 1, 1, 1}));
+    assertEquals(
+        0.5,
+        Metrics.averagePrecision(
+            new boolean[] {true, true, false, false}, new double[] {1, 1, 1, 1}));
+    assertEquals(
+        0.5, Metrics.rocAuc(new boolean[] {true, true, false, false}, new double[] {1, 1, 1, 1}));
   }
 
   @Test
   void signedZerosAreOneThreshold() {
     // numpy groups scores by diff != 0, and -0.0 - 0.0 == 0: one threshold holding both items
-    assertEquals(0.5, Metrics.averagePrecision(new boolean[] {true, false}, new double[] {-0.0, 0.0}));
-    assertEquals(0.5, Metrics.averagePrecision(new boolean[] {false, true}, new double[] {-0.0, 0.0}));
+    assertEquals(
+        0.5, Metrics.averagePrecision(new boolean[] {true, false}, new double[] {-0.0, 0.0}));
+    assertEquals(
+        0.5, Metrics.averagePrecision(new boolean[] {false, true}, new double[] {-0.0, 0.0}));
   }
 
   @Test
@@ -57,7 +61,9 @@ class MetricsTest {
     }
   }
 
-  /** Sum over distinct thresholds t, highest first, of (recall(t) - previous recall) * precision(t). */
+  /**
+   * Sum over distinct thresholds t, highest first, of (recall(t) - previous recall) * precision(t).
+   */
   private static double definition(boolean[] y, double[] s) {
     double[] thresholds = java.util.Arrays.stream(s).distinct().sorted().toArray();
     int positives = 0;
@@ -84,17 +90,22 @@ class MetricsTest {
 
   @Test
   void undefinedWithoutBothClassesIsNaN() {
-    assertEquals(0.0, Metrics.averagePrecision(new boolean[] {false, false}, new double[] {0.1, 0.2}));
+    assertEquals(
+        0.0, Metrics.averagePrecision(new boolean[] {false, false}, new double[] {0.1, 0.2}));
     assertTrue(Double.isNaN(Metrics.rocAuc(new boolean[] {true, true}, new double[] {0.1, 0.2})));
-    assertEquals(1.0, Metrics.averagePrecision(new boolean[] {true, true}, new double[] {0.1, 0.2}));
+    assertEquals(
+        1.0, Metrics.averagePrecision(new boolean[] {true, true}, new double[] {0.1, 0.2}));
   }
 
   @Test
   void refusesMismatchedOrNonFiniteInput() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Metrics.averagePrecision(new boolean[] {true}, new double[] {0.1, 0.2}));
-    assertThrows(IllegalArgumentException.class,
-        () -> Metrics.averagePrecision(new boolean[] {true, false}, new double[] {Double.NaN, 0.2}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            Metrics.averagePrecision(new boolean[] {true, false}, new double[] {Double.NaN, 0.2}));
   }
 
   @Test

@@ -57,9 +57,10 @@ class Murmur3Test {
       assertTrue(!ValidationSplit.isValidation(key));
     }
     // removing every validation positive leaves the validation side without positives
-    ValidationSplit.NoPositivesException e = assertThrows(
-        ValidationSplit.NoPositivesException.class,
-        () -> ValidationSplit.split(set, Set.of(), split.validation().positives(), 0));
+    ValidationSplit.NoPositivesException e =
+        assertThrows(
+            ValidationSplit.NoPositivesException.class,
+            () -> ValidationSplit.split(set, Set.of(), split.validation().positives(), 0));
     assertTrue(e.getMessage().contains("validation split for label=action"), e.getMessage());
     assertThrows(
         ValidationSplit.NoPositivesException.class,

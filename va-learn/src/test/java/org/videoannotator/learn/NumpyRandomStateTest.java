@@ -34,7 +34,8 @@ class NumpyRandomStateTest {
       rs.shuffle(arr);
       assertArrayEquals(Golden.ints(g.get("shuffle_20")), arr, at);
       // the polar method takes a log and a square root: allow their last-bit differences
-      assertArrayEquals(Golden.doubles(g.get("standard_normal")), rs.standardNormal(1001), 1e-14, at);
+      assertArrayEquals(
+          Golden.doubles(g.get("standard_normal")), rs.standardNormal(1001), 1e-14, at);
       assertArrayEquals(Golden.doubles(g.get("after")), rs.randomSample(3), at);
     }
   }
@@ -46,7 +47,9 @@ class NumpyRandomStateTest {
       Map.Entry<String, JsonNode> e = it.next();
       int n = Integer.parseInt(e.getKey());
       for (int i = 1; i <= 4; i++) {
-        assertArrayEquals(Golden.ints(e.getValue().get(i - 1)), new NumpyRandomState(i).choice(n, n),
+        assertArrayEquals(
+            Golden.ints(e.getValue().get(i - 1)),
+            new NumpyRandomState(i).choice(n, n),
             "n=" + n + " bootstrap " + i);
       }
     }
@@ -76,7 +79,8 @@ class NumpyRandomStateTest {
     for (int i = 0; i < key.length; i++) {
       key[i] = (int) byArray.get("key").get(i).asLong();
     }
-    assertArrayEquals(Golden.doubles(byArray.get("random_sample")),
+    assertArrayEquals(
+        Golden.doubles(byArray.get("random_sample")),
         NumpyRandomState.ofArray(key).randomSample(10));
 
     double[][] rand = new NumpyRandomState(0).rand(3, 5);
@@ -92,7 +96,9 @@ class NumpyRandomStateTest {
     NumpyRandomState rs = new NumpyRandomState(0);
     assertThrows(IllegalArgumentException.class, () -> rs.randint(5, 5));
     assertThrows(IllegalArgumentException.class, () -> rs.choice(3, 4, false, null));
-    assertThrows(IllegalArgumentException.class, () -> rs.choice(2, 1, true, new double[] {0.7, 0.7}));
-    assertThrows(IllegalArgumentException.class, () -> rs.choice(2, 2, false, new double[] {1.0, 0.0}));
+    assertThrows(
+        IllegalArgumentException.class, () -> rs.choice(2, 1, true, new double[] {0.7, 0.7}));
+    assertThrows(
+        IllegalArgumentException.class, () -> rs.choice(2, 2, false, new double[] {1.0, 0.0}));
   }
 }

@@ -18,16 +18,25 @@ class SelectionsTest {
       s[i] = (float) Math.round(r.nextDouble() * 500) / 500f; // many ties
     }
     java.util.function.IntPredicate odd = row -> row % 2 == 1;
-    assertArrayEquals(sorted(s, odd, Comparator.comparingDouble(i -> -s[i])), Selections.top(s, 50, odd));
-    assertArrayEquals(sorted(s, odd, Comparator.comparingDouble(i -> s[i])), Selections.bottom(s, 50, odd));
-    assertArrayEquals(sorted(s, odd, Comparator.comparingDouble(i -> Math.abs(s[i] - 0.5))),
+    assertArrayEquals(
+        sorted(s, odd, Comparator.comparingDouble(i -> -s[i])), Selections.top(s, 50, odd));
+    assertArrayEquals(
+        sorted(s, odd, Comparator.comparingDouble(i -> s[i])), Selections.bottom(s, 50, odd));
+    assertArrayEquals(
+        sorted(s, odd, Comparator.comparingDouble(i -> Math.abs(s[i] - 0.5))),
         Selections.nearest(s, 0.5, 50, odd));
   }
 
   /** Reference: stable full sort of the non-excluded rows (ties by row), first 50. */
-  private static int[] sorted(float[] s, java.util.function.IntPredicate excluded, Comparator<Integer> by) {
-    return IntStream.range(0, s.length).filter(i -> !excluded.test(i)).boxed()
-        .sorted(by.thenComparingInt(i -> i)).limit(50).mapToInt(Integer::intValue).toArray();
+  private static int[] sorted(
+      float[] s, java.util.function.IntPredicate excluded, Comparator<Integer> by) {
+    return IntStream.range(0, s.length)
+        .filter(i -> !excluded.test(i))
+        .boxed()
+        .sorted(by.thenComparingInt(i -> i))
+        .limit(50)
+        .mapToInt(Integer::intValue)
+        .toArray();
   }
 
   @Test

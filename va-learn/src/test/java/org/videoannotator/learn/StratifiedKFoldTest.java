@@ -17,7 +17,9 @@ class StratifiedKFoldTest {
 
   @Test
   void refusesTooFewMembers() {
-    assertThrows(IllegalArgumentException.class,
-        () -> StratifiedKFold.testFolds(new boolean[] {true, false, true, false, true, false}, 5, 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            StratifiedKFold.testFolds(new boolean[] {true, false, true, false, true, false}, 5, 0));
   }
 }

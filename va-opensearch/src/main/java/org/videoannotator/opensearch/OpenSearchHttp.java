@@ -22,18 +22,23 @@ import org.videoannotator.index.store.StoreUnavailableException;
  * needs (index admin, bulk, search, refresh), with the JDK's client and the project's Jackson, so
  * no client library with its own Jackson and HTTP stack lands on the server's class path.
  *
- * <p>Failover: a node that cannot be reached, or answers 503, is left for the next one in the
- * list at once; the node that answered last is tried first next time. Back-pressure: when every
- * node is busy (429, 503) or unreachable the call is retried with exponential backoff until its
- * budget is spent: long for writes and imports ({@code wait-seconds}), short for interactive
- * searches ({@code search-wait-seconds}, {@link #withBudget}). A cluster that stays unreachable is a
- * {@link StoreUnavailableException} naming its nodes. Thread-safe.
+ * <p>Failover: a node that cannot be reached, or answers 503, is left for the next one in the list
+ * at once; the node that answered last is tried first next time. Back-pressure: when every node is
+ * busy (429, 503) or unreachable the call is retried with exponential backoff until its budget is
+ * spent: long for writes and imports ({@code wait-seconds}), short for interactive searches ({@code
+ * search-wait-seconds}, {@link #withBudget}). A cluster that stays unreachable is a {@link
+ * StoreUnavailableException} naming its nodes. Thread-safe.
  */
 final class OpenSearchHttp {
   private static final Logger LOG = LoggerFactory.getLogger(OpenSearchHttp.class);
+
   /** How long writes wait for a busy or recovering cluster by default. */
   static final Duration RETRY_FOR = Duration.ofSeconds(120);
-  /** How long interactive searches wait by default: an answer within seconds, even if it is an error. */
+
+  /**
+   * How long interactive searches wait by default: an answer within seconds, even if it is an
+   * error.
+   */
   static final Duration SEARCH_RETRY_FOR = Duration.ofSeconds(5);
 
   /** An answer: status and body (a JSON tree, or null when the body is empty or not JSON). */
@@ -54,12 +59,21 @@ final class OpenSearchHttp {
   }
 
   OpenSearchHttp(List<String> urls, String user, String password, Duration retryFor) {
-    this(urls.stream().map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).toList(),
-        new AtomicInteger(), retryFor, user == null ? null : "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8)));
+    this(
+        urls.stream().map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).toList(),
+        new AtomicInteger(),
+        retryFor,
+        user == null
+            ? null
+            : "Basic "
+                + Base64.getEncoder()
+                    .encodeToString(
+                        (user + ":" + (password == null ? "" : password))
+                            .getBytes(StandardCharsets.UTF_8)));
   }
 
-  private OpenSearchHttp(List<String> nodes, AtomicInteger current, Duration retryFor, String authorization) {
+  private OpenSearchHttp(
+      List<String> nodes, AtomicInteger current, Duration retryFor, String authorization) {
     this.nodes = List.copyOf(nodes);
     this.current = current;
     this.retryFor = retryFor;
@@ -107,11 +121,21 @@ final class OpenSearchHttp {
     if (reply.ok()) {
       return reply;
     }
-    String refusal = "OpenSearch at " + url() + " refused to " + what + " (HTTP " + reply.status() + "): "
-        + shorten(reply.body());
+    String refusal =
+        "OpenSearch at "
+            + url()
+            + " refused to "
+            + what
+            + " (HTTP "
+            + reply.status()
+            + "): "
+            + shorten(reply.body());
     if (reply.status() == 429 || reply.status() >= 500) {
-      throw new StoreUnavailableException(refusal, "the cluster is busy or recovering; retry later,"
-          + " or raise the store's wait-seconds / search-wait-seconds", null);
+      throw new StoreUnavailableException(
+          refusal,
+          "the cluster is busy or recovering; retry later,"
+              + " or raise the store's wait-seconds / search-wait-seconds",
+          null);
     }
     throw new UserException(refusal);
   }
@@ -138,7 +162,12 @@ final class OpenSearchHttp {
           reply = once(nodes.get(node), method, path, body, contentType);
         } catch (IOException e) {
           lastFailure = e;
-          LOG.debug("OpenSearch node {} unreachable for {} {}: {}", nodes.get(node), method, path, e.toString());
+          LOG.debug(
+              "OpenSearch node {} unreachable for {} {}: {}",
+              nodes.get(node),
+              method,
+              path,
+              e.toString());
           continue;
         }
         if (reply.status() != 503 || i == nodes.size() - 1) {
@@ -162,12 +191,18 @@ final class OpenSearchHttp {
     }
   }
 
-  private Reply once(String node, String method, String path, String body, String contentType) throws IOException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node + path))
-        // A node that accepts but never answers costs an interactive search its budget, not minutes.
-        .timeout(Duration.ofMillis(Math.clamp(retryFor.toMillis(), 2_000, 120_000)))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+  private Reply once(String node, String method, String path, String body, String contentType)
+      throws IOException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(node + path))
+            // A node that accepts but never answers costs an interactive search its budget, not
+            // minutes.
+            .timeout(Duration.ofMillis(Math.clamp(retryFor.toMillis(), 2_000, 120_000)))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (body != null) {
       request.header("Content-Type", contentType);
     }
@@ -175,7 +210,8 @@ final class OpenSearchHttp {
       request.header("Authorization", authorization);
     }
     try {
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), parse(response.body()), response.body());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -184,12 +220,22 @@ final class OpenSearchHttp {
   }
 
   private StoreUnavailableException unreachable(Exception cause) {
-    return new StoreUnavailableException("cannot reach OpenSearch at " + url() + " (tried for " + retryFor.toSeconds()
-        + " s: " + (cause == null ? "no answer" : oneLine(cause)) + ")", "start the cluster, or check the store's url"
-        + " setting in the corpus manifest (several nodes: url=http://a:9200;http://b:9200)", cause);
+    return new StoreUnavailableException(
+        "cannot reach OpenSearch at "
+            + url()
+            + " (tried for "
+            + retryFor.toSeconds()
+            + " s: "
+            + (cause == null ? "no answer" : oneLine(cause))
+            + ")",
+        "start the cluster, or check the store's url"
+            + " setting in the corpus manifest (several nodes: url=http://a:9200;http://b:9200)",
+        cause);
   }
 
-  /** The failure's class and the first message along its causes (refused, timed out, unknown host). */
+  /**
+   * The failure's class and the first message along its causes (refused, timed out, unknown host).
+   */
   private static String oneLine(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t.getMessage() != null && !t.getMessage().isBlank()) {

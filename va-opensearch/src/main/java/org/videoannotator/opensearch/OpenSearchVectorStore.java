@@ -43,8 +43,10 @@ final class OpenSearchVectorStore implements VectorStore {
   static final int BULK_DOCS = 500;
 
   private final OpenSearchHttp http;
+
   /** The same cluster with the short, interactive retry budget: searches answer within seconds. */
   private final OpenSearchHttp searchHttp;
+
   private final String index;
   private final int dimension;
   private final Path lockFile;
@@ -52,7 +54,8 @@ final class OpenSearchVectorStore implements VectorStore {
   private FileChannel lockChannel;
   private FileLock lock;
 
-  OpenSearchVectorStore(OpenSearchHttp http, OpenSearchHttp searchHttp, String index, int dimension, Path lockFile) {
+  OpenSearchVectorStore(
+      OpenSearchHttp http, OpenSearchHttp searchHttp, String index, int dimension, Path lockFile) {
     this.http = http;
     this.searchHttp = searchHttp;
     this.index = index;
@@ -107,33 +110,64 @@ final class OpenSearchVectorStore implements VectorStore {
   }
 
   private void checkMapping(OpenSearchHttp.Reply existing) {
-    JsonNode vector = existing.json().path(index).path("mappings").path("properties").path("vector");
+    JsonNode vector =
+        existing.json().path(index).path("mappings").path("properties").path("vector");
     int dim = vector.path("dimension").asInt(-1);
-    String space = vector.path("method").path("space_type").asText(vector.path("space_type").asText(""));
+    String space =
+        vector.path("method").path("space_type").asText(vector.path("space_type").asText(""));
     if (dim != dimension || !space.equals("innerproduct")) {
-      throw new UserException("OpenSearch index '" + index + "' at " + http.url() + " holds vectors of dimension "
-          + dim + " compared by '" + space + "', but this corpus has dimension " + dimension
-          + " compared by 'innerproduct' (cosine on unit vectors); point the corpus at another index"
-          + " (--store-param index=NAME) or delete that one");
+      throw new UserException(
+          "OpenSearch index '"
+              + index
+              + "' at "
+              + http.url()
+              + " holds vectors of dimension "
+              + dim
+              + " compared by '"
+              + space
+              + "', but this corpus has dimension "
+              + dimension
+              + " compared by 'innerproduct' (cosine on unit vectors); point the corpus at another index"
+              + " (--store-param index=NAME) or delete that one");
     }
   }
 
-  private void createIndex(OpenSearchHttp.Reply existing, int shards, int replicas, int m, int efConstruction) {
+  private void createIndex(
+      OpenSearchHttp.Reply existing, int shards, int replicas, int m, int efConstruction) {
     if (existing.status() != 404) {
       http.require(existing, "read the mapping of index '" + index + "'");
     }
-    Map<String, Object> body = Map.of(
-        "settings", Map.of("index", Map.of("knn", true, "number_of_shards", shards,
-            "number_of_replicas", replicas)),
-        "mappings", Map.of(
-            "_meta", Map.of("va_rows", 0),
-            "properties", Map.of(
-                "key", Map.of("type", "keyword"),
-                "row", Map.of("type", "integer"),
-                "video", Map.of("type", "keyword"),
-                "vector", Map.of("type", "knn_vector", "dimension", dimension,
-                    "method", Map.of("name", "hnsw", "engine", "lucene", "space_type", "innerproduct",
-                        "parameters", Map.of("m", m, "ef_construction", efConstruction))))));
+    Map<String, Object> body =
+        Map.of(
+            "settings",
+                Map.of(
+                    "index",
+                    Map.of(
+                        "knn", true, "number_of_shards", shards, "number_of_replicas", replicas)),
+            "mappings",
+                Map.of(
+                    "_meta", Map.of("va_rows", 0),
+                    "properties",
+                        Map.of(
+                            "key", Map.of("type", "keyword"),
+                            "row", Map.of("type", "integer"),
+                            "video", Map.of("type", "keyword"),
+                            "vector",
+                                Map.of(
+                                    "type",
+                                    "knn_vector",
+                                    "dimension",
+                                    dimension,
+                                    "method",
+                                    Map.of(
+                                        "name",
+                                        "hnsw",
+                                        "engine",
+                                        "lucene",
+                                        "space_type",
+                                        "innerproduct",
+                                        "parameters",
+                                        Map.of("m", m, "ef_construction", efConstruction))))));
     OpenSearchHttp.Reply created = http.put(path(""), body);
     if (!created.ok() && !created.body().contains("resource_already_exists_exception")) {
       http.require(created, "create index '" + index + "'");
@@ -155,8 +189,11 @@ final class OpenSearchVectorStore implements VectorStore {
     }
     if (lock == null) {
       closeLock();
-      throw new UserException(lockFile.getParent() + ": the corpus is being written by another process (lock "
-          + lockFile + "); wait for it to finish");
+      throw new UserException(
+          lockFile.getParent()
+              + ": the corpus is being written by another process (lock "
+              + lockFile
+              + "); wait for it to finish");
     }
   }
 
@@ -169,8 +206,13 @@ final class OpenSearchVectorStore implements VectorStore {
       doc.put("video", c.clip().video());
       doc.put("vector", c.vector());
       try {
-        pending.add(Json.mapper().writeValueAsString(Map.of("index", Map.of("_index", index, "_id", c.clip().key())))
-            + "\n" + Json.mapper().writeValueAsString(doc) + "\n");
+        pending.add(
+            Json.mapper()
+                    .writeValueAsString(
+                        Map.of("index", Map.of("_index", index, "_id", c.clip().key())))
+                + "\n"
+                + Json.mapper().writeValueAsString(doc)
+                + "\n");
       } catch (IOException e) {
         throw new IllegalStateException("cannot serialise clip " + c.clip().key(), e);
       }
@@ -191,7 +233,8 @@ final class OpenSearchVectorStore implements VectorStore {
   private void sendBulk(List<String> lines) {
     List<String> todo = lines;
     for (int attempt = 0; !todo.isEmpty(); attempt++) {
-      OpenSearchHttp.Reply reply = http.require(http.bulk(String.join("", todo)), "index " + todo.size() + " clips");
+      OpenSearchHttp.Reply reply =
+          http.require(http.bulk(String.join("", todo)), "index " + todo.size() + " clips");
       if (!reply.json().path("errors").asBoolean(false)) {
         return;
       }
@@ -203,13 +246,24 @@ final class OpenSearchVectorStore implements VectorStore {
         if (status == 429 || status == 503) {
           again.add(todo.get(i));
         } else if (status >= 300) {
-          throw new UserException("OpenSearch at " + http.url() + " refused clip '" + result.path("_id").asText()
-              + "' of index '" + index + "': " + OpenSearchHttp.shorten(result.path("error").toString()));
+          throw new UserException(
+              "OpenSearch at "
+                  + http.url()
+                  + " refused clip '"
+                  + result.path("_id").asText()
+                  + "' of index '"
+                  + index
+                  + "': "
+                  + OpenSearchHttp.shorten(result.path("error").toString()));
         }
       }
       if (attempt > 20) {
-        throw new UserException("OpenSearch at " + http.url() + " kept refusing " + again.size()
-            + " clips for lack of capacity (HTTP 429); retry later or give the cluster more nodes");
+        throw new UserException(
+            "OpenSearch at "
+                + http.url()
+                + " kept refusing "
+                + again.size()
+                + " clips for lack of capacity (HTTP 429); retry later or give the cluster more nodes");
       }
       sleepBackoff(attempt);
       todo = again;
@@ -226,7 +280,8 @@ final class OpenSearchVectorStore implements VectorStore {
   }
 
   private void setRows(long rows) {
-    http.require(http.put(path("/_mapping"), Map.of("_meta", Map.of("va_rows", rows))),
+    http.require(
+        http.put(path("/_mapping"), Map.of("_meta", Map.of("va_rows", rows))),
         "record the committed rows of index '" + index + "'");
   }
 
@@ -244,8 +299,10 @@ final class OpenSearchVectorStore implements VectorStore {
 
   @Override
   public synchronized void deleteRowsFrom(long rows) {
-    http.require(http.post(path("/_delete_by_query?refresh=true&conflicts=proceed"),
-        Map.of("query", Map.of("range", Map.of("row", Map.of("gte", rows))))),
+    http.require(
+        http.post(
+            path("/_delete_by_query?refresh=true&conflicts=proceed"),
+            Map.of("query", Map.of("range", Map.of("row", Map.of("gte", rows))))),
         "delete rows from " + rows + " of index '" + index + "'");
     setRows(rows);
   }
@@ -275,16 +332,32 @@ final class OpenSearchVectorStore implements VectorStore {
 
   @Override
   public List<RowScore> nearest(float[] query, int n, ClipFilter filter, int rowLimit) {
-    Map<String, Object> knn = Map.of("vector", Map.of("vector", query, "k", n, "filter", filter(filter, rowLimit)));
-    return search(Map.of("size", n, "_source", false, "docvalue_fields", List.of("row"), "query", Map.of("knn", knn)));
+    Map<String, Object> knn =
+        Map.of("vector", Map.of("vector", query, "k", n, "filter", filter(filter, rowLimit)));
+    return search(
+        Map.of(
+            "size",
+            n,
+            "_source",
+            false,
+            "docvalue_fields",
+            List.of("row"),
+            "query",
+            Map.of("knn", knn)));
   }
 
   private List<RowScore> search(Map<String, Object> body) {
-    JsonNode hits = requireIndex(searchHttp.post(path("/_search"), body), "search index '" + index + "'")
-        .json().path("hits").path("hits");
+    JsonNode hits =
+        requireIndex(searchHttp.post(path("/_search"), body), "search index '" + index + "'")
+            .json()
+            .path("hits")
+            .path("hits");
     List<RowScore> out = new ArrayList<>(hits.size());
     for (JsonNode hit : hits) {
-      out.add(new RowScore(hit.path("fields").path("row").get(0).asInt(), (float) hit.path("_score").asDouble()));
+      out.add(
+          new RowScore(
+              hit.path("fields").path("row").get(0).asInt(),
+              (float) hit.path("_score").asDouble()));
     }
     return out;
   }
@@ -294,31 +367,62 @@ final class OpenSearchVectorStore implements VectorStore {
    * back) is reported as such, with the command that rebuilds it.
    */
   private OpenSearchHttp.Reply requireIndex(OpenSearchHttp.Reply reply, String what) {
-    if (reply.status() == 404 && reply.body() != null && reply.body().contains("index_not_found_exception")) {
+    if (reply.status() == 404
+        && reply.body() != null
+        && reply.body().contains("index_not_found_exception")) {
       Path corpus = lockFile.getParent();
-      throw new StoreUnavailableException("the OpenSearch index '" + index + "' at " + http.url() + " of corpus "
-          + corpus + " is gone (deleted?); the corpus folder still holds every clip",
-          "rebuild the index with: va store reindex --corpus " + corpus, null);
+      throw new StoreUnavailableException(
+          "the OpenSearch index '"
+              + index
+              + "' at "
+              + http.url()
+              + " of corpus "
+              + corpus
+              + " is gone (deleted?); the corpus folder still holds every clip",
+          "rebuild the index with: va store reindex --corpus " + corpus,
+          null);
     }
     return searchHttp.require(reply, what);
   }
 
   @Override
   public void optimize(long rows) {
-    http.require(http.post(path("/_forcemerge?max_num_segments=1"), null), "merge index '" + index + "'");
+    http.require(
+        http.post(path("/_forcemerge?max_num_segments=1"), null), "merge index '" + index + "'");
     http.require(http.post(path("/_refresh"), null), "refresh index '" + index + "'");
   }
 
   @Override
   public IndexStats stats() {
-    JsonNode stats = requireIndex(searchHttp.get(path("/_stats/docs,store")), "read the stats of index '" + index + "'").json();
+    JsonNode stats =
+        requireIndex(
+                searchHttp.get(path("/_stats/docs,store")),
+                "read the stats of index '" + index + "'")
+            .json();
     JsonNode primaries = stats.path("indices").path(index).path("primaries");
-    JsonNode settings = requireIndex(searchHttp.get(path("/_settings")), "read the settings of index '" + index + "'")
-        .json().path(index).path("settings").path("index");
-    return new IndexStats(OpenSearchVectorStoreProvider.KIND, Math.max(0, committedRows()), dimension, "innerproduct",
-        settings.path("number_of_shards").asInt(), primaries.path("store").path("size_in_bytes").asLong(-1),
-        Map.of("url", http.url(), "index", index, "replicas", settings.path("number_of_replicas").asText(),
-            "documents", primaries.path("docs").path("count").asText()));
+    JsonNode settings =
+        requireIndex(
+                searchHttp.get(path("/_settings")), "read the settings of index '" + index + "'")
+            .json()
+            .path(index)
+            .path("settings")
+            .path("index");
+    return new IndexStats(
+        OpenSearchVectorStoreProvider.KIND,
+        Math.max(0, committedRows()),
+        dimension,
+        "innerproduct",
+        settings.path("number_of_shards").asInt(),
+        primaries.path("store").path("size_in_bytes").asLong(-1),
+        Map.of(
+            "url",
+            http.url(),
+            "index",
+            index,
+            "replicas",
+            settings.path("number_of_replicas").asText(),
+            "documents",
+            primaries.path("docs").path("count").asText()));
   }
 
   @Override

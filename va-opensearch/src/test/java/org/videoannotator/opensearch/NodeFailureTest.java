@@ -23,8 +23,8 @@ import org.videoannotator.index.SearchRequest;
 import org.videoannotator.index.store.StoreSpec;
 
 /**
- * A two-node cluster (2 shards, 1 replica): one node is killed with SIGKILL while a corpus is
- * being appended to through the other; once it is back, every committed clip is in the index.
+ * A two-node cluster (2 shards, 1 replica): one node is killed with SIGKILL while a corpus is being
+ * appended to through the other; once it is back, every committed clip is in the index.
  */
 @Tag("opensearch")
 @Tag("slow")
@@ -40,7 +40,8 @@ class NodeFailureTest {
   @TempDir Path temp;
 
   private static String start(String name, int port) {
-    ProcessBuilder pb = new ProcessBuilder("bin/opensearch-node", "start", name, Integer.toString(port));
+    ProcessBuilder pb =
+        new ProcessBuilder("bin/opensearch-node", "start", name, Integer.toString(port));
     Map<String, String> env = pb.environment();
     env.put("VA_OPENSEARCH_CLUSTER", "va-ha");
     env.put("VA_OPENSEARCH_SEEDS", "127.0.0.1:" + (PORT_A + 100) + ",127.0.0.1:" + (PORT_B + 100));
@@ -57,7 +58,8 @@ class NodeFailureTest {
     try {
       Process p = pb.start();
       String out = new String(p.getInputStream().readAllBytes()).strip();
-      assertTrue(p.waitFor(10, TimeUnit.MINUTES) && p.exitValue() == 0, "node start failed: " + out);
+      assertTrue(
+          p.waitFor(10, TimeUnit.MINUTES) && p.exitValue() == 0, "node start failed: " + out);
       return out;
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -85,12 +87,19 @@ class NodeFailureTest {
     b.get(10, TimeUnit.MINUTES);
     OpenSearchHttp http = new OpenSearchHttp(urlA, null, null);
     http.require(http.get("/_cluster/health?wait_for_nodes=2&timeout=120s"), "wait for both nodes");
-    StoreSpec store = new StoreSpec("opensearch",
-        Map.of("url", urlA, "index", "va-ha-test", "shards", "2", "replicas", "1"));
+    StoreSpec store =
+        new StoreSpec(
+            "opensearch",
+            Map.of("url", urlA, "index", "va-ha-test", "shards", "2", "replicas", "1"));
     http.delete("/va-ha-test");
     float[][] vectors = new ClusteredVectors(DIM, 20, 0.5, 1, 2).next(BATCHES * BATCH);
-    try (Corpus corpus = Corpus.open(temp.resolve("c"), CorpusOptions.create(EmbedderInfo.of("test", "1"), DIM).withStore(store))) {
-      http.require(http.get("/_cluster/health/va-ha-test?wait_for_status=green&timeout=120s"), "wait for green");
+    try (Corpus corpus =
+        Corpus.open(
+            temp.resolve("c"),
+            CorpusOptions.create(EmbedderInfo.of("test", "1"), DIM).withStore(store))) {
+      http.require(
+          http.get("/_cluster/health/va-ha-test?wait_for_status=green&timeout=120s"),
+          "wait for green");
       for (int i = 0; i < BATCHES; i++) {
         if (i == BATCHES / 3) {
           run(new ProcessBuilder("bin/opensearch-node", "kill", B));
@@ -98,13 +107,23 @@ class NodeFailureTest {
         corpus.append(batch(vectors, i * BATCH));
       }
       start(B, PORT_B);
-      http.require(http.get("/_cluster/health/va-ha-test?wait_for_status=green&timeout=300s"), "wait for green again");
+      http.require(
+          http.get("/_cluster/health/va-ha-test?wait_for_status=green&timeout=300s"),
+          "wait for green again");
       http.require(http.post("/va-ha-test/_refresh", null), "refresh");
-      assertEquals(BATCHES * BATCH, http.get("/va-ha-test/_count").json().get("count").asInt(),
+      assertEquals(
+          BATCHES * BATCH,
+          http.get("/va-ha-test/_count").json().get("count").asInt(),
           "every committed clip is in the index");
       assertEquals(BATCHES * BATCH, corpus.size());
-      var hits = corpus.search(SearchRequest.builder().vector(vectors[BATCHES * BATCH - 1]).k(1).build()).hits();
-      assertEquals("k" + (BATCHES * BATCH - 1), hits.getFirst().key(), "clips indexed after the kill are found");
+      var hits =
+          corpus
+              .search(SearchRequest.builder().vector(vectors[BATCHES * BATCH - 1]).k(1).build())
+              .hits();
+      assertEquals(
+          "k" + (BATCHES * BATCH - 1),
+          hits.getFirst().key(),
+          "clips indexed after the kill are found");
       corpus.destroyStore();
     }
   }

@@ -34,7 +34,10 @@ final class OpenSearchNode {
     return url;
   }
 
-  /** Like {@link #run} but answers "" when the script fails (e.g. {@code url} of a node that is down). */
+  /**
+   * Like {@link #run} but answers "" when the script fails (e.g. {@code url} of a node that is
+   * down).
+   */
   private static String runAllowingFailure(String... args) {
     try {
       return run(args);
@@ -43,24 +46,31 @@ final class OpenSearchNode {
     }
   }
 
-  /** Runs {@code bin/opensearch-node ACTION ARGS...} from the repository root; returns its output. */
+  /**
+   * Runs {@code bin/opensearch-node ACTION ARGS...} from the repository root; returns its output.
+   */
   static String run(String... args) {
     Path root = Path.of("").toAbsolutePath();
     while (!Files.exists(root.resolve("bin/opensearch-node"))) {
       root = root.getParent();
       if (root == null) {
-        throw new IllegalStateException("bin/opensearch-node not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+            "bin/opensearch-node not found above " + Path.of("").toAbsolutePath());
       }
     }
     String[] command = new String[args.length + 1];
     command[0] = root.resolve("bin/opensearch-node").toString();
     System.arraycopy(args, 0, command, 1, args.length);
     try {
-      Process p = new ProcessBuilder(command).directory(root.toFile())
-          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      Process p =
+          new ProcessBuilder(command)
+              .directory(root.toFile())
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-        throw new IllegalStateException("bin/opensearch-node " + String.join(" ", args) + " failed: " + out);
+        throw new IllegalStateException(
+            "bin/opensearch-node " + String.join(" ", args) + " failed: " + out);
       }
       return out;
     } catch (IOException e) {

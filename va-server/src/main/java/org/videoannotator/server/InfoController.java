@@ -20,8 +20,14 @@ public final class InfoController {
   }
 
   public void info(Context ctx) {
-    ctx.json(ServerInfo.of(corpus, textSearch, authRequired,
-        Principal.of(ctx).map(u -> new ServerInfo.Account(u.name(), u.role().wire())).orElse(null)));
+    ctx.json(
+        ServerInfo.of(
+            corpus,
+            textSearch,
+            authRequired,
+            Principal.of(ctx)
+                .map(u -> new ServerInfo.Account(u.name(), u.role().wire()))
+                .orElse(null)));
   }
 
   public void openApi(Context ctx) throws IOException {
@@ -30,7 +36,8 @@ public final class InfoController {
 
   /** The OpenAPI document shipped in the jar (checked against {@link ApiRoutes} by the tests). */
   static String openApiDocument() throws IOException {
-    try (InputStream in = InfoController.class.getResourceAsStream("/org/videoannotator/server/openapi.json")) {
+    try (InputStream in =
+        InfoController.class.getResourceAsStream("/org/videoannotator/server/openapi.json")) {
       if (in == null) {
         throw new IllegalStateException("openapi.json missing from the va-server jar");
       }

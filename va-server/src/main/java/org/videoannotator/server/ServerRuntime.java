@@ -10,8 +10,8 @@ import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.TextEncoder;
 import org.videoannotator.index.TextEncoderProvider;
 import org.videoannotator.server.auth.TokenAuth;
-import org.videoannotator.server.http.TlsConfig;
 import org.videoannotator.server.builds.BuildService;
+import org.videoannotator.server.http.TlsConfig;
 import org.videoannotator.server.store.AnnotationStore;
 
 /**
@@ -32,9 +32,11 @@ public final class ServerRuntime implements AutoCloseable {
   private ServerRuntime(Corpus corpus, String token, TlsConfig tls) {
     this.corpus = corpus;
     this.store = AnnotationStore.open(corpus.layout().annotations());
-    this.builds = new BuildService(corpus, store, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    this.builds =
+        new BuildService(corpus, store, Math.max(1, Runtime.getRuntime().availableProcessors()));
     this.textEncoder = findTextEncoder(corpus).orElse(null);
-    this.server = new VaServer(corpus, store, builds, textEncoder, new TokenAuth(token, store.users()), tls);
+    this.server =
+        new VaServer(corpus, store, builds, textEncoder, new TokenAuth(token, store.users()), tls);
     this.https = tls != null;
   }
 
@@ -98,7 +100,10 @@ public final class ServerRuntime implements AutoCloseable {
           return encoder;
         }
       } catch (RuntimeException e) {
-        LOG.warn("text encoder provider {} failed for {}: {}", provider.getClass().getName(), corpus.embedder(),
+        LOG.warn(
+            "text encoder provider {} failed for {}: {}",
+            provider.getClass().getName(),
+            corpus.embedder(),
             e.getMessage());
       }
     }

@@ -1,10 +1,6 @@
 package org.videoannotator.server;
 
 import io.javalin.Javalin;
-import org.videoannotator.server.http.HttpLimits;
-import org.videoannotator.server.http.RequestGate;
-import org.videoannotator.server.http.RequestGuard;
-import org.videoannotator.server.http.TlsConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.InstantSource;
@@ -32,17 +28,21 @@ import org.videoannotator.server.exchange.ExchangeService;
 import org.videoannotator.server.feeds.AutoFeed;
 import org.videoannotator.server.feeds.FeedController;
 import org.videoannotator.server.feeds.FeedService;
+import org.videoannotator.server.http.HttpLimits;
+import org.videoannotator.server.http.RequestGate;
+import org.videoannotator.server.http.RequestGuard;
+import org.videoannotator.server.http.TlsConfig;
 import org.videoannotator.server.labels.LabelController;
 import org.videoannotator.server.labels.LabelService;
 import org.videoannotator.server.models.ModelController;
 import org.videoannotator.server.models.ScoringService;
 import org.videoannotator.server.review.ReviewController;
 import org.videoannotator.server.review.ReviewService;
+import org.videoannotator.server.search.SearchController;
+import org.videoannotator.server.store.AnnotationStore;
 import org.videoannotator.server.team.AdjudicationService;
 import org.videoannotator.server.team.AgreementService;
 import org.videoannotator.server.team.TeamController;
-import org.videoannotator.server.search.SearchController;
-import org.videoannotator.server.store.AnnotationStore;
 
 /**
  * The annotation service of one corpus: the JSON API under {@code /api} and the browser UI (the
@@ -63,63 +63,103 @@ public final class VaServer {
    *     full-text words)
    * @param auth token protection (disabled for loopback-only servers)
    */
-  public VaServer(Corpus corpus, AnnotationStore store, BuildService builds, TextEncoder textEncoder, TokenAuth auth) {
+  public VaServer(
+      Corpus corpus,
+      AnnotationStore store,
+      BuildService builds,
+      TextEncoder textEncoder,
+      TokenAuth auth) {
     this(corpus, store, builds, textEncoder, auth, null);
   }
 
-  /** @param tls HTTPS only, with this certificate and key; null for plain HTTP */
-  public VaServer(Corpus corpus, AnnotationStore store, BuildService builds, TextEncoder textEncoder, TokenAuth auth,
+  /**
+   * @param tls HTTPS only, with this certificate and key; null for plain HTTP
+   */
+  public VaServer(
+      Corpus corpus,
+      AnnotationStore store,
+      BuildService builds,
+      TextEncoder textEncoder,
+      TokenAuth auth,
       TlsConfig tls) {
     AutoFeed autoFeed = new AutoFeed(BuildService.rows(store));
     LabelService labels = new LabelService(store, builds);
-    ClipAllocator allocator = new ClipAllocator(store, new ClipLeases(InstantSource.system(), ClipLeases.DEFAULT_TTL));
+    ClipAllocator allocator =
+        new ClipAllocator(store, new ClipLeases(InstantSource.system(), ClipLeases.DEFAULT_TTL));
     AssignmentService assignments = new AssignmentService(store);
-    ApiRoutes.Controllers controllers = new ApiRoutes.Controllers(
-        new InfoController(corpus, textEncoder != null, auth.enabled()),
-        new LabelController(labels),
-        new AnnotationController(corpus, labels, new AnnotationService(store, builds, autoFeed, allocator), assignments),
-        new SearchController(corpus, store, textEncoder),
-        new BrowseController(corpus, store),
-        new BuildController(labels, builds),
-        new FeedController(labels, new FeedService(corpus, builds, autoFeed, allocator), assignments),
-        new ModelController(labels, new ScoringService(corpus, store, builds)),
-        new ReviewController(labels, new ReviewService(corpus, store, builds, allocator), assignments),
-        new ClipController(corpus),
-        new ExchangeController(labels, new ExchangeService(corpus, store, builds)),
-        new AssignmentController(labels, assignments, new TakenClips(store)),
-        new TeamController(labels, new AgreementService(corpus, store, builds), new AdjudicationService(corpus, store)));
+    ApiRoutes.Controllers controllers =
+        new ApiRoutes.Controllers(
+            new InfoController(corpus, textEncoder != null, auth.enabled()),
+            new LabelController(labels),
+            new AnnotationController(
+                corpus,
+                labels,
+                new AnnotationService(store, builds, autoFeed, allocator),
+                assignments),
+            new SearchController(corpus, store, textEncoder),
+            new BrowseController(corpus, store),
+            new BuildController(labels, builds),
+            new FeedController(
+                labels, new FeedService(corpus, builds, autoFeed, allocator), assignments),
+            new ModelController(labels, new ScoringService(corpus, store, builds)),
+            new ReviewController(
+                labels, new ReviewService(corpus, store, builds, allocator), assignments),
+            new ClipController(corpus),
+            new ExchangeController(labels, new ExchangeService(corpus, store, builds)),
+            new AssignmentController(labels, assignments, new TakenClips(store)),
+            new TeamController(
+                labels,
+                new AgreementService(corpus, store, builds),
+                new AdjudicationService(corpus, store)));
     boolean hasUi = VaServer.class.getResource("/web/index.html") != null;
     // Without a token the server is loopback-only: names other than loopback's mean DNS rebinding.
     this.guard = new RequestGuard(!auth.enabled());
-    this.app = Javalin.create(config -> {
-      config.showJavalinBanner = false;
-      HttpLimits.apply(config, new RequestGate(HttpLimits.MAX_REQUEST_BYTES, List.of(guard::check, auth::check)));
-      if (tls != null) {
-        // With a connector of our own Javalin adds no plain-HTTP one.
-        config.jetty.addConnector((server, http) -> tls.connector(server, http, bindHost, bindPort));
-      }
-      config.http.prefer405over404 = true;
-      config.jsonMapper(new JavalinJackson(Json.mapper(), false));
-      config.events(events -> events.handlerAdded(meta ->
-          routes.add(new ApiRoutes.Route(meta.getHttpMethod().name(), meta.getPath()))));
-      if (hasUi) {
-        config.staticFiles.add(files -> {
-          files.hostedPath = "/";
-          files.directory = "/web";
-          files.location = Location.CLASSPATH;
-        });
-      }
-      config.router.mount(router -> {
-        ErrorMapping.register(router);
-        auth.register(router);
-        if (!hasUi) {
-          router.get("/", ctx -> ctx.html("<!doctype html><title>Video Annotator</title><p>The web UI (module "
-              + "va-web) is not on the classpath. The JSON API is at <a href=/api/info>/api/info</a>."));
-        }
-      });
-      // Every /api route comes from the one table.
-      config.router.apiBuilder(() -> ApiRoutes.register(controllers));
-    });
+    this.app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              HttpLimits.apply(
+                  config,
+                  new RequestGate(
+                      HttpLimits.MAX_REQUEST_BYTES, List.of(guard::check, auth::check)));
+              if (tls != null) {
+                // With a connector of our own Javalin adds no plain-HTTP one.
+                config.jetty.addConnector(
+                    (server, http) -> tls.connector(server, http, bindHost, bindPort));
+              }
+              config.http.prefer405over404 = true;
+              config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+              config.events(
+                  events ->
+                      events.handlerAdded(
+                          meta ->
+                              routes.add(
+                                  new ApiRoutes.Route(
+                                      meta.getHttpMethod().name(), meta.getPath()))));
+              if (hasUi) {
+                config.staticFiles.add(
+                    files -> {
+                      files.hostedPath = "/";
+                      files.directory = "/web";
+                      files.location = Location.CLASSPATH;
+                    });
+              }
+              config.router.mount(
+                  router -> {
+                    ErrorMapping.register(router);
+                    auth.register(router);
+                    if (!hasUi) {
+                      router.get(
+                          "/",
+                          ctx ->
+                              ctx.html(
+                                  "<!doctype html><title>Video Annotator</title><p>The web UI (module "
+                                      + "va-web) is not on the classpath. The JSON API is at <a href=/api/info>/api/info</a>."));
+                    }
+                  });
+              // Every /api route comes from the one table.
+              config.router.apiBuilder(() -> ApiRoutes.register(controllers));
+            });
   }
 
   public Javalin app() {
@@ -138,7 +178,9 @@ public final class VaServer {
     return guard;
   }
 
-  /** Routes as Javalin registered them, filters included (all of them once the constructor returns). */
+  /**
+   * Routes as Javalin registered them, filters included (all of them once the constructor returns).
+   */
   public List<ApiRoutes.Route> routes() {
     return List.copyOf(routes);
   }

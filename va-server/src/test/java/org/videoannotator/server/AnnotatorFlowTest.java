@@ -1,7 +1,5 @@
 package org.videoannotator.server;
 
-import org.videoannotator.testkit.JsonHttp;
-import org.videoannotator.testkit.SyntheticCorpora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.videoannotator.testkit.JsonHttp;
+import org.videoannotator.testkit.SyntheticCorpora;
 
 /** The annotator's day, as issue 7 describes it, against the real server. */
 class AnnotatorFlowTest extends ServerTestBase {
-  private static final List<String> FOUR = List.of("top-positive", "top-negative", "borderline", "random");
+  private static final List<String> FOUR =
+      List.of("top-positive", "top-negative", "borderline", "random");
 
   @Test
   void searchLabelBuildFeedsRebuildReview() throws Exception {
@@ -27,7 +28,8 @@ class AnnotatorFlowTest extends ServerTestBase {
     JsonNode city = http.get("/api/search?words=city&k=15&label=beach&unlabelled=true").json();
     List<String> searched = new ArrayList<>(keys(beach.get("hits"), "key"));
     searched.addAll(keys(city.get("hits"), "key"));
-    JsonHttp.Reply labelled = labelByTruth("beach", searched, Map.of("kind", "search", "query", "beach"));
+    JsonHttp.Reply labelled =
+        labelByTruth("beach", searched, Map.of("kind", "search", "query", "beach"));
     assertEquals(201, labelled.status(), labelled.body());
     assertEquals(30, labelled.json().get("accepted").asInt());
     JsonNode counts = labelled.json().get("counts");
@@ -37,8 +39,10 @@ class AnnotatorFlowTest extends ServerTestBase {
     JsonNode again = http.get("/api/search?words=beach&k=50&label=beach&unlabelled=true").json();
     keys(again.get("hits"), "key").forEach(k -> assertFalse(searched.contains(k), k));
     JsonNode annotatedHit = http.get("/api/search?words=beach&k=50&label=beach").json().get("hits");
-    assertTrue(java.util.stream.StreamSupport.stream(annotatedHit.spliterator(), false)
-        .anyMatch(h -> h.get("annotation").isObject()), "hits carry the label's annotation");
+    assertTrue(
+        java.util.stream.StreamSupport.stream(annotatedHit.spliterator(), false)
+            .anyMatch(h -> h.get("annotation").isObject()),
+        "hits carry the label's annotation");
 
     JsonNode first = build("beach");
     assertEquals("done", first.get("status").asText(), first.toString());
@@ -53,20 +57,26 @@ class AnnotatorFlowTest extends ServerTestBase {
     Set<String> labelledKeys = new HashSet<>(searched);
     Map<String, List<String>> feeds = readFourFeeds("beach", labelledKeys);
     // Top-positive clips of a good model show the concept.
-    long truePositives = feeds.get("top-positive").stream()
-        .filter(k -> SyntheticCorpora.concept(runtime.corpus().clip(k).orElseThrow())).count();
+    long truePositives =
+        feeds.get("top-positive").stream()
+            .filter(k -> SyntheticCorpora.concept(runtime.corpus().clip(k).orElseThrow()))
+            .count();
     assertTrue(truePositives >= 18, "top-positive precision " + truePositives + "/20");
 
     long buildId = first.get("id").asLong();
     for (String feed : FOUR) {
       List<String> some = feeds.get(feed).subList(0, 5);
-      assertEquals(201, labelByTruth("beach", some, Map.of("kind", "feed", "feed", feed, "buildId", buildId)).status());
+      assertEquals(
+          201,
+          labelByTruth("beach", some, Map.of("kind", "feed", "feed", feed, "buildId", buildId))
+              .status());
       labelledKeys.addAll(some);
     }
     // Feeds leave out clips labelled since the build.
     for (String feed : FOUR) {
       JsonNode page = http.get("/api/labels/beach/feeds/" + feed + "?k=20").json();
-      keys(page.get("items"), "key").forEach(k -> assertFalse(labelledKeys.contains(k), feed + " " + k));
+      keys(page.get("items"), "key")
+          .forEach(k -> assertFalse(labelledKeys.contains(k), feed + " " + k));
     }
     JsonNode auto = http.get("/api/labels/beach/feeds/auto?k=10").json();
     assertTrue(FOUR.contains(auto.get("chosenFeed").asText()), auto.toString());
@@ -82,8 +92,11 @@ class AnnotatorFlowTest extends ServerTestBase {
 
     JsonNode models = http.get("/api/labels/beach/models").json();
     assertEquals(2, models.size());
-    JsonNode scored = http.post("/api/labels/beach/models/2/score",
-        Map.of("keys", List.of(searched.get(0), searched.get(20)))).json();
+    JsonNode scored =
+        http.post(
+                "/api/labels/beach/models/2/score",
+                Map.of("keys", List.of(searched.get(0), searched.get(20))))
+            .json();
     assertEquals(2, scored.get("scores").size());
     JsonNode preview = http.get("/api/labels/beach/preview?k=5").json();
     assertEquals(5, preview.get("items").size());
@@ -97,15 +110,24 @@ class AnnotatorFlowTest extends ServerTestBase {
     assertEquals(50, review.get("total").asInt());
     assertTrue(review.get("items").get(0).get("modelScore").isNumber());
     JsonNode positives = http.get("/api/labels/beach/review?filter=positives").json();
-    positives.get("items").forEach(i -> assertEquals("yes", i.get("annotation").get("value").asText()));
+    positives
+        .get("items")
+        .forEach(i -> assertEquals("yes", i.get("annotation").get("value").asText()));
     // A deliberate mistake shows up first among the flipped ones.
     String wrong = searched.get(0); // a beach clip
-    http.post("/api/labels/beach/annotations", Map.of("key", wrong, "value", "no", "annotator", "alice",
-        "source", Map.of("kind", "review")));
+    http.post(
+        "/api/labels/beach/annotations",
+        Map.of(
+            "key", wrong, "value", "no", "annotator", "alice", "source", Map.of("kind", "review")));
     JsonNode flipped = http.get("/api/labels/beach/review?filter=flipped").json();
-    assertEquals(wrong, flipped.get("items").get(0).get("annotation").get("key").asText(), flipped.toString());
+    assertEquals(
+        wrong,
+        flipped.get("items").get(0).get("annotation").get("key").asText(),
+        flipped.toString());
     // Bob disagrees with alice on one clip.
-    http.post("/api/labels/beach/annotations", Map.of("key", searched.get(1), "value", "no", "annotator", "bob"));
+    http.post(
+        "/api/labels/beach/annotations",
+        Map.of("key", searched.get(1), "value", "no", "annotator", "bob"));
     JsonNode disputed = http.get("/api/labels/beach/review?filter=disagreements").json();
     assertEquals(1, disputed.get("total").asInt());
     assertEquals(2, disputed.get("items").get(0).get("annotation").get("votes").size());
@@ -124,7 +146,8 @@ class AnnotatorFlowTest extends ServerTestBase {
       assertEquals(20, keys.size(), feed);
       for (String k : keys) {
         assertFalse(labelled.contains(k), feed + " offers labelled " + k);
-        assertTrue(feed.equals("random") || seen.add(k), feed + " repeats " + k + " of another feed");
+        assertTrue(
+            feed.equals("random") || seen.add(k), feed + " repeats " + k + " of another feed");
       }
       out.put(feed, keys);
     }
@@ -135,14 +158,25 @@ class AnnotatorFlowTest extends ServerTestBase {
   void annotationsUndoAndHistory() {
     createLabel("sad");
     String key = SyntheticCorpora.key(3);
-    assertEquals(201, http.post("/api/labels/sad/annotations", List.of(Map.of("key", key, "value", "yes"))).status());
-    assertEquals(201, http.post("/api/labels/sad/annotations", Map.of("key", key, "value", "unsure", "annotator", "bob"))
-        .status());
+    assertEquals(
+        201,
+        http.post("/api/labels/sad/annotations", List.of(Map.of("key", key, "value", "yes")))
+            .status());
+    assertEquals(
+        201,
+        http.post(
+                "/api/labels/sad/annotations",
+                Map.of("key", key, "value", "unsure", "annotator", "bob"))
+            .status());
     JsonNode current = http.get("/api/labels/sad/annotations").json();
     assertEquals(1, current.get("annotations").size());
     assertEquals("yes", current.get("annotations").get(0).get("value").asText());
-    assertEquals(200, http.delete("/api/labels/sad/annotations/" + enc(key) + "?annotator=anonymous").status());
-    assertEquals(404, http.delete("/api/labels/sad/annotations/" + enc(key) + "?annotator=anonymous").status());
+    assertEquals(
+        200,
+        http.delete("/api/labels/sad/annotations/" + enc(key) + "?annotator=anonymous").status());
+    assertEquals(
+        404,
+        http.delete("/api/labels/sad/annotations/" + enc(key) + "?annotator=anonymous").status());
     current = http.get("/api/labels/sad/annotations").json();
     assertEquals("unsure", current.get("annotations").get(0).get("value").asText());
     JsonNode history = http.get("/api/labels/sad/history?key=" + enc(key)).json().get("events");

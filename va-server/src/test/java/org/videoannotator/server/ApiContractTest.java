@@ -1,7 +1,5 @@
 package org.videoannotator.server;
 
-import org.videoannotator.testkit.JsonHttp;
-import org.videoannotator.testkit.SyntheticCorpora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.videoannotator.testkit.JsonHttp;
+import org.videoannotator.testkit.SyntheticCorpora;
 
 /** Error shapes, the OpenAPI document, media safety, and odd label names. */
 class ApiContractTest extends ServerTestBase {
@@ -38,7 +38,9 @@ class ApiContractTest extends ServerTestBase {
     assertTrue(table.size() >= 30, table.toString());
     Set<ApiRoutes.Route> registered = new LinkedHashSet<>();
     for (ApiRoutes.Route route : runtime.server().routes()) {
-      if (route.path().startsWith("/api") && !route.method().equals("BEFORE") && !route.method().equals("AFTER")) {
+      if (route.path().startsWith("/api")
+          && !route.method().equals("BEFORE")
+          && !route.method().equals("AFTER")) {
         registered.add(route);
       }
     }
@@ -46,17 +48,29 @@ class ApiContractTest extends ServerTestBase {
 
     JsonNode doc = http.get("/api/openapi.json").json();
     Set<ApiRoutes.Route> documented = new LinkedHashSet<>();
-    doc.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
-      if (List.of("get", "post", "put", "patch", "delete").contains(op.getKey())) {
-        documented.add(new ApiRoutes.Route(op.getKey().toUpperCase(Locale.ROOT), path.getKey()));
-      }
-    }));
+    doc.get("paths")
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .properties()
+                    .forEach(
+                        op -> {
+                          if (List.of("get", "post", "put", "patch", "delete")
+                              .contains(op.getKey())) {
+                            documented.add(
+                                new ApiRoutes.Route(
+                                    op.getKey().toUpperCase(Locale.ROOT), path.getKey()));
+                          }
+                        }));
     assertEquals(table, documented, "openapi.json documents exactly the table's routes");
 
     String apiMd = Files.readString(Path.of("API.md"));
     for (ApiRoutes.Route route : table) {
       String mention = "`" + route.method() + " " + route.path();
-      assertTrue(apiMd.contains(mention + "`") || apiMd.contains(mention + "?"), "API.md does not describe " + route);
+      assertTrue(
+          apiMd.contains(mention + "`") || apiMd.contains(mention + "?"),
+          "API.md does not describe " + route);
     }
   }
 
@@ -76,14 +90,27 @@ class ApiContractTest extends ServerTestBase {
     assertError(http.get("/api/search?like=no-such-key"), 404, "like");
     assertError(http.get("/api/search?query=no-such-query"), 404, "query");
     assertError(http.get("/api/search?words=x&unlabelled=true"), 400, "unlabelled");
-    assertError(http.post("/api/labels/gore/annotations", Map.of("key", "nope", "value", "yes")), 404,
+    assertError(
+        http.post("/api/labels/gore/annotations", Map.of("key", "nope", "value", "yes")),
+        404,
         "annotations[0].key");
-    assertError(http.post("/api/labels/gore/annotations", Map.of("key", SyntheticCorpora.key(0), "value", "perhaps")), 400,
+    assertError(
+        http.post(
+            "/api/labels/gore/annotations",
+            Map.of("key", SyntheticCorpora.key(0), "value", "perhaps")),
+        400,
         "annotations[0].value");
-    assertError(http.post("/api/labels/gore/annotations",
-        List.of(Map.of("key", SyntheticCorpora.key(0), "value", "yes"), Map.of("key", SyntheticCorpora.key(1)))), 400,
+    assertError(
+        http.post(
+            "/api/labels/gore/annotations",
+            List.of(
+                Map.of("key", SyntheticCorpora.key(0), "value", "yes"),
+                Map.of("key", SyntheticCorpora.key(1)))),
+        400,
         "annotations[1].value");
-    assertEquals(0, http.get("/api/labels/gore/annotations").json().get("annotations").size(),
+    assertEquals(
+        0,
+        http.get("/api/labels/gore/annotations").json().get("annotations").size(),
         "a batch with one bad item stores nothing");
     assertError(http.get("/api/labels/gore/feeds/top-positive"), 409, "feed");
     assertError(http.get("/api/labels/gore/feeds/sideways"), 404, "feed");
@@ -97,8 +124,11 @@ class ApiContractTest extends ServerTestBase {
   @Test
   void aBuildWithoutNegativesSaysWhatToLabel() {
     createLabel("happy");
-    http.post("/api/labels/happy/annotations",
-        List.of(Map.of("key", SyntheticCorpora.key(0), "value", "yes"), Map.of("key", SyntheticCorpora.key(1), "value", "yes")));
+    http.post(
+        "/api/labels/happy/annotations",
+        List.of(
+            Map.of("key", SyntheticCorpora.key(0), "value", "yes"),
+            Map.of("key", SyntheticCorpora.key(1), "value", "yes")));
     JsonHttp.Reply r = http.post("/api/labels/happy/builds", "{}");
     assertError(r, 409, "annotations");
     String detail = r.json().get("detail").asText();
@@ -118,10 +148,17 @@ class ApiContractTest extends ServerTestBase {
 
     Path secret = temp.resolve("secret.txt");
     Files.writeString(secret, "TOP-SECRET-CONTENT");
-    for (String attempt : List.of("..%2F..%2Fsecret.txt", "%2e%2e%2f%2e%2e%2fsecret.txt", "..", "%2F",
-        "..%5C..%5Csecret.txt", "vid0%7C0%2F..%2F..%2F..%2Fsecret.txt")) {
+    for (String attempt :
+        List.of(
+            "..%2F..%2Fsecret.txt",
+            "%2e%2e%2f%2e%2e%2fsecret.txt",
+            "..",
+            "%2F",
+            "..%5C..%5Csecret.txt",
+            "vid0%7C0%2F..%2F..%2F..%2Fsecret.txt")) {
       JsonHttp.Reply r = http.get("/api/clips/" + attempt + "/thumbnail");
-      assertTrue(r.status() >= 400 && r.status() < 500, attempt + " -> " + r.status() + " " + r.body());
+      assertTrue(
+          r.status() >= 400 && r.status() < 500, attempt + " -> " + r.status() + " " + r.body());
       assertTrue(!r.body().contains("TOP-SECRET-CONTENT"), attempt + " " + r.body());
     }
     // A symlink planted in the media folder that points outside it is not followed.
@@ -139,10 +176,19 @@ class ApiContractTest extends ServerTestBase {
     JsonNode label = http.get("/api/labels/" + enc(name)).json();
     assertEquals(name, label.get("name").asText());
     assertEquals(List.of("a", "b"), keys(label.get("keywords"), null));
-    assertEquals(201, http.post("/api/labels/" + enc(name) + "/annotations",
-        Map.of("key", SyntheticCorpora.key(0), "value", "yes")).status());
+    assertEquals(
+        201,
+        http.post(
+                "/api/labels/" + enc(name) + "/annotations",
+                Map.of("key", SyntheticCorpora.key(0), "value", "yes"))
+            .status());
     assertEquals(200, http.get("/api/labels/" + enc(name) + "/export?format=csv").status());
-    assertEquals("x", http.patch("/api/labels/" + enc(name), "{\"description\":\"x\"}").json().get("description").asText());
+    assertEquals(
+        "x",
+        http.patch("/api/labels/" + enc(name), "{\"description\":\"x\"}")
+            .json()
+            .get("description")
+            .asText());
     assertEquals(200, http.delete("/api/labels/" + enc(name)).status());
     assertError(http.get("/api/labels/" + enc(name)), 404, "label");
   }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.videoannotator.testkit.SyntheticCorpora;
 import org.junit.jupiter.api.Test;
+import org.videoannotator.testkit.SyntheticCorpora;
 
 /**
  * The auto feed serves top-positive while the model was trained on fewer "yes" than "no" answers
@@ -35,13 +35,22 @@ class AutoFeedChoiceTest extends ServerTestBase {
     JsonNode top = http.get("/api/labels/rare/feeds/top-positive?k=10").json();
     List<Map<String, Object>> votes = new ArrayList<>();
     for (JsonNode item : top.get("items")) {
-      votes.add(Map.of("key", item.get("key").asText(), "value", "yes",
-          "source", Map.of("kind", "feed", "feed", "top-positive", "buildId", top.get("buildId").asLong())));
+      votes.add(
+          Map.of(
+              "key",
+              item.get("key").asText(),
+              "value",
+              "yes",
+              "source",
+              Map.of(
+                  "kind", "feed", "feed", "top-positive", "buildId", top.get("buildId").asLong())));
     }
     assertEquals(201, http.post("/api/labels/rare/annotations", votes).status());
     JsonNode second = build("rare");
     assertEquals(13, second.get("positives").asInt(), second.toString());
-    assertEquals("borderline", http.get("/api/labels/rare/feeds/auto?k=5").json().get("chosenFeed").asText());
+    assertEquals(
+        "borderline",
+        http.get("/api/labels/rare/feeds/auto?k=5").json().get("chosenFeed").asText());
   }
 
   @Test
@@ -58,23 +67,35 @@ class AutoFeedChoiceTest extends ServerTestBase {
     labelByTruth("checked", no.subList(0, 24), Map.of("kind", "other"));
     assertEquals("done", build("checked").get("status").asText());
     // 49 answers: not yet worth checking.
-    assertEquals("borderline", http.get("/api/labels/checked/feeds/auto?k=5").json().get("chosenFeed").asText());
+    assertEquals(
+        "borderline",
+        http.get("/api/labels/checked/feeds/auto?k=5").json().get("chosenFeed").asText());
 
     labelByTruth("checked", no.subList(24, 25), Map.of("kind", "other"));
     JsonNode unchecked = build("checked");
-    assertEquals(0, unchecked.at("/estimates/prevalence/randomLabels").asInt(), unchecked.toString());
+    assertEquals(
+        0, unchecked.at("/estimates/prevalence/randomLabels").asInt(), unchecked.toString());
     JsonNode auto = http.get("/api/labels/checked/feeds/auto?k=20").json();
     assertEquals("random", auto.get("chosenFeed").asText(), auto.toString());
 
     // Twenty answers given in the random feed (through auto, as the UI gives them) check them.
     List<String> shown = keys(auto.get("items"), "key");
     assertEquals(20, shown.size());
-    assertEquals(201, labelByTruth("checked", shown,
-        Map.of("kind", "feed", "feed", "random", "buildId", auto.get("buildId").asLong())).status());
+    assertEquals(
+        201,
+        labelByTruth(
+                "checked",
+                shown,
+                Map.of("kind", "feed", "feed", "random", "buildId", auto.get("buildId").asLong()))
+            .status());
     JsonNode checked = build("checked");
     assertEquals(20, checked.at("/estimates/prevalence/randomLabels").asInt(), checked.toString());
     // Checked: back to finding positives (the random clips were mostly "no") or the borderline.
-    String expected = checked.get("positives").asInt() < checked.get("negatives").asInt() ? "top-positive" : "borderline";
-    assertEquals(expected, http.get("/api/labels/checked/feeds/auto?k=5").json().get("chosenFeed").asText());
+    String expected =
+        checked.get("positives").asInt() < checked.get("negatives").asInt()
+            ? "top-positive"
+            : "borderline";
+    assertEquals(
+        expected, http.get("/api/labels/checked/feeds/auto?k=5").json().get("chosenFeed").asText());
   }
 }

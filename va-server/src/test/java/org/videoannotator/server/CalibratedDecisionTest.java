@@ -1,6 +1,5 @@
 package org.videoannotator.server;
 
-import org.videoannotator.testkit.JsonHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.videoannotator.core.Json;
+import org.videoannotator.testkit.JsonHttp;
 
 /**
- * Issue 14 point 1, through the API: after a build on a handful of labels (14 yes / 9 no, as in
- * the demo), the build reports a calibrated decision and says in words that the AP rests on few
- * labels, and the Labelbox export calls about as many clips "yes" as the decision counts, close
- * to the concept's real share, not the whole corpus.
+ * Issue 14 point 1, through the API: after a build on a handful of labels (14 yes / 9 no, as in the
+ * demo), the build reports a calibrated decision and says in words that the AP rests on few labels,
+ * and the Labelbox export calls about as many clips "yes" as the decision counts, close to the
+ * concept's real share, not the whole corpus.
  */
 class CalibratedDecisionTest extends ServerTestBase {
   @Test
@@ -37,10 +37,12 @@ class CalibratedDecisionTest extends ServerTestBase {
     assertEquals(200, ndjson.status());
     long exportedYes = 0;
     for (String line : ndjson.body().split("\n")) {
-      exportedYes += "yes".equals(Json.mapper().readTree(line).get("answer").get("name").asText()) ? 1 : 0;
+      exportedYes +=
+          "yes".equals(Json.mapper().readTree(line).get("answer").get("name").asText()) ? 1 : 0;
     }
     assertEquals(yesClips, exportedYes, "the export cuts where the build said it would");
-    assertTrue(Math.abs(exportedYes - truthYes) < 0.5 * truthYes + 30,
+    assertTrue(
+        Math.abs(exportedYes - truthYes) < 0.5 * truthYes + 30,
         "exported yes " + exportedYes + " vs the concept's " + truthYes + " of " + corpusSize());
   }
 }

@@ -1,6 +1,5 @@
 package org.videoannotator.server;
 
-import org.videoannotator.testkit.SyntheticCorpora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.videoannotator.testkit.SyntheticCorpora;
 
 /** A second build of a label supersedes the first; builds of different labels both finish. */
 class ConcurrentBuildsTest extends ServerTestBase {
@@ -23,7 +23,8 @@ class ConcurrentBuildsTest extends ServerTestBase {
   private JsonNode waitFor(long id) throws InterruptedException {
     for (int i = 0; i < 600; i++) {
       JsonNode s = http.get("/api/builds/" + id).json();
-      if (!s.get("status").asText().equals("queued") && !s.get("status").asText().equals("running")) {
+      if (!s.get("status").asText().equals("queued")
+          && !s.get("status").asText().equals("running")) {
         return s;
       }
       Thread.sleep(50);

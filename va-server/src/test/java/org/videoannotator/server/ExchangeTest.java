@@ -1,7 +1,5 @@
 package org.videoannotator.server;
 
-import org.videoannotator.testkit.JsonHttp;
-import org.videoannotator.testkit.SyntheticCorpora;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +14,8 @@ import org.videoannotator.core.Json;
 import org.videoannotator.datasets.AggEntry;
 import org.videoannotator.datasets.Checkpoint;
 import org.videoannotator.datasets.VaDataset;
+import org.videoannotator.testkit.JsonHttp;
+import org.videoannotator.testkit.SyntheticCorpora;
 
 /** Export to the three formats and import back, through the real server. */
 class ExchangeTest extends ServerTestBase {
@@ -46,7 +46,9 @@ class ExchangeTest extends ServerTestBase {
     JsonNode a = http.get("/api/labels/beach/annotations").json().get("counts");
     JsonNode b = http.get("/api/labels/copy/annotations").json().get("counts");
     assertEquals(a, b);
-    JsonHttp.Reply bad = http.post("/api/labels/copy/import?format=csv", "key,value\n" + keys.get(0) + ",maybe not\n");
+    JsonHttp.Reply bad =
+        http.post(
+            "/api/labels/copy/import?format=csv", "key,value\n" + keys.get(0) + ",maybe not\n");
     assertEquals(400, bad.status());
     assertTrue(bad.json().get("detail").asText().contains("line 2"), bad.body());
   }
@@ -71,15 +73,19 @@ class ExchangeTest extends ServerTestBase {
     assertTrue(confidence >= 0 && confidence <= 1, lines[0]);
 
     // Video vid1: shots are frames 0-47, 48-95, ...: a "yes" over 0..71 covers shot 0 fully and
-    // half of shot 1 (48..71 = 24 of 48 frames); a "no" over 100..120 covers less than half of shot 2.
+    // half of shot 1 (48..71 = 24 of 48 frames); a "no" over 100..120 covers less than half of shot
+    // 2.
     createLabel("imported");
-    String upload = String.join("\n",
-        "{\"name\":\"imported\",\"answer\":{\"name\":\"yes\",\"frames\":[{\"start\":0,\"end\":71}]},\"dataRow\":{\"globalKey\":\"vid1.mp4\"}}",
-        "{\"name\":\"imported\",\"answer\":{\"name\":\"no\",\"frames\":[{\"start\":100,\"end\":120}]},\"dataRow\":{\"globalKey\":\"vid1.mp4\"}}",
-        "{\"name\":\"checklist\",\"answer\":[{\"name\":\"imported\",\"frames\":[{\"start\":144,\"end\":191}]}],\"dataRow\":{\"globalKey\":\"vid2.mp4\"}}",
-        "{\"name\":\"other-feature\",\"answer\":{\"name\":\"yes\"},\"dataRow\":{\"globalKey\":\"vid1.mp4\"}}",
-        "{\"name\":\"imported\",\"answer\":{\"name\":\"yes\"},\"dataRow\":{\"globalKey\":\"nowhere.mp4\"}}");
-    JsonNode result = http.post("/api/labels/imported/import?format=labelbox&annotator=lb", upload).json();
+    String upload =
+        String.join(
+            "\n",
+            "{\"name\":\"imported\",\"answer\":{\"name\":\"yes\",\"frames\":[{\"start\":0,\"end\":71}]},\"dataRow\":{\"globalKey\":\"vid1.mp4\"}}",
+            "{\"name\":\"imported\",\"answer\":{\"name\":\"no\",\"frames\":[{\"start\":100,\"end\":120}]},\"dataRow\":{\"globalKey\":\"vid1.mp4\"}}",
+            "{\"name\":\"checklist\",\"answer\":[{\"name\":\"imported\",\"frames\":[{\"start\":144,\"end\":191}]}],\"dataRow\":{\"globalKey\":\"vid2.mp4\"}}",
+            "{\"name\":\"other-feature\",\"answer\":{\"name\":\"yes\"},\"dataRow\":{\"globalKey\":\"vid1.mp4\"}}",
+            "{\"name\":\"imported\",\"answer\":{\"name\":\"yes\"},\"dataRow\":{\"globalKey\":\"nowhere.mp4\"}}");
+    JsonNode result =
+        http.post("/api/labels/imported/import?format=labelbox&annotator=lb", upload).json();
     assertEquals(3, result.get("imported").asInt(), result.toString());
     assertEquals(List.of("other-feature"), keys(result.get("unknownFeatures"), null));
     assertEquals(List.of("nowhere.mp4"), keys(result.get("unknownDataRows"), null));
@@ -94,7 +100,10 @@ class ExchangeTest extends ServerTestBase {
     createLabel("beach");
     List<String> keys = labelTwenty("beach");
     build("beach");
-    labelByTruth("beach", List.of(SyntheticCorpora.key(100), SyntheticCorpora.key(101)), Map.of("kind", "other"));
+    labelByTruth(
+        "beach",
+        List.of(SyntheticCorpora.key(100), SyntheticCorpora.key(101)),
+        Map.of("kind", "other"));
     build("beach");
     Path dir = exportVa("beach");
     try (VaDataset dataset = VaDataset.open(dir)) {

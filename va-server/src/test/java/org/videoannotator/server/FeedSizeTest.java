@@ -1,6 +1,5 @@
 package org.videoannotator.server;
 
-import org.videoannotator.testkit.SyntheticCorpora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.videoannotator.testkit.SyntheticCorpora;
 
 /** A build that names no feed size still fills all four feeds on a small corpus. */
 class FeedSizeTest extends ServerTestBase {

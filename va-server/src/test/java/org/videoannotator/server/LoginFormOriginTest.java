@@ -37,10 +37,12 @@ class LoginFormOriginTest {
     }
   }
 
-  private HttpResponse<String> post(String base, String path, String form, From from, String cookie) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form));
+  private HttpResponse<String> post(String base, String path, String form, From from, String cookie)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form));
     List<String> headers = new ArrayList<>();
     if (from.origin() != null) {
       headers.addAll(List.of("Origin", from.origin()));
@@ -49,8 +51,16 @@ class LoginFormOriginTest {
       headers.addAll(List.of("Referer", from.referer()));
     }
     if (from.fetchSite() != null) {
-      headers.addAll(List.of("Sec-Fetch-Site", from.fetchSite(), "Sec-Fetch-Mode", "navigate",
-          "Sec-Fetch-Dest", "document", "Sec-Fetch-User", "?1"));
+      headers.addAll(
+          List.of(
+              "Sec-Fetch-Site",
+              from.fetchSite(),
+              "Sec-Fetch-Mode",
+              "navigate",
+              "Sec-Fetch-Dest",
+              "document",
+              "Sec-Fetch-User",
+              "?1"));
     }
     if (cookie != null) {
       headers.addAll(List.of("Cookie", cookie));
@@ -62,12 +72,18 @@ class LoginFormOriginTest {
   }
 
   private static String form(String name, String secret) {
-    return "name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+    return "name="
+        + URLEncoder.encode(name, StandardCharsets.UTF_8)
+        + "&secret="
+        + URLEncoder.encode(secret, StandardCharsets.UTF_8);
   }
 
   private int infoStatus(String base, String cookie) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(base + "/api/info")).header("Cookie", cookie).build(),
-        HttpResponse.BodyHandlers.ofString()).statusCode();
+    return client
+        .send(
+            HttpRequest.newBuilder(URI.create(base + "/api/info")).header("Cookie", cookie).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .statusCode();
   }
 
   private static String session(HttpResponse<String> login) {
@@ -76,46 +92,62 @@ class LoginFormOriginTest {
 
   @Test
   void theLoginPagesOwnFormIsAcceptedAndForeignPagesAreRefused() throws Exception {
-    try (ServerRuntime runtime = ServerRuntime.over(SyntheticCorpora.copyOf(temp.resolve("c"), 500, 16, 3), null)) {
+    try (ServerRuntime runtime =
+        ServerRuntime.over(SyntheticCorpora.copyOf(temp.resolve("c"), 500, 16, 3), null)) {
       String secret = runtime.store().users().add("ada", Role.ADMIN);
       String base = runtime.start("127.0.0.1", 0).replaceAll("/$", "");
 
-      HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertEquals("same-origin", page.headers().firstValue("Referrer-Policy").orElse(""),
+      HttpResponse<String> page =
+          client.send(
+              HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(
+          "same-origin",
+          page.headers().firstValue("Referrer-Policy").orElse(""),
           "no-referrer made Chromium send 'Origin: null' on the form's own POST");
-      assertTrue(page.body().contains("action=/login") && page.body().contains("name=secret"), page.body());
+      assertTrue(
+          page.body().contains("action=/login") && page.body().contains("name=secret"),
+          page.body());
 
       // Foreign pages: another site, another port of this host (same-site), a page whose policy
       // hides its origin, a browser that sends no fetch metadata (plain HTTP to a LAN address).
-      List<From> foreign = List.of(
-          new From("http://evil.example", "http://evil.example/", "cross-site"),
-          new From("null", null, "cross-site"),
-          new From("null", null, "same-site"),
-          new From("null", null, null),
-          new From("http://evil.example", null, null),
-          new From("http://127.0.0.1:1", null, "same-site"),
-          new From(null, null, "cross-site"));
+      List<From> foreign =
+          List.of(
+              new From("http://evil.example", "http://evil.example/", "cross-site"),
+              new From("null", null, "cross-site"),
+              new From("null", null, "same-site"),
+              new From("null", null, null),
+              new From("http://evil.example", null, null),
+              new From("http://127.0.0.1:1", null, "same-site"),
+              new From(null, null, "cross-site"));
       for (From from : foreign) {
         HttpResponse<String> refused = post(base, "/login", form("ada", secret), from, null);
         assertEquals(403, refused.statusCode(), from + ": " + refused.body());
         assertTrue(refused.body().contains("cross-origin"), refused.body());
-        assertFalse(refused.headers().firstValue("Set-Cookie").isPresent(), from + " started a session");
+        assertFalse(
+            refused.headers().firstValue("Set-Cookie").isPresent(), from + " started a session");
       }
 
-      HttpResponse<String> wrong = post(base, "/login", form("ada", "not-it"), From.ownPage(base), null);
+      HttpResponse<String> wrong =
+          post(base, "/login", form("ada", "not-it"), From.ownPage(base), null);
       assertEquals(401, wrong.statusCode());
       assertTrue(wrong.body().contains("Wrong name or secret"), wrong.body());
 
-      HttpResponse<String> login = post(base, "/login", form("ada", secret), From.ownPage(base), null);
+      HttpResponse<String> login =
+          post(base, "/login", form("ada", secret), From.ownPage(base), null);
       assertEquals(302, login.statusCode(), login.body());
       String cookie = session(login);
       assertEquals(200, infoStatus(base, cookie));
       // Our own page under a policy that hides the origin: the browser vouches with Sec-Fetch-Site.
-      assertEquals(302, post(base, "/login", form("ada", secret), new From("null", null, "same-origin"), null).statusCode());
+      assertEquals(
+          302,
+          post(base, "/login", form("ada", secret), new From("null", null, "same-origin"), null)
+              .statusCode());
 
       // A foreign page cannot log the annotator out either; the page's own button can.
-      assertEquals(403, post(base, "/logout", "", new From("null", null, "cross-site"), cookie).statusCode());
+      assertEquals(
+          403,
+          post(base, "/logout", "", new From("null", null, "cross-site"), cookie).statusCode());
       assertEquals(200, infoStatus(base, cookie), "the session survives a foreign log-out");
       HttpResponse<String> logout = post(base, "/logout", "", From.ownPage(base), cookie);
       assertEquals(302, logout.statusCode());
@@ -125,13 +157,17 @@ class LoginFormOriginTest {
 
   @Test
   void theRateLimitIsAPageSayingHowLongToWait() throws Exception {
-    try (ServerRuntime runtime = ServerRuntime.over(SyntheticCorpora.copyOf(temp.resolve("c"), 500, 16, 3), null)) {
+    try (ServerRuntime runtime =
+        ServerRuntime.over(SyntheticCorpora.copyOf(temp.resolve("c"), 500, 16, 3), null)) {
       runtime.store().users().add("ada", Role.ADMIN);
       String base = runtime.start("127.0.0.1", 0).replaceAll("/$", "");
       for (int i = 0; i < 5; i++) {
-        assertEquals(401, post(base, "/login", form("ada", "guess" + i), From.ownPage(base), null).statusCode());
+        assertEquals(
+            401,
+            post(base, "/login", form("ada", "guess" + i), From.ownPage(base), null).statusCode());
       }
-      HttpResponse<String> throttled = post(base, "/login", form("ada", "guess5"), From.ownPage(base), null);
+      HttpResponse<String> throttled =
+          post(base, "/login", form("ada", "guess5"), From.ownPage(base), null);
       assertEquals(429, throttled.statusCode(), throttled.body());
       assertTrue(throttled.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
       long wait = Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow());

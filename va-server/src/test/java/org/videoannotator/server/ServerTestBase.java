@@ -1,7 +1,5 @@
 package org.videoannotator.server;
 
-import org.videoannotator.testkit.JsonHttp;
-import org.videoannotator.testkit.SyntheticCorpora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoannotator.index.Clip;
 import org.videoannotator.server.clips.ClipView;
+import org.videoannotator.testkit.JsonHttp;
+import org.videoannotator.testkit.SyntheticCorpora;
 
 /** Starts a real server on a fresh generated corpus for each test. */
 abstract class ServerTestBase {
@@ -40,7 +40,9 @@ abstract class ServerTestBase {
     long t1 = System.nanoTime();
     runtime = ServerRuntime.over(corpus, null);
     http = new JsonHttp(runtime.start("127.0.0.1", 0).replaceAll("/$", ""));
-    System.err.printf("TIMING corpus %d ms, server %d ms%n", (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+    System.err.printf(
+        "TIMING corpus %d ms, server %d ms%n",
+        (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
   }
 
   @AfterEach
@@ -61,7 +63,8 @@ abstract class ServerTestBase {
     List<Map<String, Object>> batch = new ArrayList<>();
     for (String key : keys) {
       boolean yes = SyntheticCorpora.concept(runtime.corpus().clip(key).orElseThrow());
-      batch.add(Map.of("key", key, "value", yes ? "yes" : "no", "annotator", "alice", "source", source));
+      batch.add(
+          Map.of("key", key, "value", yes ? "yes" : "no", "annotator", "alice", "source", source));
     }
     return http.post("/api/labels/" + enc(label) + "/annotations", Map.of("annotations", batch));
   }
@@ -101,12 +104,18 @@ abstract class ServerTestBase {
     return out;
   }
 
-  /** Downloads the label's VA export and unzips it into a new folder of {@code temp}; returns the folder. */
+  /**
+   * Downloads the label's VA export and unzips it into a new folder of {@code temp}; returns the
+   * folder.
+   */
   Path exportVa(String label) throws Exception {
-    HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(http.base() + "/api/labels/" + enc(label) + "/export?format=va"))
-            .build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> zip =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(http.base() + "/api/labels/" + enc(label) + "/export?format=va"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, zip.statusCode());
     Path dir = Files.createTempDirectory(temp, "va-export");
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {

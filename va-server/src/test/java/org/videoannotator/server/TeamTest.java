@@ -42,7 +42,8 @@ class TeamTest extends ServerTestBase {
     createLabel("beach");
     List<String> keys = conceptKeys(60, 90, c -> true);
     Map<String, Boolean> truth = new LinkedHashMap<>();
-    keys.forEach(k -> truth.put(k, SyntheticCorpora.concept(runtime.corpus().clip(k).orElseThrow())));
+    keys.forEach(
+        k -> truth.put(k, SyntheticCorpora.concept(runtime.corpus().clip(k).orElseThrow())));
     boolean[][] votes = castVotes(keys, truth);
 
     JsonNode agreement = http.get("/api/labels/beach/agreement").json();
@@ -61,7 +62,8 @@ class TeamTest extends ServerTestBase {
       assertFigure(pair.get("cohenKappa"), cohen(votes, a, b), n);
     }
     // The better annotator agrees more with the others: the figures carry the error rates' order.
-    assertTrue(figure(agreement, "ada", "bob") > figure(agreement, "bob", "cy"), agreement.toString());
+    assertTrue(
+        figure(agreement, "ada", "bob") > figure(agreement, "bob", "cy"), agreement.toString());
     boolean[] majority = majority(votes);
     for (JsonNode member : agreement.get("members")) {
       int who = List.of(ANNOTATORS).indexOf(member.get("annotator").asText());
@@ -77,7 +79,8 @@ class TeamTest extends ServerTestBase {
         disagreeing.add(keys.get(i));
       }
     }
-    assertTrue(disagreeing.size() > 10, "error rates of 5-30 % give disagreements: " + disagreeing.size());
+    assertTrue(
+        disagreeing.size() > 10, "error rates of 5-30 % give disagreements: " + disagreeing.size());
     JsonNode queue = http.get("/api/labels/beach/adjudication?k=10000").json();
     assertEquals(disagreeing, new HashSet<>(queueKeys(queue)));
     assertEquals(disagreeing.size(), queue.get("open").asInt());
@@ -86,33 +89,47 @@ class TeamTest extends ServerTestBase {
 
     // Settle every disagreement with the truth (the adjudicator knows), some with a note.
     for (String key : disagreeing) {
-      Map<String, Object> body = new HashMap<>(Map.of("key", key, "value", truth.get(key) ? "yes" : "no"));
+      Map<String, Object> body =
+          new HashMap<>(Map.of("key", key, "value", truth.get(key) ? "yes" : "no"));
       body.put("note", "checked the shot again");
-      JsonHttp.Reply settled = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/labels/beach/adjudication"))
-          .header("Content-Type", "application/json").header("X-Annotator", "sam")
-          .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body))));
+      JsonHttp.Reply settled =
+          http.send(
+              HttpRequest.newBuilder(URI.create(http.base() + "/api/labels/beach/adjudication"))
+                  .header("Content-Type", "application/json")
+                  .header("X-Annotator", "sam")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body))));
       assertEquals(200, settled.status(), settled.body());
-      assertEquals(truth.get(key) ? "yes" : "no", settled.json().get("annotation").get("value").asText());
+      assertEquals(
+          truth.get(key) ? "yes" : "no", settled.json().get("annotation").get("value").asText());
       assertEquals("sam", settled.json().get("annotation").get("settlement").get("by").asText());
     }
     queue = http.get("/api/labels/beach/adjudication?k=10000").json();
     assertEquals(0, queue.get("open").asInt());
     assertEquals(disagreeing.size(), queue.get("settled").asInt());
-    assertEquals(disagreeing, new HashSet<>(queueKeys(http.get("/api/labels/beach/adjudication?state=settled&k=10000").json())));
+    assertEquals(
+        disagreeing,
+        new HashSet<>(
+            queueKeys(http.get("/api/labels/beach/adjudication?state=settled&k=10000").json())));
 
     // The consensus now: the settled answer on disputed clips, the unanimous one elsewhere.
     Map<String, Boolean> expected = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
-      expected.put(keys.get(i), disagreeing.contains(keys.get(i)) ? truth.get(keys.get(i)) : votes[i][0]);
+      expected.put(
+          keys.get(i), disagreeing.contains(keys.get(i)) ? truth.get(keys.get(i)) : votes[i][0]);
     }
-    long overruled = disagreeing.stream().filter(k -> majority[keys.indexOf(k)] != truth.get(k)).count();
-    assertTrue(overruled > 0, "some settlements overrule the majority, or the checks below could not tell");
+    long overruled =
+        disagreeing.stream().filter(k -> majority[keys.indexOf(k)] != truth.get(k)).count();
+    assertTrue(
+        overruled > 0,
+        "some settlements overrule the majority, or the checks below could not tell");
     Set<String> expectedYes = new HashSet<>();
-    expected.forEach((k, yes) -> {
-      if (yes) {
-        expectedYes.add(k);
-      }
-    });
+    expected.forEach(
+        (k, yes) -> {
+          if (yes) {
+            expectedYes.add(k);
+          }
+        });
     JsonNode counts = http.get("/api/labels/beach/annotations").json().get("counts");
     assertEquals(expectedYes.size(), counts.get("yes").asInt());
     assertEquals(n - expectedYes.size(), counts.get("no").asInt());
@@ -127,16 +144,23 @@ class TeamTest extends ServerTestBase {
       assertEquals(n, agg.size());
       for (AggEntry e : agg) {
         int i = keys.indexOf(e.key());
-        assertEquals(expected.get(e.key()), e.agg(), "agg is the settled-or-majority answer of " + e.key());
+        assertEquals(
+            expected.get(e.key()), e.agg(), "agg is the settled-or-majority answer of " + e.key());
         int yes = (votes[i][0] ? 1 : 0) + (votes[i][1] ? 1 : 0) + (votes[i][2] ? 1 : 0);
         assertEquals(yes, e.posCnt(), "pos_cnt counts the yes votes of " + e.key());
         assertEquals(2, e.secondaries().size());
       }
       List<Checkpoint> checkpoints = dataset.checkpoints("beach").orElseThrow();
-      assertEquals(expectedYes, new HashSet<>(checkpoints.getLast().pos()), "the build trained on the settled answers");
+      assertEquals(
+          expectedYes,
+          new HashSet<>(checkpoints.getLast().pos()),
+          "the build trained on the settled answers");
     }
     JsonNode aggJson = Json.mapper().readTree(dir.resolve("agg/beach.json").toFile());
-    assertEquals("ada", aggJson.get("primary").asText(), "every annotator answered 150 times: the first by name");
+    assertEquals(
+        "ada",
+        aggJson.get("primary").asText(),
+        "every annotator answered 150 times: the first by name");
     assertEquals(List.of("bob", "cy"), keys(aggJson.get("secondaries"), null));
     JsonNode first = aggJson.get("data").get(0);
     int i0 = keys.indexOf(first.get("key").asText());
@@ -149,8 +173,12 @@ class TeamTest extends ServerTestBase {
     agreement = http.get("/api/labels/beach/agreement").json();
     JsonNode model = agreement.get("model");
     assertEquals(build.get("modelVersion").asInt(), model.get("version").asInt());
-    JsonNode scores = http.post("/api/labels/beach/models/" + model.get("version").asInt() + "/score",
-        Map.of("keys", keys)).json().get("scores");
+    JsonNode scores =
+        http.post(
+                "/api/labels/beach/models/" + model.get("version").asInt() + "/score",
+                Map.of("keys", keys))
+            .json()
+            .get("scores");
     double threshold = model.get("threshold").asDouble();
     for (JsonNode member : agreement.get("members")) {
       int who = List.of(ANNOTATORS).indexOf(member.get("annotator").asText());
@@ -163,27 +191,39 @@ class TeamTest extends ServerTestBase {
         same += (p >= threshold) == votes[i][who] ? 1 : 0;
       }
       assertEquals(n, member.get("model").get("clips").asInt());
-      assertEquals(same, member.get("model").get("value").asDouble() * n, nearCut + 1e-6, member.toString());
+      assertEquals(
+          same, member.get("model").get("value").asDouble() * n, nearCut + 1e-6, member.toString());
       assertEquals(disagreeing.size(), agreement.get("settled").asInt());
     }
 
-    // Undo one settlement: the majority counts again; both steps are in the log and the audit trail.
+    // Undo one settlement: the majority counts again; both steps are in the log and the audit
+    // trail.
     String undone = disagreeing.iterator().next();
-    JsonHttp.Reply undo = http.delete("/api/labels/beach/adjudication?key=" + java.net.URLEncoder.encode(undone,
-        java.nio.charset.StandardCharsets.UTF_8));
+    JsonHttp.Reply undo =
+        http.delete(
+            "/api/labels/beach/adjudication?key="
+                + java.net.URLEncoder.encode(undone, java.nio.charset.StandardCharsets.UTF_8));
     assertEquals(200, undo.status(), undo.body());
     int iu = keys.indexOf(undone);
     assertEquals(majority[iu] ? "yes" : "no", undo.json().get("annotation").get("value").asText());
     assertFalse(undo.json().get("annotation").has("settlement"));
-    assertEquals(404, http.delete("/api/labels/beach/adjudication?key=" + java.net.URLEncoder.encode(undone,
-        java.nio.charset.StandardCharsets.UTF_8)).status(), "nothing left to undo");
+    assertEquals(
+        404,
+        http.delete(
+                "/api/labels/beach/adjudication?key="
+                    + java.net.URLEncoder.encode(undone, java.nio.charset.StandardCharsets.UTF_8))
+            .status(),
+        "nothing left to undo");
     assertEquals(1, http.get("/api/labels/beach/adjudication").json().get("open").asInt());
-    JsonNode history = http.get("/api/labels/beach/history?annotator=%23settled&limit=10000").json().get("events");
+    JsonNode history =
+        http.get("/api/labels/beach/history?annotator=%23settled&limit=10000").json().get("events");
     assertEquals(disagreeing.size() + 1, history.size());
     assertEquals("removed", history.get(0).get("value").asText());
     assertEquals("settle", history.get(1).get("source").get("kind").asText());
-    long audited = runtime.store().users().auditTrail(10_000).stream()
-        .filter(a -> a.action().equals("settled") || a.action().equals("settlement-undone")).count();
+    long audited =
+        runtime.store().users().auditTrail(10_000).stream()
+            .filter(a -> a.action().equals("settled") || a.action().equals("settlement-undone"))
+            .count();
     assertEquals(disagreeing.size() + 1, audited);
   }
 
@@ -192,27 +232,54 @@ class TeamTest extends ServerTestBase {
     createLabel("beach");
     String key = SyntheticCorpora.key(3);
     String nobody = SyntheticCorpora.key(4);
-    assertEquals(201, http.post("/api/labels/beach/annotations", Map.of("annotations", List.of(
-        Map.of("key", key, "value", "yes", "annotator", "ada"), Map.of("key", key, "value", "no", "annotator", "bob"))))
-        .status());
-    JsonHttp.Reply reserved = http.post("/api/labels/beach/annotations",
-        Map.of("key", key, "value", "yes", "annotator", "#settled"));
+    assertEquals(
+        201,
+        http.post(
+                "/api/labels/beach/annotations",
+                Map.of(
+                    "annotations",
+                    List.of(
+                        Map.of("key", key, "value", "yes", "annotator", "ada"),
+                        Map.of("key", key, "value", "no", "annotator", "bob"))))
+            .status());
+    JsonHttp.Reply reserved =
+        http.post(
+            "/api/labels/beach/annotations",
+            Map.of("key", key, "value", "yes", "annotator", "#settled"));
     assertEquals(400, reserved.status(), "no vote may pass for a settlement: " + reserved.body());
-    JsonHttp.Reply unsure = http.post("/api/labels/beach/adjudication", Map.of("key", key, "value", "unsure"));
+    JsonHttp.Reply unsure =
+        http.post("/api/labels/beach/adjudication", Map.of("key", key, "value", "unsure"));
     assertEquals(400, unsure.status(), unsure.body());
     assertEquals("value", unsure.json().get("field").asText());
-    assertEquals(404, http.post("/api/labels/beach/adjudication", Map.of("key", nobody, "value", "yes")).status());
+    assertEquals(
+        404,
+        http.post("/api/labels/beach/adjudication", Map.of("key", nobody, "value", "yes"))
+            .status());
     assertEquals(400, http.post("/api/labels/beach/adjudication", Map.of("value", "yes")).status());
-    assertEquals(400, http.post("/api/labels/beach/adjudication", Map.of("key", key, "value", "yes",
-        "note", "x".repeat(1001))).status());
-    assertEquals(404, http.post("/api/labels/nope/adjudication", Map.of("key", key, "value", "yes")).status());
+    assertEquals(
+        400,
+        http.post(
+                "/api/labels/beach/adjudication",
+                Map.of("key", key, "value", "yes", "note", "x".repeat(1001)))
+            .status());
+    assertEquals(
+        404,
+        http.post("/api/labels/nope/adjudication", Map.of("key", key, "value", "yes")).status());
     assertEquals(400, http.get("/api/labels/beach/adjudication?state=later").status());
     assertEquals(400, http.delete("/api/labels/beach/adjudication").status());
     // Settling twice replaces the settlement; a later vote does not undo it.
-    assertEquals(200, http.post("/api/labels/beach/adjudication", Map.of("key", key, "value", "yes")).status());
-    assertEquals(200, http.post("/api/labels/beach/adjudication", Map.of("key", key, "value", "no")).status());
-    assertEquals(201, http.post("/api/labels/beach/annotations", Map.of("key", key, "value", "yes", "annotator", "cy"))
-        .status());
+    assertEquals(
+        200,
+        http.post("/api/labels/beach/adjudication", Map.of("key", key, "value", "yes")).status());
+    assertEquals(
+        200,
+        http.post("/api/labels/beach/adjudication", Map.of("key", key, "value", "no")).status());
+    assertEquals(
+        201,
+        http.post(
+                "/api/labels/beach/annotations",
+                Map.of("key", key, "value", "yes", "annotator", "cy"))
+            .status());
     JsonNode a = http.get("/api/labels/beach/annotations").json().get("annotations").get(0);
     assertEquals("no", a.get("value").asText(), a.toString());
     assertEquals(3, a.get("votes").size(), "the settlement is not a vote: " + a);
@@ -226,13 +293,23 @@ class TeamTest extends ServerTestBase {
       for (int i = 0; i < keys.size(); i++) {
         boolean answer = truth.get(keys.get(i)) ^ (random.nextDouble() < ERROR_RATES[who]);
         votes[i][who] = answer;
-        batch.add(Map.of("key", keys.get(i), "value", answer ? "yes" : "no", "annotator", ANNOTATORS[who],
-            "source", Map.of("kind", "review")));
+        batch.add(
+            Map.of(
+                "key",
+                keys.get(i),
+                "value",
+                answer ? "yes" : "no",
+                "annotator",
+                ANNOTATORS[who],
+                "source",
+                Map.of("kind", "review")));
       }
       // In pages of 25, as the UI sends them.
       for (int at = 0; at < batch.size(); at += 25) {
-        JsonHttp.Reply r = http.post("/api/labels/beach/annotations",
-            Map.of("annotations", batch.subList(at, Math.min(batch.size(), at + 25))));
+        JsonHttp.Reply r =
+            http.post(
+                "/api/labels/beach/annotations",
+                Map.of("annotations", batch.subList(at, Math.min(batch.size(), at + 25))));
         assertEquals(201, r.status(), r.body());
       }
     }

@@ -28,7 +28,8 @@ public final class JsonHttp {
     }
   }
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final String base;
 
   public JsonHttp(String base) {
@@ -40,8 +41,10 @@ public final class JsonHttp {
   }
 
   public Reply post(String path, String body) {
-    return send(HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   public Reply post(String path, Object body) {
@@ -53,8 +56,10 @@ public final class JsonHttp {
   }
 
   public Reply patch(String path, String body) {
-    return send(HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
   }
 
   public Reply delete(String path) {
@@ -63,14 +68,17 @@ public final class JsonHttp {
 
   public Reply send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(120)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          client.send(
+              request.timeout(Duration.ofSeconds(120)).build(),
+              HttpResponse.BodyHandlers.ofString());
       return new Reply(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted waiting for " + base));
+      throw new UncheckedIOException(
+          new java.io.InterruptedIOException("interrupted waiting for " + base));
     }
   }
 

@@ -26,11 +26,32 @@ public record SelfSignedCertificate(Path cert, Path key, X509Certificate certifi
   /** Makes a two-day certificate in {@code dir} ({@code cert.pem}, {@code key.pem}). */
   public static SelfSignedCertificate create(Path dir) throws IOException, InterruptedException {
     Path p12 = dir.resolve("ks.p12");
-    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "va", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-        "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
-        "-keystore", p12.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
-        .redirectErrorStream(true).start();
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "va",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                p12.toString(),
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD)
+            .redirectErrorStream(true)
+            .start();
     String out = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (keytool.waitFor() != 0) {
       throw new IOException("keytool failed: " + out);
@@ -42,10 +63,18 @@ public record SelfSignedCertificate(Path cert, Path key, X509Certificate certifi
       }
       X509Certificate cert = (X509Certificate) store.getCertificate("va");
       Base64.Encoder mime = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
-      Path certFile = Files.writeString(dir.resolve("cert.pem"),
-          "-----BEGIN CERTIFICATE-----\n" + mime.encodeToString(cert.getEncoded()) + "\n-----END CERTIFICATE-----\n");
-      Path keyFile = Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\n"
-          + mime.encodeToString(store.getKey("va", PASSWORD.toCharArray()).getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+      Path certFile =
+          Files.writeString(
+              dir.resolve("cert.pem"),
+              "-----BEGIN CERTIFICATE-----\n"
+                  + mime.encodeToString(cert.getEncoded())
+                  + "\n-----END CERTIFICATE-----\n");
+      Path keyFile =
+          Files.writeString(
+              dir.resolve("key.pem"),
+              "-----BEGIN PRIVATE KEY-----\n"
+                  + mime.encodeToString(store.getKey("va", PASSWORD.toCharArray()).getEncoded())
+                  + "\n-----END PRIVATE KEY-----\n");
       return new SelfSignedCertificate(certFile, keyFile, cert);
     } catch (GeneralSecurityException e) {
       throw new IOException("could not read keytool's key store " + p12 + ": " + e.getMessage(), e);
@@ -57,7 +86,8 @@ public record SelfSignedCertificate(Path cert, Path key, X509Certificate certifi
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("va", certificate);
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);
     SSLContext ssl = SSLContext.getInstance("TLS");
     ssl.init(null, tmf.getTrustManagers(), null);

@@ -18,8 +18,8 @@ import org.videoannotator.index.EmbedderInfo;
 /**
  * A seeded corpus of clustered random vectors with clip metadata, built through va-index's API, for
  * benchmarks and tests: 10 clusters (Gaussian centres, unit noise scaled by 0.9), videos of {@value
- * #SHOTS_PER_VIDEO} shots of 48 frames at 24 fps, searchable words by cluster. The concept
- * "beach" holds for clusters 0 and 1 ({@link #concept}).
+ * #SHOTS_PER_VIDEO} shots of 48 frames at 24 fps, searchable words by cluster. The concept "beach"
+ * holds for clusters 0 and 1 ({@link #concept}).
  */
 public final class SyntheticCorpora {
   /** The concept the generated corpora hold for clusters 0 and 1. */
@@ -27,8 +27,18 @@ public final class SyntheticCorpora {
 
   public static final int SHOTS_PER_VIDEO = 20;
   public static final int CLUSTERS = 10;
-  static final String[] WORDS = {"beach sunset", "beach waves", "city night", "forest walk", "car chase",
-      "kitchen cooking", "office meeting", "snow mountain", "crowd concert", "desert road"};
+  static final String[] WORDS = {
+    "beach sunset",
+    "beach waves",
+    "city night",
+    "forest walk",
+    "car chase",
+    "kitchen cooking",
+    "office meeting",
+    "snow mountain",
+    "crowd concert",
+    "desert road"
+  };
   private static final int BATCH = 5_000;
 
   private static final Map<String, Path> TEMPLATES = new java.util.concurrent.ConcurrentHashMap<>();
@@ -40,16 +50,19 @@ public final class SyntheticCorpora {
    * (Lucene indexing), copying the folder is not, and each test still gets its own files.
    */
   public static Corpus copyOf(Path dir, int n, int dim, long seed) {
-    Path template = TEMPLATES.computeIfAbsent(n + "x" + dim + "s" + seed, name -> {
-      try {
-        Path t = Files.createTempDirectory("va-corpus-" + name);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(t)));
-        create(t.resolve("corpus"), n, dim, seed).close();
-        return t.resolve("corpus");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    Path template =
+        TEMPLATES.computeIfAbsent(
+            n + "x" + dim + "s" + seed,
+            name -> {
+              try {
+                Path t = Files.createTempDirectory("va-corpus-" + name);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(t)));
+                create(t.resolve("corpus"), n, dim, seed).close();
+                return t.resolve("corpus");
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
     try (var files = Files.walk(template)) {
       for (Path from : (Iterable<Path>) files::iterator) {
         Path to = dir.resolve(template.relativize(from).toString());
@@ -91,7 +104,8 @@ public final class SyntheticCorpora {
         c[j] = (float) random.nextGaussian();
       }
     }
-    Corpus corpus = Corpus.open(dir, CorpusOptions.create(EmbedderInfo.of("synthetic-clustered", "1"), dim));
+    Corpus corpus =
+        Corpus.open(dir, CorpusOptions.create(EmbedderInfo.of("synthetic-clustered", "1"), dim));
     try (Progress progress = Progress.start("generate corpus", n, "clips")) {
       List<ClipVector> batch = new ArrayList<>();
       for (int i = 0; i < n; i++) {
@@ -116,8 +130,19 @@ public final class SyntheticCorpora {
     int shot = i % SHOTS_PER_VIDEO;
     int video = i / SHOTS_PER_VIDEO;
     int frameIn = shot * 48;
-    return new Clip(key(i), "vid" + video + ".mp4", "", "Video " + video, frameIn / 24.0, (frameIn + 48) / 24.0,
-        frameIn, frameIn + 47, 24.0, cluster, WORDS[cluster], Map.of());
+    return new Clip(
+        key(i),
+        "vid" + video + ".mp4",
+        "",
+        "Video " + video,
+        frameIn / 24.0,
+        (frameIn + 48) / 24.0,
+        frameIn,
+        frameIn + 47,
+        24.0,
+        cluster,
+        WORDS[cluster],
+        Map.of());
   }
 
   /** The key of row {@code i}: {@code vid<video>|<first frame>}. */

@@ -28,7 +28,8 @@ import org.openqa.selenium.interactions.Actions;
  */
 class AnnotatorFlowTest extends BrowserTestBase {
   private static final String LABEL = "car-chase";
-  private static final List<String> FEEDS = List.of("top-positive", "top-negative", "borderline", "random", "auto");
+  private static final List<String> FEEDS =
+      List.of("top-positive", "top-negative", "borderline", "random", "auto");
 
   @BeforeAll
   static void start() throws Exception {
@@ -85,16 +86,20 @@ class AnnotatorFlowTest extends BrowserTestBase {
   private void importAnOntology() throws Exception {
     Path file = Files.createTempFile("ontology-", ".json");
     try {
-      Files.writeString(file, """
+      Files.writeString(
+          file,
+          """
           {"action": {"description": "Climactic, exciting or fast-paced shots", "keywords": "Explosions, Car Chase"},
            "animal": {"description": "Animals in the shot", "keywords": "Dog, Cat"}}
           """);
       browser.driver.findElement(By.id("ontology-file")).sendKeys(file.toString());
       browser.until(d -> browser.all("table.labels tbody tr[data-label]").size() == 2);
       assertTrue(browser.find("#alerts .alert-info").getText().contains("Imported 2 labels"));
-      assertEquals("Explosions, Car Chase", browser.find("tr[data-label=action] td.description").getDomAttribute("title"));
+      assertEquals(
+          "Explosions, Car Chase",
+          browser.find("tr[data-label=action] td.description").getDomAttribute("title"));
       browser.screenshot("01b-ontology-imported");
-    assertEquals(List.of(), browser.unnamedControls(), "labels page controls without a name");
+      assertEquals(List.of(), browser.unnamedControls(), "labels page controls without a name");
     } finally {
       Files.delete(file);
     }
@@ -104,7 +109,8 @@ class AnnotatorFlowTest extends BrowserTestBase {
     browser.keys("n");
     WebElement name = browser.find("dialog.new-label input[name=name]");
     assertEquals(name, browser.focused(), "the dialog focuses the name field");
-    browser.keys(LABEL, Keys.TAB, "Fast vehicles chasing each other", Keys.TAB, "car, chase, pursuit");
+    browser.keys(
+        LABEL, Keys.TAB, "Fast vehicles chasing each other", Keys.TAB, "car, chase, pursuit");
     browser.screenshot("02-new-label-dialog");
     browser.keys(Keys.ENTER);
     browser.until(d -> LABEL.equals(browser.find("#label-title").getText()));
@@ -114,13 +120,17 @@ class AnnotatorFlowTest extends BrowserTestBase {
     assertEquals("Fast vehicles chasing each other", label.get("description").asText());
   }
 
-  /** Types a query (focus is where "/" puts it), then labels the first n results with one key each. */
+  /**
+   * Types a query (focus is where "/" puts it), then labels the first n results with one key each.
+   */
   private void searchAndLabel(String query, char key, int n, String screenshot) throws Exception {
     browser.keys(Keys.ESCAPE, "/");
     assertEquals("search-text", browser.focused().getDomAttribute("id"));
     browser.keys(query, Keys.ENTER); // "/" selected the old query: typing replaces it
     browser.until(d -> browser.summary().contains(query));
-    assertTrue(browser.summary().contains("score:"), "the summary says how to read the scores: " + browser.summary());
+    assertTrue(
+        browser.summary().contains("score:"),
+        "the summary says how to read the scores: " + browser.summary());
     assertEquals("gridcell", browser.focused().getDomAttribute("role"), "results take the focus");
     String counter = key == 'y' ? "#count-yes b" : "#count-no b";
     int before = Integer.parseInt(browser.find(counter).getText());
@@ -137,9 +147,13 @@ class AnnotatorFlowTest extends BrowserTestBase {
   private void previewPlaysOnHover() throws Exception {
     WebElement cell = browser.find("#step-panel [role=gridcell][data-key^='movie-00|']");
     new Actions(browser.driver).moveToElement(cell).perform();
-    browser.until(d -> Boolean.TRUE.equals(browser.js(
-        "const v = arguments[0].querySelector('video.preview');"
-            + " return !!v && v.readyState >= 2 && !v.paused && v.currentTime > 0;", cell)));
+    browser.until(
+        d ->
+            Boolean.TRUE.equals(
+                browser.js(
+                    "const v = arguments[0].querySelector('video.preview');"
+                        + " return !!v && v.readyState >= 2 && !v.paused && v.currentTime > 0;",
+                    cell)));
     browser.screenshot("04b-preview-on-hover");
     new Actions(browser.driver).moveToElement(browser.find("header.top")).perform();
     browser.until(d -> cell.findElements(By.cssSelector(".preview")).isEmpty());
@@ -149,7 +163,10 @@ class AnnotatorFlowTest extends BrowserTestBase {
     browser.keys("z");
     browser.until(d -> "7".equals(browser.find("#count-no b").getText()));
     WebElement undone = browser.focused();
-    assertEquals("none", undone.getDomAttribute("data-value"), "undo puts the focus back on the undone clip");
+    assertEquals(
+        "none",
+        undone.getDomAttribute("data-value"),
+        "undo puts the focus back on the undone clip");
     awaitStored(15);
     browser.keys("n");
     browser.until(d -> "8".equals(browser.find("#count-no b").getText()));
@@ -165,7 +182,9 @@ class AnnotatorFlowTest extends BrowserTestBase {
     browser.until(d -> browser.summary().contains("more like the selected clips"));
     List<WebElement> words = browser.all("#step-panel [role=gridcell] .words");
     long forest = words.stream().filter(w -> w.getText().contains("forest")).count();
-    assertTrue(forest * 2 > words.size(), forest + " of " + words.size() + " similar clips share the topic");
+    assertTrue(
+        forest * 2 > words.size(),
+        forest + " of " + words.size() + " similar clips share the topic");
     browser.screenshot("05b-more-like-these");
     assertEquals(List.of(), browser.unnamedControls(), "search step controls without a name");
   }
@@ -184,7 +203,8 @@ class AnnotatorFlowTest extends BrowserTestBase {
   private void browseEveryVideo() throws Exception {
     new org.openqa.selenium.support.ui.Select(browser.find("#search-mode")).selectByValue("browse");
     assertTrue(browser.find("#browse-duration").isDisplayed(), "browse shows its duration filter");
-    new org.openqa.selenium.support.ui.Select(browser.find("#browse-duration")).selectByValue("medium");
+    new org.openqa.selenium.support.ui.Select(browser.find("#browse-duration"))
+        .selectByValue("medium");
     WebElement input = browser.find("#search-text");
     input.clear();
     input.sendKeys("movie-00", Keys.ENTER);
@@ -192,11 +212,14 @@ class AnnotatorFlowTest extends BrowserTestBase {
     assertTrue(browser.summary().contains("timeline order"), browser.summary());
     List<WebElement> cells = browser.all("#step-panel [role=gridcell]");
     assertTrue(!cells.isEmpty(), "long clips of movie-00");
-    assertTrue(cells.stream().allMatch(c -> c.getDomAttribute("data-key").startsWith("movie-00|")),
+    assertTrue(
+        cells.stream().allMatch(c -> c.getDomAttribute("data-key").startsWith("movie-00|")),
         "only clips of the named video");
     browser.screenshot("05c-browse-by-video");
     new org.openqa.selenium.support.ui.Select(browser.find("#search-mode")).selectByValue("text");
-    browser.find("#step-panel [role=gridcell] .meta").click(); // the picture would open the inspector
+    browser
+        .find("#step-panel [role=gridcell] .meta")
+        .click(); // the picture would open the inspector
   }
 
   // Enter opens the inspector: timecode, file, the shots around it, labels and history; Esc closes.
@@ -207,7 +230,9 @@ class AnnotatorFlowTest extends BrowserTestBase {
     browser.keys(Keys.ENTER);
     browser.until(d -> browser.find("#inspector").isDisplayed());
     browser.until(d -> browser.find("#inspector .timecode").getText().contains(":"));
-    assertTrue(browser.find("#inspector .inspector-facts").getText().contains("movie-"), "file name shown");
+    assertTrue(
+        browser.find("#inspector .inspector-facts").getText().contains("movie-"),
+        "file name shown");
     assertTrue(!browser.all("#inspector .neighbour.after").isEmpty(), "next shots shown");
     browser.screenshot("05d-inspector");
     browser.keys("y");
@@ -229,18 +254,31 @@ class AnnotatorFlowTest extends BrowserTestBase {
     browser.until(d -> browser.find("#build-stage").getText().startsWith("Built v1"));
     browser.until(d -> !browser.all("#feed-panel [role=gridcell]").isEmpty());
     browser.screenshot("06-built-top-positive");
-    assertTrue(browser.find(".quality .ap").getText().matches("\\d\\.\\d\\d ± \\d\\.\\d\\d"),
+    assertTrue(
+        browser.find(".quality .ap").getText().matches("\\d\\.\\d\\d ± \\d\\.\\d\\d"),
         "quality shows AP mean ± std: " + browser.find(".quality .ap").getText());
     assertEquals(1, browser.all(".ap-chart circle").size(), "one point per build in the AP chart");
-    // 8 yes / 8 no from searches, no random labels yet: the prevalence is the model's, and it says so
-    long buildId = web.get("/api/labels/" + WebFixture.enc(LABEL)).get("latestBuild").get("id").asLong();
+    // 8 yes / 8 no from searches, no random labels yet: the prevalence is the model's, and it says
+    // so
+    long buildId =
+        web.get("/api/labels/" + WebFixture.enc(LABEL)).get("latestBuild").get("id").asLong();
     JsonNode estimates = web.get("/api/builds/" + buildId).get("estimates");
     assertEquals("prior-shift", estimates.get("prevalence").get("method").asText());
-    assertTrue(browser.find(".quality .prevalence").getText().matches("(?s)\\d+(\\.\\d)?% of the corpus \\(.*%\\).*no Random-feed labels.*"),
+    assertTrue(
+        browser
+            .find(".quality .prevalence")
+            .getText()
+            .matches("(?s)\\d+(\\.\\d)?% of the corpus \\(.*%\\).*no Random-feed labels.*"),
         browser.find(".quality .prevalence").getText());
-    assertTrue(browser.find(".quality .advice").getText().contains("Random feed"), browser.find(".quality .advice").getText());
-    assertTrue(browser.find(".quality .measured-on").getText().contains("cross-validated on your labels"));
-    assertEquals(List.of(), browser.screenshotsAtBothWidths("06c-model-panel", ".model-panel"), "the longer model panel scrolls sideways");
+    assertTrue(
+        browser.find(".quality .advice").getText().contains("Random feed"),
+        browser.find(".quality .advice").getText());
+    assertTrue(
+        browser.find(".quality .measured-on").getText().contains("cross-validated on your labels"));
+    assertEquals(
+        List.of(),
+        browser.screenshotsAtBothWidths("06c-model-panel", ".model-panel"),
+        "the longer model panel scrolls sideways");
   }
 
   private Map<String, List<String>> readEveryFeed() throws Exception {
@@ -248,7 +286,8 @@ class AnnotatorFlowTest extends BrowserTestBase {
     for (int i = 0; i < FEEDS.size(); i++) {
       String feed = FEEDS.get(i);
       browser.keys(String.valueOf(i + 1));
-      browser.until(d -> "true".equals(browser.find("#feed-tab-" + feed).getDomAttribute("aria-selected")));
+      browser.until(
+          d -> "true".equals(browser.find("#feed-tab-" + feed).getDomAttribute("aria-selected")));
       browser.until(d -> browser.find(".page-info").getText().startsWith("Page 1"));
       feeds.put(feed, browser.cellKeys("#feed-panel"));
       browser.screenshot("07-feed-" + (i + 1) + "-" + feed);
@@ -260,19 +299,26 @@ class AnnotatorFlowTest extends BrowserTestBase {
   // them first. Clip words are the cell titles' tooltips.
   private void topPositivesAreMostlyTheTopic() {
     browser.keys("1");
-    browser.until(d -> "true".equals(browser.find("#feed-tab-top-positive").getDomAttribute("aria-selected")));
+    browser.until(
+        d ->
+            "true".equals(browser.find("#feed-tab-top-positive").getDomAttribute("aria-selected")));
     List<WebElement> titles = browser.all("#feed-panel [role=gridcell] .title");
-    long onTopic = titles.stream().filter(t -> t.getDomAttribute("title").contains("car chase")).count();
-    assertTrue(onTopic * 2 > titles.size(), onTopic + " of " + titles.size() + " top positives are car chases");
+    long onTopic =
+        titles.stream().filter(t -> t.getDomAttribute("title").contains("car chase")).count();
+    assertTrue(
+        onTopic * 2 > titles.size(),
+        onTopic + " of " + titles.size() + " top positives are car chases");
   }
 
   private void labelFromAFeedAndTurnThePage() throws Exception {
     List<String> page1 = browser.cellKeys("#feed-panel");
     String yes = browser.find("#count-yes b").getText();
     browser.keys("yy");
-    browser.until(d -> Integer.parseInt(browser.find("#count-yes b").getText()) == Integer.parseInt(yes) + 2);
+    browser.until(
+        d -> Integer.parseInt(browser.find("#count-yes b").getText()) == Integer.parseInt(yes) + 2);
     // The count changes before the vote reaches the server: wait for the server's copy.
-    WebFixture.awaitServer("the feed's first clip stored", () -> annotations().containsKey(page1.getFirst()));
+    WebFixture.awaitServer(
+        "the feed's first clip stored", () -> annotations().containsKey(page1.getFirst()));
     JsonNode stored = annotationOf(page1.getFirst());
     assertEquals("feed", stored.get("source").get("kind").asText());
     assertEquals("top-positive", stored.get("source").get("feed").asText());
@@ -308,7 +354,9 @@ class AnnotatorFlowTest extends BrowserTestBase {
     browser.keys("t");
     String expected = "yes".equals(before) ? "no" : "yes";
     browser.until(d -> expected.equals(first.getDomAttribute("data-value")));
-    WebFixture.awaitServer("the flip of " + key + " stored", () -> expected.equals(annotationOf(key).get("value").asText()));
+    WebFixture.awaitServer(
+        "the flip of " + key + " stored",
+        () -> expected.equals(annotationOf(key).get("value").asText()));
     assertEquals("review", annotationOf(key).get("source").get("kind").asText());
     browser.screenshot("10-review-flipped");
     browser.keys(Keys.ARROW_RIGHT, Keys.DELETE);
@@ -326,14 +374,17 @@ class AnnotatorFlowTest extends BrowserTestBase {
       browser.find(".exports [data-format=" + format + "]").click();
       browser.until(d -> browser.find(".export-status").getText().startsWith("Saved"));
     }
-    List<Path> files = browser.until(d -> {
-      try (Stream<Path> listed = Files.list(browser.downloads)) {
-        List<Path> done = listed.filter(p -> !p.toString().endsWith(".crdownload")).toList();
-        return done.size() == 3 ? done : null;
-      } catch (Exception e) {
-        return null;
-      }
-    });
+    List<Path> files =
+        browser.until(
+            d -> {
+              try (Stream<Path> listed = Files.list(browser.downloads)) {
+                List<Path> done =
+                    listed.filter(p -> !p.toString().endsWith(".crdownload")).toList();
+                return done.size() == 3 ? done : null;
+              } catch (Exception e) {
+                return null;
+              }
+            });
     browser.screenshot("12-exported");
     String csv = read(files, ".csv");
     assertTrue(csv.lines().count() >= 18, "a header and a CSV row per annotation:\n" + csv);
@@ -354,7 +405,8 @@ class AnnotatorFlowTest extends BrowserTestBase {
     WebElement row = browser.find("table.labels tr[data-label='" + LABEL + "']");
     JsonNode counts = web.get("/api/labels/" + WebFixture.enc(LABEL)).get("counts");
     assertEquals(counts.get("yes").asText(), row.findElement(By.cssSelector("td.yes")).getText());
-    assertTrue(row.getText().contains("v2"), "the labels page shows the latest model: " + row.getText());
+    assertTrue(
+        row.getText().contains("v2"), "the labels page shows the latest model: " + row.getText());
     browser.screenshot("14-labels-page-with-model");
     everyScreenAtBothWidths();
   }
@@ -371,14 +423,18 @@ class AnnotatorFlowTest extends BrowserTestBase {
   }
 
   private static String read(List<Path> files, String suffix) throws Exception {
-    Path file = files.stream().filter(p -> p.toString().endsWith(suffix)).findFirst()
-        .orElseThrow(() -> new AssertionError("no *" + suffix + " among " + files));
+    Path file =
+        files.stream()
+            .filter(p -> p.toString().endsWith(suffix))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no *" + suffix + " among " + files));
     return Files.readString(file);
   }
 
   private static Map<String, JsonNode> annotations() throws Exception {
     Map<String, JsonNode> out = new HashMap<>();
-    for (JsonNode a : web.get("/api/labels/" + WebFixture.enc(LABEL) + "/annotations").get("annotations")) {
+    for (JsonNode a :
+        web.get("/api/labels/" + WebFixture.enc(LABEL) + "/annotations").get("annotations")) {
       out.put(a.get("key").asText(), a);
     }
     return out;
@@ -386,7 +442,8 @@ class AnnotatorFlowTest extends BrowserTestBase {
 
   /** Waits until the server has stored this many annotations of the label. */
   private static void awaitStored(int count) {
-    WebFixture.awaitServer(count + " annotations of " + LABEL + " stored", () -> annotations().size() == count);
+    WebFixture.awaitServer(
+        count + " annotations of " + LABEL + " stored", () -> annotations().size() == count);
   }
 
   private static JsonNode annotationOf(String key) throws Exception {

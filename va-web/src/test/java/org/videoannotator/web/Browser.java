@@ -25,8 +25,8 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A headless Debian Chromium driven through its own ChromeDriver, at a 1366x768 laptop size.
- * Both binaries are named explicitly so Selenium Manager never tries to download anything.
+ * A headless Debian Chromium driven through its own ChromeDriver, at a 1366x768 laptop size. Both
+ * binaries are named explicitly so Selenium Manager never tries to download anything.
  */
 final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -59,20 +59,34 @@ final class Browser implements AutoCloseable {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--window-size=1366,768",
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1366,768",
         "--user-data-dir=" + profile.resolve("profile"));
-    options.setExperimentalOption("prefs", Map.of(
-        "download.default_directory", downloads.toString(),
-        "download.prompt_for_download", false));
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory",
+            downloads.toString(),
+            "download.prompt_for_download",
+            false));
     // The HTTPS tests' servers use a certificate made for the test: accept it as a user who
     // clicked through the warning would (the page is still a secure context, cookies stay Secure).
     options.setAcceptInsecureCerts(true);
     // An alert must stay open so a test can see it fired (the HTML-injection check).
     options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(1366, 768));
     return new Browser(driver, profile, downloads, Files.createDirectories(screenshots));
@@ -81,8 +95,12 @@ final class Browser implements AutoCloseable {
   /** Fails the test with what to install when Chromium or its driver is missing. */
   static void requireInstalled() {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      fail("The browser tests need Debian's Chromium and its driver at " + CHROMIUM + " and "
-          + CHROMEDRIVER + ": run 'apt-get install -y chromium chromium-driver' (.ci/run does).");
+      fail(
+          "The browser tests need Debian's Chromium and its driver at "
+              + CHROMIUM
+              + " and "
+              + CHROMEDRIVER
+              + ": run 'apt-get install -y chromium chromium-driver' (.ci/run does).");
     }
   }
 
@@ -95,14 +113,17 @@ final class Browser implements AutoCloseable {
 
   <T> T until(Function<WebDriver, T> condition) {
     // Cells and counts are re-rendered as the annotator works: a stale element means "look again".
-    return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
+    return new WebDriverWait(driver, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition);
   }
 
   WebElement find(String css) {
-    return until(d -> {
-      List<WebElement> found = d.findElements(By.cssSelector(css));
-      return found.isEmpty() || !found.getFirst().isDisplayed() ? null : found.getFirst();
-    });
+    return until(
+        d -> {
+          List<WebElement> found = d.findElements(By.cssSelector(css));
+          return found.isEmpty() || !found.getFirst().isDisplayed() ? null : found.getFirst();
+        });
   }
 
   List<WebElement> all(String css) {
@@ -116,7 +137,9 @@ final class Browser implements AutoCloseable {
 
   /** The clip keys of the grid cells under {@code scope}, in order. */
   List<String> cellKeys(String scope) {
-    return all(scope + " [role=gridcell]").stream().map(c -> c.getDomAttribute("data-key")).toList();
+    return all(scope + " [role=gridcell]").stream()
+        .map(c -> c.getDomAttribute("data-key"))
+        .toList();
   }
 
   /**
@@ -138,8 +161,10 @@ final class Browser implements AutoCloseable {
   }
 
   private List<String> unnamedControlsOnce() {
-    return all("button, input, select, textarea, a[href], [role=gridcell], [role=tab], [role=grid], "
-            + "[role=tablist], [role=tabpanel], dialog[open]").stream()
+    return all(
+            "button, input, select, textarea, a[href], [role=gridcell], [role=tab], [role=grid], "
+                + "[role=tablist], [role=tabpanel], dialog[open]")
+        .stream()
         .filter(WebElement::isDisplayed)
         .filter(e -> e.getAccessibleName() == null || e.getAccessibleName().isBlank())
         .map(e -> e.getTagName() + "#" + e.getDomAttribute("id") + "." + e.getDomAttribute("class"))
@@ -162,8 +187,8 @@ final class Browser implements AutoCloseable {
 
   /**
    * Saves PNGs of the page at 1440 and at 900 px wide ({@code <name>-1440.png}, {@code
-   * <name>-900.png}), then restores the test's window size; also reports whether the page
-   * scrolled sideways at either width.
+   * <name>-900.png}), then restores the test's window size; also reports whether the page scrolled
+   * sideways at either width.
    */
   List<String> screenshotsAtBothWidths(String name) throws IOException {
     return screenshotsAtBothWidths(name, null);
@@ -181,7 +206,9 @@ final class Browser implements AutoCloseable {
           js("document.querySelector(arguments[0]).scrollIntoView({block: 'start'});", css);
         }
         screenshot(name + "-" + width);
-        Object overflow = js("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;");
+        Object overflow =
+            js(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;");
         if (Boolean.TRUE.equals(overflow)) {
           sideways.add(name + " at " + width + " px");
         }
@@ -195,7 +222,10 @@ final class Browser implements AutoCloseable {
   /** Saves a PNG of the window as {@code <name>.png} in the screenshots folder. */
   Path screenshot(String name) throws IOException {
     Path file = screenshots.resolve(name + ".png");
-    Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        driver.getScreenshotAs(OutputType.FILE).toPath(),
+        file,
+        StandardCopyOption.REPLACE_EXISTING);
     return file;
   }
 

@@ -1,7 +1,7 @@
 package org.videoannotator.web;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 
@@ -14,10 +14,11 @@ abstract class BrowserTestBase {
   static WebFixture web;
   static Browser browser;
 
-  @RegisterExtension
-  final ScreenshotOnFailure onFailure = new ScreenshotOnFailure(() -> browser);
+  @RegisterExtension final ScreenshotOnFailure onFailure = new ScreenshotOnFailure(() -> browser);
 
-  /** @param suite names the screenshots folder */
+  /**
+   * @param suite names the screenshots folder
+   */
   static void startWeb(long seed, String suite) throws Exception {
     startWeb(seed, suite, WebFixture.Access.OPEN);
   }

@@ -13,8 +13,8 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 
 /**
- * What the UI must never do: run HTML from user strings, fail silently, or keep showing a label
- * the server refused.
+ * What the UI must never do: run HTML from user strings, fail silently, or keep showing a label the
+ * server refused.
  */
 class SafetyTest extends BrowserTestBase {
   private static final String HOSTILE = "<img src=x onerror=alert(1)>";
@@ -26,10 +26,15 @@ class SafetyTest extends BrowserTestBase {
 
   @Test
   void aLabelNamedLikeHtmlRendersAsText() throws Exception {
-    web.post("/api/labels", Map.of(
-        "name", HOSTILE,
-        "description", "<script>document.title='pwned'</script><b>bold?</b>",
-        "keywords", List.of("<i>x</i>")));
+    web.post(
+        "/api/labels",
+        Map.of(
+            "name",
+            HOSTILE,
+            "description",
+            "<script>document.title='pwned'</script><b>bold?</b>",
+            "keywords",
+            List.of("<i>x</i>")));
     browser.open(web.url("/"));
     WebElement link = browser.find("table.labels a.label-link");
     assertEquals(HOSTILE, link.getText(), "the name is shown literally");
@@ -41,19 +46,25 @@ class SafetyTest extends BrowserTestBase {
     assertTrue(browser.find(".ws-title .description").getText().startsWith("<script>"));
     // The search box is prefilled with the label's keywords; searching echoes them as text too.
     browser.keys(Keys.ENTER);
-    browser.until(d -> browser.summary().contains("<i>x</i>") || browser.summary().contains("Nothing found"));
+    browser.until(
+        d -> browser.summary().contains("<i>x</i>") || browser.summary().contains("Nothing found"));
     assertNoInjectedMarkup();
     browser.screenshot("02-hostile-label-workspace");
   }
 
   private static void assertNoInjectedMarkup() {
-    assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert(), "an alert fired");
-    assertEquals(0L, browser.js("return document.querySelectorAll('img[src=\"x\"], main script, main i').length"
-        + " + [...document.querySelectorAll('main b')].filter(b => ['bold?', 'bob'].includes(b.textContent)).length"));
+    assertThrows(
+        NoAlertPresentException.class, () -> browser.driver.switchTo().alert(), "an alert fired");
+    assertEquals(
+        0L,
+        browser.js(
+            "return document.querySelectorAll('img[src=\"x\"], main script, main i').length"
+                + " + [...document.querySelectorAll('main b')].filter(b => ['bold?', 'bob'].includes(b.textContent)).length"));
     assertTrue(!String.valueOf(browser.js("return document.title")).contains("pwned"));
   }
 
-  // Two annotators in one browser (the "Voting as" field): their disagreement is listed in review, and
+  // Two annotators in one browser (the "Voting as" field): their disagreement is listed in review,
+  // and
   // an annotator name is text like any other user string.
   @Test
   void annotatorsWhoDisagreeAreListedInReview() throws Exception {
@@ -66,15 +77,19 @@ class SafetyTest extends BrowserTestBase {
     browser.keys("y");
     browser.until(d -> "1".equals(browser.find("#count-yes b").getText()));
     // The count changes before the vote reaches the server; Review reads the server.
-    WebFixture.awaitServer("alice's yes stored", () -> Map.of("alice", "yes").equals(web.votes("shared", key)));
+    WebFixture.awaitServer(
+        "alice's yes stored", () -> Map.of("alice", "yes").equals(web.votes("shared", key)));
 
     nameTheAnnotator("<b>bob</b>");
     browser.keys("r");
     browser.until(d -> browser.summary().contains("annotation"));
-    browser.find("#step-panel [role=gridcell][data-key='" + key + "'] .meta").click(); // the picture opens the inspector
+    browser
+        .find("#step-panel [role=gridcell][data-key='" + key + "'] .meta")
+        .click(); // the picture opens the inspector
     browser.keys("n");
     browser.until(d -> "1".equals(browser.find("#count-no b").getText()));
-    WebFixture.awaitServer("bob's no stored beside alice's yes",
+    WebFixture.awaitServer(
+        "bob's no stored beside alice's yes",
         () -> Map.of("alice", "yes", "<b>bob</b>", "no").equals(web.votes("shared", key)));
     browser.find(".filters [data-filter=disagreements]").click();
     browser.until(d -> browser.summary().contains("annotators disagree"));
@@ -97,7 +112,8 @@ class SafetyTest extends BrowserTestBase {
     web.post("/api/labels", Map.of("name", "empty-label", "description", "nothing labelled yet"));
     browser.open(web.url("/#/label/empty-label/build"));
     // The empty feed states the build's real rule (2 of each), not "one yes and one no".
-    assertTrue(browser.find("#step-panel").getText().contains("at least 2 yes and 2 no"),
+    assertTrue(
+        browser.find("#step-panel").getText().contains("at least 2 yes and 2 no"),
         browser.find("#step-panel").getText());
     browser.find("#build").click();
     WebElement alert = browser.find("#alerts .alert-error");
@@ -116,7 +132,10 @@ class SafetyTest extends BrowserTestBase {
     field.clear();
     field.sendKeys(Keys.TAB);
     // The newest alert (clearing the field to type "carol" raised one about the name before).
-    browser.until(d -> browser.all("#alerts .alert-error").stream().anyMatch(a -> a.getText().contains("\"carol\"")));
+    browser.until(
+        d ->
+            browser.all("#alerts .alert-error").stream()
+                .anyMatch(a -> a.getText().contains("\"carol\"")));
     WebElement alert = browser.all("#alerts .alert-error").getLast();
     assertTrue(alert.getText().contains("cannot be empty"), alert.getText());
     assertEquals("carol", browser.js("return localStorage.getItem('va.annotator')"));

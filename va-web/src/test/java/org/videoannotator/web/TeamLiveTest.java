@@ -16,7 +16,8 @@ import org.openqa.selenium.WebElement;
 /**
  * Issue 26 item 2 in a real Chromium: a clip a teammate labels leaves the feed page open in the
  * browser without a reload, and the label's team settings (overlap) are changed from its header.
- * Each step waits for the server to hold the teammate's vote or the setting first, then for the page.
+ * Each step waits for the server to hold the teammate's vote or the setting first, then for the
+ * page.
  */
 class TeamLiveTest extends BrowserTestBase {
   private static final String LABEL = "team-live";
@@ -30,7 +31,8 @@ class TeamLiveTest extends BrowserTestBase {
   /** Labels the first clips a words search finds, as {@code annotator}. */
   private static void labelSearch(String words, String value) throws Exception {
     List<Map<String, Object>> batch = new ArrayList<>();
-    for (JsonNode hit : web.get("/api/search?words=" + WebFixture.enc(words) + "&k=6").get("hits")) {
+    for (JsonNode hit :
+        web.get("/api/search?words=" + WebFixture.enc(words) + "&k=6").get("hits")) {
       batch.add(Map.of("key", hit.get("key").asText(), "value", value, "annotator", "alice"));
     }
     web.post(PATH + "/annotations", Map.of("annotations", batch));
@@ -38,7 +40,8 @@ class TeamLiveTest extends BrowserTestBase {
 
   private static void vote(String annotator, String key) throws Exception {
     web.post(PATH + "/annotations", Map.of("key", key, "value", "no", "annotator", annotator));
-    assertTrue(web.get(PATH + "/annotations").get("annotations").findValuesAsText("key").contains(key),
+    assertTrue(
+        web.get(PATH + "/annotations").get("annotations").findValuesAsText("key").contains(key),
         "the server stored " + annotator + "'s vote");
   }
 
@@ -63,7 +66,9 @@ class TeamLiveTest extends BrowserTestBase {
     List<String> shown = browser.until(d -> cells().size() >= 6 ? cells() : null);
     vote("bob", shown.get(2)); // a teammate, through the API (as from another browser)
     browser.until(d -> !cells().contains(shown.get(2)));
-    assertTrue(cells().containsAll(List.of(shown.get(1), shown.get(3))), "only the teammate's clip left: " + cells());
+    assertTrue(
+        cells().containsAll(List.of(shown.get(1), shown.get(3))),
+        "only the teammate's clip left: " + cells());
     browser.screenshot("01-teammate-clip-gone");
 
     // Without accounts anyone may change the team; the header's Team settings set overlap 2.
@@ -76,7 +81,9 @@ class TeamLiveTest extends BrowserTestBase {
     browser.screenshot("02-team-settings");
 
     vote("bob", shown.get(3));
-    vote("cy", shown.get(3)); // two votes of two: the overlap is met without this browser's annotator
+    vote(
+        "cy",
+        shown.get(3)); // two votes of two: the overlap is met without this browser's annotator
     browser.until(d -> !cells().contains(shown.get(3)));
     assertTrue(cells().contains(shown.get(1)), "a clip nobody voted on stays: " + cells());
     assertEquals(2, web.get(PATH).get("overlap").asInt(), "the label view shows the overlap");

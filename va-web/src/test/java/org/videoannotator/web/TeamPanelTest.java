@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 
 /**
- * The Team step (issue 26 items 3 and 4): agreement figures and the matrix of annotator pairs,
- * then the adjudication queue settled and undone by keyboard alone. Each step waits for the
- * server's state, not the page's.
+ * The Team step (issue 26 items 3 and 4): agreement figures and the matrix of annotator pairs, then
+ * the adjudication queue settled and undone by keyboard alone. Each step waits for the server's
+ * state, not the page's.
  */
 class TeamPanelTest extends BrowserTestBase {
   @BeforeAll
@@ -40,10 +40,14 @@ class TeamPanelTest extends BrowserTestBase {
     browser.open(web.url("/#/label/team/search"));
     browser.keys(Keys.ESCAPE, "a"); // the search box has the focus when a label opens
     browser.until(d -> browser.all(".adjudication-row").size() == 3);
-    assertTrue(browser.find(".team-figures").getText().contains("50 %"), browser.find(".team-figures").getText());
+    assertTrue(
+        browser.find(".team-figures").getText().contains("50 %"),
+        browser.find(".team-figures").getText());
     assertEquals(3, browser.all(".pair-matrix tbody tr").size(), "a row per annotator");
     String matrix = browser.find(".pair-matrix").getText();
-    assertTrue(matrix.contains("100 %") && matrix.contains("50 %"), matrix); // ada/bob agree always, each with cy half the time
+    assertTrue(
+        matrix.contains("100 %") && matrix.contains("50 %"),
+        matrix); // ada/bob agree always, each with cy half the time
     assertEquals(3, browser.all(".member-table tbody tr").size());
     assertEquals(List.of(), browser.unnamedControls(), "team step controls without a name");
     browser.screenshot("01-team-agreement");
@@ -55,11 +59,19 @@ class TeamPanelTest extends BrowserTestBase {
     browser.keys("cy was right to doubt", Keys.ENTER);
     browser.keys("n");
     waitForServer("open", 2);
-    JsonNode settled = web.get("/api/labels/team/adjudication?state=settled").get("items").get(0).get("annotation");
+    JsonNode settled =
+        web.get("/api/labels/team/adjudication?state=settled")
+            .get("items")
+            .get(0)
+            .get("annotation");
     assertEquals(first, settled.get("key").asText());
     assertEquals("no", settled.get("value").asText(), "the settled answer overrules the majority");
     assertEquals("cy was right to doubt", settled.get("settlement").get("note").asText());
-    browser.until(d -> "2".equals(browser.find("#count-no b").getText())); // the header counts the settled answer
+    browser.until(
+        d ->
+            "2"
+                .equals(
+                    browser.find("#count-no b").getText())); // the header counts the settled answer
     browser.keys("y");
     waitForServer("open", 1);
     browser.screenshot("02-team-settled-two");
@@ -74,12 +86,13 @@ class TeamPanelTest extends BrowserTestBase {
   }
 
   private static void waitForServer(String field, int expected) {
-    browser.until(d -> {
-      try {
-        return web.get("/api/labels/team/adjudication").get(field).asInt() == expected;
-      } catch (Exception e) {
-        return false;
-      }
-    });
+    browser.until(
+        d -> {
+          try {
+            return web.get("/api/labels/team/adjudication").get(field).asInt() == expected;
+          } catch (Exception e) {
+            return false;
+          }
+        });
   }
 }

@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.videoannotator.embed.media.PreviewWriter;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.ClipVector;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.index.CorpusOptions;
-import org.videoannotator.embed.media.PreviewWriter;
 import org.videoannotator.index.EmbedderInfo;
 
 /**
@@ -32,20 +32,23 @@ final class TestCorpus {
   static final int VIDEOS = 12;
   static final int SHOTS_PER_VIDEO = 30;
   static final double FPS = 24.0;
+
   /** Clips of the first videos also get an H.264 hover preview (encoding all would be slow). */
   static final int VIDEOS_WITH_PREVIEWS = 2;
+
   private static final int PREVIEW_FRAMES = 8;
 
   /** Topic of each cluster: the words of its clips, and its thumbnail colour. */
   record Topic(String words, Color color) {}
 
-  static final List<Topic> TOPICS = List.of(
-      new Topic("car chase explosion on a highway", new Color(0xD9480F)),
-      new Topic("couple kiss and hug in the rain", new Color(0xC2255C)),
-      new Topic("spaceship robot alien planet", new Color(0x5F3DC4)),
-      new Topic("forest mountain landscape at dawn", new Color(0x2B8A3E)),
-      new Topic("city street at night with neon", new Color(0x1864AB)),
-      new Topic("dog and cat playing in a garden", new Color(0xE67700)));
+  static final List<Topic> TOPICS =
+      List.of(
+          new Topic("car chase explosion on a highway", new Color(0xD9480F)),
+          new Topic("couple kiss and hug in the rain", new Color(0xC2255C)),
+          new Topic("spaceship robot alien planet", new Color(0x5F3DC4)),
+          new Topic("forest mountain landscape at dawn", new Color(0x2B8A3E)),
+          new Topic("city street at night with neon", new Color(0x1864AB)),
+          new Topic("dog and cat playing in a garden", new Color(0xE67700)));
 
   private TestCorpus() {}
 
@@ -66,10 +69,20 @@ final class TestCorpus {
         int cluster = random.nextInt(TOPICS.size());
         int frameIn = s * 120;
         int frameOut = frameIn + 80 + random.nextInt(40);
-        Clip clip = new Clip(
-            video.replace(".mp4", "") + "|" + frameIn, video, "", "Movie %02d, shot %d".formatted(v, s + 1),
-            frameIn / FPS, (frameOut + 1) / FPS, frameIn, frameOut, FPS, cluster,
-            TOPICS.get(cluster).words(), Map.of());
+        Clip clip =
+            new Clip(
+                video.replace(".mp4", "") + "|" + frameIn,
+                video,
+                "",
+                "Movie %02d, shot %d".formatted(v, s + 1),
+                frameIn / FPS,
+                (frameOut + 1) / FPS,
+                frameIn,
+                frameOut,
+                FPS,
+                cluster,
+                TOPICS.get(cluster).words(),
+                Map.of());
         float[] vector = new float[DIM];
         for (int d = 0; d < DIM; d++) {
           vector[d] = centres[cluster][d] + 0.45f * (float) random.nextGaussian();
@@ -78,7 +91,8 @@ final class TestCorpus {
         clips.add(clip);
       }
     }
-    try (Corpus corpus = Corpus.open(dir, CorpusOptions.create(EmbedderInfo.of("test-clusters", "1"), DIM))) {
+    try (Corpus corpus =
+        Corpus.open(dir, CorpusOptions.create(EmbedderInfo.of("test-clusters", "1"), DIM))) {
       corpus.append(batch);
       for (Clip clip : clips) {
         Path file = corpus.layout().thumbnail(clip.key());
@@ -99,7 +113,8 @@ final class TestCorpus {
   static List<BufferedImage> previewFrames(BufferedImage still) {
     List<BufferedImage> frames = new ArrayList<>();
     for (int i = 0; i < PREVIEW_FRAMES; i++) {
-      BufferedImage frame = new BufferedImage(still.getWidth(), still.getHeight(), BufferedImage.TYPE_INT_RGB);
+      BufferedImage frame =
+          new BufferedImage(still.getWidth(), still.getHeight(), BufferedImage.TYPE_INT_RGB);
       Graphics2D g = frame.createGraphics();
       g.drawImage(still, 0, 0, null);
       g.setColor(Color.YELLOW);
@@ -116,7 +131,8 @@ final class TestCorpus {
     Graphics2D g = image.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       Color base = TOPICS.get(clip.cluster()).color();
       g.setPaint(new GradientPaint(0, 0, base.brighter(), 320, 180, base.darker().darker()));
       g.fillRect(0, 0, 320, 180);

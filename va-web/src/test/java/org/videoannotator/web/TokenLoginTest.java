@@ -34,15 +34,22 @@ class TokenLoginTest extends BrowserTestBase {
     browser.driver.get(web.url("/"));
     WebElement token = browser.find("input[name=token]"); // sent to the login page
     token.sendKeys("not-the-token", Keys.ENTER);
-    assertTrue(browser.find(".login-error").getText().contains("Wrong access token"), browser.find(".login").getText());
+    assertTrue(
+        browser.find(".login-error").getText().contains("Wrong access token"),
+        browser.find(".login").getText());
     browser.screenshot("01-wrong-token");
     browser.find("input[name=token]").sendKeys(TOKEN, Keys.ENTER);
-    browser.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    browser.until(
+        d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
     Cookie session = browser.driver.manage().getCookieNamed(TokenAuth.COOKIE);
-    assertTrue(session.isSecure() && session.isHttpOnly(), "the session cookie is Secure and HttpOnly over HTTPS");
+    assertTrue(
+        session.isSecure() && session.isHttpOnly(),
+        "the session cookie is Secure and HttpOnly over HTTPS");
 
     // No accounts: the name is the browser's own, and the page says when votes would be anonymous.
-    assertTrue(browser.find("#anonymous-hint").getText().contains("anonymous"), "the page says votes are anonymous");
+    assertTrue(
+        browser.find("#anonymous-hint").getText().contains("anonymous"),
+        "the page says votes are anonymous");
     assertTrue(browser.find("#logout button").isDisplayed());
     WebElement name = browser.find("#annotator");
     name.sendKeys("tina", Keys.TAB);
@@ -52,12 +59,16 @@ class TokenLoginTest extends BrowserTestBase {
 
     browser.open(web.url("/#/label/" + LABEL + "/search"));
     String key = labelTheFirstResult("spaceship", "n");
-    WebFixture.awaitServer("tina's no on " + key, () -> Map.of("tina", "no").equals(web.votes(LABEL, key)));
+    WebFixture.awaitServer(
+        "tina's no on " + key, () -> Map.of("tina", "no").equals(web.votes(LABEL, key)));
 
-    assertEquals(200, web.statusWithCookie("/api/info", TokenAuth.COOKIE + "=" + session.getValue()));
+    assertEquals(
+        200, web.statusWithCookie("/api/info", TokenAuth.COOKIE + "=" + session.getValue()));
     browser.find("#logout button").click();
     browser.find("input[name=token]");
-    assertEquals(401, web.statusWithCookie("/api/info", TokenAuth.COOKIE + "=" + session.getValue()),
+    assertEquals(
+        401,
+        web.statusWithCookie("/api/info", TokenAuth.COOKIE + "=" + session.getValue()),
         "log-out ended the session on the server");
   }
 }

@@ -44,21 +44,38 @@ final class WebFixture implements AutoCloseable {
   final Path dir;
   final int clips;
   final Browser browser;
+
   /** The secret of each account the fixture created. */
   final Map<String, String> secrets;
+
   private final Corpus corpus;
   private final AnnotationStore store;
   private final BuildService builds;
   private final VaServer server;
   private final String scheme;
   private final HttpClient http;
-  /** What this client sends as {@code Authorization: Bearer}: the token, an admin's NAME:SECRET, or null. */
+
+  /**
+   * What this client sends as {@code Authorization: Bearer}: the token, an admin's NAME:SECRET, or
+   * null.
+   */
   private final String bearer;
+
   /** How long {@link #awaitServer} waits: generous, the machine may be busy. */
   private static final Duration AWAIT_SERVER = Duration.ofSeconds(30);
 
-  private WebFixture(Path dir, int clips, Corpus corpus, AnnotationStore store, BuildService builds,
-      VaServer server, Browser browser, Map<String, String> secrets, String scheme, HttpClient http, String bearer) {
+  private WebFixture(
+      Path dir,
+      int clips,
+      Corpus corpus,
+      AnnotationStore store,
+      BuildService builds,
+      VaServer server,
+      Browser browser,
+      Map<String, String> secrets,
+      String scheme,
+      HttpClient http,
+      String bearer) {
     this.dir = dir;
     this.clips = clips;
     this.corpus = corpus;
@@ -72,7 +89,9 @@ final class WebFixture implements AutoCloseable {
     this.bearer = bearer;
   }
 
-  /** @param screenshots where the browser's screenshots go */
+  /**
+   * @param screenshots where the browser's screenshots go
+   */
   static WebFixture start(long seed, Path screenshots) throws IOException {
     return start(seed, screenshots, Access.OPEN);
   }
@@ -85,13 +104,20 @@ final class WebFixture implements AutoCloseable {
     AnnotationStore store = AnnotationStore.open(corpus.layout().annotations());
     Map<String, String> secrets = new LinkedHashMap<>();
     access.accounts().forEach((name, role) -> secrets.put(name, store.users().add(name, role)));
-    String bearer = access.token() != null ? access.token() : access.accounts().entrySet().stream()
-        .filter(a -> a.getValue().isAdmin()).findFirst().map(a -> a.getKey() + ":" + secrets.get(a.getKey())).orElse(null);
+    String bearer =
+        access.token() != null
+            ? access.token()
+            : access.accounts().entrySet().stream()
+                .filter(a -> a.getValue().isAdmin())
+                .findFirst()
+                .map(a -> a.getKey() + ":" + secrets.get(a.getKey()))
+                .orElse(null);
     HttpClient.Builder client = HttpClient.newBuilder();
     TlsConfig tls = null;
     if (access.https()) {
       try {
-        SelfSignedCertificate certificate = SelfSignedCertificate.create(Files.createDirectories(dir.resolve("tls")));
+        SelfSignedCertificate certificate =
+            SelfSignedCertificate.create(Files.createDirectories(dir.resolve("tls")));
         tls = TlsConfig.fromPem(certificate.cert(), certificate.key());
         client.sslContext(certificate.trustingIt());
       } catch (InterruptedException | GeneralSecurityException e) {
@@ -99,11 +125,23 @@ final class WebFixture implements AutoCloseable {
       }
     }
     BuildService builds = new BuildService(corpus, store, 2);
-    VaServer server = new VaServer(corpus, store, builds, null, new TokenAuth(access.token(), store.users()), tls);
+    VaServer server =
+        new VaServer(
+            corpus, store, builds, null, new TokenAuth(access.token(), store.users()), tls);
     server.start("127.0.0.1", 0);
     Browser browser = Browser.start(screenshots);
-    return new WebFixture(dir, clips, corpus, store, builds, server, browser, Map.copyOf(secrets),
-        access.https() ? "https" : "http", client.build(), bearer);
+    return new WebFixture(
+        dir,
+        clips,
+        corpus,
+        store,
+        builds,
+        server,
+        browser,
+        Map.copyOf(secrets),
+        access.https() ? "https" : "http",
+        client.build(),
+        bearer);
   }
 
   /** The screenshots folder beside surefire's artifacts folder: {@code <build dir>/screenshots}. */
@@ -126,9 +164,11 @@ final class WebFixture implements AutoCloseable {
   }
 
   JsonNode post(String path, Object body) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(URI.create(url(path)))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body))).build());
+    return send(
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body)))
+            .build());
   }
 
   JsonNode delete(String path) throws IOException, InterruptedException {
@@ -182,31 +222,54 @@ final class WebFixture implements AutoCloseable {
         throw new AssertionError("interrupted waiting for the server: " + what, e);
       }
     }
-    throw new AssertionError("the server did not reach this state within " + AWAIT_SERVER.toSeconds() + " s: " + what
-        + (last == null ? "" : " (last error: " + last + ")"), last);
+    throw new AssertionError(
+        "the server did not reach this state within "
+            + AWAIT_SERVER.toSeconds()
+            + " s: "
+            + what
+            + (last == null ? "" : " (last error: " + last + ")"),
+        last);
   }
 
   /** The status of a GET as a browser holding {@code cookie} (name=value) would send it. */
   int statusWithCookie(String path, String cookie) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Cookie", cookie).GET().build(),
-        HttpResponse.BodyHandlers.discarding()).statusCode();
+    return http.send(
+            HttpRequest.newBuilder(URI.create(url(path))).header("Cookie", cookie).GET().build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
-  /** Sends a request as the fixture (bearer: the token or an admin) unless it carries its own credentials. */
+  /**
+   * Sends a request as the fixture (bearer: the token or an admin) unless it carries its own
+   * credentials.
+   */
   JsonNode send(HttpRequest request) throws IOException, InterruptedException {
     if (bearer != null && request.headers().firstValue("Authorization").isEmpty()) {
-      request = HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", "Bearer " + bearer).build();
+      request =
+          HttpRequest.newBuilder(request, (name, value) -> true)
+              .header("Authorization", "Bearer " + bearer)
+              .build();
     }
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() >= 300) {
-      throw new IOException(request.method() + " " + request.uri() + " -> " + response.statusCode() + " " + response.body());
+      throw new IOException(
+          request.method()
+              + " "
+              + request.uri()
+              + " -> "
+              + response.statusCode()
+              + " "
+              + response.body());
     }
     return Json.mapper().readTree(response.body());
   }
 
   @Override
   public void close() throws Exception {
-    try (browser; corpus; store; builds) {
+    try (browser;
+        corpus;
+        store;
+        builds) {
       server.app().stop();
     } finally {
       try (var files = Files.walk(dir)) {

@@ -24,19 +24,28 @@ import picocli.CommandLine.Command;
 final class GenerateCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(GenerateCommand.class);
 
-  @CommandLine.Option(names = "--out", required = true, paramLabel = "DIR",
+  @CommandLine.Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
       description = "Output folder (must not exist or be empty).")
   Path out;
 
-  @CommandLine.Option(names = "--seed", defaultValue = "0",
+  @CommandLine.Option(
+      names = "--seed",
+      defaultValue = "0",
       description = "Seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @CommandLine.Option(names = "--shots", defaultValue = "" + SyntheticVaGenerator.DEFAULT_SHOTS,
+  @CommandLine.Option(
+      names = "--shots",
+      defaultValue = "" + SyntheticVaGenerator.DEFAULT_SHOTS,
       description = "Number of shots (default ${DEFAULT-VALUE}).")
   int shots;
 
-  @CommandLine.Option(names = "--dim", defaultValue = "" + SyntheticVaGenerator.DEFAULT_DIM,
+  @CommandLine.Option(
+      names = "--dim",
+      defaultValue = "" + SyntheticVaGenerator.DEFAULT_DIM,
       description = "Embedding dimension (default ${DEFAULT-VALUE}).")
   int dim;
 
@@ -44,13 +53,20 @@ final class GenerateCommand implements Callable<Integer> {
   LabelChoice labels;
 
   static final class LabelChoice {
-    @CommandLine.Option(names = "--labels", split = ",", paramLabel = "NAME",
+    @CommandLine.Option(
+        names = "--labels",
+        split = ",",
+        paramLabel = "NAME",
         description = "Label names, comma separated (real ontology names get realistic traits).")
     List<String> names;
 
-    @CommandLine.Option(names = "--label-count", paramLabel = "K",
-        description = "Use K labels of the released ontology, mixing label groups (default "
-            + SyntheticVaGenerator.DEFAULT_LABEL_COUNT + ").")
+    @CommandLine.Option(
+        names = "--label-count",
+        paramLabel = "K",
+        description =
+            "Use K labels of the released ontology, mixing label groups (default "
+                + SyntheticVaGenerator.DEFAULT_LABEL_COUNT
+                + ").")
     Integer count;
   }
 
@@ -58,16 +74,35 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<String> names = labels != null && labels.names != null ? labels.names
-        : SyntheticVaGenerator.Config.defaultLabels(labels != null && labels.count != null
-            ? labels.count : SyntheticVaGenerator.DEFAULT_LABEL_COUNT);
-    Settings.log(LOG, "dataset generate", "out", out, "seed", seed, "shots", shots, "dim", dim,
-        "labels", names);
-    SyntheticVaGenerator.Result result = new SyntheticVaGenerator(
-        new SyntheticVaGenerator.Config(seed, shots, dim, names)).generate(out);
-    spec.commandLine().getOut().printf("Wrote %s: %d shots x %d dims, %d labels in %.1f s"
-        + " (inspect it with: va dataset info %s)%n", out, shots, dim, names.size(),
-        result.millis() / 1000.0, out);
+    List<String> names =
+        labels != null && labels.names != null
+            ? labels.names
+            : SyntheticVaGenerator.Config.defaultLabels(
+                labels != null && labels.count != null
+                    ? labels.count
+                    : SyntheticVaGenerator.DEFAULT_LABEL_COUNT);
+    Settings.log(
+        LOG,
+        "dataset generate",
+        "out",
+        out,
+        "seed",
+        seed,
+        "shots",
+        shots,
+        "dim",
+        dim,
+        "labels",
+        names);
+    SyntheticVaGenerator.Result result =
+        new SyntheticVaGenerator(new SyntheticVaGenerator.Config(seed, shots, dim, names))
+            .generate(out);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "Wrote %s: %d shots x %d dims, %d labels in %.1f s"
+                + " (inspect it with: va dataset info %s)%n",
+            out, shots, dim, names.size(), result.millis() / 1000.0, out);
     spec.commandLine().getOut().flush();
     return 0;
   }

@@ -15,26 +15,61 @@ final class StatsReport {
 
   static String table(DatasetStats s) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "shots %d, dim %d, titles %d, labels %d%n%n",
-        s.shots(), s.dim(), s.titles(), s.labels().size()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "shots %d, dim %d, titles %d, labels %d%n%n",
+            s.shots(),
+            s.dim(),
+            s.titles(),
+            s.labels().size()));
     int width = Math.max(5, s.labels().stream().mapToInt(l -> l.label().length()).max().orElse(5));
     String row = "%-" + width + "s %6s %6s %8s %7s %6s %9s %6s %9s %6s%n";
-    out.append(String.format(Locale.ROOT, row, "label", "agg", "pos", "pos rate", "agree",
-        "random", "rand rate", "zs", "zs rate", "ckpts"));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            row,
+            "label",
+            "agg",
+            "pos",
+            "pos rate",
+            "agree",
+            "random",
+            "rand rate",
+            "zs",
+            "zs rate",
+            "ckpts"));
     for (LabelStats l : s.labels()) {
-      out.append(String.format(Locale.ROOT, row, l.label(), l.aggCount(), l.positives(),
-          rate(l.positiveRate()), rate(l.agreement()), l.cmpRandomCount(),
-          rate(l.cmpRandomRate()), l.cmpZeroShotCount(), rate(l.cmpZeroShotRate()),
-          l.checkpoints()));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              row,
+              l.label(),
+              l.aggCount(),
+              l.positives(),
+              rate(l.positiveRate()),
+              rate(l.agreement()),
+              l.cmpRandomCount(),
+              rate(l.cmpRandomRate()),
+              l.cmpZeroShotCount(),
+              rate(l.cmpZeroShotRate()),
+              l.checkpoints()));
     }
     DatasetStats.Totals t = s.totals();
-    out.append(String.format(Locale.ROOT,
-        "%ntotal: %d labels, %d VA annotations, %d annotations in all, %d unique shots"
-            + " annotated%nmedian: agreement %s, VA positive rate %s, random positive rate %s,"
-            + " zero-shot positive rate %s%n",
-        t.labels(), t.aggAnnotations(), t.annotations(), t.uniqueAnnotatedShots(),
-        rate(t.medianAgreement()), rate(t.medianPositiveRate()), rate(t.medianCmpRandomRate()),
-        rate(t.medianCmpZeroShotRate())));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%ntotal: %d labels, %d VA annotations, %d annotations in all, %d unique shots"
+                + " annotated%nmedian: agreement %s, VA positive rate %s, random positive rate %s,"
+                + " zero-shot positive rate %s%n",
+            t.labels(),
+            t.aggAnnotations(),
+            t.annotations(),
+            t.uniqueAnnotatedShots(),
+            rate(t.medianAgreement()),
+            rate(t.medianPositiveRate()),
+            rate(t.medianCmpRandomRate()),
+            rate(t.medianCmpZeroShotRate())));
     return out.toString();
   }
 
@@ -47,8 +82,12 @@ final class StatsReport {
     root.put("shots", s.shots()).put("dim", s.dim()).put("titles", s.titles());
     ArrayNode labels = root.putArray("labels");
     for (LabelStats l : s.labels()) {
-      ObjectNode o = labels.addObject().put("label", l.label()).put("agg_count", l.aggCount())
-          .put("positives", l.positives());
+      ObjectNode o =
+          labels
+              .addObject()
+              .put("label", l.label())
+              .put("agg_count", l.aggCount())
+              .put("positives", l.positives());
       number(o, "positive_rate", l.positiveRate());
       number(o, "agreement", l.agreement());
       o.put("cmp_random_count", l.cmpRandomCount());
@@ -58,9 +97,12 @@ final class StatsReport {
       o.put("checkpoints", l.checkpoints()).put("last_checkpoint_size", l.lastCheckpointSize());
     }
     DatasetStats.Totals t = s.totals();
-    ObjectNode totals = root.putObject("totals").put("labels", t.labels())
-        .put("agg_annotations", t.aggAnnotations()).put("annotations", t.annotations())
-        .put("unique_annotated_shots", t.uniqueAnnotatedShots());
+    ObjectNode totals =
+        root.putObject("totals")
+            .put("labels", t.labels())
+            .put("agg_annotations", t.aggAnnotations())
+            .put("annotations", t.annotations())
+            .put("unique_annotated_shots", t.uniqueAnnotatedShots());
     number(totals, "median_agreement", t.medianAgreement());
     number(totals, "median_positive_rate", t.medianPositiveRate());
     number(totals, "median_cmp_random_positive_rate", t.medianCmpRandomRate());

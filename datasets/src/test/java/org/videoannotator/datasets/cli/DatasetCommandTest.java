@@ -31,8 +31,20 @@ class DatasetCommandTest {
   @Test
   void generateThenInfoAsTableAndJson() throws Exception {
     Path data = dir.resolve("data");
-    assertEquals(0, run("generate", "--out", data.toString(), "--seed", "3", "--shots", "400",
-        "--dim", "8", "--labels", "car-chase,two-shot"));
+    assertEquals(
+        0,
+        run(
+            "generate",
+            "--out",
+            data.toString(),
+            "--seed",
+            "3",
+            "--shots",
+            "400",
+            "--dim",
+            "8",
+            "--labels",
+            "car-chase,two-shot"));
     assertTrue(out.toString().contains("400 shots x 8 dims, 2 labels"), out.toString());
 
     out.getBuffer().setLength(0);
@@ -56,23 +68,35 @@ class DatasetCommandTest {
     Path data = dir.resolve("hand");
     Files.createDirectories(data.resolve("agg"));
     Files.writeString(data.resolve("shot-data.csv"), "genre,key\nx,a-1\ny,b 2\nz,c|3\n");
-    new VaDatasetWriter(data).writeEmbeddings(FloatMatrix.ofRows(
-        new float[][] {{1, 0}, {0, 1}, {1, 1}}));
+    new VaDatasetWriter(data)
+        .writeEmbeddings(FloatMatrix.ofRows(new float[][] {{1, 0}, {0, 1}, {1, 1}}));
     Files.writeString(data.resolve("text-embeddings.json"), "{}");
-    Files.writeString(data.resolve("agg/two-shot.json"), """
+    Files.writeString(
+        data.resolve("agg/two-shot.json"),
+        """
         {"data": [{"key": "a-1", "agg": true, "pos_cnt": 3},
                   {"key": "b 2", "agg": false, "pos_cnt": 1},
                   {"key": "c|3", "agg": true, "pos_cnt": 2}]}""");
     assertEquals(0, run("info", data.toString()));
-    assertTrue(out.toString().contains(
-        "two-shot      3      2    0.667   0.333      0         -      0         -      0"),
+    assertTrue(
+        out.toString()
+            .contains(
+                "two-shot      3      2    0.667   0.333      0         -      0         -      0"),
         out.toString());
   }
 
   @Test
   void bothLabelOptionsIsAUsageError() {
-    assertEquals(2, run("generate", "--out", dir.resolve("x").toString(), "--labels", "a",
-        "--label-count", "3"));
+    assertEquals(
+        2,
+        run(
+            "generate",
+            "--out",
+            dir.resolve("x").toString(),
+            "--labels",
+            "a",
+            "--label-count",
+            "3"));
     assertTrue(err.toString().contains("mutually exclusive"), err.toString());
   }
 

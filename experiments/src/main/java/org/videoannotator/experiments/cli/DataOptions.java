@@ -9,7 +9,10 @@ final class DataOptions {
   @Option(names = "--data", required = true, description = "Data set folder (released layout).")
   Path data;
 
-  @Option(names = "--labels", split = ",", description = "Labels (default: every label with an agg file).")
+  @Option(
+      names = "--labels",
+      split = ",",
+      description = "Labels (default: every label with an agg file).")
   List<String> labels;
 
   @Option(names = "--out", required = true, description = "Output JSON file.")

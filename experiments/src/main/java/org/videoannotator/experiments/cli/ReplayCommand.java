@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
-    description = "Replay the paper's experiments (splits, Experiment 1 and 2), report and verify them.",
+    description =
+        "Replay the paper's experiments (splits, Experiment 1 and 2), report and verify them.",
     subcommands = {
       SplitsCommand.class,
       Exp1Command.class,

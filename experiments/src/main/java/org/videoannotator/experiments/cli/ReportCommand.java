@@ -20,15 +20,19 @@ import picocli.CommandLine.Option;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = "Write Markdown and CSV tables (AP per label, method and n; VA vs the best baseline; "
-        + "median gains by label group; Experiment 2 lifts) and PNG plots of a replay.")
+    description =
+        "Write Markdown and CSV tables (AP per label, method and n; VA vs the best baseline; "
+            + "median gains by label group; Experiment 2 lifts) and PNG plots of a replay.")
 final class ReportCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ReportCommand.class);
 
   @Option(names = "--in", required = true, description = "JSON written by 'va replay exp1'.")
   Path in;
 
-  @Option(names = "--exp2", split = ",", description = "JSON files written by 'va replay exp2' (one per process).")
+  @Option(
+      names = "--exp2",
+      split = ",",
+      description = "JSON files written by 'va replay exp2' (one per process).")
   List<Path> exp2;
 
   @Option(names = "--out", required = true, description = "Output folder.")
@@ -46,8 +50,14 @@ final class ReportCommand implements Callable<Integer> {
       }
     }
     var written = new ReportWriter(LabelGroups.paper()).write(exp1, runs, out);
-    System.out.println("wrote " + written.files().size() + " files under " + out + " (start with "
-        + out.resolve("report.md") + ")");
+    System.out.println(
+        "wrote "
+            + written.files().size()
+            + " files under "
+            + out
+            + " (start with "
+            + out.resolve("report.md")
+            + ")");
     return 0;
   }
 }

@@ -15,18 +15,23 @@ import picocli.CommandLine.Option;
 @Command(
     name = "splits",
     mixinStandardHelpOptions = true,
-    description = "Write {label: [sorted validation keys]} of the protocol's split of each agg set.")
+    description =
+        "Write {label: [sorted validation keys]} of the protocol's split of each agg set.")
 final class SplitsCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(SplitsCommand.class);
 
   @Mixin DataOptions io;
 
-  @Option(names = "--seed", defaultValue = "0", description = "murmur3 seed of the split (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "0",
+      description = "murmur3 seed of the split (default: ${DEFAULT-VALUE}).")
   int seed;
 
   @Override
   public Integer call() {
-    Settings.log(LOG, "replay splits", "data", io.data, "labels", io.labels, "seed", seed, "out", io.out);
+    Settings.log(
+        LOG, "replay splits", "data", io.data, "labels", io.labels, "seed", seed, "out", io.out);
     try (ReplayData replay = ReplayData.open(io.data)) {
       var splits = Splits.validationKeys(replay, replay.resolveLabels(io.labels), seed);
       ResultFiles.write(io.out, splits);

@@ -1,4 +1,2 @@
-/**
- * The `va replay` and `va bench replay` commands (picocli).
- */
+/** The `va replay` and `va bench replay` commands (picocli). */
 package org.videoannotator.experiments.cli;

@@ -16,11 +16,12 @@ import org.videoannotator.experiments.protocol.ReplayData;
 import org.videoannotator.learn.LabelledSet;
 
 /**
- * SHA-256 of what the protocol reads from a data set, in a canonical text form, so that file
- * layout changes that keep the content (extra fields, formatting) keep the fingerprint, while any
- * change of keys, embeddings, text embeddings, answers, lists or checkpoints changes it. A
- * declaration records the fingerprint of the data its figures were computed on, so a generator
- * change is reported as such. {@code make_declaration.py} computes the same digest. Lines:
+ * SHA-256 of what the protocol reads from a data set, in a canonical text form, so that file layout
+ * changes that keep the content (extra fields, formatting) keep the fingerprint, while any change
+ * of keys, embeddings, text embeddings, answers, lists or checkpoints changes it. A declaration
+ * records the fingerprint of the data its figures were computed on, so a generator change is
+ * reported as such. {@code make_declaration.py} computes the same digest. Lines:
+ *
  * <pre>
  * shots N DIM / key K (row order) / embeddings SHA256(float32 little-endian, row order)
  * per label (sorted, agg labels only): text HEX(double bits),... / agg K 0|1 (keys sorted) /
@@ -41,21 +42,27 @@ public final class DataFingerprint {
     line(digest, "embeddings " + embeddings(matrix));
     for (String label : data.labels()) {
       line(digest, "label " + label);
-      data.textEmbedding(label).ifPresent(t -> {
-        StringBuilder sb = new StringBuilder("text ");
-        for (int i = 0; i < t.length; i++) {
-          sb.append(i == 0 ? "" : ",").append(String.format("%016x", Double.doubleToRawLongBits(t[i])));
-        }
-        line(digest, sb.toString());
-      });
+      data.textEmbedding(label)
+          .ifPresent(
+              t -> {
+                StringBuilder sb = new StringBuilder("text ");
+                for (int i = 0; i < t.length; i++) {
+                  sb.append(i == 0 ? "" : ",")
+                      .append(String.format("%016x", Double.doubleToRawLongBits(t[i])));
+                }
+                line(digest, sb.toString());
+              });
       LabelData d = data.label(label);
-      for (String key : d.agg().orderedKeys().stream().sorted(LabelledSet::compareCodePoints).toList()) {
+      for (String key :
+          d.agg().orderedKeys().stream().sorted(LabelledSet::compareCodePoints).toList()) {
         line(digest, "agg " + key + " " + (d.agg().positives().contains(key) ? 1 : 0));
       }
-      d.cmp().ifPresent(c -> {
-        list(digest, "random", c.random());
-        list(digest, "zero_shot", c.zeroShot());
-      });
+      d.cmp()
+          .ifPresent(
+              c -> {
+                list(digest, "random", c.random());
+                list(digest, "zero_shot", c.zeroShot());
+              });
       for (int i = 0; i < d.checkpoints().size(); i++) {
         Checkpoint c = d.checkpoints().get(i);
         for (String key : sorted(c.pos())) {

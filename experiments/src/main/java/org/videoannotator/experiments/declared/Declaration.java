@@ -24,19 +24,20 @@ public record Declaration(
     RunSettings settings,
     List<ExpectedFigure> expected) {
 
-  private static final ObjectMapper YAML = YAMLMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   public Declaration {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("declaration needs a name");
     }
     if (data == null || (data.path() == null) == (data.generate() == null)) {
-      throw new IllegalArgumentException("declaration " + name + ": data needs exactly one of path or generate");
+      throw new IllegalArgumentException(
+          "declaration " + name + ": data needs exactly one of path or generate");
     }
     if (!"exp1".equals(experiment) && !"exp2".equals(experiment)) {
-      throw new IllegalArgumentException("declaration " + name + ": experiment must be exp1 or exp2, got " + experiment);
+      throw new IllegalArgumentException(
+          "declaration " + name + ": experiment must be exp1 or exp2, got " + experiment);
     }
     settings = settings == null ? RunSettings.EMPTY : settings;
     if ("exp2".equals(experiment) && settings.process() == null) {
@@ -47,7 +48,8 @@ public record Declaration(
 
   /**
    * Where the data comes from: an existing folder (relative to the YAML file) or the generator;
-   * {@code fingerprint} (optional) is the {@link DataFingerprint} of the data the figures came from.
+   * {@code fingerprint} (optional) is the {@link DataFingerprint} of the data the figures came
+   * from.
    */
   public record DataSpec(String path, GeneratorSpec generate, String fingerprint) {}
 
@@ -78,7 +80,8 @@ public record Declaration(
         throw new IllegalArgumentException("an expected figure needs a 'figure' path");
       }
       if (tolerance != null && !(tolerance >= 0)) {
-        throw new IllegalArgumentException("figure " + figure + ": tolerance must be >= 0, got " + tolerance);
+        throw new IllegalArgumentException(
+            "figure " + figure + ": tolerance must be >= 0, got " + tolerance);
       }
     }
   }
@@ -88,7 +91,8 @@ public record Declaration(
     try {
       return YAML.readValue(in, Declaration.class);
     } catch (IOException | IllegalArgumentException e) {
-      String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      String message =
+          e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
       throw new UserException(source + ": not a valid replay declaration (" + message + ")", e);
     }
   }

@@ -20,7 +20,8 @@ public final class Declarations {
   /** Names of the shipped declarations, in index order. */
   public static List<String> shipped() {
     try (InputStream in = resource(FOLDER + "index.txt")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
           .map(String::strip)
           .filter(l -> !l.isEmpty() && !l.startsWith("#"))
           .toList();
@@ -40,7 +41,10 @@ public final class Declarations {
       }
     }
     if (!shipped().contains(fileOrName)) {
-      throw new UserException(fileOrName + ": no such declaration file, nor a shipped declaration; shipped: " + shipped());
+      throw new UserException(
+          fileOrName
+              + ": no such declaration file, nor a shipped declaration; shipped: "
+              + shipped());
     }
     try (InputStream in = resource(FOLDER + fileOrName + ".yaml")) {
       return Declaration.read(in, "shipped declaration " + fileOrName);

@@ -21,15 +21,20 @@ public final class GeneratedData {
         return out;
       }
       if (Files.exists(out)) {
-        throw new UserException(out + ": exists but was not generated from " + text
-            + "; remove it or choose another work folder");
+        throw new UserException(
+            out
+                + ": exists but was not generated from "
+                + text
+                + "; remove it or choose another work folder");
       }
-      new SyntheticVaGenerator(new SyntheticVaGenerator.Config(spec.seed(), spec.shots(), spec.dim(), spec.labels()))
+      new SyntheticVaGenerator(
+              new SyntheticVaGenerator.Config(spec.seed(), spec.shots(), spec.dim(), spec.labels()))
           .generate(out);
       Files.writeString(stamp, text);
       return out;
     } catch (IOException e) {
-      throw new UserException(out + ": cannot write the generated data set (" + e.getMessage() + ")", e);
+      throw new UserException(
+          out + ": cannot write the generated data set (" + e.getMessage() + ")", e);
     }
   }
 }

@@ -74,7 +74,10 @@ public final class Verifier {
     if (actual.equals(d.data().fingerprint())) {
       return null;
     }
-    return "data fingerprint " + actual + " differs from the declared " + d.data().fingerprint()
+    return "data fingerprint "
+        + actual
+        + " differs from the declared "
+        + d.data().fingerprint()
         + (d.data().generate() != null
             ? ": the generator no longer makes the data these figures were computed on; regenerate the"
                 + " declaration (experiments/src/test/python/make_declarations.sh)"
@@ -85,17 +88,23 @@ public final class Verifier {
     Declaration.RunSettings s = d.settings();
     List<String> labels = replay.resolveLabels(s.labels());
     if (d.experiment().equals("exp1")) {
-      var options = new Exp1Runner.Options(
-          s.ns() == null ? Exp1Runner.DEFAULT_NS : s.ns(),
-          s.methods() == null ? ComparisonSets.METHODS : s.methods(),
-          s.seed() == null ? 0 : s.seed(), ValidationBench.BOOTSTRAPS, threads);
+      var options =
+          new Exp1Runner.Options(
+              s.ns() == null ? Exp1Runner.DEFAULT_NS : s.ns(),
+              s.methods() == null ? ComparisonSets.METHODS : s.methods(),
+              s.seed() == null ? 0 : s.seed(),
+              ValidationBench.BOOTSTRAPS,
+              threads);
       return Json.mapper().valueToTree(new Exp1Runner(options).run(replay, labels));
     }
     var process = Processes.resolve(s.process(), Processes.Params.defaults());
-    var options = new Exp2Runner.Options(process,
-        s.steps() == null ? Exp2Runner.DEFAULT_STEPS : s.steps(),
-        s.batch() == null ? Exp2Runner.DEFAULT_BATCH : s.batch(),
-        s.seed() == null ? Exp2Runner.DEFAULT_SEED_BASE : s.seed(), threads);
+    var options =
+        new Exp2Runner.Options(
+            process,
+            s.steps() == null ? Exp2Runner.DEFAULT_STEPS : s.steps(),
+            s.batch() == null ? Exp2Runner.DEFAULT_BATCH : s.batch(),
+            s.seed() == null ? Exp2Runner.DEFAULT_SEED_BASE : s.seed(),
+            threads);
     return Json.mapper().valueToTree(new Exp2Runner(options).run(replay, labels));
   }
 }

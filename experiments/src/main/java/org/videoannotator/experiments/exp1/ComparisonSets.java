@@ -14,7 +14,9 @@ import org.videoannotator.learn.LabelledSet;
  */
 public final class ComparisonSets {
   /** The protocol's methods, in the reference's order. */
-  public static final List<String> METHODS = List.of("random", "zero-shot-50-random-50", "zero-shot");
+  public static final List<String> METHODS =
+      List.of("random", "zero-shot-50-random-50", "zero-shot");
+
   /** Every method the reference defines (the 20/80 mix is not in the paper's tables). */
   public static final List<String> ALL_METHODS =
       List.of("random", "zero-shot-50-random-50", "zero-shot-20-random-80", "zero-shot");
@@ -26,13 +28,15 @@ public final class ComparisonSets {
   public ComparisonSets(String label, CmpSet cmp, Set<String> validationKeys) {
     this.label = label;
     this.random = cmp.random().stream().filter(kv -> !validationKeys.contains(kv.key())).toList();
-    this.zeroShot = cmp.zeroShot().stream().filter(kv -> !validationKeys.contains(kv.key())).toList();
+    this.zeroShot =
+        cmp.zeroShot().stream().filter(kv -> !validationKeys.contains(kv.key())).toList();
   }
 
   /** Whether {@code method} is one this class can build. */
   public static void check(String method) {
     if (!ALL_METHODS.contains(method)) {
-      throw new IllegalArgumentException("unknown method '" + method + "'; methods: " + ALL_METHODS);
+      throw new IllegalArgumentException(
+          "unknown method '" + method + "'; methods: " + ALL_METHODS);
     }
   }
 

@@ -8,13 +8,14 @@ import org.videoannotator.experiments.protocol.Evaluation;
 import org.videoannotator.experiments.protocol.Metric;
 
 /**
- * The JSON document of {@code va replay exp1}: per label the random baseline, the zero-shot AP,
- * the comparison cells keyed {@code "<n>|<method>"}, the AP of every checkpoint and VA's best AP at
+ * The JSON document of {@code va replay exp1}: per label the random baseline, the zero-shot AP, the
+ * comparison cells keyed {@code "<n>|<method>"}, the AP of every checkpoint and VA's best AP at
  * each n; cells that could not be trained are absent and listed under {@code failed}. Labels that
  * cannot be replayed at all (no positive on a side of the split) are listed at the top level.
  */
 @JsonPropertyOrder({"settings", "labels", "failed"})
-public record Exp1Result(Settings settings, Map<String, LabelResult> labels, List<LabelFailure> failed) {
+public record Exp1Result(
+    Settings settings, Map<String, LabelResult> labels, List<LabelFailure> failed) {
 
   /** What the run was asked to do (no timings, so equal runs give equal files). */
   public record Settings(
@@ -46,14 +47,17 @@ public record Exp1Result(Settings settings, Map<String, LabelResult> labels, Lis
 
   /** A trained model's AP over the bootstraps and its training-set size. */
   @JsonPropertyOrder({"n_train", "mean", "std", "values"})
-  public record Cell(@JsonProperty("n_train") int nTrain, double mean, double std, double[] values) {
+  public record Cell(
+      @JsonProperty("n_train") int nTrain, double mean, double std, double[] values) {
     public static Cell of(Evaluation e) {
       Metric m = e.averagePrecision();
       return new Cell(e.nTrain(), m.mean(), m.std(), m.values());
     }
   }
 
-  /** A cell ({@code "<n>|<method>"}, {@code "checkpoint/<i>"} or {@code "zero_shot"}) that failed. */
+  /**
+   * A cell ({@code "<n>|<method>"}, {@code "checkpoint/<i>"} or {@code "zero_shot"}) that failed.
+   */
   public record CellFailure(String cell, String reason) {}
 
   public record LabelFailure(String label, String reason) {}

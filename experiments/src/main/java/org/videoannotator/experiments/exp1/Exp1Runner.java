@@ -36,12 +36,15 @@ import org.videoannotator.learn.ValidationSplit;
  */
 public final class Exp1Runner {
   private static final Logger LOG = LoggerFactory.getLogger(Exp1Runner.class);
+
   /** VA's checkpoints may be this much larger than n and still count at n (the reference's). */
   public static final int CHECKPOINT_SLACK = 10;
+
   public static final List<Integer> DEFAULT_NS = List.of(25, 50, 100, 500, 1000);
 
   /** How to run; {@code splitSeed} 0 and 5 bootstraps are the protocol's. */
-  public record Options(List<Integer> ns, List<String> methods, int splitSeed, int bootstraps, int threads) {
+  public record Options(
+      List<Integer> ns, List<String> methods, int splitSeed, int bootstraps, int threads) {
     public Options {
       ns = List.copyOf(ns);
       methods = List.copyOf(methods);
@@ -57,8 +60,12 @@ public final class Exp1Runner {
     }
 
     public static Options defaults(int threads) {
-      return new Options(DEFAULT_NS, ComparisonSets.METHODS, ValidationSplit.DEFAULT_SEED,
-          ValidationBench.BOOTSTRAPS, threads);
+      return new Options(
+          DEFAULT_NS,
+          ComparisonSets.METHODS,
+          ValidationSplit.DEFAULT_SEED,
+          ValidationBench.BOOTSTRAPS,
+          threads);
     }
   }
 
@@ -69,15 +76,20 @@ public final class Exp1Runner {
   }
 
   /** One training to run: which label and cell, its expected cost, and how to build its set. */
-  private record Task(String label, String cell, int cost, LogisticEvaluator evaluator,
+  private record Task(
+      String label,
+      String cell,
+      int cost,
+      LogisticEvaluator evaluator,
       Supplier<LabelledSet> train) {}
 
   /** What a label contributes before the trainings: its cheap figures and its tasks. */
-  private record Prepared(Baseline baseline, Stat zeroShot, List<Task> tasks, List<CellFailure> failed) {}
+  private record Prepared(
+      Baseline baseline, Stat zeroShot, List<Task> tasks, List<CellFailure> failed) {}
 
   public Exp1Result run(ReplayData data, List<String> labels) {
-    LogisticRegressionCv learner = new LogisticRegressionCv(
-        LogisticRegressionCv.Options.defaults().withThreads(1));
+    LogisticRegressionCv learner =
+        new LogisticRegressionCv(LogisticRegressionCv.Options.defaults().withThreads(1));
     Map<String, Prepared> prepared = new LinkedHashMap<>();
     List<LabelFailure> labelFailures = new ArrayList<>();
     List<Task> tasks = new ArrayList<>();
@@ -96,20 +108,30 @@ public final class Exp1Runner {
     for (var entry : prepared.entrySet()) {
       results.put(entry.getKey(), assemble(entry.getValue(), outcomes));
     }
-    var settings = new Exp1Result.Settings(data.dir().toString(), options.ns(), options.methods(),
-        options.splitSeed(), options.bootstraps());
+    var settings =
+        new Exp1Result.Settings(
+            data.dir().toString(),
+            options.ns(),
+            options.methods(),
+            options.splitSeed(),
+            options.bootstraps());
     return new Exp1Result(settings, results, labelFailures);
   }
 
   private Prepared prepare(ReplayData data, LabelData label, LogisticRegressionCv learner) {
-    ValidationSplit.Split split = ValidationSplit.split(label.agg(), Set.of(), Set.of(), options.splitSeed());
+    ValidationSplit.Split split =
+        ValidationSplit.split(label.agg(), Set.of(), Set.of(), options.splitSeed());
     LabelledSet validationSet = split.validation();
-    ValidationBench validation = new ValidationBench(validationSet, data.embeddings(), options.bootstraps());
+    ValidationBench validation =
+        new ValidationBench(validationSet, data.embeddings(), options.bootstraps());
     Baseline baseline = new Baseline(RandomBaseline.of(validationSet).mean());
     List<CellFailure> failed = new ArrayList<>();
     Stat zeroShot = null;
     if (label.textEmbedding().isPresent()) {
-      zeroShot = Stat.of(validation.averagePrecision(ZeroShot.scores(validation, label.textEmbedding().get())));
+      zeroShot =
+          Stat.of(
+              validation.averagePrecision(
+                  ZeroShot.scores(validation, label.textEmbedding().get())));
     } else {
       failed.add(new CellFailure("zero_shot", "no text embedding for label " + label.label()));
     }
@@ -118,25 +140,38 @@ public final class Exp1Runner {
     List<Task> tasks = new ArrayList<>();
     for (int n : options.ns()) {
       for (String method : options.methods()) {
-        Supplier<LabelledSet> train = label.cmp().isEmpty()
-            ? () -> { throw new IllegalStateException("label has no cmp file"); }
-            : () -> new ComparisonSets(label.label(), label.cmp().get(), validationKeys).trainingSet(method, n);
+        Supplier<LabelledSet> train =
+            label.cmp().isEmpty()
+                ? () -> {
+                  throw new IllegalStateException("label has no cmp file");
+                }
+                : () ->
+                    new ComparisonSets(label.label(), label.cmp().get(), validationKeys)
+                        .trainingSet(method, n);
         tasks.add(new Task(label.label(), n + "|" + method, n, evaluator, train));
       }
     }
     for (int i = 0; i < label.checkpoints().size(); i++) {
       int index = i;
-      tasks.add(new Task(label.label(), "checkpoint/" + i, label.checkpoints().get(i).size(), evaluator,
-          () -> label.checkpointSet(index).without(validationKeys)));
+      tasks.add(
+          new Task(
+              label.label(),
+              "checkpoint/" + i,
+              label.checkpoints().get(i).size(),
+              evaluator,
+              () -> label.checkpointSet(index).without(validationKeys)));
     }
     return new Prepared(baseline, zeroShot, tasks, failed);
   }
 
-  /** Runs every task, largest first; the outcome is an {@link Evaluation} or the failure's message. */
+  /**
+   * Runs every task, largest first; the outcome is an {@link Evaluation} or the failure's message.
+   */
   private Map<Task, Object> runAll(List<Task> tasks) {
     List<Task> order = new ArrayList<>(tasks);
     order.sort(Comparator.comparingInt((Task t) -> t.cost).reversed());
-    List<Object> results = ParallelMap.apply(order, options.threads(), "exp1", "models", Exp1Runner::execute);
+    List<Object> results =
+        ParallelMap.apply(order, options.threads(), "exp1", "models", Exp1Runner::execute);
     Map<Task, Object> outcomes = new HashMap<>();
     for (int i = 0; i < order.size(); i++) {
       outcomes.put(order.get(i), results.get(i));

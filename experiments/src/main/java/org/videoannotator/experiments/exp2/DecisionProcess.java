@@ -22,10 +22,13 @@ public abstract class DecisionProcess {
   protected final int seedBase;
   protected final TrainingEvaluator evaluator;
   protected SourceManager sources;
+
   /** Steps taken so far. */
   protected int step;
+
   /** Choices made, preceded by the warm-up's worst source for bandit processes. */
   protected final List<Source> choiceHistory = new ArrayList<>();
+
   protected final List<StepResult> results = new ArrayList<>();
   protected final Set<Source> exhausted = new HashSet<>();
 
@@ -43,8 +46,8 @@ public abstract class DecisionProcess {
    * What every process needs.
    *
    * @param batch annotations per step (the reference's {@code d})
-   * @param seedBase the reference's {@code _seed_base}; step {@code i} draws with seed
-   *     {@code seedBase + i}
+   * @param seedBase the reference's {@code _seed_base}; step {@code i} draws with seed {@code
+   *     seedBase + i}
    */
   public record Settings(
       int batch, int seedBase, TrainingEvaluator evaluator, SourceManager sources) {}
@@ -87,7 +90,8 @@ public abstract class DecisionProcess {
     while (true) {
       Source choice = select();
       if (choice == null) {
-        throw new IllegalStateException(getClass().getSimpleName() + " selected nothing at step " + step);
+        throw new IllegalStateException(
+            getClass().getSimpleName() + " selected nothing at step " + step);
       }
       if (sources.hasData(choice)) {
         return choice;

@@ -13,16 +13,18 @@ import org.videoannotator.learn.NumpyRandomState;
  * Epsilon-greedy over the sources, and the base of the other bandits. The reward of a step is the
  * change of validation AP since the previous step. Warm-up: one trial batch per source from the
  * empty state (a failed trial scores 0); the worst source counts as the previous choice, and each
- * source starts with a reward of its trial AP minus the worst's. Ties go to the larger source
- * name, as Python's {@code max} over (value, name) pairs.
+ * source starts with a reward of its trial AP minus the worst's. Ties go to the larger source name,
+ * as Python's {@code max} over (value, name) pairs.
  */
 public class EpsilonGreedy extends DecisionProcess {
   private static final Logger LOG = LoggerFactory.getLogger(EpsilonGreedy.class);
 
   protected final double epsilon;
   protected final Valuation valuation;
+
   /** Rewards (AP changes) per source. */
   protected final Map<Source, Metric> rewards = new EnumMap<>(Source.class);
+
   /** Absolute AP per source. */
   protected final Map<Source, Metric> absolute = new EnumMap<>(Source.class);
 
@@ -90,7 +92,11 @@ public class EpsilonGreedy extends DecisionProcess {
         value = score(act(choice));
       } catch (RuntimeException e) {
         value = 0;
-        LOG.warn("{} warm-up of {} failed, scored 0: {}", getClass().getSimpleName(), choice, e.getMessage());
+        LOG.warn(
+            "{} warm-up of {} failed, scored 0: {}",
+            getClass().getSimpleName(),
+            choice,
+            e.getMessage());
       }
       absolute.put(choice, absolute.get(choice).add(value));
       trial.put(choice, value);

@@ -36,6 +36,10 @@ public record Exp2Result(Settings settings, Map<String, LabelRun> labels) {
 
   @JsonPropertyOrder({"step", "choice", "n_train", "mean", "std", "values"})
   public record Step(
-      int step, String choice, @JsonProperty("n_train") int nTrain, double mean, double std,
+      int step,
+      String choice,
+      @JsonProperty("n_train") int nTrain,
+      double mean,
+      double std,
       double[] values) {}
 }

@@ -22,14 +22,16 @@ import org.videoannotator.learn.ValidationSplit;
 
 /**
  * Experiment 2: runs one decision process per label for a number of steps of a batch each. As in
- * the paper's notebook, the process's seed base (default 1) also seeds the validation split.
- * Labels run in parallel on {@code threads}; with fewer labels than threads the spare threads go
- * to the learner's folds.
+ * the paper's notebook, the process's seed base (default 1) also seeds the validation split. Labels
+ * run in parallel on {@code threads}; with fewer labels than threads the spare threads go to the
+ * learner's folds.
  */
 public final class Exp2Runner {
   private static final Logger LOG = LoggerFactory.getLogger(Exp2Runner.class);
+
   /** The paper's run: 40 steps of 25 annotations, seed base 1. */
   public static final int DEFAULT_STEPS = 40;
+
   public static final int DEFAULT_BATCH = 25;
   public static final int DEFAULT_SEED_BASE = 1;
 
@@ -37,7 +39,12 @@ public final class Exp2Runner {
     public Options {
       if (steps < 1 || batch < 1 || threads < 1) {
         throw new IllegalArgumentException(
-            "steps, batch and threads must be positive, got " + steps + ", " + batch + ", " + threads);
+            "steps, batch and threads must be positive, got "
+                + steps
+                + ", "
+                + batch
+                + ", "
+                + threads);
       }
     }
   }
@@ -51,19 +58,33 @@ public final class Exp2Runner {
   public Exp2Result run(ReplayData data, List<String> labels) {
     int labelThreads = Math.min(options.threads(), labels.size());
     int learnerThreads = Math.max(1, options.threads() / Math.max(1, labels.size()));
-    LogisticRegressionCv learner = new LogisticRegressionCv(
-        LogisticRegressionCv.Options.defaults().withThreads(learnerThreads));
+    LogisticRegressionCv learner =
+        new LogisticRegressionCv(
+            LogisticRegressionCv.Options.defaults().withThreads(learnerThreads));
     List<LabelData> loaded = labels.stream().map(data::label).toList();
-    List<LabelRun> results = ParallelMap.apply(loaded, labelThreads, "exp2 " + options.process().name(), "labels",
-        label -> runLabel(data, label, learner));
+    List<LabelRun> results =
+        ParallelMap.apply(
+            loaded,
+            labelThreads,
+            "exp2 " + options.process().name(),
+            "labels",
+            label -> runLabel(data, label, learner));
     Map<String, LabelRun> runs = new LinkedHashMap<>();
     for (int i = 0; i < loaded.size(); i++) {
       runs.put(loaded.get(i).label(), results.get(i));
     }
     Processes.Params p = options.process().params();
-    var settings = new Exp2Result.Settings(data.dir().toString(), options.process().name(),
-        p.epsilon(), p.c(), p.gamma(), options.steps(), options.batch(), options.seedBase(),
-        ValidationBench.BOOTSTRAPS);
+    var settings =
+        new Exp2Result.Settings(
+            data.dir().toString(),
+            options.process().name(),
+            p.epsilon(),
+            p.c(),
+            p.gamma(),
+            options.steps(),
+            options.batch(),
+            options.seedBase(),
+            ValidationBench.BOOTSTRAPS);
     return new Exp2Result(settings, runs);
   }
 
@@ -83,9 +104,12 @@ public final class Exp2Runner {
     }
   }
 
-  private DecisionProcess.Settings settings(ReplayData data, LabelData label, LogisticRegressionCv learner) {
-    ValidationSplit.Split split = ValidationSplit.split(label.agg(), Set.of(), Set.of(), options.seedBase());
-    ValidationBench validation = new ValidationBench(split.validation(), data.embeddings(), ValidationBench.BOOTSTRAPS);
+  private DecisionProcess.Settings settings(
+      ReplayData data, LabelData label, LogisticRegressionCv learner) {
+    ValidationSplit.Split split =
+        ValidationSplit.split(label.agg(), Set.of(), Set.of(), options.seedBase());
+    ValidationBench validation =
+        new ValidationBench(split.validation(), data.embeddings(), ValidationBench.BOOTSTRAPS);
     Set<String> validationKeys = new HashSet<>(split.validation().orderedKeys());
     if (label.cmp().isEmpty()) {
       throw new IllegalArgumentException("label " + label.label() + " has no cmp file");
@@ -94,17 +118,32 @@ public final class Exp2Runner {
     for (int i = 0; i < label.checkpoints().size(); i++) {
       checkpoints.add(label.checkpointSet(i));
     }
-    SourceManager sources = SourceManager.of(label.agg(), validationKeys, checkpoints,
-        label.cmp().get().zeroShot(), label.cmp().get().random());
-    return new DecisionProcess.Settings(options.batch(), options.seedBase(),
-        new LogisticEvaluator(data.embeddings(), validation, learner), sources);
+    SourceManager sources =
+        SourceManager.of(
+            label.agg(),
+            validationKeys,
+            checkpoints,
+            label.cmp().get().zeroShot(),
+            label.cmp().get().random());
+    return new DecisionProcess.Settings(
+        options.batch(),
+        options.seedBase(),
+        new LogisticEvaluator(data.embeddings(), validation, learner),
+        sources);
   }
 
   private static LabelRun toLabelRun(DecisionProcess.Run run, String failure) {
     List<Step> steps = new ArrayList<>();
     for (StepResult r : run.steps()) {
       Metric ap = r.evaluation().averagePrecision();
-      steps.add(new Step(r.step(), r.choice().id(), r.evaluation().nTrain(), ap.mean(), ap.std(), ap.values()));
+      steps.add(
+          new Step(
+              r.step(),
+              r.choice().id(),
+              r.evaluation().nTrain(),
+              ap.mean(),
+              ap.std(),
+              ap.values()));
     }
     Step best = null;
     for (Step s : steps) {

@@ -48,7 +48,11 @@ public final class GreedyOracle extends DecisionProcess {
           trialResult = result;
         }
       } catch (RuntimeException e) {
-        LOG.warn("greedy oracle: trial of {} at step {} failed, skipped: {}", choice, step, e.getMessage());
+        LOG.warn(
+            "greedy oracle: trial of {} at step {} failed, skipped: {}",
+            choice,
+            step,
+            e.getMessage());
       }
     }
     sources = start;

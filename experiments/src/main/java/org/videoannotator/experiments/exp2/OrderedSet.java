@@ -32,14 +32,16 @@ public record OrderedSet(String label, List<String> pos, List<String> neg) {
     return new OrderedSet(label, append(pos, other.pos), append(neg, other.neg));
   }
 
-  /** This set without {@code other}'s positives among its positives and negatives among negatives. */
+  /**
+   * This set without {@code other}'s positives among its positives and negatives among negatives.
+   */
   public OrderedSet minus(OrderedSet other) {
     return new OrderedSet(label, remove(pos, other.pos), remove(neg, other.neg));
   }
 
   /**
-   * The next batch of about {@code n}: {@code min(|pos|, max(round(rate * n), 1))} positives (Python's
-   * half-to-even rounding) and the rest negatives, as far as each side lasts.
+   * The next batch of about {@code n}: {@code min(|pos|, max(round(rate * n), 1))} positives
+   * (Python's half-to-even rounding) and the rest negatives, as far as each side lasts.
    *
    * @throws IllegalStateException on an empty set (the reference divides by zero there)
    */

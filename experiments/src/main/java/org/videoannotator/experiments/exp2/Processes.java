@@ -26,9 +26,18 @@ public final class Processes {
     add("round-robin", (s, p) -> new RoundRobin(s), "rr", "roundrobin");
     add("random", (s, p) -> new RandomChoice(s));
     add("greedy-oracle", (s, p) -> new GreedyOracle(s), "greedy", "greedyoracle");
-    add("eps-greedy-mean", (s, p) -> new EpsilonGreedy(s, p.epsilon(), Valuation.MEAN), "epsilongreedymean");
-    add("eps-greedy-last", (s, p) -> new EpsilonGreedy(s, p.epsilon(), Valuation.LAST), "epsilongreedylast");
-    add("eps-greedy-ewma", (s, p) -> new EpsilonGreedy(s, p.epsilon(), Valuation.EWMA), "epsilongreedyewma");
+    add(
+        "eps-greedy-mean",
+        (s, p) -> new EpsilonGreedy(s, p.epsilon(), Valuation.MEAN),
+        "epsilongreedymean");
+    add(
+        "eps-greedy-last",
+        (s, p) -> new EpsilonGreedy(s, p.epsilon(), Valuation.LAST),
+        "epsilongreedylast");
+    add(
+        "eps-greedy-ewma",
+        (s, p) -> new EpsilonGreedy(s, p.epsilon(), Valuation.EWMA),
+        "epsilongreedyewma");
     add("ucb-mean", (s, p) -> new Ucb(s, p.c(), Valuation.MEAN), "ucbmean", "ucb");
     add("ucb-ewma", (s, p) -> new Ucb(s, p.c(), Valuation.EWMA), "ucbewma");
     add("ucb-last", (s, p) -> new Ucb(s, p.c(), Valuation.LAST), "ucblast");
@@ -44,8 +53,7 @@ public final class Processes {
     DecisionProcess make(DecisionProcess.Settings settings, Params params);
   }
 
-  private static void add(String name,
-      Factory make, String... aliases) {
+  private static void add(String name, Factory make, String... aliases) {
     SPECS.put(name, make);
     for (String alias : aliases) {
       ALIASES.put(alias, name);
@@ -75,8 +83,12 @@ public final class Processes {
     }
     String canonical = SPECS.containsKey(key) ? key : ALIASES.get(key.replace("-", ""));
     if (canonical == null) {
-      throw new IllegalArgumentException("unknown process '" + name + "'; processes: " + names()
-          + " (also the reference's class names and rr, greedy, eps0.25, ucb, ucb.1)");
+      throw new IllegalArgumentException(
+          "unknown process '"
+              + name
+              + "'; processes: "
+              + names()
+              + " (also the reference's class names and rr, greedy, eps0.25, ucb, ucb.1)");
     }
     return new Choice(canonical, params);
   }

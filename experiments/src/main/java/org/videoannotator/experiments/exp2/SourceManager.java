@@ -10,8 +10,8 @@ import org.videoannotator.learn.LabelledSet;
 import org.videoannotator.learn.NumpyRandomState;
 
 /**
- * The growing training set of a decision process and the three ordered sources it draws from
- * (the reference's dataset manager). Validation keys never enter a source. Taking a batch from one
+ * The growing training set of a decision process and the three ordered sources it draws from (the
+ * reference's dataset manager). Validation keys never enter a source. Taking a batch from one
  * source removes its keys from all; a source that cannot fill a batch, or is emptied by it, is
  * exhausted. Mutable and not thread-safe; {@link #copy()} gives an independent state for trials.
  */
@@ -53,8 +53,8 @@ public final class SourceManager {
   }
 
   /**
-   * VA's order: each checkpoint that grew beyond what is gathered so far appends its new keys, in
-   * a seeded permutation of its sorted positives then negatives, labelled by the agg set.
+   * VA's order: each checkpoint that grew beyond what is gathered so far appends its new keys, in a
+   * seeded permutation of its sorted positives then negatives, labelled by the agg set.
    */
   private static OrderedSet aggOrder(
       LabelledSet agg, Set<String> validationKeys, List<LabelledSet> checkpoints) {

@@ -6,9 +6,10 @@ import org.videoannotator.experiments.protocol.Evaluation;
 import org.videoannotator.learn.feeds.Ucb1;
 
 /**
- * UCB1 ({@link Ucb1}) over the sources: a source never chosen is chosen first; otherwise the highest mean reward
- * plus {@code c * sqrt(ln(step + 1) / count)}. As in the reference, the bonus is always added to the
- * MEAN reward: its EWMA and last-reward variants inherit UCB's selection, so they choose alike.
+ * UCB1 ({@link Ucb1}) over the sources: a source never chosen is chosen first; otherwise the
+ * highest mean reward plus {@code c * sqrt(ln(step + 1) / count)}. As in the reference, the bonus
+ * is always added to the MEAN reward: its EWMA and last-reward variants inherit UCB's selection, so
+ * they choose alike.
  */
 public final class Ucb extends EpsilonGreedy {
   private final double c;
@@ -28,8 +29,14 @@ public final class Ucb extends EpsilonGreedy {
   @Override
   protected Source select() {
     var available = available();
-    int arm = Ucb1.choose(CHOICES.size(), i -> available.contains(CHOICES.get(i)),
-        i -> counts.get(CHOICES.get(i)), i -> rewards.get(CHOICES.get(i)).mean(), c, step + 1);
+    int arm =
+        Ucb1.choose(
+            CHOICES.size(),
+            i -> available.contains(CHOICES.get(i)),
+            i -> counts.get(CHOICES.get(i)),
+            i -> rewards.get(CHOICES.get(i)).mean(),
+            c,
+            step + 1);
     return arm < 0 ? null : CHOICES.get(arm);
   }
 

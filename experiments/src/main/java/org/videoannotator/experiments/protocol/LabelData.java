@@ -7,8 +7,8 @@ import org.videoannotator.datasets.CmpSet;
 import org.videoannotator.learn.LabelledSet;
 
 /**
- * Everything the protocol reads about one label, loaded up front so the parallel work never
- * touches files.
+ * Everything the protocol reads about one label, loaded up front so the parallel work never touches
+ * files.
  *
  * @param agg the VA-annotated set, by its aggregate answer
  * @param cmp the annotated random and zero-shot lists, if the label has them

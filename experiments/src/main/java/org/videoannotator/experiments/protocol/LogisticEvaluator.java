@@ -15,7 +15,8 @@ public final class LogisticEvaluator implements TrainingEvaluator {
   private final ValidationBench validation;
   private final LogisticRegressionCv learner;
 
-  public LogisticEvaluator(KeyedMatrix embeddings, ValidationBench validation, LogisticRegressionCv learner) {
+  public LogisticEvaluator(
+      KeyedMatrix embeddings, ValidationBench validation, LogisticRegressionCv learner) {
     this.embeddings = embeddings;
     this.validation = validation;
     this.learner = learner;
@@ -25,9 +26,14 @@ public final class LogisticEvaluator implements TrainingEvaluator {
   public Evaluation evaluate(LabelledSet train) {
     checkDisjoint(train);
     if (train.positiveCount() == 0 || train.negativeCount() == 0) {
-      throw new IllegalArgumentException("training set of " + train.size() + " has "
-          + train.positiveCount() + " positives and " + train.negativeCount()
-          + " negatives; both classes are needed");
+      throw new IllegalArgumentException(
+          "training set of "
+              + train.size()
+              + " has "
+              + train.positiveCount()
+              + " positives and "
+              + train.negativeCount()
+              + " negatives; both classes are needed");
     }
     LinearModel model = learner.fit(embeddings.matrix(), embeddings.keys(), train);
     return new Evaluation(train.size(), validation.averagePrecision(scores(model)));

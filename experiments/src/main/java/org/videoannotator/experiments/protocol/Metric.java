@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * A figure measured several times (the protocol's bootstraps, or a decision process's rewards),
- * summarised as the reference does: NaN values (a bootstrap without positives) are ignored;
- * an empty metric has mean and std 0; a metric with only NaN values has no mean (error).
+ * summarised as the reference does: NaN values (a bootstrap without positives) are ignored; an
+ * empty metric has mean and std 0; a metric with only NaN values has no mean (error).
  *
  * @param values every measurement in order, NaN included
  */

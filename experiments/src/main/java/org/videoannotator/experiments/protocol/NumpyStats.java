@@ -3,9 +3,9 @@ package org.videoannotator.experiments.protocol;
 import org.videoannotator.core.vectors.PairwiseSum;
 
 /**
- * Sums, means and standard deviations computed in the same floating-point order as numpy
- * ({@code np.add.reduce}'s pairwise summation), so figures equal the Python reference to the last
- * bit rather than to a tolerance. The summation itself is va-core's {@link PairwiseSum}, which the
+ * Sums, means and standard deviations computed in the same floating-point order as numpy ({@code
+ * np.add.reduce}'s pairwise summation), so figures equal the Python reference to the last bit
+ * rather than to a tolerance. The summation itself is va-core's {@link PairwiseSum}, which the
  * learner's metrics share.
  */
 public final class NumpyStats {

@@ -9,22 +9,29 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.videoannotator.core.Progress;
 
-/** Applies a function to every item on a fixed pool of threads, with a progress bar; results in item order. */
+/**
+ * Applies a function to every item on a fixed pool of threads, with a progress bar; results in item
+ * order.
+ */
 public final class ParallelMap {
   private ParallelMap() {}
 
-  public static <T, R> List<R> apply(List<T> items, int threads, String task, String unit, Function<T, R> f) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, Math.max(1, items.size()))));
+  public static <T, R> List<R> apply(
+      List<T> items, int threads, String task, String unit, Function<T, R> f) {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.max(1, Math.min(threads, Math.max(1, items.size()))));
     try (Progress progress = Progress.start(task, items.size(), unit)) {
       List<Future<R>> futures = new ArrayList<>();
       for (T item : items) {
-        futures.add(pool.submit(() -> {
-          try {
-            return f.apply(item);
-          } finally {
-            progress.step();
-          }
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  try {
+                    return f.apply(item);
+                  } finally {
+                    progress.step();
+                  }
+                }));
       }
       List<R> results = new ArrayList<>(items.size());
       for (Future<R> future : futures) {
@@ -35,7 +42,9 @@ public final class ParallelMap {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(task + " interrupted", e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(task + " failed", e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(task + " failed", e.getCause());
     } finally {
       pool.shutdownNow();
     }

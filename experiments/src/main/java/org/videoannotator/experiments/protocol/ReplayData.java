@@ -84,8 +84,8 @@ public final class ReplayData implements AutoCloseable {
     }
     for (String label : requested) {
       if (!known.contains(label)) {
-        throw new UserException("label '" + label + "' has no agg file in " + dir()
-            + "; labels there: " + known);
+        throw new UserException(
+            "label '" + label + "' has no agg file in " + dir() + "; labels there: " + known);
       }
     }
     return List.copyOf(requested);
@@ -101,8 +101,9 @@ public final class ReplayData implements AutoCloseable {
     try {
       return new LabelledSet(label, pos, neg);
     } catch (IllegalArgumentException e) {
-      throw new UserException(dataset.dir().resolve(VaDataset.AGG_DIR).resolve(label + ".json")
-          + ": " + e.getMessage(), e);
+      throw new UserException(
+          dataset.dir().resolve(VaDataset.AGG_DIR).resolve(label + ".json") + ": " + e.getMessage(),
+          e);
     }
   }
 

@@ -12,11 +12,12 @@ public final class Splits {
   private Splits() {}
 
   /**
-   * For each label, its validation keys (positives and negatives together) sorted by code point.
-   * A label whose split has no positive on a side is still listed: the split is a pure function of
+   * For each label, its validation keys (positives and negatives together) sorted by code point. A
+   * label whose split has no positive on a side is still listed: the split is a pure function of
    * the keys.
    */
-  public static Map<String, List<String>> validationKeys(ReplayData data, List<String> labels, int seed) {
+  public static Map<String, List<String>> validationKeys(
+      ReplayData data, List<String> labels, int seed) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (String label : labels) {
       List<String> keys = new ArrayList<>();

@@ -1,6 +1,8 @@
 package org.videoannotator.experiments.protocol;
 
-/** The zero-shot scorer: cosine similarity of each shot embedding with the label's text embedding. */
+/**
+ * The zero-shot scorer: cosine similarity of each shot embedding with the label's text embedding.
+ */
 public final class ZeroShot {
   private ZeroShot() {}
 
@@ -11,8 +13,11 @@ public final class ZeroShot {
     for (int i = 0; i < scores.length; i++) {
       float[] x = validation.row(i);
       if (x.length != text.length) {
-        throw new IllegalArgumentException("text embedding of dimension " + text.length
-            + " for shot embeddings of dimension " + x.length);
+        throw new IllegalArgumentException(
+            "text embedding of dimension "
+                + text.length
+                + " for shot embeddings of dimension "
+                + x.length);
       }
       double dot = 0;
       double xx = 0;

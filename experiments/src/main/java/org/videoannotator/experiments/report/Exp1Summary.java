@@ -18,6 +18,7 @@ public final class Exp1Summary {
   public static final String BASELINE = "baseline";
   public static final String ZERO_SHOT_SCORER = "zero-shot scorer";
   public static final String VA = "VA";
+
   /** The combined baseline the paper's headline gain is measured against. */
   public static final String CC = "zero-shot-50-random-50";
 
@@ -83,7 +84,8 @@ public final class Exp1Summary {
   static Cell bestCheckpoint(List<Cell> checkpoints, int n) {
     Cell best = null;
     for (Cell c : checkpoints) {
-      if (c.nTrain() <= n + Exp1Runner.CHECKPOINT_SLACK && (best == null || c.mean() > best.mean())) {
+      if (c.nTrain() <= n + Exp1Runner.CHECKPOINT_SLACK
+          && (best == null || c.mean() > best.mean())) {
         best = c;
       }
     }

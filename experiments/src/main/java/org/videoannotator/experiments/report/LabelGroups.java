@@ -24,11 +24,13 @@ public final class LabelGroups {
     try (InputStream in = LabelGroups.class.getResourceAsStream("label-groups.json")) {
       JsonNode root = Json.mapper().readTree(in);
       Map<String, String> groupOf = new LinkedHashMap<>();
-      root.properties().forEach(e -> {
-        if (!e.getKey().startsWith("_")) {
-          e.getValue().forEach(label -> groupOf.put(label.asText(), e.getKey()));
-        }
-      });
+      root.properties()
+          .forEach(
+              e -> {
+                if (!e.getKey().startsWith("_")) {
+                  e.getValue().forEach(label -> groupOf.put(label.asText(), e.getKey()));
+                }
+              });
       return new LabelGroups(groupOf);
     } catch (IOException | NullPointerException e) {
       throw new IllegalStateException("cannot read label-groups.json", e);

@@ -18,7 +18,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.videoannotator.core.UserException;
 import org.videoannotator.experiments.exp1.Exp1Result;
 import org.videoannotator.experiments.exp1.Exp1Result.Cell;
-import org.videoannotator.experiments.report.Exp1Summary.Ap;
 import org.videoannotator.experiments.report.Exp1Summary.Row;
 
 /**
@@ -30,24 +29,41 @@ final class Plots {
   private static final int WIDTH = 900;
   private static final int HEIGHT = 560;
   private static final BasicStroke DOTTED =
-      new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f);
+      new BasicStroke(
+          1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f);
 
   List<Path> write(Exp1Result exp1, Exp1Summary summary, Path folder) {
     List<Path> files = new ArrayList<>();
     files.add(save(medianChart(summary, exp1.settings().ns()), folder.resolve("median-ap.png")));
     for (var e : exp1.labels().entrySet()) {
-      files.add(save(labelChart(e.getKey(), e.getValue(), exp1), folder.resolve(safe(e.getKey()) + ".png")));
+      files.add(
+          save(
+              labelChart(e.getKey(), e.getValue(), exp1),
+              folder.resolve(safe(e.getKey()) + ".png")));
     }
     return files;
   }
 
   private static XYChart chart(String title) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-        .xAxisTitle("number of annotations").yAxisTitle("average precision (validation)").build();
-    chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisLogarithmic(true)
-        .setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Horizontal)
-        .setChartBackgroundColor(Color.WHITE).setPlotBackgroundColor(Color.WHITE)
-        .setMarkerSize(6).setDecimalPattern("0.##");
+    XYChart chart =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle("number of annotations")
+            .yAxisTitle("average precision (validation)")
+            .build();
+    chart
+        .getStyler()
+        .setYAxisMin(0.0)
+        .setYAxisMax(1.0)
+        .setXAxisLogarithmic(true)
+        .setLegendPosition(Styler.LegendPosition.OutsideS)
+        .setLegendLayout(Styler.LegendLayout.Horizontal)
+        .setChartBackgroundColor(Color.WHITE)
+        .setPlotBackgroundColor(Color.WHITE)
+        .setMarkerSize(6)
+        .setDecimalPattern("0.##");
     return chart;
   }
 
@@ -97,7 +113,8 @@ final class Plots {
     return chart;
   }
 
-  private static void flat(XYChart chart, String name, double y, double x0, double x1, Color color) {
+  private static void flat(
+      XYChart chart, String name, double y, double x0, double x1, Color color) {
     XYSeries s = chart.addSeries(name, new double[] {x0, x1}, new double[] {y, y});
     s.setMarker(SeriesMarkers.NONE).setLineStyle(DOTTED).setLineColor(color);
   }
@@ -107,7 +124,8 @@ final class Plots {
     Map<String, Map<Integer, List<Double>>> by = new LinkedHashMap<>();
     for (Row r : summary.rows()) {
       for (var e : r.byMethod().entrySet()) {
-        by.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).computeIfAbsent(r.n(), k -> new ArrayList<>())
+        by.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>())
+            .computeIfAbsent(r.n(), k -> new ArrayList<>())
             .add(e.getValue().mean());
       }
     }

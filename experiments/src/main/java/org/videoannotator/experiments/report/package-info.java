@@ -1,4 +1,2 @@
-/**
- * Markdown/CSV tables and XChart plots of replay results, with the paper's label groups.
- */
+/** Markdown/CSV tables and XChart plots of replay results, with the paper's label groups. */
 package org.videoannotator.experiments.report;

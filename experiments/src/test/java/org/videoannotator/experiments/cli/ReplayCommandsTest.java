@@ -29,7 +29,10 @@ class ReplayCommandsTest {
 
   @BeforeAll
   static void generate() {
-    data = GeneratedData.ensure(new Declaration.GeneratorSpec(3, 1200, 12, List.of("action", "pan")), dir.resolve("data"));
+    data =
+        GeneratedData.ensure(
+            new Declaration.GeneratorSpec(3, 1200, 12, List.of("action", "pan")),
+            dir.resolve("data"));
   }
 
   private static int run(String... args) {
@@ -52,34 +55,64 @@ class ReplayCommandsTest {
   void exp1HasTheIssueShapeAndIsTheSameWhateverTheThreadCount() throws Exception {
     Path one = dir.resolve("one.json");
     Path two = dir.resolve("two.json");
-    assertEquals(0, run("exp1", "--data", data.toString(), "--ns", "25,100", "--threads", "1", "--out", one.toString()));
-    assertEquals(0, run("exp1", "--data", data.toString(), "--ns", "25,100", "--threads", "2", "--out", two.toString()));
+    assertEquals(
+        0,
+        run(
+            "exp1",
+            "--data",
+            data.toString(),
+            "--ns",
+            "25,100",
+            "--threads",
+            "1",
+            "--out",
+            one.toString()));
+    assertEquals(
+        0,
+        run(
+            "exp1",
+            "--data",
+            data.toString(),
+            "--ns",
+            "25,100",
+            "--threads",
+            "2",
+            "--out",
+            two.toString()));
     assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two));
     JsonNode root = ResultFiles.read(one);
     assertEquals(Set.of("settings", "labels", "failed"), fields(root));
     JsonNode action = root.path("labels").path("action");
-    assertEquals(Set.of("baseline", "zero_shot", "cmp", "checkpoints", "va_at_n", "failed"), fields(action));
+    assertEquals(
+        Set.of("baseline", "zero_shot", "cmp", "checkpoints", "va_at_n", "failed"), fields(action));
     assertEquals(Set.of("mean"), fields(action.path("baseline")));
     assertEquals(Set.of("mean", "std", "values"), fields(action.path("zero_shot")));
     assertEquals(5, action.path("zero_shot").path("values").size());
     JsonNode cell = action.path("cmp").path("100|zero-shot");
     assertEquals(Set.of("n_train", "mean", "std", "values"), fields(cell));
-    assertEquals(Set.of("n_train", "mean", "std", "values"), fields(action.path("checkpoints").get(0)));
+    assertEquals(
+        Set.of("n_train", "mean", "std", "values"), fields(action.path("checkpoints").get(0)));
     // every absent cell is listed as failed, with a reason; every label is replayed or failed
     assertEquals(2, root.path("labels").size() + root.path("failed").size());
-    root.path("labels").forEach(label -> {
-      List<String> cells = new ArrayList<>();
-      label.path("cmp").fieldNames().forEachRemaining(cells::add);
-      label.path("failed").forEach(f -> {
-        cells.add(f.path("cell").asText());
-        assertTrue(!f.path("reason").asText().isEmpty());
-      });
-      for (String n : List.of("25", "100")) {
-        for (String m : List.of("random", "zero-shot-50-random-50", "zero-shot")) {
-          assertTrue(cells.contains(n + "|" + m), n + "|" + m + " neither present nor failed");
-        }
-      }
-    });
+    root.path("labels")
+        .forEach(
+            label -> {
+              List<String> cells = new ArrayList<>();
+              label.path("cmp").fieldNames().forEachRemaining(cells::add);
+              label
+                  .path("failed")
+                  .forEach(
+                      f -> {
+                        cells.add(f.path("cell").asText());
+                        assertTrue(!f.path("reason").asText().isEmpty());
+                      });
+              for (String n : List.of("25", "100")) {
+                for (String m : List.of("random", "zero-shot-50-random-50", "zero-shot")) {
+                  assertTrue(
+                      cells.contains(n + "|" + m), n + "|" + m + " neither present nor failed");
+                }
+              }
+            });
   }
 
   @Test
@@ -87,7 +120,8 @@ class ReplayCommandsTest {
     Path a = dir.resolve("cmp-a.json");
     assertEquals(0, run("exp1", "--data", data.toString(), "--ns", "50", "--out", a.toString()));
     assertEquals(0, run("compare", "--expected", a.toString(), "--actual", a.toString()));
-    com.fasterxml.jackson.databind.node.ObjectNode moved = (com.fasterxml.jackson.databind.node.ObjectNode) ResultFiles.read(a);
+    com.fasterxml.jackson.databind.node.ObjectNode moved =
+        (com.fasterxml.jackson.databind.node.ObjectNode) ResultFiles.read(a);
     JsonNode label = moved.path("labels").elements().next();
     ((com.fasterxml.jackson.databind.node.ObjectNode) label.path("baseline")).put("mean", 0.5);
     Path b = dir.resolve("cmp-b.json");
@@ -112,8 +146,22 @@ class ReplayCommandsTest {
   @Test
   void exp2WritesChoicesAndApPerStep() {
     Path out = dir.resolve("rr.json");
-    assertEquals(0, run("exp2", "--data", data.toString(), "--labels", "action", "--process", "rr",
-        "--steps", "4", "--batch", "20", "--out", out.toString()));
+    assertEquals(
+        0,
+        run(
+            "exp2",
+            "--data",
+            data.toString(),
+            "--labels",
+            "action",
+            "--process",
+            "rr",
+            "--steps",
+            "4",
+            "--batch",
+            "20",
+            "--out",
+            out.toString()));
     JsonNode action = ResultFiles.read(out).path("labels").path("action");
     List<String> choices = new ArrayList<>();
     action.path("choice_history").forEach(c -> choices.add(c.asText()));
@@ -126,20 +174,39 @@ class ReplayCommandsTest {
   @Test
   void anUnknownLabelIsAUserErrorNamingIt() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = runCapturingErrors(err, "exp1", "--data", data.toString(), "--labels", "nope", "--out",
-        dir.resolve("x.json").toString());
+    int code =
+        runCapturingErrors(
+            err,
+            "exp1",
+            "--data",
+            data.toString(),
+            "--labels",
+            "nope",
+            "--out",
+            dir.resolve("x.json").toString());
     assertEquals(1, code);
     String message = err.toString();
-    assertTrue(message.contains(UserException.class.getName()) && message.contains("label 'nope' has no agg file")
-        && message.contains("action"), message);
+    assertTrue(
+        message.contains(UserException.class.getName())
+            && message.contains("label 'nope' has no agg file")
+            && message.contains("action"),
+        message);
     assertTrue(!Files.exists(dir.resolve("x.json")), "nothing is written on error");
   }
 
   @Test
   void anUnknownProcessIsAUserError() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = runCapturingErrors(err, "exp2", "--data", data.toString(), "--process", "thompson", "--out",
-        dir.resolve("y.json").toString());
+    int code =
+        runCapturingErrors(
+            err,
+            "exp2",
+            "--data",
+            data.toString(),
+            "--process",
+            "thompson",
+            "--out",
+            dir.resolve("y.json").toString());
     assertEquals(1, code);
     assertTrue(err.toString().contains("unknown process 'thompson'"), err.toString());
   }

@@ -51,12 +51,23 @@ class ShippedDeclarationTest {
   }
 
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"synthetic-tiny-exp2-rr", "synthetic-tiny-exp2-ucb",
-      "synthetic-tiny-exp2-rr-class-defaults", "synthetic-tiny-exp2-random-class-defaults",
-      "synthetic-tiny-exp2-greedy-oracle-class-defaults", "synthetic-tiny-exp2-eps-greedy-mean-class-defaults",
-      "synthetic-tiny-exp2-ucb-mean-class-defaults", "synthetic-tiny-exp2-exp3-mean-class-defaults",
-      "near-tie-5k-exp2-rr", "near-tie-5k-exp2-random", "near-tie-5k-exp2-greedy-oracle",
-      "near-tie-5k-exp2-eps-greedy-mean", "near-tie-5k-exp2-ucb-mean", "near-tie-5k-exp2-exp3-mean"})
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "synthetic-tiny-exp2-rr",
+        "synthetic-tiny-exp2-ucb",
+        "synthetic-tiny-exp2-rr-class-defaults",
+        "synthetic-tiny-exp2-random-class-defaults",
+        "synthetic-tiny-exp2-greedy-oracle-class-defaults",
+        "synthetic-tiny-exp2-eps-greedy-mean-class-defaults",
+        "synthetic-tiny-exp2-ucb-mean-class-defaults",
+        "synthetic-tiny-exp2-exp3-mean-class-defaults",
+        "near-tie-5k-exp2-rr",
+        "near-tie-5k-exp2-random",
+        "near-tie-5k-exp2-greedy-oracle",
+        "near-tie-5k-exp2-eps-greedy-mean",
+        "near-tie-5k-exp2-ucb-mean",
+        "near-tie-5k-exp2-exp3-mean"
+      })
   void experimentTwoReproducesTheReferenceChoiceHistories(String name) {
     Verifier.Outcome exp2 = new Verifier(work, 2).verify(Declarations.load(name), null);
     List<String> failures = new ArrayList<>();
@@ -66,7 +77,8 @@ class ShippedDeclarationTest {
       }
     }
     assertEquals(null, exp2.dataProblem());
-    assertTrue(exp2.checks().stream().anyMatch(c -> c.expected().figure().endsWith("/choice_history")));
+    assertTrue(
+        exp2.checks().stream().anyMatch(c -> c.expected().figure().endsWith("/choice_history")));
     assertEquals(List.of(), failures);
   }
 
@@ -74,13 +86,17 @@ class ShippedDeclarationTest {
   void cellsThatCannotBeTrainedAreDeclaredAbsentAndAre() {
     long absent = outcome.checks().stream().filter(c -> c.expected().value().isNull()).count();
     assertTrue(absent > 0, "the tiny set has cells without positives");
-    assertTrue(outcome.checks().stream().filter(c -> c.expected().value().isNull()).allMatch(FigureCheck::ok));
+    assertTrue(
+        outcome.checks().stream()
+            .filter(c -> c.expected().value().isNull())
+            .allMatch(FigureCheck::ok));
   }
 
   @Test
   void aWrongExpectedFigureFails() {
-    Declaration.ExpectedFigure wrong = new Declaration.ExpectedFigure(
-        "labels/action/zero_shot/mean", DoubleNode.valueOf(0.123), 1e-9, null);
+    Declaration.ExpectedFigure wrong =
+        new Declaration.ExpectedFigure(
+            "labels/action/zero_shot/mean", DoubleNode.valueOf(0.123), 1e-9, null);
     FigureCheck check = FigureCheck.of(wrong, resultOf(outcome));
     assertFalse(check.ok());
     assertTrue(check.detail().contains("expected 0.123000"), check.detail());
@@ -98,10 +114,16 @@ class ShippedDeclarationTest {
   @Test
   void verifyCommandExitsOneOnFail() throws Exception {
     Path yaml = work.resolve("broken.yaml");
-    String text = new String(Declarations.class.getClassLoader()
-        .getResourceAsStream("replays/synthetic-tiny.yaml").readAllBytes(), "UTF-8");
+    String text =
+        new String(
+            Declarations.class
+                .getClassLoader()
+                .getResourceAsStream("replays/synthetic-tiny.yaml")
+                .readAllBytes(),
+            "UTF-8");
     // Move one exact figure far away: verify must report it and fail.
-    text = text.replaceFirst("(figure: labels/action/baseline/mean\\n  value: )[0-9.e-]+", "$10.999");
+    text =
+        text.replaceFirst("(figure: labels/action/baseline/mean\\n  value: )[0-9.e-]+", "$10.999");
     Files.writeString(yaml, text.replace("name: synthetic-tiny", "name: broken"));
     Files.createDirectories(work.resolve("broken-data"));
     copyTree(work.resolve("synthetic-tiny-data"), work.resolve("broken-data"));

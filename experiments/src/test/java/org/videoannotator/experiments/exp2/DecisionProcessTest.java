@@ -21,13 +21,15 @@ import org.videoannotator.learn.LabelledSet;
  */
 class DecisionProcessTest {
   /** AP = share of positives in the training set (plus a size term to avoid ties). */
-  static final TrainingEvaluator POSITIVE_SHARE = train -> new Evaluation(train.size(),
-      new Metric(new double[] {train.positiveRate() + train.size() * 1e-6}));
+  static final TrainingEvaluator POSITIVE_SHARE =
+      train ->
+          new Evaluation(
+              train.size(), new Metric(new double[] {train.positiveRate() + train.size() * 1e-6}));
 
   /**
    * agg: 40% positives in checkpoints; zero_shot: 80% positives; random: 5% positives. Keys are
-   * disjoint across sources except one shared zero-shot/random key, and validation keys "v*" are
-   * in every list.
+   * disjoint across sources except one shared zero-shot/random key, and validation keys "v*" are in
+   * every list.
    */
   static SourceManager sources() {
     Set<String> pos = new HashSet<>();
@@ -71,7 +73,9 @@ class DecisionProcessTest {
     assertFalse(m.remaining(Source.RANDOM).neg().contains("v2"));
     // the first 50 agg keys come from the first checkpoint (keys a0..a49)
     OrderedSet first = m.remaining(Source.AGG).firstN(50);
-    assertTrue(first.pos().stream().allMatch(k -> Integer.parseInt(k.substring(1)) < 50), first.toString());
+    assertTrue(
+        first.pos().stream().allMatch(k -> Integer.parseInt(k.substring(1)) < 50),
+        first.toString());
     LabelledSet train = m.extend(Source.ZERO_SHOT, 10);
     assertEquals(10, train.size());
     assertEquals(8, train.positiveCount());
@@ -85,8 +89,16 @@ class DecisionProcessTest {
   @Test
   void roundRobinCyclesAndGrowsTheSetByABatchPerStep() {
     var run = new RoundRobin(settings(25)).run(7);
-    assertEquals(List.of(Source.AGG, Source.ZERO_SHOT, Source.RANDOM, Source.AGG, Source.ZERO_SHOT, Source.RANDOM,
-        Source.AGG), run.choiceHistory());
+    assertEquals(
+        List.of(
+            Source.AGG,
+            Source.ZERO_SHOT,
+            Source.RANDOM,
+            Source.AGG,
+            Source.ZERO_SHOT,
+            Source.RANDOM,
+            Source.AGG),
+        run.choiceHistory());
     for (int i = 0; i < 7; i++) {
       assertEquals(25 * (i + 1), run.steps().get(i).evaluation().nTrain());
     }
@@ -104,7 +116,13 @@ class DecisionProcessTest {
   @Test
   void greedyOracleAlwaysTakesTheRichestSource() {
     var run = new GreedyOracle(settings(25)).run(5);
-    assertEquals(List.of(Source.ZERO_SHOT, Source.ZERO_SHOT, Source.ZERO_SHOT, Source.ZERO_SHOT, Source.ZERO_SHOT),
+    assertEquals(
+        List.of(
+            Source.ZERO_SHOT,
+            Source.ZERO_SHOT,
+            Source.ZERO_SHOT,
+            Source.ZERO_SHOT,
+            Source.ZERO_SHOT),
         run.choiceHistory());
     // the kept trial equals a fresh evaluation of the same set
     assertEquals(100, run.steps().get(3).evaluation().nTrain());
@@ -112,27 +130,32 @@ class DecisionProcessTest {
 
   @Test
   void banditsRecordTheWarmUpWorstThenTryEachSourceOnce() {
-    for (DecisionProcess p : List.of(
-        new EpsilonGreedy(settings(25), 0.0, Valuation.MEAN),
-        new Ucb(settings(25), 0.01, Valuation.MEAN),
-        new Exp3(settings(25), 0.1, Valuation.LAST))) {
+    for (DecisionProcess p :
+        List.of(
+            new EpsilonGreedy(settings(25), 0.0, Valuation.MEAN),
+            new Ucb(settings(25), 0.01, Valuation.MEAN),
+            new Exp3(settings(25), 0.1, Valuation.LAST))) {
       var run = p.run(6);
       assertEquals(7, run.choiceHistory().size(), p.getClass().getSimpleName());
-      assertEquals(Source.RANDOM, run.choiceHistory().get(0), "random's 5% positives is the worst warm-up");
-      assertEquals(List.of(Source.AGG, Source.ZERO_SHOT, Source.RANDOM), run.choiceHistory().subList(1, 4));
+      assertEquals(
+          Source.RANDOM, run.choiceHistory().get(0), "random's 5% positives is the worst warm-up");
+      assertEquals(
+          List.of(Source.AGG, Source.ZERO_SHOT, Source.RANDOM), run.choiceHistory().subList(1, 4));
     }
   }
 
   @Test
   void greedyEpsilonZeroExploitsTheBestMeanReward() {
     var run = new EpsilonGreedy(settings(25), 0.0, Valuation.MEAN).run(6);
-    // Worked by hand (AP = positive share). Warm-up trials: agg .40, zero_shot .80, random .04 (worst),
+    // Worked by hand (AP = positive share). Warm-up trials: agg .40, zero_shot .80, random .04
+    // (worst),
     // so rewards start at agg .36, zero_shot .76, random 0. Step 0 agg -> .40 (reward .36 against
     // random's .04); step 1 zero_shot -> 30/50 = .60 (reward .20); step 2 random -> 31/75 = .413
     // (reward -.187). Means: zero_shot .48 > agg .36, so step 3 takes zero_shot -> 51/100 (reward
     // .097, mean .352); now agg's .36 leads, step 4 takes agg -> 61/125 = .488 (reward -.022, mean
     // .233); step 5 goes back to zero_shot.
-    assertEquals(List.of(Source.ZERO_SHOT, Source.AGG, Source.ZERO_SHOT), run.choiceHistory().subList(4, 7));
+    assertEquals(
+        List.of(Source.ZERO_SHOT, Source.AGG, Source.ZERO_SHOT), run.choiceHistory().subList(4, 7));
   }
 
   @Test
@@ -145,7 +168,8 @@ class DecisionProcessTest {
 
   @Test
   void processNamesResolveTheReferenceAndNotebookSpellings() {
-    assertEquals("round-robin", Processes.resolve("RoundRobin", Processes.Params.defaults()).name());
+    assertEquals(
+        "round-robin", Processes.resolve("RoundRobin", Processes.Params.defaults()).name());
     assertEquals("round-robin", Processes.resolve("rr", Processes.Params.defaults()).name());
     assertEquals("greedy-oracle", Processes.resolve("greedy", Processes.Params.defaults()).name());
     var eps = Processes.resolve("eps0.25", Processes.Params.defaults());
@@ -154,8 +178,10 @@ class DecisionProcessTest {
     assertEquals(0.1, Processes.resolve("ucb.1", Processes.Params.defaults()).params().c());
     assertEquals("ucb-ewma", Processes.resolve("UCBEWMA", Processes.Params.defaults()).name());
     assertEquals("exp3-last", Processes.resolve("Exp3Last", Processes.Params.defaults()).name());
-    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> Processes.resolve("thompson", Processes.Params.defaults()));
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> Processes.resolve("thompson", Processes.Params.defaults()));
     assertTrue(e.getMessage().contains("round-robin"), e.getMessage());
   }
 }

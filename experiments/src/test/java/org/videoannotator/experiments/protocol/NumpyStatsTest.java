@@ -3,7 +3,6 @@ package org.videoannotator.experiments.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +34,8 @@ class NumpyStatsTest {
     for (double d : values(9)) {
       naive += d;
     }
-    assertNotEquals(naive, NumpyStats.sum(values(9)), "the test data must tell the two orders apart");
+    assertNotEquals(
+        naive, NumpyStats.sum(values(9)), "the test data must tell the two orders apart");
   }
 
   @Test

@@ -15,9 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.videoannotator.core.BenchSubcommand;
 import org.videoannotator.core.Settings;
 import org.videoannotator.core.UserException;
-import org.videoannotator.core.BenchSubcommand;
 import org.videoannotator.embed.model.clip.ClipModel;
 import org.videoannotator.embed.model.clip.ClipModelFolder;
 import org.videoannotator.embed.model.clip.ClipPreprocessor;
@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code va bench clip}: frames per second of a CLIP image tower through DJL, against PyTorch
  * itself running the same TorchScript file in the same run (when {@code --python} names an
- * interpreter with torch). Build a ViT-B/32-sized random model first with
- * {@code va-embed/scripts/make_tiny_clip.py DIR --vit-b32-size}.
+ * interpreter with torch). Build a ViT-B/32-sized random model first with {@code
+ * va-embed/scripts/make_tiny_clip.py DIR --vit-b32-size}.
  */
 @Command(
     name = "clip",
@@ -44,27 +44,49 @@ public final class BenchClipCommand implements BenchSubcommand, Callable<Integer
   private static final Logger LOG = LoggerFactory.getLogger(BenchClipCommand.class);
   private static final Pattern PY_RESULT = Pattern.compile("frames_per_second=([0-9.]+)");
 
-  @Option(names = "--model", required = true, paramLabel = "DIR", description = "CLIP model folder.")
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "DIR",
+      description = "CLIP model folder.")
   Path model;
 
-  @Option(names = "--frames", defaultValue = "64", description = "Frames to time (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--frames",
+      defaultValue = "64",
+      description = "Frames to time (default: ${DEFAULT-VALUE}).")
   int frames;
 
-  @Option(names = "--batch", defaultValue = "8", description = "Frames per forward call (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch",
+      defaultValue = "8",
+      description = "Frames per forward call (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--python", paramLabel = "EXE",
+  @Option(
+      names = "--python",
+      paramLabel = "EXE",
       description = "A python with torch (e.g. /usr/bin/python3) to time PyTorch on the same file.")
   String python;
-
 
   @Override
   public Integer call() throws Exception {
     if (frames < batch || batch < 1) {
       throw new UserException("--frames must be >= --batch >= 1, got " + frames + " and " + batch);
     }
-    Settings.log(LOG, "va bench clip", "model", model, "frames", frames, "batch", batch,
-        "python", python, "cores", Runtime.getRuntime().availableProcessors());
+    Settings.log(
+        LOG,
+        "va bench clip",
+        "model",
+        model,
+        "frames",
+        frames,
+        "batch",
+        batch,
+        "python",
+        python,
+        "cores",
+        Runtime.getRuntime().availableProcessors());
     ClipModelFolder folder = ClipModelFolder.open(model);
     List<BufferedImage> images = randomFrames(batch, 480, 270);
     ClipPreprocessor pre = new ClipPreprocessor(folder.config());
@@ -82,11 +104,17 @@ public final class BenchClipCommand implements BenchSubcommand, Callable<Integer
       }
       double preOnly = frames / ((System.nanoTime() - start) / 1e9);
       double inferenceOnly = 1 / (1 / djl - 1 / preOnly);
-      System.out.printf("model %s (%s, %d px), batch %d, %d frames of 480x270%n",
-          folder.config().modelName(), folder.single() ? "model.pt" : "image_encoder.pt",
-          folder.config().imageSize(), batch, done);
-      System.out.printf("DJL %s: %.1f frames/s end to end (preprocessing alone %.0f frames/s;"
-          + " inference alone ~%.1f frames/s)%n", "PyTorch engine", djl, preOnly, inferenceOnly);
+      System.out.printf(
+          "model %s (%s, %d px), batch %d, %d frames of 480x270%n",
+          folder.config().modelName(),
+          folder.single() ? "model.pt" : "image_encoder.pt",
+          folder.config().imageSize(),
+          batch,
+          done);
+      System.out.printf(
+          "DJL %s: %.1f frames/s end to end (preprocessing alone %.0f frames/s;"
+              + " inference alone ~%.1f frames/s)%n",
+          "PyTorch engine", djl, preOnly, inferenceOnly);
       if (python != null) {
         double py = pythonFramesPerSecond(folder, done);
         System.out.printf("PyTorch (python, same file, tensors prepared): %.1f frames/s%n", py);
@@ -101,21 +129,25 @@ public final class BenchClipCommand implements BenchSubcommand, Callable<Integer
     boolean single = folder.single();
     Path file = folder.dir().resolve(single ? ClipModelFolder.SINGLE : ClipModelFolder.IMAGE);
     int size = folder.config().imageSize();
-    String script = String.join("\n",
-        "import sys, time, torch",
-        "torch.set_num_threads(" + Runtime.getRuntime().availableProcessors() + ")",
-        "m = torch.jit.load(sys.argv[1]).eval()",
-        "f = m.encode_image if " + (single ? "True" : "False") + " else m",
-        "x = torch.randn(" + batch + ", 3, " + size + ", " + size + ")",
-        "with torch.no_grad():",
-        "    f(x)",
-        "    t = time.perf_counter(); n = 0",
-        "    while n < " + count + ":",
-        "        f(x); n += " + batch,
-        "    print('frames_per_second=%.3f' % (n / (time.perf_counter() - t)))");
-    Process p = new ProcessBuilder(python, "-c", script, file.toString()).redirectErrorStream(true).start();
+    String script =
+        String.join(
+            "\n",
+            "import sys, time, torch",
+            "torch.set_num_threads(" + Runtime.getRuntime().availableProcessors() + ")",
+            "m = torch.jit.load(sys.argv[1]).eval()",
+            "f = m.encode_image if " + (single ? "True" : "False") + " else m",
+            "x = torch.randn(" + batch + ", 3, " + size + ", " + size + ")",
+            "with torch.no_grad():",
+            "    f(x)",
+            "    t = time.perf_counter(); n = 0",
+            "    while n < " + count + ":",
+            "        f(x); n += " + batch,
+            "    print('frames_per_second=%.3f' % (n / (time.perf_counter() - t)))");
+    Process p =
+        new ProcessBuilder(python, "-c", script, file.toString()).redirectErrorStream(true).start();
     List<String> output = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
         output.add(line);
       }

@@ -20,9 +20,9 @@ import org.videoannotator.index.Clip;
 import org.videoannotator.index.ClipVector;
 import org.videoannotator.index.ClusteredVectors;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.EmbedderInfo;
 import org.videoannotator.index.ExactSearch;
-import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.SearchHit;
 import org.videoannotator.index.SearchRequest;
 import org.videoannotator.index.SearchResult;
@@ -42,16 +42,43 @@ public final class IndexBenchmark {
 
   /** The grid and data set of one run. */
   public record Config(
-      int rows, int dim, int clusters, double spread, long seed, int queries, int batch,
-      int appendRows, boolean optimize, List<Integer> ms, List<Integer> beams, List<Integer> ks,
-      List<Integer> candidates, List<Double> factors, Path work, List<StoreSpec> stores,
-      List<VectorEngine> engines, int textQueries, int byExampleQueries) {}
+      int rows,
+      int dim,
+      int clusters,
+      double spread,
+      long seed,
+      int queries,
+      int batch,
+      int appendRows,
+      boolean optimize,
+      List<Integer> ms,
+      List<Integer> beams,
+      List<Integer> ks,
+      List<Integer> candidates,
+      List<Double> factors,
+      Path work,
+      List<StoreSpec> stores,
+      List<VectorEngine> engines,
+      int textQueries,
+      int byExampleQueries) {}
 
   /** One built index. */
   public record Build(
-      String store, int m, int beam, int rows, int dim, double appendSeconds, double mergeSeconds,
-      double buildSeconds, double buildCpuSeconds, long peakHeapMb, long maxHeapMb, int segments,
-      int appendedRows, double appendToBuiltSeconds, double appendToEmptySeconds) {}
+      String store,
+      int m,
+      int beam,
+      int rows,
+      int dim,
+      double appendSeconds,
+      double mergeSeconds,
+      double buildSeconds,
+      double buildCpuSeconds,
+      long peakHeapMb,
+      long maxHeapMb,
+      int segments,
+      int appendedRows,
+      double appendToBuiltSeconds,
+      double appendToEmptySeconds) {}
 
   /**
    * Search figures for one (index, query set, engine, k, candidates): recall@k averaged over the
@@ -59,9 +86,26 @@ public final class IndexBenchmark {
    * share that came back first in their own results.
    */
   public record Search(
-      String store, String data, String queries, String engine, int m, int beam, int k, int minCandidates,
-      double factor, int count, double p50Ms, double p99Ms, double p50CpuMs, double p99CpuMs, double recall,
-      double worstRecall, String worstQuery, double shareUnderHalf, double selfFirst, double medianBestCosine,
+      String store,
+      String data,
+      String queries,
+      String engine,
+      int m,
+      int beam,
+      int k,
+      int minCandidates,
+      double factor,
+      int count,
+      double p50Ms,
+      double p99Ms,
+      double p50CpuMs,
+      double p99CpuMs,
+      double recall,
+      double worstRecall,
+      String worstQuery,
+      double shareUnderHalf,
+      double selfFirst,
+      double medianBestCosine,
       double exactMsPerQuery) {}
 
   /** A query set with its exact top-k rows and the time the exact scan took per query. */
@@ -80,18 +124,35 @@ public final class IndexBenchmark {
 
   /** Runs the synthetic grid. */
   public Report runSynthetic() {
-    float[][] heldOut = new ClusteredVectors(config.dim(), config.clusters(), config.spread(),
-        config.seed(), config.seed() + 1).next(config.queries());
+    float[][] heldOut =
+        new ClusteredVectors(
+                config.dim(), config.clusters(), config.spread(), config.seed(), config.seed() + 1)
+            .next(config.queries());
     List<Build> builds = new ArrayList<>();
     List<Search> searches = new ArrayList<>();
     List<Truth> truths = null;
     for (StoreSpec store : config.stores()) {
       for (int m : config.ms()) {
         for (int beam : config.beams()) {
-          CorpusOptions options = CorpusOptions.create(SYNTHETIC, config.dim()).withStore(store)
-              .withStoreSettings(Map.of(LuceneStoreSettings.M, Integer.toString(m),
-                  LuceneStoreSettings.BEAM_WIDTH, Integer.toString(beam)));
-          Path dir = config.work().resolve("bench-" + store.describe().replaceAll("[^A-Za-z0-9=.-]", "_") + "-m" + m + "-beam" + beam);
+          CorpusOptions options =
+              CorpusOptions.create(SYNTHETIC, config.dim())
+                  .withStore(store)
+                  .withStoreSettings(
+                      Map.of(
+                          LuceneStoreSettings.M,
+                          Integer.toString(m),
+                          LuceneStoreSettings.BEAM_WIDTH,
+                          Integer.toString(beam)));
+          Path dir =
+              config
+                  .work()
+                  .resolve(
+                      "bench-"
+                          + store.describe().replaceAll("[^A-Za-z0-9=.-]", "_")
+                          + "-m"
+                          + m
+                          + "-beam"
+                          + beam);
           FileTrees.deleteTree(dir);
           try {
             Built built = build(dir, options, m, beam);
@@ -102,10 +163,16 @@ public final class IndexBenchmark {
                 truths = new ArrayList<>();
                 truths.add(truth(matrix, BenchQueries.heldOut(heldOut)));
                 if (config.byExampleQueries() > 0) {
-                  truths.add(truth(matrix, BenchQueries.ofRows(matrix, config.byExampleQueries(), config.seed())));
+                  truths.add(
+                      truth(
+                          matrix,
+                          BenchQueries.ofRows(matrix, config.byExampleQueries(), config.seed())));
                 }
                 if (config.textQueries() > 0) {
-                  truths.add(truth(matrix, BenchQueries.textGap(matrix, config.textQueries(), config.seed())));
+                  truths.add(
+                      truth(
+                          matrix,
+                          BenchQueries.textGap(matrix, config.textQueries(), config.seed())));
                 }
               }
               searches.addAll(measure("synthetic", corpus, m, beam, truths, dir));
@@ -134,7 +201,9 @@ public final class IndexBenchmark {
     List<Search> searches = new ArrayList<>();
     try (Corpus corpus = Corpus.open(corpusDir, CorpusOptions.existing())) {
       FloatMatrix matrix = corpus.vectors().matrix();
-      out.printf("corpus %s: %d clips, %d segment(s)%n", corpusDir, corpus.size(), corpus.storeStats().segments());
+      out.printf(
+          "corpus %s: %d clips, %d segment(s)%n",
+          corpusDir, corpus.size(), corpus.storeStats().segments());
       List<Truth> truths = new ArrayList<>();
       int byExample = config.byExampleQueries() > 0 ? config.byExampleQueries() : config.queries();
       truths.add(truth(matrix, BenchQueries.ofRows(matrix, byExample, config.seed())));
@@ -142,27 +211,40 @@ public final class IndexBenchmark {
         truths.add(truth(matrix, BenchQueries.named(corpus.namedQueries())));
       }
       if (config.textQueries() > 0) {
-        truths.add(truth(matrix, BenchQueries.textGap(matrix, config.textQueries(), config.seed())));
+        truths.add(
+            truth(matrix, BenchQueries.textGap(matrix, config.textQueries(), config.seed())));
       }
       searches.addAll(measure("corpus", corpus, -1, -1, truths, corpusDir));
     }
     return new Report(config, List.of(), searches);
   }
 
-  /** The exact top-k of a query set, and the median of each query's best cosine (the modality gap shows there). */
+  /**
+   * The exact top-k of a query set, and the median of each query's best cosine (the modality gap
+   * shows there).
+   */
   private Truth truth(FloatMatrix matrix, BenchQueries set) {
     long t0 = System.nanoTime();
     int[][] rows = exactTopK(matrix, set.queries(), maxK());
     double exactMs = (System.nanoTime() - t0) / 1e6 / set.size();
     double[] best = new double[set.size()];
     for (int q = 0; q < set.size(); q++) {
-      best[q] = rows[q].length == 0 ? Double.NaN : ExactSearch.dot(matrix, rows[q][0], set.queries()[q]);
+      best[q] =
+          rows[q].length == 0 ? Double.NaN : ExactSearch.dot(matrix, rows[q][0], set.queries()[q]);
     }
     Arrays.sort(best);
     double median = percentile(best, 0.5);
-    out.printf("%s: %d queries, exact top-%d over %d rows %.1f ms/query (batched scan); best cosine min %.3f"
-            + " median %.3f max %.3f%n", set.name(), set.size(), maxK(), matrix.rows(), exactMs,
-        best[0], median, best[best.length - 1]);
+    out.printf(
+        "%s: %d queries, exact top-%d over %d rows %.1f ms/query (batched scan); best cosine min %.3f"
+            + " median %.3f max %.3f%n",
+        set.name(),
+        set.size(),
+        maxK(),
+        matrix.rows(),
+        exactMs,
+        best[0],
+        median,
+        best[best.length - 1]);
     return new Truth(set, rows, exactMs, median);
   }
 
@@ -171,7 +253,12 @@ public final class IndexBenchmark {
   }
 
   /** A freshly built corpus and what building it cost. */
-  private record Built(Corpus corpus, double appendSeconds, double mergeSeconds, double cpuSeconds, long peakHeapMb) {}
+  private record Built(
+      Corpus corpus,
+      double appendSeconds,
+      double mergeSeconds,
+      double cpuSeconds,
+      long peakHeapMb) {}
 
   /** Each store's build throughput and latency against the first store's, measured in this run. */
   private void printRatios(List<Build> builds, List<Search> searches) {
@@ -181,30 +268,62 @@ public final class IndexBenchmark {
     Build base = builds.getFirst();
     out.printf("against %s (same run, same vectors):%n", base.store());
     for (Build b : builds.subList(1, builds.size())) {
-      out.printf("  %s: build %.2fx the vectors/s (%.0f vs %.0f), peak heap %d vs %d MB%n", b.store(),
-          base.buildSeconds() / b.buildSeconds(), b.rows() / b.buildSeconds(), base.rows() / base.buildSeconds(),
-          b.peakHeapMb(), base.peakHeapMb());
+      out.printf(
+          "  %s: build %.2fx the vectors/s (%.0f vs %.0f), peak heap %d vs %d MB%n",
+          b.store(),
+          base.buildSeconds() / b.buildSeconds(),
+          b.rows() / b.buildSeconds(),
+          base.rows() / base.buildSeconds(),
+          b.peakHeapMb(),
+          base.peakHeapMb());
     }
     for (Search s : searches) {
       if (s.store().equals(base.store())) {
         continue;
       }
-      searches.stream().filter(b -> b.store().equals(base.store()) && b.k() == s.k() && b.m() == s.m()
-              && b.queries().equals(s.queries()) && b.engine().contains("scan") == s.engine().contains("scan")
-              && b.beam() == s.beam() && b.minCandidates() == s.minCandidates() && b.factor() == s.factor())
+      searches.stream()
+          .filter(
+              b ->
+                  b.store().equals(base.store())
+                      && b.k() == s.k()
+                      && b.m() == s.m()
+                      && b.queries().equals(s.queries())
+                      && b.engine().contains("scan") == s.engine().contains("scan")
+                      && b.beam() == s.beam()
+                      && b.minCandidates() == s.minCandidates()
+                      && b.factor() == s.factor())
           .findFirst()
-          .ifPresent(b -> out.printf("  %s %s %s k=%d: recall %.4f vs %.4f, p50 %.2f vs %.2f ms (%.2fx), p99 %.2f vs %.2f ms%n",
-              s.store(), s.queries(), s.engine(), s.k(), s.recall(), b.recall(), s.p50Ms(), b.p50Ms(), b.p50Ms() / s.p50Ms(), s.p99Ms(), b.p99Ms()));
+          .ifPresent(
+              b ->
+                  out.printf(
+                      "  %s %s %s k=%d: recall %.4f vs %.4f, p50 %.2f vs %.2f ms (%.2fx), p99 %.2f vs %.2f ms%n",
+                      s.store(),
+                      s.queries(),
+                      s.engine(),
+                      s.k(),
+                      s.recall(),
+                      b.recall(),
+                      s.p50Ms(),
+                      b.p50Ms(),
+                      b.p50Ms() / s.p50Ms(),
+                      s.p99Ms(),
+                      b.p99Ms()));
     }
   }
 
   private Built build(Path dir, CorpusOptions options, int m, int beam) {
-    ClusteredVectors data = new ClusteredVectors(config.dim(), config.clusters(), config.spread(), config.seed(), config.seed());
+    ClusteredVectors data =
+        new ClusteredVectors(
+            config.dim(), config.clusters(), config.spread(), config.seed(), config.seed());
     resetPeakHeap();
     long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
     Corpus corpus = Corpus.open(dir, options);
-    try (Progress progress = Progress.start("build " + options.store().describe() + " m=" + m + " beam=" + beam, config.rows(), "rows")) {
+    try (Progress progress =
+        Progress.start(
+            "build " + options.store().describe() + " m=" + m + " beam=" + beam,
+            config.rows(),
+            "rows")) {
       for (int start = 0; start < config.rows(); start += config.batch()) {
         int n = Math.min(config.batch(), config.rows() - start);
         corpus.append(batch(data.next(n), start));
@@ -216,7 +335,8 @@ public final class IndexBenchmark {
       corpus.optimize();
     }
     long t2 = System.nanoTime();
-    return new Built(corpus, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (processCpuNanos() - cpu0) / 1e9, peakHeapMb());
+    return new Built(
+        corpus, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (processCpuNanos() - cpu0) / 1e9, peakHeapMb());
   }
 
   private Build appendFigures(Built built, CorpusOptions options, int m, int beam) {
@@ -226,7 +346,14 @@ public final class IndexBenchmark {
     double toBuilt = 0;
     double toEmpty = 0;
     if (n > 0) {
-      float[][] extra = new ClusteredVectors(config.dim(), config.clusters(), config.spread(), config.seed(), config.seed() + 2).next(n);
+      float[][] extra =
+          new ClusteredVectors(
+                  config.dim(),
+                  config.clusters(),
+                  config.spread(),
+                  config.seed(),
+                  config.seed() + 2)
+              .next(n);
       List<ClipVector> rows = batch(extra, config.rows());
       long t0 = System.nanoTime();
       corpus.append(rows);
@@ -243,18 +370,34 @@ public final class IndexBenchmark {
         FileTrees.deleteTree(emptyDir);
       }
     }
-    return new Build(options.store().describe(), m, beam, config.rows(), config.dim(), built.appendSeconds(), built.mergeSeconds(),
-        built.appendSeconds() + built.mergeSeconds(), built.cpuSeconds(), built.peakHeapMb(), Runtime.getRuntime().maxMemory() >> 20, segments, n, toBuilt, toEmpty);
+    return new Build(
+        options.store().describe(),
+        m,
+        beam,
+        config.rows(),
+        config.dim(),
+        built.appendSeconds(),
+        built.mergeSeconds(),
+        built.appendSeconds() + built.mergeSeconds(),
+        built.cpuSeconds(),
+        built.peakHeapMb(),
+        Runtime.getRuntime().maxMemory() >> 20,
+        segments,
+        n,
+        toBuilt,
+        toEmpty);
   }
 
-  private List<Search> measure(String data, Corpus built, int m, int beam, List<Truth> truths, Path dir) {
+  private List<Search> measure(
+      String data, Corpus built, int m, int beam, List<Truth> truths, Path dir) {
     List<Search> out = new ArrayList<>();
     for (int candidates : config.candidates()) {
       for (double factor : config.factors()) {
         // Candidates are a search-time setting: the same index, searched with another efSearch.
         SearchSettings searchSettings = new SearchSettings(candidates, factor);
         boolean same = SearchSettings.defaults().equals(searchSettings);
-        try (Corpus other = same ? null : Corpus.open(dir, CorpusOptions.existing().withSearch(searchSettings))) {
+        try (Corpus other =
+            same ? null : Corpus.open(dir, CorpusOptions.existing().withSearch(searchSettings))) {
           Corpus searched = same ? built : other;
           for (VectorEngine engine : config.engines()) {
             for (Truth truth : truths) {
@@ -269,8 +412,15 @@ public final class IndexBenchmark {
     return out;
   }
 
-  private Search measureOne(String data, Corpus corpus, SearchSettings settings, int m, int beam, int k,
-      VectorEngine engine, Truth truth) {
+  private Search measureOne(
+      String data,
+      Corpus corpus,
+      SearchSettings settings,
+      int m,
+      int beam,
+      int k,
+      VectorEngine engine,
+      Truth truth) {
     float[][] queries = truth.set().queries();
     // Warm-up (JIT, page cache, the scan's int8 copy), not timed.
     for (int q = 0; q < Math.min(20, queries.length); q++) {
@@ -285,7 +435,8 @@ public final class IndexBenchmark {
     for (int q = 0; q < queries.length; q++) {
       long c0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
-      SearchResult result = corpus.search(SearchRequest.builder().vector(queries[q]).k(k).engine(engine).build());
+      SearchResult result =
+          corpus.search(SearchRequest.builder().vector(queries[q]).k(k).engine(engine).build());
       latencies[q] = (System.nanoTime() - t0) / 1e6;
       cpu[q] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
       engineUsed = result.engine();
@@ -299,7 +450,8 @@ public final class IndexBenchmark {
         found += exact.contains(corpus.rowOf(hit.key())) ? 1 : 0;
       }
       recalls[q] = exact.isEmpty() ? 1 : found / (double) exact.size();
-      if (truth.set().selfRows() != null && !result.hits().isEmpty()
+      if (truth.set().selfRows() != null
+          && !result.hits().isEmpty()
           && corpus.rowOf(result.hits().getFirst().key()) == truth.set().selfRows()[q]) {
         selfFirst++;
       }
@@ -317,26 +469,75 @@ public final class IndexBenchmark {
     String store = corpus.manifest().store().describe();
     int n = queries.length;
     double selfShare = truth.set().selfRows() == null ? Double.NaN : selfFirst / (double) n;
-    Search s = new Search(store, data, truth.set().name(), engineUsed, m, beam, k, settings.minCandidates(),
-        settings.candidateFactor(), n, percentile(latencies, 0.50), percentile(latencies, 0.99),
-        percentile(cpu, 0.50), percentile(cpu, 0.99), sum / n, recalls[worst], truth.set().labels().get(worst),
-        underHalf / (double) n, selfShare, truth.medianBestCosine(), truth.exactMs());
-    out.printf("%s %-9s %-10s %-20s k=%-4d candidates=%-5d recall@%d=%.4f worst=%.2f (%s) under0.5=%.1f%%%s"
+    Search s =
+        new Search(
+            store,
+            data,
+            truth.set().name(),
+            engineUsed,
+            m,
+            beam,
+            k,
+            settings.minCandidates(),
+            settings.candidateFactor(),
+            n,
+            percentile(latencies, 0.50),
+            percentile(latencies, 0.99),
+            percentile(cpu, 0.50),
+            percentile(cpu, 0.99),
+            sum / n,
+            recalls[worst],
+            truth.set().labels().get(worst),
+            underHalf / (double) n,
+            selfShare,
+            truth.medianBestCosine(),
+            truth.exactMs());
+    out.printf(
+        "%s %-9s %-10s %-20s k=%-4d candidates=%-5d recall@%d=%.4f worst=%.2f (%s) under0.5=%.1f%%%s"
             + "  p50=%.2f ms  p99=%.2f ms  cpu p50=%.2f ms  (exact %.1f ms/query)%n",
-        store, data, s.queries(), s.engine(), k, settings.candidatesFor(k), k, s.recall(), s.worstRecall(),
-        s.worstQuery(), 100 * s.shareUnderHalf(),
+        store,
+        data,
+        s.queries(),
+        s.engine(),
+        k,
+        settings.candidatesFor(k),
+        k,
+        s.recall(),
+        s.worstRecall(),
+        s.worstQuery(),
+        100 * s.shareUnderHalf(),
         Double.isNaN(selfShare) ? "" : String.format(" self-first=%d/%d", selfFirst, n),
-        s.p50Ms(), s.p99Ms(), s.p50CpuMs(), s.exactMsPerQuery());
+        s.p50Ms(),
+        s.p99Ms(),
+        s.p50CpuMs(),
+        s.exactMsPerQuery());
     return s;
   }
 
   private void print(Build b) {
-    out.printf("build %s m=%d beam=%d: %d x %d in %.1f s = %.0f vectors/s (append %.1f s + merge %.1f s; process cpu %.1f s),"
+    out.printf(
+        "build %s m=%d beam=%d: %d x %d in %.1f s = %.0f vectors/s (append %.1f s + merge %.1f s; process cpu %.1f s),"
             + " peak heap %d MB of %d MB, %d segment(s); append %d rows: %.2f s to the built index"
             + " vs %.2f s to an empty one (ratio %.2f)%n",
-        b.store(), b.m(), b.beam(), b.rows(), b.dim(), b.buildSeconds(), b.rows() / b.buildSeconds(), b.appendSeconds(), b.mergeSeconds(), b.buildCpuSeconds(),
-        b.peakHeapMb(), b.maxHeapMb(), b.segments(), b.appendedRows(), b.appendToBuiltSeconds(),
-        b.appendToEmptySeconds(), b.appendToEmptySeconds() > 0 ? b.appendToBuiltSeconds() / b.appendToEmptySeconds() : Double.NaN);
+        b.store(),
+        b.m(),
+        b.beam(),
+        b.rows(),
+        b.dim(),
+        b.buildSeconds(),
+        b.rows() / b.buildSeconds(),
+        b.appendSeconds(),
+        b.mergeSeconds(),
+        b.buildCpuSeconds(),
+        b.peakHeapMb(),
+        b.maxHeapMb(),
+        b.segments(),
+        b.appendedRows(),
+        b.appendToBuiltSeconds(),
+        b.appendToEmptySeconds(),
+        b.appendToEmptySeconds() > 0
+            ? b.appendToBuiltSeconds() / b.appendToEmptySeconds()
+            : Double.NaN);
   }
 
   static double percentile(double[] sorted, double p) {
@@ -359,10 +560,14 @@ public final class IndexBenchmark {
       if (from >= to) {
         break;
       }
-      workers.add(Thread.ofPlatform().start(() -> {
-        int[][] part = ExactSearch.topK(matrix, Arrays.copyOfRange(queries, from, to), k);
-        System.arraycopy(part, 0, out, from, part.length);
-      }));
+      workers.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    int[][] part =
+                        ExactSearch.topK(matrix, Arrays.copyOfRange(queries, from, to), k);
+                    System.arraycopy(part, 0, out, from, part.length);
+                  }));
     }
     for (Thread w : workers) {
       try {
@@ -385,7 +590,8 @@ public final class IndexBenchmark {
   }
 
   private static long processCpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getProcessCpuTime();
     }
     return 0;

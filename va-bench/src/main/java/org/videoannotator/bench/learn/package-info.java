@@ -1,2 +1,5 @@
-/** {@code va bench learn}: the server's build loop (train, score, feeds) timed on a synthetic corpus ({@code LearnBenchmark}). */
+/**
+ * {@code va bench learn}: the server's build loop (train, score, feeds) timed on a synthetic corpus
+ * ({@code LearnBenchmark}).
+ */
 package org.videoannotator.bench.learn;

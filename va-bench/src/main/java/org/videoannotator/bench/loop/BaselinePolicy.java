@@ -25,7 +25,8 @@ record BaselinePolicy(String name, double zeroShotShare) implements Policy {
   @Override
   public List<LoopApi.Offer> next(Session session, int n, Set<String> taken) {
     int fromSearch = (int) Math.ceil(zeroShotShare * n);
-    List<LoopApi.Offer> out = new ArrayList<>(session.picker().take(session.search(), fromSearch, taken));
+    List<LoopApi.Offer> out =
+        new ArrayList<>(session.picker().take(session.search(), fromSearch, taken));
     Set<String> all = new HashSet<>(taken);
     out.forEach(o -> all.add(o.key()));
     out.addAll(session.picker().take(session.uniform(), n - out.size(), all));

@@ -8,10 +8,10 @@ import java.util.SplittableRandom;
 import org.videoannotator.datasets.TruthTable;
 
 /**
- * The simulated expert of one seed: answers from the truth file, against it with probability
- * {@code noise} (the same clip always gets the same answer within a seed, whatever the policy, so
- * policies are compared on the same mistakes), and the seed's hold-out: a fifth of the corpus that is
- * never labelled and on which the truth figures are measured.
+ * The simulated expert of one seed: answers from the truth file, against it with probability {@code
+ * noise} (the same clip always gets the same answer within a seed, whatever the policy, so policies
+ * are compared on the same mistakes), and the seed's hold-out: a fifth of the corpus that is never
+ * labelled and on which the truth figures are measured.
  */
 final class Expert {
   static final double HOLDOUT_SHARE = 0.2;
@@ -70,8 +70,10 @@ final class Expert {
   int row(String key) {
     Integer row = rows.get(key);
     if (row == null) {
-      throw new org.videoannotator.core.UserException("the server offered clip '" + key
-          + "', which the truth file does not list; give the truth file of this corpus (--truth)");
+      throw new org.videoannotator.core.UserException(
+          "the server offered clip '"
+              + key
+              + "', which the truth file does not list; give the truth file of this corpus (--truth)");
     }
     return row;
   }
@@ -88,7 +90,8 @@ final class Expert {
   boolean answer(int label, String key) {
     int row = row(key);
     boolean truthful = truth.truth(label, row);
-    SplittableRandom coin = new SplittableRandom((seed * 1_000_003L + label) * 0x9E3779B97F4A7C15L + row);
+    SplittableRandom coin =
+        new SplittableRandom((seed * 1_000_003L + label) * 0x9E3779B97F4A7C15L + row);
     return coin.nextDouble() < noise ? !truthful : truthful;
   }
 }

@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * The product's loop with one feed: the first pages come from the zero-shot search until the label
- * has a model (both answers twice), then every batch from {@code feed} of the latest build (topped up
- * from the search should the feed run dry).
+ * has a model (both answers twice), then every batch from {@code feed} of the latest build (topped
+ * up from the search should the feed run dry).
  */
 record FeedPolicy(String name, String feed) implements Policy {
   @Override

@@ -21,10 +21,12 @@ final class LoopApi {
 
   /** Tries of one request that the server answered with a 5xx. */
   private static final int TRIES = 3;
+
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LoopApi.class);
 
   private final JsonHttp http;
-  private final java.util.concurrent.atomic.AtomicInteger serverErrors = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger serverErrors =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   LoopApi(String baseUrl) {
     this.http = new JsonHttp(baseUrl.replaceAll("/$", ""));
@@ -56,7 +58,10 @@ final class LoopApi {
   }
 
   void createLabel(String label) {
-    ok(send(() -> http.post("/api/labels", Map.of("name", label)), "POST /api/labels"), 201, "POST /api/labels " + label);
+    ok(
+        send(() -> http.post("/api/labels", Map.of("name", label)), "POST /api/labels"),
+        201,
+        "POST /api/labels " + label);
   }
 
   void deleteLabel(String label) {
@@ -64,15 +69,26 @@ final class LoopApi {
   }
 
   /**
-   * One page of a search ranking with the clips already annotated for {@code label} left out, as the
-   * UI's "Unlabelled only" search does: {@code mode} is {@code query} (a named query: the label's
-   * text embedding, the paper's zero-shot) or {@code text}.
+   * One page of a search ranking with the clips already annotated for {@code label} left out, as
+   * the UI's "Unlabelled only" search does: {@code mode} is {@code query} (a named query: the
+   * label's text embedding, the paper's zero-shot) or {@code text}.
    */
   List<Offer> search(String label, String mode, String value, int k, int offset) {
-    String url = "/api/search?" + mode + "=" + enc(value) + "&k=" + k + "&offset=" + offset
-        + "&label=" + enc(label) + "&unlabelled=true";
+    String url =
+        "/api/search?"
+            + mode
+            + "="
+            + enc(value)
+            + "&k="
+            + k
+            + "&offset="
+            + offset
+            + "&label="
+            + enc(label)
+            + "&unlabelled=true";
     List<Offer> out = new ArrayList<>();
-    for (JsonNode hit : ok(send(() -> http.get(url), "GET " + url), 200, "GET " + url).path("hits")) {
+    for (JsonNode hit :
+        ok(send(() -> http.get(url), "GET " + url), 200, "GET " + url).path("hits")) {
       out.add(new Offer(hit.get("key").asText(), Map.of("kind", "search", "query", value)));
     }
     return out;
@@ -83,7 +99,8 @@ final class LoopApi {
     String url = path(label) + "/feeds/" + enc(feed) + "?k=" + k + "&offset=" + offset;
     JsonNode page = ok(send(() -> http.get(url), "GET " + url), 200, "GET " + url);
     String chosen = page.path("chosenFeed").asText(feed);
-    Map<String, Object> source = Map.of("kind", "feed", "feed", chosen, "buildId", page.path("buildId").asLong());
+    Map<String, Object> source =
+        Map.of("kind", "feed", "feed", chosen, "buildId", page.path("buildId").asLong());
     List<Offer> out = new ArrayList<>();
     for (JsonNode item : page.path("items")) {
       out.add(new Offer(item.get("key").asText(), source));
@@ -102,12 +119,19 @@ final class LoopApi {
       a.put("source", o.source());
       batch.add(a);
     }
-    ok(send(() -> http.post(path(label) + "/annotations", batch), "POST annotations"), 201, "POST annotations of " + label);
+    ok(
+        send(() -> http.post(path(label) + "/annotations", batch), "POST annotations"),
+        201,
+        "POST annotations of " + label);
   }
 
   /** Starts a build and polls it to its end; the finished build document. */
   JsonNode build(String label, long seed) throws InterruptedException {
-    JsonNode started = ok(send(() -> http.post(path(label) + "/builds", Map.of("seed", seed)), "POST build"), 202, "POST build of " + label);
+    JsonNode started =
+        ok(
+            send(() -> http.post(path(label) + "/builds", Map.of("seed", seed)), "POST build"),
+            202,
+            "POST build of " + label);
     String url = "/api/builds/" + started.get("id").asLong();
     while (true) {
       JsonNode status = ok(send(() -> http.get(url), "GET " + url), 200, "GET " + url);
@@ -116,7 +140,8 @@ final class LoopApi {
         return status;
       }
       if (!s.equals("queued") && !s.equals("running")) {
-        throw new IllegalStateException("build of " + label + " ended " + s + ": " + status.path("error").asText());
+        throw new IllegalStateException(
+            "build of " + label + " ended " + s + ": " + status.path("error").asText());
       }
       Thread.sleep(20);
     }
@@ -125,7 +150,9 @@ final class LoopApi {
   /** The scores model version {@code version} gives {@code keys}. */
   Map<String, Float> score(String label, int version, List<String> keys) {
     String url = path(label) + "/models/" + version + "/score";
-    JsonNode scores = ok(send(() -> http.post(url, Map.of("keys", keys)), "POST " + url), 200, "POST " + url).path("scores");
+    JsonNode scores =
+        ok(send(() -> http.post(url, Map.of("keys", keys)), "POST " + url), 200, "POST " + url)
+            .path("scores");
     Map<String, Float> out = new HashMap<>(keys.size() * 2);
     for (JsonNode s : scores) {
       out.put(s.get("key").asText(), (float) s.get("score").asDouble());
@@ -143,7 +170,8 @@ final class LoopApi {
 
   private static JsonNode ok(JsonHttp.Reply reply, int expected, String what) {
     if (reply.status() != expected) {
-      throw new UserException(what + ": the server answered " + reply.status() + " " + reply.body());
+      throw new UserException(
+          what + ": the server answered " + reply.status() + " " + reply.body());
     }
     return reply.json();
   }

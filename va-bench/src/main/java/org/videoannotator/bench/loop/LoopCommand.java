@@ -32,15 +32,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code va bench loop}: a simulated expert drives the real server over HTTP, through the routes the
- * UI uses, with each policy; the models it builds are measured against a truth file on a hold-out
- * the expert never labels. Writes {@code loop.json}, {@code loop.md} and PNG plots.
+ * {@code va bench loop}: a simulated expert drives the real server over HTTP, through the routes
+ * the UI uses, with each policy; the models it builds are measured against a truth file on a
+ * hold-out the expert never labels. Writes {@code loop.json}, {@code loop.md} and PNG plots.
  */
-@Command(name = "loop", mixinStandardHelpOptions = true, description = {
-    "Does the loop help? A simulated expert (answers from --truth, wrong with chance --noise) labels",
-    "each label through the server's routes (zero-shot search first, then the feeds of each build)",
-    "with each policy, for several seeds; every model is measured on a 20% hold-out never labelled.",
-    "Writes loop.json, loop.md and PNG plots to --out."})
+@Command(
+    name = "loop",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Does the loop help? A simulated expert (answers from --truth, wrong with chance --noise) labels",
+      "each label through the server's routes (zero-shot search first, then the feeds of each build)",
+      "with each policy, for several seeds; every model is measured on a 20% hold-out never labelled.",
+      "Writes loop.json, loop.md and PNG plots to --out."
+    })
 public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(LoopCommand.class);
 
@@ -48,51 +52,85 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
   Source source;
 
   static final class Source {
-    @Option(names = "--corpus", paramLabel = "C", description = "an existing corpus (its labels are left alone:"
-        + " the benchmark works on labels of its own, deleted at the end)")
+    @Option(
+        names = "--corpus",
+        paramLabel = "C",
+        description =
+            "an existing corpus (its labels are left alone:"
+                + " the benchmark works on labels of its own, deleted at the end)")
     Path corpus;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "a data set in the released layout, imported"
-        + " into a corpus under --work first")
+    @Option(
+        names = "--data",
+        paramLabel = "DIR",
+        description =
+            "a data set in the released layout, imported" + " into a corpus under --work first")
     Path data;
   }
 
-  @Option(names = "--truth", paramLabel = "FILE", description = "key,<label>,... 0/1 per shot (default:"
-      + " truth.csv of --data)")
+  @Option(
+      names = "--truth",
+      paramLabel = "FILE",
+      description = "key,<label>,... 0/1 per shot (default:" + " truth.csv of --data)")
   Path truth;
 
-  @Option(names = "--labels", split = ",", description = "labels to run (default: every label of the truth file)")
+  @Option(
+      names = "--labels",
+      split = ",",
+      description = "labels to run (default: every label of the truth file)")
   List<String> labels;
 
-  @Option(names = "--budget", split = ",", defaultValue = "25,50,100,200,500",
+  @Option(
+      names = "--budget",
+      split = ",",
+      defaultValue = "25,50,100,200,500",
       description = "labels per label at which models are measured (default ${DEFAULT-VALUE})")
   List<Integer> budgets;
 
-  @Option(names = "--batch", defaultValue = "25", description = "clips labelled between builds (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--batch",
+      defaultValue = "25",
+      description = "clips labelled between builds (default ${DEFAULT-VALUE})")
   int batch;
 
-  @Option(names = "--noise", defaultValue = "0.1", description = "chance the expert answers against the truth"
-      + " (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--noise",
+      defaultValue = "0.1",
+      description = "chance the expert answers against the truth" + " (default ${DEFAULT-VALUE})")
   double noise;
 
-  @Option(names = "--seeds", defaultValue = "3", description = "seeds (hold-out, expert's mistakes, random"
-      + " draws, build seed) (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seeds",
+      defaultValue = "3",
+      description =
+          "seeds (hold-out, expert's mistakes, random"
+              + " draws, build seed) (default ${DEFAULT-VALUE})")
   int seeds;
 
-  @Option(names = "--policies", split = ",", defaultValue = "all", description = "policies (default all): feeds"
-      + " (top-positive, top-negative, borderline, random-feed, auto, borderline-diverse, ...), default,"
-      + " random, zero-shot, combined")
+  @Option(
+      names = "--policies",
+      split = ",",
+      defaultValue = "all",
+      description =
+          "policies (default all): feeds"
+              + " (top-positive, top-negative, borderline, random-feed, auto, borderline-diverse, ...), default,"
+              + " random, zero-shot, combined")
   List<String> policyNames;
 
   @Option(names = "--parallel", description = "sessions run at once (default: the number of cores)")
   Integer parallel;
 
-  @Option(names = "--work", paramLabel = "DIR", description = "where --data is imported (default: a temporary"
-      + " folder, deleted after)")
+  @Option(
+      names = "--work",
+      paramLabel = "DIR",
+      description = "where --data is imported (default: a temporary" + " folder, deleted after)")
   Path work;
 
-  @Option(names = "--keep-labels", description = "keep each session's label on the server (named as"
-      + " loop.json's settings.server_labels says), with its annotations and models, instead of deleting it")
+  @Option(
+      names = "--keep-labels",
+      description =
+          "keep each session's label on the server (named as"
+              + " loop.json's settings.server_labels says), with its annotations and models, instead of deleting it")
   boolean keepLabels;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "results folder")
@@ -103,8 +141,29 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     validate();
-    Settings.log(LOG, "bench loop", "corpus", source.corpus, "data", source.data, "truth", truth, "labels", labels,
-        "budget", budgets, "batch", batch, "noise", noise, "seeds", seeds, "policies", policyNames, "out", out);
+    Settings.log(
+        LOG,
+        "bench loop",
+        "corpus",
+        source.corpus,
+        "data",
+        source.data,
+        "truth",
+        truth,
+        "labels",
+        labels,
+        "budget",
+        budgets,
+        "batch",
+        batch,
+        "noise",
+        noise,
+        "seeds",
+        seeds,
+        "policies",
+        policyNames,
+        "out",
+        out);
     TruthTable table = TruthTable.read(truth);
     List<String> chosen = chooseLabels(table);
     Path temp = null;
@@ -116,7 +175,9 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
         corpusDir = temp.resolve("corpus");
         try (VaDataset data = VaDataset.open(source.data)) {
           VaImport.Summary s = VaImport.run(data, corpusDir, 50_000, true, null);
-          System.out.printf("imported %s: %d shots, %d named queries%n", source.data, s.shots(), s.namedQueries());
+          System.out.printf(
+              "imported %s: %d shots, %d named queries%n",
+              source.data, s.shots(), s.namedQueries());
         }
       }
       LoopResults results;
@@ -145,11 +206,13 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
       truth = source.data.resolve(TruthTable.FILE);
     }
     if (truth == null) {
-      throw new UserException("--truth FILE is required with --corpus (a key,<label>,... file of 0/1)");
+      throw new UserException(
+          "--truth FILE is required with --corpus (a key,<label>,... file of 0/1)");
     }
     budgets = budgets.stream().distinct().sorted().toList();
     if (budgets.getFirst() < 1 || batch < 1 || seeds < 1 || noise < 0 || noise >= 0.5) {
-      throw new UserException("need --budget values >= 1, --batch >= 1, --seeds >= 1 and 0 <= --noise < 0.5");
+      throw new UserException(
+          "need --budget values >= 1, --batch >= 1, --seeds >= 1 and 0 <= --noise < 0.5");
     }
     if (parallel == null) {
       parallel = Runtime.getRuntime().availableProcessors();
@@ -165,7 +228,8 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
     }
     for (String l : labels) {
       if (table.labelIndex(l) < 0) {
-        throw new UserException("--labels: '" + l + "' is not a column of " + truth + "; it has " + table.labels());
+        throw new UserException(
+            "--labels: '" + l + "' is not a column of " + truth + "; it has " + table.labels());
       }
     }
     return List.copyOf(labels);
@@ -180,7 +244,9 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
     return feeds;
   }
 
-  /** The feed the UI opens after a build: the recommended one, else the first (va-web's build step). */
+  /**
+   * The feed the UI opens after a build: the recommended one, else the first (va-web's build step).
+   */
   private static String openedFeed(JsonNode info) {
     for (JsonNode f : info.path("feeds")) {
       if (f.path("recommended").asBoolean(false)) {
@@ -190,8 +256,14 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
     return info.path("feeds").path(0).path("id").asText();
   }
 
-  private LoopResults run(LoopApi api, JsonNode info, TruthTable table, List<String> chosen, List<Policy> policies,
-      ObjectNode settings) throws InterruptedException {
+  private LoopResults run(
+      LoopApi api,
+      JsonNode info,
+      TruthTable table,
+      List<String> chosen,
+      List<Policy> policies,
+      ObjectNode settings)
+      throws InterruptedException {
     Map<String, Integer> rows = Expert.rowsOf(table);
     List<Long> seedList = new ArrayList<>();
     List<Expert> experts = new ArrayList<>();
@@ -202,18 +274,23 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
     List<String> named = new ArrayList<>();
     info.path("namedQueries").forEach(q -> named.add(q.asText()));
     String run = Long.toString(System.currentTimeMillis(), 36);
-    settings.put("server_labels", serverLabel(run, "{label}", "{policy}", 0).replace("-s0", "-s{seed}")
-        + (keepLabels ? " (kept)" : " (deleted at the end)"));
+    settings.put(
+        "server_labels",
+        serverLabel(run, "{label}", "{policy}", 0).replace("-s0", "-s{seed}")
+            + (keepLabels ? " (kept)" : " (deleted at the end)"));
     Map<String, Map<String, List<Future<List<Step>>>>> futures = new LinkedHashMap<>();
     Map<String, Double> trueRates = new LinkedHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
-    try (Progress progress = Progress.start("loop", (long) chosen.size() * policies.size() * seeds * batches(),
-        "batches")) {
+    try (Progress progress =
+        Progress.start(
+            "loop", (long) chosen.size() * policies.size() * seeds * batches(), "batches")) {
       for (String label : chosen) {
         int column = table.labelIndex(label);
         trueRates.put(label, table.rate(column));
-        Session.Plan plan = named.contains(label) ? new Session.Plan(budgets, batch, "query", label, keepLabels)
-            : new Session.Plan(budgets, batch, "text", label.replace('-', ' '), keepLabels);
+        Session.Plan plan =
+            named.contains(label)
+                ? new Session.Plan(budgets, batch, "query", label, keepLabels)
+                : new Session.Plan(budgets, batch, "text", label.replace('-', ' '), keepLabels);
         for (Policy policy : policies) {
           List<Future<List<Step>>> perSeed = new ArrayList<>();
           for (Expert expert : experts) {
@@ -231,11 +308,12 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
           for (Future<List<Step>> f : byPolicy.getValue()) {
             steps.add(f.get());
           }
-          runs.computeIfAbsent(byLabel.getKey(), k -> new LinkedHashMap<>()).put(byPolicy.getKey(), steps);
+          runs.computeIfAbsent(byLabel.getKey(), k -> new LinkedHashMap<>())
+              .put(byPolicy.getKey(), steps);
         }
       }
-      return new LoopResults(budgets, chosen, policies.stream().map(Policy::name).toList(), seedList, trueRates,
-          runs);
+      return new LoopResults(
+          budgets, chosen, policies.stream().map(Policy::name).toList(), seedList, trueRates, runs);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException re) {
@@ -249,7 +327,14 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
 
   /** The session's label on the server (policy names may hold characters a label name may not). */
   private static String serverLabel(String run, String label, String policy, long seed) {
-    return "loop-" + run + "-" + label + "-" + policy.replaceAll("[^A-Za-z0-9_.{}-]", "_") + "-s" + seed;
+    return "loop-"
+        + run
+        + "-"
+        + label
+        + "-"
+        + policy.replaceAll("[^A-Za-z0-9_.{}-]", "_")
+        + "-s"
+        + seed;
   }
 
   /** Batches of one session: the budget steps cut into batches. */
@@ -263,8 +348,8 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
     return n;
   }
 
-  private ObjectNode settings(JsonNode info, Map<String, Policy> available, List<Policy> policies,
-      List<String> chosen) {
+  private ObjectNode settings(
+      JsonNode info, Map<String, Policy> available, List<Policy> policies, List<String> chosen) {
     ObjectNode s = Json.mapper().createObjectNode();
     s.put("command", command());
     s.put("corpus", String.valueOf(source.corpus));
@@ -289,14 +374,21 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
   private void write(LoopResults results, ObjectNode settings) throws Exception {
     Files.createDirectories(out);
     LoopSummary summary = new LoopSummary(results);
-    Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve("loop.json").toFile(),
-        LoopJson.of(results, summary, settings));
-    String md = new LoopMarkdown(results, summary).render(settings.get("command").asText(),
-        settings.get("server_errors_retried").asInt());
+    Json.mapper()
+        .writerWithDefaultPrettyPrinter()
+        .writeValue(out.resolve("loop.json").toFile(), LoopJson.of(results, summary, settings));
+    String md =
+        new LoopMarkdown(results, summary)
+            .render(
+                settings.get("command").asText(), settings.get("server_errors_retried").asInt());
     Files.writeString(out.resolve("loop.md"), md, StandardCharsets.UTF_8);
     List<Path> plots = LoopPlots.write(results, summary, out);
     System.out.print(md);
-    System.out.printf("wrote %s, %s and %s in %.0f s%n", out.resolve("loop.json"), out.resolve("loop.md"), plots,
+    System.out.printf(
+        "wrote %s, %s and %s in %.0f s%n",
+        out.resolve("loop.json"),
+        out.resolve("loop.md"),
+        plots,
         settings.get("seconds").asDouble());
   }
 

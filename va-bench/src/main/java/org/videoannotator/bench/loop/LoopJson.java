@@ -13,7 +13,8 @@ import org.videoannotator.core.Json;
  * labels. Undefined figures are {@code null}.
  */
 final class LoopJson {
-  private static final Map<String, ToDoubleFunction<Step>> SCALARS = new java.util.LinkedHashMap<>();
+  private static final Map<String, ToDoubleFunction<Step>> SCALARS =
+      new java.util.LinkedHashMap<>();
 
   static {
     SCALARS.put("shown_ap", Step::shownAp);
@@ -39,7 +40,8 @@ final class LoopJson {
     for (String label : r.labels()) {
       ObjectNode l = labels.putObject(label);
       l.put("true_rate", r.trueRates().get(label));
-      // What a uniform sample answered by the expert shows, mistakes included: the rate the server's
+      // What a uniform sample answered by the expert shows, mistakes included: the rate the
+      // server's
       // estimates aim at (they estimate the annotators' share of "yes", not the truth).
       l.put("expert_rate", expertRate(r.trueRates().get(label), noise(settings)));
       ObjectNode policies = l.putObject("policies");
@@ -66,13 +68,20 @@ final class LoopJson {
     ObjectNode step = Json.mapper().createObjectNode();
     step.put("labels", r.budgets().get(i));
     step.put("true_rate", r.trueRates().get(label));
-    step.put("models", (int) r.values(label, policy, i, s -> s.model() ? 1 : Double.NaN).stream()
-        .filter(d -> !d.isNaN()).count());
+    step.put(
+        "models",
+        (int)
+            r.values(label, policy, i, s -> s.model() ? 1 : Double.NaN).stream()
+                .filter(d -> !d.isNaN())
+                .count());
     step.set("holdout_ap", spread(r.spread(label, policy, i, Step::holdoutAp)));
     step.set("estimated_rate", spread(r.spread(label, policy, i, Step::estimatedRate)));
-    step.set("estimated_interval", Json.mapper().createArrayNode()
-        .add(number(r.spread(label, policy, i, Step::estimatedLow).mean()))
-        .add(number(r.spread(label, policy, i, Step::estimatedHigh).mean())));
+    step.set(
+        "estimated_interval",
+        Json.mapper()
+            .createArrayNode()
+            .add(number(r.spread(label, policy, i, Step::estimatedLow).mean()))
+            .add(number(r.spread(label, policy, i, Step::estimatedHigh).mean())));
     for (var e : SCALARS.entrySet()) {
       Spread s = r.spread(label, policy, i, e.getValue());
       step.set(e.getKey(), number(s.mean()));
@@ -108,7 +117,9 @@ final class LoopJson {
     return out;
   }
 
-  /** The share of "yes" an expert wrong with chance {@code noise} gives a label of rate {@code p}. */
+  /**
+   * The share of "yes" an expert wrong with chance {@code noise} gives a label of rate {@code p}.
+   */
   static double expertRate(double p, double noise) {
     return p * (1 - noise) + (1 - p) * noise;
   }
@@ -139,7 +150,8 @@ final class LoopJson {
   }
 
   private static com.fasterxml.jackson.databind.JsonNode ci(Spread s) {
-    return s.ci() == null ? Json.mapper().nullNode()
+    return s.ci() == null
+        ? Json.mapper().nullNode()
         : Json.mapper().createArrayNode().add(number(s.ci()[0])).add(number(s.ci()[1]));
   }
 

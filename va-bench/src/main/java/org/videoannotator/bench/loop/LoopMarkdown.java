@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code loop.md}: the hold-out AP per policy and budget, the gain over {@code combined}, the labels
- * saved, the honest-numbers table (estimated against true prevalence) and the cost.
+ * {@code loop.md}: the hold-out AP per policy and budget, the gain over {@code combined}, the
+ * labels saved, the honest-numbers table (estimated against true prevalence) and the cost.
  */
 final class LoopMarkdown {
   private final LoopResults r;
@@ -22,12 +22,22 @@ final class LoopMarkdown {
     line("");
     line("Command: `" + command + "`");
     line("");
-    line(String.format(Locale.ROOT, "%d labels, %d seeds (%s), budgets %s; hold-out: 20 %% of the corpus,"
-        + " never labelled.", r.labels().size(), r.seeds().size(), r.seeds(), r.budgets()));
+    line(
+        String.format(
+            Locale.ROOT,
+            "%d labels, %d seeds (%s), budgets %s; hold-out: 20 %% of the corpus,"
+                + " never labelled.",
+            r.labels().size(),
+            r.seeds().size(),
+            r.seeds(),
+            r.budgets()));
     if (serverErrors > 0) {
       line("");
-      line("The server answered 5xx " + serverErrors + " time(s) during the run; each request was sent again"
-          + " (see the log).");
+      line(
+          "The server answered 5xx "
+              + serverErrors
+              + " time(s) during the run; each request was sent again"
+              + " (see the log).");
     }
     line("");
     apTable();
@@ -74,8 +84,9 @@ final class LoopMarkdown {
     if (at.isEmpty()) {
       return;
     }
-    line("## Labels saved: how many fewer labels than `combined` reach the AP `combined` has at that budget"
-        + " (median over labels [95 % interval]; \"not reached\" = not within the budgets run)");
+    line(
+        "## Labels saved: how many fewer labels than `combined` reach the AP `combined` has at that budget"
+            + " (median over labels [95 % interval]; \"not reached\" = not within the budgets run)");
     line("");
     header("policy", at.stream().map(b -> "at " + b).toList());
     for (String p : r.policies()) {
@@ -93,8 +104,9 @@ final class LoopMarkdown {
     line("");
     header("label (true rate)", r.policies());
     for (String label : r.labels()) {
-      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s (%.3f)", label,
-          r.trueRates().get(label)));
+      StringBuilder row =
+          new StringBuilder(
+              String.format(Locale.ROOT, "| %s (%.3f)", label, r.trueRates().get(label)));
       for (String p : r.policies()) {
         row.append(" | ").append(f3(r.ap(label, p, step)));
       }
@@ -105,23 +117,47 @@ final class LoopMarkdown {
 
   private void honestTable(int step) {
     String policy = r.policies().contains("default") ? "default" : r.policies().getFirst();
-    line("## What the server shows against the truth at " + r.budgets().get(step) + " labels, policy `"
-        + policy + "` (mean over seeds)");
+    line(
+        "## What the server shows against the truth at "
+            + r.budgets().get(step)
+            + " labels, policy `"
+            + policy
+            + "` (mean over seeds)");
     line("");
-    header("label", List.of("true rate", "estimated rate [interval]", "share called yes (scores)",
-        "share called yes (build)", "threshold", "precision (hold-out)", "recall (hold-out)", "shown AP",
-        "hold-out AP", "AP on random labels"));
+    header(
+        "label",
+        List.of(
+            "true rate",
+            "estimated rate [interval]",
+            "share called yes (scores)",
+            "share called yes (build)",
+            "threshold",
+            "precision (hold-out)",
+            "recall (hold-out)",
+            "shown AP",
+            "hold-out AP",
+            "AP on random labels"));
     for (String label : r.labels()) {
       Spread est = r.spread(label, policy, step, Step::estimatedRate);
       double lo = r.spread(label, policy, step, Step::estimatedLow).mean();
       double hi = r.spread(label, policy, step, Step::estimatedHigh).mean();
-      line(String.format(Locale.ROOT, "| %s | %.3f | %s | %s | %s | %s | %s | %s | %s | %s | %s |", label,
-          r.trueRates().get(label),
-          Double.isNaN(est.mean()) ? "not given" : f3(est.mean()) + " [" + f3(lo) + ", " + f3(hi) + "]",
-          f3(mean(label, policy, step, Step::yesShare)), f3(mean(label, policy, step, Step::shownYesShare)),
-          f3(mean(label, policy, step, Step::threshold)), f3(mean(label, policy, step, Step::decisionPrecision)),
-          f3(mean(label, policy, step, Step::decisionRecall)), f3(mean(label, policy, step, Step::shownAp)),
-          f3(mean(label, policy, step, Step::holdoutAp)), f3(mean(label, policy, step, Step::apOnRandom))));
+      line(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.3f | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
+              label,
+              r.trueRates().get(label),
+              Double.isNaN(est.mean())
+                  ? "not given"
+                  : f3(est.mean()) + " [" + f3(lo) + ", " + f3(hi) + "]",
+              f3(mean(label, policy, step, Step::yesShare)),
+              f3(mean(label, policy, step, Step::shownYesShare)),
+              f3(mean(label, policy, step, Step::threshold)),
+              f3(mean(label, policy, step, Step::decisionPrecision)),
+              f3(mean(label, policy, step, Step::decisionRecall)),
+              f3(mean(label, policy, step, Step::shownAp)),
+              f3(mean(label, policy, step, Step::holdoutAp)),
+              f3(mean(label, policy, step, Step::apOnRandom))));
     }
     line("");
   }
@@ -130,7 +166,9 @@ final class LoopMarkdown {
     int last = r.budgets().size() - 1;
     line("## Cost at " + r.budgets().get(last) + " labels (mean over labels and seeds)");
     line("");
-    header("policy", List.of("builds", "build wall time, last (ms)", "all builds (s)", "hold-out skips"));
+    header(
+        "policy",
+        List.of("builds", "build wall time, last (ms)", "all builds (s)", "hold-out skips"));
     for (String p : r.policies()) {
       double builds = 0;
       double ms = 0;
@@ -143,13 +181,21 @@ final class LoopMarkdown {
         skips += mean(label, p, last, Step::skips);
       }
       int n = r.labels().size();
-      line(String.format(Locale.ROOT, "| %s | %.1f | %.0f | %.1f | %.1f |", p, builds / n, ms / n,
-          total / n / 1000, skips / n));
+      line(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.1f | %.0f | %.1f | %.1f |",
+              p,
+              builds / n,
+              ms / n,
+              total / n / 1000,
+              skips / n));
     }
     line("");
   }
 
-  private double mean(String label, String policy, int step, java.util.function.ToDoubleFunction<Step> f) {
+  private double mean(
+      String label, String policy, int step, java.util.function.ToDoubleFunction<Step> f) {
     return r.spread(label, policy, step, f).mean();
   }
 
@@ -168,7 +214,9 @@ final class LoopMarkdown {
   }
 
   private static String bound(double v, String format) {
-    return Double.isInfinite(v) ? (v < 0 ? "not reached" : "inf") : String.format(Locale.ROOT, format, v);
+    return Double.isInfinite(v)
+        ? (v < 0 ? "not reached" : "inf")
+        : String.format(Locale.ROOT, format, v);
   }
 
   private static String f3(double v) {

@@ -27,21 +27,34 @@ final class LoopPlots {
   private LoopPlots() {}
 
   static List<Path> write(LoopResults r, LoopSummary summary, Path folder) {
-    return List.of(save(apChart(r, summary), folder.resolve("loop-ap.png")),
+    return List.of(
+        save(apChart(r, summary), folder.resolve("loop-ap.png")),
         save(prevalenceChart(r, summary.stepAtMost(200)), folder.resolve("loop-prevalence.png")));
   }
 
   private static XYChart base(String title, String x, String y) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y)
-        .build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE)
-        .setLegendLayout(Styler.LegendLayout.Vertical).setChartBackgroundColor(Color.WHITE)
-        .setPlotBackgroundColor(Color.WHITE).setMarkerSize(6).setDecimalPattern("0.###");
+    XYChart chart =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle(x)
+            .yAxisTitle(y)
+            .build();
+    chart
+        .getStyler()
+        .setLegendPosition(Styler.LegendPosition.OutsideE)
+        .setLegendLayout(Styler.LegendLayout.Vertical)
+        .setChartBackgroundColor(Color.WHITE)
+        .setPlotBackgroundColor(Color.WHITE)
+        .setMarkerSize(6)
+        .setDecimalPattern("0.###");
     return chart;
   }
 
   private static XYChart apChart(LoopResults r, LoopSummary summary) {
-    XYChart chart = base("Hold-out AP against labels (median over labels)", "labels", "hold-out AP");
+    XYChart chart =
+        base("Hold-out AP against labels (median over labels)", "labels", "hold-out AP");
     chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
     for (String policy : r.policies()) {
       List<Double> xs = new ArrayList<>();
@@ -67,8 +80,15 @@ final class LoopPlots {
 
   private static XYChart prevalenceChart(LoopResults r, int step) {
     String policy = r.policies().contains("default") ? "default" : r.policies().getFirst();
-    XYChart chart = base("Prevalence at " + r.budgets().get(step) + " labels, policy " + policy
-        + " (one point per label)", "true prevalence", "estimate");
+    XYChart chart =
+        base(
+            "Prevalence at "
+                + r.budgets().get(step)
+                + " labels, policy "
+                + policy
+                + " (one point per label)",
+            "true prevalence",
+            "estimate");
     chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
     List<Double> truth = new ArrayList<>();
     List<Double> estimated = new ArrayList<>();
@@ -87,8 +107,10 @@ final class LoopPlots {
         yes.add(y);
       }
     }
-    double lo = r.trueRates().values().stream().mapToDouble(Double::doubleValue).min().orElse(0.01) / 2;
-    XYSeries diagonal = chart.addSeries("truth (y = x)", new double[] {lo, 1}, new double[] {lo, 1});
+    double lo =
+        r.trueRates().values().stream().mapToDouble(Double::doubleValue).min().orElse(0.01) / 2;
+    XYSeries diagonal =
+        chart.addSeries("truth (y = x)", new double[] {lo, 1}, new double[] {lo, 1});
     diagonal.setMarker(SeriesMarkers.NONE).setLineColor(Color.GRAY);
     if (!estimated.isEmpty()) {
       scatter(chart.addSeries("estimated prevalence", truth, estimated), SeriesMarkers.CIRCLE);

@@ -12,8 +12,13 @@ import java.util.function.ToDoubleFunction;
  * @param trueRates per label, the share of the corpus that truly has it
  * @param runs label -> policy -> seed index -> steps
  */
-record LoopResults(List<Integer> budgets, List<String> labels, List<String> policies, List<Long> seeds,
-    Map<String, Double> trueRates, Map<String, Map<String, List<List<Step>>>> runs) {
+record LoopResults(
+    List<Integer> budgets,
+    List<String> labels,
+    List<String> policies,
+    List<Long> seeds,
+    Map<String, Double> trueRates,
+    Map<String, Map<String, List<List<Step>>>> runs) {
 
   /** One figure of one label, policy and budget step over the seeds. */
   List<Double> values(String label, String policy, int step, ToDoubleFunction<Step> figure) {

@@ -5,11 +5,11 @@ import java.util.List;
 
 /**
  * The figures over labels: median hold-out AP, the gain over {@code combined} in AP points (median
- * over labels with a bootstrap interval), and the labels saved: how many fewer labels a policy needs
- * than {@code combined} to reach the AP {@code combined} has at a budget (each read on its own AP
- * curve, linear between budget steps, where the curve first reaches it; minus infinity when the
- * policy does not reach it within the budgets run). Reading both on their curves keeps
- * {@code combined} at 0 even where its curve is not monotonic.
+ * over labels with a bootstrap interval), and the labels saved: how many fewer labels a policy
+ * needs than {@code combined} to reach the AP {@code combined} has at a budget (each read on its
+ * own AP curve, linear between budget steps, where the curve first reaches it; minus infinity when
+ * the policy does not reach it within the budgets run). Reading both on their curves keeps {@code
+ * combined} at 0 even where its curve is not monotonic.
  */
 final class LoopSummary {
   static final String BASELINE = BaselinePolicy.COMBINED.name();
@@ -48,13 +48,17 @@ final class LoopSummary {
     List<Double> saved = new ArrayList<>();
     for (String label : r.labels()) {
       double target = r.ap(label, BASELINE, step);
-      saved.add(Double.isNaN(target) ? Double.NaN
-          : needed(label, BASELINE, target) - needed(label, policy, target));
+      saved.add(
+          Double.isNaN(target)
+              ? Double.NaN
+              : needed(label, BASELINE, target) - needed(label, policy, target));
     }
     return Spread.median(saved);
   }
 
-  /** Labels the policy needs to reach {@code target} AP; +infinity when it does not within the run. */
+  /**
+   * Labels the policy needs to reach {@code target} AP; +infinity when it does not within the run.
+   */
   double needed(String label, String policy, double target) {
     double prevX = Double.NaN;
     double prevY = Double.NaN;

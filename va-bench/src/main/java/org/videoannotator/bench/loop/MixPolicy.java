@@ -11,9 +11,9 @@ import org.videoannotator.core.UserException;
 /**
  * A policy composed from the server's feeds, to try a way of steering the editor before building it
  * into the product: {@code mix:top-positive=0.5+borderline=0.5} takes those shares of every batch
- * from those feeds (in that order); {@code balance:top-positive/borderline} takes the batch from the
- * first feed while the expert's "yes" answers are fewer than the "no" answers, else from the second.
- * Before the first model, both start from the zero-shot search, as {@link FeedPolicy} does.
+ * from those feeds (in that order); {@code balance:top-positive/borderline} takes the batch from
+ * the first feed while the expert's "yes" answers are fewer than the "no" answers, else from the
+ * second. Before the first model, both start from the zero-shot search, as {@link FeedPolicy} does.
  */
 record MixPolicy(String name, Map<String, Double> shares, List<String> balance) implements Policy {
   static boolean names(String spec) {
@@ -24,7 +24,8 @@ record MixPolicy(String name, Map<String, Double> shares, List<String> balance) 
     if (spec.startsWith("balance:")) {
       List<String> two = List.of(spec.substring("balance:".length()).split("/"));
       if (two.size() != 2 || !feeds.containsAll(two)) {
-        throw new UserException("--policies: '" + spec + "' must be balance:<feed>/<feed> with feeds of " + feeds);
+        throw new UserException(
+            "--policies: '" + spec + "' must be balance:<feed>/<feed> with feeds of " + feeds);
       }
       return new MixPolicy(spec, Map.of(), two);
     }
@@ -32,7 +33,8 @@ record MixPolicy(String name, Map<String, Double> shares, List<String> balance) 
     for (String part : spec.substring("mix:".length()).split("\\+")) {
       String[] kv = part.split("=");
       if (kv.length != 2 || !feeds.contains(kv[0])) {
-        throw new UserException("--policies: '" + spec + "' must be mix:<feed>=<share>+... with feeds of " + feeds);
+        throw new UserException(
+            "--policies: '" + spec + "' must be mix:<feed>=<share>+... with feeds of " + feeds);
       }
       shares.put(kv[0], Double.parseDouble(kv[1]));
     }
@@ -50,7 +52,10 @@ record MixPolicy(String name, Map<String, Double> shares, List<String> balance) 
       return session.picker().take(session.search(), n, taken);
     }
     if (!balance.isEmpty()) {
-      String feed = session.yesAnswers() < session.labelled() - session.yesAnswers() ? balance.get(0) : balance.get(1);
+      String feed =
+          session.yesAnswers() < session.labelled() - session.yesAnswers()
+              ? balance.get(0)
+              : balance.get(1);
       return new FeedPolicy(name, feed).next(session, n, taken);
     }
     List<LoopApi.Offer> out = new ArrayList<>();
@@ -60,7 +65,8 @@ record MixPolicy(String name, Map<String, Double> shares, List<String> balance) 
     for (var e : shares.entrySet()) {
       cumulative += e.getValue();
       int upTo = (int) Math.round(n * cumulative / total);
-      List<LoopApi.Offer> part = session.picker().take(session.feed(e.getKey()), upTo - out.size(), all);
+      List<LoopApi.Offer> part =
+          session.picker().take(session.feed(e.getKey()), upTo - out.size(), all);
       part.forEach(o -> all.add(o.key()));
       out.addAll(part);
     }

@@ -8,11 +8,10 @@ import org.videoannotator.core.UserException;
 
 /**
  * The benchmark's policies by name: one per servable feed (the random feed as {@code random-feed},
- * so that {@code random} stays the paper's baseline), {@code default} (the feed the UI opens after a
- * build: the one {@code /api/info} marks {@code recommended}, else the first, as va-web's build step
- * chooses), and the baselines
- * {@code random}, {@code zero-shot}, {@code combined}; and, named on the command line only, policies
- * composed from the feeds ({@link MixPolicy}).
+ * so that {@code random} stays the paper's baseline), {@code default} (the feed the UI opens after
+ * a build: the one {@code /api/info} marks {@code recommended}, else the first, as va-web's build
+ * step chooses), and the baselines {@code random}, {@code zero-shot}, {@code combined}; and, named
+ * on the command line only, policies composed from the feeds ({@link MixPolicy}).
  */
 final class Policies {
   static final String DEFAULT = "default";
@@ -30,7 +29,8 @@ final class Policies {
       out.put(name, new FeedPolicy(name, feed));
     }
     out.put(DEFAULT, new FeedPolicy(DEFAULT, opened));
-    for (BaselinePolicy b : List.of(BaselinePolicy.RANDOM, BaselinePolicy.ZERO_SHOT, BaselinePolicy.COMBINED)) {
+    for (BaselinePolicy b :
+        List.of(BaselinePolicy.RANDOM, BaselinePolicy.ZERO_SHOT, BaselinePolicy.COMBINED)) {
       out.put(b.name(), b);
     }
     return out;
@@ -42,13 +42,24 @@ final class Policies {
       return List.copyOf(available.values());
     }
     List<Policy> out = new ArrayList<>();
-    List<String> feeds = available.values().stream().filter(FeedPolicy.class::isInstance)
-        .map(p -> ((FeedPolicy) p).feed()).distinct().toList();
+    List<String> feeds =
+        available.values().stream()
+            .filter(FeedPolicy.class::isInstance)
+            .map(p -> ((FeedPolicy) p).feed())
+            .distinct()
+            .toList();
     for (String name : names) {
-      Policy p = MixPolicy.names(name.trim()) ? MixPolicy.parse(name.trim(), feeds) : available.get(name.trim());
+      Policy p =
+          MixPolicy.names(name.trim())
+              ? MixPolicy.parse(name.trim(), feeds)
+              : available.get(name.trim());
       if (p == null) {
-        throw new UserException("--policies: unknown policy '" + name + "'; choose from " + available.keySet()
-            + " or 'all'");
+        throw new UserException(
+            "--policies: unknown policy '"
+                + name
+                + "'; choose from "
+                + available.keySet()
+                + " or 'all'");
       }
       if (!out.contains(p)) {
         out.add(p);

@@ -21,7 +21,8 @@ final class Session {
    * @param keepLabel whether the server keeps the session's label at the end (its annotations and
    *     models then stay there for an independent recomputation); else it is deleted
    */
-  record Plan(List<Integer> budgets, int batch, String searchMode, String searchValue, boolean keepLabel) {}
+  record Plan(
+      List<Integer> budgets, int batch, String searchMode, String searchValue, boolean keepLabel) {}
 
   private final LoopApi api;
   private final String serverLabel;
@@ -82,8 +83,8 @@ final class Session {
   }
 
   /**
-   * {@code got}, topped up to {@code n} from the zero-shot search should the feeds have run dry (what
-   * an editor does when a feed is empty), none of {@code taken} or {@code got} repeated.
+   * {@code got}, topped up to {@code n} from the zero-shot search should the feeds have run dry
+   * (what an editor does when a feed is empty), none of {@code taken} or {@code got} repeated.
    */
   List<LoopApi.Offer> toppedUp(List<LoopApi.Offer> got, int n, Set<String> taken) {
     if (got.size() >= n) {
@@ -104,7 +105,8 @@ final class Session {
     int labelsAtLastBuild = -1;
     for (int budget : plan.budgets()) {
       while (labelled.size() < budget) {
-        List<LoopApi.Offer> offers = policy.next(this, Math.min(plan.batch(), budget - labelled.size()), Set.of());
+        List<LoopApi.Offer> offers =
+            policy.next(this, Math.min(plan.batch(), budget - labelled.size()), Set.of());
         if (offers.isEmpty()) {
           break;
         }
@@ -158,8 +160,14 @@ final class Session {
     if (build == null) {
       return Step.withoutModel(labelled.size(), yes, buildMillisTotal, builds, picker.skips());
     }
-    Map<String, Float> scores = api.score(serverLabel, build.get("modelVersion").asInt(), expert.truth().keys());
-    return StepMeasure.of(build, scores, expert, label,
-        new StepMeasure.Cost(labelled.size(), yes, lastBuildMillis, buildMillisTotal, builds, picker.skips()));
+    Map<String, Float> scores =
+        api.score(serverLabel, build.get("modelVersion").asInt(), expert.truth().keys());
+    return StepMeasure.of(
+        build,
+        scores,
+        expert,
+        label,
+        new StepMeasure.Cost(
+            labelled.size(), yes, lastBuildMillis, buildMillisTotal, builds, picker.skips()));
   }
 }

@@ -7,14 +7,17 @@ import java.util.SplittableRandom;
 /**
  * A mean with its 95 % interval over a few values (Student's t, as the seeds are few), and a median
  * with a bootstrap interval (over labels). NaN values (undefined figures) are left out; {@code n}
- * says how many counted. The interval is null below two values. A median may take infinities
- * ("not reached" is minus infinity); a mean may not.
+ * says how many counted. The interval is null below two values. A median may take infinities ("not
+ * reached" is minus infinity); a mean may not.
  */
 record Spread(double mean, double[] ci, int n) {
   /** t quantile 0.975 for 1..30 degrees of freedom; 1.96 beyond. */
-  private static final double[] T975 = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262,
-      2.228, 2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069,
-      2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
+  private static final double[] T975 = {
+    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
+    2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056,
+    2.052, 2.048, 2.045, 2.042
+  };
+
   private static final int BOOTSTRAP = 2000;
 
   static Spread mean(List<Double> values) {
@@ -36,8 +39,11 @@ record Spread(double mean, double[] ci, int n) {
 
   /** The median and a 95 % percentile-bootstrap interval (seeded: same values, same interval). */
   static Spread median(List<Double> values) {
-    double[] v = values.stream().filter(d -> d != null && !Double.isNaN(d)).mapToDouble(Double::doubleValue)
-        .toArray();
+    double[] v =
+        values.stream()
+            .filter(d -> d != null && !Double.isNaN(d))
+            .mapToDouble(Double::doubleValue)
+            .toArray();
     if (v.length == 0) {
       return new Spread(Double.NaN, null, 0);
     }
@@ -55,8 +61,10 @@ record Spread(double mean, double[] ci, int n) {
       medians[b] = median(sample);
     }
     Arrays.sort(medians);
-    return new Spread(median, new double[] {medians[(int) (0.025 * BOOTSTRAP)],
-        medians[(int) (0.975 * BOOTSTRAP) - 1]}, v.length);
+    return new Spread(
+        median,
+        new double[] {medians[(int) (0.025 * BOOTSTRAP)], medians[(int) (0.975 * BOOTSTRAP) - 1]},
+        v.length);
   }
 
   static double median(double[] values) {
@@ -71,6 +79,9 @@ record Spread(double mean, double[] ci, int n) {
   }
 
   private static double[] finite(List<Double> values) {
-    return values.stream().filter(d -> d != null && Double.isFinite(d)).mapToDouble(Double::doubleValue).toArray();
+    return values.stream()
+        .filter(d -> d != null && Double.isFinite(d))
+        .mapToDouble(Double::doubleValue)
+        .toArray();
   }
 }

@@ -2,15 +2,15 @@ package org.videoannotator.bench.loop;
 
 /**
  * One budget step of one session (label, policy, seed): what the truth says of the model, what the
- * server shows, and what it cost. NaN where undefined (no model yet; a precision with nothing called
- * "yes"; an estimate the server does not give).
+ * server shows, and what it cost. NaN where undefined (no model yet; a precision with nothing
+ * called "yes"; an estimate the server does not give).
  *
  * @param labels labels spent (clips the expert answered)
  * @param yes "yes" answers among them
  * @param model whether a model exists (both answers at least twice)
  * @param holdoutAp AP of the model's scores on the hold-out against the truth
- * @param decisionPrecision precision of the model's "yes" (score at or above the server's threshold)
- *     on the hold-out
+ * @param decisionPrecision precision of the model's "yes" (score at or above the server's
+ *     threshold) on the hold-out
  * @param decisionRecall recall of that decision on the hold-out
  * @param yesShare share of the whole corpus at or above the threshold, recomputed from the scores
  * @param shownAp the AP the UI shows (cross-validated on the labels)
@@ -26,15 +26,49 @@ package org.videoannotator.bench.loop;
  * @param builds builds so far
  * @param skips distinct hold-out clips offered and skipped so far
  */
-record Step(int labels, int yes, boolean model, double holdoutAp, double decisionPrecision,
-    double decisionRecall, double yesShare, double shownAp, double shownYesShare, double threshold,
-    double estimatedRate, double estimatedLow, double estimatedHigh, String estimateMethod,
-    double apOnRandom, long buildMillis, long buildMillisTotal, int builds, int skips) {
+record Step(
+    int labels,
+    int yes,
+    boolean model,
+    double holdoutAp,
+    double decisionPrecision,
+    double decisionRecall,
+    double yesShare,
+    double shownAp,
+    double shownYesShare,
+    double threshold,
+    double estimatedRate,
+    double estimatedLow,
+    double estimatedHigh,
+    String estimateMethod,
+    double apOnRandom,
+    long buildMillis,
+    long buildMillisTotal,
+    int builds,
+    int skips) {
 
   /** A step before any model: only the cost is known. */
   static Step withoutModel(int labels, int yes, long buildMillisTotal, int builds, int skips) {
     double nan = Double.NaN;
-    return new Step(labels, yes, false, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, null, nan, 0,
-        buildMillisTotal, builds, skips);
+    return new Step(
+        labels,
+        yes,
+        false,
+        nan,
+        nan,
+        nan,
+        nan,
+        nan,
+        nan,
+        nan,
+        nan,
+        nan,
+        nan,
+        null,
+        nan,
+        0,
+        buildMillisTotal,
+        builds,
+        skips);
   }
 }

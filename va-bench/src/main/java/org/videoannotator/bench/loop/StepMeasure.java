@@ -7,20 +7,22 @@ import org.videoannotator.learn.Metrics;
 
 /**
  * Measures a finished build against the truth: the model's scores for every clip (from the server's
- * score route) give the hold-out AP, the decision's precision and recall on the hold-out and the share
- * of the corpus called "yes"; the build document gives what the UI shows. The optional
- * {@code estimates} object (prevalence, threshold, AP on random-feed labels) is read when present.
+ * score route) give the hold-out AP, the decision's precision and recall on the hold-out and the
+ * share of the corpus called "yes"; the build document gives what the UI shows. The optional {@code
+ * estimates} object (prevalence, threshold, AP on random-feed labels) is read when present.
  */
 final class StepMeasure {
   private StepMeasure() {}
 
-  record Cost(int labels, int yes, long buildMillis, long buildMillisTotal, int builds, int skips) {}
+  record Cost(
+      int labels, int yes, long buildMillis, long buildMillisTotal, int builds, int skips) {}
 
   static Step of(JsonNode build, Map<String, Float> scores, Expert expert, int label, Cost cost) {
     JsonNode quality = build.path("quality");
     JsonNode estimates = build.path("estimates");
-    double threshold = number(estimates.path("threshold"),
-        number(quality.path("decision").path("threshold"), 0.5));
+    double threshold =
+        number(
+            estimates.path("threshold"), number(quality.path("decision").path("threshold"), 0.5));
     List<String> keys = expert.truth().keys();
     int holdout = 0;
     int n = keys.size();
@@ -51,11 +53,16 @@ final class StepMeasure {
       }
     }
     JsonNode decision = quality.path("decision");
-    double shownYesShare = decision.path("corpusClips").asLong() > 0
-        ? decision.path("yesClips").asDouble() / decision.path("corpusClips").asDouble() : Double.NaN;
+    double shownYesShare =
+        decision.path("corpusClips").asLong() > 0
+            ? decision.path("yesClips").asDouble() / decision.path("corpusClips").asDouble()
+            : Double.NaN;
     JsonNode prevalence = estimates.path("prevalence");
     JsonNode ci = prevalence.path("ci");
-    return new Step(cost.labels(), cost.yes(), true,
+    return new Step(
+        cost.labels(),
+        cost.yes(),
+        true,
         positives == 0 ? Double.NaN : Metrics.averagePrecision(y, s),
         called == 0 ? Double.NaN : tp / (double) called,
         positives == 0 ? Double.NaN : tp / (double) positives,
@@ -68,7 +75,10 @@ final class StepMeasure {
         number(ci.path(1), Double.NaN),
         prevalence.path("method").isTextual() ? prevalence.path("method").asText() : null,
         number(estimates.path("apOnRandom").path("value"), Double.NaN),
-        cost.buildMillis(), cost.buildMillisTotal(), cost.builds(), cost.skips());
+        cost.buildMillis(),
+        cost.buildMillisTotal(),
+        cost.builds(),
+        cost.skips());
   }
 
   private static double number(JsonNode node, double otherwise) {

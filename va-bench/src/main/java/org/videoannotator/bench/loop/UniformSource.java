@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 
 /**
  * A uniform random order of the corpus outside the hold-out (seeded by seed and label, so the
- * {@code random} and {@code combined} baselines of one seed draw the same clips), labelled clips left
- * out: the paper's random baseline.
+ * {@code random} and {@code combined} baselines of one seed draw the same clips), labelled clips
+ * left out: the paper's random baseline.
  */
 final class UniformSource implements ClipSource {
   private final List<String> order;

@@ -15,7 +15,8 @@ import org.videoannotator.core.UserException;
  * with. Only benchmarks use it; tests never run Python.
  */
 public final class PythonProtocol {
-  private static final Pattern TIMES = Pattern.compile("wall time ([0-9.]+) s, cpu time ([0-9.]+) s");
+  private static final Pattern TIMES =
+      Pattern.compile("wall time ([0-9.]+) s, cpu time ([0-9.]+) s");
   private final Path python;
   private final Path script;
 
@@ -24,7 +25,9 @@ public final class PythonProtocol {
     this.script = script;
   }
 
-  /** The interpreter and script when both exist (the script is looked for from the working folder). */
+  /**
+   * The interpreter and script when both exist (the script is looked for from the working folder).
+   */
   public static Optional<PythonProtocol> find(Path python, Path script) {
     if (!Files.isExecutable(python) || !Files.isRegularFile(script)) {
       return Optional.empty();
@@ -36,19 +39,25 @@ public final class PythonProtocol {
    * Seconds of one run: as the script measured them (after its imports) and as a whole process
    * (interpreter start and imports included).
    */
-  public record Timing(double wallSeconds, double cpuSeconds, double processWallSeconds,
-      double processCpuSeconds) {}
+  public record Timing(
+      double wallSeconds, double cpuSeconds, double processWallSeconds, double processCpuSeconds) {}
 
-  /** Runs {@code command} ({@code exp1} or {@code splits}) with {@code args}; returns its timing. */
+  /**
+   * Runs {@code command} ({@code exp1} or {@code splits}) with {@code args}; returns its timing.
+   */
   public Timing run(String command, List<String> args) {
     List<String> cmd = new ArrayList<>(List.of(python.toString(), script.toString(), command));
     cmd.addAll(args);
     WholeProcess.Run run = WholeProcess.run(cmd);
     Matcher m = TIMES.matcher(run.output());
     if (!m.find()) {
-      throw new UserException("python protocol printed no timing; command: " + String.join(" ", cmd));
+      throw new UserException(
+          "python protocol printed no timing; command: " + String.join(" ", cmd));
     }
-    return new Timing(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
-        run.wallSeconds(), run.cpuSeconds());
+    return new Timing(
+        Double.parseDouble(m.group(1)),
+        Double.parseDouble(m.group(2)),
+        run.wallSeconds(),
+        run.cpuSeconds());
   }
 }

@@ -1,7 +1,5 @@
 package org.videoannotator.bench.server;
 
-import org.videoannotator.testkit.JsonHttp;
-import org.videoannotator.testkit.SyntheticCorpora;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,64 +12,117 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.bench.BenchOptions;
+import org.videoannotator.core.BenchSubcommand;
 import org.videoannotator.core.Settings;
 import org.videoannotator.core.UserException;
-import org.videoannotator.core.BenchSubcommand;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.learn.CorpusScorer;
 import org.videoannotator.server.ServerRuntime;
+import org.videoannotator.testkit.JsonHttp;
+import org.videoannotator.testkit.SyntheticCorpora;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code va bench server}: (1) builds on {@code --annotations} annotations over a generated (or
- * given) corpus, timed end to end over HTTP from the build request to the four feeds read back, with
- * a memory-streaming pass over the same vectors as the in-run baseline; (2) {@code --clients}
+ * given) corpus, timed end to end over HTTP from the build request to the four feeds read back,
+ * with a memory-streaming pass over the same vectors as the in-run baseline; (2) {@code --clients}
  * annotators labelling as fast as they can for {@code --seconds}, the server killed with SIGKILL,
  * restarted, acknowledged annotations counted; (3) {@code --fuzz} malformed requests.
  */
-@Command(name = "server", mixinStandardHelpOptions = true,
+@Command(
+    name = "server",
+    mixinStandardHelpOptions = true,
     description = "Benchmark the annotation server: build latency, crash durability, fuzzing.")
 public final class BenchServerCommand implements BenchSubcommand, Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(BenchServerCommand.class);
-  private static final List<String> FEEDS = List.of("top-positive", "top-negative", "borderline", "random");
+  private static final List<String> FEEDS =
+      List.of("top-positive", "top-negative", "borderline", "random");
 
-  @Option(names = "--rows", defaultValue = "500000", description = "clips of the generated corpus (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--rows",
+      defaultValue = "500000",
+      description = "clips of the generated corpus (default ${DEFAULT-VALUE})")
   int rows;
 
-  @Option(names = "--dim", defaultValue = "512", description = "vector dimension (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--dim",
+      defaultValue = "512",
+      description = "vector dimension (default ${DEFAULT-VALUE})")
   int dim;
 
-  @Option(names = "--corpus", description = "use this existing corpus instead of generating one (keys vid<v>|<frame> not required)")
+  @Option(
+      names = "--corpus",
+      description =
+          "use this existing corpus instead of generating one (keys vid<v>|<frame> not required)")
   Path corpusDir;
 
-
-  @Option(names = "--annotations", defaultValue = "1000", description = "annotations per build (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--annotations",
+      defaultValue = "1000",
+      description = "annotations per build (default ${DEFAULT-VALUE})")
   int annotations;
 
-  @Option(names = "--builds", defaultValue = "5", description = "timed builds (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--builds",
+      defaultValue = "5",
+      description = "timed builds (default ${DEFAULT-VALUE})")
   int builds;
 
-  @Option(names = "--clients", defaultValue = "4", description = "concurrent annotators (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--clients",
+      defaultValue = "4",
+      description = "concurrent annotators (default ${DEFAULT-VALUE})")
   int clients;
 
-  @Option(names = "--seconds", defaultValue = "60", description = "labelling burst before kill -9 (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seconds",
+      defaultValue = "60",
+      description = "labelling burst before kill -9 (default ${DEFAULT-VALUE})")
   int seconds;
 
-  @Option(names = "--fuzz", defaultValue = "5000", description = "malformed requests (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--fuzz",
+      defaultValue = "5000",
+      description = "malformed requests (default ${DEFAULT-VALUE})")
   int fuzz;
 
   @Mixin BenchOptions options;
 
-
   @Override
   public Integer call() throws Exception {
-    Settings.log(LOG, "bench server", "rows", rows, "dim", dim, "corpus", corpusDir, "annotations", annotations,
-        "builds", builds, "clients", clients, "seconds", seconds, "fuzz", fuzz, "seed", options.seed());
-    if (rows < 1000 || dim < 2 || annotations < 10 || builds < 1 || clients < 1 || seconds < 1 || fuzz < 0) {
-      throw new UserException("need --rows >= 1000, --dim >= 2, --annotations >= 10, --builds/--clients/--seconds >= 1,"
-          + " --fuzz >= 0");
+    Settings.log(
+        LOG,
+        "bench server",
+        "rows",
+        rows,
+        "dim",
+        dim,
+        "corpus",
+        corpusDir,
+        "annotations",
+        annotations,
+        "builds",
+        builds,
+        "clients",
+        clients,
+        "seconds",
+        seconds,
+        "fuzz",
+        fuzz,
+        "seed",
+        options.seed());
+    if (rows < 1000
+        || dim < 2
+        || annotations < 10
+        || builds < 1
+        || clients < 1
+        || seconds < 1
+        || fuzz < 0) {
+      throw new UserException(
+          "need --rows >= 1000, --dim >= 2, --annotations >= 10, --builds/--clients/--seconds >= 1,"
+              + " --fuzz >= 0");
     }
     Path dir = corpusDir;
     Map<String, Object> figures = new LinkedHashMap<>();
@@ -91,33 +142,78 @@ public final class BenchServerCommand implements BenchSubcommand, Callable<Integ
         keys = sampleKeys(corpus, Math.max(annotations, 2000));
         figures.put("build", benchBuilds(runtime, label, keys));
       }
-      WriteThroughput.Report writes = WriteThroughput.run(dir, keys, clients, Math.min(seconds, 10), 100_000);
-      figures.put("writeThroughput", Map.of("freshPerSecond", writes.freshPerSecond(), "longLogPerSecond",
-          writes.longLogPerSecond(), "logSize", writes.logSize(), "clients", writes.clients(), "ratio", writes.ratio(),
-          "longLogFirstReadMillis", writes.longLogFirstReadMillis()));
-      System.out.printf("write throughput, %d clients: %.0f votes/s on an empty log, %.0f votes/s after %,d events"
-          + " (ratio %.2f; target <= 2); first read of the long label (projects its log, once) %.0f ms%n",
-          writes.clients(), writes.freshPerSecond(), writes.longLogPerSecond(), writes.logSize(), writes.ratio(),
+      WriteThroughput.Report writes =
+          WriteThroughput.run(dir, keys, clients, Math.min(seconds, 10), 100_000);
+      figures.put(
+          "writeThroughput",
+          Map.of(
+              "freshPerSecond",
+              writes.freshPerSecond(),
+              "longLogPerSecond",
+              writes.longLogPerSecond(),
+              "logSize",
+              writes.logSize(),
+              "clients",
+              writes.clients(),
+              "ratio",
+              writes.ratio(),
+              "longLogFirstReadMillis",
+              writes.longLogFirstReadMillis()));
+      System.out.printf(
+          "write throughput, %d clients: %.0f votes/s on an empty log, %.0f votes/s after %,d events"
+              + " (ratio %.2f; target <= 2); first read of the long label (projects its log, once) %.0f ms%n",
+          writes.clients(),
+          writes.freshPerSecond(),
+          writes.longLogPerSecond(),
+          writes.logSize(),
+          writes.ratio(),
           writes.longLogFirstReadMillis());
       System.out.println();
-      DurabilityCheck.Report crash = DurabilityCheck.run(dir, label + "-crash", keys, clients, Duration.ofSeconds(seconds));
+      DurabilityCheck.Report crash =
+          DurabilityCheck.run(dir, label + "-crash", keys, clients, Duration.ofSeconds(seconds));
       figures.put("durability", crash);
-      System.out.printf("kill -9 after %.1f s of %d clients labelling: acknowledged %d (%.0f/s), present after restart %d,"
-              + " missing %d, unacknowledged attempts %d%n", crash.seconds(), crash.clients(), crash.acknowledged(),
-          crash.perSecond(), crash.found(), crash.missing(), crash.failedAfterKill());
+      System.out.printf(
+          "kill -9 after %.1f s of %d clients labelling: acknowledged %d (%.0f/s), present after restart %d,"
+              + " missing %d, unacknowledged attempts %d%n",
+          crash.seconds(),
+          crash.clients(),
+          crash.acknowledged(),
+          crash.perSecond(),
+          crash.found(),
+          crash.missing(),
+          crash.failedAfterKill());
       if (fuzz > 0) {
         try (ServerRuntime runtime = ServerRuntime.open(dir, null)) {
           String url = runtime.start("127.0.0.1", 0).replaceAll("/$", "");
           long t = System.nanoTime();
-          Fuzzer.Report report = new Fuzzer(url, List.of(label), keys.subList(0, 100)).run(fuzz, options.seed());
+          Fuzzer.Report report =
+              new Fuzzer(url, List.of(label), keys.subList(0, 100)).run(fuzz, options.seed());
           double fuzzSeconds = (System.nanoTime() - t) / 1e9;
           int info = new JsonHttp(url).get("/api/info").status();
-          figures.put("fuzz", Map.of("requests", report.requests(), "statuses", report.statuses(), "fiveHundreds",
-              report.count5xx(), "connectionErrors", report.connectionErrors(), "seconds", fuzzSeconds,
-              "infoAfter", info));
-          System.out.printf("fuzz: %d malformed requests in %.1f s, statuses %s, 5xx %d, connection errors %d,"
-              + " /api/info afterwards %d%n", report.requests(), fuzzSeconds, report.statuses(), report.count5xx(),
-              report.connectionErrors(), info);
+          figures.put(
+              "fuzz",
+              Map.of(
+                  "requests",
+                  report.requests(),
+                  "statuses",
+                  report.statuses(),
+                  "fiveHundreds",
+                  report.count5xx(),
+                  "connectionErrors",
+                  report.connectionErrors(),
+                  "seconds",
+                  fuzzSeconds,
+                  "infoAfter",
+                  info));
+          System.out.printf(
+              "fuzz: %d malformed requests in %.1f s, statuses %s, 5xx %d, connection errors %d,"
+                  + " /api/info afterwards %d%n",
+              report.requests(),
+              fuzzSeconds,
+              report.statuses(),
+              report.count5xx(),
+              report.connectionErrors(),
+              info);
           report.serverErrors().forEach(e -> System.out.println("  finding: " + e));
         }
       }
@@ -141,12 +237,14 @@ public final class BenchServerCommand implements BenchSubcommand, Callable<Integ
   }
 
   /** Labels {@code annotations} clips through the API, then times builds end to end. */
-  private Map<String, Object> benchBuilds(ServerRuntime runtime, String label, List<String> keys) throws Exception {
+  private Map<String, Object> benchBuilds(ServerRuntime runtime, String label, List<String> keys)
+      throws Exception {
     String url = runtime.start("127.0.0.1", 0).replaceAll("/$", "");
     JsonHttp http = new JsonHttp(url);
     http.post("/api/labels", Map.of("name", label));
     Corpus corpus = runtime.corpus();
-    // Truth: the synthetic concept when the clips carry clusters, else a seeded coin (still both classes).
+    // Truth: the synthetic concept when the clips carry clusters, else a seeded coin (still both
+    // classes).
     SplittableRandom coin = new SplittableRandom(options.seed());
     List<Map<String, Object>> batch = new ArrayList<>();
     for (String key : keys.subList(0, annotations)) {
@@ -167,8 +265,9 @@ public final class BenchServerCommand implements BenchSubcommand, Callable<Integ
     double streamMs = (System.nanoTime() - s0) / 1e6;
     List<Double> endToEnd = new ArrayList<>();
     List<JsonNode> stages = new ArrayList<>();
-    System.out.printf("%-6s %10s %8s %8s %8s %8s %8s %8s%n", "build", "http->feeds", "load", "train", "score", "feeds",
-        "save", "AP");
+    System.out.printf(
+        "%-6s %10s %8s %8s %8s %8s %8s %8s%n",
+        "build", "http->feeds", "load", "train", "score", "feeds", "save", "AP");
     for (int b = 0; b < builds; b++) {
       long t0 = System.nanoTime();
       JsonHttp.Reply started = http.post("/api/labels/" + label + "/builds", Map.of());
@@ -180,7 +279,8 @@ public final class BenchServerCommand implements BenchSubcommand, Callable<Integ
       do {
         Thread.sleep(5);
         status = http.get("/api/builds/" + id).json();
-      } while (status.get("status").asText().equals("queued") || status.get("status").asText().equals("running"));
+      } while (status.get("status").asText().equals("queued")
+          || status.get("status").asText().equals("running"));
       if (!status.get("status").asText().equals("done")) {
         throw new UserException("build " + id + " ended " + status);
       }
@@ -191,15 +291,25 @@ public final class BenchServerCommand implements BenchSubcommand, Callable<Integ
       endToEnd.add(ms);
       stages.add(status.get("stageMillis"));
       JsonNode st = status.get("stageMillis");
-      System.out.printf("%-6d %10.0f %8d %8d %8d %8d %8d %8.3f%n", b + 1, ms, st.path("load").asLong(),
-          st.path("train").asLong(), st.path("score").asLong(), st.path("feeds").asLong(), st.path("save").asLong(),
+      System.out.printf(
+          "%-6d %10.0f %8d %8d %8d %8d %8d %8.3f%n",
+          b + 1,
+          ms,
+          st.path("load").asLong(),
+          st.path("train").asLong(),
+          st.path("score").asLong(),
+          st.path("feeds").asLong(),
+          st.path("save").asLong(),
           status.get("quality").get("apMean").asDouble());
     }
     List<Double> sorted = endToEnd.stream().sorted().toList();
     double median = sorted.get(sorted.size() / 2);
-    System.out.printf("median build end to end (HTTP request -> 4 feeds read): %.0f ms over %d builds, %d annotations,"
-        + " %d x %d corpus%n", median, builds, annotations, corpus.size(), corpus.dimension());
-    System.out.printf("baseline: one streaming pass over the vectors %.0f ms (checksum %.3f); build / stream = %.1fx%n",
+    System.out.printf(
+        "median build end to end (HTTP request -> 4 feeds read): %.0f ms over %d builds, %d annotations,"
+            + " %d x %d corpus%n",
+        median, builds, annotations, corpus.size(), corpus.dimension());
+    System.out.printf(
+        "baseline: one streaming pass over the vectors %.0f ms (checksum %.3f); build / stream = %.1fx%n",
         streamMs, sum, median / streamMs);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("annotations", annotations);

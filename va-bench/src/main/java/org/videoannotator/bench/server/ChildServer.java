@@ -31,47 +31,68 @@ public final class ChildServer implements AutoCloseable {
   /** Starts {@code va serve --corpus dir --port 0} and waits (up to 2 minutes) for its URL. */
   public static ChildServer start(Path corpusDir) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = List.of(java, "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-        "-Dai.djl.offline=true", "-Xmx2g", "-cp", System.getProperty("java.class.path"),
-        ServeCommand.class.getName(), "--corpus", corpusDir.toString(), "--port", "0");
+    List<String> command =
+        List.of(
+            java,
+            "--add-modules",
+            "jdk.incubator.vector",
+            "--enable-native-access=ALL-UNNAMED",
+            "-Dai.djl.offline=true",
+            "-Xmx2g",
+            "-cp",
+            System.getProperty("java.class.path"),
+            ServeCommand.class.getName(),
+            "--corpus",
+            corpusDir.toString(),
+            "--port",
+            "0");
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     List<String> seen = new ArrayList<>();
-    CompletableFuture<String> url = CompletableFuture.supplyAsync(() -> {
-      try {
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-          seen.add(line);
-          int at = line.indexOf(URL_MARK);
-          if (line.startsWith("Serving ") && at >= 0) {
-            return line.substring(at + 4).replaceAll("/$", "");
-          }
-        }
-        return null;
-      } catch (IOException e) {
-        return null;
-      }
-    });
+    CompletableFuture<String> url =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                  seen.add(line);
+                  int at = line.indexOf(URL_MARK);
+                  if (line.startsWith("Serving ") && at >= 0) {
+                    return line.substring(at + 4).replaceAll("/$", "");
+                  }
+                }
+                return null;
+              } catch (IOException e) {
+                return null;
+              }
+            });
     try {
       String found = url.get(120, TimeUnit.SECONDS);
       if (found == null) {
-        throw new IOException("the child server exited without serving; its output:\n" + String.join("\n", seen));
+        throw new IOException(
+            "the child server exited without serving; its output:\n" + String.join("\n", seen));
       }
       ChildServer child = new ChildServer(p, found);
-      Thread drain = new Thread(() -> {
-        try {
-          for (String line = out.readLine(); line != null; line = out.readLine()) {
-            child.output.add(line);
-          }
-        } catch (IOException ignored) {
-          // the process died: nothing more to read
-        }
-      }, "child-server-output");
+      Thread drain =
+          new Thread(
+              () -> {
+                try {
+                  for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    child.output.add(line);
+                  }
+                } catch (IOException ignored) {
+                  // the process died: nothing more to read
+                }
+              },
+              "child-server-output");
       drain.setDaemon(true);
       drain.start();
       return child;
     } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
       p.destroyForcibly();
-      throw new IOException("the child server did not start in 2 minutes; its output:\n" + String.join("\n", seen), e);
+      throw new IOException(
+          "the child server did not start in 2 minutes; its output:\n" + String.join("\n", seen),
+          e);
     } catch (InterruptedException e) {
       p.destroyForcibly();
       Thread.currentThread().interrupt();

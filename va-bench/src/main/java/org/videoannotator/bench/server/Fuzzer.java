@@ -1,7 +1,5 @@
 package org.videoannotator.bench.server;
 
-import org.videoannotator.learn.feeds.FeedRegistry;
-import org.videoannotator.server.ApiRoutes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.videoannotator.learn.feeds.FeedRegistry;
+import org.videoannotator.server.ApiRoutes;
 
 /**
  * Seeded malformed requests over raw sockets (so even invalid request targets and bodies reach the
@@ -23,49 +23,116 @@ import java.util.TreeMap;
  */
 public final class Fuzzer {
   /** What a fuzzing run saw. */
-  public record Report(int requests, Map<Integer, Integer> statuses, List<String> serverErrors, int connectionErrors) {
+  public record Report(
+      int requests,
+      Map<Integer, Integer> statuses,
+      List<String> serverErrors,
+      int connectionErrors) {
     public int count5xx() {
-      return statuses.entrySet().stream().filter(e -> e.getKey() >= 500).mapToInt(Map.Entry::getValue).sum();
+      return statuses.entrySet().stream()
+          .filter(e -> e.getKey() >= 500)
+          .mapToInt(Map.Entry::getValue)
+          .sum();
     }
   }
 
-  static final String[] METHODS = {"GET", "GET", "GET", "POST", "POST", "PATCH", "DELETE", "PUT", "HEAD", "OPTIONS"};
+  static final String[] METHODS = {
+    "GET", "GET", "GET", "POST", "POST", "PATCH", "DELETE", "PUT", "HEAD", "OPTIONS"
+  };
+
   /**
    * Route templates with the method they answer (the fuzzer uses another method now and then):
    * every route of the server's table ({@link ApiRoutes}), so a new route is fuzzed without being
-   * listed here, plus what the table does not hold: the query-parameter forms with a key, the
-   * login form, and paths that match no route.
+   * listed here, plus what the table does not hold: the query-parameter forms with a key, the login
+   * form, and paths that match no route.
    */
   static final List<String[]> ROUTES = routes();
+
   /** The feeds served, from the registry, so a new feed is fuzzed too. */
-  static final List<String> FEEDS = FeedRegistry.servable().stream().map(FeedRegistry.FeedInfo::id).toList();
+  static final List<String> FEEDS =
+      FeedRegistry.servable().stream().map(FeedRegistry.FeedInfo::id).toList();
 
   private static List<String[]> routes() {
     List<String[]> out = new ArrayList<>();
     for (ApiRoutes.Route r : ApiRoutes.routes()) {
       out.add(new String[] {r.method(), r.path()});
     }
-    for (String[] extra : new String[][] {{"GET", "/api/clip?key={key}"}, {"GET", "/api/media/thumbnail?key={key}"},
-        {"GET", "/api/media/preview?key={key}"}, {"DELETE", "/api/labels/{label}/annotations?key={key}"},
-        {"GET", "/api/{label}"}, {"GET", "/{label}"}, {"POST", "/login"}}) {
+    for (String[] extra :
+        new String[][] {
+          {"GET", "/api/clip?key={key}"},
+          {"GET", "/api/media/thumbnail?key={key}"},
+          {"GET", "/api/media/preview?key={key}"},
+          {"DELETE", "/api/labels/{label}/annotations?key={key}"},
+          {"GET", "/api/{label}"},
+          {"GET", "/{label}"},
+          {"POST", "/login"}
+        }) {
       out.add(extra);
     }
     return List.copyOf(out);
   }
 
-  static final String[] PARAMS = {"k", "offset", "text", "words", "query", "like", "label", "unlabelled", "filter",
-    "format", "annotator", "version", "limit", "key"};
-  static final String[] HOSTILE = {"", " ", "..", "../..", "%2e%2e%2f", "%2F", "%00", "%zz", "%", "\u00e9\u00e8",
-    "\ud83d\ude00", "<script>alert(1)</script>", "'; DROP TABLE events; --", "-1", "0", "99999999999999999999",
-    "1e309", "NaN", "null", "true", "[]", "{}", "a|b", "a,b,,c", "yes", "no", "unsure", "csv", "labelbox", "va",
-    "top-positive", "auto", "flipped", "x".repeat(5000)};
+  static final String[] PARAMS = {
+    "k",
+    "offset",
+    "text",
+    "words",
+    "query",
+    "like",
+    "label",
+    "unlabelled",
+    "filter",
+    "format",
+    "annotator",
+    "version",
+    "limit",
+    "key"
+  };
+  static final String[] HOSTILE = {
+    "",
+    " ",
+    "..",
+    "../..",
+    "%2e%2e%2f",
+    "%2F",
+    "%00",
+    "%zz",
+    "%",
+    "\u00e9\u00e8",
+    "\ud83d\ude00",
+    "<script>alert(1)</script>",
+    "'; DROP TABLE events; --",
+    "-1",
+    "0",
+    "99999999999999999999",
+    "1e309",
+    "NaN",
+    "null",
+    "true",
+    "[]",
+    "{}",
+    "a|b",
+    "a,b,,c",
+    "yes",
+    "no",
+    "unsure",
+    "csv",
+    "labelbox",
+    "va",
+    "top-positive",
+    "auto",
+    "flipped",
+    "x".repeat(5000)
+  };
 
   private final String host;
   private final int port;
   private final List<String> labels;
   private final List<String> keys;
 
-  /** @param baseUrl the server, e.g. http://127.0.0.1:7070; labels and keys make some requests valid */
+  /**
+   * @param baseUrl the server, e.g. http://127.0.0.1:7070; labels and keys make some requests valid
+   */
   public Fuzzer(String baseUrl, List<String> labels, List<String> keys) {
     URI uri = URI.create(baseUrl);
     this.host = uri.getHost();
@@ -87,16 +154,33 @@ public final class Fuzzer {
       String contentType = random.nextInt(4) == 0 ? "text/plain" : "application/json";
       Framing framing = Framing.pick(random);
       try {
-        int status = send(method, target, contentType, body, random.nextInt(8) == 0 ? pick(random) : null, framing, random);
+        int status =
+            send(
+                method,
+                target,
+                contentType,
+                body,
+                random.nextInt(8) == 0 ? pick(random) : null,
+                framing,
+                random);
         statuses.merge(status, 1, Integer::sum);
         if (status >= 500 && serverErrors.size() < 20) {
-          serverErrors.add(status + " " + framing + " " + method + " " + shorten(target) + " body="
-              + shorten(new String(body, StandardCharsets.UTF_8)));
+          serverErrors.add(
+              status
+                  + " "
+                  + framing
+                  + " "
+                  + method
+                  + " "
+                  + shorten(target)
+                  + " body="
+                  + shorten(new String(body, StandardCharsets.UTF_8)));
         }
       } catch (IOException e) {
         connectionErrors++;
         if (serverErrors.size() < 20) {
-          serverErrors.add("connection error " + e.getMessage() + " on " + method + " " + shorten(target));
+          serverErrors.add(
+              "connection error " + e.getMessage() + " on " + method + " " + shorten(target));
         }
       }
     }
@@ -104,17 +188,24 @@ public final class Fuzzer {
   }
 
   private String target(String template, SplittableRandom random) {
-    String path = template
-        .replace("{label}", segment(random, labels))
-        .replace("{key}", segment(random, keys))
-        .replace("{feed}", segment(random, FEEDS))
-        .replace("{id}", segment(random, List.of("1", "2", "3")))
-        .replace("{version}", segment(random, List.of("1", "2", "3")));
+    String path =
+        template
+            .replace("{label}", segment(random, labels))
+            .replace("{key}", segment(random, keys))
+            .replace("{feed}", segment(random, FEEDS))
+            .replace("{id}", segment(random, List.of("1", "2", "3")))
+            .replace("{version}", segment(random, List.of("1", "2", "3")));
     StringBuilder target = new StringBuilder(path);
     int params = random.nextInt(4);
     for (int p = 0; p < params; p++) {
-      target.append(p == 0 && path.indexOf('?') < 0 ? '?' : '&').append(PARAMS[random.nextInt(PARAMS.length)]).append('=')
-          .append(encode(random.nextInt(3) == 0 ? String.valueOf(random.nextInt(-5, 2000)) : pick(random), random));
+      target
+          .append(p == 0 && path.indexOf('?') < 0 ? '?' : '&')
+          .append(PARAMS[random.nextInt(PARAMS.length)])
+          .append('=')
+          .append(
+              encode(
+                  random.nextInt(3) == 0 ? String.valueOf(random.nextInt(-5, 2000)) : pick(random),
+                  random));
     }
     return target.toString();
   }
@@ -136,8 +227,15 @@ public final class Fuzzer {
     boolean raw = random.nextInt(5) == 0;
     for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-          || c == '_' || c == '~' || (raw && (c == '%' || c == '/' || c == '|'));
+      boolean plain =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '.'
+              || c == '_'
+              || c == '~'
+              || (raw && (c == '%' || c == '/' || c == '|'));
       if (plain) {
         out.append((char) c);
       } else {
@@ -150,34 +248,48 @@ public final class Fuzzer {
   private byte[] body(SplittableRandom random) {
     String key = keys.isEmpty() ? "k" : keys.get(random.nextInt(keys.size()));
     return (switch (random.nextInt(12)) {
-      case 0 -> "";
-      case 1 -> "{";
-      case 2 -> "[".repeat(3000) + "]".repeat(3000);
-      case 3 -> "{\"name\": " + pick(random).length() + "}";
-      case 4 -> "{\"name\": \"" + pick(random).replace("\"", "") + "\", \"keywords\": 5}";
-      case 5 -> "{\"key\": \"" + key + "\", \"value\": \"" + pick(random).replace("\"", "") + "\"}";
-      case 6 -> "[{\"key\": \"" + key + "\", \"value\": \"yes\", \"source\": {\"kind\": \"feed\", \"buildId\": \"x\"}}]";
-      case 7 -> "{\"annotations\": {\"key\": 1}}";
-      case 8 -> "key,value\n\"unterminated,yes\n";
-      case 9 -> "{\"name\":\"x\",\"answer\":{\"name\":\"yes\",\"frames\":[{\"start\":9,\"end\":-3}]},\"dataRow\":{\"globalKey\":1}}";
-      case 10 -> "{\"feedSize\": 1e400, \"seed\": -1, \"keys\": [1, null, {}]}";
-      default -> {
-        byte[] bytes = new byte[random.nextInt(1, 512)];
-        random.nextBytes(bytes);
-        yield new String(bytes, StandardCharsets.ISO_8859_1);
-      }
-    }).getBytes(StandardCharsets.UTF_8);
+          case 0 -> "";
+          case 1 -> "{";
+          case 2 -> "[".repeat(3000) + "]".repeat(3000);
+          case 3 -> "{\"name\": " + pick(random).length() + "}";
+          case 4 -> "{\"name\": \"" + pick(random).replace("\"", "") + "\", \"keywords\": 5}";
+          case 5 ->
+              "{\"key\": \"" + key + "\", \"value\": \"" + pick(random).replace("\"", "") + "\"}";
+          case 6 ->
+              "[{\"key\": \""
+                  + key
+                  + "\", \"value\": \"yes\", \"source\": {\"kind\": \"feed\", \"buildId\": \"x\"}}]";
+          case 7 -> "{\"annotations\": {\"key\": 1}}";
+          case 8 -> "key,value\n\"unterminated,yes\n";
+          case 9 ->
+              "{\"name\":\"x\",\"answer\":{\"name\":\"yes\",\"frames\":[{\"start\":9,\"end\":-3}]},\"dataRow\":{\"globalKey\":1}}";
+          case 10 -> "{\"feedSize\": 1e400, \"seed\": -1, \"keys\": [1, null, {}]}";
+          default -> {
+            byte[] bytes = new byte[random.nextInt(1, 512)];
+            random.nextBytes(bytes);
+            yield new String(bytes, StandardCharsets.ISO_8859_1);
+          }
+        })
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /**
    * How a request is framed and addressed: plainly, or the ways hostile or broken clients do it
    * (issue 13): chunked bodies, bodies shorter than their Content-Length, bodies sent slowly, a
-   * foreign Origin (cross-site page), a foreign Host (DNS rebinding), another annotator's name;
-   * and (issue 27) bodies split in two with a short pause between (a loaded machine, a GC) and
-   * bodies paused several times, which once made Jetty's data rate check answer 500.
+   * foreign Origin (cross-site page), a foreign Host (DNS rebinding), another annotator's name; and
+   * (issue 27) bodies split in two with a short pause between (a loaded machine, a GC) and bodies
+   * paused several times, which once made Jetty's data rate check answer 500.
    */
   enum Framing {
-    PLAIN, CHUNKED, SHORT_BODY, SLOW_BODY, FOREIGN_ORIGIN, FOREIGN_HOST, FORGED_ANNOTATOR, SPLIT_BODY, PAUSED_BODY;
+    PLAIN,
+    CHUNKED,
+    SHORT_BODY,
+    SLOW_BODY,
+    FOREIGN_ORIGIN,
+    FOREIGN_HOST,
+    FORGED_ANNOTATOR,
+    SPLIT_BODY,
+    PAUSED_BODY;
 
     static Framing pick(SplittableRandom random) {
       if (random.nextInt(3) != 0) {
@@ -190,21 +302,38 @@ public final class Fuzzer {
   }
 
   /** Sends one HTTP/1.1 request on a fresh connection and returns the status code. */
-  private int send(String method, String target, String contentType, byte[] body, String annotator,
-      Framing framing, SplittableRandom random) throws IOException {
+  private int send(
+      String method,
+      String target,
+      String contentType,
+      byte[] body,
+      String annotator,
+      Framing framing,
+      SplittableRandom random)
+      throws IOException {
     try (Socket socket = new Socket(host, port)) {
       socket.setSoTimeout(60_000);
-      socket.setTcpNoDelay(true);  // split bodies must leave in separate packets
-      String hostHeader = framing == Framing.FOREIGN_HOST ? "rebind.evil.example" : host + ":" + port;
-      StringBuilder head = new StringBuilder()
-          .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-          .append("Host: ").append(hostHeader).append("\r\n")
-          .append("Connection: close\r\n")
-          .append("Content-Type: ").append(contentType).append("\r\n");
+      socket.setTcpNoDelay(true); // split bodies must leave in separate packets
+      String hostHeader =
+          framing == Framing.FOREIGN_HOST ? "rebind.evil.example" : host + ":" + port;
+      StringBuilder head =
+          new StringBuilder()
+              .append(method)
+              .append(' ')
+              .append(target)
+              .append(" HTTP/1.1\r\n")
+              .append("Host: ")
+              .append(hostHeader)
+              .append("\r\n")
+              .append("Connection: close\r\n")
+              .append("Content-Type: ")
+              .append(contentType)
+              .append("\r\n");
       if (framing == Framing.CHUNKED) {
         head.append("Transfer-Encoding: chunked\r\n");
       } else {
-        int declared = framing == Framing.SHORT_BODY ? body.length + 1 + random.nextInt(1000) : body.length;
+        int declared =
+            framing == Framing.SHORT_BODY ? body.length + 1 + random.nextInt(1000) : body.length;
         head.append("Content-Length: ").append(declared).append("\r\n");
       }
       if (framing == Framing.FOREIGN_ORIGIN) {
@@ -238,7 +367,8 @@ public final class Fuzzer {
     }
   }
 
-  private static void writeBody(Socket socket, OutputStream out, byte[] body, Framing framing, SplittableRandom random)
+  private static void writeBody(
+      Socket socket, OutputStream out, byte[] body, Framing framing, SplittableRandom random)
       throws IOException {
     switch (framing) {
       case CHUNKED -> {
@@ -273,7 +403,10 @@ public final class Fuzzer {
       case PAUSED_BODY -> {
         int pieces = 2 + random.nextInt(4);
         for (int p = 0, at = 0; p < pieces; p++) {
-          int end = p == pieces - 1 ? body.length : Math.min(body.length, at + random.nextInt(body.length / pieces + 1));
+          int end =
+              p == pieces - 1
+                  ? body.length
+                  : Math.min(body.length, at + random.nextInt(body.length / pieces + 1));
           out.write(body, at, end - at);
           out.flush();
           at = end;

@@ -23,7 +23,7 @@ import org.videoannotator.testkit.SyntheticCorpora;
  * <p>{@code java -cp va.jar org.videoannotator.bench.server.ImportStall [mb] [repeats]}
  */
 public final class ImportStall {
-  private static final int MAX_ROWS = 100_000;  // ExchangeService.MAX_IMPORT_ROWS
+  private static final int MAX_ROWS = 100_000; // ExchangeService.MAX_IMPORT_ROWS
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private ImportStall() {}
@@ -39,10 +39,16 @@ public final class ImportStall {
     SyntheticCorpora.create(dir.resolve("corpus"), clips, 32, 0).close();
     try (ChildServer server = ChildServer.start(dir.resolve("corpus"))) {
       String base = server.url();
-      send(base, "POST", "/api/labels", "application/json", "{\"name\":\"stall\",\"description\":\"\"}");
+      send(
+          base,
+          "POST",
+          "/api/labels",
+          "application/json",
+          "{\"name\":\"stall\",\"description\":\"\"}");
       String atCap = atTheRowCap(mb, clips);
       String oneKey = oneKeyRepeated(mb);
-      System.out.printf("import of %d MB while single votes go to the same label, one every 50 ms:%n", mb);
+      System.out.printf(
+          "import of %d MB while single votes go to the same label, one every 50 ms:%n", mb);
       for (int r = 0; r < repeats; r++) {
         measure(base, "rows at the cap (" + MAX_ROWS + ")", atCap);
         measure(base, "one key, " + (oneKey.lines().count() - 1) + " rows", oneKey);
@@ -62,27 +68,41 @@ public final class ImportStall {
       before.add(vote(base, i));
     }
     long start = System.nanoTime();
-    CompletableFuture<Integer> imported = CompletableFuture.supplyAsync(() ->
-        send(base, "POST", "/api/labels/stall/import?format=csv", "text/csv", csv));
+    CompletableFuture<Integer> imported =
+        CompletableFuture.supplyAsync(
+            () -> send(base, "POST", "/api/labels/stall/import?format=csv", "text/csv", csv));
     List<Long> during = Collections.synchronizedList(new ArrayList<>());
     for (int i = 0; !imported.isDone(); i++) {
       during.add(vote(base, i));
       Thread.sleep(50);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("  %-32s %d in %.1f s; a vote waited median %.1f ms before, during: median %.1f ms,"
-        + " worst %.1f ms (%d votes)%n", what, imported.get(), seconds, median(before) / 1e6, median(during) / 1e6,
-        during.isEmpty() ? 0 : Collections.max(during) / 1e6, during.size());
+    System.out.printf(
+        "  %-32s %d in %.1f s; a vote waited median %.1f ms before, during: median %.1f ms,"
+            + " worst %.1f ms (%d votes)%n",
+        what,
+        imported.get(),
+        seconds,
+        median(before) / 1e6,
+        median(during) / 1e6,
+        during.isEmpty() ? 0 : Collections.max(during) / 1e6,
+        during.size());
   }
 
-  /** {@link #MAX_ROWS} rows over the corpus's clips and 100 annotators, each with a note filling {@code mb} MB. */
+  /**
+   * {@link #MAX_ROWS} rows over the corpus's clips and 100 annotators, each with a note filling
+   * {@code mb} MB.
+   */
   private static String atTheRowCap(int mb, int clips) {
     int rowBytes = (int) ((mb * (1L << 20) - 64) / MAX_ROWS);
     StringBuilder csv = new StringBuilder(mb << 20).append("key,value,annotator,note\n");
     for (int i = 0; i < MAX_ROWS; i++) {
       int start = csv.length();
-      csv.append(SyntheticCorpora.key(i % clips)).append(i % 3 == 0 ? ",no," : ",yes,").append("importer-")
-          .append(i / clips).append(',');
+      csv.append(SyntheticCorpora.key(i % clips))
+          .append(i % 3 == 0 ? ",no," : ",yes,")
+          .append("importer-")
+          .append(i / clips)
+          .append(',');
       csv.append("n".repeat(Math.max(1, rowBytes - (csv.length() - start) - 1))).append('\n');
     }
     return csv.toString();
@@ -100,8 +120,15 @@ public final class ImportStall {
 
   private static long vote(String base, int i) {
     long t = System.nanoTime();
-    int status = send(base, "POST", "/api/labels/stall/annotations", "application/json",
-        "{\"key\":\"" + SyntheticCorpora.key(i % 50) + "\",\"value\":\"yes\",\"annotator\":\"voter\"}");
+    int status =
+        send(
+            base,
+            "POST",
+            "/api/labels/stall/annotations",
+            "application/json",
+            "{\"key\":\""
+                + SyntheticCorpora.key(i % 50)
+                + "\",\"value\":\"yes\",\"annotator\":\"voter\"}");
     if (status != 201) {
       throw new IllegalStateException("a vote got " + status);
     }
@@ -110,8 +137,12 @@ public final class ImportStall {
 
   private static int send(String base, String method, String path, String type, String body) {
     try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type)
-          .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+      return HTTP.send(
+              HttpRequest.newBuilder(URI.create(base + path))
+                  .header("Content-Type", type)
+                  .method(method, HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
           .statusCode();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -23,14 +23,15 @@ import org.videoannotator.server.store.Role;
 import org.videoannotator.testkit.SyntheticCorpora;
 
 /**
- * Issue 27 point 4, measured: a server with accounts (in a child JVM, so its resident memory is
- * its own) takes {@code clients} concurrent wrong bearers naming a real account, each client from
- * its own loopback address 127.0.0.x, for {@code seconds}; meanwhile a logged-in user reads the
- * labels. Prints the server's RSS before and at its peak, the user's median and worst latency
- * next to the same user's median before the flood, the statuses the guesses got, and the median
- * time of a wrong secret for a known and for an unknown name. Figures, not assertions.
+ * Issue 27 point 4, measured: a server with accounts (in a child JVM, so its resident memory is its
+ * own) takes {@code clients} concurrent wrong bearers naming a real account, each client from its
+ * own loopback address 127.0.0.x, for {@code seconds}; meanwhile a logged-in user reads the labels.
+ * Prints the server's RSS before and at its peak, the user's median and worst latency next to the
+ * same user's median before the flood, the statuses the guesses got, and the median time of a wrong
+ * secret for a known and for an unknown name. Figures, not assertions.
  *
- * <p>{@code java -cp va.jar org.videoannotator.bench.server.PasswordFlood [clients] [seconds] [anonymous]}
+ * <p>{@code java -cp va.jar org.videoannotator.bench.server.PasswordFlood [clients] [seconds]
+ * [anonymous]}
  */
 public final class PasswordFlood {
   private PasswordFlood() {}
@@ -47,14 +48,15 @@ public final class PasswordFlood {
     Path dir = Files.createTempDirectory("va-password-flood");
     SyntheticCorpora.create(dir.resolve("corpus"), 1000, 32, 0).close();
     String adaSecret;
-    try (AnnotationStore store = AnnotationStore.open(CorpusLayout.of(dir.resolve("corpus")).annotations())) {
+    try (AnnotationStore store =
+        AnnotationStore.open(CorpusLayout.of(dir.resolve("corpus")).annotations())) {
       adaSecret = store.users().add("ada", Role.ADMIN);
       store.users().add("bob", Role.ANNOTATOR);
     }
     try (ChildServer server = ChildServer.start(dir.resolve("corpus"))) {
       URI uri = URI.create(server.url());
       String ada = "ada:" + adaSecret;
-      get(uri, "127.0.0.1", ada);  // checked once, then remembered
+      get(uri, "127.0.0.1", ada); // checked once, then remembered
       long rssBefore = rssKib(server.pid());
       List<Long> quiet = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
@@ -66,12 +68,15 @@ public final class PasswordFlood {
       for (int c = 0; c < clients; c++) {
         String from = "127.0." + (1 + c / 250) + "." + (2 + c % 250);
         int client = c;
-        Thread t = new Thread(() -> {
-          for (int n = 0; !stop.get() && n < 100_000; n++) {
-            int status = get(uri, from, anonymous ? null : "bob:wrong-" + client + "-" + n);
-            statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
-          }
-        }, "flood-" + c);
+        Thread t =
+            new Thread(
+                () -> {
+                  for (int n = 0; !stop.get() && n < 100_000; n++) {
+                    int status = get(uri, from, anonymous ? null : "bob:wrong-" + client + "-" + n);
+                    statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+                  }
+                },
+                "flood-" + c);
         t.setDaemon(true);
         flood.add(t);
       }
@@ -88,20 +93,28 @@ public final class PasswordFlood {
       for (Thread t : flood) {
         t.join(30_000);
       }
-      System.out.printf("%d concurrent %s from %d loopback addresses, %d s:%n",
-          clients, anonymous ? "requests without credentials" : "wrong bearers for a real account", clients, seconds);
-      System.out.printf("  server RSS %d MB before, %d MB at peak: grew %d MB%n", rssBefore >> 10, rssPeak >> 10,
-          (rssPeak - rssBefore) >> 10);
-      System.out.printf("  logged-in user, GET /api/labels: median %.1f ms before, median %.1f ms (worst %.1f ms) during,"
-          + " %d requests%n", median(quiet) / 1e6, median(loaded) / 1e6, Collections.max(loaded) / 1e6, loaded.size());
+      System.out.printf(
+          "%d concurrent %s from %d loopback addresses, %d s:%n",
+          clients,
+          anonymous ? "requests without credentials" : "wrong bearers for a real account",
+          clients,
+          seconds);
+      System.out.printf(
+          "  server RSS %d MB before, %d MB at peak: grew %d MB%n",
+          rssBefore >> 10, rssPeak >> 10, (rssPeak - rssBefore) >> 10);
+      System.out.printf(
+          "  logged-in user, GET /api/labels: median %.1f ms before, median %.1f ms (worst %.1f ms) during,"
+              + " %d requests%n",
+          median(quiet) / 1e6, median(loaded) / 1e6, Collections.max(loaded) / 1e6, loaded.size());
       System.out.println("  guesses' statuses: " + new java.util.TreeMap<>(statuses));
       List<Long> known = new ArrayList<>();
       List<Long> unknown = new ArrayList<>();
-      for (int i = 0; i < 15; i++) {  // a fresh address each time: below the per-pair throttle
+      for (int i = 0; i < 15; i++) { // a fresh address each time: below the per-pair throttle
         known.add(timed(uri, "127.0.200." + (2 + i), "bob:wrong"));
         unknown.add(timed(uri, "127.0.201." + (2 + i), "nobody-" + i + ":wrong"));
       }
-      System.out.printf("  a wrong secret, median of 15: %.1f ms for a known name, %.1f ms for an unknown name%n",
+      System.out.printf(
+          "  a wrong secret, median of 15: %.1f ms for a known name, %.1f ms for an unknown name%n",
           median(known) / 1e6, median(unknown) / 1e6);
     } finally {
       deleteTree(dir);
@@ -121,9 +134,15 @@ public final class PasswordFlood {
       socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
       socket.setSoTimeout(60_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("GET /api/labels HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
-          + (bearer == null ? "" : "Authorization: Bearer " + bearer + "\r\n") + "Connection: close\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET /api/labels HTTP/1.1\r\nHost: "
+                  + uri.getHost()
+                  + ":"
+                  + uri.getPort()
+                  + "\r\n"
+                  + (bearer == null ? "" : "Authorization: Bearer " + bearer + "\r\n")
+                  + "Connection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
       ByteArrayOutputStream line = new ByteArrayOutputStream();

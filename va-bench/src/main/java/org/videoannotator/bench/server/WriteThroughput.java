@@ -1,6 +1,5 @@
 package org.videoannotator.bench.server;
 
-import org.videoannotator.testkit.JsonHttp;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.videoannotator.server.ServerRuntime;
 import org.videoannotator.server.store.NewVote;
 import org.videoannotator.server.store.Source;
 import org.videoannotator.server.store.Value;
+import org.videoannotator.testkit.JsonHttp;
 
 /**
  * Acknowledged votes per second through HTTP, by several clients at once, on a label with an empty
@@ -23,7 +23,12 @@ import org.videoannotator.server.store.Value;
  */
 final class WriteThroughput {
   /** Votes per second on the fresh and on the long log; the long label's first read in ms. */
-  record Report(double freshPerSecond, double longLogPerSecond, long logSize, int clients, double seconds,
+  record Report(
+      double freshPerSecond,
+      double longLogPerSecond,
+      long logSize,
+      int clients,
+      double seconds,
       double longLogFirstReadMillis) {
     double ratio() {
       return freshPerSecond / longLogPerSecond;
@@ -32,7 +37,8 @@ final class WriteThroughput {
 
   private WriteThroughput() {}
 
-  static Report run(Path corpusDir, List<String> keys, int clients, double seconds, long logSize) throws Exception {
+  static Report run(Path corpusDir, List<String> keys, int clients, double seconds, long logSize)
+      throws Exception {
     try (ServerRuntime runtime = ServerRuntime.open(corpusDir, null)) {
       String url = runtime.start("127.0.0.1", 0).replaceAll("/$", "");
       String fresh = "write-fresh-" + System.nanoTime();
@@ -42,8 +48,12 @@ final class WriteThroughput {
       // The long log, written straight to the store in large transactions.
       List<NewVote> batch = new ArrayList<>();
       for (long i = 0; i < logSize; i++) {
-        batch.add(new NewVote(keys.get((int) (i % keys.size())), i % 3 == 0 ? Value.NO : Value.YES,
-            "seed-" + (i / keys.size()), Source.other()));
+        batch.add(
+            new NewVote(
+                keys.get((int) (i % keys.size())),
+                i % 3 == 0 ? Value.NO : Value.YES,
+                "seed-" + (i / keys.size()),
+                Source.other()));
         if (batch.size() == 5_000 || i == logSize - 1) {
           runtime.store().append(full, batch);
           batch = new ArrayList<>();
@@ -62,13 +72,14 @@ final class WriteThroughput {
     long t = System.nanoTime();
     int status = new JsonHttp(url).get("/api/labels/" + label + "/annotations").status();
     if (status != 200) {
-      throw new IllegalStateException("reading the current annotations of " + label + " answered " + status);
+      throw new IllegalStateException(
+          "reading the current annotations of " + label + " answered " + status);
     }
     return (System.nanoTime() - t) / 1e6;
   }
 
-  private static double votesPerSecond(String url, String label, List<String> keys, int clients, double seconds)
-      throws Exception {
+  private static double votesPerSecond(
+      String url, String label, List<String> keys, int clients, double seconds) throws Exception {
     AtomicLong acknowledged = new AtomicLong();
     long end = System.nanoTime() + (long) (seconds * 1e9);
     ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -76,18 +87,31 @@ final class WriteThroughput {
       List<Future<?>> running = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
         int client = c;
-        running.add(pool.submit(() -> {
-          JsonHttp http = new JsonHttp(url);
-          for (int i = 0; System.nanoTime() < end; i++) {
-            String key = keys.get((client * 7919 + i) % keys.size());
-            var reply = http.post("/api/labels/" + label + "/annotations", Map.of("annotations",
-                List.of(Map.of("key", key, "value", i % 2 == 0 ? "yes" : "no", "annotator", "writer-" + client))));
-            if (reply.status() == 201) {
-              acknowledged.incrementAndGet();
-            }
-          }
-          return null;
-        }));
+        running.add(
+            pool.submit(
+                () -> {
+                  JsonHttp http = new JsonHttp(url);
+                  for (int i = 0; System.nanoTime() < end; i++) {
+                    String key = keys.get((client * 7919 + i) % keys.size());
+                    var reply =
+                        http.post(
+                            "/api/labels/" + label + "/annotations",
+                            Map.of(
+                                "annotations",
+                                List.of(
+                                    Map.of(
+                                        "key",
+                                        key,
+                                        "value",
+                                        i % 2 == 0 ? "yes" : "no",
+                                        "annotator",
+                                        "writer-" + client))));
+                    if (reply.status() == 201) {
+                      acknowledged.incrementAndGet();
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : running) {
         f.get();

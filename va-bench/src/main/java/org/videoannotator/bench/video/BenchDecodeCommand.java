@@ -14,33 +14,33 @@ import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.videoannotator.core.BenchSubcommand;
 import org.videoannotator.core.Json;
 import org.videoannotator.core.Progress;
 import org.videoannotator.core.Settings;
 import org.videoannotator.core.UserException;
-import org.videoannotator.core.BenchSubcommand;
 import org.videoannotator.embed.video.AsyncFrameSink;
 import org.videoannotator.embed.video.BoundaryScore;
 import org.videoannotator.embed.video.DecodeOptions;
 import org.videoannotator.embed.video.FrameSink;
-import org.videoannotator.embed.video.synthetic.GroundTruth;
+import org.videoannotator.embed.video.Transition;
+import org.videoannotator.embed.video.VideoDecoder;
 import org.videoannotator.embed.video.shots.ShotDetector;
+import org.videoannotator.embed.video.synthetic.GroundTruth;
 import org.videoannotator.embed.video.synthetic.ShotPlan;
 import org.videoannotator.embed.video.synthetic.SyntheticScripts;
 import org.videoannotator.embed.video.synthetic.SyntheticVideo;
-import org.videoannotator.embed.video.Transition;
-import org.videoannotator.embed.video.VideoDecoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code va bench decode}: renders H.264 test files, then in one run measures (1) decode and
- * decode + shot detection speed against a plain JavaCV grab loop and the {@code ffmpeg} CLI (when
- * installed) on the same files, and (2) boundary precision / recall / F1 per transition kind of
- * our detector against FFmpeg's scene filter and PySceneDetect-style detectors on a rendered set
- * with exact truth. Prints a table and writes every figure to {@code DIR/bench-decode.json}.
+ * {@code va bench decode}: renders H.264 test files, then in one run measures (1) decode and decode
+ * + shot detection speed against a plain JavaCV grab loop and the {@code ffmpeg} CLI (when
+ * installed) on the same files, and (2) boundary precision / recall / F1 per transition kind of our
+ * detector against FFmpeg's scene filter and PySceneDetect-style detectors on a rendered set with
+ * exact truth. Prints a table and writes every figure to {@code DIR/bench-decode.json}.
  */
 @Command(
     name = "decode",
@@ -55,47 +55,71 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
   private static final Logger LOG = LoggerFactory.getLogger(BenchDecodeCommand.class);
   private static final int FPS = 25;
 
-  @Option(names = "--dir", paramLabel = "DIR", defaultValue = "bench-decode",
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      defaultValue = "bench-decode",
       description = "Where test videos and results go (default: ${DEFAULT-VALUE}).")
   Path dir;
 
-  @Option(names = "--seconds", defaultValue = "10",
+  @Option(
+      names = "--seconds",
+      defaultValue = "10",
       description = "Length of each speed test video (default: ${DEFAULT-VALUE}).")
   int seconds;
 
-  @Option(names = "--sizes", split = ",", defaultValue = "320x240,1280x720,1920x1080",
+  @Option(
+      names = "--sizes",
+      split = ",",
+      defaultValue = "320x240,1280x720,1920x1080",
       description = "Speed test frame sizes (default: ${DEFAULT-VALUE}).")
   List<String> sizes;
 
-  @Option(names = "--quality-videos", defaultValue = "6",
-      description = "Random challenge videos (20 shots each) besides the 3-video transition suite"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--quality-videos",
+      defaultValue = "6",
+      description =
+          "Random challenge videos (20 shots each) besides the 3-video transition suite"
+              + " (default: ${DEFAULT-VALUE}).")
   int qualityVideos;
 
-  @Option(names = "--hard-videos", defaultValue = "12",
-      description = "Videos of the hard mix (SyntheticScripts.hard, 16 shots each): the even ones"
-          + " tune, the odd ones are held out, at 240p to 720p in every codec"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--hard-videos",
+      defaultValue = "12",
+      description =
+          "Videos of the hard mix (SyntheticScripts.hard, 16 shots each): the even ones"
+              + " tune, the odd ones are held out, at 240p to 720p in every codec"
+              + " (default: ${DEFAULT-VALUE}).")
   int hardVideos;
 
-  @Option(names = "--texture-videos", defaultValue = "12",
-      description = "Videos of FFmpeg lavfi textures, still reframes and traps"
-          + " (SyntheticScripts.textured, 16 shots each): the even ones tune, the odd ones are"
-          + " held out (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--texture-videos",
+      defaultValue = "12",
+      description =
+          "Videos of FFmpeg lavfi textures, still reframes and traps"
+              + " (SyntheticScripts.textured, 16 shots each): the even ones tune, the odd ones are"
+              + " held out (default: ${DEFAULT-VALUE}).")
   int textureVideos;
 
-  @Option(names = "--reuse-videos",
-      description = "Reuse quality videos and truth already in DIR from an earlier run with the"
-          + " same renderer, instead of rendering them again.")
+  @Option(
+      names = "--reuse-videos",
+      description =
+          "Reuse quality videos and truth already in DIR from an earlier run with the"
+              + " same renderer, instead of rendering them again.")
   boolean reuseVideos;
 
-  @Option(names = "--scene-threshold", defaultValue = "0.3",
+  @Option(
+      names = "--scene-threshold",
+      defaultValue = "0.3",
       description = "Threshold of ffmpeg's select='gt(scene,T)' peer (default: ${DEFAULT-VALUE}).")
   double sceneThreshold;
 
-  @Option(names = "--repeat", defaultValue = "3",
-      description = "Timed runs per measurement; the fastest counts, as the least disturbed by"
-          + " other load (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--repeat",
+      defaultValue = "3",
+      description =
+          "Timed runs per measurement; the fastest counts, as the least disturbed by"
+              + " other load (default: ${DEFAULT-VALUE}).")
   int repeat;
 
   @Option(names = "--skip-speed", description = "Only measure detection quality.")
@@ -106,16 +130,35 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
 
   @Spec CommandSpec spec;
 
-
   @Override
   public Integer call() throws Exception {
     if (seconds < 1 || qualityVideos < 0 || hardVideos < 0 || textureVideos < 0 || repeat < 1) {
-      throw new UserException("--seconds and --repeat must be >= 1 and --quality-videos >= 0,"
-          + " got " + seconds + ", " + repeat + " and " + qualityVideos);
+      throw new UserException(
+          "--seconds and --repeat must be >= 1 and --quality-videos >= 0,"
+              + " got "
+              + seconds
+              + ", "
+              + repeat
+              + " and "
+              + qualityVideos);
     }
-    Settings.log(LOG, "va bench decode", "dir", dir, "seconds", seconds, "sizes", sizes,
-        "qualityVideos", qualityVideos, "sceneThreshold", sceneThreshold, "repeat", repeat,
-        "cores", Runtime.getRuntime().availableProcessors());
+    Settings.log(
+        LOG,
+        "va bench decode",
+        "dir",
+        dir,
+        "seconds",
+        seconds,
+        "sizes",
+        sizes,
+        "qualityVideos",
+        qualityVideos,
+        "sceneThreshold",
+        sceneThreshold,
+        "repeat",
+        repeat,
+        "cores",
+        Runtime.getRuntime().availableProcessors());
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -134,12 +177,19 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
         (k % 2 == 0 ? tuning : heldOut).put("hard" + k, SyntheticScripts.hard(301 + k, 16, FPS));
       }
       if (!tuning.isEmpty()) {
-        results.put("hardTuning", qualityTable("hard mix, tuning half", tuning,
-            new int[][] {{320, 180}, {640, 360}}, out));
+        results.put(
+            "hardTuning",
+            qualityTable(
+                "hard mix, tuning half", tuning, new int[][] {{320, 180}, {640, 360}}, out));
       }
       if (!heldOut.isEmpty()) {
-        results.put("hardHeldOut", qualityTable("hard mix, held out (never tuned on)", heldOut,
-            new int[][] {{426, 240}, {640, 360}, {1280, 720}}, out));
+        results.put(
+            "hardHeldOut",
+            qualityTable(
+                "hard mix, held out (never tuned on)",
+                heldOut,
+                new int[][] {{426, 240}, {640, 360}, {1280, 720}},
+                out));
       }
       Map<String, List<ShotPlan>> textureTuning = new LinkedHashMap<>();
       Map<String, List<ShotPlan>> textureHeldOut = new LinkedHashMap<>();
@@ -148,13 +198,22 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
             .put("texture" + k, SyntheticScripts.textured(501 + k, 16, FPS));
       }
       if (!textureTuning.isEmpty()) {
-        results.put("textureTuning", qualityTable("lavfi textures, reframes and traps, tuning half",
-            textureTuning, new int[][] {{320, 180}, {640, 360}}, out));
+        results.put(
+            "textureTuning",
+            qualityTable(
+                "lavfi textures, reframes and traps, tuning half",
+                textureTuning,
+                new int[][] {{320, 180}, {640, 360}},
+                out));
       }
       if (!textureHeldOut.isEmpty()) {
-        results.put("textureHeldOut", qualityTable("lavfi textures, reframes and traps, held out"
-            + " (never tuned on)", textureHeldOut, new int[][] {{426, 240}, {640, 360}, {1280, 720}},
-            out));
+        results.put(
+            "textureHeldOut",
+            qualityTable(
+                "lavfi textures, reframes and traps, held out" + " (never tuned on)",
+                textureHeldOut,
+                new int[][] {{426, 240}, {640, 360}, {1280, 720}},
+                out));
       }
     }
     Path json = dir.resolve("bench-decode.json");
@@ -182,37 +241,60 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
     boolean cli = ffmpegOnPath();
     // warm-up: loads the natives and compiles the hot loops before anything is timed
     new VideoDecoder().decode(files.get(0), DecodeOptions.defaults(), new ShotDetector().sink());
-    out.printf("%n%-10s %7s | %-22s | %-22s | %-22s | %-22s | %-11s | %-29s | %s%n", "size",
-        "frames", "plain JavaCV grab loop", "VideoDecoder (decode)", "decode + detect, 1 thr",
-        "decode + detect, 2 thr", "ffmpeg CLI", "best detect / plain, / ffmpeg",
+    out.printf(
+        "%n%-10s %7s | %-22s | %-22s | %-22s | %-22s | %-11s | %-29s | %s%n",
+        "size",
+        "frames",
+        "plain JavaCV grab loop",
+        "VideoDecoder (decode)",
+        "decode + detect, 1 thr",
+        "decode + detect, 2 thr",
+        "ffmpeg CLI",
+        "best detect / plain, / ffmpeg",
         "detection alone, CPU per frame");
     for (int i = 0; i < files.size(); i++) {
       Path f = files.get(i);
       double[] plain = timed(() -> plainLoop(f));
-      double[] decode = timed(() -> new VideoDecoder()
-          .decode(f, DecodeOptions.defaults(), x -> {}).frameCount());
-      double[] detect = timed(() -> {
-        ShotDetector d = new ShotDetector();
-        int n = new VideoDecoder().decode(f, DecodeOptions.defaults(), d.sink()).frameCount();
-        d.finish();
-        return n;
-      });
-      double[] pipelined = timed(() -> {
-        ShotDetector d = new ShotDetector();
-        AsyncFrameSink async = new AsyncFrameSink(d.sink(), 32);
-        int n = new VideoDecoder().decode(f, DecodeOptions.defaults(), async).frameCount();
-        d.finish();
-        return n;
-      });
+      double[] decode =
+          timed(() -> new VideoDecoder().decode(f, DecodeOptions.defaults(), x -> {}).frameCount());
+      double[] detect =
+          timed(
+              () -> {
+                ShotDetector d = new ShotDetector();
+                int n =
+                    new VideoDecoder().decode(f, DecodeOptions.defaults(), d.sink()).frameCount();
+                d.finish();
+                return n;
+              });
+      double[] pipelined =
+          timed(
+              () -> {
+                ShotDetector d = new ShotDetector();
+                AsyncFrameSink async = new AsyncFrameSink(d.sink(), 32);
+                int n = new VideoDecoder().decode(f, DecodeOptions.defaults(), async).frameCount();
+                d.finish();
+                return n;
+              });
       double[] ffmpeg = cli ? timed(() -> ffmpegCli(f, (int) plain[0])) : null;
       double best = Math.max(detect[1], pipelined[1]);
       double detectionMs = detectionCpuMs(f);
-      out.printf(Locale.ROOT, "%-10s %7d | %s | %s | %s | %s | %-11s | %-29s | %.3f ms (%.0f fps, 1 core)%n",
-          sizes.get(i), (int) detect[0], rate(plain), rate(decode), rate(detect), rate(pipelined),
+      out.printf(
+          Locale.ROOT,
+          "%-10s %7d | %s | %s | %s | %s | %-11s | %-29s | %.3f ms (%.0f fps, 1 core)%n",
+          sizes.get(i),
+          (int) detect[0],
+          rate(plain),
+          rate(decode),
+          rate(detect),
+          rate(pipelined),
           ffmpeg == null ? "not found" : String.format(Locale.ROOT, "%5.0f fps", ffmpeg[1]),
-          String.format(Locale.ROOT, "%.2f, %s", best / plain[1],
+          String.format(
+              Locale.ROOT,
+              "%.2f, %s",
+              best / plain[1],
               ffmpeg == null ? "-" : String.format(Locale.ROOT, "%.2f", best / ffmpeg[1])),
-          detectionMs, 1000 / detectionMs);
+          detectionMs,
+          1000 / detectionMs);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("size", sizes.get(i));
       row.put("frames", (int) detect[0]);
@@ -231,9 +313,9 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
   }
 
   /**
-   * CPU milliseconds per frame of shot detection alone (features, signals and rules, no
-   * decoding), the least of {@code repeat} runs over the file's frames held in memory: thread
-   * CPU time, so other load on the machine disturbs it far less than wall-clock rates.
+   * CPU milliseconds per frame of shot detection alone (features, signals and rules, no decoding),
+   * the least of {@code repeat} runs over the file's frames held in memory: thread CPU time, so
+   * other load on the machine disturbs it far less than wall-clock rates.
    */
   private double detectionCpuMs(Path f) {
     List<org.videoannotator.embed.video.DecodedFrame> frames = new ArrayList<>();
@@ -263,7 +345,8 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
         break;
       }
       plan.add(s);
-      total += s.frames() + s.entry().frames() * (s.entry().kind() == ShotPlan.Entry.Kind.FADE ? 2 : 1);
+      total +=
+          s.frames() + s.entry().frames() * (s.entry().kind() == ShotPlan.Entry.Kind.FADE ? 2 : 1);
     }
     return plan;
   }
@@ -312,8 +395,11 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
   }
 
   private static int ffmpegCli(Path f, int frames) throws Exception {
-    Process p = new ProcessBuilder("ffmpeg", "-v", "error", "-threads", "2", "-i", f.toString(),
-        "-f", "null", "-").redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                "ffmpeg", "-v", "error", "-threads", "2", "-i", f.toString(), "-f", "null", "-")
+            .redirectErrorStream(true)
+            .start();
     p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
     if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
       throw new IllegalStateException("ffmpeg failed on " + f);
@@ -322,7 +408,8 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
   }
 
   private Map<String, Object> quality(PrintWriter out) throws Exception {
-    Map<String, List<ShotPlan>> plans = new LinkedHashMap<>(SyntheticScripts.transitionSuite(101, FPS));
+    Map<String, List<ShotPlan>> plans =
+        new LinkedHashMap<>(SyntheticScripts.transitionSuite(101, FPS));
     for (int k = 0; k < qualityVideos; k++) {
       plans.put("challenge" + k, SyntheticScripts.challenge(201 + k, 20, FPS));
     }
@@ -334,11 +421,17 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
    * table: precision, recall and F1 of hard cuts and of gradual transitions, boundaries reported
    * inside distractors, and inside flashes alone.
    */
-  private Map<String, Object> qualityTable(String title, Map<String, List<ShotPlan>> plans, int[][] frameSizes,
-      PrintWriter out) throws Exception {
+  private Map<String, Object> qualityTable(
+      String title, Map<String, List<ShotPlan>> plans, int[][] frameSizes, PrintWriter out)
+      throws Exception {
     SyntheticVideo.Format[] formats = SyntheticVideo.Format.values();
-    String[] names = {"ours", "ffmpeg scene>" + sceneThreshold, "pyscenedetect-content",
-        "pyscenedetect-adaptive", "pyscenedetect-histogram"};
+    String[] names = {
+      "ours",
+      "ffmpeg scene>" + sceneThreshold,
+      "pyscenedetect-content",
+      "pyscenedetect-adaptive",
+      "pyscenedetect-histogram"
+    };
     BoundaryScore[] totals = new BoundaryScore[names.length];
     int[] falseAtDistractors = new int[names.length];
     int[] falseAtFlashes = new int[names.length];
@@ -349,7 +442,8 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
     try (Progress p = Progress.start("quality videos", plans.size(), "videos")) {
       for (Map.Entry<String, List<ShotPlan>> e : plans.entrySet()) {
         int[] size = frameSizes[k % frameSizes.length];
-        SyntheticVideo sv = new SyntheticVideo(size[0], size[1], FPS, formats[k++ % formats.length]);
+        SyntheticVideo sv =
+            new SyntheticVideo(size[0], size[1], FPS, formats[k++ % formats.length]);
         Path file = sv.fileIn(dir, "quality-" + e.getKey());
         Path truthFile = dir.resolve("quality-" + e.getKey() + ".truth.json");
         GroundTruth truth;
@@ -364,33 +458,62 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
         PySceneDetectStyle content = new PySceneDetectStyle(PySceneDetectStyle.Kind.CONTENT);
         PySceneDetectStyle adaptive = new PySceneDetectStyle(PySceneDetectStyle.Kind.ADAPTIVE);
         PySceneDetectStyle histogram = new PySceneDetectStyle(PySceneDetectStyle.Kind.HISTOGRAM);
-        new VideoDecoder().decode(file, DecodeOptions.defaults(),
-            FrameSink.tee(ours.sink(), content, adaptive, histogram));
-        List<List<Transition>> found = List.of(ours.finish(),
-            FfmpegSceneFilter.cuts(file, sceneThreshold), content.cuts(), adaptive.cuts(),
-            histogram.cuts());
+        new VideoDecoder()
+            .decode(
+                file,
+                DecodeOptions.defaults(),
+                FrameSink.tee(ours.sink(), content, adaptive, histogram));
+        List<List<Transition>> found =
+            List.of(
+                ours.finish(),
+                FfmpegSceneFilter.cuts(file, sceneThreshold),
+                content.cuts(),
+                adaptive.cuts(),
+                histogram.cuts());
         breakdown.add(e.getValue(), truth, found.get(0));
         for (int d = 0; d < names.length; d++) {
           totals[d] = totals[d].plus(BoundaryScore.of(truth.transitions(), found.get(d)));
-          falseAtDistractors[d] += BoundaryScore.falseInside(
-              truth.transitions(), found.get(d), truth.distractors()).size();
-          falseAtFlashes[d] += BoundaryScore.falseInside(truth.transitions(), found.get(d),
-              truth.distractors().stream().filter(x -> x.kind() == GroundTruth.Distractor.Kind.FLASH).toList()).size();
+          falseAtDistractors[d] +=
+              BoundaryScore.falseInside(truth.transitions(), found.get(d), truth.distractors())
+                  .size();
+          falseAtFlashes[d] +=
+              BoundaryScore.falseInside(
+                      truth.transitions(),
+                      found.get(d),
+                      truth.distractors().stream()
+                          .filter(x -> x.kind() == GroundTruth.Distractor.Kind.FLASH)
+                          .toList())
+                  .size();
         }
         p.step();
       }
     }
-    String sizes = java.util.Arrays.stream(frameSizes).map(wh -> wh[0] + "x" + wh[1])
-        .collect(java.util.stream.Collectors.joining(", "));
-    out.printf("%nshot boundaries, %s: %d rendered videos (%d frames, %s, %d formats)%n", title,
-        plans.size(), frames, sizes, Math.min(plans.size(), formats.length));
-    out.printf("%-26s | %-34s | %-34s | %-7s | %s%n", "detector", "hard cuts P / R / F1",
-        "gradual P / R / F1", "all F1", "false at distractors (flashes)");
+    String sizes =
+        java.util.Arrays.stream(frameSizes)
+            .map(wh -> wh[0] + "x" + wh[1])
+            .collect(java.util.stream.Collectors.joining(", "));
+    out.printf(
+        "%nshot boundaries, %s: %d rendered videos (%d frames, %s, %d formats)%n",
+        title, plans.size(), frames, sizes, Math.min(plans.size(), formats.length));
+    out.printf(
+        "%-26s | %-34s | %-34s | %-7s | %s%n",
+        "detector",
+        "hard cuts P / R / F1",
+        "gradual P / R / F1",
+        "all F1",
+        "false at distractors (flashes)");
     Map<String, Object> rows = new LinkedHashMap<>();
     for (int d = 0; d < names.length; d++) {
       BoundaryScore s = totals[d];
-      out.printf(Locale.ROOT, "%-26s | %s | %s | %.3f   | %d (%d)%n", names[d], prf(s.cuts()),
-          prf(s.gradual()), s.all().f1(), falseAtDistractors[d], falseAtFlashes[d]);
+      out.printf(
+          Locale.ROOT,
+          "%-26s | %s | %s | %.3f   | %d (%d)%n",
+          names[d],
+          prf(s.cuts()),
+          prf(s.gradual()),
+          s.all().f1(),
+          falseAtDistractors[d],
+          falseAtFlashes[d]);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("cuts", counts(s.cuts()));
       row.put("gradual", counts(s.gradual()));
@@ -405,8 +528,14 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
   }
 
   private static String prf(BoundaryScore.Counts c) {
-    return String.format(Locale.ROOT, "%.3f / %.3f / %.3f (%3d/%3d)", c.precision(), c.recall(),
-        c.f1(), c.truthFound(), c.truth());
+    return String.format(
+        Locale.ROOT,
+        "%.3f / %.3f / %.3f (%3d/%3d)",
+        c.precision(),
+        c.recall(),
+        c.f1(),
+        c.truthFound(),
+        c.truth());
   }
 
   private static Map<String, Object> counts(BoundaryScore.Counts c) {
@@ -432,5 +561,4 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
       throw new UserException("--sizes: '" + s + "' is not WIDTHxHEIGHT with even sizes >= 16");
     }
   }
-
 }

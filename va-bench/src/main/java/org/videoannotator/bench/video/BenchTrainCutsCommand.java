@@ -37,12 +37,19 @@ import picocli.CommandLine.Spec;
 public final class BenchTrainCutsCommand implements BenchSubcommand, Callable<Integer> {
   private static final int FPS = 25;
 
-  @Option(names = "--dir", paramLabel = "DIR", defaultValue = "train-cuts",
-      description = "Where the rendered training videos go; videos already there are reused"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      defaultValue = "train-cuts",
+      description =
+          "Where the rendered training videos go; videos already there are reused"
+              + " (default: ${DEFAULT-VALUE}).")
   Path dir;
 
-  @Option(names = "--out", paramLabel = "FILE", required = true,
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      required = true,
       description = "Where to write the model JSON.")
   Path out;
 
@@ -59,7 +66,8 @@ public final class BenchTrainCutsCommand implements BenchSubcommand, Callable<In
     // (tuning) halves of the hard and texture mixes. The held-out seeds are never rendered here.
     Map<String, List<ShotPlan>> plans = new LinkedHashMap<>();
     for (long seed : new long[] {1, 7}) {
-      SyntheticScripts.transitionSuite(seed, FPS).forEach((k, v) -> plans.put("suite" + seed + k, v));
+      SyntheticScripts.transitionSuite(seed, FPS)
+          .forEach((k, v) -> plans.put("suite" + seed + k, v));
     }
     for (int k = 1; k <= 6; k++) {
       plans.put("challenge" + k, SyntheticScripts.challenge(k, 20, FPS));
@@ -75,7 +83,8 @@ public final class BenchTrainCutsCommand implements BenchSubcommand, Callable<In
     try (Progress p = Progress.start("render training videos", plans.size(), "videos")) {
       for (Map.Entry<String, List<ShotPlan>> e : plans.entrySet()) {
         int[] size = sizes[i % sizes.length];
-        SyntheticVideo sv = new SyntheticVideo(size[0], size[1], FPS, formats[i++ % formats.length]);
+        SyntheticVideo sv =
+            new SyntheticVideo(size[0], size[1], FPS, formats[i++ % formats.length]);
         Path file = sv.fileIn(dir, e.getKey());
         Path truthFile = dir.resolve(e.getKey() + ".truth.json");
         GroundTruth truth;
@@ -90,8 +99,13 @@ public final class BenchTrainCutsCommand implements BenchSubcommand, Callable<In
       }
     }
     PrintWriter log = spec.commandLine().getOut();
-    CutTraining.train(videos, "va bench train-cuts: " + String.join(", ", plans.keySet())
-        + " (320x180 and 640x360, every format in turn, 25 fps)", out, log);
+    CutTraining.train(
+        videos,
+        "va bench train-cuts: "
+            + String.join(", ", plans.keySet())
+            + " (320x180 and 640x360, every format in turn, 25 fps)",
+        out,
+        log);
     return 0;
   }
 }

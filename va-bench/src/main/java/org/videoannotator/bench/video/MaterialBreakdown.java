@@ -1,11 +1,11 @@
 package org.videoannotator.bench.video;
 
 import java.util.LinkedHashMap;
-import org.videoannotator.embed.video.BoundaryScore;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.videoannotator.embed.video.BoundaryScore;
 import org.videoannotator.embed.video.ShotSpan;
 import org.videoannotator.embed.video.Transition;
 import org.videoannotator.embed.video.synthetic.GroundTruth;
@@ -14,9 +14,9 @@ import org.videoannotator.embed.video.synthetic.Texture;
 
 /**
  * One detector's results per kind of material: recall of cuts and of gradual transitions by what
- * the two shots show (scenes, textures that change on their own, stills and gradients, one
- * subject reframed), and the false boundaries by where they fall (inside which distractor, in
- * which material). A truth boundary counts as found when any detection matches it.
+ * the two shots show (scenes, textures that change on their own, stills and gradients, one subject
+ * reframed), and the false boundaries by where they fall (inside which distractor, in which
+ * material). A truth boundary counts as found when any detection matches it.
  */
 public final class MaterialBreakdown {
   private final Map<String, int[]> found = new TreeMap<>();
@@ -66,7 +66,8 @@ public final class MaterialBreakdown {
     Texture tb = b.texture();
     if (ta != null && tb != null && ta.kind() == tb.kind() && ta.seed() == tb.seed()) {
       return ta.kind().busy && ta.kind() != Texture.Kind.MANDELBROT
-          ? "same texture, other content" : "one subject reframed";
+          ? "same texture, other content"
+          : "one subject reframed";
     }
     String ma = material(a);
     String mb = material(b);
@@ -84,8 +85,12 @@ public final class MaterialBreakdown {
 
   private static String material(ShotPlan s) {
     if (s.texture() == null) {
-      boolean busyEvent = s.events().stream().anyMatch(e -> e.kind() == ShotPlan.Event.Kind.NOISE
-          || e.kind() == ShotPlan.Event.Kind.SPARKLE);
+      boolean busyEvent =
+          s.events().stream()
+              .anyMatch(
+                  e ->
+                      e.kind() == ShotPlan.Event.Kind.NOISE
+                          || e.kind() == ShotPlan.Event.Kind.SPARKLE);
       return busyEvent ? "busy texture" : "scene";
     }
     return s.texture().kind().busy ? "busy texture" : "still or gradient";
@@ -94,7 +99,8 @@ public final class MaterialBreakdown {
   /** Lines to print under the detector table. */
   public String table() {
     StringBuilder b = new StringBuilder("ours by material: found / truth\n");
-    found.forEach((k, c) -> b.append(String.format(Locale.ROOT, "  %-44s %3d / %3d%n", k, c[1], c[0])));
+    found.forEach(
+        (k, c) -> b.append(String.format(Locale.ROOT, "  %-44s %3d / %3d%n", k, c[1], c[0])));
     b.append(String.format(Locale.ROOT, "ours, false boundaries: %d in all", falseTotal));
     falseAt.forEach((k, n) -> b.append(", ").append(n).append(' ').append(k));
     return b.append('\n').toString();

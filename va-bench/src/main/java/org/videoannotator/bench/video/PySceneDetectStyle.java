@@ -7,18 +7,19 @@ import org.videoannotator.embed.video.FrameSink;
 import org.videoannotator.embed.video.Transition;
 
 /**
- * Re-implementations of PySceneDetect's three detectors with its documented defaults, as peers
- * for the benchmark (written from the published algorithm descriptions, on the same 160 px
- * analysis frames our detector sees). They report hard cuts only.
+ * Re-implementations of PySceneDetect's three detectors with its documented defaults, as peers for
+ * the benchmark (written from the published algorithm descriptions, on the same 160 px analysis
+ * frames our detector sees). They report hard cuts only.
  *
  * <ul>
  *   <li>{@code content}: mean absolute change of H (0..179), S, V (0..255) between consecutive
  *       frames, averaged over the three channels; a cut when it reaches 27.
  *   <li>{@code adaptive}: the content value divided by the mean content value of the 2 frames
  *       before and after; a cut when the ratio reaches 3 and the content value 15.
- *   <li>{@code histogram}: 256-bin luma histograms compared by correlation; a cut when
- *       {@code 1 - correlation} reaches 0.05.
+ *   <li>{@code histogram}: 256-bin luma histograms compared by correlation; a cut when {@code 1 -
+ *       correlation} reaches 0.05.
  * </ul>
+ *
  * All use a minimum scene length of 15 frames, as PySceneDetect does by default.
  */
 public final class PySceneDetectStyle implements FrameSink {

@@ -14,7 +14,10 @@ import org.videoannotator.core.Json;
 import org.videoannotator.core.cli.CommandFailures;
 import picocli.CommandLine;
 
-/** {@code va bench index} run in-process, as the launcher runs it (moved from va-index's CommandsTest). */
+/**
+ * {@code va bench index} run in-process, as the launcher runs it (moved from va-index's
+ * CommandsTest).
+ */
 class BenchIndexCommandTest {
   @TempDir Path tmp;
 
@@ -34,9 +37,31 @@ class BenchIndexCommandTest {
   @Test
   void benchIndexWritesItsFiguresAsJson() throws Exception {
     Path out = tmp.resolve("bench.json");
-    Run r = run(new BenchIndexCommand(), "--rows", "1500", "--dim", "16", "--clusters", "20",
-        "--queries", "20", "--batch", "1000", "--append", "200", "--k", "5,20", "--by-example", "30",
-        "--text-queries", "10", "--work", tmp.resolve("work").toString(), "--out", out.toString());
+    Run r =
+        run(
+            new BenchIndexCommand(),
+            "--rows",
+            "1500",
+            "--dim",
+            "16",
+            "--clusters",
+            "20",
+            "--queries",
+            "20",
+            "--batch",
+            "1000",
+            "--append",
+            "200",
+            "--k",
+            "5,20",
+            "--by-example",
+            "30",
+            "--text-queries",
+            "10",
+            "--work",
+            tmp.resolve("work").toString(),
+            "--out",
+            out.toString());
     assertEquals(0, r.status(), r.err());
     JsonNode report = Json.mapper().readTree(Files.readString(out)).get(0);
     assertEquals(1, report.get("builds").size());
@@ -52,10 +77,16 @@ class BenchIndexCommandTest {
         assertTrue(recall >= 0.98 && s.get("shareUnderHalf").asDouble() == 0, s.toString());
       }
       if (s.get("count").asInt() == 30) {
-        assertEquals(1.0, s.get("selfFirst").asDouble(), 1e-9, "every clip first in its own results: " + s);
+        assertEquals(
+            1.0, s.get("selfFirst").asDouble(), 1e-9, "every clip first in its own results: " + s);
       }
     }
-    assertEquals(java.util.Set.of("by-example/int8-scan+exact", "by-example/lucene-graph+exact",
-        "text-gap/int8-scan+exact", "text-gap/lucene-graph+exact"), sets);
+    assertEquals(
+        java.util.Set.of(
+            "by-example/int8-scan+exact",
+            "by-example/lucene-graph+exact",
+            "text-gap/int8-scan+exact",
+            "text-gap/lucene-graph+exact"),
+        sets);
   }
 }

@@ -31,16 +31,31 @@ class LearnBenchmarkTest {
   @Test
   void commandPrintsAndWritesTheFigures() throws Exception {
     Path out = dir.resolve("bench.json");
-    int exit = new CommandLine(new BenchLearnCommand()).execute("--rows", "4000", "--dim", "32",
-        "--labelled", "200", "--repeats", "1", "--feed-size", "10", "--out", out.toString());
+    int exit =
+        new CommandLine(new BenchLearnCommand())
+            .execute(
+                "--rows",
+                "4000",
+                "--dim",
+                "32",
+                "--labelled",
+                "200",
+                "--repeats",
+                "1",
+                "--feed-size",
+                "10",
+                "--out",
+                out.toString());
     assertEquals(0, exit);
     JsonNode report = Json.mapper().readTree(out.toFile());
     assertEquals(5, report.get("timings").size());
     assertTrue(report.get("scoreToStreamRatio").asDouble() > 0);
     assertTrue(report.get("cvMeanAp").asDouble() > 0.5, report.toString());
     assertEquals(2, new CommandLine(new BenchLearnCommand()).execute("--rows", "x"));
-    assertEquals(1, new CommandLine(new BenchLearnCommand())
-        .setExecutionExceptionHandler((e, cmd, parsed) -> 1)
-        .execute("--rows", "100", "--labelled", "1000"));
+    assertEquals(
+        1,
+        new CommandLine(new BenchLearnCommand())
+            .setExecutionExceptionHandler((e, cmd, parsed) -> 1)
+            .execute("--rows", "100", "--labelled", "1000"));
   }
 }

@@ -39,9 +39,21 @@ class LoopCommandTest {
     new SyntheticVaGenerator(new SyntheticVaGenerator.Config(5, 4000, 32, LABELS)).generate(data);
     truth = TruthTable.read(data.resolve(TruthTable.FILE));
     Path out = dir.resolve("out");
-    int code = new CommandLine(new LoopCommand()).execute("--data", data.toString(), "--work",
-        dir.resolve("work").toString(), "--budget", "25,50,100,200", "--seeds", "2", "--policies",
-        String.join(",", POLICIES), "--out", out.toString());
+    int code =
+        new CommandLine(new LoopCommand())
+            .execute(
+                "--data",
+                data.toString(),
+                "--work",
+                dir.resolve("work").toString(),
+                "--budget",
+                "25,50,100,200",
+                "--seeds",
+                "2",
+                "--policies",
+                String.join(",", POLICIES),
+                "--out",
+                out.toString());
     assertEquals(0, code);
     loop = Json.mapper().readTree(out.resolve("loop.json").toFile());
     assertTrue(Files.readString(out.resolve("loop.md")).contains("## Hold-out AP"));
@@ -54,7 +66,8 @@ class LoopCommandTest {
     assertEquals(LABELS, names(loop.get("labels")));
     for (String label : LABELS) {
       JsonNode l = loop.get("labels").get(label);
-      assertEquals(truth.rate(truth.labelIndex(label)), l.get("true_rate").asDouble(), 1e-12, label);
+      assertEquals(
+          truth.rate(truth.labelIndex(label)), l.get("true_rate").asDouble(), 1e-12, label);
       double p = l.get("true_rate").asDouble();
       assertEquals(0.9 * p + 0.1 * (1 - p), l.get("expert_rate").asDouble(), 1e-12, "noise 0.1");
       assertEquals(POLICIES, names(l.get("policies")));
@@ -66,17 +79,32 @@ class LoopCommandTest {
         double ap = last.get("holdout_ap").get("mean").asDouble();
         assertTrue(ap > 0 && ap <= 1, label + "/" + policy + " AP " + ap);
         assertEquals(2, last.get("holdout_ap").get("ci").size());
-        for (String field : List.of("shown_ap", "yes_share", "decision_precision", "decision_recall",
-            "threshold", "build_ms", "skips")) {
-          assertTrue(last.get(field).isNumber(), label + "/" + policy + ": " + field + " " + last.get(field));
+        for (String field :
+            List.of(
+                "shown_ap",
+                "yes_share",
+                "decision_precision",
+                "decision_recall",
+                "threshold",
+                "build_ms",
+                "skips")) {
+          assertTrue(
+              last.get(field).isNumber(),
+              label + "/" + policy + ": " + field + " " + last.get(field));
         }
-        assertTrue(last.has("estimated_rate"), "estimated_rate is present, null when the server gives none");
+        assertTrue(
+            last.has("estimated_rate"),
+            "estimated_rate is present, null when the server gives none");
       }
     }
-    assertTrue(loop.get("settings").get("server_labels").asText().startsWith("loop-"), loop.get("settings").toString());
+    assertTrue(
+        loop.get("settings").get("server_labels").asText().startsWith("loop-"),
+        loop.get("settings").toString());
     JsonNode summary = loop.get("summary");
     assertEquals(4, summary.get("median_holdout_ap").get("default").size());
-    assertEquals(0.0, summary.get("gain_over_combined_ap_points").get("combined").get(3).get("mean").asDouble());
+    assertEquals(
+        0.0,
+        summary.get("gain_over_combined_ap_points").get("combined").get(3).get("mean").asDouble());
     assertTrue(summary.get("labels_saved").get("auto").has("200"));
   }
 
@@ -98,8 +126,11 @@ class LoopCommandTest {
           if (aps.isEmpty()) {
             assertTrue(mean.isNull());
           } else {
-            assertEquals(aps.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), mean.asDouble(),
-                1e-12, label + "/" + policy + " step " + step);
+            assertEquals(
+                aps.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+                mean.asDouble(),
+                1e-12,
+                label + "/" + policy + " step " + step);
           }
         }
       }
@@ -108,8 +139,10 @@ class LoopCommandTest {
 
   @Test
   void apOfAPerfectRankingOnTheHoldOutIsOne() {
-    // The hold-out AP the benchmark reports uses the project's AP: a check that a ranking by the truth
-    // itself scores 1 on the seed's hold-out (so a low hold-out AP is the model's, not the bookkeeping's).
+    // The hold-out AP the benchmark reports uses the project's AP: a check that a ranking by the
+    // truth
+    // itself scores 1 on the seed's hold-out (so a low hold-out AP is the model's, not the
+    // bookkeeping's).
     Expert expert = new Expert(truth, Expert.rowsOf(truth), 0, 0.1);
     int column = truth.labelIndex("interview");
     List<Boolean> y = new ArrayList<>();
@@ -130,17 +163,28 @@ class LoopCommandTest {
 
   @Test
   void estimatedPrevalenceLandsNearTheTruth() {
-    JsonNode first = loop.get("labels").get(LABELS.getFirst()).get("policies").get("default").get("steps").get(3);
-    Assumptions.assumeTrue(first.get("estimated_rate").get("mean").isNumber(),
+    JsonNode first =
+        loop.get("labels")
+            .get(LABELS.getFirst())
+            .get("policies")
+            .get("default")
+            .get("steps")
+            .get(3);
+    Assumptions.assumeTrue(
+        first.get("estimated_rate").get("mean").isNumber(),
         "the server gives no estimates (build document without 'estimates') yet");
     int near = 0;
     List<String> seen = new ArrayList<>();
     for (String label : LABELS) {
-      JsonNode step = loop.get("labels").get(label).get("policies").get("default").get("steps").get(3);
+      JsonNode step =
+          loop.get("labels").get(label).get("policies").get("default").get("steps").get(3);
       double t = loop.get("labels").get(label).get("true_rate").asDouble();
       double e = step.get("estimated_rate").get("mean").asDouble();
       JsonNode interval = step.get("estimated_interval");
-      boolean inside = interval.get(0).isNumber() && interval.get(0).asDouble() <= t && t <= interval.get(1).asDouble();
+      boolean inside =
+          interval.get(0).isNumber()
+              && interval.get(0).asDouble() <= t
+              && t <= interval.get(1).asDouble();
       boolean close = e > 0 && Math.max(e / t, t / e) <= 1.5;
       near += inside || close ? 1 : 0;
       seen.add(label + ": true " + t + ", estimated " + e + " " + interval);

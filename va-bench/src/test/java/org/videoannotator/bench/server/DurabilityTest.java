@@ -1,7 +1,5 @@
 package org.videoannotator.bench.server;
 
-import org.videoannotator.testkit.SyntheticCorpora;
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.videoannotator.testkit.SyntheticCorpora;
 
 /**
  * The server in a child JVM takes concurrent annotations, is killed with SIGKILL mid-burst, and
@@ -28,7 +28,8 @@ class DurabilityTest {
     for (int i = 0; i < 500; i++) {
       keys.add(SyntheticCorpora.key(i));
     }
-    DurabilityCheck.Report report = DurabilityCheck.run(dir, "crash", keys, 4, Duration.ofSeconds(3));
+    DurabilityCheck.Report report =
+        DurabilityCheck.run(dir, "crash", keys, 4, Duration.ofSeconds(3));
     assertTrue(report.acknowledged() > 20, report.toString());
     assertEquals(0, report.missing(), report.toString());
     assertEquals(report.acknowledged(), report.found(), report.toString());

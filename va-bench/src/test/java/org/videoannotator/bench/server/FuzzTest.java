@@ -14,31 +14,49 @@ import org.videoannotator.server.ServerRuntime;
 import org.videoannotator.testkit.JsonHttp;
 import org.videoannotator.testkit.SyntheticCorpora;
 
-/** Thousands of seeded malformed requests: no 5xx, no dropped connection, and the server still serves. */
+/**
+ * Thousands of seeded malformed requests: no 5xx, no dropped connection, and the server still
+ * serves.
+ */
 @Tag("slow") // thousands of malformed requests
 class FuzzTest {
   @TempDir Path temp;
 
   @Test
   void malformedRequestsNeverBreakTheServer() throws Exception {
-    try (ServerRuntime runtime = ServerRuntime.over(SyntheticCorpora.copyOf(temp.resolve("corpus"), 3000, 32, 7), null)) {
+    try (ServerRuntime runtime =
+        ServerRuntime.over(SyntheticCorpora.copyOf(temp.resolve("corpus"), 3000, 32, 7), null)) {
       JsonHttp http = new JsonHttp(runtime.start("127.0.0.1", 0).replaceAll("/$", ""));
       fuzzLabelledAndBuilt(runtime, http);
     }
   }
 
-  /** A label with 40 answers by the corpus's truth and a finished build, then 3,000 fuzzed requests. */
-  private static void fuzzLabelledAndBuilt(ServerRuntime runtime, JsonHttp http) throws InterruptedException {
-    assertEquals(201, http.post("/api/labels", Map.of("name", "fuzz", "description", "d")).status());
+  /**
+   * A label with 40 answers by the corpus's truth and a finished build, then 3,000 fuzzed requests.
+   */
+  private static void fuzzLabelledAndBuilt(ServerRuntime runtime, JsonHttp http)
+      throws InterruptedException {
+    assertEquals(
+        201, http.post("/api/labels", Map.of("name", "fuzz", "description", "d")).status());
     List<String> keys = new ArrayList<>();
     List<Map<String, Object>> answers = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       String key = SyntheticCorpora.key(i);
       keys.add(key);
       boolean yes = SyntheticCorpora.concept(runtime.corpus().clip(key).orElseThrow());
-      answers.add(Map.of("key", key, "value", yes ? "yes" : "no", "annotator", "alice", "source", Map.of("kind", "other")));
+      answers.add(
+          Map.of(
+              "key",
+              key,
+              "value",
+              yes ? "yes" : "no",
+              "annotator",
+              "alice",
+              "source",
+              Map.of("kind", "other")));
     }
-    JsonHttp.Reply labelled = http.post("/api/labels/fuzz/annotations", Map.of("annotations", answers));
+    JsonHttp.Reply labelled =
+        http.post("/api/labels/fuzz/annotations", Map.of("annotations", answers));
     assertTrue(labelled.status() < 300, labelled.body());
     JsonHttp.Reply started = http.post("/api/labels/fuzz/builds", Map.of());
     assertEquals(202, started.status(), started.body());
@@ -47,7 +65,9 @@ class FuzzTest {
     System.out.println("fuzz statuses: " + report.statuses());
     assertEquals(0, report.count5xx(), String.join("\n", report.serverErrors()));
     assertEquals(0, report.connectionErrors(), String.join("\n", report.serverErrors()));
-    assertTrue(report.statuses().keySet().stream().anyMatch(s -> s >= 400 && s < 500), report.statuses().toString());
+    assertTrue(
+        report.statuses().keySet().stream().anyMatch(s -> s >= 400 && s < 500),
+        report.statuses().toString());
     assertTrue(report.statuses().containsKey(200), report.statuses().toString());
     // Foreign Host/Origin requests were among them, and refused.
     assertTrue(report.statuses().containsKey(403), report.statuses().toString());

@@ -23,37 +23,69 @@ import picocli.CommandLine.Option;
 public final class DemoCommand implements Callable<Integer>, VaSubcommand {
   private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
 
-  @Option(names = "--dir", defaultValue = "va-demo", description = "Demo folder (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--dir",
+      defaultValue = "va-demo",
+      description = "Demo folder (default: ${DEFAULT-VALUE}).")
   Path dir;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+  @Option(
+      names = "--port",
+      defaultValue = "7070",
+      description = "Port (default: ${DEFAULT-VALUE}; 0 = any free port).")
   int port;
 
   @picocli.CommandLine.Mixin
-  org.videoannotator.server.auth.TokenOptions tokens = new org.videoannotator.server.auth.TokenOptions();
+  org.videoannotator.server.auth.TokenOptions tokens =
+      new org.videoannotator.server.auth.TokenOptions();
 
   @picocli.CommandLine.Mixin
   org.videoannotator.server.auth.TlsOptions tls = new org.videoannotator.server.auth.TlsOptions();
 
-  @Option(names = "--model", description = "A CLIP model folder: ingest with 'concat' (CLIP + descriptor) for semantic text search.")
+  @Option(
+      names = "--model",
+      description =
+          "A CLIP model folder: ingest with 'concat' (CLIP + descriptor) for semantic text search.")
   Path model;
 
-  @Option(names = "--threads", defaultValue = "2", description = "Videos rendered and ingested at once (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      defaultValue = "2",
+      description = "Videos rendered and ingested at once (default: ${DEFAULT-VALUE}).")
   int threads;
 
-  @Option(names = "--no-serve", description = "Only create the demo corpus; do not start the server.")
+  @Option(
+      names = "--no-serve",
+      description = "Only create the demo corpus; do not start the server.")
   boolean noServe;
 
   @Override
   public Integer call() throws InterruptedException {
     String token = tokens.resolve();
-    Settings.log(LOG, "va demo", "dir", dir.toAbsolutePath(), "host", host, "port", port,
-        "token", token == null ? "none" : "set", "model", model, "threads", threads);
+    Settings.log(
+        LOG,
+        "va demo",
+        "dir",
+        dir.toAbsolutePath(),
+        "host",
+        host,
+        "port",
+        port,
+        "token",
+        token == null ? "none" : "set",
+        "model",
+        model,
+        "threads",
+        threads);
     if (!noServe) {
-      ServeCommand.checkBinding(host, port, token); // refuse before a minute of rendering, not after
+      ServeCommand.checkBinding(
+          host, port, token); // refuse before a minute of rendering, not after
     }
     Path corpus = DemoCorpus.ensure(dir, DemoSpec.DEFAULT, model, threads);
     if (noServe) {

@@ -1,6 +1,5 @@
 package org.videoannotator.cli.demo;
 
-import org.videoannotator.index.CorpusLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,16 +19,17 @@ import org.videoannotator.embed.ingest.Ingester;
 import org.videoannotator.embed.model.Embedder;
 import org.videoannotator.embed.model.Embedders;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusLayout;
 import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.server.store.AnnotationStore;
 
 /**
- * Creates the demo corpus offline: renders the demo videos, ingests them through the same
- * {@link Ingester} that {@code va ingest} uses (no shortcut), and creates the demo labels. Every
- * step is resumable; a finished demo is marked by {@code demo.json} and reused as it is.
+ * Creates the demo corpus offline: renders the demo videos, ingests them through the same {@link
+ * Ingester} that {@code va ingest} uses (no shortcut), and creates the demo labels. Every step is
+ * resumable; a finished demo is marked by {@code demo.json} and reused as it is.
  *
- * <p>Layout of the demo folder: {@code videos/} (the rendered videos, captions and truths),
- * {@code corpus/} (what {@code va serve} serves), {@code demo.json}.
+ * <p>Layout of the demo folder: {@code videos/} (the rendered videos, captions and truths), {@code
+ * corpus/} (what {@code va serve} serves), {@code demo.json}.
  */
 public final class DemoCorpus {
   private static final Logger LOG = LoggerFactory.getLogger(DemoCorpus.class);
@@ -61,24 +61,35 @@ public final class DemoCorpus {
       return corpusDir(root);
     }
     long start = System.nanoTime();
-    LOG.info("creating the demo in {}: {} videos x {} shots, rendered offline", root,
-        spec.videos(), spec.shotsPerVideo());
+    LOG.info(
+        "creating the demo in {}: {} videos x {} shots, rendered offline",
+        root,
+        spec.videos(),
+        spec.shotsPerVideo());
     DemoVideos.renderAll(spec, videosDir(root), root.resolve(".render-scratch"), threads);
     String embedderId = modelDir == null ? "descriptor" : "concat";
     IngestReport report;
     try (Embedder embedder = Embedders.create(embedderId, modelDir);
         Corpus corpus =
-            Corpus.open(corpusDir(root), CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
+            Corpus.open(
+                corpusDir(root),
+                CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
       IngestOptions options = new IngestOptions(IngestOptions.DEFAULT_SAMPLE_FPS, threads, null);
       report = new Ingester(corpus, embedder, options).run(List.of(videosDir(root)));
       if (report.count(FileResult.FAILED) > 0) {
-        throw new UserException("ingesting the demo videos failed for " + report.count(FileResult.FAILED)
-            + " file(s); see " + corpus.layout().ingestReport());
+        throw new UserException(
+            "ingesting the demo videos failed for "
+                + report.count(FileResult.FAILED)
+                + " file(s); see "
+                + corpus.layout().ingestReport());
       }
       createLabels(corpus.dir());
       writeMarker(root, spec, embedderId, corpus.size(), (System.nanoTime() - start) / 1e9);
     }
-    LOG.info("demo ready: {} shots in {} s", report.shots(), String.format("%.1f", (System.nanoTime() - start) / 1e9));
+    LOG.info(
+        "demo ready: {} shots in {} s",
+        report.shots(),
+        String.format("%.1f", (System.nanoTime() - start) / 1e9));
     return corpusDir(root);
   }
 
@@ -92,7 +103,8 @@ public final class DemoCorpus {
     }
   }
 
-  private static void writeMarker(Path root, DemoSpec spec, String embedder, int shots, double seconds) {
+  private static void writeMarker(
+      Path root, DemoSpec spec, String embedder, int shots, double seconds) {
     Map<String, Object> marker = new LinkedHashMap<>();
     marker.put("spec", spec);
     marker.put("embedder", embedder);
@@ -100,7 +112,9 @@ public final class DemoCorpus {
     marker.put("seconds", seconds);
     marker.put("created", Instant.now().toString());
     try {
-      Json.mapper().writerWithDefaultPrettyPrinter().writeValue(root.resolve(MARKER).toFile(), marker);
+      Json.mapper()
+          .writerWithDefaultPrettyPrinter()
+          .writeValue(root.resolve(MARKER).toFile(), marker);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + root.resolve(MARKER), e);
     }

@@ -17,8 +17,18 @@ public record DemoSpec(int videos, int shotsPerVideo, int width, int height, int
 
   public DemoSpec {
     if (videos < 1 || shotsPerVideo < 2 || width < 64 || height < 64 || fps < 8) {
-      throw new IllegalArgumentException("demo spec out of range: " + videos + " videos x "
-          + shotsPerVideo + " shots, " + width + "x" + height + " @ " + fps + " fps");
+      throw new IllegalArgumentException(
+          "demo spec out of range: "
+              + videos
+              + " videos x "
+              + shotsPerVideo
+              + " shots, "
+              + width
+              + "x"
+              + height
+              + " @ "
+              + fps
+              + " fps");
     }
   }
 

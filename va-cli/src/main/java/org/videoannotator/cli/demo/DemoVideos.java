@@ -61,11 +61,13 @@ final class DemoVideos {
       for (int i = 0; i < spec.videos(); i++) {
         Path video = dir.resolve(spec.videoName(i));
         List<ShotPlan> plan = plans.get(i);
-        futures.add(pool.submit(() -> {
-          Rendered r = renderOne(renderer, plan, video, scratch);
-          progress.step();
-          return r;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  Rendered r = renderOne(renderer, plan, video, scratch);
+                  progress.step();
+                  return r;
+                }));
       }
       List<Rendered> out = new ArrayList<>();
       for (Future<Rendered> f : futures) {
@@ -76,7 +78,8 @@ final class DemoVideos {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("rendering interrupted", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("rendering a demo video failed: " + e.getCause(), e.getCause());
+      throw new IllegalStateException(
+          "rendering a demo video failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
     }

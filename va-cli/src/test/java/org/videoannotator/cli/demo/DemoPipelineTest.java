@@ -1,6 +1,5 @@
 package org.videoannotator.cli.demo;
 
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,15 +14,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoannotator.core.vectors.KeyedMatrix;
+import org.videoannotator.embed.video.ShotSpan;
+import org.videoannotator.embed.video.Transition;
 import org.videoannotator.embed.video.synthetic.GroundTruth;
 import org.videoannotator.embed.video.synthetic.Scene;
 import org.videoannotator.embed.video.synthetic.ShotPlan;
-import org.videoannotator.embed.video.ShotSpan;
-import org.videoannotator.embed.video.Transition;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.index.CorpusOptions;
@@ -68,7 +68,9 @@ class DemoPipelineTest {
       Map<String, List<Clip>> clipsPerVideo =
           corpus.clips().collect(Collectors.groupingBy(Clip::video));
       for (var entry : truths.entrySet()) {
-        assertShotsMatchTruth(entry.getKey(), entry.getValue(),
+        assertShotsMatchTruth(
+            entry.getKey(),
+            entry.getValue(),
             clipsPerVideo.getOrDefault(entry.getKey(), List.of()));
       }
       KeyedMatrix vectors = corpus.vectors();
@@ -90,12 +92,15 @@ class DemoPipelineTest {
   @Test
   void searchingACaptionWordReturnsTheShotsThatCarryIt() {
     try (Corpus corpus = Corpus.open(corpusDir, CorpusOptions.existing())) {
-      Set<String> carrying = corpus.clips()
-          .filter(c -> c.text().toLowerCase(Locale.ROOT).contains("crowd"))
-          .map(Clip::key).collect(Collectors.toSet());
+      Set<String> carrying =
+          corpus
+              .clips()
+              .filter(c -> c.text().toLowerCase(Locale.ROOT).contains("crowd"))
+              .map(Clip::key)
+              .collect(Collectors.toSet());
       assertFalse(carrying.isEmpty(), "the demo should have crowd shots");
-      List<SearchHit> hits = corpus.search(
-          SearchRequest.builder().words("crowd").k(corpus.size()).build()).hits();
+      List<SearchHit> hits =
+          corpus.search(SearchRequest.builder().words("crowd").k(corpus.size()).build()).hits();
       Set<String> found = hits.stream().map(SearchHit::key).collect(Collectors.toSet());
       assertEquals(carrying, found);
     }
@@ -123,7 +128,8 @@ class DemoPipelineTest {
         }
         assertEquals(BuildStatus.DONE, status.status(), label.name() + ": " + status.error());
         double ap = status.quality().apMean();
-        assertTrue(ap >= rate + 0.25 && ap >= 1.5 * rate,
+        assertTrue(
+            ap >= rate + 0.25 && ap >= 1.5 * rate,
             label.name() + ": CV AP " + ap + " does not beat the positive rate " + rate);
       }
     }
@@ -142,17 +148,27 @@ class DemoPipelineTest {
     for (int i = 0; i < truth.transitions().size(); i++) {
       Transition t = truth.transitions().get(i);
       if (t.isCut()) {
-        assertTrue(starts.contains(t.start()) || starts.contains(t.start() - 1)
-            || starts.contains(t.start() + 1), video + ": no clip starts at the cut " + t);
+        assertTrue(
+            starts.contains(t.start())
+                || starts.contains(t.start() - 1)
+                || starts.contains(t.start() + 1),
+            video + ": no clip starts at the cut " + t);
       } else if (plan.get(i).scene().camera() != Scene.Camera.STATIC
           && plan.get(i + 1).scene().camera() != Scene.Camera.STATIC) {
         excused++;
       }
     }
     int rendered = truth.shots().size();
-    assertTrue(clips.size() <= rendered && clips.size() >= rendered - excused,
-        video + ": " + clips.size() + " clips for " + rendered + " rendered shots ("
-            + excused + " gradual transitions between moving shots may be missed)");
+    assertTrue(
+        clips.size() <= rendered && clips.size() >= rendered - excused,
+        video
+            + ": "
+            + clips.size()
+            + " clips for "
+            + rendered
+            + " rendered shots ("
+            + excused
+            + " gradual transitions between moving shots may be missed)");
   }
 
   /** The scene of the rendered shot that overlaps {@code clip} most. */
@@ -161,8 +177,9 @@ class DemoPipelineTest {
     int best = -1;
     int bestOverlap = -1;
     for (int i = 0; i < shots.size(); i++) {
-      int overlap = Math.min(shots.get(i).last(), clip.frameOut())
-          - Math.max(shots.get(i).first(), clip.frameIn());
+      int overlap =
+          Math.min(shots.get(i).last(), clip.frameOut())
+              - Math.max(shots.get(i).first(), clip.frameIn());
       if (overlap > bestOverlap) {
         bestOverlap = overlap;
         best = i;

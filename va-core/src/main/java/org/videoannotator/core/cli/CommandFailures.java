@@ -4,9 +4,9 @@ import org.videoannotator.core.UserException;
 import picocli.CommandLine;
 
 /**
- * How every launcher ({@code va}, {@code va spark}) reports a command that failed: a
- * {@link UserException} anywhere in the cause chain is one line saying what and what to do;
- * anything else is a bug, printed with its stack trace. Exit status 1 either way.
+ * How every launcher ({@code va}, {@code va spark}) reports a command that failed: a {@link
+ * UserException} anywhere in the cause chain is one line saying what and what to do; anything else
+ * is a bug, printed with its stack trace. Exit status 1 either way.
  */
 public final class CommandFailures implements CommandLine.IExecutionExceptionHandler {
   private final String launcher;
@@ -17,7 +17,8 @@ public final class CommandFailures implements CommandLine.IExecutionExceptionHan
   }
 
   @Override
-  public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+  public int handleExecutionException(
+      Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     Throwable cause = e;
     while (cause.getCause() != null && !(cause instanceof UserException)) {
       cause = cause.getCause();

@@ -1,5 +1,5 @@
 /**
- * How a command's failure reaches the user: one line and exit status 1 for a {@code
- * UserException}, a stack trace for a bug ({@code CommandFailures}).
+ * How a command's failure reaches the user: one line and exit status 1 for a {@code UserException},
+ * a stack trace for a bug ({@code CommandFailures}).
  */
 package org.videoannotator.core.cli;

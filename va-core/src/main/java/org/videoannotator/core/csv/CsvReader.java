@@ -11,9 +11,8 @@ import org.videoannotator.core.UserException;
 /**
  * A streaming RFC 4180 CSV reader: comma separated, fields optionally in double quotes, a quote
  * inside a quoted field doubled, quoted fields may hold commas and line breaks; records end with
- * LF, CRLF or CR. A leading UTF-8 byte order mark is dropped and blank lines are skipped (as
- * pandas does). Every record carries the physical line it starts on, for error messages.
- * Not thread-safe.
+ * LF, CRLF or CR. A leading UTF-8 byte order mark is dropped and blank lines are skipped (as pandas
+ * does). Every record carries the physical line it starts on, for error messages. Not thread-safe.
  */
 public final class CsvReader implements AutoCloseable {
   /** One record and the 1-based line of the file it starts on. */
@@ -52,8 +51,8 @@ public final class CsvReader implements AutoCloseable {
   /**
    * The next record, or {@code null} at the end of the input.
    *
-   * @throws UserException for a quoted field never closed or text after a closing quote, naming
-   *     the source and line
+   * @throws UserException for a quoted field never closed or text after a closing quote, naming the
+   *     source and line
    */
   public Row next() {
     if (!started) {
@@ -86,9 +85,15 @@ public final class CsvReader implements AutoCloseable {
         readQuoted(field, startLine);
         c = peek();
         if (c != ',' && c != '\n' && c != '\r' && c != EOF) {
-          throw new UserException(source + ":" + line + ": unexpected character '" + (char) c
-              + "' after a closing quote in field " + (fields.size() + 1)
-              + "; double the quote inside a quoted field");
+          throw new UserException(
+              source
+                  + ":"
+                  + line
+                  + ": unexpected character '"
+                  + (char) c
+                  + "' after a closing quote in field "
+                  + (fields.size() + 1)
+                  + "; double the quote inside a quoted field");
         }
       } else {
         while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
@@ -113,8 +118,11 @@ public final class CsvReader implements AutoCloseable {
     while (true) {
       int c = read();
       if (c == EOF) {
-        throw new UserException(source + ":" + startLine
-            + ": a quoted field is never closed; the file is truncated or a quote is missing");
+        throw new UserException(
+            source
+                + ":"
+                + startLine
+                + ": a quoted field is never closed; the file is truncated or a quote is missing");
       }
       if (c == '"') {
         if (peek() == '"') {

@@ -35,8 +35,11 @@ public final class CsvWriter {
     if (field == null) {
       return "";
     }
-    boolean needs = field.isEmpty() ? false : field.chars().anyMatch(
-        c -> c == ',' || c == '"' || c == '\n' || c == '\r') || field.charAt(0) == '\uFEFF';
+    boolean needs =
+        field.isEmpty()
+            ? false
+            : field.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')
+                || field.charAt(0) == '\uFEFF';
     return needs ? '"' + field.replace("\"", "\"\"") + '"' : field;
   }
 }

@@ -49,35 +49,67 @@ public final class Hdf5Matrix {
 
   private static FloatMatrix open(Path file, String datasetPath, boolean allowFloat64) {
     if (!Files.isRegularFile(file)) {
-      throw new UserException(file + ": file not found; expected an HDF5 file with a 2-D float"
-          + " dataset '" + datasetPath + "'");
+      throw new UserException(
+          file
+              + ": file not found; expected an HDF5 file with a 2-D float"
+              + " dataset '"
+              + datasetPath
+              + "'");
     }
     try (HdfFile hdf = new HdfFile(file)) {
       Dataset dataset = dataset(hdf, file, datasetPath);
       int[] dims = dataset.getDimensions();
       if (dims.length != 2 || dims[0] == 0 || dims[1] == 0) {
-        throw new UserException(file + ": dataset '" + datasetPath + "' has shape "
-            + Arrays.toString(dims) + "; expected a non-empty 2-D [rows, dim] matrix");
+        throw new UserException(
+            file
+                + ": dataset '"
+                + datasetPath
+                + "' has shape "
+                + Arrays.toString(dims)
+                + "; expected a non-empty 2-D [rows, dim] matrix");
       }
       DataType type = dataset.getDataType();
-      if (!(type instanceof FloatingPoint fp) || (type.getSize() != Float.BYTES && !(allowFloat64 && type.getSize() == Double.BYTES))) {
-        throw new UserException(file + ": dataset '" + datasetPath + "' holds "
-            + type.getClass().getSimpleName() + " of " + type.getSize()
-            + " bytes; expected float32 (convert with numpy .astype('float32'))");
+      if (!(type instanceof FloatingPoint fp)
+          || (type.getSize() != Float.BYTES && !(allowFloat64 && type.getSize() == Double.BYTES))) {
+        throw new UserException(
+            file
+                + ": dataset '"
+                + datasetPath
+                + "' holds "
+                + type.getClass().getSimpleName()
+                + " of "
+                + type.getSize()
+                + " bytes; expected float32 (convert with numpy .astype('float32'))");
       }
-      boolean mappable = type.getSize() == Float.BYTES && dataset instanceof ContiguousDataset
-          && dataset.getFilters().isEmpty();
+      boolean mappable =
+          type.getSize() == Float.BYTES
+              && dataset instanceof ContiguousDataset
+              && dataset.getFilters().isEmpty();
       if (mappable) {
-        return FloatMatrix.map(file, ((ContiguousDataset) dataset).getDataAddress(), dims[0], dims[1],
+        return FloatMatrix.map(
+            file,
+            ((ContiguousDataset) dataset).getDataAddress(),
+            dims[0],
+            dims[1],
             fp.getByteOrder());
       }
       if ((long) dims[0] * dims[1] > Integer.MAX_VALUE - 8) {
-        throw new UserException(file + ": dataset '" + datasetPath + "' of shape "
-            + Arrays.toString(dims) + " is chunked, compressed or float64 and too large for one"
-            + " heap array; rewrite it as contiguous, uncompressed float32 (h5py's default)");
+        throw new UserException(
+            file
+                + ": dataset '"
+                + datasetPath
+                + "' of shape "
+                + Arrays.toString(dims)
+                + " is chunked, compressed or float64 and too large for one"
+                + " heap array; rewrite it as contiguous, uncompressed float32 (h5py's default)");
       }
-      LOG.info("{}: dataset '{}' is chunked, compressed or float64, so it cannot be memory-mapped;"
-          + " reading {} x {} onto the heap as float32", file, datasetPath, dims[0], dims[1]);
+      LOG.info(
+          "{}: dataset '{}' is chunked, compressed or float64, so it cannot be memory-mapped;"
+              + " reading {} x {} onto the heap as float32",
+          file,
+          datasetPath,
+          dims[0],
+          dims[1]);
       return FloatMatrix.ofHeap(flatFloats(dataset.getDataFlat()), dims[0], dims[1]);
     } catch (HdfException e) {
       throw new UserException(file + ": not a readable HDF5 file (" + e.getMessage() + ")", e);
@@ -92,9 +124,15 @@ public final class Hdf5Matrix {
       node = null;
     }
     if (!(node instanceof Dataset dataset)) {
-      throw new UserException(file + ": no dataset named '" + datasetPath + "' (the root holds "
-          + hdf.getChildren().keySet() + "); store the matrix as '" + datasetPath
-          + "' or name the dataset to read");
+      throw new UserException(
+          file
+              + ": no dataset named '"
+              + datasetPath
+              + "' (the root holds "
+              + hdf.getChildren().keySet()
+              + "); store the matrix as '"
+              + datasetPath
+              + "' or name the dataset to read");
     }
     return dataset;
   }

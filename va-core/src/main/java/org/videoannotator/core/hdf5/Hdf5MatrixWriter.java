@@ -56,8 +56,8 @@ public final class Hdf5MatrixWriter {
     overwriteData(file, address, order, rows, dim, source);
   }
 
-  private static void overwriteData(Path file, long address, ByteOrder order, int rows, int dim,
-      RowSource source) {
+  private static void overwriteData(
+      Path file, long address, ByteOrder order, int rows, int dim, RowSource source) {
     ByteBuffer buffer = ByteBuffer.allocate(ROWS_PER_WRITE * dim * Float.BYTES).order(order);
     float[] row = new float[dim];
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {

@@ -55,8 +55,12 @@ public final class AtomicFiles {
   public static Path temporaryFor(Path target) {
     String name = target.getFileName().toString();
     int dot = name.lastIndexOf('.');
-    return target.resolveSibling(".tmp-" + Thread.currentThread().threadId() + "-"
-        + (dot <= 0 ? name : name.substring(0, dot)) + (dot <= 0 ? "" : name.substring(dot)));
+    return target.resolveSibling(
+        ".tmp-"
+            + Thread.currentThread().threadId()
+            + "-"
+            + (dot <= 0 ? name : name.substring(0, dot))
+            + (dot <= 0 ? "" : name.substring(dot)));
   }
 
   /** Durably replaces {@code target} with {@code value} as pretty-printed JSON. */

@@ -64,7 +64,8 @@ public interface DotProducts {
 
   /**
    * {@code axpy(alpha[r], x, offsets[r], y, n)} (double) for {@code r < count} in that order: the
-   * same result, bit for bit, with each chunk of {@code y} loaded and stored once per group of rows.
+   * same result, bit for bit, with each chunk of {@code y} loaded and stored once per group of
+   * rows.
    */
   default void axpys(double[] alpha, float[] x, int[] offsets, int count, double[] y, int n) {
     for (int r = 0; r < count; r++) {
@@ -73,11 +74,11 @@ public interface DotProducts {
   }
 
   /**
-   * {@code out[r] = sum_j a[offsets[r] + j] * b[j]} with float products summed in float within
-   * each SIMD lane and the lanes added in double: about 1e-7 relative, twice the throughput of
-   * {@link #dots(float[], int[], int, double[], int, double[])}. For quantities whose rounding
-   * does not accumulate (the logistic loss's step along a search line). The same result for a row
-   * whether or not it is grouped with others.
+   * {@code out[r] = sum_j a[offsets[r] + j] * b[j]} with float products summed in float within each
+   * SIMD lane and the lanes added in double: about 1e-7 relative, twice the throughput of {@link
+   * #dots(float[], int[], int, double[], int, double[])}. For quantities whose rounding does not
+   * accumulate (the logistic loss's step along a search line). The same result for a row whether or
+   * not it is grouped with others.
    */
   default void dotsFloat(float[] a, int[] offsets, int count, float[] b, int n, double[] out) {
     for (int r = 0; r < count; r++) {
@@ -129,8 +130,9 @@ public interface DotProducts {
           LOG.info("dot products: jdk.incubator.vector unusable ({}); plain loop", e.toString());
         }
       } else {
-        LOG.info("dot products: jdk.incubator.vector absent (run with --add-modules"
-            + " jdk.incubator.vector for SIMD); plain loop");
+        LOG.info(
+            "dot products: jdk.incubator.vector absent (run with --add-modules"
+                + " jdk.incubator.vector for SIMD); plain loop");
       }
       return ScalarDotProducts.INSTANCE;
     }

@@ -12,8 +12,8 @@ import org.videoannotator.core.UserException;
 
 /**
  * A dense row-major {@code rows x dim} matrix of float32, held in one {@link MemorySegment}: either
- * a memory-mapped region of a file (the 504k x 512 released embeddings, ~1 GB, are never copied onto
- * the heap) or a heap array. Reads are thread-safe; the matrix is immutable.
+ * a memory-mapped region of a file (the 504k x 512 released embeddings, ~1 GB, are never copied
+ * onto the heap) or a heap array. Reads are thread-safe; the matrix is immutable.
  *
  * <p>Close it to unmap a file-backed matrix; a closed matrix must not be read again.
  */
@@ -77,8 +77,18 @@ public final class FloatMatrix implements AutoCloseable {
       long size = channel.size();
       if (offset < 0 || offset + bytes > size) {
         throw new UserException(
-            file + ": expected " + bytes + " bytes of float32 data at offset " + offset
-                + " for " + rows + " x " + dim + ", but the file has " + size + " bytes;"
+            file
+                + ": expected "
+                + bytes
+                + " bytes of float32 data at offset "
+                + offset
+                + " for "
+                + rows
+                + " x "
+                + dim
+                + ", but the file has "
+                + size
+                + " bytes;"
                 + " the file is truncated or its shape is wrong");
       }
       MemorySegment segment = channel.map(FileChannel.MapMode.READ_ONLY, offset, bytes, arena);

@@ -1,21 +1,22 @@
 package org.videoannotator.core.vectors;
 
 /**
- * The per-row terms of the logistic loss for a block of margins {@code m = y * z}: the loss
- * {@code log(1 + exp(-m))} and the derivative factor {@code -1 / (1 + exp(m))}, written for the
- * learner's hot loop.
+ * The per-row terms of the logistic loss for a block of margins {@code m = y * z}: the loss {@code
+ * log(1 + exp(-m))} and the derivative factor {@code -1 / (1 + exp(m))}, written for the learner's
+ * hot loop.
  *
  * <p>Why not {@code StrictMath}: {@code exp} and {@code log1p} were a third of Experiment 1's time.
  * These are plain IEEE arithmetic (a range reduction, a polynomial and an exact power of two), so,
  * like StrictMath and unlike {@code Math.exp}, they give the same bits interpreted or compiled, on
- * any thread: the same training set always gives the same model. Accuracy: within a few ulps of
- * the exact values over the whole range (checked against StrictMath in the tests), far below what
- * an L-BFGS stopping rule of {@code 1e-4} can see.
+ * any thread: the same training set always gives the same model. Accuracy: within a few ulps of the
+ * exact values over the whole range (checked against StrictMath in the tests), far below what an
+ * L-BFGS stopping rule of {@code 1e-4} can see.
  */
 final class LogisticTerms {
   static final double LN2_HI = 6.93147180369123816490e-01;
   static final double LN2_LO = 1.90821492927058770002e-10;
   static final double INV_LN2 = 1.44269504088896338700e+00;
+
   /** Below this, exp underflows to (sub)normal values that change nothing here: treat as 0. */
   static final double EXP_FLOOR = -700;
 
@@ -31,8 +32,8 @@ final class LogisticTerms {
   private LogisticTerms() {}
 
   /**
-   * {@code exp(x)} for {@code x <= 0}: {@code 2^k * exp(r)} with {@code r = x - k ln 2}, |r| <=
-   * ln2 / 2, exp(r) by its Taylor series to degree 13 (remainder below 1e-17 relative).
+   * {@code exp(x)} for {@code x <= 0}: {@code 2^k * exp(r)} with {@code r = x - k ln 2}, |r| <= ln2
+   * / 2, exp(r) by its Taylor series to degree 13 (remainder below 1e-17 relative).
    */
   static double expNonPositive(double x) {
     if (x < EXP_FLOOR) {
@@ -73,8 +74,8 @@ final class LogisticTerms {
   }
 
   /**
-   * For margins {@code margin[i]} ({@code i < n}): writes {@code factor[i] = d loss_i / d margin_i =
-   * -1 / (1 + exp(margin_i))} and returns the summed loss {@code sum log(1 + exp(-margin_i))}, in
+   * For margins {@code margin[i]} ({@code i < n}): writes {@code factor[i] = d loss_i / d margin_i
+   * = -1 / (1 + exp(margin_i))} and returns the summed loss {@code sum log(1 + exp(-margin_i))}, in
    * row order.
    */
   static double terms(double[] margin, double[] factor, int n) {

@@ -16,12 +16,15 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorDotProducts implements DotProducts {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
+
   /** Floats with as many lanes as {@link #DOUBLES}, for widening. */
   /** Four floats, and four doubles: {@link #wideLaneSum}'s four partial sums as one vector. */
   private static final VectorSpecies<Float> QUAD_FLOATS = FloatVector.SPECIES_128;
+
   private static final VectorSpecies<Double> QUAD_DOUBLES = DoubleVector.SPECIES_256;
   private static final VectorSpecies<Float> HALF_FLOATS =
       VectorSpecies.of(float.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
+
   /** As many bytes as {@link #SPECIES} has float lanes: one load widens to one float vector. */
   private static final VectorSpecies<Byte> CODES =
       VectorSpecies.of(byte.class, VectorShape.forBitSize(SPECIES.length() * Byte.SIZE));
@@ -37,13 +40,15 @@ final class VectorDotProducts implements DotProducts {
       long at = byteOffset + (long) j * Float.BYTES;
       FloatVector a0 = FloatVector.fromMemorySegment(SPECIES, segment, at, layout.order());
       FloatVector a1 =
-          FloatVector.fromMemorySegment(SPECIES, segment, at + (long) lanes * Float.BYTES, layout.order());
+          FloatVector.fromMemorySegment(
+              SPECIES, segment, at + (long) lanes * Float.BYTES, layout.order());
       acc0 = a0.fma(FloatVector.fromArray(SPECIES, w, j), acc0);
       acc1 = a1.fma(FloatVector.fromArray(SPECIES, w, j + lanes), acc1);
     }
     for (; j + lanes <= n; j += lanes) {
-      FloatVector a = FloatVector.fromMemorySegment(
-          SPECIES, segment, byteOffset + (long) j * Float.BYTES, layout.order());
+      FloatVector a =
+          FloatVector.fromMemorySegment(
+              SPECIES, segment, byteOffset + (long) j * Float.BYTES, layout.order());
       acc0 = a.fma(FloatVector.fromArray(SPECIES, w, j), acc0);
     }
     float s = sumLanes(acc0.add(acc1));
@@ -61,12 +66,15 @@ final class VectorDotProducts implements DotProducts {
     int i = 0;
     for (; i + 2 * lanes <= q.length; i += 2 * lanes) {
       acc0 = widenCodes(codes, byteOffset + i).fma(FloatVector.fromArray(SPECIES, q, i), acc0);
-      acc1 = widenCodes(codes, byteOffset + i + lanes).fma(FloatVector.fromArray(SPECIES, q, i + lanes), acc1);
+      acc1 =
+          widenCodes(codes, byteOffset + i + lanes)
+              .fma(FloatVector.fromArray(SPECIES, q, i + lanes), acc1);
     }
     for (; i + lanes <= q.length; i += lanes) {
       acc0 = widenCodes(codes, byteOffset + i).fma(FloatVector.fromArray(SPECIES, q, i), acc0);
     }
-    // reduceLanes, as the scan has always summed: its candidates (and so its results) stay the same.
+    // reduceLanes, as the scan has always summed: its candidates (and so its results) stay the
+    // same.
     float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
     for (; i < q.length; i++) {
       sum += codes.get(ValueLayout.JAVA_BYTE, byteOffset + i) * q[i];
@@ -75,8 +83,9 @@ final class VectorDotProducts implements DotProducts {
   }
 
   private static FloatVector widenCodes(MemorySegment codes, long offset) {
-    return (FloatVector) ByteVector.fromMemorySegment(CODES, codes, offset, ByteOrder.nativeOrder())
-        .convertShape(VectorOperators.B2F, SPECIES, 0);
+    return (FloatVector)
+        ByteVector.fromMemorySegment(CODES, codes, offset, ByteOrder.nativeOrder())
+            .convertShape(VectorOperators.B2F, SPECIES, 0);
   }
 
   @Override
@@ -88,8 +97,10 @@ final class VectorDotProducts implements DotProducts {
     for (; j + 2 * lanes <= count; j += 2 * lanes) {
       long at = byteOffset + (long) j * Float.BYTES;
       acc0 = acc0.add(FloatVector.fromMemorySegment(SPECIES, segment, at, layout.order()));
-      acc1 = acc1.add(FloatVector.fromMemorySegment(
-          SPECIES, segment, at + (long) lanes * Float.BYTES, layout.order()));
+      acc1 =
+          acc1.add(
+              FloatVector.fromMemorySegment(
+                  SPECIES, segment, at + (long) lanes * Float.BYTES, layout.order()));
     }
     float s = sumLanes(acc0.add(acc1));
     for (; j < count; j++) {
@@ -137,7 +148,9 @@ final class VectorDotProducts implements DotProducts {
     FloatVector va = FloatVector.broadcast(SPECIES, alpha);
     int j = 0;
     for (; j + lanes <= n; j += lanes) {
-      FloatVector.fromArray(SPECIES, x, xOffset + j).fma(va, FloatVector.fromArray(SPECIES, y, j)).intoArray(y, j);
+      FloatVector.fromArray(SPECIES, x, xOffset + j)
+          .fma(va, FloatVector.fromArray(SPECIES, y, j))
+          .intoArray(y, j);
     }
     for (; j < n; j++) {
       y[j] += alpha * x[xOffset + j];
@@ -153,7 +166,9 @@ final class VectorDotProducts implements DotProducts {
     int j = 0;
     for (; j + 2 * lanes <= n; j += 2 * lanes) {
       acc0 = DoubleVector.fromArray(DOUBLES, a, j).fma(DoubleVector.fromArray(DOUBLES, b, j), acc0);
-      acc1 = DoubleVector.fromArray(DOUBLES, a, j + lanes).fma(DoubleVector.fromArray(DOUBLES, b, j + lanes), acc1);
+      acc1 =
+          DoubleVector.fromArray(DOUBLES, a, j + lanes)
+              .fma(DoubleVector.fromArray(DOUBLES, b, j + lanes), acc1);
     }
     double s = sumLanes(acc0.add(acc1));
     for (; j < n; j++) {
@@ -186,8 +201,8 @@ final class VectorDotProducts implements DotProducts {
    */
 
   /** Rows {@code r..r+3} of {@link #dots}. */
-  private static void dots4(float[] a, int[] offsets, int r, double[] b, int n, double[] out,
-      double[] buffer) {
+  private static void dots4(
+      float[] a, int[] offsets, int r, double[] b, int n, double[] out, double[] buffer) {
     int lanes = DOUBLES.length();
     int o0 = offsets[r];
     int o1 = offsets[r + 1];
@@ -304,8 +319,12 @@ final class VectorDotProducts implements DotProducts {
     }
   }
 
-  /** Rows {@code r..r+3} of the double {@link #axpys}: each row's fma in row order, as one row at a time. */
-  private static void axpysDouble4(double[] alpha, float[] x, int[] offsets, int r, double[] y, int n) {
+  /**
+   * Rows {@code r..r+3} of the double {@link #axpys}: each row's fma in row order, as one row at a
+   * time.
+   */
+  private static void axpysDouble4(
+      double[] alpha, float[] x, int[] offsets, int r, double[] y, int n) {
     int lanes = DOUBLES.length();
     int o0 = offsets[r];
     int o1 = offsets[r + 1];
@@ -342,8 +361,8 @@ final class VectorDotProducts implements DotProducts {
   }
 
   /** Rows {@code r..r+7} of {@link #dotsFloat}. */
-  private static void dotsFloat8(float[] a, int[] offsets, int r, float[] b, int n, double[] out,
-      float[] buffer) {
+  private static void dotsFloat8(
+      float[] a, int[] offsets, int r, float[] b, int n, double[] out, float[] buffer) {
     int lanes = SPECIES.length();
     int o0 = offsets[r];
     int o1 = offsets[r + 1];
@@ -386,8 +405,10 @@ final class VectorDotProducts implements DotProducts {
       int from = k * lanes;
       DoubleVector sums = DoubleVector.zero(QUAD_DOUBLES);
       for (int c = from; c < from + lanes; c += 4) {
-        sums = sums.add(FloatVector.fromArray(QUAD_FLOATS, buffer, c)
-            .convertShape(VectorOperators.F2D, QUAD_DOUBLES, 0));
+        sums =
+            sums.add(
+                FloatVector.fromArray(QUAD_FLOATS, buffer, c)
+                    .convertShape(VectorOperators.F2D, QUAD_DOUBLES, 0));
       }
       out[r + k] = (sums.lane(0) + sums.lane(1)) + (sums.lane(2) + sums.lane(3));
     }
@@ -429,6 +450,7 @@ final class VectorDotProducts implements DotProducts {
 
   /** 1.5 * 2^52: adding it rounds a double below 2^51 to an integer, to nearest even (as rint). */
   private static final double ROUNDER = 6755399441055744.0;
+
   private static final long ROUNDER_BITS = Double.doubleToRawLongBits(ROUNDER);
 
   @Override
@@ -479,10 +501,14 @@ final class VectorDotProducts implements DotProducts {
     p = p.mul(r).add(1.0);
     p = p.mul(r).add(1.0);
     // 2^k from k's integer bits (the rounding added above left them in the low mantissa bits).
-    LongVector exponent = ((LongVector) shifted.reinterpretAsLongs()).sub(ROUNDER_BITS).add(1023)
-        .lanewise(VectorOperators.LSHL, 52);
-    DoubleVector e = p.mul(exponent.reinterpretAsDoubles())
-        .blend(0.0, x.compare(VectorOperators.LT, LogisticTerms.EXP_FLOOR));
+    LongVector exponent =
+        ((LongVector) shifted.reinterpretAsLongs())
+            .sub(ROUNDER_BITS)
+            .add(1023)
+            .lanewise(VectorOperators.LSHL, 52);
+    DoubleVector e =
+        p.mul(exponent.reinterpretAsDoubles())
+            .blend(0.0, x.compare(VectorOperators.LT, LogisticTerms.EXP_FLOOR));
     // log1p(e) = 2 atanh(s), s = e / (2 + e)
     DoubleVector s = e.div(e.add(2.0));
     DoubleVector s2 = s.mul(s);
@@ -501,8 +527,8 @@ final class VectorDotProducts implements DotProducts {
   /**
    * Lane sum in lane order. {@code reduceLanes(ADD)} leaves the order unspecified, so compiled and
    * interpreted code could round differently and the same input give different models. Only for
-   * small methods, where C2 inlines it: a vector passed to a method it does not inline is boxed,
-   * on every call, so the large kernels store their lanes and use the array forms below.
+   * small methods, where C2 inlines it: a vector passed to a method it does not inline is boxed, on
+   * every call, so the large kernels store their lanes and use the array forms below.
    */
   private static float sumLanes(FloatVector v) {
     float s = 0;
@@ -531,8 +557,8 @@ final class VectorDotProducts implements DotProducts {
 
   /** {@code DOUBLES.length()} floats from {@code a[at]}, widened to doubles. */
   private static DoubleVector widen(float[] a, int at) {
-    return (DoubleVector) FloatVector.fromArray(HALF_FLOATS, a, at)
-        .convertShape(VectorOperators.F2D, DOUBLES, 0);
+    return (DoubleVector)
+        FloatVector.fromArray(HALF_FLOATS, a, at).convertShape(VectorOperators.F2D, DOUBLES, 0);
   }
 
   @Override

@@ -39,14 +39,17 @@ class FloatMatrixTest {
     Path file = dir.resolve("short.bin");
     Files.write(file, new byte[10]);
     UserException e =
-        assertThrows(UserException.class, () -> FloatMatrix.map(file, 0, 2, 3, ByteOrder.LITTLE_ENDIAN));
-    assertTrue(e.getMessage().contains("short.bin") && e.getMessage().contains("2 x 3"), e.getMessage());
+        assertThrows(
+            UserException.class, () -> FloatMatrix.map(file, 0, 2, 3, ByteOrder.LITTLE_ENDIAN));
+    assertTrue(
+        e.getMessage().contains("short.bin") && e.getMessage().contains("2 x 3"), e.getMessage());
   }
 
   @Test
   void keyIndexRejectsDuplicatesWithBothRows() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> KeyIndex.of(List.of("a", "b", "a"), "x.csv"));
+        assertThrows(
+            IllegalArgumentException.class, () -> KeyIndex.of(List.of("a", "b", "a"), "x.csv"));
     assertEquals("x.csv: duplicate key 'a' at rows 0 and 2", e.getMessage());
     KeyIndex ok = KeyIndex.of(List.of("a|1", "b|2"), "y");
     assertEquals(1, ok.rowOf("b|2"));

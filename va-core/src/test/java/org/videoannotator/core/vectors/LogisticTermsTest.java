@@ -15,10 +15,13 @@ class LogisticTermsTest {
       double x = -Math.abs(random.nextDouble() * (i % 2 == 0 ? 40 : 700));
       double exact = StrictMath.exp(x);
       double ours = LogisticTerms.expNonPositive(x);
-      assertTrue(Math.abs(ours - exact) <= 4 * Math.ulp(exact), "exp(" + x + ") = " + ours + " vs " + exact);
+      assertTrue(
+          Math.abs(ours - exact) <= 4 * Math.ulp(exact),
+          "exp(" + x + ") = " + ours + " vs " + exact);
       double e = random.nextDouble();
       double log = StrictMath.log1p(e);
-      assertTrue(Math.abs(LogisticTerms.log1pUnit(e) - log) <= 4 * Math.ulp(log), "log1p(" + e + ")");
+      assertTrue(
+          Math.abs(LogisticTerms.log1pUnit(e) - log) <= 4 * Math.ulp(log), "log1p(" + e + ")");
     }
     assertEquals(1.0, LogisticTerms.expNonPositive(0));
     assertEquals(0.0, LogisticTerms.expNonPositive(-1000));
@@ -34,7 +37,8 @@ class LogisticTermsTest {
     double expected = 0;
     for (int i = 0; i < margins.length; i++) {
       double m = margins[i];
-      expected += m >= 0 ? StrictMath.log1p(StrictMath.exp(-m)) : -m + StrictMath.log1p(StrictMath.exp(m));
+      expected +=
+          m >= 0 ? StrictMath.log1p(StrictMath.exp(-m)) : -m + StrictMath.log1p(StrictMath.exp(m));
       assertEquals(-1 / (1 + StrictMath.exp(m)), factor[i], 1e-15, "derivative at " + m);
     }
     assertEquals(expected, loss, 1e-12);

@@ -13,16 +13,24 @@ import picocli.CommandLine.Option;
  * corpus records, so a second ingest into a corpus embeds like the first.
  */
 public final class EmbedderOptions {
-  @Option(names = "--embedder", paramLabel = "ID",
+  @Option(
+      names = "--embedder",
+      paramLabel = "ID",
       description = "descriptor, clip or concat (default: the corpus's embedder, else descriptor).")
   String embedder;
 
-  @Option(names = "--model", paramLabel = "DIR",
-      description = "CLIP model folder for clip/concat (default: the one the corpus records; on a"
-          + " cluster, a folder at the same path on every executor).")
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
+      description =
+          "CLIP model folder for clip/concat (default: the one the corpus records; on a"
+              + " cluster, a folder at the same path on every executor).")
   Path model;
 
-  @Option(names = "--sample-fps", defaultValue = "2", paramLabel = "F",
+  @Option(
+      names = "--sample-fps",
+      defaultValue = "2",
+      paramLabel = "F",
       description = "Frames sampled per second of video (default: ${DEFAULT-VALUE}).")
   double sampleFps;
 
@@ -31,9 +39,13 @@ public final class EmbedderOptions {
     return embedder != null ? embedder : Embedders.ofCorpus(corpus).orElse(DescriptorEmbedder.ID);
   }
 
-  /** The model folder of {@code id}: the one asked for, else the corpus's; null when none is needed. */
+  /**
+   * The model folder of {@code id}: the one asked for, else the corpus's; null when none is needed.
+   */
   public Path modelDir(Path corpus, String id) {
-    return model != null || !Embedders.needsModel(id) ? model : ModelRecord.read(corpus).orElse(null);
+    return model != null || !Embedders.needsModel(id)
+        ? model
+        : ModelRecord.read(corpus).orElse(null);
   }
 
   /** Frames sampled per second, checked. */

@@ -1,7 +1,5 @@
 package org.videoannotator.embed.cli;
 
-import picocli.CommandLine;
-import org.videoannotator.index.cli.StoreOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +14,8 @@ import org.videoannotator.embed.precomputed.PrecomputedImporter;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.EmbedderInfo;
+import org.videoannotator.index.cli.StoreOptions;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,25 +43,48 @@ public final class ImportVectorsCommand implements VaSubcommand, Callable<Intege
   @Option(names = "--corpus", required = true, paramLabel = "C", description = "Corpus folder.")
   Path corpus;
 
-  @Option(names = "--clips", paramLabel = "FILE", description = "Clip metadata (CSV with 'key') or keys (.txt).")
+  @Option(
+      names = "--clips",
+      paramLabel = "FILE",
+      description = "Clip metadata (CSV with 'key') or keys (.txt).")
   Path clips;
 
-  @Option(names = "--dataset", defaultValue = PrecomputedImporter.DEFAULT_DATASET,
+  @Option(
+      names = "--dataset",
+      defaultValue = PrecomputedImporter.DEFAULT_DATASET,
       description = "HDF5 dataset path (default: ${DEFAULT-VALUE}).")
   String dataset;
 
-  @Option(names = "--embedder-id", defaultValue = PrecomputedImporter.ID,
-      description = "Name recorded for the model that made the vectors (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--embedder-id",
+      defaultValue = PrecomputedImporter.ID,
+      description =
+          "Name recorded for the model that made the vectors (default: ${DEFAULT-VALUE}).")
   String embedderId;
 
-  @Option(names = "--embedder-version", defaultValue = "1",
+  @Option(
+      names = "--embedder-version",
+      defaultValue = "1",
       description = "Its version (default: ${DEFAULT-VALUE}); later imports must repeat both.")
   String embedderVersion;
 
   @Override
   public Integer call() throws Exception {
-    Settings.log(LOG, "va import-vectors", "vectors", vectors, "corpus", corpus, "clips", clips,
-        "dataset", dataset, "embedderId", embedderId, "embedderVersion", embedderVersion);
+    Settings.log(
+        LOG,
+        "va import-vectors",
+        "vectors",
+        vectors,
+        "corpus",
+        corpus,
+        "clips",
+        clips,
+        "dataset",
+        dataset,
+        "embedderId",
+        embedderId,
+        "embedderVersion",
+        embedderVersion);
     for (Path p : clips == null ? List.of(vectors) : List.of(vectors, clips)) {
       if (!Files.isRegularFile(p)) {
         throw new UserException(p + " does not exist or is not a file");
@@ -69,9 +92,11 @@ public final class ImportVectorsCommand implements VaSubcommand, Callable<Intege
     }
     EmbedderInfo info = PrecomputedImporter.info(embedderId, embedderVersion);
     int dim = PrecomputedImporter.dimension(vectors, dataset);
-    try (Corpus c = Corpus.open(corpus, CorpusOptions.openOrCreate(info, dim).withStore(store.spec()))) {
+    try (Corpus c =
+        Corpus.open(corpus, CorpusOptions.openOrCreate(info, dim).withStore(store.spec()))) {
       var result = PrecomputedImporter.importInto(c, vectors, Optional.ofNullable(clips), dataset);
-      System.out.printf("%d vectors read, %d appended, %d skipped (already present); corpus holds %d%n",
+      System.out.printf(
+          "%d vectors read, %d appended, %d skipped (already present); corpus holds %d%n",
           result.rows(), result.appended(), result.skipped(), c.size());
     }
     return 0;

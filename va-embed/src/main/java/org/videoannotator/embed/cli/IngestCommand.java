@@ -1,7 +1,5 @@
 package org.videoannotator.embed.cli;
 
-import picocli.CommandLine;
-import org.videoannotator.index.cli.StoreOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,8 +16,10 @@ import org.videoannotator.embed.ingest.Ingester;
 import org.videoannotator.embed.model.Embedder;
 import org.videoannotator.embed.model.Embedders;
 import org.videoannotator.index.Corpus;
-import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.CorpusLayout;
+import org.videoannotator.index.CorpusOptions;
+import org.videoannotator.index.cli.StoreOptions;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,13 +45,23 @@ public final class IngestCommand implements VaSubcommand, Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestCommand.class);
 
-  @Parameters(arity = "1..*", paramLabel = "PATHS", description = "Video files or folders of videos.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATHS",
+      description = "Video files or folders of videos.")
   List<Path> paths;
 
-  @Option(names = "--corpus", required = true, paramLabel = "C", description = "Corpus folder (created if absent).")
+  @Option(
+      names = "--corpus",
+      required = true,
+      paramLabel = "C",
+      description = "Corpus folder (created if absent).")
   Path corpus;
 
-  @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
+  @Option(
+      names = "--threads",
+      defaultValue = "2",
+      paramLabel = "N",
       description = "Videos processed at once (default: ${DEFAULT-VALUE}).")
   int threads;
 
@@ -71,17 +81,34 @@ public final class IngestCommand implements VaSubcommand, Callable<Integer> {
     double sampleFps = embedding.sampleFps();
     String id = embedding.embedderId(corpus);
     Path modelDir = embedding.modelDir(corpus, id);
-    Settings.log(LOG, "va ingest", "paths", paths, "corpus", corpus, "embedder", id,
-        "model", modelDir, "sampleFps", sampleFps, "threads", threads);
+    Settings.log(
+        LOG,
+        "va ingest",
+        "paths",
+        paths,
+        "corpus",
+        corpus,
+        "embedder",
+        id,
+        "model",
+        modelDir,
+        "sampleFps",
+        sampleFps,
+        "threads",
+        threads);
     IngestOptions options = new IngestOptions(sampleFps, threads, null);
     IngestReport report;
     try (Embedder e = Embedders.create(id, modelDir);
-        Corpus c = Corpus.open(corpus, CorpusOptions.openOrCreate(e.info(), e.dimension()).withStore(store.spec()))) {
+        Corpus c =
+            Corpus.open(
+                corpus,
+                CorpusOptions.openOrCreate(e.info(), e.dimension()).withStore(store.spec()))) {
       report = new Ingester(c, e, options).run(paths);
     }
-    System.out.print(json
-        ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n"
-        : report.table());
+    System.out.print(
+        json
+            ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n"
+            : report.table());
     return report.exitStatus();
   }
 }

@@ -12,15 +12,16 @@ import java.util.regex.Pattern;
 
 /**
  * Subtitles of a video from a sidecar {@code .srt} or {@code .vtt} with the video's base name
- * (SubRip and WebVTT cues: a timing line {@code hh:mm:ss,mmm --> hh:mm:ss,mmm}, then text lines
- * up to a blank line; hours optional in WebVTT; cue settings and tags are dropped).
+ * (SubRip and WebVTT cues: a timing line {@code hh:mm:ss,mmm --> hh:mm:ss,mmm}, then text lines up
+ * to a blank line; hours optional in WebVTT; cue settings and tags are dropped).
  */
 public final class Captions {
   /** One subtitle cue. */
   public record Cue(double start, double end, String text) {}
 
-  private static final Pattern TIMING = Pattern.compile(
-      "((?:\\d+:)?\\d{1,2}:\\d{2}[,.]\\d{1,3})\\s*-->\\s*((?:\\d+:)?\\d{1,2}:\\d{2}[,.]\\d{1,3})");
+  private static final Pattern TIMING =
+      Pattern.compile(
+          "((?:\\d+:)?\\d{1,2}:\\d{2}[,.]\\d{1,3})\\s*-->\\s*((?:\\d+:)?\\d{1,2}:\\d{2}[,.]\\d{1,3})");
   private static final Pattern TAG = Pattern.compile("<[^>]*>|\\{\\\\[^}]*}");
 
   private final List<Cue> cues;

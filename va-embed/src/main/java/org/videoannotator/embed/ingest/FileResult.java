@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param file the path as found
  * @param video the video id its clips carry ({@code ""} when not a video)
- * @param status {@code ok}, {@code skipped} (already in the corpus, or not a video) or
- *     {@code failed}
+ * @param status {@code ok}, {@code skipped} (already in the corpus, or not a video) or {@code
+ *     failed}
  * @param reason why it was skipped or failed ({@code ""} when ok)
  * @param shots clips appended
  * @param frames video frames decoded
@@ -16,8 +16,14 @@ import java.util.List;
  * @param warnings non-fatal trouble (e.g. truncated: fewer frames than announced)
  */
 public record FileResult(
-    String file, String video, String status, String reason, int shots, int frames,
-    double seconds, List<String> warnings) {
+    String file,
+    String video,
+    String status,
+    String reason,
+    int shots,
+    int frames,
+    double seconds,
+    List<String> warnings) {
   public static final String OK = "ok";
   public static final String SKIPPED = "skipped";
   public static final String FAILED = "failed";

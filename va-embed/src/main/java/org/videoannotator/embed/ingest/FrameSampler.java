@@ -11,18 +11,21 @@ import org.videoannotator.embed.video.FrameSink;
  * Keeps the few frames a video's shots need while it decodes, because shots are only known when
  * decoding ends: one frame every {@code 1 / sampleFps} seconds, plus a frame whenever the picture
  * changed a lot since the last kept one (so a shot shorter than the sampling step still gets a
- * frame), each with the frame {@link #MOTION_GAP} later at a small size for motion. Frames are
- * kept at the short side the embedder and the thumbnails need, packed as JPEG in memory, so
- * memory grows with video length by only about {@code sampleFps * 15 KB} per second of video at
- * 320x180 (an hour at 2 fps: ~100 MB).
+ * frame), each with the frame {@link #MOTION_GAP} later at a small size for motion. Frames are kept
+ * at the short side the embedder and the thumbnails need, packed as JPEG in memory, so memory grows
+ * with video length by only about {@code sampleFps * 15 KB} per second of video at 320x180 (an hour
+ * at 2 fps: ~100 MB).
  */
 public final class FrameSampler implements FrameSink {
   /** Frames between a sampled frame and its motion partner. */
   public static final int MOTION_GAP = 2;
+
   /** Short side of the motion partners (motion is measured on 64x48 frames). */
   static final int PARTNER_SHORT_SIDE = 72;
+
   /** Mean absolute luma change (0..255) of the 8x6 signature that triggers an extra sample. */
   static final double CHANGE_TRIGGER = 20;
+
   private static final int SIG_W = 8;
   private static final int SIG_H = 6;
 
@@ -96,13 +99,17 @@ public final class FrameSampler implements FrameSink {
     }
     float[] signature = signature(frame);
     boolean due = i % step == 0;
-    boolean changed = lastSignature != null && i - lastSampled > MOTION_GAP
-        && distance(signature, lastSignature) > CHANGE_TRIGGER;
+    boolean changed =
+        lastSignature != null
+            && i - lastSampled > MOTION_GAP
+            && distance(signature, lastSignature) > CHANGE_TRIGGER;
     if (due || changed) {
       BufferedImage full = frame.full();
       // full() is a fresh copy per frame (see DecodedFrame), so it may be kept as it is.
-      BufferedImage kept = Math.min(full.getWidth(), full.getHeight()) > shortSide
-          ? Images.resizeShortSide(full, shortSide) : full;
+      BufferedImage kept =
+          Math.min(full.getWidth(), full.getHeight()) > shortSide
+              ? Images.resizeShortSide(full, shortSide)
+              : full;
       samples.add(new Sample(i, frame.timeSec(), kept));
       lastSignature = signature;
       lastSampled = i;

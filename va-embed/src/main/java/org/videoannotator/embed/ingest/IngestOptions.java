@@ -7,8 +7,8 @@ import java.util.function.Consumer;
  *
  * @param sampleFps frames sampled per second of video for embedding and previews (> 0)
  * @param threads videos decoded and embedded at once (>= 1)
- * @param beforeAppend called with the video id after its media are written and before its clips
- *     are appended (tests inject a crash here); a no-op normally
+ * @param beforeAppend called with the video id after its media are written and before its clips are
+ *     appended (tests inject a crash here); a no-op normally
  */
 public record IngestOptions(double sampleFps, int threads, Consumer<String> beforeAppend) {
   public static final double DEFAULT_SAMPLE_FPS = 2;
@@ -21,7 +21,7 @@ public record IngestOptions(double sampleFps, int threads, Consumer<String> befo
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
-    beforeAppend = beforeAppend == null ? video -> { } : beforeAppend;
+    beforeAppend = beforeAppend == null ? video -> {} : beforeAppend;
   }
 
   public static IngestOptions defaults() {

@@ -1,13 +1,14 @@
 package org.videoannotator.embed.ingest;
 
-import org.videoannotator.index.CorpusLayout;
-import org.videoannotator.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.videoannotator.core.io.AtomicFiles;
+import org.videoannotator.index.CorpusLayout;
 
 /**
- * The per-file report of one ingest run, also written as {@link CorpusLayout#INGEST_REPORT} into the corpus.
+ * The per-file report of one ingest run, also written as {@link CorpusLayout#INGEST_REPORT} into
+ * the corpus.
  *
  * @param embedder the embedder id
  * @param files one entry per file found, in the order found
@@ -42,11 +43,23 @@ public record IngestReport(String embedder, List<FileResult> files, double secon
   public String table() {
     StringBuilder out = new StringBuilder();
     for (FileResult f : files) {
-      out.append(String.format("%-8s %-40s %5d shots %7.1f s  %s%n", f.status(), f.file(), f.shots(),
-          f.seconds(), f.reason().isEmpty() ? String.join("; ", f.warnings()) : f.reason()));
+      out.append(
+          String.format(
+              "%-8s %-40s %5d shots %7.1f s  %s%n",
+              f.status(),
+              f.file(),
+              f.shots(),
+              f.seconds(),
+              f.reason().isEmpty() ? String.join("; ", f.warnings()) : f.reason()));
     }
-    out.append(String.format("%d ok, %d skipped, %d failed; %d shots in %.1f s%n",
-        count(FileResult.OK), count(FileResult.SKIPPED), count(FileResult.FAILED), shots(), seconds));
+    out.append(
+        String.format(
+            "%d ok, %d skipped, %d failed; %d shots in %.1f s%n",
+            count(FileResult.OK),
+            count(FileResult.SKIPPED),
+            count(FileResult.FAILED),
+            shots(),
+            seconds));
     return out.toString();
   }
 }

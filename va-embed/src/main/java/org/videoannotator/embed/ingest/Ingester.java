@@ -1,6 +1,5 @@
 package org.videoannotator.embed.ingest;
 
-import org.videoannotator.index.CorpusLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,11 +16,12 @@ import org.videoannotator.core.Progress;
 import org.videoannotator.embed.model.Embedder;
 import org.videoannotator.embed.model.ModelRecord;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusLayout;
 
 /**
  * Ingests a batch of files into one corpus with a bounded pool ({@link IngestOptions#threads()}
- * videos at once), a progress bar over the bytes to read, and a per-file report. No single file
- * can stop the batch: any failure is recorded as that file's result.
+ * videos at once), a progress bar over the bytes to read, and a per-file report. No single file can
+ * stop the batch: any failure is recorded as that file's result.
  */
 public final class Ingester {
   private static final Logger LOG = LoggerFactory.getLogger(Ingester.class);
@@ -42,23 +42,29 @@ public final class Ingester {
     long started = System.nanoTime();
     embedder.modelDir().ifPresent(dir -> ModelRecord.write(corpus.dir(), dir));
     VideoFiles.Listing listing = VideoFiles.list(paths);
-    long totalKb = Math.max(1, listing.videos().stream().mapToLong(c -> size(c.file())).sum() >> 10);
+    long totalKb =
+        Math.max(1, listing.videos().stream().mapToLong(c -> size(c.file())).sum() >> 10);
     VideoIngester one = new VideoIngester(corpus, embedder, options);
     List<FileResult> results = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
-      Thread t = new Thread(r, "ingest");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            options.threads(),
+            r -> {
+              Thread t = new Thread(r, "ingest");
+              t.setDaemon(true);
+              return t;
+            });
     try (Progress progress = Progress.start("ingest", totalKb, "KB")) {
       List<Future<FileResult>> futures = new ArrayList<>();
       for (VideoFiles.Candidate c : listing.videos()) {
-        futures.add(pool.submit(() -> {
-          FileResult r = safely(one, c);
-          progress.stepBy(size(c.file()) >> 10);
-          progress.extraMessage(c.videoId());
-          return r;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  FileResult r = safely(one, c);
+                  progress.stepBy(size(c.file()) >> 10);
+                  progress.extraMessage(c.videoId());
+                  return r;
+                }));
       }
       for (Future<FileResult> f : futures) {
         results.add(f.get());
@@ -74,12 +80,13 @@ public final class Ingester {
     for (Path p : listing.notVideos()) {
       results.add(FileResult.notVideo(p.toString()));
     }
-    IngestReport report = new IngestReport(embedder.info().id(), results,
-        (System.nanoTime() - started) / 1e9);
+    IngestReport report =
+        new IngestReport(embedder.info().id(), results, (System.nanoTime() - started) / 1e9);
     try {
       report.write(corpus.dir());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + CorpusLayout.INGEST_REPORT + " into " + corpus.dir(), e);
+      throw new UncheckedIOException(
+          "cannot write " + CorpusLayout.INGEST_REPORT + " into " + corpus.dir(), e);
     }
     return report;
   }

@@ -16,8 +16,14 @@ import org.videoannotator.index.ClipVector;
  * @param seconds wall time spent on it
  * @param warnings non-fatal trouble met while decoding
  */
-public record ProcessedVideo(String file, String video, String contentHash, List<ClipVector> clips,
-    int frames, double seconds, List<String> warnings) {
+public record ProcessedVideo(
+    String file,
+    String video,
+    String contentHash,
+    List<ClipVector> clips,
+    int frames,
+    double seconds,
+    List<String> warnings) {
   public ProcessedVideo {
     clips = List.copyOf(clips);
     warnings = List.copyOf(warnings);

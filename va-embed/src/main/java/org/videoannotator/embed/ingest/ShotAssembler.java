@@ -9,8 +9,8 @@ import org.videoannotator.embed.video.ShotSpan;
 
 /**
  * Groups a video's sampled frames by shot once the shots are known: the frames inside each shot
- * (with their motion partner when it lies in the same shot), the frame nearest the shot's middle
- * as its keyframe, and the local cut rate around it.
+ * (with their motion partner when it lies in the same shot), the frame nearest the shot's middle as
+ * its keyframe, and the local cut rate around it.
  */
 final class ShotAssembler {
   /** Half-width of the window the local cut rate is counted in. */
@@ -20,17 +20,27 @@ final class ShotAssembler {
    * One shot ready to embed: its samples stay packed until {@link #frames()} unpacks them, so only
    * one shot's frames are ever unpacked at a time.
    */
-  record Shot(ShotSpan span, List<FrameSampler.Sample> samples, FrameSampler.Sample keyframe,
-      boolean borrowedFrame, double fps, double cutsPerMinute) {
+  record Shot(
+      ShotSpan span,
+      List<FrameSampler.Sample> samples,
+      FrameSampler.Sample keyframe,
+      boolean borrowedFrame,
+      double fps,
+      double cutsPerMinute) {
 
     /** The shot's frames, unpacked, with motion partners only when they lie inside the shot. */
     ShotFrames frames() {
       List<SampledFrame> frames = new ArrayList<>(samples.size());
       for (FrameSampler.Sample s : samples) {
-        boolean partnerInside = !borrowedFrame && s.hasPartner()
-            && s.index + FrameSampler.MOTION_GAP <= span.last();
-        frames.add(new SampledFrame(s.index, s.timeSec, s.image(),
-            partnerInside ? s.partner() : null, FrameSampler.MOTION_GAP));
+        boolean partnerInside =
+            !borrowedFrame && s.hasPartner() && s.index + FrameSampler.MOTION_GAP <= span.last();
+        frames.add(
+            new SampledFrame(
+                s.index,
+                s.timeSec,
+                s.image(),
+                partnerInside ? s.partner() : null,
+                FrameSampler.MOTION_GAP));
       }
       return new ShotFrames(span.first(), span.last(), fps, frames, cutsPerMinute);
     }
@@ -57,14 +67,22 @@ final class ShotAssembler {
         // Rare (a very short shot that looked like its neighbour): use the nearest frame kept.
         inside.add(nearest(samples, span.middle()));
       }
-      shots.add(new Shot(span, inside, nearest(inside, span.middle()), borrowed, fps,
-          cutsPerMinute(spans, span, fps)));
+      shots.add(
+          new Shot(
+              span,
+              inside,
+              nearest(inside, span.middle()),
+              borrowed,
+              fps,
+              cutsPerMinute(spans, span, fps)));
     }
     return shots;
   }
 
   private static FrameSampler.Sample nearest(List<FrameSampler.Sample> samples, int frame) {
-    return samples.stream().min(Comparator.comparingInt(s -> Math.abs(s.index - frame))).orElseThrow();
+    return samples.stream()
+        .min(Comparator.comparingInt(s -> Math.abs(s.index - frame)))
+        .orElseThrow();
   }
 
   /** Shot starts per minute within {@link #CUT_RATE_HALF_WINDOW_SEC} of the shot's middle. */

@@ -18,18 +18,31 @@ public final class VideoCommit {
     List<String> warnings = new ArrayList<>(video.warnings());
     AppendResult appended = corpus.appendOrSkip(video.clips());
     if (!appended.skipped().isEmpty()) {
-      warnings.add(appended.skipped().size() + " clips were already in the corpus (an earlier"
-          + " run stopped after appending them) and were kept");
+      warnings.add(
+          appended.skipped().size()
+              + " clips were already in the corpus (an earlier"
+              + " run stopped after appending them) and were kept");
     }
     corpus.markVideoIngested(video.contentHash(), video.video(), video.clips().size());
-    return new FileResult(video.file(), video.video(), FileResult.OK, "", video.clips().size(),
-        video.frames(), video.seconds(), warnings);
+    return new FileResult(
+        video.file(),
+        video.video(),
+        FileResult.OK,
+        "",
+        video.clips().size(),
+        video.frames(),
+        video.seconds(),
+        warnings);
   }
 
   /** The result of a file already in the corpus (same content hash). */
-  public static FileResult alreadyIngested(Corpus corpus, String file, String video, String contentHash) {
+  public static FileResult alreadyIngested(
+      Corpus corpus, String file, String video, String contentHash) {
     var known = corpus.ingestedVideos().get(contentHash);
-    return FileResult.skipped(file, video, "already ingested"
-        + (known != null && !known.video().equals(video) ? " as " + known.video() : ""));
+    return FileResult.skipped(
+        file,
+        video,
+        "already ingested"
+            + (known != null && !known.video().equals(video) ? " as " + known.video() : ""));
   }
 }

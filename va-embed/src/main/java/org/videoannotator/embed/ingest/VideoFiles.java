@@ -15,17 +15,22 @@ import org.videoannotator.core.UserException;
  * Finds the video files under the paths a user names. Folders are walked recursively (sorted, so
  * runs are reproducible); files there are videos by extension, caption sidecars are silently used
  * by their video, and anything else is reported as not a video. A file named explicitly is always
- * tried, whatever its extension. A video's id is its path relative to the folder named (with
- * {@code /} separators), or its file name when it was named itself.
+ * tried, whatever its extension. A video's id is its path relative to the folder named (with {@code
+ * /} separators), or its file name when it was named itself.
  */
 public final class VideoFiles {
-  public static final Set<String> VIDEO_EXTENSIONS = Set.of(
-      "mp4", "m4v", "mkv", "webm", "mov", "avi", "mpg", "mpeg", "ts", "mts", "m2ts", "wmv",
-      "flv", "3gp", "ogv", "ogg", "mxf", "dv", "vob", "y4m");
+  public static final Set<String> VIDEO_EXTENSIONS =
+      Set.of(
+          "mp4", "m4v", "mkv", "webm", "mov", "avi", "mpg", "mpeg", "ts", "mts", "m2ts", "wmv",
+          "flv", "3gp", "ogv", "ogg", "mxf", "dv", "vob", "y4m");
   public static final Set<String> SIDECARS = Set.of("srt", "vtt");
 
   /** What a file found in a folder is to an ingest. */
-  public enum Kind { VIDEO, IGNORED, NOT_VIDEO }
+  public enum Kind {
+    VIDEO,
+    IGNORED,
+    NOT_VIDEO
+  }
 
   /** A file to ingest. */
   public record Candidate(Path file, String videoId) {}
@@ -43,9 +48,11 @@ public final class VideoFiles {
         try (Stream<Path> walk = Files.walk(path)) {
           for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
             switch (kindOf(file.getFileName().toString())) {
-              case VIDEO -> videos.add(new Candidate(file, path.relativize(file).toString().replace('\\', '/')));
+              case VIDEO ->
+                  videos.add(
+                      new Candidate(file, path.relativize(file).toString().replace('\\', '/')));
               case NOT_VIDEO -> notVideos.add(file);
-              case IGNORED -> { }
+              case IGNORED -> {}
             }
           }
         } catch (IOException | UncheckedIOException e) {

@@ -19,12 +19,14 @@ final class VideoIngester {
   private final VideoProcessor processor;
   private final IngestOptions options;
   private final Object appendLock = new Object();
+
   /** Content hashes taken by a file of this run, so a copy in the same batch is not done twice. */
   private final Map<String, String> claimed = new ConcurrentHashMap<>();
 
   VideoIngester(Corpus corpus, Embedder embedder, IngestOptions options) {
     this.corpus = corpus;
-    this.processor = new VideoProcessor(embedder, options.sampleFps(), options.threads() > 1 ? 1 : 2);
+    this.processor =
+        new VideoProcessor(embedder, options.sampleFps(), options.threads() > 1 ? 1 : 2);
     this.options = options;
   }
 
@@ -40,15 +42,28 @@ final class VideoIngester {
     if (twin != null) {
       return FileResult.skipped(file, video, "same content as " + twin + " in this run");
     }
-    ProcessedVideo processed = processor.process(candidate.file(), file, video,
-        candidate.file().toAbsolutePath().normalize().toString(), hash, corpus.layout());
+    ProcessedVideo processed =
+        processor.process(
+            candidate.file(),
+            file,
+            video,
+            candidate.file().toAbsolutePath().normalize().toString(),
+            hash,
+            corpus.layout());
     options.beforeAppend().accept(video);
     FileResult result;
     synchronized (appendLock) {
       result = VideoCommit.commit(corpus, processed);
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    return new FileResult(result.file(), result.video(), result.status(), result.reason(),
-        result.shots(), result.frames(), seconds, result.warnings());
+    return new FileResult(
+        result.file(),
+        result.video(),
+        result.status(),
+        result.reason(),
+        result.shots(),
+        result.frames(),
+        seconds,
+        result.warnings());
   }
 }

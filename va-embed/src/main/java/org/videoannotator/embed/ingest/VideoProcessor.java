@@ -14,11 +14,11 @@ import org.videoannotator.embed.model.SampledFrame;
 import org.videoannotator.embed.model.ShotFrames;
 import org.videoannotator.embed.video.DecodeOptions;
 import org.videoannotator.embed.video.FrameSink;
-import org.videoannotator.embed.video.shots.ShotDetector;
 import org.videoannotator.embed.video.ShotSpan;
 import org.videoannotator.embed.video.Shots;
 import org.videoannotator.embed.video.VideoDecoder;
 import org.videoannotator.embed.video.VideoInfo;
+import org.videoannotator.embed.video.shots.ShotDetector;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.ClipVector;
 import org.videoannotator.index.CorpusLayout;
@@ -27,12 +27,13 @@ import org.videoannotator.index.CorpusLayout;
  * The work of ingesting one video, without a corpus: decode it once (the shot detector and the
  * frame sampler fed by the same frames), embed every shot, and write each shot's thumbnail and
  * preview where {@code media} says. {@code va ingest} points {@code media} at the corpus itself; a
- * Spark task points it at a staging folder that the driver moves into the corpus. One code path,
- * so both give the same keys, shots and vectors. Thread-safe when the embedder is.
+ * Spark task points it at a staging folder that the driver moves into the corpus. One code path, so
+ * both give the same keys, shots and vectors. Thread-safe when the embedder is.
  */
 public final class VideoProcessor {
   /** Frames kept for thumbnails need at least this short side (320 px wide at 16:9). */
   static final int MEDIA_SHORT_SIDE = 180;
+
   private static final double FALLBACK_FPS = 25;
 
   private final Embedder embedder;
@@ -57,8 +58,9 @@ public final class VideoProcessor {
    * @param contentHash sha-256 hex of its bytes
    * @param media where thumbnails and previews are written ({@link CorpusLayout#thumbnail})
    */
-  public ProcessedVideo process(Path local, String file, String video, String source,
-      String contentHash, CorpusLayout media) throws IOException {
+  public ProcessedVideo process(
+      Path local, String file, String video, String source, String contentHash, CorpusLayout media)
+      throws IOException {
     long started = System.nanoTime();
     List<String> warnings = new ArrayList<>();
     VideoDecoder decoder = new VideoDecoder();
@@ -68,7 +70,8 @@ public final class VideoProcessor {
       fps = FALLBACK_FPS;
     }
     int shortSide = Math.max(embedder.minFrameShortSide(), MEDIA_SHORT_SIDE);
-    DecodeOptions decode = DecodeOptions.defaults().withImageShortSide(shortSide).withThreads(decodeThreads);
+    DecodeOptions decode =
+        DecodeOptions.defaults().withImageShortSide(shortSide).withThreads(decodeThreads);
     ShotDetector detector = new ShotDetector();
     FrameSampler sampler = new FrameSampler(fps, sampleFps, shortSide);
     VideoInfo info = decoder.decode(local, decode, FrameSink.tee(detector.sink(), sampler));
@@ -87,20 +90,39 @@ public final class VideoProcessor {
       Map<String, String> extra = new LinkedHashMap<>();
       extra.put("shot", String.valueOf(span.index()));
       extra.put("contentHash", contentHash);
-      Clip clip = new Clip(key, video, source, title, start, end, span.first(), span.last(), fps, -1,
-          captions.textOfShot(start, end), extra);
+      Clip clip =
+          new Clip(
+              key,
+              video,
+              source,
+              title,
+              start,
+              end,
+              span.first(),
+              span.last(),
+              fps,
+              -1,
+              captions.textOfShot(start, end),
+              extra);
       ShotFrames frames = shot.frames();
       clips.add(new ClipVector(clip, embedder.embedShot(frames)));
       List<BufferedImage> images = frames.frames().stream().map(SampledFrame::image).toList();
-      ThumbnailWriter.write(images.get(shot.samples().indexOf(shot.keyframe())), media.thumbnail(key));
+      ThumbnailWriter.write(
+          images.get(shot.samples().indexOf(shot.keyframe())), media.thumbnail(key));
       PreviewWriter.write(images, media.preview(key));
     }
     long borrowed = shots.stream().filter(ShotAssembler.Shot::borrowedFrame).count();
     if (borrowed > 0) {
       warnings.add(borrowed + " very short shots had no sampled frame and used their neighbour's");
     }
-    return new ProcessedVideo(file, video, contentHash, clips, info.frameCount(),
-        (System.nanoTime() - started) / 1e9, warnings);
+    return new ProcessedVideo(
+        file,
+        video,
+        contentHash,
+        clips,
+        info.frameCount(),
+        (System.nanoTime() - started) / 1e9,
+        warnings);
   }
 
   /** The last segment of a path or URI. */

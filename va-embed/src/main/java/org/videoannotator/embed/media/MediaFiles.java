@@ -1,8 +1,8 @@
 package org.videoannotator.embed.media;
 
-import org.videoannotator.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.videoannotator.core.io.AtomicFiles;
 
 /** Writes a media file atomically: into a temporary sibling, then renamed over the target. */
 final class MediaFiles {

@@ -12,10 +12,10 @@ import org.videoannotator.embed.model.Images;
 import org.videoannotator.embed.model.Spread;
 
 /**
- * A shot's hover preview: its sampled frames (at most {@link #MAX_FRAMES}, spread over the shot)
- * as a small silent H.264 MP4, {@value #WIDTH} px wide, {@value #FPS} frames per second. H.264 in
- * MP4 is what every browser's {@code <video>} plays; at the default 2 sampled frames per second
- * the preview runs at twice real speed, a quick look at the whole shot.
+ * A shot's hover preview: its sampled frames (at most {@link #MAX_FRAMES}, spread over the shot) as
+ * a small silent H.264 MP4, {@value #WIDTH} px wide, {@value #FPS} frames per second. H.264 in MP4
+ * is what every browser's {@code <video>} plays; at the default 2 sampled frames per second the
+ * preview runs at twice real speed, a quick look at the whole shot.
  */
 public final class PreviewWriter {
   public static final int WIDTH = 240;
@@ -33,7 +33,8 @@ public final class PreviewWriter {
     // H.264 in 4:2:0 needs even sizes.
     int width = Math.min(WIDTH, first.getWidth()) & ~1;
     int height = Math.max(2, Math.round((float) first.getHeight() * width / first.getWidth()) & ~1);
-    MediaFiles.writeAtomically(target, tmp -> encode(Spread.evenly(frames, MAX_FRAMES), width, height, tmp));
+    MediaFiles.writeAtomically(
+        target, tmp -> encode(Spread.evenly(frames, MAX_FRAMES), width, height, tmp));
   }
 
   private static void encode(List<BufferedImage> frames, int width, int height, Path file)
@@ -51,7 +52,8 @@ public final class PreviewWriter {
     try (Java2DFrameConverter converter = new Java2DFrameConverter()) {
       rec.start();
       for (BufferedImage frame : frames) {
-        rec.record(converter.convert(toBgr(Images.resize(frame, width, height))), avutil.AV_PIX_FMT_BGR24);
+        rec.record(
+            converter.convert(toBgr(Images.resize(frame, width, height))), avutil.AV_PIX_FMT_BGR24);
       }
       rec.stop();
     } catch (FrameRecorder.Exception e) {
@@ -62,7 +64,8 @@ public final class PreviewWriter {
   }
 
   private static BufferedImage toBgr(BufferedImage rgb) {
-    BufferedImage bgr = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+    BufferedImage bgr =
+        new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
     bgr.getGraphics().drawImage(rgb, 0, 0, null);
     return bgr;
   }

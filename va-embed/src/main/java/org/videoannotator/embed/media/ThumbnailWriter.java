@@ -18,9 +18,13 @@ public final class ThumbnailWriter {
   private ThumbnailWriter() {}
 
   public static void write(BufferedImage frame, Path target) throws IOException {
-    BufferedImage small = frame.getWidth() > WIDTH
-        ? Images.resize(frame, WIDTH, Math.max(1, Math.round((float) frame.getHeight() * WIDTH / frame.getWidth())))
-        : Images.resize(frame, frame.getWidth(), frame.getHeight());
+    BufferedImage small =
+        frame.getWidth() > WIDTH
+            ? Images.resize(
+                frame,
+                WIDTH,
+                Math.max(1, Math.round((float) frame.getHeight() * WIDTH / frame.getWidth())))
+            : Images.resize(frame, frame.getWidth(), frame.getHeight());
     MediaFiles.writeAtomically(target, tmp -> writeJpeg(small, tmp));
   }
 

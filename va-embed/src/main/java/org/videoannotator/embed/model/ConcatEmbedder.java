@@ -1,11 +1,10 @@
 package org.videoannotator.embed.model;
 
-import org.videoannotator.core.vectors.VectorMath;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.videoannotator.core.vectors.VectorMath;
 import org.videoannotator.embed.model.clip.ClipEmbedder;
 import org.videoannotator.embed.model.descriptor.DescriptorEmbedder;
 import org.videoannotator.index.EmbedderInfo;
@@ -14,10 +13,10 @@ import org.videoannotator.index.TextEncoder;
 /**
  * CLIP plus the descriptor: {@code [CLIP_WEIGHT * clip, DESCRIPTOR_WEIGHT * descriptor]}, each
  * block L2-normalised first, the whole renormalised. CLIP carries the semantics; the descriptor
- * adds the camera motion and shot grammar CLIP is nearly blind to. With the weights 1 and
- * {@value #DESCRIPTOR_WEIGHT}, the CLIP block holds 1 / (1 + 0.49) = 67% of the squared length.
- * The text tower encodes with CLIP and pads the descriptor block with zeros, so text-to-shot
- * cosine is the CLIP cosine scaled by a constant and ranks shots exactly as CLIP does.
+ * adds the camera motion and shot grammar CLIP is nearly blind to. With the weights 1 and {@value
+ * #DESCRIPTOR_WEIGHT}, the CLIP block holds 1 / (1 + 0.49) = 67% of the squared length. The text
+ * tower encodes with CLIP and pads the descriptor block with zeros, so text-to-shot cosine is the
+ * CLIP cosine scaled by a constant and ranks shots exactly as CLIP does.
  */
 public final class ConcatEmbedder implements Embedder {
   public static final String ID = "concat";
@@ -79,22 +78,26 @@ public final class ConcatEmbedder implements Embedder {
 
   @Override
   public Optional<TextEncoder> textEncoder() {
-    return clip.textEncoder().map(text -> new TextEncoder() {
-      @Override
-      public String id() {
-        return ID;
-      }
+    return clip.textEncoder()
+        .map(
+            text ->
+                new TextEncoder() {
+                  @Override
+                  public String id() {
+                    return ID;
+                  }
 
-      @Override
-      public float[] encode(String words) {
-        return join(text.encode(words), null);
-      }
-    });
+                  @Override
+                  public float[] encode(String words) {
+                    return join(text.encode(words), null);
+                  }
+                });
   }
 
   @Override
   public void close() {
-    try (clip; descriptor) {
+    try (clip;
+        descriptor) {
       // both closed, even if one throws
     }
   }

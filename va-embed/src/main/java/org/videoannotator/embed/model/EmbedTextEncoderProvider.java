@@ -1,9 +1,9 @@
 package org.videoannotator.embed.model;
 
-import org.videoannotator.index.CorpusLayout;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.videoannotator.core.UserException;
+import org.videoannotator.index.CorpusLayout;
 import org.videoannotator.index.EmbedderInfo;
 import org.videoannotator.index.TextEncoder;
 import org.videoannotator.index.TextEncoderProvider;
@@ -20,15 +20,34 @@ public final class EmbedTextEncoderProvider implements TextEncoderProvider {
     if (!Embedders.needsModel(embedder.id())) {
       return Optional.empty();
     }
-    Path modelDir = ModelRecord.read(corpusDir).orElseThrow(() -> new UserException(
-        "corpus " + corpusDir + " was embedded with '" + embedder.id() + "' but does not record its"
-            + " model folder (" + CorpusLayout.EMBED_MODEL + "); re-run 'va ingest' with --model DIR"));
+    Path modelDir =
+        ModelRecord.read(corpusDir)
+            .orElseThrow(
+                () ->
+                    new UserException(
+                        "corpus "
+                            + corpusDir
+                            + " was embedded with '"
+                            + embedder.id()
+                            + "' but does not record its"
+                            + " model folder ("
+                            + CorpusLayout.EMBED_MODEL
+                            + "); re-run 'va ingest' with --model DIR"));
     Embedder model = Embedders.create(embedder.id(), modelDir);
     try {
       if (!model.info().equals(embedder)) {
-        throw new UserException("model folder " + modelDir + " holds " + model.info()
-            + " but corpus " + corpusDir + " was embedded with " + embedder
-            + "; point " + CorpusLayout.EMBED_MODEL + " at the original model");
+        throw new UserException(
+            "model folder "
+                + modelDir
+                + " holds "
+                + model.info()
+                + " but corpus "
+                + corpusDir
+                + " was embedded with "
+                + embedder
+                + "; point "
+                + CorpusLayout.EMBED_MODEL
+                + " at the original model");
       }
       Optional<TextEncoder> text = model.textEncoder();
       if (text.isEmpty()) {

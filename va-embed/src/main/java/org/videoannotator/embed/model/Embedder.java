@@ -18,8 +18,8 @@ public interface Embedder extends AutoCloseable {
   int dimension();
 
   /**
-   * The smallest short side, in pixels, the sampled frames must have for this embedder (the
-   * ingest keeps frames at least this large and no larger than it needs).
+   * The smallest short side, in pixels, the sampled frames must have for this embedder (the ingest
+   * keeps frames at least this large and no larger than it needs).
    */
   int minFrameShortSide();
 

@@ -9,8 +9,8 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.videoannotator.core.UserException;
 import org.videoannotator.index.Corpus;
-import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.CorpusLayout;
+import org.videoannotator.index.CorpusOptions;
 
 /** The embedders on the class path ({@link EmbedderProvider}s found by ServiceLoader), by id. */
 public final class Embedders {
@@ -38,7 +38,9 @@ public final class Embedders {
     return provider(id).create(modelDir);
   }
 
-  /** The id of the embedder an existing corpus was made with (empty when there is no corpus yet). */
+  /**
+   * The id of the embedder an existing corpus was made with (empty when there is no corpus yet).
+   */
   public static Optional<String> ofCorpus(Path corpus) {
     if (!Files.isRegularFile(CorpusLayout.of(corpus).manifest())) {
       return Optional.empty();
@@ -55,8 +57,9 @@ public final class Embedders {
 
   private static EmbedderProvider provider(String id) {
     if (id.equals("precomputed")) {
-      throw new UserException("'precomputed' vectors are not computed at ingest: import them with"
-          + " 'va import-vectors VECTORS --corpus C'");
+      throw new UserException(
+          "'precomputed' vectors are not computed at ingest: import them with"
+              + " 'va import-vectors VECTORS --corpus C'");
     }
     EmbedderProvider p = providers().get(id);
     if (p == null) {

@@ -18,10 +18,15 @@ public final class Images {
     }
     BufferedImage current = src;
     while (current.getWidth() >= 2 * width * 2 && current.getHeight() >= 2 * height * 2) {
-      current = draw(current, current.getWidth() / 2, current.getHeight() / 2,
-          RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      current =
+          draw(
+              current,
+              current.getWidth() / 2,
+              current.getHeight() / 2,
+              RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     }
-    if (current.getWidth() == width && current.getHeight() == height
+    if (current.getWidth() == width
+        && current.getHeight() == height
         && current.getType() == BufferedImage.TYPE_INT_RGB) {
       return current;
     }

@@ -4,8 +4,8 @@ import java.awt.image.BufferedImage;
 import java.util.Objects;
 
 /**
- * A frame sampled from a shot, with a frame shortly after it so that motion can be measured
- * between the two.
+ * A frame sampled from a shot, with a frame shortly after it so that motion can be measured between
+ * the two.
  *
  * @param index 0-based index of the frame in its video (count of decoded video frames)
  * @param timeSec presentation time in seconds (informational)
@@ -18,7 +18,8 @@ public record SampledFrame(
     int index, double timeSec, BufferedImage image, BufferedImage next, int nextGap) {
   public SampledFrame {
     if (next != null && nextGap < 1) {
-      throw new IllegalArgumentException("frame " + index + ": nextGap must be >= 1, got " + nextGap);
+      throw new IllegalArgumentException(
+          "frame " + index + ": nextGap must be >= 1, got " + nextGap);
     }
     Objects.requireNonNull(image, "image of frame " + index);
     if (index < 0) {

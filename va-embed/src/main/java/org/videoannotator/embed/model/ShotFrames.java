@@ -23,7 +23,8 @@ public record ShotFrames(
     }
     frames = List.copyOf(frames);
     if (frames.isEmpty()) {
-      throw new IllegalArgumentException("shot " + firstFrame + ".." + lastFrame + " has no frames");
+      throw new IllegalArgumentException(
+          "shot " + firstFrame + ".." + lastFrame + " has no frames");
     }
     if (!(cutsPerMinute >= 0)) {
       throw new IllegalArgumentException("cutsPerMinute must be >= 0, got " + cutsPerMinute);

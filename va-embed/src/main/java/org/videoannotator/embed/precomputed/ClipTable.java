@@ -17,11 +17,11 @@ import org.videoannotator.index.Clip;
 /**
  * Clip metadata for imported vectors: a CSV with a header naming at least {@code key} (optional
  * columns: {@code video}/{@code yt_id}, {@code source}, {@code title}, {@code text}/{@code desc},
- * {@code start}, {@code end}, {@code frame_in}, {@code frame_out}, {@code fps},
- * {@code cluster}/{@code cluster_index}; any other column goes to {@link Clip#extra()}), or a
- * {@code .txt} with one key per line. A clip's video defaults to its key up to the first
- * {@code |} (the released data's {@code youtubeId|frame_in} convention). Fields follow RFC 4180
- * (quoted commas, quotes and line breaks).
+ * {@code start}, {@code end}, {@code frame_in}, {@code frame_out}, {@code fps}, {@code
+ * cluster}/{@code cluster_index}; any other column goes to {@link Clip#extra()}), or a {@code .txt}
+ * with one key per line. A clip's video defaults to its key up to the first {@code |} (the released
+ * data's {@code youtubeId|frame_in} convention). Fields follow RFC 4180 (quoted commas, quotes and
+ * line breaks).
  */
 final class ClipTable {
   private ClipTable() {}
@@ -42,8 +42,8 @@ final class ClipTable {
       if (headerRow == null) {
         throw new UserException(file + " is empty; expected a CSV header with a 'key' column");
       }
-      List<String> header = headerRow.fields().stream()
-          .map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+      List<String> header =
+          headerRow.fields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
       if (!header.contains("key")) {
         throw new UserException(file + " has no 'key' column in its header " + header);
       }
@@ -51,8 +51,14 @@ final class ClipTable {
         long lineNo = record.line();
         List<String> fields = record.fields();
         if (fields.size() != header.size()) {
-          throw new UserException(file + " line " + lineNo + ": " + fields.size() + " fields, the header has "
-              + header.size());
+          throw new UserException(
+              file
+                  + " line "
+                  + lineNo
+                  + ": "
+                  + fields.size()
+                  + " fields, the header has "
+                  + header.size());
         }
         Map<String, String> row = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
@@ -90,13 +96,25 @@ final class ClipTable {
     int frameOut = (int) number(first(row, "frame_out"), frameIn);
     double fps = number(first(row, "fps"), 0);
     int cluster = (int) number(first(row, "cluster", "cluster_index"), -1);
-    row.forEach((k, v) -> {
-      if (!v.isEmpty()) {
-        extra.put(k, v);
-      }
-    });
-    return new Clip(key, video.isEmpty() ? videoOf(key) : video, source, title, start, end,
-        frameIn, frameOut, fps, cluster, text, extra);
+    row.forEach(
+        (k, v) -> {
+          if (!v.isEmpty()) {
+            extra.put(k, v);
+          }
+        });
+    return new Clip(
+        key,
+        video.isEmpty() ? videoOf(key) : video,
+        source,
+        title,
+        start,
+        end,
+        frameIn,
+        frameOut,
+        fps,
+        cluster,
+        text,
+        extra);
   }
 
   /** The first of the columns present (removed from the row), or "". */

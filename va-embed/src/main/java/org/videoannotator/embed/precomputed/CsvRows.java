@@ -32,21 +32,40 @@ final class CsvRows implements RowSource {
           continue; // header
         }
         if (fields.size() < 2) {
-          throw new UserException(file + " line " + lineNo + ": expected key,v1,...,vd, got " + fields.size() + " field(s)");
+          throw new UserException(
+              file
+                  + " line "
+                  + lineNo
+                  + ": expected key,v1,...,vd, got "
+                  + fields.size()
+                  + " field(s)");
         }
         if (width < 0) {
           width = fields.size() - 1;
         } else if (fields.size() - 1 != width) {
-          throw new UserException(file + " line " + lineNo + ": " + (fields.size() - 1)
-              + " values where earlier rows have " + width);
+          throw new UserException(
+              file
+                  + " line "
+                  + lineNo
+                  + ": "
+                  + (fields.size() - 1)
+                  + " values where earlier rows have "
+                  + width);
         }
         float[] v = new float[width];
         for (int j = 0; j < width; j++) {
           try {
             v[j] = Float.parseFloat(fields.get(j + 1).strip());
           } catch (NumberFormatException e) {
-            throw new UserException(file + " line " + lineNo + " column " + (j + 2) + ": '"
-                + fields.get(j + 1) + "' is not a number");
+            throw new UserException(
+                file
+                    + " line "
+                    + lineNo
+                    + " column "
+                    + (j + 2)
+                    + ": '"
+                    + fields.get(j + 1)
+                    + "' is not a number");
           }
         }
         keys.add(fields.get(0).strip());

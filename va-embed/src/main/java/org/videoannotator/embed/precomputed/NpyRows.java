@@ -18,7 +18,8 @@ import org.videoannotator.core.UserException;
 final class NpyRows implements RowSource {
   private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
   private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
-  private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(\\s*(\\d+)\\s*,\\s*(\\d+)\\s*,?\\s*\\)");
+  private static final Pattern SHAPE =
+      Pattern.compile("'shape'\\s*:\\s*\\(\\s*(\\d+)\\s*,\\s*(\\d+)\\s*,?\\s*\\)");
 
   private final Path file;
   private final FileChannel channel;
@@ -39,7 +40,8 @@ final class NpyRows implements RowSource {
         throw bad("shorter than an .npy header");
       }
       head.get(magic);
-      if (magic[0] != (byte) 0x93 || !new String(magic, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY")) {
+      if (magic[0] != (byte) 0x93
+          || !new String(magic, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY")) {
         throw bad("no .npy magic number");
       }
       int major = head.get() & 0xff;
@@ -57,11 +59,16 @@ final class NpyRows implements RowSource {
       channel.read(header, prefix);
       String dict = new String(header.array(), StandardCharsets.ISO_8859_1);
       String descr = group(DESCR, dict, "descr");
-      itemSize = switch (descr) {
-        case "<f4" -> 4;
-        case "<f8" -> 8;
-        default -> throw bad("dtype '" + descr + "' is not supported; save float32 or float64 (little-endian)");
-      };
+      itemSize =
+          switch (descr) {
+            case "<f4" -> 4;
+            case "<f8" -> 8;
+            default ->
+                throw bad(
+                    "dtype '"
+                        + descr
+                        + "' is not supported; save float32 or float64 (little-endian)");
+          };
       if (group(FORTRAN, dict, "fortran_order").equals("True")) {
         throw bad("Fortran order is not supported; save with np.ascontiguousarray");
       }
@@ -74,7 +81,12 @@ final class NpyRows implements RowSource {
       dataStart = prefix + headerLength;
       long expected = dataStart + (long) rows * dim * itemSize;
       if (channel.size() < expected) {
-        throw bad("holds " + channel.size() + " bytes, its header promises " + expected + " (truncated?)");
+        throw bad(
+            "holds "
+                + channel.size()
+                + " bytes, its header promises "
+                + expected
+                + " (truncated?)");
       }
     } catch (IOException | RuntimeException e) {
       channel.close();

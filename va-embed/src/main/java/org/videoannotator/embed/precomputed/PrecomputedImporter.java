@@ -17,11 +17,11 @@ import org.videoannotator.index.Corpus;
 import org.videoannotator.index.EmbedderInfo;
 
 /**
- * The {@code precomputed} embedder: vectors made elsewhere ({@code .npy}, {@code .h5},
- * {@code .csv}) appended to a corpus with their clip metadata. Row {@code i} of an
- * {@code .npy}/{@code .h5} file belongs to clip {@code i} of the clips file; a CSV of vectors
- * carries its keys and the clips file (optional then) is matched by key. Appends in batches of
- * {@value #BATCH}; keys already in the corpus are skipped, so an interrupted import can be re-run.
+ * The {@code precomputed} embedder: vectors made elsewhere ({@code .npy}, {@code .h5}, {@code
+ * .csv}) appended to a corpus with their clip metadata. Row {@code i} of an {@code .npy}/{@code
+ * .h5} file belongs to clip {@code i} of the clips file; a CSV of vectors carries its keys and the
+ * clips file (optional then) is matched by key. Appends in batches of {@value #BATCH}; keys already
+ * in the corpus are skipped, so an interrupted import can be re-run.
  */
 public final class PrecomputedImporter {
   public static final String ID = "precomputed";
@@ -45,8 +45,8 @@ public final class PrecomputedImporter {
     }
   }
 
-  public static Result importInto(Corpus corpus, Path vectors, Optional<Path> clipsFile, String dataset)
-      throws IOException {
+  public static Result importInto(
+      Corpus corpus, Path vectors, Optional<Path> clipsFile, String dataset) throws IOException {
     try (RowSource source = open(vectors, dataset)) {
       List<Clip> clips = clips(source, vectors, clipsFile);
       int appended = 0;
@@ -73,20 +73,31 @@ public final class PrecomputedImporter {
       throws IOException {
     Optional<List<String>> ownKeys = source.keys();
     if (clipsFile.isEmpty()) {
-      return ownKeys.map(keys -> keys.stream().map(ClipTable::keyOnly).toList())
-          .orElseThrow(() -> new UserException(vectors + " holds no keys: pass --clips FILE (a CSV"
-              + " with a 'key' column, or a .txt with one key per line, in row order)"));
+      return ownKeys
+          .map(keys -> keys.stream().map(ClipTable::keyOnly).toList())
+          .orElseThrow(
+              () ->
+                  new UserException(
+                      vectors
+                          + " holds no keys: pass --clips FILE (a CSV"
+                          + " with a 'key' column, or a .txt with one key per line, in row order)"));
     }
     List<Clip> table = ClipTable.read(clipsFile.get());
     if (ownKeys.isPresent()) {
       Map<String, Clip> byKey = new HashMap<>();
       table.forEach(c -> byKey.put(c.key(), c));
-      return ownKeys.get().stream()
-          .map(k -> byKey.getOrDefault(k, ClipTable.keyOnly(k))).toList();
+      return ownKeys.get().stream().map(k -> byKey.getOrDefault(k, ClipTable.keyOnly(k))).toList();
     }
     if (table.size() != source.rows()) {
-      throw new UserException(clipsFile.get() + " lists " + table.size() + " clips but " + vectors
-          + " holds " + source.rows() + " vectors; they must match row for row");
+      throw new UserException(
+          clipsFile.get()
+              + " lists "
+              + table.size()
+              + " clips but "
+              + vectors
+              + " holds "
+              + source.rows()
+              + " vectors; they must match row for row");
     }
     return table;
   }
@@ -102,7 +113,9 @@ public final class PrecomputedImporter {
     if (name.endsWith(".csv")) {
       return new CsvRows(file);
     }
-    throw new UserException(file + ": unknown vector format; use .npy (float32/float64), .h5 or"
-        + " .csv (key,v1,...,vd)");
+    throw new UserException(
+        file
+            + ": unknown vector format; use .npy (float32/float64), .h5 or"
+            + " .csv (key,v1,...,vd)");
   }
 }

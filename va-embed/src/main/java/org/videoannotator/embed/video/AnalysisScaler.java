@@ -10,11 +10,10 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * Area-average downscaling of the BGR24 working picture to the small interleaved RGB analysis
- * frame with FFmpeg's swscale ({@code SWS_AREA}: every output pixel is the mean of the box it
- * covers, so textures do not flicker between frames). Native SIMD code, several times faster
- * than a Java loop over the working picture. Not thread-safe; {@link #close()} frees the native
- * context and buffers.
+ * Area-average downscaling of the BGR24 working picture to the small interleaved RGB analysis frame
+ * with FFmpeg's swscale ({@code SWS_AREA}: every output pixel is the mean of the box it covers, so
+ * textures do not flicker between frames). Native SIMD code, several times faster than a Java loop
+ * over the working picture. Not thread-safe; {@link #close()} frees the native context and buffers.
  */
 final class AnalysisScaler implements AutoCloseable {
   private static final int ALIGN = 32;
@@ -38,14 +37,25 @@ final class AnalysisScaler implements AutoCloseable {
     this.outW = Math.min(srcW, targetWidth);
     this.outH = Math.max(1, (int) Math.round((double) srcH * outW / srcW));
     this.dstStride = (outW * 3 + ALIGN - 1) / ALIGN * ALIGN;
-    this.ctx = swscale.sws_getContext(srcW, srcH, avutil.AV_PIX_FMT_BGR24, outW, outH,
-        avutil.AV_PIX_FMT_RGB24, swscale.SWS_AREA, null, null, (DoublePointer) null);
+    this.ctx =
+        swscale.sws_getContext(
+            srcW,
+            srcH,
+            avutil.AV_PIX_FMT_BGR24,
+            outW,
+            outH,
+            avutil.AV_PIX_FMT_RGB24,
+            swscale.SWS_AREA,
+            null,
+            null,
+            (DoublePointer) null);
     if (ctx == null || ctx.isNull()) {
       throw new IllegalStateException(
           "swscale cannot scale " + srcW + "x" + srcH + " to " + outW + "x" + outH);
     }
-    this.dst = new BytePointer(avutil.av_malloc((long) dstStride * outH + ALIGN))
-        .capacity((long) dstStride * outH);
+    this.dst =
+        new BytePointer(avutil.av_malloc((long) dstStride * outH + ALIGN))
+            .capacity((long) dstStride * outH);
     dstPlanes.put(0, dst);
     dstStrides.put(0, dstStride);
     this.row = new byte[outW * 3];
@@ -62,8 +72,13 @@ final class AnalysisScaler implements AutoCloseable {
   /** Scales the BGR24 picture in {@code buf} (row stride {@code stride} bytes) to RGB bytes. */
   byte[] scale(ByteBuffer buf, int stride) {
     if (!buf.isDirect() || buf.capacity() < (long) stride * (srcH - 1) + srcW * 3L) {
-      throw new IllegalArgumentException("need a direct buffer of the " + srcW + "x" + srcH
-          + " picture, got capacity " + buf.capacity());
+      throw new IllegalArgumentException(
+          "need a direct buffer of the "
+              + srcW
+              + "x"
+              + srcH
+              + " picture, got capacity "
+              + buf.capacity());
     }
     srcPlanes.put(0, new BytePointer(buf).position(0));
     srcStrides.put(0, stride);

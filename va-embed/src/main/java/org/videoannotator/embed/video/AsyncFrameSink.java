@@ -4,11 +4,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Runs another sink on its own thread, so analysis (e.g. shot detection) overlaps with decoding
- * on a second core. Frames are handed over through a small bounded queue. The wrapped sink must
- * only use a frame's analysis data, never {@link DecodedFrame#full()} (the decoder reuses that
- * buffer as soon as it moves on). {@link #end} waits for the worker to drain the queue; a failure
- * in the worker is rethrown to the decoding thread at the next frame or at {@code end}.
+ * Runs another sink on its own thread, so analysis (e.g. shot detection) overlaps with decoding on
+ * a second core. Frames are handed over through a small bounded queue. The wrapped sink must only
+ * use a frame's analysis data, never {@link DecodedFrame#full()} (the decoder reuses that buffer as
+ * soon as it moves on). {@link #end} waits for the worker to drain the queue; a failure in the
+ * worker is rethrown to the decoding thread at the next frame or at {@code end}.
  */
 public final class AsyncFrameSink implements FrameSink {
   private static final Object END = new Object();

@@ -3,8 +3,8 @@ package org.videoannotator.embed.video;
 /**
  * How {@link VideoDecoder} decodes a file.
  *
- * @param analysisWidth width in pixels of the small RGB frame handed to every sink (height keeps the
- *     aspect ratio); shot detection and descriptors work on it. Never upscaled.
+ * @param analysisWidth width in pixels of the small RGB frame handed to every sink (height keeps
+ *     the aspect ratio); shot detection and descriptors work on it. Never upscaled.
  * @param imageShortSide short side in pixels of the larger frame that {@link DecodedFrame#full()}
  *     returns (thumbnails, CLIP); {@code 0} keeps the native size. Never upscaled.
  * @param threads FFmpeg decoder threads ({@code 0} lets FFmpeg choose)

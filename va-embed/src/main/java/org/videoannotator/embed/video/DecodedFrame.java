@@ -4,12 +4,12 @@ import java.awt.image.BufferedImage;
 import java.util.function.Supplier;
 
 /**
- * One decoded video frame: a small interleaved RGB copy for analysis (owned by this object, safe
- * to keep) and, on request, a larger {@link BufferedImage}.
+ * One decoded video frame: a small interleaved RGB copy for analysis (owned by this object, safe to
+ * keep) and, on request, a larger {@link BufferedImage}.
  *
- * <p>The larger image is converted only when {@link #full()} is called, and only while the
- * decoder is still inside {@link FrameSink#accept} for this frame (the decoder reuses its native
- * buffer afterwards). Once converted it is cached, so later calls return the same image.
+ * <p>The larger image is converted only when {@link #full()} is called, and only while the decoder
+ * is still inside {@link FrameSink#accept} for this frame (the decoder reuses its native buffer
+ * afterwards). Once converted it is cached, so later calls return the same image.
  */
 public final class DecodedFrame {
   private final int index;
@@ -29,7 +29,12 @@ public final class DecodedFrame {
    *     returns
    */
   public DecodedFrame(
-      int index, double timeSec, int width, int height, byte[] rgb, Supplier<BufferedImage> fullFrame) {
+      int index,
+      double timeSec,
+      int width,
+      int height,
+      byte[] rgb,
+      Supplier<BufferedImage> fullFrame) {
     if (index < 0) {
       throw new IllegalArgumentException("index must be >= 0, got " + index);
     }
@@ -103,8 +108,8 @@ public final class DecodedFrame {
   }
 
   /**
-   * The larger frame (by default 256 px on the short side, see {@link DecodeOptions}), converted
-   * on first call.
+   * The larger frame (by default 256 px on the short side, see {@link DecodeOptions}), converted on
+   * first call.
    *
    * @throws IllegalStateException if first called after the sink returned from this frame
    */

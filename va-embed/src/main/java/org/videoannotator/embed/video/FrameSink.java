@@ -1,9 +1,9 @@
 package org.videoannotator.embed.video;
 
 /**
- * Receives every decoded video frame of one file, in decoding order, on the decoding thread.
- * {@link DecodedFrame#full()} may only be called inside {@link #accept}; the small analysis arrays
- * belong to the frame and may be kept.
+ * Receives every decoded video frame of one file, in decoding order, on the decoding thread. {@link
+ * DecodedFrame#full()} may only be called inside {@link #accept}; the small analysis arrays belong
+ * to the frame and may be kept.
  */
 @FunctionalInterface
 public interface FrameSink {

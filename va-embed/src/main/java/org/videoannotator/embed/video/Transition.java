@@ -2,9 +2,9 @@ package org.videoannotator.embed.video;
 
 /**
  * A boundary between two shots. A hard cut has {@code start == end ==} the 0-based index of the
- * first frame of the new shot. A gradual transition (dissolve, fade) spans the inclusive frame range
- * {@code [start, end]} of frames that mix the two shots (for a fade, every frame from the first
- * darkened one to the last brightening one, black frames included).
+ * first frame of the new shot. A gradual transition (dissolve, fade) spans the inclusive frame
+ * range {@code [start, end]} of frames that mix the two shots (for a fade, every frame from the
+ * first darkened one to the last brightening one, black frames included).
  */
 public record Transition(Type type, int start, int end) implements Comparable<Transition> {
   /** Kinds of boundary. {@code FADE} goes through black (or white); {@code DISSOLVE} does not. */
@@ -70,7 +70,8 @@ public record Transition(Type type, int start, int end) implements Comparable<Tr
 
   @Override
   public String toString() {
-    return isCut() ? "cut@" + start : type.name().toLowerCase(java.util.Locale.ROOT)
-        + "[" + start + "," + end + "]";
+    return isCut()
+        ? "cut@" + start
+        : type.name().toLowerCase(java.util.Locale.ROOT) + "[" + start + "," + end + "]";
   }
 }

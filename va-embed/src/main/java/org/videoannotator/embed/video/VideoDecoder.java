@@ -17,14 +17,15 @@ import org.bytedeco.javacv.FrameGrabber;
 import org.videoannotator.core.UserException;
 
 /**
- * Decodes every video frame of a file once with FFmpeg (through JavaCV) and streams it to a
- * {@link FrameSink}. Audio is skipped. Frame indices count decoded frames, so variable frame rates
- * and odd timestamps cannot shift them.
+ * Decodes every video frame of a file once with FFmpeg (through JavaCV) and streams it to a {@link
+ * FrameSink}. Audio is skipped. Frame indices count decoded frames, so variable frame rates and odd
+ * timestamps cannot shift them.
  *
- * <p>FFmpeg's swscale converts each decoded picture straight to the working size (short side
- * {@link DecodeOptions#imageShortSide()}, BGR24, fast bilinear); the analysis frame is swscale's area average of that,
- * and {@link DecodedFrame#full()} copies the working picture into a {@link BufferedImage} only when
- * asked. Not thread-safe; use one decoder per thread (a decoder holds no state between files).
+ * <p>FFmpeg's swscale converts each decoded picture straight to the working size (short side {@link
+ * DecodeOptions#imageShortSide()}, BGR24, fast bilinear); the analysis frame is swscale's area
+ * average of that, and {@link DecodedFrame#full()} copies the working picture into a {@link
+ * BufferedImage} only when asked. Not thread-safe; use one decoder per thread (a decoder holds no
+ * state between files).
  */
 public final class VideoDecoder {
   static {
@@ -36,8 +37,7 @@ public final class VideoDecoder {
   private static final double TRUNCATION_SHARE = 0.9;
 
   /**
-   * Decodes {@code file}, calling {@code sink} for every video frame, then {@link
-   * FrameSink#end}.
+   * Decodes {@code file}, calling {@code sink} for every video frame, then {@link FrameSink#end}.
    *
    * @throws UserException if the file is missing, empty, not a video or yields no frame; decode
    *     errors after the first frame end decoding early and are listed in {@link
@@ -58,8 +58,12 @@ public final class VideoDecoder {
         grabber.start(false);
       } catch (FrameGrabber.Exception | RuntimeException e) {
         throw new UserException(
-            file + ": cannot be opened as a video (" + FfmpegWords.plain(e) + "); check that it is a"
-                + " complete, playable video file", e);
+            file
+                + ": cannot be opened as a video ("
+                + FfmpegWords.plain(e)
+                + "); check that it is a"
+                + " complete, playable video file",
+            e);
       }
       if (!grabber.hasVideo() || grabber.getImageWidth() <= 0) {
         throw new UserException(file + ": contains no video stream; give a video file");
@@ -114,8 +118,15 @@ public final class VideoDecoder {
     }
   }
 
-  private static VideoInfo decodeFrames(Path file, FFmpegFrameGrabber grabber, DecodeOptions opts,
-      FrameSink sink, int[] work, AnalysisScaler scaler, int nativeW, int nativeH) {
+  private static VideoInfo decodeFrames(
+      Path file,
+      FFmpegFrameGrabber grabber,
+      DecodeOptions opts,
+      FrameSink sink,
+      int[] work,
+      AnalysisScaler scaler,
+      int nativeW,
+      int nativeH) {
     List<String> problems = new ArrayList<>();
     int count = 0;
     while (count < opts.maxFrames()) {
@@ -139,7 +150,12 @@ public final class VideoDecoder {
       int w = work[0];
       int h = work[1];
       DecodedFrame frame =
-          new DecodedFrame(count, t, scaler.outWidth(), scaler.outHeight(), rgb,
+          new DecodedFrame(
+              count,
+              t,
+              scaler.outWidth(),
+              scaler.outHeight(),
+              rgb,
               () -> toImage(buf, stride, w, h));
       sink.accept(frame);
       frame.invalidate();
@@ -147,53 +163,83 @@ public final class VideoDecoder {
     }
     if (count == 0) {
       throw new UserException(
-          file + ": no video frame could be decoded" + (problems.isEmpty() ? "" : " ("
-              + problems.get(0) + ")") + "; the file is empty, truncated or corrupt");
+          file
+              + ": no video frame could be decoded"
+              + (problems.isEmpty() ? "" : " (" + problems.get(0) + ")")
+              + "; the file is empty, truncated or corrupt");
     }
-    double fps = grabber.getVideoFrameRate() > 0 ? grabber.getVideoFrameRate()
-        : grabber.getFrameRate();
+    double fps =
+        grabber.getVideoFrameRate() > 0 ? grabber.getVideoFrameRate() : grabber.getFrameRate();
     int announced = announcedFrames(grabber);
     if (count < opts.maxFrames() && announced > 0 && count < TRUNCATION_SHARE * announced - 1) {
-      problems.add("decoded " + count + " of " + announced
-          + " announced frames: the file may be truncated");
+      problems.add(
+          "decoded " + count + " of " + announced + " announced frames: the file may be truncated");
     }
     long lengthUs = announcedMicros(grabber);
     double decodedSeconds = fps > 0 ? count / fps : 0;
     // A cut-off file whose header survived (an MP4 with its index at the front) may announce no
     // frame count but still its full duration: compare the time decoded with it too.
-    if (problems.stream().noneMatch(p -> p.contains("truncated")) && count < opts.maxFrames() && lengthUs > 0
-        && fps > 0 && decodedSeconds < TRUNCATION_SHARE * lengthUs / 1e6 - 1 / fps) {
-      problems.add(String.format(java.util.Locale.ROOT,
-          "decoded %.1f s of the %.1f s the file announces: the file may be truncated", decodedSeconds, lengthUs / 1e6));
+    if (problems.stream().noneMatch(p -> p.contains("truncated"))
+        && count < opts.maxFrames()
+        && lengthUs > 0
+        && fps > 0
+        && decodedSeconds < TRUNCATION_SHARE * lengthUs / 1e6 - 1 / fps) {
+      problems.add(
+          String.format(
+              java.util.Locale.ROOT,
+              "decoded %.1f s of the %.1f s the file announces: the file may be truncated",
+              decodedSeconds,
+              lengthUs / 1e6));
     }
     double duration = lengthUs > 0 ? lengthUs / 1e6 : decodedSeconds;
-    VideoInfo info = new VideoInfo(file, count, fps, nativeW, nativeH, duration,
-        String.valueOf(grabber.getVideoCodecName()), String.valueOf(grabber.getFormat()),
-        problems);
+    VideoInfo info =
+        new VideoInfo(
+            file,
+            count,
+            fps,
+            nativeW,
+            nativeH,
+            duration,
+            String.valueOf(grabber.getVideoCodecName()),
+            String.valueOf(grabber.getFormat()),
+            problems);
     sink.end(info);
     return info;
   }
 
-  /** Reads only the container header: size, rate, codec; {@code frameCount} is the announced one. */
+  /**
+   * Reads only the container header: size, rate, codec; {@code frameCount} is the announced one.
+   */
   public VideoInfo probe(Path file) {
     checkReadable(file);
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
       try {
         grabber.start(false);
       } catch (FrameGrabber.Exception | RuntimeException e) {
-        throw new UserException(file + ": cannot be opened as a video (" + FfmpegWords.plain(e)
-            + "); check that it is a complete, playable video file", e);
+        throw new UserException(
+            file
+                + ": cannot be opened as a video ("
+                + FfmpegWords.plain(e)
+                + "); check that it is a complete, playable video file",
+            e);
       }
       if (!grabber.hasVideo()) {
         throw new UserException(file + ": contains no video stream; give a video file");
       }
       double fps = grabber.getVideoFrameRate();
-      return new VideoInfo(file, grabber.getLengthInVideoFrames(), fps, grabber.getImageWidth(),
-          grabber.getImageHeight(), grabber.getLengthInTime() / 1e6,
-          String.valueOf(grabber.getVideoCodecName()), String.valueOf(grabber.getFormat()),
+      return new VideoInfo(
+          file,
+          grabber.getLengthInVideoFrames(),
+          fps,
+          grabber.getImageWidth(),
+          grabber.getImageHeight(),
+          grabber.getLengthInTime() / 1e6,
+          String.valueOf(grabber.getVideoCodecName()),
+          String.valueOf(grabber.getFormat()),
           List.of());
     } catch (FrameGrabber.Exception e) {
-      throw new UserException(file + ": cannot be closed cleanly (" + FfmpegWords.plain(e) + ")", e);
+      throw new UserException(
+          file + ": cannot be closed cleanly (" + FfmpegWords.plain(e) + ")", e);
     }
   }
 

@@ -1,5 +1,5 @@
 /**
- * Decoding (JavaCV/FFmpeg, frames scaled for analysis, handed to sinks asynchronously) and the
- * shot spans and transitions ingest builds on.
+ * Decoding (JavaCV/FFmpeg, frames scaled for analysis, handed to sinks asynchronously) and the shot
+ * spans and transitions ingest builds on.
  */
 package org.videoannotator.embed.video;

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CaptionsTest {
   @Test
   void subRipCuesOverlappingAShotBecomeItsText() {
-    Captions c = Captions.parse("""
+    Captions c =
+        Captions.parse(
+            """
         1
         00:00:00,000 --> 00:00:01,500
         <i>Night</i> street,
@@ -32,7 +34,9 @@ class CaptionsTest {
   void aCueReachingAFewFramesIntoTheNextShotStaysWithItsOwnShot() {
     // The detected cut (2.04 s) lands two frames after the subtitle change (2.0 s): the night shot
     // must not borrow the day shot's words, and no cue may be lost.
-    Captions c = Captions.parse("""
+    Captions c =
+        Captions.parse(
+            """
         1
         00:00:00,000 --> 00:00:02,080
         day indoor kitchen
@@ -49,7 +53,9 @@ class CaptionsTest {
 
   @Test
   void webVttWithoutHoursAndWithCueSettings() {
-    Captions c = Captions.parse("""
+    Captions c =
+        Captions.parse(
+            """
         WEBVTT
 
         intro

@@ -1,6 +1,5 @@
 package org.videoannotator.embed.ingest;
 
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -10,17 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoannotator.embed.model.NearestCentroid;
 import org.videoannotator.embed.model.descriptor.DescriptorEmbedder;
+import org.videoannotator.embed.video.ShotSpan;
 import org.videoannotator.embed.video.synthetic.GroundTruth;
 import org.videoannotator.embed.video.synthetic.Scene;
 import org.videoannotator.embed.video.synthetic.Scene.Camera;
 import org.videoannotator.embed.video.synthetic.Scene.Framing;
 import org.videoannotator.embed.video.synthetic.Scene.Palette;
 import org.videoannotator.embed.video.synthetic.ShotPlan;
-import org.videoannotator.embed.video.ShotSpan;
 import org.videoannotator.embed.video.synthetic.SyntheticVideo;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.Corpus;
@@ -28,12 +28,13 @@ import org.videoannotator.index.CorpusOptions;
 
 /**
  * The descriptor on real encoded video (SyntheticVideo scenes, decoded and ingested): shots of a
- * training video give class centroids, shots of a second video with different places are
- * classified by nearest centroid.
+ * training video give class centroids, shots of a second video with different places are classified
+ * by nearest centroid.
  */
 @Tag("slow") // renders and encodes videos
 class DescriptorOnRenderedVideoTest {
   private static final Camera[] MOVES = {Camera.STATIC, Camera.PAN, Camera.ZOOM, Camera.SHAKE};
+
   private record Labelled(Camera camera, boolean night, float[] vector) {}
 
   @TempDir static Path dir;
@@ -52,8 +53,14 @@ class DescriptorOnRenderedVideoTest {
       for (int repeat = 0; repeat < 2; repeat++) {
         for (Camera camera : MOVES) {
           for (Palette palette : List.of(Palette.DAY_OUTDOOR, Palette.NIGHT_OUTDOOR)) {
-            Scene scene = new Scene(palette, repeat == 0 ? Framing.WIDE : Framing.CLOSE, 2 + repeat,
-                "", camera, seed++);
+            Scene scene =
+                new Scene(
+                    palette,
+                    repeat == 0 ? Framing.WIDE : Framing.CLOSE,
+                    2 + repeat,
+                    "",
+                    camera,
+                    seed++);
             list.add(scene);
             plan.add(new ShotPlan(scene, 36, ShotPlan.Entry.CUT));
           }
@@ -63,7 +70,10 @@ class DescriptorOnRenderedVideoTest {
       truths.put(name, video.render(plan, dir.resolve("videos").resolve(name + ".mp4")));
     }
     try (DescriptorEmbedder embedder = new DescriptorEmbedder();
-        Corpus corpus = Corpus.open(dir.resolve("corpus"), CorpusOptions.create(embedder.info(), embedder.dimension()))) {
+        Corpus corpus =
+            Corpus.open(
+                dir.resolve("corpus"),
+                CorpusOptions.create(embedder.info(), embedder.dimension()))) {
       new Ingester(corpus, embedder, IngestOptions.defaults()).run(List.of(dir.resolve("videos")));
       List<Clip> clips = corpus.clips().toList();
       for (String name : List.of("train", "test")) {
@@ -71,11 +81,19 @@ class DescriptorOnRenderedVideoTest {
         for (int s = 0; s < shots.size(); s++) {
           // The clip holding the true shot's middle frame (robust to a detector miss).
           int middle = shots.get(s).middle();
-          Clip clip = clips.stream().filter(c -> c.video().equals(name + ".mp4")
-              && c.frameIn() <= middle && middle <= c.frameOut()).findFirst().orElseThrow();
+          Clip clip =
+              clips.stream()
+                  .filter(
+                      c ->
+                          c.video().equals(name + ".mp4")
+                              && c.frameIn() <= middle
+                              && middle <= c.frameOut())
+                  .findFirst()
+                  .orElseThrow();
           Scene scene = scenes.get(name).get(s);
-          (name.equals("train") ? TRAIN : TEST).add(
-              new Labelled(scene.camera(), scene.palette().night(), corpus.vector(clip.key())));
+          (name.equals("train") ? TRAIN : TEST)
+              .add(
+                  new Labelled(scene.camera(), scene.palette().night(), corpus.vector(clip.key())));
         }
       }
     }

@@ -39,7 +39,8 @@ class FrameSamplerTest {
 
   @Test
   void samplesOnTheClockAndWhenThePictureChanges() {
-    List<Integer> kept = sampleThreeShots().samples().stream().map(FrameSampler.Sample::index).toList();
+    List<Integer> kept =
+        sampleThreeShots().samples().stream().map(FrameSampler.Sample::index).toList();
     // 0, 12, 24, 36 on the 2 fps clock; 20 because the picture changed; C starts at 25, but a
     // change is only sampled more than MOTION_GAP frames after the last sample (24), so at 27.
     assertEquals(List.of(0, 12, 20, 24, 27, 36), kept);
@@ -47,7 +48,8 @@ class FrameSamplerTest {
 
   @Test
   void everyShotGetsItsOwnFramesAndPartnersNeverCrossACut() {
-    List<ShotSpan> spans = List.of(new ShotSpan(0, 0, 19), new ShotSpan(1, 20, 24), new ShotSpan(2, 25, 47));
+    List<ShotSpan> spans =
+        List.of(new ShotSpan(0, 0, 19), new ShotSpan(1, 20, 24), new ShotSpan(2, 25, 47));
     var shots = ShotAssembler.assemble(spans, sampleThreeShots().samples(), 24);
     for (var shot : shots) {
       assertFalse(shot.borrowedFrame(), "shot " + shot.span());

@@ -14,7 +14,12 @@ import java.util.SplittableRandom;
  * fps, each with the frame two later for motion).
  */
 public final class CameraShots {
-  public enum Move { STATIC, PAN, ZOOM, SHAKE }
+  public enum Move {
+    STATIC,
+    PAN,
+    ZOOM,
+    SHAKE
+  }
 
   public static final int WIDTH = 160;
   public static final int HEIGHT = 90;
@@ -43,13 +48,14 @@ public final class CameraShots {
           cx += shake.nextDouble(-5, 5);
           cy += shake.nextDouble(-5, 5);
         }
-        case STATIC -> { }
+        case STATIC -> {}
       }
       path[f] = new double[] {cx, cy, w};
     }
     List<SampledFrame> sampled = new ArrayList<>();
     for (int f = 0; f < frames; f += 12) {
-      sampled.add(new SampledFrame(f, f / FPS, view(world, path[f]), view(world, path[f + GAP]), GAP));
+      sampled.add(
+          new SampledFrame(f, f / FPS, view(world, path[f]), view(world, path[f + GAP]), GAP));
     }
     return new ShotFrames(0, frames - 1, FPS, sampled, 12);
   }
@@ -59,7 +65,8 @@ public final class CameraShots {
     double h = w * HEIGHT / WIDTH;
     BufferedImage out = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     g.scale(WIDTH / w, HEIGHT / h);
     g.translate(-(camera[0] - w / 2), -(camera[1] - h / 2));
     g.drawImage(world, 0, 0, null);
@@ -80,9 +87,11 @@ public final class CameraShots {
     g.fillRect(0, WORLD_H / 2, WORLD_W, WORLD_H / 2);
     for (int i = 0; i < 160; i++) {
       int base = night ? 25 + rnd.nextInt(50) : 60 + rnd.nextInt(180);
-      g.setColor(new Color(
-          clamp(base + rnd.nextInt(-30, 30)), clamp(base + rnd.nextInt(-30, 30)),
-          clamp(base + rnd.nextInt(-30, 30))));
+      g.setColor(
+          new Color(
+              clamp(base + rnd.nextInt(-30, 30)),
+              clamp(base + rnd.nextInt(-30, 30)),
+              clamp(base + rnd.nextInt(-30, 30))));
       int x = rnd.nextInt(WORLD_W);
       int y = rnd.nextInt(WORLD_H);
       int s = 8 + rnd.nextInt(40);

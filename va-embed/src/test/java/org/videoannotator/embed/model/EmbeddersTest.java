@@ -1,7 +1,5 @@
 package org.videoannotator.embed.model;
 
-import org.videoannotator.core.vectors.VectorMath;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -14,6 +12,7 @@ import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoannotator.core.UserException;
+import org.videoannotator.core.vectors.VectorMath;
 import org.videoannotator.embed.model.clip.ClipEmbedder;
 import org.videoannotator.embed.model.clip.TinyClip;
 import org.videoannotator.embed.model.descriptor.DescriptorEmbedder;
@@ -25,7 +24,8 @@ import org.videoannotator.index.TextEncoderProvider;
 class EmbeddersTest {
   @Test
   void unknownIdsAndMissingModelsAreUserErrors() {
-    UserException unknown = assertThrows(UserException.class, () -> Embedders.create("resnet", null));
+    UserException unknown =
+        assertThrows(UserException.class, () -> Embedders.create("resnet", null));
     assertTrue(unknown.getMessage().contains("descriptor"), unknown.getMessage());
     UserException noModel = assertThrows(UserException.class, () -> Embedders.create("clip", null));
     assertTrue(noModel.getMessage().contains("--model"), noModel.getMessage());
@@ -63,19 +63,26 @@ class EmbeddersTest {
 
   @Test
   void corporaFindTheirTextEncoderThroughTheServiceLoader(@TempDir Path dir) {
-    TextEncoderProvider provider = ServiceLoader.load(TextEncoderProvider.class).stream()
-        .map(ServiceLoader.Provider::get)
-        .filter(p -> p instanceof EmbedTextEncoderProvider).findFirst().orElseThrow();
+    TextEncoderProvider provider =
+        ServiceLoader.load(TextEncoderProvider.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(p -> p instanceof EmbedTextEncoderProvider)
+            .findFirst()
+            .orElseThrow();
     try (ClipEmbedder clip = ClipEmbedder.open(TinyClip.single())) {
       Path corpusDir = dir.resolve("corpus");
-      try (Corpus corpus = Corpus.open(corpusDir, CorpusOptions.create(clip.info(), clip.dimension()))) {
-        UserException unrecorded = assertThrows(UserException.class,
-            () -> provider.encoderFor(corpus.embedder(), corpusDir));
+      try (Corpus corpus =
+          Corpus.open(corpusDir, CorpusOptions.create(clip.info(), clip.dimension()))) {
+        UserException unrecorded =
+            assertThrows(
+                UserException.class, () -> provider.encoderFor(corpus.embedder(), corpusDir));
         assertTrue(unrecorded.getMessage().contains("--model"), unrecorded.getMessage());
         ModelRecord.write(corpusDir, TinyClip.single());
         TextEncoder encoder = provider.encoderFor(corpus.embedder(), corpusDir).orElseThrow();
         assertEquals("clip", encoder.id());
-        assertEquals(List.of(), diff(clip.textEncoder().orElseThrow().encode("night"), encoder.encode("night")));
+        assertEquals(
+            List.of(),
+            diff(clip.textEncoder().orElseThrow().encode("night"), encoder.encode("night")));
         ((AutoCloseable) encoder).close();
         // A model folder with other weights is refused.
         ModelRecord.write(corpusDir, TinyClip.split());
@@ -91,6 +98,8 @@ class EmbeddersTest {
 
   private static List<Integer> diff(float[] a, float[] b) {
     return java.util.stream.IntStream.range(0, a.length)
-        .filter(i -> Math.abs(a[i] - b[i]) > 1e-6).boxed().toList();
+        .filter(i -> Math.abs(a[i] - b[i]) > 1e-6)
+        .boxed()
+        .toList();
   }
 }

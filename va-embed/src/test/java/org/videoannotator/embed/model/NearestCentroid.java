@@ -1,17 +1,18 @@
 package org.videoannotator.embed.model;
 
-import org.videoannotator.core.vectors.VectorMath;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.videoannotator.core.vectors.VectorMath;
 
 /** Nearest-centroid classification by cosine, the tests' measure of how well vectors separate. */
 public final class NearestCentroid {
   private NearestCentroid() {}
 
-  /** Share of {@code test} items whose nearest class centroid (built from {@code train}) is theirs. */
+  /**
+   * Share of {@code test} items whose nearest class centroid (built from {@code train}) is theirs.
+   */
   public static <S, T> double accuracy(
       List<S> train, List<S> test, Function<S, T> label, Function<S, float[]> vector) {
     Map<T, float[]> centroids = new HashMap<>();

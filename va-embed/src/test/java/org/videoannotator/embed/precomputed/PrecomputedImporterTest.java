@@ -38,15 +38,20 @@ class PrecomputedImporterTest {
   }
 
   private static Corpus corpus(Path dir, int dim) {
-    return Corpus.open(dir, CorpusOptions.create(PrecomputedImporter.info(PrecomputedImporter.ID, "1"), dim));
+    return Corpus.open(
+        dir, CorpusOptions.create(PrecomputedImporter.info(PrecomputedImporter.ID, "1"), dim));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"vectors-f4.npy", "vectors-f8.npy", "vectors-v2.npy"})
   void importsNumpyRowsWithTheirClipMetadata(String file, @TempDir Path dir) throws IOException {
     try (Corpus corpus = corpus(dir.resolve("c"), 3)) {
-      var result = PrecomputedImporter.importInto(corpus, fixture(file),
-          Optional.of(fixture("clips.csv")), PrecomputedImporter.DEFAULT_DATASET);
+      var result =
+          PrecomputedImporter.importInto(
+              corpus,
+              fixture(file),
+              Optional.of(fixture("clips.csv")),
+              PrecomputedImporter.DEFAULT_DATASET);
       assertEquals(new PrecomputedImporter.Result(5, 5, 0), result);
       assertArrayEquals(expected(3), corpus.vector("xyz|48"), 1e-6f);
       Clip clip = corpus.clip("abc|0").orElseThrow();
@@ -70,7 +75,9 @@ class PrecomputedImporterTest {
     }
     try (Corpus corpus = corpus(dir.resolve("c"), 3)) {
       PrecomputedImporter.importInto(corpus, h5, Optional.of(fixture("clips.csv")), "embeddings");
-      var again = PrecomputedImporter.importInto(corpus, h5, Optional.of(fixture("clips.csv")), "embeddings");
+      var again =
+          PrecomputedImporter.importInto(
+              corpus, h5, Optional.of(fixture("clips.csv")), "embeddings");
       assertEquals(new PrecomputedImporter.Result(5, 0, 5), again);
       assertEquals(5, corpus.size());
       assertArrayEquals(expected(4), corpus.vector("xyz|96"), 1e-6f);
@@ -80,7 +87,8 @@ class PrecomputedImporterTest {
   @Test
   void csvVectorsCarryTheirKeysAndTakeMetadataByKey(@TempDir Path dir) throws IOException {
     try (Corpus corpus = corpus(dir.resolve("c"), 3)) {
-      PrecomputedImporter.importInto(corpus, fixture("vectors.csv"), Optional.of(fixture("clips.csv")), "");
+      PrecomputedImporter.importInto(
+          corpus, fixture("vectors.csv"), Optional.of(fixture("clips.csv")), "");
       assertEquals(3, corpus.size());
       assertArrayEquals(expected(2), corpus.vector("xyz|0"), 1e-6f);
       assertEquals("kitchen", corpus.clip("xyz|0").orElseThrow().text());
@@ -92,21 +100,36 @@ class PrecomputedImporterTest {
   void mismatchesAndBadFilesAreNamed(@TempDir Path dir) throws IOException {
     Path keys = Files.writeString(dir.resolve("keys.txt"), "a|0\nb|0\n");
     try (Corpus corpus = corpus(dir.resolve("c"), 3)) {
-      UserException rows = assertThrows(UserException.class, () -> PrecomputedImporter.importInto(
-          corpus, fixture("vectors-f4.npy"), Optional.of(keys), ""));
-      assertTrue(rows.getMessage().contains("2 clips") && rows.getMessage().contains("5 vectors"), rows.getMessage());
-      UserException noKeys = assertThrows(UserException.class, () -> PrecomputedImporter.importInto(
-          corpus, fixture("vectors-f4.npy"), Optional.empty(), ""));
+      UserException rows =
+          assertThrows(
+              UserException.class,
+              () ->
+                  PrecomputedImporter.importInto(
+                      corpus, fixture("vectors-f4.npy"), Optional.of(keys), ""));
+      assertTrue(
+          rows.getMessage().contains("2 clips") && rows.getMessage().contains("5 vectors"),
+          rows.getMessage());
+      UserException noKeys =
+          assertThrows(
+              UserException.class,
+              () ->
+                  PrecomputedImporter.importInto(
+                      corpus, fixture("vectors-f4.npy"), Optional.empty(), ""));
       assertTrue(noKeys.getMessage().contains("--clips"), noKeys.getMessage());
-      UserException cube = assertThrows(UserException.class, () -> PrecomputedImporter.importInto(
-          corpus, fixture("cube.npy"), Optional.of(keys), ""));
+      UserException cube =
+          assertThrows(
+              UserException.class,
+              () ->
+                  PrecomputedImporter.importInto(
+                      corpus, fixture("cube.npy"), Optional.of(keys), ""));
       assertTrue(cube.getMessage().contains("2-D"), cube.getMessage());
       assertEquals(0, corpus.size());
     }
     Path truncated = dir.resolve("t.npy");
     byte[] whole = Files.readAllBytes(fixture("vectors-f4.npy"));
     Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length - 8));
-    UserException t = assertThrows(UserException.class, () -> PrecomputedImporter.dimension(truncated, ""));
+    UserException t =
+        assertThrows(UserException.class, () -> PrecomputedImporter.dimension(truncated, ""));
     assertTrue(t.getMessage().contains("truncated"), t.getMessage());
   }
 }

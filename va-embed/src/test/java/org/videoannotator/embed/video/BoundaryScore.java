@@ -1,16 +1,16 @@
 package org.videoannotator.embed.video;
 
-import org.videoannotator.embed.video.synthetic.GroundTruth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.videoannotator.embed.video.synthetic.GroundTruth;
 
 /**
  * Precision, recall and F1 of detected boundaries against the truth, for cuts and for gradual
- * transitions separately. A truth cut at {@code t} is found by a detected cut within +-1 frame or
- * a detected gradual transition covering {@code [t-1, t+1]}; a truth gradual transition is found
- * by any detection overlapping its range. Matching is one-to-one and greedy in frame order.
- * Precision of a kind counts the detections of that kind; recall counts the truth of that kind.
+ * transitions separately. A truth cut at {@code t} is found by a detected cut within +-1 frame or a
+ * detected gradual transition covering {@code [t-1, t+1]}; a truth gradual transition is found by
+ * any detection overlapping its range. Matching is one-to-one and greedy in frame order. Precision
+ * of a kind counts the detections of that kind; recall counts the truth of that kind.
  */
 public record BoundaryScore(Counts cuts, Counts gradual) {
   /** Matched detections and truths of one kind. */
@@ -30,14 +30,23 @@ public record BoundaryScore(Counts cuts, Counts gradual) {
     }
 
     public Counts plus(Counts o) {
-      return new Counts(truth + o.truth, detected + o.detected, truthFound + o.truthFound,
+      return new Counts(
+          truth + o.truth,
+          detected + o.detected,
+          truthFound + o.truthFound,
           detectedMatched + o.detectedMatched);
     }
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "P=%.3f R=%.3f F1=%.3f (truth %d, detected %d)",
-          precision(), recall(), f1(), truth, detected);
+      return String.format(
+          Locale.ROOT,
+          "P=%.3f R=%.3f F1=%.3f (truth %d, detected %d)",
+          precision(),
+          recall(),
+          f1(),
+          truth,
+          detected);
     }
   }
 
@@ -68,13 +77,15 @@ public record BoundaryScore(Counts cuts, Counts gradual) {
         detMatched[kind]++;
       }
     }
-    return new BoundaryScore(new Counts(truthN[0], detN[0], found[0], detMatched[0]),
+    return new BoundaryScore(
+        new Counts(truthN[0], detN[0], found[0], detMatched[0]),
         new Counts(truthN[1], detN[1], found[1], detMatched[1]));
   }
 
   public static boolean matches(Transition truth, Transition det) {
     if (truth.isCut()) {
-      return det.isCut() ? Math.abs(det.start() - truth.start()) <= 1
+      return det.isCut()
+          ? Math.abs(det.start() - truth.start()) <= 1
           : det.start() - 1 <= truth.start() && truth.start() <= det.end() + 1;
     }
     return det.start() <= truth.end() && det.end() >= truth.start();
@@ -95,8 +106,8 @@ public record BoundaryScore(Counts cuts, Counts gradual) {
     List<Transition> out = new ArrayList<>();
     for (Transition d : detected) {
       boolean real = truth.stream().anyMatch(t -> matches(t, d));
-      boolean inside = ranges.stream()
-          .anyMatch(r -> d.start() <= r.last() + 1 && d.end() >= r.first() - 1);
+      boolean inside =
+          ranges.stream().anyMatch(r -> d.start() <= r.last() + 1 && d.end() >= r.first() - 1);
       if (!real && inside) {
         out.add(d);
       }

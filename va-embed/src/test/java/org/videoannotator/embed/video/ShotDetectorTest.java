@@ -1,15 +1,5 @@
 package org.videoannotator.embed.video;
 
-import org.videoannotator.embed.video.shots.ShotDetector;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.videoannotator.embed.video.synthetic.GroundTruth;
-import org.videoannotator.embed.video.synthetic.Pixels;
-import org.videoannotator.embed.video.synthetic.Scene;
-import org.videoannotator.embed.video.synthetic.ShotPlan;
-import org.videoannotator.embed.video.synthetic.SyntheticScripts;
-import org.videoannotator.embed.video.synthetic.SceneRenderer;
-import org.videoannotator.embed.video.synthetic.SyntheticVideo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,12 +14,22 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.videoannotator.embed.video.shots.ShotDetector;
+import org.videoannotator.embed.video.synthetic.GroundTruth;
+import org.videoannotator.embed.video.synthetic.Pixels;
+import org.videoannotator.embed.video.synthetic.Scene;
+import org.videoannotator.embed.video.synthetic.SceneRenderer;
+import org.videoannotator.embed.video.synthetic.ShotPlan;
+import org.videoannotator.embed.video.synthetic.SyntheticScripts;
+import org.videoannotator.embed.video.synthetic.SyntheticVideo;
 
 /**
  * Detection quality on rendered videos with exact truth. The suite covers hard cuts (1-second and
- * 5-frame shots, look-alike scenes), dissolves of 6-20 frames, fades through black, and
- * distractors that must not be reported: flashes, sudden and ramped light changes, a large
- * object entering, a fast pan, zoom and handheld shake. Each video uses a different codec.
+ * 5-frame shots, look-alike scenes), dissolves of 6-20 frames, fades through black, and distractors
+ * that must not be reported: flashes, sudden and ramped light changes, a large object entering, a
+ * fast pan, zoom and handheld shake. Each video uses a different codec.
  */
 class ShotDetectorTest {
   @TempDir static Path dir;
@@ -40,7 +40,8 @@ class ShotDetectorTest {
   @BeforeAll
   static void renderAndDetect() {
     SyntheticVideo.Format[] formats = {
-      SyntheticVideo.Format.MP4_H264, SyntheticVideo.Format.WEBM_VP9,
+      SyntheticVideo.Format.MP4_H264,
+      SyntheticVideo.Format.WEBM_VP9,
       SyntheticVideo.Format.AVI_MPEG4
     };
     int k = 0;
@@ -67,9 +68,14 @@ class ShotDetectorTest {
   @Test
   void findsDissolvesAndFades() {
     BoundaryScore s = score("gradual");
-    assertTrue(s.gradual().f1() >= 0.8,
-        "gradual " + s.gradual() + " truth " + TRUTH.get("gradual").transitions()
-            + " found " + FOUND.get("gradual"));
+    assertTrue(
+        s.gradual().f1() >= 0.8,
+        "gradual "
+            + s.gradual()
+            + " truth "
+            + TRUTH.get("gradual").transitions()
+            + " found "
+            + FOUND.get("gradual"));
     assertTrue(s.cuts().f1() >= 0.9, "cuts " + s.cuts());
   }
 
@@ -78,8 +84,13 @@ class ShotDetectorTest {
     GroundTruth t = TRUTH.get("distractors");
     List<Transition> wrong =
         BoundaryScore.falseInside(t.transitions(), FOUND.get("distractors"), t.distractors());
-    assertTrue(wrong.isEmpty(), "boundaries reported inside distractors: " + wrong
-        + " (distractors " + t.distractors() + ")");
+    assertTrue(
+        wrong.isEmpty(),
+        "boundaries reported inside distractors: "
+            + wrong
+            + " (distractors "
+            + t.distractors()
+            + ")");
     BoundaryScore s = score("distractors");
     assertTrue(s.cuts().recall() >= 0.9, "cuts between the distractor shots " + s.cuts());
   }
@@ -119,10 +130,13 @@ class ShotDetectorTest {
 
   @Test
   void fadeThroughWhiteIsOneFade() {
-    Scene a = new Scene(Scene.Palette.DAY_INDOOR, Scene.Framing.WIDE, 3, "", Scene.Camera.STATIC, 1);
-    Scene b = new Scene(Scene.Palette.NIGHT_OUTDOOR, Scene.Framing.CLOSE, 1, "", Scene.Camera.STATIC, 2);
+    Scene a =
+        new Scene(Scene.Palette.DAY_INDOOR, Scene.Framing.WIDE, 3, "", Scene.Camera.STATIC, 1);
+    Scene b =
+        new Scene(Scene.Palette.NIGHT_OUTDOOR, Scene.Framing.CLOSE, 1, "", Scene.Camera.STATIC, 2);
     BufferedImage white = new BufferedImage(160, 90, BufferedImage.TYPE_INT_RGB);
-    java.util.Arrays.fill(((java.awt.image.DataBufferInt) white.getRaster().getDataBuffer()).getData(), 0xFFFFFF);
+    java.util.Arrays.fill(
+        ((java.awt.image.DataBufferInt) white.getRaster().getDataBuffer()).getData(), 0xFFFFFF);
     ShotDetector d = new ShotDetector();
     int i = 0;
     for (int t = 0; t < 20; t++) {
@@ -152,16 +166,20 @@ class ShotDetectorTest {
 
   /**
    * A camera flash or lightning: two frames blown to about 90 % white that decay back over three
-   * more, inside one shot. The picture before the flash comes back, so nothing changed: it is not
-   * a fade (nor a dissolve, nor a cut), whatever the frames in the middle look like.
+   * more, inside one shot. The picture before the flash comes back, so nothing changed: it is not a
+   * fade (nor a dissolve, nor a cut), whatever the frames in the middle look like.
    */
   @ParameterizedTest
-  @EnumSource(value = Scene.Camera.class, names = {"STATIC", "PAN", "SHAKE"})
+  @EnumSource(
+      value = Scene.Camera.class,
+      names = {"STATIC", "PAN", "SHAKE"})
   void aDecayingFlashInsideAShotIsNoBoundary(Scene.Camera camera) {
     Scene a = new Scene(Scene.Palette.NIGHT_OUTDOOR, Scene.Framing.WIDE, 3, "", camera, 5);
-    Scene b = new Scene(Scene.Palette.DAY_INDOOR, Scene.Framing.CLOSE, 1, "", Scene.Camera.STATIC, 6);
+    Scene b =
+        new Scene(Scene.Palette.DAY_INDOOR, Scene.Framing.CLOSE, 1, "", Scene.Camera.STATIC, 6);
     BufferedImage white = new BufferedImage(160, 90, BufferedImage.TYPE_INT_RGB);
-    java.util.Arrays.fill(((java.awt.image.DataBufferInt) white.getRaster().getDataBuffer()).getData(), 0xF8F8F0);
+    java.util.Arrays.fill(
+        ((java.awt.image.DataBufferInt) white.getRaster().getDataBuffer()).getData(), 0xF8F8F0);
     double[] flash = {0.92, 0.92, 0.6, 0.3, 0.12};
     ShotDetector d = new ShotDetector();
     for (int t = 0; t < 60; t++) {
@@ -183,10 +201,13 @@ class ShotDetectorTest {
    * picture coming back ends it.
    */
   @ParameterizedTest
-  @EnumSource(value = Scene.Palette.class, names = {"DAY_INDOOR", "DAY_OUTDOOR", "NIGHT_INDOOR"})
+  @EnumSource(
+      value = Scene.Palette.class,
+      names = {"DAY_INDOOR", "DAY_OUTDOOR", "NIGHT_INDOOR"})
   void aDecayingFlashOnABrightShotIsNoBoundary(Scene.Palette palette) {
     Scene a = new Scene(palette, Scene.Framing.WIDE, 2, "", Scene.Camera.PAN, 7);
-    Scene b = new Scene(Scene.Palette.NIGHT_OUTDOOR, Scene.Framing.CLOSE, 1, "", Scene.Camera.STATIC, 8);
+    Scene b =
+        new Scene(Scene.Palette.NIGHT_OUTDOOR, Scene.Framing.CLOSE, 1, "", Scene.Camera.STATIC, 8);
     ShotPlan.Event flash = new ShotPlan.Event(ShotPlan.Event.Kind.DECAYING_FLASH, 20, 2);
     ShotDetector d = new ShotDetector();
     for (int t = 0; t < 50; t++) {
@@ -206,12 +227,19 @@ class ShotDetectorTest {
    * nothing inside it.
    */
   @ParameterizedTest
-  @org.junit.jupiter.params.provider.CsvSource({"NOISE,NIGHT_OUTDOOR,0", "SPARKLE,NIGHT_OUTDOOR,0",
-      "SPARKLE,NIGHT_INDOOR,1", "SPARKLE,NIGHT_OUTDOOR,3", "SPARKLE,DAY_INDOOR,0"})
-  void cutsIntoAndOutOfABusyShotAreFoundAndNothingInside(ShotPlan.Event.Kind busy, Scene.Palette after,
-      int figures) {
-    Scene a = new Scene(Scene.Palette.NIGHT_INDOOR, Scene.Framing.WIDE, 2, "", Scene.Camera.STATIC, 9);
-    Scene noise = new Scene(Scene.Palette.DAY_OUTDOOR, Scene.Framing.WIDE, 0, "", Scene.Camera.STATIC, 10);
+  @org.junit.jupiter.params.provider.CsvSource({
+    "NOISE,NIGHT_OUTDOOR,0",
+    "SPARKLE,NIGHT_OUTDOOR,0",
+    "SPARKLE,NIGHT_INDOOR,1",
+    "SPARKLE,NIGHT_OUTDOOR,3",
+    "SPARKLE,DAY_INDOOR,0"
+  })
+  void cutsIntoAndOutOfABusyShotAreFoundAndNothingInside(
+      ShotPlan.Event.Kind busy, Scene.Palette after, int figures) {
+    Scene a =
+        new Scene(Scene.Palette.NIGHT_INDOOR, Scene.Framing.WIDE, 2, "", Scene.Camera.STATIC, 9);
+    Scene noise =
+        new Scene(Scene.Palette.DAY_OUTDOOR, Scene.Framing.WIDE, 0, "", Scene.Camera.STATIC, 10);
     Scene b = new Scene(after, Scene.Framing.WIDE, figures, "", Scene.Camera.STATIC, 11);
     ShotPlan.Event event = new ShotPlan.Event(busy, 0, 30);
     ShotDetector d = new ShotDetector();
@@ -231,17 +259,19 @@ class ShotDetectorTest {
   }
 
   /**
-   * The case the frame test above cannot make, as the benchmark found it: in the hard mix's video
-   * 4 (seed 305, 320x180 at 25 fps, MPEG-4 part 2 in mkv), confetti shots score about 0.45 on every frame
-   * with the codec's blocks, which lifted the neighbourhood median past the cut out of one into a
-   * dark shot (0.61): missed before {@code busyBeside}. Every cut next to a busy shot is found.
+   * The case the frame test above cannot make, as the benchmark found it: in the hard mix's video 4
+   * (seed 305, 320x180 at 25 fps, MPEG-4 part 2 in mkv), confetti shots score about 0.45 on every
+   * frame with the codec's blocks, which lifted the neighbourhood median past the cut out of one
+   * into a dark shot (0.61): missed before {@code busyBeside}. Every cut next to a busy shot is
+   * found.
    */
   @Test
   @org.junit.jupiter.api.Tag("slow")
   void encodedBusyShotsDoNotHideTheCutsBesideThem() {
     Path file = dir.resolve("hard305.mkv");
-    GroundTruth truth = new SyntheticVideo(320, 180, 25, SyntheticVideo.Format.MKV_MPEG4)
-        .render(SyntheticScripts.hard(305, 16, 25), file);
+    GroundTruth truth =
+        new SyntheticVideo(320, 180, 25, SyntheticVideo.Format.MKV_MPEG4)
+            .render(SyntheticScripts.hard(305, 16, 25), file);
     ShotDetector detector = new ShotDetector();
     new VideoDecoder().decode(file, DecodeOptions.defaults(), detector.sink());
     List<Transition> found = detector.finish();
@@ -258,7 +288,10 @@ class ShotDetectorTest {
     }
     for (Transition t : found) {
       for (GroundTruth.Distractor d : truth.distractors()) {
-        assertTrue(d.kind() != GroundTruth.Distractor.Kind.BUSY || t.start() <= d.first() || t.start() > d.last(),
+        assertTrue(
+            d.kind() != GroundTruth.Distractor.Kind.BUSY
+                || t.start() <= d.first()
+                || t.start() > d.last(),
             t + " inside busy shot " + d);
       }
     }
@@ -266,8 +299,10 @@ class ShotDetectorTest {
 
   @Test
   void tinyPicturesAreJudgedByColour() {
-    Scene a = new Scene(Scene.Palette.DAY_OUTDOOR, Scene.Framing.WIDE, 0, "", Scene.Camera.STATIC, 3);
-    Scene b = new Scene(Scene.Palette.NIGHT_INDOOR, Scene.Framing.WIDE, 0, "", Scene.Camera.STATIC, 4);
+    Scene a =
+        new Scene(Scene.Palette.DAY_OUTDOOR, Scene.Framing.WIDE, 0, "", Scene.Camera.STATIC, 3);
+    Scene b =
+        new Scene(Scene.Palette.NIGHT_INDOOR, Scene.Framing.WIDE, 0, "", Scene.Camera.STATIC, 4);
     ShotDetector d = new ShotDetector();
     for (int i = 0; i < 30; i++) {
       d.accept(DecodedFrame.ofImage(i, 0, sceneFrame(i < 15 ? a : b, i, 24, 14)));
@@ -280,8 +315,9 @@ class ShotDetectorTest {
     ShotDetector d = new ShotDetector();
     BufferedImage img = new BufferedImage(32, 18, BufferedImage.TYPE_INT_RGB);
     d.accept(DecodedFrame.ofImage(0, 0, img));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> d.accept(DecodedFrame.ofImage(2, 0, img)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> d.accept(DecodedFrame.ofImage(2, 0, img)));
     assertTrue(e.getMessage().contains("expected frame 1"), e.getMessage());
     d.finish();
     assertThrows(IllegalStateException.class, () -> d.accept(DecodedFrame.ofImage(1, 0, img)));

@@ -11,8 +11,8 @@ import org.videoannotator.core.VaSubcommand;
 import org.videoannotator.datasets.VaDataset;
 import org.videoannotator.index.VaImport;
 import org.videoannotator.index.lucene.LuceneStoreSettings;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,33 +31,69 @@ import picocli.CommandLine.Parameters;
 public final class ImportVaCommand implements VaSubcommand, Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ImportVaCommand.class);
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "Folder with shot-data.csv and embeddings.h5.")
+  @Parameters(
+      index = "0",
+      paramLabel = "DIR",
+      description = "Folder with shot-data.csv and embeddings.h5.")
   Path dataset;
 
-  @Option(names = "--corpus", required = true, paramLabel = "C", description = "Corpus folder (created when absent).")
+  @Option(
+      names = "--corpus",
+      required = true,
+      paramLabel = "C",
+      description = "Corpus folder (created when absent).")
   Path corpus;
 
-  @Option(names = "--batch", defaultValue = "50000", description = "Shots per durable commit (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch",
+      defaultValue = "50000",
+      description = "Shots per durable commit (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--no-optimize", negatable = false,
-      description = "Do not merge the index into one segment at the end (faster import, slower search).")
+  @Option(
+      names = "--no-optimize",
+      negatable = false,
+      description =
+          "Do not merge the index into one segment at the end (faster import, slower search).")
   boolean noOptimize;
 
   @CommandLine.Mixin StoreOptions store = new StoreOptions();
 
-  @Option(names = "--m", description = "HNSW M of the graph this import builds (the store's setting m; lucene's"
-      + " default: " + LuceneStoreSettings.DEFAULT_M + ").")
+  @Option(
+      names = "--m",
+      description =
+          "HNSW M of the graph this import builds (the store's setting m; lucene's"
+              + " default: "
+              + LuceneStoreSettings.DEFAULT_M
+              + ").")
   Integer m;
 
-  @Option(names = "--beam", description = "HNSW beam width of the graph this import builds (the store's setting"
-      + " beam-width; lucene's default: " + LuceneStoreSettings.DEFAULT_BEAM_WIDTH + ").")
+  @Option(
+      names = "--beam",
+      description =
+          "HNSW beam width of the graph this import builds (the store's setting"
+              + " beam-width; lucene's default: "
+              + LuceneStoreSettings.DEFAULT_BEAM_WIDTH
+              + ").")
   Integer beam;
 
   @Override
   public Integer call() {
-    Settings.log(LOG, "import-va", "dataset", dataset, "corpus", corpus, "batch", batch,
-        "optimize", !noOptimize, "m", m, "beam", beam);
+    Settings.log(
+        LOG,
+        "import-va",
+        "dataset",
+        dataset,
+        "corpus",
+        corpus,
+        "batch",
+        batch,
+        "optimize",
+        !noOptimize,
+        "m",
+        m,
+        "beam",
+        beam);
     long started = System.nanoTime();
     try (VaDataset data = VaDataset.open(dataset)) {
       Map<String, String> graph = new TreeMap<>();
@@ -68,10 +104,18 @@ public final class ImportVaCommand implements VaSubcommand, Callable<Integer> {
         graph.put(LuceneStoreSettings.BEAM_WIDTH, beam.toString());
       }
       VaImport.Summary s = VaImport.run(data, corpus, batch, !noOptimize, store.spec(), graph);
-      System.out.printf("imported %s into %s: %d shots, %d appended, %d already present, %d named queries;"
+      System.out.printf(
+          "imported %s into %s: %d shots, %d appended, %d already present, %d named queries;"
               + " corpus holds %d clips in %d index segment(s); %.1f s%n",
-          dataset, corpus, s.shots(), s.appended(), s.skipped(), s.namedQueries(), s.corpusSize(),
-          s.segments(), (System.nanoTime() - started) / 1e9);
+          dataset,
+          corpus,
+          s.shots(),
+          s.appended(),
+          s.skipped(),
+          s.namedQueries(),
+          s.corpusSize(),
+          s.segments(),
+          (System.nanoTime() - started) / 1e9);
     }
     return 0;
   }

@@ -48,26 +48,49 @@ public final class SearchCommand implements VaSubcommand, Callable<Integer> {
   VectorSource vector;
 
   static final class VectorSource {
-    @Option(names = "--text", paramLabel = "Q", description = "Words encoded by the corpus's text encoder.")
+    @Option(
+        names = "--text",
+        paramLabel = "Q",
+        description = "Words encoded by the corpus's text encoder.")
     String text;
 
-    @Option(names = "--query", paramLabel = "NAME", description = "A named query vector of the corpus.")
+    @Option(
+        names = "--query",
+        paramLabel = "NAME",
+        description = "A named query vector of the corpus.")
     String query;
 
-    @Option(names = "--like", paramLabel = "KEY", split = ",", description = "Clips like these (their centroid).")
+    @Option(
+        names = "--like",
+        paramLabel = "KEY",
+        split = ",",
+        description = "Clips like these (their centroid).")
     List<String> like;
   }
 
-  @Option(names = "--words", paramLabel = "Q", description = "Full-text words over title and text (English stemming).")
+  @Option(
+      names = "--words",
+      paramLabel = "Q",
+      description = "Full-text words over title and text (English stemming).")
   String words;
 
-  @Option(names = "--k", defaultValue = "10", description = "Hits to print (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--k",
+      defaultValue = "10",
+      description = "Hits to print (default: ${DEFAULT-VALUE}).")
   int k;
 
-  @Option(names = "--offset", defaultValue = "0", description = "Hits to skip first (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--offset",
+      defaultValue = "0",
+      description = "Hits to skip first (default: ${DEFAULT-VALUE}).")
   int offset;
 
-  @Option(names = "--video", paramLabel = "V", split = ",", description = "Only clips of these videos.")
+  @Option(
+      names = "--video",
+      paramLabel = "V",
+      split = ",",
+      description = "Only clips of these videos.")
   List<String> videos = new ArrayList<>();
 
   @Option(names = "--exclude", paramLabel = "KEY", split = ",", description = "Never these clips.")
@@ -81,25 +104,55 @@ public final class SearchCommand implements VaSubcommand, Callable<Integer> {
   @Override
   public Integer call() throws JsonProcessingException {
     if (vector == null && (words == null || words.isBlank())) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "give a query: --text, --query, --like and/or --words");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "give a query: --text, --query, --like and/or --words");
     }
     if (k < 1 || k > SearchRequest.MAX_K || offset < 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--k must be in 1.." + SearchRequest.MAX_K + " and --offset >= 0");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--k must be in 1.." + SearchRequest.MAX_K + " and --offset >= 0");
     }
-    Settings.log(LOG, "search", "corpus", corpus, "text", vector == null ? null : vector.text,
-        "query", vector == null ? null : vector.query, "like", vector == null ? null : vector.like,
-        "words", words, "k", k, "offset", offset, "videos", videos, "exclude", exclude);
+    Settings.log(
+        LOG,
+        "search",
+        "corpus",
+        corpus,
+        "text",
+        vector == null ? null : vector.text,
+        "query",
+        vector == null ? null : vector.query,
+        "like",
+        vector == null ? null : vector.like,
+        "words",
+        words,
+        "k",
+        k,
+        "offset",
+        offset,
+        "videos",
+        videos,
+        "exclude",
+        exclude);
     try (Corpus c = Corpus.open(corpus, CorpusOptions.existing())) {
-      SearchRequest.Builder request = SearchRequest.builder().k(k).offset(offset).videos(videos)
-          .excludeKeys(exclude).words(words == null ? "" : words);
+      SearchRequest.Builder request =
+          SearchRequest.builder()
+              .k(k)
+              .offset(offset)
+              .videos(videos)
+              .excludeKeys(exclude)
+              .words(words == null ? "" : words);
       TextEncoder encoder = null;
       try {
         if (vector != null && vector.text != null) {
-          encoder = TextEncoderProvider.find(c).orElseThrow(() -> new UserException(
-              "cannot search " + corpus + " by --text: " + TextEncoderProvider.missingMessage(c.embedder())
-                  + namedQueryHint(c)));
+          encoder =
+              TextEncoderProvider.find(c)
+                  .orElseThrow(
+                      () ->
+                          new UserException(
+                              "cannot search "
+                                  + corpus
+                                  + " by --text: "
+                                  + TextEncoderProvider.missingMessage(c.embedder())
+                                  + namedQueryHint(c)));
           request.text(vector.text, encoder);
         } else if (vector != null && vector.query != null) {
           request.namedQuery(vector.query);
@@ -127,8 +180,11 @@ public final class SearchCommand implements VaSubcommand, Callable<Integer> {
     if (c.namedQueries().isEmpty()) {
       return "";
     }
-    return "; or use a stored text embedding: --query NAME (" + c.namedQueries().size()
-        + " here, e.g. '" + c.namedQueries().keySet().iterator().next() + "')";
+    return "; or use a stored text embedding: --query NAME ("
+        + c.namedQueries().size()
+        + " here, e.g. '"
+        + c.namedQueries().keySet().iterator().next()
+        + "')";
   }
 
   private void print(SearchResult result, PrintWriter out) throws JsonProcessingException {
@@ -139,12 +195,20 @@ public final class SearchCommand implements VaSubcommand, Callable<Integer> {
       }
       out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
     } else {
-      out.printf("%4s  %-9s  %-28s  %-16s  %-17s  %s%n", "rank", "score", "key", "video", "time", "text");
+      out.printf(
+          "%4s  %-9s  %-28s  %-16s  %-17s  %s%n", "rank", "score", "key", "video", "time", "text");
       int rank = offset;
       for (SearchHit hit : result.hits()) {
         Clip clip = hit.clip();
-        out.printf("%4d  %-9.6f  %-28s  %-16s  %8.2f-%-8.2f  %s%n", ++rank, hit.score(),
-            cut(hit.key(), 28), cut(clip.video(), 16), clip.start(), clip.end(), cut(clip.text(), 60));
+        out.printf(
+            "%4d  %-9.6f  %-28s  %-16s  %8.2f-%-8.2f  %s%n",
+            ++rank,
+            hit.score(),
+            cut(hit.key(), 28),
+            cut(clip.video(), 16),
+            clip.start(),
+            clip.end(),
+            cut(clip.text(), 60));
       }
       out.printf("%d hit(s), %s search%n", result.hits().size(), result.mode());
     }

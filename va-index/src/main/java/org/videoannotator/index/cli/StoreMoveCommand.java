@@ -24,11 +24,18 @@ public final class StoreMoveCommand implements VaSubcommand, Callable<Integer> {
   @Option(names = "--corpus", required = true, paramLabel = "C", description = "Corpus folder.")
   Path corpus;
 
-  @Option(names = "--to", required = true, paramLabel = "KIND[:K=V,...]",
-      description = "The new store, as --store takes it: lucene, lucene:graph=none, opensearch:url=http://host:9200,...")
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "KIND[:K=V,...]",
+      description =
+          "The new store, as --store takes it: lucene, lucene:graph=none, opensearch:url=http://host:9200,...")
   String to;
 
-  @Option(names = "--store-param", paramLabel = "KEY=VALUE", description = "More settings of the new store, repeatable.")
+  @Option(
+      names = "--store-param",
+      paramLabel = "KEY=VALUE",
+      description = "More settings of the new store, repeatable.")
   List<String> params = new ArrayList<>();
 
   @Override

@@ -59,7 +59,8 @@ abstract class LuceneRowIndex implements RowIndex {
    * Lucene 10.2 turns its SIMD code (vectors, postings decoding) off on Java runtimes newer than it
    * knows (24) and falls back to scalar loops, 4-8x slower for 512-d dot products. The incubator
    * Vector API it uses is unchanged in Java 25, so raise the bound unless the user set it. Must run
-   * before Lucene's VectorizationProvider is first used; va-index is the only module that uses Lucene.
+   * before Lucene's VectorizationProvider is first used; va-index is the only module that uses
+   * Lucene.
    */
   static final String LUCENE_UPPER_JAVA = "org.apache.lucene.vectorization.upperJavaFeatureVersion";
 
@@ -80,7 +81,10 @@ abstract class LuceneRowIndex implements RowIndex {
   private IndexWriter writer;
   private SearcherManager searchers;
 
-  /** @param preload files (by name) loaded into memory when a segment opens, so first searches are fast */
+  /**
+   * @param preload files (by name) loaded into memory when a segment opens, so first searches are
+   *     fast
+   */
   LuceneRowIndex(Path dir, BiPredicate<String, org.apache.lucene.store.IOContext> preload) {
     this.dir = dir;
     try {
@@ -135,14 +139,17 @@ abstract class LuceneRowIndex implements RowIndex {
     if (writer != null) {
       return writer;
     }
-    IndexWriterConfig config = writerConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    IndexWriterConfig config =
+        writerConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     try {
       writer = new IndexWriter(directory, config);
     } catch (LockObtainFailedException e) {
       writerClosed();
       throw new UserException(
-          dir.getParent() + ": the corpus is being written by another process (Lucene lock "
-              + dir.resolve(IndexWriter.WRITE_LOCK_NAME) + "); wait for it to finish");
+          dir.getParent()
+              + ": the corpus is being written by another process (Lucene lock "
+              + dir.resolve(IndexWriter.WRITE_LOCK_NAME)
+              + "); wait for it to finish");
     } catch (IOException e) {
       writerClosed();
       throw new UncheckedIOException("cannot open index writer " + dir, e);
@@ -216,7 +223,9 @@ abstract class LuceneRowIndex implements RowIndex {
     }
   }
 
-  /** Merges all segments into one (for an HNSW store: one graph, the fastest search), then commits. */
+  /**
+   * Merges all segments into one (for an HNSW store: one graph, the fastest search), then commits.
+   */
   @Override
   public void optimize(long rows) {
     try {
@@ -255,13 +264,17 @@ abstract class LuceneRowIndex implements RowIndex {
     }
   }
 
-  /** The best {@code n} rows for {@code query} among rows {@code < count} passing {@code filter}. */
+  /**
+   * The best {@code n} rows for {@code query} among rows {@code < count} passing {@code filter}.
+   */
   final List<RowScore> search(Query query, int n, ClipFilter filter, int count) {
     IndexSearcher searcher = acquire();
     try {
       Query limit = withRowLimit(searcher, filter(filter), count);
-      Query filtered = limit == null ? query
-          : new BooleanQuery.Builder().add(query, Occur.MUST).add(limit, Occur.FILTER).build();
+      Query filtered =
+          limit == null
+              ? query
+              : new BooleanQuery.Builder().add(query, Occur.MUST).add(limit, Occur.FILTER).build();
       return rowsOf(searcher, searcher.search(filtered, n).scoreDocs);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot search index " + dir, e);
@@ -295,17 +308,22 @@ abstract class LuceneRowIndex implements RowIndex {
   }
 
   /**
-   * {@code filter} plus a row range when this searcher's commit holds rows beyond {@code count}
-   * (an append whose manifest has not landed). Usually it does not, and the unfiltered HNSW search
-   * is cheaper: a filter costs a bitset over every document per query.
+   * {@code filter} plus a row range when this searcher's commit holds rows beyond {@code count} (an
+   * append whose manifest has not landed). Usually it does not, and the unfiltered HNSW search is
+   * cheaper: a filter costs a bitset over every document per query.
    */
   static Query withRowLimit(IndexSearcher searcher, Query filter, int count) throws IOException {
-    String rows = ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData().get(ROWS_COMMITTED);
+    String rows =
+        ((DirectoryReader) searcher.getIndexReader())
+            .getIndexCommit()
+            .getUserData()
+            .get(ROWS_COMMITTED);
     if (rows != null && Long.parseLong(rows) <= count) {
       return filter;
     }
     Query range = IntField.newRangeQuery(ROW, 0, count - 1);
-    return filter == null ? range
+    return filter == null
+        ? range
         : new BooleanQuery.Builder().add(filter, Occur.FILTER).add(range, Occur.FILTER).build();
   }
 

@@ -18,7 +18,8 @@ import org.videoannotator.index.store.StoreSpec;
  *     int8 scan serves alone
  * @param m max neighbours per HNSW node (Lucene's maxConn)
  * @param beamWidth candidates kept while inserting a node (Lucene's beamWidth / efConstruction)
- * @param mergeWorkers threads that build graphs of large batches and merges (1 = the calling thread)
+ * @param mergeWorkers threads that build graphs of large batches and merges (1 = the calling
+ *     thread)
  * @param ramBufferMb indexing buffer before Lucene flushes a segment
  */
 public record LuceneStoreSettings(
@@ -39,31 +40,56 @@ public record LuceneStoreSettings(
   static final int DEFAULT_MERGE_WORKERS = 2;
   static final double DEFAULT_RAM_BUFFER_MB = 256;
 
-  private static final Set<String> KNOWN = Set.of(QUANTIZATION, GRAPH, M, BEAM_WIDTH, MERGE_WORKERS, RAM_BUFFER_MB);
+  private static final Set<String> KNOWN =
+      Set.of(QUANTIZATION, GRAPH, M, BEAM_WIDTH, MERGE_WORKERS, RAM_BUFFER_MB);
 
   /** The settings of {@code spec}; an unknown key or a bad value is a user error naming it. */
   public static LuceneStoreSettings parse(StoreSpec spec) {
     for (String key : spec.params().keySet()) {
       if (!KNOWN.contains(key)) {
-        throw new UserException("the lucene store has no setting '" + key + "'; it knows "
-            + QUANTIZATION + "=none|int8, " + GRAPH + "=hnsw|none, " + M + ", " + BEAM_WIDTH + ", "
-            + MERGE_WORKERS + " and " + RAM_BUFFER_MB);
+        throw new UserException(
+            "the lucene store has no setting '"
+                + key
+                + "'; it knows "
+                + QUANTIZATION
+                + "=none|int8, "
+                + GRAPH
+                + "=hnsw|none, "
+                + M
+                + ", "
+                + BEAM_WIDTH
+                + ", "
+                + MERGE_WORKERS
+                + " and "
+                + RAM_BUFFER_MB);
       }
     }
     return new LuceneStoreSettings(
         oneOf(spec, QUANTIZATION, "none", "int8").equals("int8"),
         oneOf(spec, GRAPH, "hnsw", "none").equals("hnsw"),
         whole(spec, M, DEFAULT_M, 2, Lucene99HnswVectorsFormat.MAXIMUM_MAX_CONN),
-        whole(spec, BEAM_WIDTH, DEFAULT_BEAM_WIDTH, 1, Lucene99HnswVectorsFormat.MAXIMUM_BEAM_WIDTH),
+        whole(
+            spec, BEAM_WIDTH, DEFAULT_BEAM_WIDTH, 1, Lucene99HnswVectorsFormat.MAXIMUM_BEAM_WIDTH),
         whole(spec, MERGE_WORKERS, DEFAULT_MERGE_WORKERS, 1, 1024),
         whole(spec, RAM_BUFFER_MB, (int) DEFAULT_RAM_BUFFER_MB, 1, 1 << 20));
   }
 
-  /** The value of {@code key}: {@code fallback} (the first choice) when absent, else one of the choices. */
+  /**
+   * The value of {@code key}: {@code fallback} (the first choice) when absent, else one of the
+   * choices.
+   */
   private static String oneOf(StoreSpec spec, String key, String fallback, String other) {
     String value = spec.param(key, fallback);
     if (!value.equals(fallback) && !value.equals(other)) {
-      throw new UserException("lucene store setting " + key + "=" + value + " is not one of " + fallback + ", " + other);
+      throw new UserException(
+          "lucene store setting "
+              + key
+              + "="
+              + value
+              + " is not one of "
+              + fallback
+              + ", "
+              + other);
     }
     return value;
   }
@@ -78,6 +104,14 @@ public record LuceneStoreSettings(
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw new UserException("lucene store setting " + key + "=" + text + " must be a whole number in " + min + ".." + max);
+    throw new UserException(
+        "lucene store setting "
+            + key
+            + "="
+            + text
+            + " must be a whole number in "
+            + min
+            + ".."
+            + max);
   }
 }

@@ -23,15 +23,16 @@ import org.videoannotator.index.store.IndexedClip;
 import org.videoannotator.index.store.RowScore;
 
 /**
- * The corpus's word search, whatever its vector store: a Lucene index in the corpus folder's
- * {@code text/} with each clip's title and text (English-stemmed, BM25) beside the filter fields,
- * kept in line with the manifest like any {@link org.videoannotator.index.store.RowIndex} and
- * rebuilt from the corpus files when missing (a corpus written before it existed gets it on its
- * first open). It also lists the rows of videos, for a scan that filters by video.
+ * The corpus's word search, whatever its vector store: a Lucene index in the corpus folder's {@code
+ * text/} with each clip's title and text (English-stemmed, BM25) beside the filter fields, kept in
+ * line with the manifest like any {@link org.videoannotator.index.store.RowIndex} and rebuilt from
+ * the corpus files when missing (a corpus written before it existed gets it on its first open). It
+ * also lists the rows of videos, for a scan that filters by video.
  */
 public final class LuceneTextIndex extends LuceneRowIndex {
   static final String TITLE = "title";
   static final String TEXT = "text";
+
   /** Text-only segments are small: a modest buffer keeps an import's memory for the vectors. */
   private static final double RAM_BUFFER_MB = 64;
 
@@ -79,7 +80,8 @@ public final class LuceneTextIndex extends LuceneRowIndex {
     try {
       BitSet rows = new BitSet(rowLimit);
       Query query = new TermInSetQuery(VIDEO, bytes(videos));
-      for (RowScore hit : rowsOf(searcher, searcher.search(query, Math.max(1, rowLimit)).scoreDocs)) {
+      for (RowScore hit :
+          rowsOf(searcher, searcher.search(query, Math.max(1, rowLimit)).scoreDocs)) {
         if (hit.row() < rowLimit) {
           rows.set(hit.row());
         }

@@ -34,8 +34,8 @@ import org.videoannotator.index.store.VectorStore;
  * document per clip row with the filter fields of {@link LuceneRowIndex} and the vector (HNSW, dot
  * product on normalised vectors = cosine). With {@code quantization=int8} the graph is built over
  * 7-bit scalar-quantized vectors (a quarter of the memory to page in); the corpus re-scores
- * candidates exactly either way. Indexes written before the text index moved to {@code text/}
- * also hold title and text; they are ignored.
+ * candidates exactly either way. Indexes written before the text index moved to {@code text/} also
+ * hold title and text; they are ignored.
  */
 final class LuceneVectorStore extends LuceneRowIndex implements VectorStore {
   static final String VECTOR = "vector";
@@ -52,7 +52,10 @@ final class LuceneVectorStore extends LuceneRowIndex implements VectorStore {
     // Load the graph and the vectors its search reads into memory when a segment opens, so the
     // first queries do not pay for paging them in (the raw floats of an int8 index are only read
     // by merges and stay on disk).
-    super(dir, (name, context) -> name.endsWith(".vex") || name.endsWith(settings.int8() ? ".veq" : ".vec"));
+    super(
+        dir,
+        (name, context) ->
+            name.endsWith(".vex") || name.endsWith(settings.int8() ? ".veq" : ".vec"));
     this.settings = settings;
     this.dimension = dimension;
   }
@@ -65,15 +68,22 @@ final class LuceneVectorStore extends LuceneRowIndex implements VectorStore {
   @Override
   IndexWriterConfig writerConfig() {
     int workers = settings.mergeWorkers();
-    mergeExecutor = workers > 1 ? Executors.newFixedThreadPool(workers, r -> {
-      Thread t = new Thread(r, "va-index-merge");
-      t.setDaemon(true);
-      return t;
-    }) : null;
-    KnnVectorsFormat format = settings.int8()
-        ? new Lucene99HnswScalarQuantizedVectorsFormat(
-            settings.m(), settings.beamWidth(), workers, 7, false, null, mergeExecutor)
-        : new Lucene99HnswVectorsFormat(settings.m(), settings.beamWidth(), workers, mergeExecutor);
+    mergeExecutor =
+        workers > 1
+            ? Executors.newFixedThreadPool(
+                workers,
+                r -> {
+                  Thread t = new Thread(r, "va-index-merge");
+                  t.setDaemon(true);
+                  return t;
+                })
+            : null;
+    KnnVectorsFormat format =
+        settings.int8()
+            ? new Lucene99HnswScalarQuantizedVectorsFormat(
+                settings.m(), settings.beamWidth(), workers, 7, false, null, mergeExecutor)
+            : new Lucene99HnswVectorsFormat(
+                settings.m(), settings.beamWidth(), workers, mergeExecutor);
     Codec codec =
         new Lucene101Codec() {
           @Override
@@ -113,7 +123,9 @@ final class LuceneVectorStore extends LuceneRowIndex implements VectorStore {
       try {
         f.get();
       } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        throw e.getCause() instanceof RuntimeException re
+            ? re
+            : new IllegalStateException(e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while indexing " + dir, e);
@@ -123,11 +135,14 @@ final class LuceneVectorStore extends LuceneRowIndex implements VectorStore {
 
   private synchronized ExecutorService indexingPool() {
     if (indexingPool == null) {
-      indexingPool = Executors.newFixedThreadPool(Math.max(1, settings.mergeWorkers() - 1), r -> {
-        Thread t = new Thread(r, "va-index-add");
-        t.setDaemon(true);
-        return t;
-      });
+      indexingPool =
+          Executors.newFixedThreadPool(
+              Math.max(1, settings.mergeWorkers() - 1),
+              r -> {
+                Thread t = new Thread(r, "va-index-add");
+                t.setDaemon(true);
+                return t;
+              });
     }
     return indexingPool;
   }
@@ -136,11 +151,24 @@ final class LuceneVectorStore extends LuceneRowIndex implements VectorStore {
   public IndexStats stats() {
     IndexSearcher s = acquire();
     try {
-      return new IndexStats(LuceneVectorStoreProvider.KIND, Math.max(0, committedRows()),
-          dimension, "dot_product", s.getIndexReader().leaves().size(), bytes(),
-          Map.of("graph", settings.graph() ? "hnsw" : "none", "quantization", settings.int8() ? "int8" : "none",
-              "m", Integer.toString(settings.m()), "beam_width", Integer.toString(settings.beamWidth()),
-              "folder", dir.toString()));
+      return new IndexStats(
+          LuceneVectorStoreProvider.KIND,
+          Math.max(0, committedRows()),
+          dimension,
+          "dot_product",
+          s.getIndexReader().leaves().size(),
+          bytes(),
+          Map.of(
+              "graph",
+              settings.graph() ? "hnsw" : "none",
+              "quantization",
+              settings.int8() ? "int8" : "none",
+              "m",
+              Integer.toString(settings.m()),
+              "beam_width",
+              Integer.toString(settings.beamWidth()),
+              "folder",
+              dir.toString()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read index " + dir, e);
     } finally {
@@ -156,7 +184,8 @@ final class LuceneVectorStore extends LuceneRowIndex implements VectorStore {
   @Override
   public List<RowScore> nearest(float[] query, int n, ClipFilter clipFilter, int count) {
     if (!settings.graph()) {
-      throw new IllegalStateException("index " + dir + " keeps no vectors (graph=none): the corpus scans instead");
+      throw new IllegalStateException(
+          "index " + dir + " keeps no vectors (graph=none): the corpus scans instead");
     }
     Query filter = filter(clipFilter);
     IndexSearcher searcher = acquire();

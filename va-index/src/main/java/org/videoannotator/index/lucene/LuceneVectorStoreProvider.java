@@ -33,8 +33,9 @@ public final class LuceneVectorStoreProvider implements VectorStoreProvider {
 
   @Override
   public VectorStore open(Path corpusDir, StoreSpec spec, int dimension) {
-    LuceneVectorStore store = new LuceneVectorStore(CorpusLayout.of(corpusDir).luceneIndex(),
-        LuceneStoreSettings.parse(spec), dimension);
+    LuceneVectorStore store =
+        new LuceneVectorStore(
+            CorpusLayout.of(corpusDir).luceneIndex(), LuceneStoreSettings.parse(spec), dimension);
     store.warm();
     return store;
   }

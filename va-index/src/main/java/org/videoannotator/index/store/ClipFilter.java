@@ -3,8 +3,8 @@ package org.videoannotator.index.store;
 import java.util.Set;
 
 /**
- * Which clips a search may return: only these videos (empty = all), only these keys (empty =
- * all), never these keys. Stores apply it inside their search.
+ * Which clips a search may return: only these videos (empty = all), only these keys (empty = all),
+ * never these keys. Stores apply it inside their search.
  */
 public record ClipFilter(Set<String> videos, Set<String> includeKeys, Set<String> excludeKeys) {
   public static final ClipFilter NONE = new ClipFilter(Set.of(), Set.of(), Set.of());

@@ -14,5 +14,10 @@ import java.util.Map;
  * @param details store-specific facts (quantization, URL, index name...)
  */
 public record IndexStats(
-    String kind, long rows, int dimension, String similarity, int segments, long bytes,
+    String kind,
+    long rows,
+    int dimension,
+    String similarity,
+    int segments,
+    long bytes,
     Map<String, String> details) {}

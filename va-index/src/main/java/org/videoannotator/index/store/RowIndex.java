@@ -18,8 +18,8 @@ import java.util.List;
  */
 public interface RowIndex extends AutoCloseable {
   /**
-   * Takes the copy's single-writer lock before the corpus's first write (held until
-   * {@link #close}); another process writing the same corpus is a user error naming it.
+   * Takes the copy's single-writer lock before the corpus's first write (held until {@link
+   * #close}); another process writing the same corpus is a user error naming it.
    */
   void beginWriting();
 

@@ -6,9 +6,9 @@ import java.util.TreeMap;
 
 /**
  * Which {@link VectorStore} a corpus uses, as recorded in its manifest: a kind (the name of a
- * {@link VectorStoreProvider}) and the kind's parameters (for example {@code quantization=int8}
- * for {@code lucene}, or {@code url}, {@code index}, {@code shards}, {@code replicas} for
- * {@code opensearch}). Secrets never go here: providers read them from the environment or files.
+ * {@link VectorStoreProvider}) and the kind's parameters (for example {@code quantization=int8} for
+ * {@code lucene}, or {@code url}, {@code index}, {@code shards}, {@code replicas} for {@code
+ * opensearch}). Secrets never go here: providers read them from the environment or files.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record StoreSpec(String kind, Map<String, String> params) {
@@ -40,8 +40,8 @@ public record StoreSpec(String kind, Map<String, String> params) {
 
   /**
    * {@code KIND} or {@code KIND:key=value,key=value} (the form {@code --store} takes everywhere),
-   * with further {@code key=value} settings (repeated {@code --store-param}s) added; a setting given
-   * both ways must agree.
+   * with further {@code key=value} settings (repeated {@code --store-param}s) added; a setting
+   * given both ways must agree.
    */
   public static StoreSpec parseKindAndParams(String text, java.util.List<String> more) {
     String kind = text.strip();
@@ -56,16 +56,25 @@ public record StoreSpec(String kind, Map<String, String> params) {
       kind = kind.substring(0, colon).strip();
     }
     if (kind.isEmpty() || !kind.matches("[a-z][a-z0-9-]*")) {
-      throw new org.videoannotator.core.UserException("--store '" + text + "' does not start with a store"
-          + " kind such as lucene or opensearch (form: KIND or KIND:key=value,key=value)");
+      throw new org.videoannotator.core.UserException(
+          "--store '"
+              + text
+              + "' does not start with a store"
+              + " kind such as lucene or opensearch (form: KIND or KIND:key=value,key=value)");
     }
     StoreSpec inline = parse(kind, settings);
     StoreSpec extra = parse(kind, more);
     for (Map.Entry<String, String> e : extra.params().entrySet()) {
       String given = inline.params().get(e.getKey());
       if (given != null && !given.equals(e.getValue())) {
-        throw new org.videoannotator.core.UserException("store setting " + e.getKey() + " is given twice, as '"
-            + given + "' (--store) and '" + e.getValue() + "' (--store-param); give it once");
+        throw new org.videoannotator.core.UserException(
+            "store setting "
+                + e.getKey()
+                + " is given twice, as '"
+                + given
+                + "' (--store) and '"
+                + e.getValue()
+                + "' (--store-param); give it once");
       }
     }
     Map<String, String> all = new TreeMap<>(inline.params());
@@ -95,10 +104,19 @@ public record StoreSpec(String kind, Map<String, String> params) {
     return new StoreSpec(kind, all);
   }
 
-  /** {@code kind} or {@code kind:key=value,...}, as {@code --store} takes it (passwords masked, should one be given as a setting). */
+  /**
+   * {@code kind} or {@code kind:key=value,...}, as {@code --store} takes it (passwords masked,
+   * should one be given as a setting).
+   */
   public String describe() {
-    return params.isEmpty() ? kind : kind + ":" + params.entrySet().stream()
-        .map(e -> e.getKey() + "=" + (e.getKey().contains("password") ? "***" : e.getValue()))
-        .collect(java.util.stream.Collectors.joining(","));
+    return params.isEmpty()
+        ? kind
+        : kind
+            + ":"
+            + params.entrySet().stream()
+                .map(
+                    e ->
+                        e.getKey() + "=" + (e.getKey().contains("password") ? "***" : e.getValue()))
+                .collect(java.util.stream.Collectors.joining(","));
   }
 }

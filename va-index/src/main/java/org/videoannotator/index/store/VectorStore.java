@@ -3,22 +3,21 @@ package org.videoannotator.index.store;
 import java.util.List;
 
 /**
- * Where a corpus keeps its vectors for approximate nearest-neighbour search, with the filter
- * fields (video, key) that search applies inside. Only vectors: the clip text is searched by the
- * corpus's own text index (Lucene BM25 in the corpus folder) whatever the store, and the corpus
- * re-scores every candidate exactly, fuses hybrid rankings and pages, so an ANN-only store (an
- * HNSW library, a database's vector column) implements just this and {@link RowIndex}'s write
- * lifecycle.
+ * Where a corpus keeps its vectors for approximate nearest-neighbour search, with the filter fields
+ * (video, key) that search applies inside. Only vectors: the clip text is searched by the corpus's
+ * own text index (Lucene BM25 in the corpus folder) whatever the store, and the corpus re-scores
+ * every candidate exactly, fuses hybrid rankings and pages, so an ANN-only store (an HNSW library,
+ * a database's vector column) implements just this and {@link RowIndex}'s write lifecycle.
  *
  * <p>Implementations: {@code lucene} (in-process, in the corpus folder) and {@code opensearch} (a
  * cluster over HTTP); add one with a {@link VectorStoreProvider}.
  */
 public interface VectorStore extends RowIndex {
   /**
-   * The {@code n} nearest rows to the unit-length {@code query} (by the store's approximate
-   * search) among rows {@code < rowLimit} that pass {@code filter}, the filter applied inside the
-   * search (so a selective filter still returns {@code n} rows when that many pass). Scores are
-   * the store's; the corpus re-scores exactly.
+   * The {@code n} nearest rows to the unit-length {@code query} (by the store's approximate search)
+   * among rows {@code < rowLimit} that pass {@code filter}, the filter applied inside the search
+   * (so a selective filter still returns {@code n} rows when that many pass). Scores are the
+   * store's; the corpus re-scores exactly.
    */
   List<RowScore> nearest(float[] query, int n, ClipFilter filter, int rowLimit);
 

@@ -23,8 +23,12 @@ public final class VectorStores {
     Map<String, VectorStoreProvider> all = providers();
     VectorStoreProvider p = all.get(kind);
     if (p == null) {
-      throw new UserException("no vector store '" + kind + "' in this va build (known: "
-          + String.join(", ", all.keySet()) + "); install the module that provides it");
+      throw new UserException(
+          "no vector store '"
+              + kind
+              + "' in this va build (known: "
+              + String.join(", ", all.keySet())
+              + "); install the module that provides it");
     }
     return p;
   }

@@ -19,16 +19,17 @@ public final class AxisTextEncoderProvider implements TextEncoderProvider {
     if (!embedder.id().equals(AXIS.id())) {
       return Optional.empty();
     }
-    return Optional.of(new TextEncoder() {
-      @Override
-      public String id() {
-        return AXIS.id();
-      }
+    return Optional.of(
+        new TextEncoder() {
+          @Override
+          public String id() {
+            return AXIS.id();
+          }
 
-      @Override
-      public float[] encode(String text) {
-        return text.contains("north") ? new float[] {0, 1} : new float[] {1, 0};
-      }
-    });
+          @Override
+          public float[] encode(String text) {
+            return text.contains("north") ? new float[] {0, 1} : new float[] {1, 0};
+          }
+        });
   }
 }

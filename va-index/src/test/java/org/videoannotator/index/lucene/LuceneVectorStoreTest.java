@@ -21,8 +21,8 @@ class LuceneVectorStoreTest {
   class Int8Graph extends VectorStoreContract {
     @Override
     protected VectorStore open(Path corpusDir, int dimension) {
-      return new LuceneVectorStoreProvider().open(corpusDir,
-          new StoreSpec("lucene", Map.of("quantization", "int8")), dimension);
+      return new LuceneVectorStoreProvider()
+          .open(corpusDir, new StoreSpec("lucene", Map.of("quantization", "int8")), dimension);
     }
   }
 }

@@ -37,11 +37,14 @@ public abstract class VectorStoreContract {
   protected static Clip clip(int row) {
     String video = "video" + (row % 9);
     String text = row % 100 == 0 ? "a heron running along the shore" : "plain shot number " + row;
-    return new Clip("k" + row, video, "", "title " + video, row, row + 1.5, -1, -1, 0, -1, text, Map.of());
+    return new Clip(
+        "k" + row, video, "", "title " + video, row, row + 1.5, -1, -1, 0, -1, text, Map.of());
   }
 
   protected static List<IndexedClip> rows(int from, int to) {
-    return IntStream.range(from, to).mapToObj(r -> new IndexedClip(r, clip(r), VECTORS[r])).toList();
+    return IntStream.range(from, to)
+        .mapToObj(r -> new IndexedClip(r, clip(r), VECTORS[r]))
+        .toList();
   }
 
   private VectorStore filled(int rows) {
@@ -56,10 +59,13 @@ public abstract class VectorStoreContract {
   }
 
   private static List<Integer> exact(float[] q, int k, int limit, ClipFilter filter) {
-    return IntStream.range(0, limit).boxed()
+    return IntStream.range(0, limit)
+        .boxed()
         .filter(r -> filter.accepts(clip(r).video(), clip(r).key()))
-        .sorted(Comparator.comparingDouble((Integer r) -> -dot(VECTORS[r], q)).thenComparing(r -> r))
-        .limit(k).toList();
+        .sorted(
+            Comparator.comparingDouble((Integer r) -> -dot(VECTORS[r], q)).thenComparing(r -> r))
+        .limit(k)
+        .toList();
   }
 
   private static double dot(float[] a, float[] b) {
@@ -114,15 +120,20 @@ public abstract class VectorStoreContract {
       }
       ClipFilter only = new ClipFilter(Set.of(), include, Set.of("k3"));
       List<RowScore> hits = index.nearest(query, 50, only, ROWS);
-      assertEquals(include.size() - 1, hits.size(), "a selective filter still returns every row that passes");
+      assertEquals(
+          include.size() - 1,
+          hits.size(),
+          "a selective filter still returns every row that passes");
       ClipFilter videos = new ClipFilter(Set.of("video2", "video5"), Set.of(), Set.of());
       List<RowScore> byVideo = index.nearest(query, 30, videos, ROWS);
       assertEquals(30, byVideo.size());
       for (RowScore hit : byVideo) {
-        assertTrue(videos.accepts(clip(hit.row()).video(), clip(hit.row()).key()), "row " + hit.row());
+        assertTrue(
+            videos.accepts(clip(hit.row()).video(), clip(hit.row()).key()), "row " + hit.row());
       }
       List<RowScore> limited = index.nearest(query, 30, ClipFilter.NONE, 100);
-      assertTrue(limited.stream().allMatch(h -> h.row() < 100), "rows past the limit are never returned");
+      assertTrue(
+          limited.stream().allMatch(h -> h.row() < 100), "rows past the limit are never returned");
     }
   }
 
@@ -135,14 +146,20 @@ public abstract class VectorStoreContract {
       index.add(rows(400, 450));
       index.discardUncommitted();
       index.beginWriting();
-      index.add(rows(450, 460).stream().map(c -> new IndexedClip(c.row() - 50, c.clip(), c.vector())).toList());
+      index.add(
+          rows(450, 460).stream()
+              .map(c -> new IndexedClip(c.row() - 50, c.clip(), c.vector()))
+              .toList());
       index.commit(410);
       awaitVisible(index);
       List<Integer> all = new ArrayList<>();
       for (int q = 0; q < 5; q++) {
-        index.nearest(VECTORS[ROWS + q], 200, ClipFilter.NONE, 10_000).forEach(h -> all.add(h.row()));
+        index
+            .nearest(VECTORS[ROWS + q], 200, ClipFilter.NONE, 10_000)
+            .forEach(h -> all.add(h.row()));
       }
-      assertTrue(all.stream().allMatch(r -> r < 410), "rows >= 410 were deleted or discarded: " + all);
+      assertTrue(
+          all.stream().allMatch(r -> r < 410), "rows >= 410 were deleted or discarded: " + all);
     }
     try (VectorStore reopened = open(dir, DIM)) {
       assertEquals(410, reopened.committedRows(), "commits survive reopening");

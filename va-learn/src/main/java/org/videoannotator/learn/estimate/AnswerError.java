@@ -5,37 +5,48 @@ import org.videoannotator.learn.Calibration;
 
 /**
  * How often the annotators' answers disagree with the truth, from their answers and the model's
- * out-of-fold scores {@code s}: the answers are fitted as
- * {@code P(answer yes | s) = e0 + (1 - e0 - e1) sigmoid(a s + b)}, where {@code sigmoid(a s + b)}
- * is the probability that the clip truly is "yes", {@code e0} the share of true "no" answered "yes"
- * (the floor: "yes" where the model is sure of "no") and {@code e1} the share of true "yes" answered
- * "no" (the ceiling). Fitted by EM over the latent truth (the M step is a sigmoid fit to the
- * posteriors and two ratios). The loop selects clips by their features, which does not change
- * {@code P(answer | x)} (covariate shift), so the fit holds on the corpus too.
+ * out-of-fold scores {@code s}: the answers are fitted as {@code P(answer yes | s) = e0 + (1 - e0 -
+ * e1) sigmoid(a s + b)}, where {@code sigmoid(a s + b)} is the probability that the clip truly is
+ * "yes", {@code e0} the share of true "no" answered "yes" (the floor: "yes" where the model is sure
+ * of "no") and {@code e1} the share of true "yes" answered "no" (the ceiling). Fitted by EM over
+ * the latent truth (the M step is a sigmoid fit to the posteriors and two ratios). The loop selects
+ * clips by their features, which does not change {@code P(answer | x)} (covariate shift), so the
+ * fit holds on the corpus too.
  *
  * <p>Nothing is fitted with fewer than {@value #MIN_RARER_ANSWERS} answers of either kind. A floor
- * is identified only by clips the model is sure of: a side with fewer than
- * {@value #MIN_SURE} labelled clips whose fitted truth probability is beyond {@value #SURE} of
- * certainty is fixed at 0 (not estimated, said so), and a model whose scores do not rank fixes
- * both. The intervals are percentile bootstraps over the labelled clips.
+ * is identified only by clips the model is sure of: a side with fewer than {@value #MIN_SURE}
+ * labelled clips whose fitted truth probability is beyond {@value #SURE} of certainty is fixed at 0
+ * (not estimated, said so), and a model whose scores do not rank fixes both. The intervals are
+ * percentile bootstraps over the labelled clips.
  */
 public final class AnswerError {
   static final int MIN_SURE = 10;
+
   /**
-   * Answers of the rarer kind needed to fit the four-parameter model at all: ten per parameter
-   * (the events-per-variable rule of thumb for logistic models, Peduzzi et al. 1996).
+   * Answers of the rarer kind needed to fit the four-parameter model at all: ten per parameter (the
+   * events-per-variable rule of thumb for logistic models, Peduzzi et al. 1996).
    */
   public static final int MIN_RARER_ANSWERS = 40;
+
   static final double SURE = 0.1;
   static final int RESAMPLES = 100;
+
   /** Better than a coin: a larger error would swap what "yes" means. */
   private static final double MAX_ERROR = 0.45;
+
   private static final int EM_STEPS = 3000;
 
   /**
-   * One fit. {@code falseYesFitted}/{@code falseNoFitted}: whether that side was identified (else 0).
+   * One fit. {@code falseYesFitted}/{@code falseNoFitted}: whether that side was identified (else
+   * 0).
    */
-  public record Fit(double falseYes, double falseNo, double a, double b, boolean falseYesFitted, boolean falseNoFitted) {
+  public record Fit(
+      double falseYes,
+      double falseNo,
+      double a,
+      double b,
+      boolean falseYesFitted,
+      boolean falseNoFitted) {
     /** The probability that a clip of out-of-fold score {@code s} truly is "yes". */
     public double truth(double s) {
       return Logits.sigmoid(a * s + b);
@@ -53,20 +64,23 @@ public final class AnswerError {
    * low-scored clips that bound it ({@link FalseYesBound}: {@code falseYes} then runs from 0 to the
    * bound), else 0.
    */
-  public record Estimate(Fit fit, Interval falseYes, Interval falseNo, int n, Fit[] resamples, int boundingAnswers) {
+  public record Estimate(
+      Fit fit, Interval falseYes, Interval falseNo, int n, Fit[] resamples, int boundingAnswers) {
     /** Whether the false-"yes" rate is a bound from low-scored answers rather than fitted. */
     public boolean falseYesBounded() {
       return boundingAnswers > 0;
     }
 
     /**
-     * The true share of "yes" for an observed share of "yes" answers {@code observed}:
-     * {@code (observed - e0) / (1 - e0 - e1)}, its ends taken at the error rates' ends that widen
-     * it (a conservative union of the two intervals).
+     * The true share of "yes" for an observed share of "yes" answers {@code observed}: {@code
+     * (observed - e0) / (1 - e0 - e1)}, its ends taken at the error rates' ends that widen it (a
+     * conservative union of the two intervals).
      */
     public Interval correct(Interval observed) {
-      return Interval.ofRate(unmix(observed.value(), fit.falseYes(), fit.falseNo()),
-          unmix(observed.lo(), falseYes.hi(), falseNo.lo()), unmix(observed.hi(), falseYes.lo(), falseNo.hi()));
+      return Interval.ofRate(
+          unmix(observed.value(), fit.falseYes(), fit.falseNo()),
+          unmix(observed.lo(), falseYes.hi(), falseNo.lo()),
+          unmix(observed.hi(), falseYes.lo(), falseNo.hi()));
     }
 
     private static double unmix(double observed, double e0, double e1) {
@@ -95,8 +109,13 @@ public final class AnswerError {
       e0[r] = resamples[r].falseYes();
       e1[r] = resamples[r].falseNo();
     }
-    return new Estimate(fit, Interval.bootstrap(fit.falseYes(), e0), Interval.bootstrap(fit.falseNo(), e1), s.length,
-        resamples, 0);
+    return new Estimate(
+        fit,
+        Interval.bootstrap(fit.falseYes(), e0),
+        Interval.bootstrap(fit.falseNo(), e1),
+        s.length,
+        resamples,
+        0);
   }
 
   /**
@@ -134,7 +153,9 @@ public final class AnswerError {
     return Math.min(yes, y.length - yes) >= MIN_RARER_ANSWERS;
   }
 
-  /** EM from {@code start}, fitting the error rates {@code start} marks fitted (the others stay 0). */
+  /**
+   * EM from {@code start}, fitting the error rates {@code start} marks fitted (the others stay 0).
+   */
   private static Fit em(double[] s, boolean[] y, Fit start) {
     boolean fitFalseYes = start.falseYesFitted();
     boolean fitFalseNo = start.falseNoFitted();

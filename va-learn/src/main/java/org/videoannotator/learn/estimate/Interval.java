@@ -6,7 +6,8 @@ import java.util.Arrays;
 public record Interval(double value, double lo, double hi) {
   public Interval {
     if (!(lo <= value && value <= hi)) {
-      throw new IllegalArgumentException("interval [" + lo + ", " + hi + "] does not hold " + value);
+      throw new IllegalArgumentException(
+          "interval [" + lo + ", " + hi + "] does not hold " + value);
     }
   }
 

@@ -85,7 +85,8 @@ public final class LogitSample {
    * were anywhere in {@code [floor, f(lowest)]} and every clip above {@code highest} anywhere in
    * {@code [f(highest), ceiling]} ({@code f} rising): {down, up}, as shares of the clips.
    */
-  double[] extrapolationSlack(double lowest, double highest, DoubleUnaryOperator f, double floor, double ceiling) {
+  double[] extrapolationSlack(
+      double lowest, double highest, DoubleUnaryOperator f, double floor, double ceiling) {
     double down = 0;
     double up = 0;
     for (int i = 0; i < logits.length; i++) {
@@ -116,8 +117,8 @@ public final class LogitSample {
   }
 
   /**
-   * The derivative in {@code prior} of Saerens' log-likelihood {@code sum log(prior * o + 1 - prior)}
-   * where {@code o = exp(logit - base)} is each clip's likelihood ratio up to a constant.
+   * The derivative in {@code prior} of Saerens' log-likelihood {@code sum log(prior * o + 1 -
+   * prior)} where {@code o = exp(logit - base)} is each clip's likelihood ratio up to a constant.
    */
   double likelihoodSlope(double prior, double base) {
     double sum = 0;

@@ -2,14 +2,14 @@ package org.videoannotator.learn.estimate;
 
 /**
  * Prior-shift correction (Saerens, Latinne and Decaestecker 2002, "Adjusting the outputs of a
- * classifier to new a priori probabilities"): probabilities calibrated on a labelled set with
- * prior {@code pi_L} become, for a population with prior {@code pi},
- * {@code p' = (pi / pi_L) p / ((pi / pi_L) p + ((1 - pi) / (1 - pi_L)) (1 - p))}, i.e. the logit
- * moves by {@code logit(pi) - logit(pi_L)}. Their EM re-estimates {@code pi} by alternating that
- * adjustment with {@code pi = mean(p')}; its fixed point maximises
- * {@code sum log(pi * o + 1 - pi)} with {@code o = exp(logit(p) - logit(pi_L))}, which is concave
- * in {@code pi}, so here the maximum is found directly by bisection on the slope: the same answer,
- * in a fixed number of steps and without EM's slow crawl when the classes overlap.
+ * classifier to new a priori probabilities"): probabilities calibrated on a labelled set with prior
+ * {@code pi_L} become, for a population with prior {@code pi}, {@code p' = (pi / pi_L) p / ((pi /
+ * pi_L) p + ((1 - pi) / (1 - pi_L)) (1 - p))}, i.e. the logit moves by {@code logit(pi) -
+ * logit(pi_L)}. Their EM re-estimates {@code pi} by alternating that adjustment with {@code pi =
+ * mean(p')}; its fixed point maximises {@code sum log(pi * o + 1 - pi)} with {@code o =
+ * exp(logit(p) - logit(pi_L))}, which is concave in {@code pi}, so here the maximum is found
+ * directly by bisection on the slope: the same answer, in a fixed number of steps and without EM's
+ * slow crawl when the classes overlap.
  *
  * <p>It assumes only the class balance differs between labelled set and corpus (each class's clips
  * look alike in both), which the loop bends: searched "no" clips are harder than the corpus's. The
@@ -20,7 +20,10 @@ public final class PriorShift {
 
   private PriorShift() {}
 
-  /** The prior of the clips in {@code sample} that their logits, calibrated at {@code labelledPrior}, imply. */
+  /**
+   * The prior of the clips in {@code sample} that their logits, calibrated at {@code
+   * labelledPrior}, imply.
+   */
   public static double corpusPrior(LogitSample sample, double labelledPrior) {
     if (sample.size() == 0) {
       return labelledPrior;

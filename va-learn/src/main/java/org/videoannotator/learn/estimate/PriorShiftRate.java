@@ -15,13 +15,19 @@ public final class PriorShiftRate {
   private PriorShiftRate() {}
 
   /**
-   * @param unlabelled the calibrated logits ({@code slope * w.x + intercept}) of the unlabelled clips
+   * @param unlabelled the calibrated logits ({@code slope * w.x + intercept}) of the unlabelled
+   *     clips
    * @param outOfFold the labelled clips' out-of-fold {@code w.x}
    * @param y their labels
    * @param slope Platt's slope of the calibration, {@code intercept} its intercept
    */
   public static Interval estimate(
-      LogitSample unlabelled, double[] outOfFold, boolean[] y, double slope, double intercept, long seed) {
+      LogitSample unlabelled,
+      double[] outOfFold,
+      boolean[] y,
+      double slope,
+      double intercept,
+      long seed) {
     double value = PriorShift.corpusPrior(unlabelled, Calibration.labelledPrior(y));
     if (!(slope > 1e-9)) {
       // scores that do not rank say nothing about the prior
@@ -40,7 +46,9 @@ public final class PriorShiftRate {
       double[] ab = Calibration.plattFit(f, b);
       // logit' = a' w.x + b' = (a' / a) (logit - intercept) + b'
       double scale = ab[0] / slope;
-      priors[r] = PriorShift.corpusPrior(unlabelled.map(scale, ab[1] - scale * intercept), Calibration.labelledPrior(b));
+      priors[r] =
+          PriorShift.corpusPrior(
+              unlabelled.map(scale, ab[1] - scale * intercept), Calibration.labelledPrior(b));
     }
     return Interval.bootstrap(value, priors);
   }

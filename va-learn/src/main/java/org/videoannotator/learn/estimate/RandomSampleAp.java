@@ -14,14 +14,17 @@ public final class RandomSampleAp {
 
   private RandomSampleAp() {}
 
-  /** The AP of {@code scores} against {@code y} with its 95 % interval; needs a "yes" and a "no". */
+  /**
+   * The AP of {@code scores} against {@code y} with its 95 % interval; needs a "yes" and a "no".
+   */
   public static Interval estimate(double[] scores, boolean[] y, long seed) {
     int pos = 0;
     for (boolean b : y) {
       pos += b ? 1 : 0;
     }
     if (pos == 0 || pos == y.length) {
-      throw new IllegalArgumentException("AP needs both classes, got " + pos + " yes of " + y.length);
+      throw new IllegalArgumentException(
+          "AP needs both classes, got " + pos + " yes of " + y.length);
     }
     double value = Metrics.averagePrecision(y, scores);
     SplittableRandom random = new SplittableRandom(seed);

@@ -13,7 +13,8 @@ import org.videoannotator.core.vectors.FloatMatrix;
 public record FeedInput(float[] probabilities, FloatMatrix vectors, double threshold, long seed) {
   public FeedInput {
     if (vectors != null && vectors.rows() != probabilities.length) {
-      throw new IllegalArgumentException(vectors.rows() + " vectors but " + probabilities.length + " scores");
+      throw new IllegalArgumentException(
+          vectors.rows() + " vectors but " + probabilities.length + " scores");
     }
   }
 

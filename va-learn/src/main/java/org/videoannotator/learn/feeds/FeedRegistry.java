@@ -6,25 +6,26 @@ import java.util.Optional;
 
 /**
  * Every feed a build fills, in filling order (feeds that share rows take them in this order), plus
- * the {@value #AUTO} feed, which picks one of the arms at serving time (va-server's AutoFeed). To add a
- * feed, implement {@link FeedStrategy} and add one line to {@link #STRATEGIES}.
+ * the {@value #AUTO} feed, which picks one of the arms at serving time (va-server's AutoFeed). To
+ * add a feed, implement {@link FeedStrategy} and add one line to {@link #STRATEGIES}.
  */
 public final class FeedRegistry {
   /** The bandit feed: serves whichever arm UCB1 picks (see va-server's AutoFeed). */
   public static final String AUTO = "auto";
 
-  private static final List<FeedStrategy> STRATEGIES = List.of(
-      new TopPositiveFeed(),
-      new TopNegativeFeed(),
-      new BorderlineFeed(),
-      new RandomFeed(),
-      new DiverseBorderlineFeed());
+  private static final List<FeedStrategy> STRATEGIES =
+      List.of(
+          new TopPositiveFeed(),
+          new TopNegativeFeed(),
+          new BorderlineFeed(),
+          new RandomFeed(),
+          new DiverseBorderlineFeed());
 
   /**
    * The feed the UI opens after a build: {@value #AUTO}, which checks the corpus estimates with a
    * random batch once a label has enough answers, finds positives while they are the minority of
-   * the labels, then shows the borderline (chosen with {@code va bench loop}; see the README's "Does
-   * the loop help?" and va-server's {@code AutoFeed}).
+   * the labels, then shows the borderline (chosen with {@code va bench loop}; see the README's
+   * "Does the loop help?" and va-server's {@code AutoFeed}).
    */
   public static final String RECOMMENDED = AUTO;
 
@@ -54,7 +55,12 @@ public final class FeedRegistry {
   public static List<FeedInfo> servable() {
     List<FeedInfo> out = new ArrayList<>();
     STRATEGIES.stream().filter(FeedStrategy::isArm).forEach(s -> out.add(info(s)));
-    out.add(new FeedInfo(AUTO, "Auto", "a random check, likely positives, borderline", AUTO.equals(RECOMMENDED)));
+    out.add(
+        new FeedInfo(
+            AUTO,
+            "Auto",
+            "a random check, likely positives, borderline",
+            AUTO.equals(RECOMMENDED)));
     STRATEGIES.stream().filter(s -> !s.isArm()).forEach(s -> out.add(info(s)));
     return out;
   }

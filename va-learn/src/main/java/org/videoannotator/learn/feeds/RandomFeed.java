@@ -8,9 +8,9 @@ import org.videoannotator.learn.NumpyRandomState;
 
 /**
  * A uniform, seeded sample of the unlabelled clips: finds what the model misses, and is the one
- * feed whose labels estimate the corpus without bias (prevalence, AP: see
- * {@code org.videoannotator.learn.estimate}). So it draws from every unlabelled clip, not from what
- * the other feeds left: kept disjoint from them it under-sampled exactly the clips they favour (12
+ * feed whose labels estimate the corpus without bias (prevalence, AP: see {@code
+ * org.videoannotator.learn.estimate}). So it draws from every unlabelled clip, not from what the
+ * other feeds left: kept disjoint from them it under-sampled exactly the clips they favour (12
  * night clips of 65 after a "night" build on a demo about half night). A clip may therefore also
  * appear in another feed.
  */
@@ -47,8 +47,8 @@ final class RandomFeed implements FeedStrategy {
   }
 
   /**
-   * Up to {@code k} distinct rows drawn uniformly among those not excluded: rejection sampling while
-   * eligible rows are plentiful, a seeded shuffle of the eligible rows otherwise.
+   * Up to {@code k} distinct rows drawn uniformly among those not excluded: rejection sampling
+   * while eligible rows are plentiful, a seeded shuffle of the eligible rows otherwise.
    */
   static int[] draw(int n, int k, IntPredicate excluded, long seed) {
     NumpyRandomState rng = new NumpyRandomState(seed);

@@ -19,7 +19,12 @@ public final class Ucb1 {
    * @param t the time in the bonus term ({@code ln t}): total plays, or the step number
    */
   public static int choose(
-      int arms, IntPredicate available, IntToLongFunction plays, IntToDoubleFunction mean, double c, double t) {
+      int arms,
+      IntPredicate available,
+      IntToLongFunction plays,
+      IntToDoubleFunction mean,
+      double c,
+      double t) {
     int best = -1;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (int arm = 0; arm < arms; arm++) {

@@ -12,7 +12,8 @@ import org.videoannotator.learn.Metrics;
 class EstimatePartsTest {
   @Test
   void wilsonIntervalsMatchThePublishedOnes() {
-    // Wilson intervals as tabulated (e.g. Newcombe 1998): 0/10 -> [0, 0.2775], 5/10 -> [0.2366, 0.7634]
+    // Wilson intervals as tabulated (e.g. Newcombe 1998): 0/10 -> [0, 0.2775], 5/10 -> [0.2366,
+    // 0.7634]
     Interval none = Wilson.of(0, 10);
     assertEquals(0, none.value());
     assertEquals(0, none.lo(), 1e-12);
@@ -90,13 +91,18 @@ class EstimatePartsTest {
   void theBreakEvenCutCallsAsManyClipsAsThePrevalenceSays() {
     float[] p = {0.2f, 0.9f, 0.5f, 0.8f, 0.1f, 0.7f, 0.3f, 0.6f, 0.4f, 0.05f};
     CorpusCut.Cut cut = CorpusCut.breakEven(p, 0.3);
-    assertEquals(((double) 0.7f + 0.6f) / 2, cut.threshold(), 1e-12, "halfway between the 3rd and the 4th clip");
+    assertEquals(
+        ((double) 0.7f + 0.6f) / 2,
+        cut.threshold(),
+        1e-12,
+        "halfway between the 3rd and the 4th clip");
     assertEquals(3, cut.yesClips());
     assertEquals(0.3, cut.yesShare(), 1e-12);
     // never nothing: a prevalence rounding to no clip still calls the best one "yes"
     assertEquals(1, CorpusCut.breakEven(p, 0.01).yesClips());
     // ties at the cut are all "yes"
-    assertEquals(4, CorpusCut.breakEven(new float[] {0.5f, 0.5f, 0.5f, 0.5f, 0.1f}, 0.4).yesClips());
+    assertEquals(
+        4, CorpusCut.breakEven(new float[] {0.5f, 0.5f, 0.5f, 0.5f, 0.1f}, 0.4).yesClips());
   }
 
   @Test
@@ -110,10 +116,13 @@ class EstimatePartsTest {
     }
     Interval ap = RandomSampleAp.estimate(s, y, 1);
     assertEquals(Metrics.averagePrecision(y, s), ap.value(), 0);
-    assertTrue(ap.lo() < ap.value() && ap.value() < ap.hi() && ap.hi() - ap.lo() > 0.1, ap.toString());
+    assertTrue(
+        ap.lo() < ap.value() && ap.value() < ap.hi() && ap.hi() - ap.lo() > 0.1, ap.toString());
     assertEquals(ap, RandomSampleAp.estimate(s, y, 1), "seeded");
-    assertThrows(IllegalArgumentException.class, () -> RandomSampleAp.estimate(s, new boolean[60], 1));
+    assertThrows(
+        IllegalArgumentException.class, () -> RandomSampleAp.estimate(s, new boolean[60], 1));
   }
+
   @Test
   void theAnswerErrorFitRecoversTheFloorAndCeilingOfExactAnswers() {
     // 200 clips at each score -6..6 whose "yes" answers are exactly round(200 q(s)), with
@@ -142,13 +151,17 @@ class EstimatePartsTest {
     assertEquals((0.2 - e0) / (1 - e0 - e1), e.correct(new Interval(0.2, 0.2, 0.2)).value(), 1e-12);
     // the two lowest levels hold 20 + 21 "yes": 41, enough to fit; the lowest alone (20) is not
     assertTrue(AnswerError.enoughAnswers(java.util.Arrays.copyOf(y, 2 * per)));
-    AnswerError.Fit few = AnswerError.estimate(java.util.Arrays.copyOf(s, per), java.util.Arrays.copyOf(y, per), 3).fit();
-    assertTrue(!few.falseYesFitted() && few.falseYes() == 0 && !few.falseNoFitted(), few.toString());
+    AnswerError.Fit few =
+        AnswerError.estimate(java.util.Arrays.copyOf(s, per), java.util.Arrays.copyOf(y, per), 3)
+            .fit();
+    assertTrue(
+        !few.falseYesFitted() && few.falseYes() == 0 && !few.falseNoFitted(), few.toString());
   }
 
   @Test
   void tooFewYesAnswersBoundTheFalseYesRateByTheLowScoredClipsAnswers() {
-    // 30 answers, 3 "yes": too few to fit. The last 10 came from the random feed: 4 scored about -3,
+    // 30 answers, 3 "yes": too few to fit. The last 10 came from the random feed: 4 scored about
+    // -3,
     // 6 at 2, so the corpus's median score is put at 2; the 24 clips scored below it hold 2 "yes".
     double[] s = new double[30];
     boolean[] y = new boolean[30];
@@ -161,13 +174,15 @@ class EstimatePartsTest {
     int[] rows = java.util.stream.IntStream.range(0, 30).toArray();
     AnswerError.Estimate fitted = AnswerError.estimate(s, y, 3);
     assertTrue(!fitted.fit().falseYesFitted() && !fitted.falseYesBounded(), fitted.toString());
-    AnswerError.Estimate bounded = FalseYesBound.apply(fitted, new CorpusEstimates.LabelledClips(rows, y, s, random));
+    AnswerError.Estimate bounded =
+        FalseYesBound.apply(fitted, new CorpusEstimates.LabelledClips(rows, y, s, random));
     assertTrue(bounded.falseYesBounded() && bounded.boundingAnswers() == 24, bounded.toString());
     assertEquals(2.0 / 24, bounded.fit().falseYes(), 1e-12);
     // from 0 (nothing shows a mistake) to the Wilson upper end of 2/24
     assertEquals(0, bounded.falseYes().lo());
     assertEquals(Wilson.of(2, 24).hi(), bounded.falseYes().hi(), 1e-12);
-    // a 15 % share of "yes" answers is 15 % truly "yes" if none was a mistake, (0.15 - hi) / (1 - hi)
+    // a 15 % share of "yes" answers is 15 % truly "yes" if none was a mistake, (0.15 - hi) / (1 -
+    // hi)
     // if as many as the bound allows were, and (0.15 - 1/12) / (1 - 1/12) at the value
     Interval corrected = bounded.correct(new Interval(0.15, 0.15, 0.15));
     double hi = Wilson.of(2, 24).hi();
@@ -177,9 +192,13 @@ class EstimatePartsTest {
     // too few random-feed clips to place the median, or too few answers below it: no bound
     boolean[] fewRandom = new boolean[30];
     java.util.Arrays.fill(fewRandom, 21, 30, true);
-    assertTrue(!FalseYesBound.apply(fitted, new CorpusEstimates.LabelledClips(rows, y, s, fewRandom)).falseYesBounded());
+    assertTrue(
+        !FalseYesBound.apply(fitted, new CorpusEstimates.LabelledClips(rows, y, s, fewRandom))
+            .falseYesBounded());
     double[] lowRandom = s.clone();
     java.util.Arrays.fill(lowRandom, 20, 30, -9);
-    assertTrue(!FalseYesBound.apply(fitted, new CorpusEstimates.LabelledClips(rows, y, lowRandom, random)).falseYesBounded());
+    assertTrue(
+        !FalseYesBound.apply(fitted, new CorpusEstimates.LabelledClips(rows, y, lowRandom, random))
+            .falseYesBounded());
   }
 }

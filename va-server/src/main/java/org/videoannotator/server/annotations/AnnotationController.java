@@ -11,14 +11,20 @@ import org.videoannotator.server.labels.LabelService;
 import org.videoannotator.server.store.Label;
 import org.videoannotator.server.store.NewVote;
 
-/** Annotations over HTTP: add (one or a batch), current set, undo, history ({@link AnnotationService}). */
+/**
+ * Annotations over HTTP: add (one or a batch), current set, undo, history ({@link
+ * AnnotationService}).
+ */
 public final class AnnotationController {
   private final LabelService labels;
   private final AnnotationService annotations;
   private final VoteParser parser;
   private final AssignmentService assignments;
 
-  public AnnotationController(Corpus corpus, LabelService labels, AnnotationService annotations,
+  public AnnotationController(
+      Corpus corpus,
+      LabelService labels,
+      AnnotationService annotations,
       AssignmentService assignments) {
     this.labels = labels;
     this.annotations = annotations;
@@ -35,10 +41,17 @@ public final class AnnotationController {
     undo(ctx, ctx.pathParam("key"));
   }
 
-  /** Undo of the clip named by {@code ?key=}, for keys with '/' that a path segment cannot carry. */
+  /**
+   * Undo of the clip named by {@code ?key=}, for keys with '/' that a path segment cannot carry.
+   */
   public void undoByQuery(Context ctx) {
-    undo(ctx, Params.string(ctx, "key").orElseThrow(
-        () -> ApiException.badRequest("key", "the query parameter key is required (the clip to undo)")));
+    undo(
+        ctx,
+        Params.string(ctx, "key")
+            .orElseThrow(
+                () ->
+                    ApiException.badRequest(
+                        "key", "the query parameter key is required (the clip to undo)")));
   }
 
   private Label label(Context ctx) {
@@ -49,13 +62,18 @@ public final class AnnotationController {
     Label label = label(ctx);
     List<NewVote> votes = parser.parse(ctx);
     // A label with assignees takes votes from them only (the batch is refused whole).
-    votes.stream().map(NewVote::annotator).distinct().forEach(a -> assignments.requireAssignee(label.name(), a));
+    votes.stream()
+        .map(NewVote::annotator)
+        .distinct()
+        .forEach(a -> assignments.requireAssignee(label.name(), a));
     ctx.status(201).json(annotations.add(label, votes));
   }
 
   private void undo(Context ctx, String key) {
     Label label = label(ctx);
-    String annotator = Annotators.resolveForRemoval(ctx, Params.string(ctx, "annotator").orElse(null), "annotator");
+    String annotator =
+        Annotators.resolveForRemoval(
+            ctx, Params.string(ctx, "annotator").orElse(null), "annotator");
     ctx.json(annotations.undo(label, key, annotator, Principal.actor(ctx, annotator)));
   }
 
@@ -63,7 +81,12 @@ public final class AnnotationController {
     Label label = label(ctx);
     int limit = Params.integer(ctx, "limit", 100, 1, 10_000);
     int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-    ctx.json(annotations.history(label, Params.string(ctx, "key").orElse(null),
-        Params.string(ctx, "annotator").orElse(null), limit, offset));
+    ctx.json(
+        annotations.history(
+            label,
+            Params.string(ctx, "key").orElse(null),
+            Params.string(ctx, "annotator").orElse(null),
+            limit,
+            offset));
   }
 }

@@ -36,7 +36,8 @@ public final class AnnotationService {
   private final AutoFeed autoFeed;
   private final ClipAllocator allocator;
 
-  public AnnotationService(AnnotationStore store, BuildService builds, AutoFeed autoFeed, ClipAllocator allocator) {
+  public AnnotationService(
+      AnnotationStore store, BuildService builds, AutoFeed autoFeed, ClipAllocator allocator) {
     this.store = store;
     this.builds = builds;
     this.autoFeed = autoFeed;
@@ -50,13 +51,19 @@ public final class AnnotationService {
   public Added add(Label label, List<NewVote> votes) {
     List<Event> events = store.append(label.name(), votes);
     allocator.voted(label.name(), events);
-    builds.latestFeeds(label.name()).ifPresent(snapshot -> autoFeed.record(label.name(), snapshot, events));
-    return new Added(events.size(), events.stream().map(EventView::of).toList(), Counts.of(store.current(label.name())));
+    builds
+        .latestFeeds(label.name())
+        .ifPresent(snapshot -> autoFeed.record(label.name(), snapshot, events));
+    return new Added(
+        events.size(),
+        events.stream().map(EventView::of).toList(),
+        Counts.of(store.current(label.name())));
   }
 
   public CurrentSet current(Label label) {
     List<CurrentAnnotation> current = store.current(label.name());
-    return new CurrentSet(label.name(), Counts.of(current), current.stream().map(AnnotationView::of).toList());
+    return new CurrentSet(
+        label.name(), Counts.of(current), current.stream().map(AnnotationView::of).toList());
   }
 
   /**
@@ -67,19 +74,39 @@ public final class AnnotationService {
    */
   public Undone undo(Label label, String key, String annotator, String actor) {
     if (store.currentVote(label.name(), key, annotator).isEmpty()) {
-      throw DomainException.notFound("key", "annotator '" + annotator + "' has no current annotation of clip '"
-          + DomainException.shorten(key) + "' for label '" + label.name() + "'");
+      throw DomainException.notFound(
+          "key",
+          "annotator '"
+              + annotator
+              + "' has no current annotation of clip '"
+              + DomainException.shorten(key)
+              + "' for label '"
+              + label.name()
+              + "'");
     }
     if (!actor.equals(annotator)) {
-      store.users().audit(actor, "vote-removed", "label " + label.name() + ", clip " + key + ", annotator " + annotator);
+      store
+          .users()
+          .audit(
+              actor,
+              "vote-removed",
+              "label " + label.name() + ", clip " + key + ", annotator " + annotator);
     }
-    Event removed = store.append(label.name(), List.of(new NewVote(key, Value.REMOVED, annotator, Source.undo())))
-        .getFirst();
+    Event removed =
+        store
+            .append(
+                label.name(), List.of(new NewVote(key, Value.REMOVED, annotator, Source.undo())))
+            .getFirst();
     return new Undone(EventView.of(removed), Counts.of(store.current(label.name())));
   }
 
-  /** @param key only this clip's events, or null; @param annotator only theirs, or null */
+  /**
+   * @param key only this clip's events, or null; @param annotator only theirs, or null
+   */
   public History history(Label label, String key, String annotator, int limit, int offset) {
-    return new History(store.history(label.name(), key, annotator, limit, offset).stream().map(EventView::of).toList());
+    return new History(
+        store.history(label.name(), key, annotator, limit, offset).stream()
+            .map(EventView::of)
+            .toList());
   }
 }

@@ -7,6 +7,13 @@ import org.videoannotator.server.store.Source;
 public record EventView(
     long id, String label, String key, String value, String annotator, String time, Source source) {
   public static EventView of(Event e) {
-    return new EventView(e.id(), e.label(), e.key(), e.value().wire(), e.annotator(), e.time().toString(), e.source());
+    return new EventView(
+        e.id(),
+        e.label(),
+        e.key(),
+        e.value().wire(),
+        e.annotator(),
+        e.time().toString(),
+        e.source());
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Annotations: recording votes (yes, no, unsure) and their history; a service and a controller
- * over it.
+ * Annotations: recording votes (yes, no, unsure) and their history; a service and a controller over
+ * it.
  */
 package org.videoannotator.server.annotations;

@@ -22,7 +22,8 @@ public final class Bodies {
       JsonNode node = Json.mapper().readTree(body);
       return node == null ? Json.mapper().createObjectNode() : node;
     } catch (JsonProcessingException e) {
-      throw ApiException.badRequest("body", "the request body is not valid JSON: " + e.getOriginalMessage());
+      throw ApiException.badRequest(
+          "body", "the request body is not valid JSON: " + e.getOriginalMessage());
     }
   }
 
@@ -30,7 +31,8 @@ public final class Bodies {
   public static JsonNode object(Context ctx) {
     JsonNode node = json(ctx);
     if (!node.isObject()) {
-      throw ApiException.badRequest("body", "the request body must be a JSON object, got " + node.getNodeType());
+      throw ApiException.badRequest(
+          "body", "the request body must be a JSON object, got " + node.getNodeType());
     }
     return node;
   }
@@ -60,11 +62,13 @@ public final class Bodies {
       return Optional.empty();
     }
     if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-      throw ApiException.badRequest(field, field + " must be an integer, got " + Params.shorten(v.toString()));
+      throw ApiException.badRequest(
+          field, field + " must be an integer, got " + Params.shorten(v.toString()));
     }
     int n = v.asInt();
     if (n < min || n > max) {
-      throw ApiException.badRequest(field, field + " must be in " + min + ".." + max + ", got " + n);
+      throw ApiException.badRequest(
+          field, field + " must be in " + min + ".." + max + ", got " + n);
     }
     return Optional.of(n);
   }
@@ -85,12 +89,14 @@ public final class Bodies {
       return Optional.of(out);
     }
     if (!v.isArray()) {
-      throw ApiException.badRequest(field, field + " must be an array of strings, got " + v.getNodeType());
+      throw ApiException.badRequest(
+          field, field + " must be an array of strings, got " + v.getNodeType());
     }
     for (int i = 0; i < v.size(); i++) {
       JsonNode item = v.get(i);
       if (!item.isTextual()) {
-        throw ApiException.badRequest(field, field + "[" + i + "] must be a string, got " + item.getNodeType());
+        throw ApiException.badRequest(
+            field, field + "[" + i + "] must be a string, got " + item.getNodeType());
       }
       out.add(item.asText());
     }

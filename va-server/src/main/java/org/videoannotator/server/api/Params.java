@@ -28,11 +28,13 @@ public final class Params {
     try {
       int n = Integer.parseInt(text.strip());
       if (n < min || n > max) {
-        throw ApiException.badRequest(field, field + " must be in " + min + ".." + max + ", got " + n);
+        throw ApiException.badRequest(
+            field, field + " must be in " + min + ".." + max + ", got " + n);
       }
       return n;
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest(field, field + " must be an integer, got '" + shorten(text) + "'");
+      throw ApiException.badRequest(
+          field, field + " must be an integer, got '" + shorten(text) + "'");
     }
   }
 
@@ -45,18 +47,22 @@ public final class Params {
     return switch (v.get().toLowerCase(Locale.ROOT)) {
       case "true", "1", "yes" -> true;
       case "false", "0", "no" -> false;
-      default -> throw ApiException.badRequest(name, name + " must be true or false, got '" + shorten(v.get()) + "'");
+      default ->
+          throw ApiException.badRequest(
+              name, name + " must be true or false, got '" + shorten(v.get()) + "'");
     };
   }
 
   /** One of the allowed values (case-sensitive), or {@code dflt} when absent. */
-  public static String oneOf(Context ctx, String name, String dflt, java.util.Collection<String> allowed) {
+  public static String oneOf(
+      Context ctx, String name, String dflt, java.util.Collection<String> allowed) {
     Optional<String> v = string(ctx, name);
     if (v.isEmpty()) {
       return dflt;
     }
     if (!allowed.contains(v.get())) {
-      throw ApiException.badRequest(name, name + " must be one of " + allowed + ", got '" + shorten(v.get()) + "'");
+      throw ApiException.badRequest(
+          name, name + " must be one of " + allowed + ", got '" + shorten(v.get()) + "'");
     }
     return v.get();
   }

@@ -12,15 +12,16 @@ import org.videoannotator.server.store.Assignment;
 
 /**
  * {@code /api/labels/{label}/assignment} (read, change) and {@code /api/labels/{label}/taken} (the
- * clips teammates took since a cursor): HTTP in and out of {@link AssignmentService} and
- * {@link TakenClips}.
+ * clips teammates took since a cursor): HTTP in and out of {@link AssignmentService} and {@link
+ * TakenClips}.
  */
 public final class AssignmentController {
   private final LabelService labels;
   private final AssignmentService assignments;
   private final TakenClips taken;
 
-  public AssignmentController(LabelService labels, AssignmentService assignments, TakenClips taken) {
+  public AssignmentController(
+      LabelService labels, AssignmentService assignments, TakenClips taken) {
     this.labels = labels;
     this.assignments = assignments;
     this.taken = taken;

@@ -40,23 +40,41 @@ public final class AssignmentService {
    *
    * @throws DomainException invalid for an overlap out of range or an assignee who cannot vote
    */
-  public AssignmentView update(String label, Integer overlap, List<String> assignees, String actor) {
+  public AssignmentView update(
+      String label, Integer overlap, List<String> assignees, String actor) {
     Assignment old = store.assignments().of(label);
     if (overlap != null && (overlap < 1 || overlap > Assignment.MAX_OVERLAP)) {
-      throw DomainException.invalid("overlap", "overlap must be 1.." + Assignment.MAX_OVERLAP
-          + " (distinct annotators per clip), got " + overlap);
+      throw DomainException.invalid(
+          "overlap",
+          "overlap must be 1.."
+              + Assignment.MAX_OVERLAP
+              + " (distinct annotators per clip), got "
+              + overlap);
     }
     List<String> names = assignees == null ? old.assignees() : checkAssignees(assignees);
-    Assignment updated = store.assignments().set(label,
-        new Assignment(overlap == null ? old.overlap() : overlap, names));
-    store.users().audit(actor, "label-assigned", label + ", overlap " + updated.overlap() + ", assignees "
-        + (updated.assignees().isEmpty() ? "everyone" : String.join(" ", updated.assignees())));
+    Assignment updated =
+        store
+            .assignments()
+            .set(label, new Assignment(overlap == null ? old.overlap() : overlap, names));
+    store
+        .users()
+        .audit(
+            actor,
+            "label-assigned",
+            label
+                + ", overlap "
+                + updated.overlap()
+                + ", assignees "
+                + (updated.assignees().isEmpty()
+                    ? "everyone"
+                    : String.join(" ", updated.assignees())));
     return AssignmentView.of(label, updated);
   }
 
   private List<String> checkAssignees(List<String> given) {
-    Map<String, Role> accounts = store.users().list().stream()
-        .collect(Collectors.toMap(UserStore.User::name, UserStore.User::role));
+    Map<String, Role> accounts =
+        store.users().list().stream()
+            .collect(Collectors.toMap(UserStore.User::name, UserStore.User::role));
     List<String> out = new ArrayList<>();
     for (int i = 0; i < given.size(); i++) {
       String field = "assignees[" + i + "]";
@@ -64,12 +82,21 @@ public final class AssignmentService {
       if (!accounts.isEmpty()) {
         Role role = accounts.get(name);
         if (role == null) {
-          throw DomainException.invalid(field, field + ": no account '" + DomainException.shorten(name)
-              + "'; 'va users list' shows the accounts, 'va users add' makes one");
+          throw DomainException.invalid(
+              field,
+              field
+                  + ": no account '"
+                  + DomainException.shorten(name)
+                  + "'; 'va users list' shows the accounts, 'va users add' makes one");
         }
         if (role == Role.VIEWER) {
-          throw DomainException.invalid(field, field + ": '" + name + "' is a viewer and cannot vote; "
-              + "assign annotators or admins");
+          throw DomainException.invalid(
+              field,
+              field
+                  + ": '"
+                  + name
+                  + "' is a viewer and cannot vote; "
+                  + "assign annotators or admins");
         }
       }
       if (!out.contains(name)) {
@@ -79,13 +106,23 @@ public final class AssignmentService {
     return out;
   }
 
-  /** @throws DomainException forbidden when the label has assignees and {@code annotator} is not one */
+  /**
+   * @throws DomainException forbidden when the label has assignees and {@code annotator} is not one
+   */
   public void requireAssignee(String label, String annotator) {
     Assignment a = store.assignments().of(label);
     if (!a.includes(annotator)) {
-      throw DomainException.forbidden("not-assigned", "annotator", "label '" + label + "' is assigned to "
-          + a.assignees() + " and '" + annotator + "' is not among them; an admin may add them "
-          + "(PATCH /api/labels/{label}/assignment)");
+      throw DomainException.forbidden(
+          "not-assigned",
+          "annotator",
+          "label '"
+              + label
+              + "' is assigned to "
+              + a.assignees()
+              + " and '"
+              + annotator
+              + "' is not among them; an admin may add them "
+              + "(PATCH /api/labels/{label}/assignment)");
     }
   }
 }

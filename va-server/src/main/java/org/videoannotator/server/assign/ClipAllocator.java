@@ -23,7 +23,10 @@ import org.videoannotator.server.store.Value;
  * annotated is not served again (one's own leases never hide clips from oneself).
  */
 public final class ClipAllocator {
-  /** A page chosen for one annotator: its items, how many candidates needed them in all, the log cursor. */
+  /**
+   * A page chosen for one annotator: its items, how many candidates needed them in all, the log
+   * cursor.
+   */
   public record Page<T>(List<T> items, int available, long cursor) {}
 
   private final AnnotationStore store;
@@ -37,13 +40,18 @@ public final class ClipAllocator {
   }
 
   /**
-   * Items {@code offset .. offset + k} of {@code candidates} (in their order) that need
-   * {@code worker}'s vote on {@code label}, claimed for them (unless they may not vote).
+   * Items {@code offset .. offset + k} of {@code candidates} (in their order) that need {@code
+   * worker}'s vote on {@code label}, claimed for them (unless they may not vote).
    *
    * @param cursor the log head read before the votes the choice saw: polling {@link TakenClips}
    *     from it reports every clip a teammate takes afterwards
    */
-  public <T> Page<T> serve(String label, Worker worker, List<T> candidates, Function<T, String> keyOf, int offset,
+  public <T> Page<T> serve(
+      String label,
+      Worker worker,
+      List<T> candidates,
+      Function<T, String> keyOf,
+      int offset,
       int k) {
     synchronized (locks.computeIfAbsent(label, l -> new Object())) {
       long cursor = store.head(label);
@@ -68,18 +76,27 @@ public final class ClipAllocator {
     }
   }
 
-  /** Whether {@code annotator} should still vote on {@code key}, counting teammates' live leases. */
-  boolean needsVote(String label, String key, CurrentAnnotation annotation, String annotator, int overlap) {
+  /**
+   * Whether {@code annotator} should still vote on {@code key}, counting teammates' live leases.
+   */
+  boolean needsVote(
+      String label, String key, CurrentAnnotation annotation, String annotator, int overlap) {
     Map<String, Value> votes = annotation == null ? Map.of() : annotation.votes();
     if (votes.containsKey(annotator) || votes.size() >= overlap) {
       return false;
     }
     // A holder who has voted since is counted once, as a voter.
-    long holding = leases.holdersOtherThan(label, key, annotator).stream().filter(h -> !votes.containsKey(h)).count();
+    long holding =
+        leases.holdersOtherThan(label, key, annotator).stream()
+            .filter(h -> !votes.containsKey(h))
+            .count();
     return votes.size() + holding < overlap;
   }
 
-  /** Releases the voters' leases on the clips of fresh events, and every lease on clips now complete. */
+  /**
+   * Releases the voters' leases on the clips of fresh events, and every lease on clips now
+   * complete.
+   */
   public void voted(String label, List<Event> events) {
     if (events.isEmpty()) {
       return;

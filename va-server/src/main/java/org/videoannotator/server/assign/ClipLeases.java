@@ -14,9 +14,8 @@ import java.util.Set;
  * (a vote releases it), so a teammate paging the same feed meanwhile is served other clips.
  *
  * <p>In memory on purpose: a lease is a scheduling hint, not data. One server process serves a
- * corpus; after a restart the hints are gone, and the worst that follows is one clip getting a
- * vote more than its overlap asked for. A vote is never lost or refused because of a lease.
- * Thread-safe.
+ * corpus; after a restart the hints are gone, and the worst that follows is one clip getting a vote
+ * more than its overlap asked for. A vote is never lost or refused because of a lease. Thread-safe.
  */
 public final class ClipLeases {
   /** How long a served clip stays reserved: a page of clips is labelled in a minute or two. */
@@ -39,15 +38,21 @@ public final class ClipLeases {
     return ttl;
   }
 
-  /** Reserves {@code keys} of {@code label} for {@code annotator} until {@link #ttl} from now (renewing theirs). */
+  /**
+   * Reserves {@code keys} of {@code label} for {@code annotator} until {@link #ttl} from now
+   * (renewing theirs).
+   */
   public synchronized void claim(String label, String annotator, Collection<String> keys) {
     Instant now = clock.instant();
     Map<String, Map<String, Instant>> clips = byLabel.computeIfAbsent(label, l -> new HashMap<>());
     // Forget ended leases here, where the map grows, so it holds only the clips on open pages.
-    clips.values().removeIf(holders -> {
-      holders.values().removeIf(until -> !until.isAfter(now));
-      return holders.isEmpty();
-    });
+    clips
+        .values()
+        .removeIf(
+            holders -> {
+              holders.values().removeIf(until -> !until.isAfter(now));
+              return holders.isEmpty();
+            });
     Instant until = now.plus(ttl);
     for (String key : keys) {
       clips.computeIfAbsent(key, k -> new HashMap<>()).put(annotator, until);
@@ -56,14 +61,16 @@ public final class ClipLeases {
 
   /** The annotators other than {@code annotator} holding a live lease on {@code key}. */
   public synchronized Set<String> holdersOtherThan(String label, String key, String annotator) {
-    Map<String, Instant> holders = byLabel.getOrDefault(label, Map.of()).getOrDefault(key, Map.of());
+    Map<String, Instant> holders =
+        byLabel.getOrDefault(label, Map.of()).getOrDefault(key, Map.of());
     Instant now = clock.instant();
     Set<String> out = new HashSet<>();
-    holders.forEach((who, until) -> {
-      if (!who.equals(annotator) && until.isAfter(now)) {
-        out.add(who);
-      }
-    });
+    holders.forEach(
+        (who, until) -> {
+          if (!who.equals(annotator) && until.isAfter(now)) {
+            out.add(who);
+          }
+        });
     return out;
   }
 

@@ -12,16 +12,16 @@ import org.videoannotator.server.api.ApiException;
 /**
  * Throttles guessing per (account name, client address) pair: at most {@link #LIMIT} unconfirmed
  * attempts within {@link #WINDOW}. An attempt is counted <em>before</em> its secret is checked
- * ({@link #admit}), so 300 concurrent guesses from one address get a handful of checks, not 53;
- * a right secret takes its own attempt back ({@link #forgive}). Keying by the pair means guesses
- * at one account do not lock another account out of the same address (a shared NAT, the loopback).
+ * ({@link #admit}), so 300 concurrent guesses from one address get a handful of checks, not 53; a
+ * right secret takes its own attempt back ({@link #forgive}). Keying by the pair means guesses at
+ * one account do not lock another account out of the same address (a shared NAT, the loopback).
  *
- * <p>A throttled pair is not locked out: it may still have one check every {@link #LATE_SPACING}
- * (a late check), so the owner's right secret, typed after a few typos or while someone behind
- * the same address guesses at the name, gets in within seconds instead of failing for the whole
- * window. Late checks of all pairs together are at most {@link #LATE_PER_SECOND} a second, so
- * throttled pairs cannot take the slow-check queue ({@link PasswordChecks}) from fresh ones. A
- * late check is claimed before it runs, like any other.
+ * <p>A throttled pair is not locked out: it may still have one check every {@link #LATE_SPACING} (a
+ * late check), so the owner's right secret, typed after a few typos or while someone behind the
+ * same address guesses at the name, gets in within seconds instead of failing for the whole window.
+ * Late checks of all pairs together are at most {@link #LATE_PER_SECOND} a second, so throttled
+ * pairs cannot take the slow-check queue ({@link PasswordChecks}) from fresh ones. A late check is
+ * claimed before it runs, like any other.
  */
 final class FailedAttempts {
   static final int LIMIT = 5;
@@ -29,11 +29,13 @@ final class FailedAttempts {
   static final Duration LATE_SPACING = Duration.ofSeconds(10);
   static final int LATE_PER_SECOND = 2;
   private static final Duration LATE_GAP = Duration.ofSeconds(1).dividedBy(LATE_PER_SECOND);
+
   /** Pairs tracked at most: past it, expired entries are dropped, then new pairs wait (429). */
   private static final int MAX_KEYS = 100_000;
 
   private final Clock clock;
   private final Map<String, Pair> byKey = new ConcurrentHashMap<>();
+
   /** When the next late check of any pair may run; guarded by {@code this}. */
   private Instant nextLate = Instant.MIN;
 
@@ -44,7 +46,10 @@ final class FailedAttempts {
   }
 
   /** How an attempt was let through: {@link #forgive} takes back exactly that. */
-  enum Admission { COUNTED, LATE }
+  enum Admission {
+    COUNTED,
+    LATE
+  }
 
   FailedAttempts(Clock clock) {
     this.clock = clock;
@@ -84,7 +89,10 @@ final class FailedAttempts {
     }
   }
 
-  /** The secret was right, or never checked: the attempt {@link #admit} let through is not held against the pair. */
+  /**
+   * The secret was right, or never checked: the attempt {@link #admit} let through is not held
+   * against the pair.
+   */
   void forgive(String key, Admission admission) {
     Pair pair = byKey.get(key);
     if (pair != null) {
@@ -113,12 +121,16 @@ final class FailedAttempts {
 
   private void purgeExpired() {
     Instant now = clock.instant();
-    byKey.values().removeIf(pair -> {
-      synchronized (pair) {
-        dropExpired(pair.times, now);
-        return pair.times.isEmpty() && (pair.lastLate == null || pair.lastLate.plus(LATE_SPACING).isBefore(now));
-      }
-    });
+    byKey
+        .values()
+        .removeIf(
+            pair -> {
+              synchronized (pair) {
+                dropExpired(pair.times, now);
+                return pair.times.isEmpty()
+                    && (pair.lastLate == null || pair.lastLate.plus(LATE_SPACING).isBefore(now));
+              }
+            });
   }
 
   private static void dropExpired(Deque<Instant> times, Instant now) {
@@ -128,7 +140,8 @@ final class FailedAttempts {
   }
 
   private static ApiException refusal(long waitSeconds, String why) {
-    return new ApiException(429, "too-many-attempts", "Authorization", why + "; try again in " + waitSeconds + " s")
+    return new ApiException(
+            429, "too-many-attempts", "Authorization", why + "; try again in " + waitSeconds + " s")
         .withHeader("Retry-After", String.valueOf(waitSeconds));
   }
 }

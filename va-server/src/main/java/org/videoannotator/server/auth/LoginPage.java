@@ -9,7 +9,9 @@ package org.videoannotator.server.auth;
 final class LoginPage {
   /** Why the page is shown again. */
   enum Problem {
-    NONE, WRONG_SECRET, THROTTLED
+    NONE,
+    WRONG_SECRET,
+    THROTTLED
   }
 
   private LoginPage() {}
@@ -19,27 +21,32 @@ final class LoginPage {
    * @param waitSeconds with {@link Problem#THROTTLED}: how long to wait
    */
   static String html(boolean accounts, Problem problem, long waitSeconds) {
-    String fields = accounts
-        ? "<label>Name <input name=name autocomplete=username autofocus required></label>"
-            + "<label>Secret <input name=secret type=password autocomplete=current-password required></label>"
-        : "<label>Access token <input name=token type=password autocomplete=current-password autofocus required></label>";
-    String hint = accounts
-        ? "Log in with the name and secret your admin gave you (<code>va users add</code>)."
-        : "This server is shared with one access token: ask whoever runs it (<code>--token-file</code>).";
+    String fields =
+        accounts
+            ? "<label>Name <input name=name autocomplete=username autofocus required></label>"
+                + "<label>Secret <input name=secret type=password autocomplete=current-password required></label>"
+            : "<label>Access token <input name=token type=password autocomplete=current-password autofocus required></label>";
+    String hint =
+        accounts
+            ? "Log in with the name and secret your admin gave you (<code>va users add</code>)."
+            : "This server is shared with one access token: ask whoever runs it (<code>--token-file</code>).";
     return PAGE.replace("<!--msg-->", message(accounts, problem, waitSeconds))
         .replace("<!--hint-->", hint)
         .replace("<!--fields-->", fields);
   }
 
   private static String message(boolean accounts, Problem problem, long waitSeconds) {
-    String text = switch (problem) {
-      case NONE -> null;
-      case WRONG_SECRET -> accounts
-          ? "Wrong name or secret. Check both and try again."
-          : "Wrong access token. Check it and try again.";
-      // Wrong guesses for this name from this address, or too many logins being checked at once.
-      case THROTTLED -> "Too many login attempts: wait " + waitSeconds + " s, then try again.";
-    };
+    String text =
+        switch (problem) {
+          case NONE -> null;
+          case WRONG_SECRET ->
+              accounts
+                  ? "Wrong name or secret. Check both and try again."
+                  : "Wrong access token. Check it and try again.";
+          // Wrong guesses for this name from this address, or too many logins being checked at
+          // once.
+          case THROTTLED -> "Too many login attempts: wait " + waitSeconds + " s, then try again.";
+        };
     return text == null ? "" : "<p class=login-error role=alert>" + text + "</p>";
   }
 

@@ -25,10 +25,16 @@ public final class Principal {
 
   /** Refuses the request unless it has no account (no accounts configured) or an admin's. */
   public static void requireAdmin(Context ctx, String what) {
-    of(ctx).filter(u -> !u.role().isAdmin()).ifPresent(u -> {
-      throw new ApiException(403, "forbidden", null,
-          "only an admin may " + what + "; '" + u.name() + "' is " + u.role().wire());
-    });
+    of(ctx)
+        .filter(u -> !u.role().isAdmin())
+        .ifPresent(
+            u -> {
+              throw new ApiException(
+                  403,
+                  "forbidden",
+                  null,
+                  "only an admin may " + what + "; '" + u.name() + "' is " + u.role().wire());
+            });
   }
 
   /** The name actions are recorded under: the account's, else {@code fallback}. */

@@ -21,6 +21,7 @@ import org.videoannotator.server.store.UserStore;
 
 /**
  * Who may use {@code /api}. Three modes, decided per request:
+ *
  * <ul>
  *   <li><b>Accounts</b> (the corpus has users, {@code va users add}): scripts send {@code
  *       Authorization: Bearer NAME:SECRET}; browsers log in at {@code /login} with name and secret.
@@ -30,6 +31,7 @@ import org.videoannotator.server.store.UserStore;
  *       <token>} or the login form.
  *   <li><b>Open</b> (neither): the loopback-only single-user server.
  * </ul>
+ *
  * A login starts a server-side session: the cookie {@value #COOKIE} holds a random id, never a
  * secret ({@code HttpOnly; SameSite=Strict}, {@code Secure} over HTTPS, {@link #SESSION_LIFETIME});
  * {@code /logout} ends it. Wrong secrets are throttled per (name, client address) pair ({@link
@@ -39,15 +41,19 @@ import org.videoannotator.server.store.UserStore;
  */
 public final class TokenAuth {
   public static final String COOKIE = "va_session";
+
   /** A browser session, or a checked bearer credential, ends this long after it started. */
   public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+
   /**
    * How long a session trusts its account without reading it again: removing an account or
    * resetting its secret ({@code va users}, another process) ends its sessions within this.
    */
   static final Duration RECHECK = Duration.ofMillis(500);
+
   /** Checked bearer credentials remembered at most (only right ones are remembered). */
   private static final int MAX_BEARERS = 10_000;
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final byte[] token;
@@ -55,8 +61,13 @@ public final class TokenAuth {
   private final Clock clock;
   private final FailedAttempts failures;
   private final PasswordChecks checks = new PasswordChecks();
-  /** Once the corpus has had accounts, authentication stays on (removing the last one locks, never opens). */
+
+  /**
+   * Once the corpus has had accounts, authentication stays on (removing the last one locks, never
+   * opens).
+   */
   private final AtomicBoolean accountsSeen;
+
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Map<String, Session> bearers = new ConcurrentHashMap<>();
 
@@ -118,29 +129,37 @@ public final class TokenAuth {
   public void register(JavalinDefaultRouting router) {
     router.get("/login", ctx -> ctx.html(LoginPage.html(accounts(), LoginPage.Problem.NONE, 0)));
     router.post("/login", this::login);
-    router.post("/logout", ctx -> {
-      String session = ctx.cookie(COOKIE);
-      if (session != null) {
-        sessions.remove(session);
-      }
-      ctx.header("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + secure(ctx.req()));
-      ctx.redirect("/login");
-    });
+    router.post(
+        "/logout",
+        ctx -> {
+          String session = ctx.cookie(COOKIE);
+          if (session != null) {
+            sessions.remove(session);
+          }
+          ctx.header(
+              "Set-Cookie",
+              COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + secure(ctx.req()));
+          ctx.redirect("/login");
+        });
   }
 
   private void login(Context ctx) {
     boolean accounts = accounts();
     Optional<Session> who;
     try {
-      who = verify(accounts ? ctx.formParam("name") : null,
-          ctx.formParam(accounts ? "secret" : "token"), ctx.req().getRemoteAddr());
+      who =
+          verify(
+              accounts ? ctx.formParam("name") : null,
+              ctx.formParam(accounts ? "secret" : "token"),
+              ctx.req().getRemoteAddr());
     } catch (ApiException throttled) {
       if (throttled.status() != 429) {
         throw throttled;
       }
       // A person at the form gets the page again, saying how long to wait, not a JSON error.
       String wait = throttled.headers().getOrDefault("Retry-After", "60");
-      ctx.status(429).header("Retry-After", wait)
+      ctx.status(429)
+          .header("Retry-After", wait)
           .html(LoginPage.html(accounts, LoginPage.Problem.THROTTLED, Long.parseLong(wait)));
       return;
     }
@@ -152,8 +171,15 @@ public final class TokenAuth {
     RANDOM.nextBytes(id);
     String session = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
     sessions.put(session, who.get());
-    ctx.header("Set-Cookie", COOKIE + "=" + session + "; Path=/; Max-Age=" + SESSION_LIFETIME.toSeconds()
-        + "; HttpOnly; SameSite=Strict" + secure(ctx.req()));
+    ctx.header(
+        "Set-Cookie",
+        COOKIE
+            + "="
+            + session
+            + "; Path=/; Max-Age="
+            + SESSION_LIFETIME.toSeconds()
+            + "; HttpOnly; SameSite=Strict"
+            + secure(ctx.req()));
     ctx.redirect("/");
   }
 
@@ -161,7 +187,8 @@ public final class TokenAuth {
    * Authenticates an {@code /api} request from its headers alone, before any of its body is read
    * (so a stranger's upload is refused unread), and marks it with its {@link Principal}.
    *
-   * @throws ApiException 401 without valid credentials, 403 for a viewer changing data, 429 when throttled
+   * @throws ApiException 401 without valid credentials, 403 for a viewer changing data, 429 when
+   *     throttled
    */
   public void check(HttpServletRequest request) {
     if (!request.getRequestURI().startsWith("/api/") || !enabled()) {
@@ -183,13 +210,19 @@ public final class TokenAuth {
       String cacheKey = sha256(given);
       Session known = bearers.get(cacheKey);
       if (known != null && live(known)) {
-        return known;  // a credential already checked passes even while guesses at it are throttled
+        return known; // a credential already checked passes even while guesses at it are throttled
       }
       bearers.remove(cacheKey);
       int colon = given.indexOf(':');
-      Optional<Session> who = !accounts() ? verify(null, given, request.getRemoteAddr())
-          : colon > 0 ? verify(given.substring(0, colon), given.substring(colon + 1), request.getRemoteAddr())
-          : Optional.empty();
+      Optional<Session> who =
+          !accounts()
+              ? verify(null, given, request.getRemoteAddr())
+              : colon > 0
+                  ? verify(
+                      given.substring(0, colon),
+                      given.substring(colon + 1),
+                      request.getRemoteAddr())
+                  : Optional.empty();
       if (who.isEmpty()) {
         throw unauthorized();
       }
@@ -212,7 +245,8 @@ public final class TokenAuth {
 
   /**
    * Checks {@code secret} ({@code name}'s, or the shared token when {@code name} is null), counting
-   * the attempt against the (name, address) pair first and running the slow hash in the bounded queue.
+   * the attempt against the (name, address) pair first and running the slow hash in the bounded
+   * queue.
    */
   private Optional<Session> verify(String name, String secret, String client) {
     String key = FailedAttempts.key(name, client);
@@ -220,11 +254,14 @@ public final class TokenAuth {
     Optional<Session> who;
     try {
       Instant now = clock.instant();
-      who = accounts()
-          ? checks.run(() -> users.verify(name, secret)).map(v -> new Session(v.user(), v.stamp(), now))
-          : matches(secret) ? Optional.of(new Session(null, null, now)) : Optional.empty();
+      who =
+          accounts()
+              ? checks
+                  .run(() -> users.verify(name, secret))
+                  .map(v -> new Session(v.user(), v.stamp(), now))
+              : matches(secret) ? Optional.of(new Session(null, null, now)) : Optional.empty();
     } catch (ApiException busy) {
-      failures.forgive(key, admission);  // not checked: not held against anyone
+      failures.forgive(key, admission); // not checked: not held against anyone
       throw busy;
     }
     if (who.isPresent()) {
@@ -240,11 +277,11 @@ public final class TokenAuth {
       return false;
     }
     if (session.user == null) {
-      return !accounts();  // a shared-token session ends when accounts appear
+      return !accounts(); // a shared-token session ends when accounts appear
     }
     if (Duration.between(session.checked, now).compareTo(RECHECK) >= 0) {
       if (!users.stamp(session.user.name()).map(session.stamp::equals).orElse(false)) {
-        return false;  // removed, or its secret was reset
+        return false; // removed, or its secret was reset
       }
       session.checked = now;
     }
@@ -264,9 +301,13 @@ public final class TokenAuth {
   }
 
   private ApiException unauthorized() {
-    return new ApiException(401, "unauthorized", "Authorization", accounts()
-        ? "this server has accounts: send 'Authorization: Bearer NAME:SECRET' or log in at /login"
-        : "this server needs its token: send 'Authorization: Bearer <token>' or log in at /login");
+    return new ApiException(
+        401,
+        "unauthorized",
+        "Authorization",
+        accounts()
+            ? "this server has accounts: send 'Authorization: Bearer NAME:SECRET' or log in at /login"
+            : "this server needs its token: send 'Authorization: Bearer <token>' or log in at /login");
   }
 
   private static String secure(HttpServletRequest request) {
@@ -274,13 +315,16 @@ public final class TokenAuth {
   }
 
   private boolean matches(String given) {
-    return token != null && given != null && MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8));
+    return token != null
+        && given != null
+        && MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String sha256(String text) {
     try {
-      return Base64.getEncoder().encodeToString(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return Base64.getEncoder()
+          .encodeToString(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

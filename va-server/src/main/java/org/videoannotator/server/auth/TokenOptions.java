@@ -18,27 +18,42 @@ public final class TokenOptions {
   public static final String ENV = "VA_TOKEN";
   private static final Logger LOG = LoggerFactory.getLogger(TokenOptions.class);
 
-  @Option(names = "--token-file", paramLabel = "FILE",
-      description = "File holding the access token clients must send (first line); required, or " + ENV
-          + ", when --host is not a loopback address.")
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description =
+          "File holding the access token clients must send (first line); required, or "
+              + ENV
+              + ", when --host is not a loopback address.")
   Path tokenFile;
 
-  @Option(names = "--token", paramLabel = "SECRET",
-      description = "The access token itself (visible to other users in the process list: prefer --token-file or "
-          + ENV + ").")
+  @Option(
+      names = "--token",
+      paramLabel = "SECRET",
+      description =
+          "The access token itself (visible to other users in the process list: prefer --token-file or "
+              + ENV
+              + ").")
   String token;
 
   /**
-   * A warning when {@code file} can be read by other users of the machine (group or others may
-   * read it), so they can read the token; empty on file systems without POSIX permissions.
+   * A warning when {@code file} can be read by other users of the machine (group or others may read
+   * it), so they can read the token; empty on file systems without POSIX permissions.
    */
   public static java.util.Optional<String> readableByOthers(Path file) {
     try {
-      java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+      java.util.Set<java.nio.file.attribute.PosixFilePermission> perms =
+          Files.getPosixFilePermissions(file);
       if (perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
           || perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)) {
-        return java.util.Optional.of("--token-file " + file + " can be read by other users of this machine ("
-            + java.nio.file.attribute.PosixFilePermissions.toString(perms) + "); run 'chmod 600 " + file + "'");
+        return java.util.Optional.of(
+            "--token-file "
+                + file
+                + " can be read by other users of this machine ("
+                + java.nio.file.attribute.PosixFilePermissions.toString(perms)
+                + "); run 'chmod 600 "
+                + file
+                + "'");
       }
     } catch (UnsupportedOperationException | IOException e) {
       // no POSIX permissions here: nothing to say
@@ -57,18 +72,27 @@ public final class TokenOptions {
     }
     if (tokenFile != null) {
       try {
-        String first = Files.readString(tokenFile, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+        String first =
+            Files.readString(tokenFile, StandardCharsets.UTF_8)
+                .lines()
+                .findFirst()
+                .orElse("")
+                .strip();
         if (first.isEmpty()) {
-          throw new UserException("--token-file " + tokenFile + " is empty; write the token on its first line");
+          throw new UserException(
+              "--token-file " + tokenFile + " is empty; write the token on its first line");
         }
         readableByOthers(tokenFile).ifPresent(LOG::warn);
         return first;
       } catch (IOException e) {
-        throw new UserException("cannot read --token-file " + tokenFile + " (" + e.getMessage() + ")", e);
+        throw new UserException(
+            "cannot read --token-file " + tokenFile + " (" + e.getMessage() + ")", e);
       }
     }
     if (token != null) {
-      LOG.warn("--token is visible to every user of this machine in the process list; use --token-file or {}", ENV);
+      LOG.warn(
+          "--token is visible to every user of this machine in the process list; use --token-file or {}",
+          ENV);
       return token;
     }
     return fromEnvironment == null || fromEnvironment.isBlank() ? null : fromEnvironment.strip();

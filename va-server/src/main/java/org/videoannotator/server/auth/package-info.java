@@ -1,5 +1,5 @@
 /**
- * Who may do what: bearer tokens and sessions, accounts and their roles, throttled password
- * checks, TLS options.
+ * Who may do what: bearer tokens and sessions, accounts and their roles, throttled password checks,
+ * TLS options.
  */
 package org.videoannotator.server.auth;

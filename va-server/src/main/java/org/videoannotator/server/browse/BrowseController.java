@@ -30,7 +30,9 @@ public final class BrowseController {
   /** One browsed clip; {@code annotation} is the label's current one, if any. */
   public record BrowseItem(String key, ClipView clip, AnnotationView annotation) {}
 
-  /** A page of browsed clips ({@code mode} is always {@code browse}, as search pages name theirs). */
+  /**
+   * A page of browsed clips ({@code mode} is always {@code browse}, as search pages name theirs).
+   */
   public record BrowsePage(String mode, int total, int k, int offset, List<BrowseItem> hits) {}
 
   /** A clip and the shots around it in its video. */
@@ -38,13 +40,22 @@ public final class BrowseController {
 
   /** {@code ?key=K&n=3}: the clip and the shots around it in its video (the inspector's strip). */
   public void neighbours(Context ctx) {
-    String key = Params.string(ctx, "key").orElseThrow(() -> ApiException.badRequest("key", "give key=<clip key>"));
+    String key =
+        Params.string(ctx, "key")
+            .orElseThrow(() -> ApiException.badRequest("key", "give key=<clip key>"));
     int n = Params.integer(ctx, "n", 3, 0, 20);
-    BrowseService.Neighbours found = service.neighbours(key, n).orElseThrow(
-        () -> ApiException.notFound("key", "the corpus has no clip '" + Params.shorten(key) + "'"));
-    ctx.json(new NeighboursView(ClipView.of(found.clip(), corpus),
-        found.before().stream().map(c -> ClipView.of(c, corpus)).toList(),
-        found.after().stream().map(c -> ClipView.of(c, corpus)).toList()));
+    BrowseService.Neighbours found =
+        service
+            .neighbours(key, n)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "key", "the corpus has no clip '" + Params.shorten(key) + "'"));
+    ctx.json(
+        new NeighboursView(
+            ClipView.of(found.clip(), corpus),
+            found.before().stream().map(c -> ClipView.of(c, corpus)).toList(),
+            found.after().stream().map(c -> ClipView.of(c, corpus)).toList()));
   }
 
   public void browse(Context ctx) {
@@ -53,23 +64,48 @@ public final class BrowseController {
     double min = number(ctx, "minSeconds", 0);
     double max = number(ctx, "maxSeconds", Double.MAX_VALUE);
     if (max < min) {
-      throw ApiException.badRequest("maxSeconds", "maxSeconds " + max + " is below minSeconds " + min);
+      throw ApiException.badRequest(
+          "maxSeconds", "maxSeconds " + max + " is below minSeconds " + min);
     }
     String labelName = Params.string(ctx, "label").orElse(null);
     Map<String, CurrentAnnotation> annotations = new HashMap<>();
     if (labelName != null) {
-      Label label = store.label(labelName).orElseThrow(
-          () -> ApiException.notFound("label", org.videoannotator.server.store.UnknownLabelException.message(labelName)));
+      Label label =
+          store
+              .label(labelName)
+              .orElseThrow(
+                  () ->
+                      ApiException.notFound(
+                          "label",
+                          org.videoannotator.server.store.UnknownLabelException.message(
+                              labelName)));
       store.current(label.name()).forEach(a -> annotations.put(a.key(), a));
     }
     boolean unlabelled = Params.bool(ctx, "unlabelled", false);
     if (unlabelled && labelName == null) {
-      throw ApiException.badRequest("unlabelled", "unlabelled=true needs label=<name> to know what is labelled");
+      throw ApiException.badRequest(
+          "unlabelled", "unlabelled=true needs label=<name> to know what is labelled");
     }
-    BrowseService.Page page = service.browse(new BrowseService.Query(Params.string(ctx, "video").orElse(""),
-        min, max, unlabelled ? annotations.keySet() : Set.of(), k, offset));
-    List<BrowseItem> items = page.clips().stream().map(c -> new BrowseItem(c.key(), ClipView.of(c, corpus),
-        annotations.containsKey(c.key()) ? AnnotationView.of(annotations.get(c.key())) : null)).toList();
+    BrowseService.Page page =
+        service.browse(
+            new BrowseService.Query(
+                Params.string(ctx, "video").orElse(""),
+                min,
+                max,
+                unlabelled ? annotations.keySet() : Set.of(),
+                k,
+                offset));
+    List<BrowseItem> items =
+        page.clips().stream()
+            .map(
+                c ->
+                    new BrowseItem(
+                        c.key(),
+                        ClipView.of(c, corpus),
+                        annotations.containsKey(c.key())
+                            ? AnnotationView.of(annotations.get(c.key()))
+                            : null))
+            .toList();
     ctx.json(new BrowsePage("browse", page.total(), k, offset, items));
   }
 
@@ -85,7 +121,8 @@ public final class BrowseController {
       }
       return v;
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest(name, name + " must be a number of seconds >= 0, got '" + Params.shorten(raw) + "'");
+      throw ApiException.badRequest(
+          name, name + " must be a number of seconds >= 0, got '" + Params.shorten(raw) + "'");
     }
   }
 }

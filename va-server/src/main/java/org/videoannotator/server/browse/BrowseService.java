@@ -1,19 +1,19 @@
 package org.videoannotator.server.browse;
 
-import org.videoannotator.core.UserException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.videoannotator.core.UserException;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.Corpus;
 
 /**
- * A way into any corpus, captions or not: every clip, video by video in timeline order, filtered
- * by file name, duration and "not labelled yet". Independent of HTTP. The timeline order is
- * computed once per corpus size (the corpus only grows).
+ * A way into any corpus, captions or not: every clip, video by video in timeline order, filtered by
+ * file name, duration and "not labelled yet". Independent of HTTP. The timeline order is computed
+ * once per corpus size (the corpus only grows).
  */
 public final class BrowseService {
   private final Corpus corpus;
@@ -33,12 +33,18 @@ public final class BrowseService {
    * @param maxSeconds longest clip kept
    * @param excludeKeys clips left out (the labelled ones, for "unlabelled only")
    */
-  public record Query(String videoContains, double minSeconds, double maxSeconds, Set<String> excludeKeys,
-      int k, int offset) {
+  public record Query(
+      String videoContains,
+      double minSeconds,
+      double maxSeconds,
+      Set<String> excludeKeys,
+      int k,
+      int offset) {
     public Query {
       videoContains = videoContains == null ? "" : videoContains.strip().toLowerCase(Locale.ROOT);
       if (minSeconds < 0 || maxSeconds < minSeconds) {
-        throw new UserException("need 0 <= minSeconds <= maxSeconds, got " + minSeconds + ".." + maxSeconds);
+        throw new UserException(
+            "need 0 <= minSeconds <= maxSeconds, got " + minSeconds + ".." + maxSeconds);
       }
       excludeKeys = Set.copyOf(excludeKeys);
     }
@@ -99,23 +105,30 @@ public final class BrowseService {
 
   private static boolean matches(Clip clip, Query q) {
     double seconds = clip.end() - clip.start();
-    if (seconds < q.minSeconds() || seconds > q.maxSeconds() || q.excludeKeys().contains(clip.key())) {
+    if (seconds < q.minSeconds()
+        || seconds > q.maxSeconds()
+        || q.excludeKeys().contains(clip.key())) {
       return false;
     }
     return q.videoContains().isEmpty()
         || clip.video().toLowerCase(Locale.ROOT).contains(q.videoContains())
-        || (clip.title() != null && clip.title().toLowerCase(Locale.ROOT).contains(q.videoContains()));
+        || (clip.title() != null
+            && clip.title().toLowerCase(Locale.ROOT).contains(q.videoContains()));
   }
 
   /** Rows ordered by video, then start time. */
   private synchronized int[] timeline() {
     int size = corpus.size();
     if (order.length != size) {
-      order = IntStream.range(0, size).boxed()
-          .sorted(Comparator.comparing((Integer r) -> corpus.clipAt(r).video())
-              .thenComparingDouble(r -> corpus.clipAt(r).start())
-              .thenComparingInt(r -> r))
-          .mapToInt(Integer::intValue).toArray();
+      order =
+          IntStream.range(0, size)
+              .boxed()
+              .sorted(
+                  Comparator.comparing((Integer r) -> corpus.clipAt(r).video())
+                      .thenComparingDouble(r -> corpus.clipAt(r).start())
+                      .thenComparingInt(r -> r))
+              .mapToInt(Integer::intValue)
+              .toArray();
       positions = new int[size];
       for (int i = 0; i < size; i++) {
         positions[order[i]] = i;

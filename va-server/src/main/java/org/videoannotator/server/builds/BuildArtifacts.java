@@ -8,7 +8,8 @@ import java.util.Map;
  * export's checkpoints) and its feeds (name -> clips in serving order). Stored as the build's
  * {@code training} JSON.
  */
-public record BuildArtifacts(List<String> pos, List<String> neg, Map<String, List<FeedItem>> feeds) {
+public record BuildArtifacts(
+    List<String> pos, List<String> neg, Map<String, List<FeedItem>> feeds) {
   public BuildArtifacts {
     pos = pos == null ? List.of() : List.copyOf(pos);
     neg = neg == null ? List.of() : List.copyOf(neg);

@@ -30,10 +30,15 @@ public final class BuildController {
   public void start(Context ctx) {
     Label label = labels.require(ctx.pathParam("label"));
     JsonNode body = Bodies.object(ctx);
-    int feedSize = Bodies.integer(body, "feedSize", 1, MAX_FEED_SIZE).orElse(BuildService.defaultFeedSize(builds.corpus().size()));
+    int feedSize =
+        Bodies.integer(body, "feedSize", 1, MAX_FEED_SIZE)
+            .orElse(BuildService.defaultFeedSize(builds.corpus().size()));
     int seed = Bodies.integer(body, "seed", 0, Integer.MAX_VALUE).orElse(0);
     BuildStatus status = builds.start(label.name(), seed, feedSize);
-    ctx.status(202).json(new Started(status.id(), status.label(), status.status(), "/api/builds/" + status.id()));
+    ctx.status(202)
+        .json(
+            new Started(
+                status.id(), status.label(), status.status(), "/api/builds/" + status.id()));
   }
 
   public void status(Context ctx) {
@@ -42,7 +47,8 @@ public final class BuildController {
     try {
       id = Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest("id", "build id must be an integer, got '" + Params.shorten(text) + "'");
+      throw ApiException.badRequest(
+          "id", "build id must be an integer, got '" + Params.shorten(text) + "'");
     }
     ctx.json(builds.status(id).orElseThrow(() -> ApiException.notFound("id", "no build " + id)));
   }

@@ -12,15 +12,17 @@ import org.videoannotator.server.store.CurrentAnnotation;
 import org.videoannotator.server.store.Source;
 
 /**
- * Feeds a build's scores and labels to va-learn's {@code CorpusEstimates}: which labelled clips came
- * from the random feed (their annotation's source), in the calibration's order.
+ * Feeds a build's scores and labels to va-learn's {@code CorpusEstimates}: which labelled clips
+ * came from the random feed (their annotation's source), in the calibration's order.
  */
 final class BuildEstimator {
   static final String RANDOM_FEED = "random";
 
   private BuildEstimator() {}
 
-  /** Whether an annotation was given in the random feed (or in the auto feed when it chose random). */
+  /**
+   * Whether an annotation was given in the random feed (or in the auto feed when it chose random).
+   */
   static boolean fromRandomFeed(Source source) {
     return source != null && "feed".equals(source.kind()) && RANDOM_FEED.equals(source.feed());
   }
@@ -28,32 +30,64 @@ final class BuildEstimator {
   /** The wire form of {@code r}. */
   static BuildEstimates wire(CorpusEstimates.Result r) {
     CorpusEstimates.Prevalence p = r.prevalence();
-    BuildEstimates.ApOnRandom ap = r.apOnRandom() == null ? null : new BuildEstimates.ApOnRandom(
-        r.apOnRandom().value(), List.of(r.apOnRandom().lo(), r.apOnRandom().hi()), r.randomApLabels());
-    return new BuildEstimates(new BuildEstimates.Prevalence(p.value(), List.of(p.lo(), p.hi()), p.method(), p.randomLabels()),
-        r.cut().yesShare(), r.cut().yesClips(), r.cut().threshold(), ap, answerError(r.answerError()), r.advice());
+    BuildEstimates.ApOnRandom ap =
+        r.apOnRandom() == null
+            ? null
+            : new BuildEstimates.ApOnRandom(
+                r.apOnRandom().value(),
+                List.of(r.apOnRandom().lo(), r.apOnRandom().hi()),
+                r.randomApLabels());
+    return new BuildEstimates(
+        new BuildEstimates.Prevalence(
+            p.value(), List.of(p.lo(), p.hi()), p.method(), p.randomLabels()),
+        r.cut().yesShare(),
+        r.cut().yesClips(),
+        r.cut().threshold(),
+        ap,
+        answerError(r.answerError()),
+        r.advice());
   }
 
   private static BuildEstimates.AnswerError answerError(AnswerError.Estimate e) {
     AnswerError.Fit f = e.fit();
     return new BuildEstimates.AnswerError(
         f.falseYesFitted() || e.falseYesBounded()
-            ? new BuildEstimates.Rate(f.falseYes(), List.of(e.falseYes().lo(), e.falseYes().hi())) : null,
-        f.falseNoFitted() ? new BuildEstimates.Rate(f.falseNo(), List.of(e.falseNo().lo(), e.falseNo().hi())) : null,
-        e.n(), e.falseYesBounded() ? BuildEstimates.AnswerError.BOUNDED : BuildEstimates.AnswerError.FITTED);
+            ? new BuildEstimates.Rate(f.falseYes(), List.of(e.falseYes().lo(), e.falseYes().hi()))
+            : null,
+        f.falseNoFitted()
+            ? new BuildEstimates.Rate(f.falseNo(), List.of(e.falseNo().lo(), e.falseNo().hi()))
+            : null,
+        e.n(),
+        e.falseYesBounded()
+            ? BuildEstimates.AnswerError.BOUNDED
+            : BuildEstimates.AnswerError.FITTED);
   }
 
-  static CorpusEstimates.Result estimate(LabelledSet set, int[] rows,
-      Calibration.Result calibration, float[] logits, float[] probabilities, List<CurrentAnnotation> current, long seed) {
-    Set<String> random = current.stream().filter(a -> fromRandomFeed(a.source()))
-        .map(CurrentAnnotation::key).collect(Collectors.toSet());
+  static CorpusEstimates.Result estimate(
+      LabelledSet set,
+      int[] rows,
+      Calibration.Result calibration,
+      float[] logits,
+      float[] probabilities,
+      List<CurrentAnnotation> current,
+      long seed) {
+    Set<String> random =
+        current.stream()
+            .filter(a -> fromRandomFeed(a.source()))
+            .map(CurrentAnnotation::key)
+            .collect(Collectors.toSet());
     List<String> keys = set.orderedKeys();
     boolean[] fromRandom = new boolean[keys.size()];
     for (int i = 0; i < fromRandom.length; i++) {
       fromRandom[i] = random.contains(keys.get(i));
     }
-    return CorpusEstimates.of(logits, probabilities,
-        new CorpusEstimates.LabelledClips(rows, set.orderedLabels(), calibration.outOfFold(), fromRandom),
-        calibration.slope(), calibration.intercept(), seed);
+    return CorpusEstimates.of(
+        logits,
+        probabilities,
+        new CorpusEstimates.LabelledClips(
+            rows, set.orderedLabels(), calibration.outOfFold(), fromRandom),
+        calibration.slope(),
+        calibration.intercept(),
+        seed);
   }
 }

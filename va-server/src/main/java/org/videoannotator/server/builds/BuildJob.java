@@ -1,7 +1,5 @@
 package org.videoannotator.server.builds;
 
-import org.videoannotator.server.store.Decision;
-import org.videoannotator.server.store.Quality;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -17,15 +15,17 @@ import org.videoannotator.learn.Calibration;
 import org.videoannotator.learn.CorpusScorer;
 import org.videoannotator.learn.DiversityScore;
 import org.videoannotator.learn.Feeds;
-import org.videoannotator.learn.feeds.FeedInput;
 import org.videoannotator.learn.LabelledSet;
 import org.videoannotator.learn.LinearModel;
 import org.videoannotator.learn.LogisticRegressionCv;
 import org.videoannotator.learn.estimate.CorpusEstimates;
 import org.videoannotator.learn.estimate.Logits;
+import org.videoannotator.learn.feeds.FeedInput;
 import org.videoannotator.server.store.Assignment;
 import org.videoannotator.server.store.BuildEstimates;
 import org.videoannotator.server.store.CurrentAnnotation;
+import org.videoannotator.server.store.Decision;
+import org.videoannotator.server.store.Quality;
 
 /**
  * One build: load the labelled set, train a cross-validated logistic regression, score the whole
@@ -41,13 +41,18 @@ final class BuildJob implements Runnable {
   private final List<String> neg;
   private volatile BuildStatus status;
   private volatile boolean superseded;
+
   /** Why the job was stopped, for its final status. */
   private volatile String stopReason = REPLACED;
+
   static final String REPLACED = "a newer build of this label replaced it";
+
   /** Set when the save stage starts; from then on the job is not stopped (guarded by this). */
   private boolean saving;
+
   /** The thread running this job, while it runs (guarded by this). */
   private Thread runner;
+
   private final Map<String, Long> millis = new LinkedHashMap<>();
 
   BuildJob(BuildService service, BuildStatus queued, List<String> pos, List<String> neg) {
@@ -58,9 +63,9 @@ final class BuildJob implements Runnable {
   }
 
   /**
-   * Asks the job to stop: a newer build of the same label replaces it. A queued job still runs, sees
-   * the flag at its first stage and ends as superseded (so its status is always final); a running one
-   * is interrupted too.
+   * Asks the job to stop: a newer build of the same label replaces it. A queued job still runs,
+   * sees the flag at its first stage and ends as superseded (so its status is always final); a
+   * running one is interrupted too.
    */
   synchronized void supersede() {
     supersede(REPLACED);
@@ -111,7 +116,15 @@ final class BuildJob implements Runnable {
     try {
       Result r = execute();
       long total = (System.nanoTime() - t0) / 1_000_000;
-      status = status.done(Instant.now().toString(), r.version(), r.quality(), r.estimates(), r.diversity(), millis, total);
+      status =
+          status.done(
+              Instant.now().toString(),
+              r.version(),
+              r.quality(),
+              r.estimates(),
+              r.diversity(),
+              millis,
+              total);
       service.finish(status, r.artifacts(), this);
       LOG.info("build {} of '{}' done in {} ms: {}", status.id(), status.label(), total, millis);
     } catch (Superseded e) {
@@ -127,12 +140,25 @@ final class BuildJob implements Runnable {
   }
 
   private void end(String finalStatus, String error, long t0) {
-    Thread.interrupted(); // the interrupt asked this job to stop; recording that it stopped must not fail
-    status = status.stopped(finalStatus, Instant.now().toString(), millis, (System.nanoTime() - t0) / 1_000_000, error);
+    Thread
+        .interrupted(); // the interrupt asked this job to stop; recording that it stopped must not
+    // fail
+    status =
+        status.stopped(
+            finalStatus,
+            Instant.now().toString(),
+            millis,
+            (System.nanoTime() - t0) / 1_000_000,
+            error);
     service.finish(status, null, this);
   }
 
-  private record Result(int version, Quality quality, BuildEstimates estimates, double diversity, BuildArtifacts artifacts) {}
+  private record Result(
+      int version,
+      Quality quality,
+      BuildEstimates estimates,
+      double diversity,
+      BuildArtifacts artifacts) {}
 
   /** Corpus rows of {@code set}'s keys in its training order. */
   private static int[] rowsOf(LabelledSet set, KeyedMatrix vectors) {
@@ -153,16 +179,26 @@ final class BuildJob implements Runnable {
 
     int folds = Math.min(5, Math.min(pos.size(), neg.size()));
     LogisticRegressionCv.Options defaults = LogisticRegressionCv.Options.defaults();
-    LogisticRegressionCv trainer = new LogisticRegressionCv(new LogisticRegressionCv.Options(
-        folds, defaults.cs(), defaults.seed(), defaults.maxIter(), defaults.gtol(), defaults.threads(),
-        // Early sessions are often separable: every C ties at AP 1, and the protocol's smallest C
-        // would give every clip the same score (meaningless borderline and ranking).
-        LogisticRegressionCv.TieBreak.MIDDLE));
+    LogisticRegressionCv trainer =
+        new LogisticRegressionCv(
+            new LogisticRegressionCv.Options(
+                folds,
+                defaults.cs(),
+                defaults.seed(),
+                defaults.maxIter(),
+                defaults.gtol(),
+                defaults.threads(),
+                // Early sessions are often separable: every C ties at AP 1, and the protocol's
+                // smallest C
+                // would give every clip the same score (meaningless borderline and ranking).
+                LogisticRegressionCv.TieBreak.MIDDLE));
     LinearModel fitted = trainer.fit(vectors.matrix(), vectors.keys(), set);
-    // AP picks C by ranking alone; calibrate so that probabilities and the "yes" cut mean something.
+    // AP picks C by ranking alone; calibrate so that probabilities and the "yes" cut mean
+    // something.
     int[] rows = rowsOf(set, vectors);
-    Calibration.Result calibration = Calibration.calibrate(
-        vectors.matrix(), rows, set.orderedLabels(), fitted, trainer.options());
+    Calibration.Result calibration =
+        Calibration.calibrate(
+            vectors.matrix(), rows, set.orderedLabels(), fitted, trainer.options());
     LinearModel model = calibration.model();
     t = stage("train", t, "score", 0.5);
 
@@ -171,11 +207,18 @@ final class BuildJob implements Runnable {
     List<CurrentAnnotation> current = service.store().current(label);
     // The "yes" cut is chosen for the corpus's estimated prevalence, not the labelled set's
     // balance (which the feeds skew on purpose); exports, review and the borderline feed use it.
-    CorpusEstimates.Result estimated = BuildEstimator.estimate(set, rows, calibration, logits, probabilities, current,
-        status.request().seed());
-    double[] onLabels = calibration.precisionRecallAt(estimated.cut().threshold(), set.orderedLabels());
-    Decision decision = new Decision(estimated.cut().threshold(), onLabels[0], onLabels[1], estimated.cut().yesClips(),
-        probabilities.length);
+    CorpusEstimates.Result estimated =
+        BuildEstimator.estimate(
+            set, rows, calibration, logits, probabilities, current, status.request().seed());
+    double[] onLabels =
+        calibration.precisionRecallAt(estimated.cut().threshold(), set.orderedLabels());
+    Decision decision =
+        new Decision(
+            estimated.cut().threshold(),
+            onLabels[0],
+            onLabels[1],
+            estimated.cut().yesClips(),
+            probabilities.length);
     t = stage("score", t, "feeds", 0.8);
 
     // A clip leaves the feeds once it has the votes the label's overlap asks for ('unsure' counts:
@@ -197,26 +240,40 @@ final class BuildJob implements Runnable {
         labelled.set(row);
       }
     }
-    Feeds.FeedSet feedSet = Feeds.build(
-        new FeedInput(probabilities, vectors.matrix(), decision.threshold(), status.request().seed()), labelled::get,
-        status.request().feedSize());
+    Feeds.FeedSet feedSet =
+        Feeds.build(
+            new FeedInput(
+                probabilities, vectors.matrix(), decision.threshold(), status.request().seed()),
+            labelled::get,
+            status.request().feedSize());
     Map<String, List<FeedItem>> feeds = new LinkedHashMap<>();
-    feedSet.feeds().forEach((id, feed) -> feeds.put(id, items(feed.rows(), probabilities, vectors)));
+    feedSet
+        .feeds()
+        .forEach((id, feed) -> feeds.put(id, items(feed.rows(), probabilities, vectors)));
     double diversity = DiversityScore.of(set, service.clusters()::clusterOf);
     t = stage("feeds", t, "save", 0.9);
 
     startSaving();
     int version = service.store().models().nextModelVersion(label);
     String path = service.modelFiles().save(label, version, model);
-    Quality quality = new Quality(model.cvMean(), model.cvStd(), model.c(), decision,
-        BuildWarnings.of(pos.size(), neg.size(), probabilities, decision));
+    Quality quality =
+        new Quality(
+            model.cvMean(),
+            model.cvStd(),
+            model.c(),
+            decision,
+            BuildWarnings.of(pos.size(), neg.size(), probabilities, decision));
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("quality", quality);
     BuildEstimates estimates = BuildEstimator.wire(estimated);
     summary.put("estimates", estimates);
     summary.put("positives", pos.size());
     summary.put("negatives", neg.size());
-    int stored = service.store().models().insertModel(label, status.id(), path, probabilities.length, summary);
+    int stored =
+        service
+            .store()
+            .models()
+            .insertModel(label, status.id(), path, probabilities.length, summary);
     if (stored != version) {
       LOG.warn("model version race for '{}': file v{} recorded as v{}", label, version, stored);
     }
@@ -232,7 +289,9 @@ final class BuildJob implements Runnable {
     return out;
   }
 
-  /** Enters the save stage, unless stopped before: file and version row are then written together. */
+  /**
+   * Enters the save stage, unless stopped before: file and version row are then written together.
+   */
   private synchronized void startSaving() {
     if (superseded) {
       throw new Superseded();

@@ -1,7 +1,5 @@
 package org.videoannotator.server.builds;
 
-import org.videoannotator.server.store.Decision;
-import org.videoannotator.server.store.BuildSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,9 @@ import org.videoannotator.server.labels.LabelBuilds;
 import org.videoannotator.server.store.AnnotationStore;
 import org.videoannotator.server.store.BuildRow;
 import org.videoannotator.server.store.BuildStore;
+import org.videoannotator.server.store.BuildSummary;
 import org.videoannotator.server.store.CurrentAnnotation;
+import org.videoannotator.server.store.Decision;
 import org.videoannotator.server.store.ModelRow;
 import org.videoannotator.server.store.Value;
 
@@ -30,16 +30,19 @@ import org.videoannotator.server.store.Value;
  */
 public final class BuildService implements LabelBuilds, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BuildService.class);
+
   /** Fewest positives and negatives a build needs (cross-validation needs two of each). */
   public static final int MIN_PER_CLASS = 2;
+
   public static final int DEFAULT_FEED_SIZE = 200;
+
   /** The smallest default feed: one page of the UI. */
   public static final int MIN_DEFAULT_FEED_SIZE = 20;
 
   /**
-   * Rows per feed when the request names none: a fifth of the corpus, between one page and
-   * {@link #DEFAULT_FEED_SIZE}, so that all four disjoint feeds fill on a small corpus (200 each
-   * left borderline and random empty on the 327-clip demo). The one place this is decided.
+   * Rows per feed when the request names none: a fifth of the corpus, between one page and {@link
+   * #DEFAULT_FEED_SIZE}, so that all four disjoint feeds fill on a small corpus (200 each left
+   * borderline and random empty on the 327-clip demo). The one place this is decided.
    */
   public static int defaultFeedSize(int corpusClips) {
     return Math.max(MIN_DEFAULT_FEED_SIZE, Math.min(DEFAULT_FEED_SIZE, corpusClips / 5));
@@ -63,12 +66,16 @@ public final class BuildService implements LabelBuilds, AutoCloseable {
     this.buildRows = rows(store);
     this.modelFiles = new ModelFiles(corpus.dir());
     this.clusters = new ClusterSource(corpus);
-    this.executor = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "va-build");
-      t.setDaemon(true);
-      return t;
-    });
-    int failed = buildRows.failUnfinished("the server stopped before the build finished; build again");
+    this.executor =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "va-build");
+              t.setDaemon(true);
+              return t;
+            });
+    int failed =
+        buildRows.failUnfinished("the server stopped before the build finished; build again");
     if (failed > 0) {
       LOG.info("{} build(s) left unfinished by a previous run marked failed", failed);
     }
@@ -86,7 +93,8 @@ public final class BuildService implements LabelBuilds, AutoCloseable {
   /**
    * Queues a build of {@code label} from its current yes/no annotations.
    *
-   * @throws DomainException conflict when there are too few positives or negatives (says what to label)
+   * @throws DomainException conflict when there are too few positives or negatives (says what to
+   *     label)
    */
   public BuildStatus start(String label, long seed, int feedSize) {
     List<CurrentAnnotation> current = store.current(label);
@@ -96,7 +104,9 @@ public final class BuildService implements LabelBuilds, AutoCloseable {
       throw DomainException.conflict("annotations", whatToLabel(label, pos.size(), neg.size()));
     }
     String now = Instant.now().toString();
-    BuildStatus queued = BuildStatus.queued(label, now, new BuildStatus.Request(pos.size(), neg.size(), seed, feedSize));
+    BuildStatus queued =
+        BuildStatus.queued(
+            label, now, new BuildStatus.Request(pos.size(), neg.size(), seed, feedSize));
     long id = buildRows.insert(label, queued);
     BuildStatus status = queued.withId(id);
     live.put(id, status);
@@ -112,20 +122,37 @@ public final class BuildService implements LabelBuilds, AutoCloseable {
   static String whatToLabel(String label, int pos, int neg) {
     StringBuilder need = new StringBuilder();
     if (pos < MIN_PER_CLASS) {
-      need.append(MIN_PER_CLASS - pos).append(" more 'yes' (search for clips that show '").append(label).append("')");
+      need.append(MIN_PER_CLASS - pos)
+          .append(" more 'yes' (search for clips that show '")
+          .append(label)
+          .append("')");
     }
     if (neg < MIN_PER_CLASS) {
       if (need.length() > 0) {
         need.append(" and ");
       }
-      need.append(MIN_PER_CLASS - neg).append(" more 'no' (clips that do not show it, e.g. from a search)");
+      need.append(MIN_PER_CLASS - neg)
+          .append(" more 'no' (clips that do not show it, e.g. from a search)");
     }
-    return "label '" + label + "' has " + pos + " positive and " + neg + " negative annotations; a build needs at least "
-        + MIN_PER_CLASS + " of each: label " + need + ", then build again";
+    return "label '"
+        + label
+        + "' has "
+        + pos
+        + " positive and "
+        + neg
+        + " negative annotations; a build needs at least "
+        + MIN_PER_CLASS
+        + " of each: label "
+        + need
+        + ", then build again";
   }
 
   private static List<String> keysWith(List<CurrentAnnotation> current, Value value) {
-    return current.stream().filter(a -> a.value() == value).map(CurrentAnnotation::key).sorted().toList();
+    return current.stream()
+        .filter(a -> a.value() == value)
+        .map(CurrentAnnotation::key)
+        .sorted()
+        .toList();
   }
 
   /** Cancels a running build of {@code label}, if any (when the label is deleted). */
@@ -171,7 +198,9 @@ public final class BuildService implements LabelBuilds, AutoCloseable {
     }
     BuildStatus status = parse(done.get());
     BuildArtifacts artifacts = buildRows.training(status.id()).orElseThrow();
-    FeedSnapshot snapshot = new FeedSnapshot(status.id(), status.modelVersion(), artifacts.feeds(), thresholdOf(status));
+    FeedSnapshot snapshot =
+        new FeedSnapshot(
+            status.id(), status.modelVersion(), artifacts.feeds(), thresholdOf(status));
     latestFeeds.put(label, snapshot);
     return Optional.of(snapshot);
   }
@@ -191,7 +220,9 @@ public final class BuildService implements LabelBuilds, AutoCloseable {
 
   /** The "yes" cut of a build's model (0.5 for builds from before calibration). */
   static double thresholdOf(BuildStatus status) {
-    return status.quality() == null ? Decision.UNCALIBRATED_THRESHOLD : status.quality().threshold();
+    return status.quality() == null
+        ? Decision.UNCALIBRATED_THRESHOLD
+        : status.quality().threshold();
   }
 
   /** The latest model version of a label. */
@@ -200,7 +231,9 @@ public final class BuildService implements LabelBuilds, AutoCloseable {
     return models.isEmpty() ? Optional.empty() : Optional.of(models.getLast());
   }
 
-  /** A model version ready to score: loaded and its threshold read once per version, then shared. */
+  /**
+   * A model version ready to score: loaded and its threshold read once per version, then shared.
+   */
   public LabelModel labelModel(ModelRow row) {
     return labelModels.computeIfAbsent(row.path(), p -> LabelModel.load(row, modelFiles));
   }
@@ -230,9 +263,13 @@ public final class BuildService implements LabelBuilds, AutoCloseable {
 
   /** Stores a finished status (and artifacts when done) and forgets the live copy. */
   void finish(BuildStatus status, BuildArtifacts artifacts, BuildJob job) {
-    buildRows.update(status.id(), status.status(), Instant.parse(status.finished()), status, artifacts);
+    buildRows.update(
+        status.id(), status.status(), Instant.parse(status.finished()), status, artifacts);
     if (artifacts != null) {
-      latestFeeds.merge(status.label(), new FeedSnapshot(status.id(), status.modelVersion(), artifacts.feeds(), thresholdOf(status)),
+      latestFeeds.merge(
+          status.label(),
+          new FeedSnapshot(
+              status.id(), status.modelVersion(), artifacts.feeds(), thresholdOf(status)),
           (old, neu) -> neu.buildId() > old.buildId() ? neu : old);
     }
     live.remove(status.id());

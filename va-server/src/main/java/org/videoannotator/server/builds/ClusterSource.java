@@ -1,7 +1,5 @@
 package org.videoannotator.server.builds;
 
-import org.videoannotator.index.CorpusLayout;
-import org.videoannotator.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,8 +7,10 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.Json;
+import org.videoannotator.core.io.AtomicFiles;
 import org.videoannotator.core.vectors.KeyedMatrix;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusLayout;
 import org.videoannotator.learn.KMeans;
 
 /**
@@ -43,7 +43,9 @@ public final class ClusterSource {
       return -1;
     }
     Cached c = kmeans();
-    return row < c.clusters().length ? c.clusters()[row] : KMeans.nearest(c.centroids(), corpus.vectors().matrix().row(row));
+    return row < c.clusters().length
+        ? c.clusters()[row]
+        : KMeans.nearest(c.centroids(), corpus.vectors().matrix().row(row));
   }
 
   private synchronized Cached kmeans() {
@@ -61,8 +63,12 @@ public final class ClusterSource {
       KMeans.Result result = KMeans.fit(vectors.matrix(), SEED);
       cached = new Cached(result.centroids(), result.clusters());
       AtomicFiles.replace(file, false, tmp -> Json.mapper().writeValue(tmp.toFile(), cached));
-      LOG.info("clustered {} clips without cluster metadata into {} k-means clusters in {} ms (cached in {})",
-          vectors.size(), result.centroids().length, (System.nanoTime() - t) / 1_000_000, file);
+      LOG.info(
+          "clustered {} clips without cluster metadata into {} k-means clusters in {} ms (cached in {})",
+          vectors.size(),
+          result.centroids().length,
+          (System.nanoTime() - t) / 1_000_000,
+          file);
       return cached;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or write the cluster cache " + file, e);

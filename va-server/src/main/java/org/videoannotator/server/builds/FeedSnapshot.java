@@ -18,11 +18,15 @@ public final class FeedSnapshot {
   private final Map<String, List<FeedItem>> feeds;
   private final double threshold;
   private final Map<String, Map.Entry<String, FeedItem>> byKey = new HashMap<>();
+
   /** Which arms offer each key: the random feed may repeat a clip of the other three. */
   private final Map<String, List<String>> armsByKey = new HashMap<>();
 
-  /** @param threshold the model's "yes" cut: a score at or above it predicts "yes" */
-  public FeedSnapshot(long buildId, int modelVersion, Map<String, List<FeedItem>> feeds, double threshold) {
+  /**
+   * @param threshold the model's "yes" cut: a score at or above it predicts "yes"
+   */
+  public FeedSnapshot(
+      long buildId, int modelVersion, Map<String, List<FeedItem>> feeds, double threshold) {
     this.threshold = threshold;
     this.buildId = buildId;
     this.modelVersion = modelVersion;
@@ -66,7 +70,10 @@ public final class FeedSnapshot {
    */
   public Optional<Map.Entry<String, FeedItem>> find(String key, String shownIn) {
     if (shownIn != null && armsOf(key).contains(shownIn)) {
-      return feed(shownIn).stream().filter(item -> item.key().equals(key)).findFirst().map(item -> Map.entry(shownIn, item));
+      return feed(shownIn).stream()
+          .filter(item -> item.key().equals(key))
+          .findFirst()
+          .map(item -> Map.entry(shownIn, item));
     }
     return Optional.ofNullable(byKey.get(key));
   }

@@ -13,7 +13,8 @@ import org.videoannotator.server.store.ModelRow;
  */
 public record LabelModel(ModelRow version, LinearModel model, double threshold) {
   static LabelModel load(ModelRow row, ModelFiles files) {
-    return new LabelModel(row, files.load(row.path()), Decision.thresholdOf(Documents.tree(row.summary())));
+    return new LabelModel(
+        row, files.load(row.path()), Decision.thresholdOf(Documents.tree(row.summary())));
   }
 
   /** The probability of row {@code row} of {@code vectors} (the corpus's embeddings). */

@@ -1,10 +1,10 @@
 package org.videoannotator.server.builds;
 
-import org.videoannotator.index.CorpusLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.videoannotator.index.CorpusLayout;
 import org.videoannotator.learn.LinearModel;
 import org.videoannotator.server.labels.LabelNames;
 

@@ -5,15 +5,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.videoannotator.server.http.ByteRange;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.server.api.ApiException;
 import org.videoannotator.server.api.Params;
+import org.videoannotator.server.http.ByteRange;
 
 /**
- * Clip metadata and media. Media come only from the corpus's {@code media/} folder: the file name is
- * derived from the key by the corpus (a hash), and the resolved real path must still lie inside the
- * media folder, so neither a crafted key nor a symlink can reach another file.
+ * Clip metadata and media. Media come only from the corpus's {@code media/} folder: the file name
+ * is derived from the key by the corpus (a hash), and the resolved real path must still lie inside
+ * the media folder, so neither a crafted key nor a symlink can reach another file.
  */
 public final class ClipController {
   private final Corpus corpus;
@@ -42,15 +42,22 @@ public final class ClipController {
   }
 
   public void thumbnailByQuery(Context ctx) throws IOException {
-    media(ctx, corpus.layout().thumbnail(ClipLookup.require(corpus, queryKey(ctx), "key").key()), "thumbnail");
+    media(
+        ctx,
+        corpus.layout().thumbnail(ClipLookup.require(corpus, queryKey(ctx), "key").key()),
+        "thumbnail");
   }
 
   public void previewByQuery(Context ctx) throws IOException {
-    media(ctx, corpus.layout().preview(ClipLookup.require(corpus, queryKey(ctx), "key").key()), "preview");
+    media(
+        ctx,
+        corpus.layout().preview(ClipLookup.require(corpus, queryKey(ctx), "key").key()),
+        "preview");
   }
 
   private static String queryKey(Context ctx) {
-    return Params.string(ctx, "key").orElseThrow(() -> ApiException.badRequest("key", "the query parameter key is required"));
+    return Params.string(ctx, "key")
+        .orElseThrow(() -> ApiException.badRequest("key", "the query parameter key is required"));
   }
 
   private String clipKey(Context ctx) {

@@ -8,9 +8,15 @@ import org.videoannotator.server.errors.DomainException;
 public final class ClipLookup {
   private ClipLookup() {}
 
-  /** @throws DomainException not found, naming {@code field} */
+  /**
+   * @throws DomainException not found, naming {@code field}
+   */
   public static Clip require(Corpus corpus, String key, String field) {
-    return corpus.clip(key).orElseThrow(() -> DomainException.notFound(field,
-        "the corpus has no clip '" + DomainException.shorten(key) + "'"));
+    return corpus
+        .clip(key)
+        .orElseThrow(
+            () ->
+                DomainException.notFound(
+                    field, "the corpus has no clip '" + DomainException.shorten(key) + "'"));
   }
 }

@@ -41,7 +41,9 @@ public final class DomainException extends RuntimeException {
     return new DomainException(Kind.CONFLICT, null, field, detail);
   }
 
-  /** @param code the short error code clients see (for example {@code forged-annotator}) */
+  /**
+   * @param code the short error code clients see (for example {@code forged-annotator})
+   */
   public static DomainException forbidden(String code, String field, String detail) {
     return new DomainException(Kind.FORBIDDEN, code, field, detail);
   }

@@ -30,8 +30,14 @@ final class CsvExchange {
     StringBuilder out = new StringBuilder(CsvWriter.line(HEADER));
     for (CurrentAnnotation a : current) {
       for (Map.Entry<String, Value> vote : a.votes().entrySet()) {
-        out.append(CsvWriter.line(List.of(a.key(), vote.getValue().wire(), vote.getKey(), a.updated().toString(),
-            a.source().kind())));
+        out.append(
+            CsvWriter.line(
+                List.of(
+                    a.key(),
+                    vote.getValue().wire(),
+                    vote.getKey(),
+                    a.updated().toString(),
+                    a.source().kind())));
       }
     }
     return out.toString();
@@ -47,13 +53,16 @@ final class CsvExchange {
     if (rows.isEmpty()) {
       throw DomainException.invalid("body", "the CSV is empty; expected a header with key,value");
     }
-    List<String> header = rows.getFirst().fields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+    List<String> header =
+        rows.getFirst().fields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
     int keyCol = header.indexOf("key");
     int valueCol = header.indexOf("value");
     int annotatorCol = header.indexOf("annotator");
     if (keyCol < 0 || valueCol < 0) {
-      throw DomainException.invalid("body", "the CSV header must name the columns key and value, got "
-          + DomainException.shorten(String.join(",", rows.getFirst().fields())));
+      throw DomainException.invalid(
+          "body",
+          "the CSV header must name the columns key and value, got "
+              + DomainException.shorten(String.join(",", rows.getFirst().fields())));
     }
     List<NewVote> votes = new ArrayList<>();
     Set<String> unknown = new LinkedHashSet<>();
@@ -61,22 +70,40 @@ final class CsvExchange {
     for (CsvReader.Row row : rows.subList(1, rows.size())) {
       List<String> f = row.fields();
       if (f.size() <= Math.max(keyCol, valueCol)) {
-        throw DomainException.invalid("body", "CSV line " + row.line() + " has " + f.size() + " fields; expected at least "
-            + (Math.max(keyCol, valueCol) + 1));
+        throw DomainException.invalid(
+            "body",
+            "CSV line "
+                + row.line()
+                + " has "
+                + f.size()
+                + " fields; expected at least "
+                + (Math.max(keyCol, valueCol) + 1));
       }
       String key = f.get(keyCol);
       String valueText = f.get(valueCol);
-      Value value = Value.parseVote(valueText).orElseThrow(() -> DomainException.invalid("body",
-          "CSV line " + row.line() + ": value must be yes, no or unsure, got '" + DomainException.shorten(valueText) + "'"));
+      Value value =
+          Value.parseVote(valueText)
+              .orElseThrow(
+                  () ->
+                      DomainException.invalid(
+                          "body",
+                          "CSV line "
+                              + row.line()
+                              + ": value must be yes, no or unsure, got '"
+                              + DomainException.shorten(valueText)
+                              + "'"));
       if (!corpus.hasKey(key)) {
         unknown.add(key);
         skipped++;
         continue;
       }
-      String annotator = annotatorCol >= 0 && annotatorCol < f.size() && !f.get(annotatorCol).isBlank()
-          ? f.get(annotatorCol).strip() : defaultAnnotator;
+      String annotator =
+          annotatorCol >= 0 && annotatorCol < f.size() && !f.get(annotatorCol).isBlank()
+              ? f.get(annotatorCol).strip()
+              : defaultAnnotator;
       if (annotator.length() > 64 || annotator.chars().anyMatch(Character::isISOControl)) {
-        throw DomainException.invalid("body", "CSV line " + row.line() + ": annotator must be 1..64 printable characters");
+        throw DomainException.invalid(
+            "body", "CSV line " + row.line() + ": annotator must be 1..64 printable characters");
       }
       votes.add(new NewVote(key, value, annotator, Source.imported("csv")));
     }

@@ -43,16 +43,21 @@ public final class ExchangeController {
 
   private static void attachment(Context ctx, String type, String fileName) {
     ctx.contentType(type);
-    ctx.header("Content-Disposition", "attachment; filename=\"" + fileName.replace("\"", "") + "\"");
+    ctx.header(
+        "Content-Disposition", "attachment; filename=\"" + fileName.replace("\"", "") + "\"");
   }
 
   public void importFile(Context ctx) {
     Label label = labels.require(ctx.pathParam("label"));
     String format = Params.oneOf(ctx, "format", "csv", ExchangeService.IMPORT_FORMATS);
-    String annotator = Annotators.resolve(ctx, Params.string(ctx, "annotator").orElse(null), "annotator");
+    String annotator =
+        Annotators.resolve(ctx, Params.string(ctx, "annotator").orElse(null), "annotator");
     // With accounts, an import carries its importer's votes only, unless an admin imports.
-    Optional<String> onlyOwn = Principal.of(ctx).filter(u -> !u.role().isAdmin()).map(UserStore.User::name);
-    ctx.status(201).json(exchange.importFile(label, format, ctx.body(), annotator, onlyOwn,
-        Principal.actor(ctx, annotator)));
+    Optional<String> onlyOwn =
+        Principal.of(ctx).filter(u -> !u.role().isAdmin()).map(UserStore.User::name);
+    ctx.status(201)
+        .json(
+            exchange.importFile(
+                label, format, ctx.body(), annotator, onlyOwn, Principal.actor(ctx, annotator)));
   }
 }

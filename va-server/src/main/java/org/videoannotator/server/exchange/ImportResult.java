@@ -8,7 +8,10 @@ import org.videoannotator.server.store.NewVote;
  * never silently dropped). Lists of unknowns are capped at {@link #MAX_LISTED} entries each.
  */
 public record ImportResult(
-    List<NewVote> votes, List<String> unknownKeys, List<String> unknownFeatures, List<String> unknownDataRows,
+    List<NewVote> votes,
+    List<String> unknownKeys,
+    List<String> unknownFeatures,
+    List<String> unknownDataRows,
     int skipped) {
   public static final int MAX_LISTED = 100;
 }

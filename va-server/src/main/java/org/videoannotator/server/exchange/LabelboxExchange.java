@@ -21,12 +21,12 @@ import org.videoannotator.server.store.Source;
 import org.videoannotator.server.store.Value;
 
 /**
- * Labelbox NDJSON (the frame-based video classification subset; va-server/README.md). Export: one frame-based radio
- * classification per clip, {@code {"name": label, "answer": {"name": "yes"|"no", "confidence",
- * "frames": [{"start", "end"}]}, "dataRow": {"globalKey": video}}}. Import: radio answers
- * {@code yes}/{@code no} of the feature named like the label, and checklist answers named like the
- * label (= yes); a clip takes an answer when that answer's frame ranges cover at least half of the
- * clip's frames; a classification without frames covers the whole video.
+ * Labelbox NDJSON (the frame-based video classification subset; va-server/README.md). Export: one
+ * frame-based radio classification per clip, {@code {"name": label, "answer": {"name": "yes"|"no",
+ * "confidence", "frames": [{"start", "end"}]}, "dataRow": {"globalKey": video}}}. Import: radio
+ * answers {@code yes}/{@code no} of the feature named like the label, and checklist answers named
+ * like the label (= yes); a clip takes an answer when that answer's frame ranges cover at least
+ * half of the clip's frames; a classification without frames covers the whole video.
  */
 final class LabelboxExchange {
   private LabelboxExchange() {}
@@ -34,7 +34,9 @@ final class LabelboxExchange {
   /** One clip's exported answer. */
   record Prediction(Clip clip, boolean yes, double confidence) {}
 
-  /** Writes one line per prediction; clips without frame numbers cannot be placed and are left out. */
+  /**
+   * Writes one line per prediction; clips without frame numbers cannot be placed and are left out.
+   */
   static int export(String label, Iterable<Prediction> predictions, Writer out) throws IOException {
     int written = 0;
     for (Prediction p : predictions) {
@@ -68,7 +70,9 @@ final class LabelboxExchange {
 
   static ImportResult parse(String label, String text, Corpus corpus, String annotator) {
     Map<String, List<Clip>> clipsByVideo = new HashMap<>();
-    corpus.clips().forEach(c -> clipsByVideo.computeIfAbsent(c.video(), v -> new ArrayList<>()).add(c));
+    corpus
+        .clips()
+        .forEach(c -> clipsByVideo.computeIfAbsent(c.video(), v -> new ArrayList<>()).add(c));
     Map<String, Ranges> byVideo = new LinkedHashMap<>();
     Set<String> unknownFeatures = new LinkedHashSet<>();
     Set<String> unknownRows = new LinkedHashSet<>();
@@ -84,7 +88,8 @@ final class LabelboxExchange {
       String video = obj.path("dataRow").path("globalKey").asText("");
       JsonNode answer = obj.get("answer");
       if (video.isEmpty() || answer == null) {
-        throw DomainException.invalid("body", at + ": expected {name, answer, dataRow: {globalKey}}");
+        throw DomainException.invalid(
+            "body", at + ": expected {name, answer, dataRow: {globalKey}}");
       }
       if (!clipsByVideo.containsKey(video)) {
         unknownRows.add(video);
@@ -118,11 +123,14 @@ final class LabelboxExchange {
         boolean yes = e.getValue().wholeYes || covered(clip, e.getValue().yes);
         boolean no = e.getValue().wholeNo || covered(clip, e.getValue().no);
         if (yes != no) {
-          votes.add(new NewVote(clip.key(), yes ? Value.YES : Value.NO, annotator, Source.imported("labelbox")));
+          votes.add(
+              new NewVote(
+                  clip.key(), yes ? Value.YES : Value.NO, annotator, Source.imported("labelbox")));
         }
       }
     }
-    return new ImportResult(votes, List.of(), CsvExchange.cap(unknownFeatures), CsvExchange.cap(unknownRows), skipped);
+    return new ImportResult(
+        votes, List.of(), CsvExchange.cap(unknownFeatures), CsvExchange.cap(unknownRows), skipped);
   }
 
   private static JsonNode readLine(String line, String at) {
@@ -152,8 +160,13 @@ final class LabelboxExchange {
     for (JsonNode f : frames) {
       JsonNode s = f.get("start");
       JsonNode e = f.get("end");
-      if (s == null || e == null || !s.canConvertToInt() || !e.canConvertToInt() || s.asInt() > e.asInt()) {
-        throw DomainException.invalid("body", at + ": each frame range needs integer start <= end, got " + f);
+      if (s == null
+          || e == null
+          || !s.canConvertToInt()
+          || !e.canConvertToInt()
+          || s.asInt() > e.asInt()) {
+        throw DomainException.invalid(
+            "body", at + ": each frame range needs integer start <= end, got " + f);
       }
       (yes ? ranges.yes : ranges.no).add(new int[] {s.asInt(), e.asInt()});
     }

@@ -22,26 +22,36 @@ record VaAgg(String primary, List<String> secondaries, List<AggEntry> entries) {
   static VaAgg of(List<CurrentAnnotation> current) {
     Map<String, Integer> answers = new TreeMap<>();
     for (CurrentAnnotation a : current) {
-      a.votes().forEach((who, v) -> {
-        if (v == Value.YES || v == Value.NO) {
-          answers.merge(who, 1, Integer::sum);
-        }
-      });
+      a.votes()
+          .forEach(
+              (who, v) -> {
+                if (v == Value.YES || v == Value.NO) {
+                  answers.merge(who, 1, Integer::sum);
+                }
+              });
     }
-    List<String> names = answers.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .map(Map.Entry::getKey).toList();
+    List<String> names =
+        answers.entrySet().stream()
+            .sorted(
+                Map.Entry.<String, Integer>comparingByValue()
+                    .reversed()
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .map(Map.Entry::getKey)
+            .toList();
     String primary = names.isEmpty() ? "" : names.getFirst();
     List<String> secondaries = names.isEmpty() ? List.of() : names.subList(1, names.size());
     List<AggEntry> entries = new ArrayList<>();
-    for (CurrentAnnotation a : current.stream().sorted(Comparator.comparing(CurrentAnnotation::key)).toList()) {
+    for (CurrentAnnotation a :
+        current.stream().sorted(Comparator.comparing(CurrentAnnotation::key)).toList()) {
       if (a.value() != Value.YES && a.value() != Value.NO) {
         continue;
       }
       List<Boolean> others = new ArrayList<>(secondaries.size());
       secondaries.forEach(who -> others.add(answer(a.votes().get(who))));
       int posCnt = (int) a.votes().values().stream().filter(v -> v == Value.YES).count();
-      entries.add(new AggEntry(a.key(), answer(a.votes().get(primary)), others, a.value() == Value.YES, posCnt));
+      entries.add(
+          new AggEntry(
+              a.key(), answer(a.votes().get(primary)), others, a.value() == Value.YES, posCnt));
     }
     return new VaAgg(primary, List.copyOf(secondaries), List.copyOf(entries));
   }

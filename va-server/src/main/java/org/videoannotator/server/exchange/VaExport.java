@@ -22,9 +22,9 @@ import org.videoannotator.server.builds.BuildArtifacts;
 import org.videoannotator.server.store.CurrentAnnotation;
 
 /**
- * A label's session in the released VA layout, zipped: {@code agg/<label>.json} (the current
- * yes/no annotations, {@code primary}, {@code secondaries}, {@code agg}, {@code pos_cnt} as the
- * release has them: {@link VaAgg}), {@code checkpoints/<label>.json} (the training set of every finished
+ * A label's session in the released VA layout, zipped: {@code agg/<label>.json} (the current yes/no
+ * annotations, {@code primary}, {@code secondaries}, {@code agg}, {@code pos_cnt} as the release
+ * has them: {@link VaAgg}), {@code checkpoints/<label>.json} (the training set of every finished
  * build, in order), and {@code shot-data.csv} + {@code embeddings.h5} of every clip involved, plus
  * {@code text-embeddings.json} (the corpus's named query of the label's name when it has one), so
  * {@code va replay} can replay the session. Written through datasets' {@link VaDatasetWriter}.
@@ -32,8 +32,13 @@ import org.videoannotator.server.store.CurrentAnnotation;
 final class VaExport {
   private VaExport() {}
 
-  static void write(String label, Corpus corpus, List<CurrentAnnotation> current, List<BuildArtifacts> builds,
-      OutputStream out) throws IOException {
+  static void write(
+      String label,
+      Corpus corpus,
+      List<CurrentAnnotation> current,
+      List<BuildArtifacts> builds,
+      OutputStream out)
+      throws IOException {
     Path dir = Files.createTempDirectory("va-export");
     try {
       writeLayout(label, corpus, current, builds, new VaDatasetWriter(dir));
@@ -47,8 +52,12 @@ final class VaExport {
     }
   }
 
-  private static void writeLayout(String label, Corpus corpus, List<CurrentAnnotation> current,
-      List<BuildArtifacts> builds, VaDatasetWriter writer) {
+  private static void writeLayout(
+      String label,
+      Corpus corpus,
+      List<CurrentAnnotation> current,
+      List<BuildArtifacts> builds,
+      VaDatasetWriter writer) {
     VaAgg agg = VaAgg.of(current);
     Set<String> involved = new LinkedHashSet<>();
     agg.entries().forEach(e -> involved.add(e.key()));
@@ -65,7 +74,9 @@ final class VaExport {
     }
     KeyedMatrix vectors = corpus.vectors();
     writer.writeShots(shots);
-    writer.writeEmbeddings(keys.size(), corpus.dimension(),
+    writer.writeEmbeddings(
+        keys.size(),
+        corpus.dimension(),
         (row, dst) -> vectors.matrix().copyRow(vectors.keys().rowOf(keys.get(row)), dst));
     Map<String, float[]> text = new LinkedHashMap<>();
     corpus.namedQuery(label).ifPresent(v -> text.put(label, v));
@@ -78,8 +89,18 @@ final class VaExport {
     Map<String, String> extra = new LinkedHashMap<>();
     extra.put("title", c.title());
     extra.put("video_source", c.source());
-    return new Shot(c.key(), c.video(), c.text(), null, c.frameIn(), c.frameOut(), c.start(), c.end(), c.fps(),
-        c.cluster(), extra);
+    return new Shot(
+        c.key(),
+        c.video(),
+        c.text(),
+        null,
+        c.frameIn(),
+        c.frameOut(),
+        c.start(),
+        c.end(),
+        c.fps(),
+        c.cluster(),
+        extra);
   }
 
   private static void zip(Path dir, OutputStream out) throws IOException {

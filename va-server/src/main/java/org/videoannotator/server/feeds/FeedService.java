@@ -18,29 +18,41 @@ import org.videoannotator.server.store.Label;
  * A label's feeds as a feature: pages of the latest finished build's snapshot for one annotator,
  * holding only the clips that still need their vote ({@link ClipAllocator}: not voted on by them,
  * fewer voters than the label's overlap, not claimed by enough teammates), and the {@code auto}
- * feed, which lets {@link AutoFeed} pick the arm and counts what it served. No HTTP:
- * {@link FeedController} parses and answers.
+ * feed, which lets {@link AutoFeed} pick the arm and counts what it served. No HTTP: {@link
+ * FeedController} parses and answers.
  */
 public final class FeedService {
   public static final int MAX_K = 500;
 
   /** One clip of a feed page; {@code alsoIn}: the other feeds that offer it (omitted when none). */
-  public record ItemView(String key, float score, ClipView clip,
+  public record ItemView(
+      String key,
+      float score,
+      ClipView clip,
       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> alsoIn) {}
 
   /**
    * A page of a feed; {@code chosenFeed} is the arm the auto feed picked (else the feed itself);
    * {@code cursor}: the log position the page was chosen at, to poll teammates' votes from.
    */
-  public record FeedPage(String label, String feed, String chosenFeed, long buildId, int modelVersion, int k,
-      int offset, long cursor, List<ItemView> items) {}
+  public record FeedPage(
+      String label,
+      String feed,
+      String chosenFeed,
+      long buildId,
+      int modelVersion,
+      int k,
+      int offset,
+      long cursor,
+      List<ItemView> items) {}
 
   private final Corpus corpus;
   private final BuildService builds;
   private final AutoFeed autoFeed;
   private final ClipAllocator allocator;
 
-  public FeedService(Corpus corpus, BuildService builds, AutoFeed autoFeed, ClipAllocator allocator) {
+  public FeedService(
+      Corpus corpus, BuildService builds, AutoFeed autoFeed, ClipAllocator allocator) {
     this.corpus = corpus;
     this.builds = builds;
     this.autoFeed = autoFeed;
@@ -56,30 +68,56 @@ public final class FeedService {
    */
   public FeedPage page(Label label, Worker worker, String feed, int k, int offset) {
     requireServable(feed);
-    FeedSnapshot snapshot = builds.latestFeeds(label.name()).orElseThrow(() -> DomainException.conflict("feed",
-        "label '" + label.name() + "' has no finished build yet; POST /api/labels/{label}/builds first"));
+    FeedSnapshot snapshot =
+        builds
+            .latestFeeds(label.name())
+            .orElseThrow(
+                () ->
+                    DomainException.conflict(
+                        "feed",
+                        "label '"
+                            + label.name()
+                            + "' has no finished build yet; POST /api/labels/{label}/builds first"));
     boolean auto = feed.equals(FeedRegistry.AUTO);
     String chosen = auto ? autoFeed.choose(label.name()) : feed;
-    ClipAllocator.Page<FeedItem> page = allocator.serve(label.name(), worker, snapshot.feed(chosen), FeedItem::key,
-        offset, k);
-    List<ItemView> items = page.items().stream().map(item -> view(item, snapshot.alsoIn(chosen, item.key()))).toList();
+    ClipAllocator.Page<FeedItem> page =
+        allocator.serve(label.name(), worker, snapshot.feed(chosen), FeedItem::key, offset, k);
+    List<ItemView> items =
+        page.items().stream().map(item -> view(item, snapshot.alsoIn(chosen, item.key()))).toList();
     if (auto) {
       autoFeed.served(label.name(), chosen, items.size());
     }
-    return new FeedPage(label.name(), feed, chosen, snapshot.buildId(), snapshot.modelVersion(), k, offset,
-        page.cursor(), items);
+    return new FeedPage(
+        label.name(),
+        feed,
+        chosen,
+        snapshot.buildId(),
+        snapshot.modelVersion(),
+        k,
+        offset,
+        page.cursor(),
+        items);
   }
 
-  /** @throws DomainException not found for a feed the registry does not serve, listing those it does */
+  /**
+   * @throws DomainException not found for a feed the registry does not serve, listing those it does
+   */
   public static void requireServable(String feed) {
     if (!FeedRegistry.isServable(feed)) {
-      throw DomainException.notFound("feed", "no feed '" + DomainException.shorten(feed) + "'; feeds are "
-          + FeedRegistry.servable().stream().map(FeedRegistry.FeedInfo::id).toList());
+      throw DomainException.notFound(
+          "feed",
+          "no feed '"
+              + DomainException.shorten(feed)
+              + "'; feeds are "
+              + FeedRegistry.servable().stream().map(FeedRegistry.FeedInfo::id).toList());
     }
   }
 
   private ItemView view(FeedItem item, List<String> alsoIn) {
-    return new ItemView(item.key(), item.score(), ClipView.of(ClipLookup.require(corpus, item.key(), "key"), corpus),
+    return new ItemView(
+        item.key(),
+        item.score(),
+        ClipView.of(ClipLookup.require(corpus, item.key(), "key"), corpus),
         alsoIn);
   }
 }

@@ -15,9 +15,11 @@ import org.videoannotator.server.api.ApiException;
 public final class BodyBudget {
   /** A body up to this size is small: votes, labels, settings. */
   static final long SMALL_BODY_BYTES = 64 << 10;
+
   static final long KEPT_FOR_SMALL_BODIES = 16L << 20;
   static final long RETRY_AFTER_SECONDS = 5;
-  private static final BodyBudget SHARED = new BodyBudget(defaultCapacity(Runtime.getRuntime().maxMemory()));
+  private static final BodyBudget SHARED =
+      new BodyBudget(defaultCapacity(Runtime.getRuntime().maxMemory()));
 
   private final long capacity;
   private final AtomicLong held = new AtomicLong();
@@ -31,9 +33,13 @@ public final class BodyBudget {
     return SHARED;
   }
 
-  /** Four largest bodies, or a quarter of the heap if less, but always one largest body and the small ones' part. */
+  /**
+   * Four largest bodies, or a quarter of the heap if less, but always one largest body and the
+   * small ones' part.
+   */
   static long defaultCapacity(long maxHeap) {
-    return Math.max(HttpLimits.MAX_REQUEST_BYTES + KEPT_FOR_SMALL_BODIES,
+    return Math.max(
+        HttpLimits.MAX_REQUEST_BYTES + KEPT_FOR_SMALL_BODIES,
         Math.min(4 * HttpLimits.MAX_REQUEST_BYTES, maxHeap / 4));
   }
 
@@ -52,13 +58,24 @@ public final class BodyBudget {
    * @throws ApiException 503 with {@code Retry-After} when the budget cannot spare them
    */
   void take(long bytes, long bodyHolds) {
-    long limit = bodyHolds + bytes <= SMALL_BODY_BYTES ? capacity : capacity - KEPT_FOR_SMALL_BODIES;
+    long limit =
+        bodyHolds + bytes <= SMALL_BODY_BYTES ? capacity : capacity - KEPT_FOR_SMALL_BODIES;
     long now;
     do {
       now = held.get();
       if (now + bytes > limit) {
-        throw new ApiException(503, "server-busy", null, "the server is holding " + (now >> 20) + " MB of request"
-            + " bodies, its limit of " + (limit >> 20) + " MB; send this one again in " + RETRY_AFTER_SECONDS + " s")
+        throw new ApiException(
+                503,
+                "server-busy",
+                null,
+                "the server is holding "
+                    + (now >> 20)
+                    + " MB of request"
+                    + " bodies, its limit of "
+                    + (limit >> 20)
+                    + " MB; send this one again in "
+                    + RETRY_AFTER_SECONDS
+                    + " s")
             .withHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
       }
     } while (!held.compareAndSet(now, now + bytes));

@@ -24,9 +24,9 @@ import org.videoannotator.server.api.ApiException;
  * request threads to everyone else. Deadline: the body may pause for up to {@link
  * HttpLimits#BODY_GRACE_MILLIS} (a human-scale pause, a GC, a loaded machine), and after that must
  * have arrived at {@link HttpLimits#MIN_BODY_BYTES_PER_SECOND} on average; else 408 and the
- * connection is cut off. Past the size limit: 413, cut off. Jetty's own failures map through
- * {@link JettyFailures}. The bytes a body holds come from the process's {@link BodyBudget} and go
- * back to it when the request ends: past the budget, 503 and cut off.
+ * connection is cut off. Past the size limit: 413, cut off. Jetty's own failures map through {@link
+ * JettyFailures}. The bytes a body holds come from the process's {@link BodyBudget} and go back to
+ * it when the request ends: past the budget, 503 and cut off.
  */
 final class BodyReader implements ReadListener {
   private static final Logger LOG = LoggerFactory.getLogger(BodyReader.class);
@@ -41,27 +41,32 @@ final class BodyReader implements ReadListener {
   private final Scheduler scheduler;
   private final long startNanos = System.nanoTime();
   private final AtomicBoolean finished = new AtomicBoolean();
+
   /** The body as it arrived, in the pieces read (no doubling copies of a large upload). */
   private final java.util.List<byte[]> pieces = new java.util.ArrayList<>();
+
   // Jetty answers these only while the request is in its servlet context, not in read callbacks.
   private final String contextPath;
   private final String servletPath;
   private final String pathInfo;
   private final byte[] buffer = new byte[16 * 1024];
   private volatile long received;
+
   /** Bytes taken from the budget for this body; given back once, when the request ends. */
   private final AtomicLong budgeted = new AtomicLong();
+
   private final BodyBudget budget = BodyBudget.shared();
   private volatile Scheduler.Task deadline;
 
-  private BodyReader(HttpServletRequest request, HttpServletResponse response, FilterChain chain, long maxBytes)
+  private BodyReader(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain, long maxBytes)
       throws IOException {
     this.request = request;
     this.response = response;
     this.chain = chain;
     this.maxBytes = maxBytes;
     this.async = request.startAsync(request, response);
-    this.async.setTimeout(0);  // the deadline below is the only one
+    this.async.setTimeout(0); // the deadline below is the only one
     this.in = request.getInputStream();
     this.scheduler = Request.getBaseRequest(request).getHttpChannel().getConnector().getScheduler();
     this.contextPath = request.getContextPath();
@@ -69,7 +74,8 @@ final class BodyReader implements ReadListener {
     this.pathInfo = request.getPathInfo();
   }
 
-  static void start(HttpServletRequest request, HttpServletResponse response, FilterChain chain, long maxBytes)
+  static void start(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain, long maxBytes)
       throws IOException {
     long declared = request.getContentLengthLong();
     if (declared > 0) {
@@ -88,7 +94,9 @@ final class BodyReader implements ReadListener {
       throw e;
     }
     reader.budgeted.set(Math.max(declared, 0));
-    reader.deadline = reader.scheduler.schedule(reader::checkDeadline, HttpLimits.BODY_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    reader.deadline =
+        reader.scheduler.schedule(
+            reader::checkDeadline, HttpLimits.BODY_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     reader.in.setReadListener(reader);
   }
 
@@ -103,7 +111,7 @@ final class BodyReader implements ReadListener {
         fail(JettyFailures.tooLarge(maxBytes));
         return;
       }
-      if (received + n > budgeted.get()) {  // chunked: no length declared, so taken as it arrives
+      if (received + n > budgeted.get()) { // chunked: no length declared, so taken as it arrives
         long more = received + n - budgeted.get();
         try {
           budget.take(more, budgeted.get());
@@ -112,7 +120,8 @@ final class BodyReader implements ReadListener {
           return;
         }
         budgeted.addAndGet(more);
-        if (finished.get()) {  // cut off meanwhile (deadline): complete() gave back before this was taken
+        if (finished
+            .get()) { // cut off meanwhile (deadline): complete() gave back before this was taken
           budget.give(budgeted.getAndSet(0));
           return;
         }
@@ -131,8 +140,16 @@ final class BodyReader implements ReadListener {
     try {
       chain.doFilter(new Buffered(this), response);
     } catch (Exception | Error e) {
-      LOG.error("request {} {} failed outside the API's error mapping", request.getMethod(), request.getRequestURI(), e);
-      Refusal.send(request, response, new ApiException(500, "internal", null, "internal error; see the server log"), true);
+      LOG.error(
+          "request {} {} failed outside the API's error mapping",
+          request.getMethod(),
+          request.getRequestURI(),
+          e);
+      Refusal.send(
+          request,
+          response,
+          new ApiException(500, "internal", null, "internal error; see the server log"),
+          true);
     } finally {
       complete();
     }
@@ -149,10 +166,21 @@ final class BodyReader implements ReadListener {
       return;
     }
     long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-    long due = HttpLimits.MIN_BODY_BYTES_PER_SECOND * (elapsedMillis - HttpLimits.BODY_GRACE_MILLIS) / 1000;
+    long due =
+        HttpLimits.MIN_BODY_BYTES_PER_SECOND
+            * (elapsedMillis - HttpLimits.BODY_GRACE_MILLIS)
+            / 1000;
     if (received < due) {
-      fail(JettyFailures.tooSlow(received + " bytes in " + elapsedMillis / 1000 + " s; at least "
-          + HttpLimits.MIN_BODY_BYTES_PER_SECOND + " B/s after the first " + HttpLimits.BODY_GRACE_MILLIS / 1000 + " s"));
+      fail(
+          JettyFailures.tooSlow(
+              received
+                  + " bytes in "
+                  + elapsedMillis / 1000
+                  + " s; at least "
+                  + HttpLimits.MIN_BODY_BYTES_PER_SECOND
+                  + " B/s after the first "
+                  + HttpLimits.BODY_GRACE_MILLIS / 1000
+                  + " s"));
     } else {
       deadline = scheduler.schedule(this::checkDeadline, CHECK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -207,8 +235,12 @@ final class BodyReader implements ReadListener {
 
     @Override
     public ServletInputStream getInputStream() {
-      java.io.InputStream bytes = new java.io.SequenceInputStream(java.util.Collections.enumeration(
-          reader.pieces.stream().map(p -> (java.io.InputStream) new ByteArrayInputStream(p)).toList()));
+      java.io.InputStream bytes =
+          new java.io.SequenceInputStream(
+              java.util.Collections.enumeration(
+                  reader.pieces.stream()
+                      .map(p -> (java.io.InputStream) new ByteArrayInputStream(p))
+                      .toList()));
       return new ServletInputStream() {
         private boolean eof;
 
@@ -246,8 +278,9 @@ final class BodyReader implements ReadListener {
     @Override
     public java.io.BufferedReader getReader() {
       String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
-      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-          java.nio.charset.Charset.forName(encoding)));
+      return new java.io.BufferedReader(
+          new java.io.InputStreamReader(
+              getInputStream(), java.nio.charset.Charset.forName(encoding)));
     }
   }
 }

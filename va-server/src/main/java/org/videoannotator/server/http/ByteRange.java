@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 import org.videoannotator.server.api.ApiException;
 
 /**
- * One byte range of a file, from a request's {@code Range} header ({@code bytes=first-last},
- * {@code bytes=first-}, {@code bytes=-suffix}): what media players (Safari's video element
- * first of all) need to play and seek an MP4. A header that is not a single byte range is
- * ignored (the whole file, 200); a range past the end is 416 with {@code Content-Range: bytes *}.
+ * One byte range of a file, from a request's {@code Range} header ({@code bytes=first-last}, {@code
+ * bytes=first-}, {@code bytes=-suffix}): what media players (Safari's video element first of all)
+ * need to play and seek an MP4. A header that is not a single byte range is ignored (the whole
+ * file, 200); a range past the end is 416 with {@code Content-Range: bytes *}.
  */
 public record ByteRange(long first, long last, long size) {
   private static final Pattern SINGLE = Pattern.compile("bytes=(\\d*)-(\\d*)");
@@ -28,19 +28,23 @@ public record ByteRange(long first, long last, long size) {
     return "bytes " + first + "-" + last + "/" + size;
   }
 
-  /** The range {@code header} asks for in a file of {@code size} bytes; empty for the whole file. */
+  /**
+   * The range {@code header} asks for in a file of {@code size} bytes; empty for the whole file.
+   */
   public static Optional<ByteRange> parse(String header, long size) {
     if (header == null) {
       return Optional.empty();
     }
     Matcher m = SINGLE.matcher(header.strip());
-    if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())
-        || m.group(1).length() > 18 || m.group(2).length() > 18) {
+    if (!m.matches()
+        || (m.group(1).isEmpty() && m.group(2).isEmpty())
+        || m.group(1).length() > 18
+        || m.group(2).length() > 18) {
       return Optional.empty();
     }
     long first;
     long last;
-    if (m.group(1).isEmpty()) {  // the last N bytes
+    if (m.group(1).isEmpty()) { // the last N bytes
       long suffix = Long.parseLong(m.group(2));
       if (suffix == 0) {
         throw unsatisfiable(header, size);
@@ -51,7 +55,7 @@ public record ByteRange(long first, long last, long size) {
       first = Long.parseLong(m.group(1));
       last = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
       if (!m.group(2).isEmpty() && Long.parseLong(m.group(2)) < first) {
-        return Optional.empty();  // syntactically invalid: ignored
+        return Optional.empty(); // syntactically invalid: ignored
       }
     }
     if (first >= size) {
@@ -90,8 +94,11 @@ public record ByteRange(long first, long last, long size) {
   }
 
   private static ApiException unsatisfiable(String header, long size) {
-    return new ApiException(416, "range-not-satisfiable", "Range",
-        "the file has " + size + " bytes; '" + header + "' asks for none of them")
+    return new ApiException(
+            416,
+            "range-not-satisfiable",
+            "Range",
+            "the file has " + size + " bytes; '" + header + "' asks for none of them")
         .withHeader("Content-Range", "bytes */" + size);
   }
 }

@@ -18,10 +18,13 @@ import org.eclipse.jetty.util.component.AbstractLifeCycle;
  * byte a second was never dropped. A bean on each connector: it hears connections open and close,
  * and requests begin (head complete) and end.
  */
-final class HeaderDeadline extends AbstractLifeCycle implements Connection.Listener, HttpChannel.Listener {
+final class HeaderDeadline extends AbstractLifeCycle
+    implements Connection.Listener, HttpChannel.Listener {
   private final long deadlineMillis;
+
   /** Connections waiting for a request head, with when they started waiting (nanoTime). */
   private final Map<EndPoint, Long> waiting = new ConcurrentHashMap<>();
+
   private ScheduledExecutorService sweeper;
 
   HeaderDeadline(long deadlineMillis) {
@@ -53,21 +56,25 @@ final class HeaderDeadline extends AbstractLifeCycle implements Connection.Liste
 
   private void sweep() {
     long now = System.nanoTime();
-    waiting.forEach((endPoint, since) -> {
-      if (TimeUnit.NANOSECONDS.toMillis(now - since) > deadlineMillis && waiting.remove(endPoint, since)) {
-        endPoint.close();
-      }
-    });
+    waiting.forEach(
+        (endPoint, since) -> {
+          if (TimeUnit.NANOSECONDS.toMillis(now - since) > deadlineMillis
+              && waiting.remove(endPoint, since)) {
+            endPoint.close();
+          }
+        });
   }
 
   @Override
   protected synchronized void doStart() {
     if (sweeper == null) {
-      sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "va-http-header-deadline");
-        t.setDaemon(true);
-        return t;
-      });
+      sweeper =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "va-http-header-deadline");
+                t.setDaemon(true);
+                return t;
+              });
       long every = Math.max(100, deadlineMillis / 10);
       sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
     }

@@ -23,8 +23,13 @@ final class JettyFailures {
       }
       if (t instanceof BadMessageException bad) {
         int status = bad.getCode() >= 400 && bad.getCode() < 500 ? bad.getCode() : 400;
-        return new ApiException(status, org.videoannotator.server.api.ErrorMapping.codeOf(status), null,
-            "the request body was refused while it arrived (" + bad.getReason() + "); send it again");
+        return new ApiException(
+            status,
+            org.videoannotator.server.api.ErrorMapping.codeOf(status),
+            null,
+            "the request body was refused while it arrived ("
+                + bad.getReason()
+                + "); send it again");
       }
       if (t instanceof TimeoutException) {
         return tooSlow("no byte of it arrived for " + HttpLimits.IDLE_MILLIS / 1000 + " s");
@@ -37,17 +42,28 @@ final class JettyFailures {
   }
 
   static ApiException tooSlow(String what) {
-    return new ApiException(408, "request-timeout", null,
+    return new ApiException(
+        408,
+        "request-timeout",
+        null,
         "the request body arrived too slowly (" + what + "); send it again in one go");
   }
 
   static ApiException incomplete() {
-    return new ApiException(400, "incomplete-body", null,
+    return new ApiException(
+        400,
+        "incomplete-body",
+        null,
         "the request body ended before its declared length; send it again");
   }
 
   static ApiException tooLarge(long maxBytes) {
-    return new ApiException(413, "payload-too-large", null,
-        "the request body is larger than " + (maxBytes >> 20) + " MB; split the import into smaller files");
+    return new ApiException(
+        413,
+        "payload-too-large",
+        null,
+        "the request body is larger than "
+            + (maxBytes >> 20)
+            + " MB; split the import into smaller files");
   }
 }

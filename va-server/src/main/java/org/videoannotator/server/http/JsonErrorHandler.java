@@ -36,7 +36,11 @@ public final class JsonErrorHandler extends ErrorHandler {
   /** Errors raised inside the servlet chain that Javalin did not answer itself. */
   @Override
   protected void generateAcceptableResponse(
-      Request baseRequest, HttpServletRequest request, HttpServletResponse response, int code, String message)
+      Request baseRequest,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int code,
+      String message)
       throws IOException {
     baseRequest.setHandled(true);
     response.setContentType("application/json");
@@ -45,13 +49,16 @@ public final class JsonErrorHandler extends ErrorHandler {
   }
 
   static byte[] json(int status, String reason) {
-    String detail = "the server refused the request before reading it"
-        + (reason == null || reason.isBlank() ? "" : ": " + reason);
-    ErrorBody body = new ErrorBody(ErrorMapping.codeOf(status), null, detail + " (HTTP " + status + ")");
+    String detail =
+        "the server refused the request before reading it"
+            + (reason == null || reason.isBlank() ? "" : ": " + reason);
+    ErrorBody body =
+        new ErrorBody(ErrorMapping.codeOf(status), null, detail + " (HTTP " + status + ")");
     try {
       return Json.mapper().writeValueAsBytes(body);
     } catch (IOException e) {
-      return ("{\"error\":\"" + ErrorMapping.codeOf(status) + "\"}").getBytes(StandardCharsets.UTF_8);
+      return ("{\"error\":\"" + ErrorMapping.codeOf(status) + "\"}")
+          .getBytes(StandardCharsets.UTF_8);
     }
   }
 }

@@ -22,7 +22,11 @@ final class Refusal {
   private Refusal() {}
 
   /** Sends {@code refusal}; with {@code cutOff}, ends the connection instead of reading on. */
-  static void send(HttpServletRequest request, HttpServletResponse response, ApiException refusal, boolean cutOff) {
+  static void send(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      ApiException refusal,
+      boolean cutOff) {
     try {
       if (!response.isCommitted()) {
         response.reset();
@@ -53,6 +57,9 @@ final class Refusal {
     }
     EndPoint endPoint = base.getHttpChannel().getEndPoint();
     endPoint.shutdownOutput();
-    base.getHttpChannel().getConnector().getScheduler().schedule(endPoint::close, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+    base.getHttpChannel()
+        .getConnector()
+        .getScheduler()
+        .schedule(endPoint::close, LINGER_MILLIS, TimeUnit.MILLISECONDS);
   }
 }

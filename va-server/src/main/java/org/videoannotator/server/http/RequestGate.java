@@ -13,10 +13,10 @@ import org.videoannotator.server.api.ApiException;
 
 /**
  * The servlet filter in front of Javalin: every request passes its header checks ({@link
- * RequestGuard}, authentication) <em>before</em> a byte of its body is read, so refused uploads
- * are cut off unread ({@link Refusal}); a body over the limit by its {@code Content-Length} is
- * refused the same way; any other body is read without holding a request thread ({@link
- * BodyReader}), so clients that stall mid-body cannot take the threads others need.
+ * RequestGuard}, authentication) <em>before</em> a byte of its body is read, so refused uploads are
+ * cut off unread ({@link Refusal}); a body over the limit by its {@code Content-Length} is refused
+ * the same way; any other body is read without holding a request thread ({@link BodyReader}), so
+ * clients that stall mid-body cannot take the threads others need.
  */
 public final class RequestGate implements Filter {
   /** A check on the request line and headers; throws {@link ApiException} to refuse. */
@@ -34,7 +34,8 @@ public final class RequestGate implements Filter {
   }
 
   @Override
-  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) res;
     SecurityHeaders.put(response, request.isSecure());

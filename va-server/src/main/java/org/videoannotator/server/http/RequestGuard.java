@@ -10,6 +10,7 @@ import org.videoannotator.server.api.ApiException;
 
 /**
  * Refuses requests that a web page on another site could make through the annotator's browser:
+ *
  * <ul>
  *   <li><b>Host</b> (every request, when the server has no token): only the loopback names and the
  *       bound address. A DNS-rebinding page reaches 127.0.0.1 under its own host name, which this
@@ -22,18 +23,27 @@ import org.videoannotator.server.api.ApiException;
  *       JSON, so a plain HTML form ({@code text/plain}, form encodings) cannot post; the import
  *       routes also take their CSV/NDJSON text types.
  * </ul>
- * It runs in the {@link RequestGate}, on the request line and headers, before any body byte is read.
+ *
+ * It runs in the {@link RequestGate}, on the request line and headers, before any body byte is
+ * read.
  */
 public final class RequestGuard {
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
   private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
   private static final Set<String> IMPORT_TYPES =
-      Set.of("application/json", "text/plain", "text/csv", "application/x-ndjson", "application/ndjson");
+      Set.of(
+          "application/json",
+          "text/plain",
+          "text/csv",
+          "application/x-ndjson",
+          "application/ndjson");
 
   private final boolean checkHost;
   private final Set<String> allowedHosts = ConcurrentHashMap.newKeySet();
 
-  /** @param checkHost whether to refuse unknown {@code Host} names (servers without a token) */
+  /**
+   * @param checkHost whether to refuse unknown {@code Host} names (servers without a token)
+   */
   public RequestGuard(boolean checkHost) {
     this.checkHost = checkHost;
     allowedHosts.addAll(LOOPBACK);
@@ -47,31 +57,54 @@ public final class RequestGuard {
     }
   }
 
-  /** @throws org.videoannotator.server.api.ApiException 403, 400 or 415 when the request is refused */
+  /**
+   * @throws org.videoannotator.server.api.ApiException 403, 400 or 415 when the request is refused
+   */
   public void check(HttpServletRequest request) {
     String host = request.getHeader("Host");
     if (checkHost && !allowedHosts.contains(hostName(host))) {
-      throw new ApiException(403, "forbidden-host", "Host",
-          "this server answers only to " + String.join(", ", allowedHosts.stream().sorted().toList())
-              + ", not to '" + host + "' (a page on another site may be trying to reach it through DNS rebinding)");
+      throw new ApiException(
+          403,
+          "forbidden-host",
+          "Host",
+          "this server answers only to "
+              + String.join(", ", allowedHosts.stream().sorted().toList())
+              + ", not to '"
+              + host
+              + "' (a page on another site may be trying to reach it through DNS rebinding)");
     }
-    String raw = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    String raw =
+        request.getRequestURI()
+            + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     if (!wellEscaped(raw)) {
-      throw ApiException.badRequest("url", "the URL has a '%' not followed by two hex digits; escape '%' as %25");
+      throw ApiException.badRequest(
+          "url", "the URL has a '%' not followed by two hex digits; escape '%' as %25");
     }
     if (!STATE_CHANGING.contains(request.getMethod())) {
       return;
     }
-    checkOrigin(request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"), host, request.getScheme());
+    checkOrigin(
+        request.getHeader("Origin"),
+        request.getHeader("Sec-Fetch-Site"),
+        host,
+        request.getScheme());
     String path = request.getRequestURI();
     if (hasBody(request) && path.startsWith("/api/")) {
       String type = mediaType(request.getHeader("Content-Type"));
-      boolean allowed = path.endsWith("/import") ? IMPORT_TYPES.contains(type) : "application/json".equals(type);
+      boolean allowed =
+          path.endsWith("/import") ? IMPORT_TYPES.contains(type) : "application/json".equals(type);
       if (!allowed) {
-        throw new ApiException(415, "unsupported-media-type", "Content-Type",
-            "send the body as application/json" + (path.endsWith("/import")
-                ? " or as text/csv, text/plain or application/x-ndjson" : "") + ", not '"
-                + (type.isEmpty() ? "(none)" : type) + "'");
+        throw new ApiException(
+            415,
+            "unsupported-media-type",
+            "Content-Type",
+            "send the body as application/json"
+                + (path.endsWith("/import")
+                    ? " or as text/csv, text/plain or application/x-ndjson"
+                    : "")
+                + ", not '"
+                + (type.isEmpty() ? "(none)" : type)
+                + "'");
       }
     }
   }
@@ -90,18 +123,28 @@ public final class RequestGuard {
   static void checkOrigin(String origin, String fetchSite, String host, String scheme) {
     if (origin == null) {
       if ("cross-site".equals(fetchSite) || "same-site".equals(fetchSite)) {
-        throw new ApiException(403, "cross-origin", "Sec-Fetch-Site",
+        throw new ApiException(
+            403,
+            "cross-origin",
+            "Sec-Fetch-Site",
             "requests that change data must come from this server's own pages");
       }
     } else if ("null".equals(origin.strip())) {
       if (!"same-origin".equals(fetchSite)) {
-        throw new ApiException(403, "cross-origin", "Origin",
+        throw new ApiException(
+            403,
+            "cross-origin",
+            "Origin",
             "requests that change data must come from this server's own pages; this one hides its origin"
                 + " ('Origin: null') and the browser does not vouch for it (Sec-Fetch-Site: "
-                + (fetchSite == null ? "none sent" : fetchSite) + ")");
+                + (fetchSite == null ? "none sent" : fetchSite)
+                + ")");
       }
     } else if (!sameOrigin(origin, host, scheme)) {
-      throw new ApiException(403, "cross-origin", "Origin",
+      throw new ApiException(
+          403,
+          "cross-origin",
+          "Origin",
           "requests that change data must come from this server's own pages, not from " + origin);
     }
   }
@@ -124,7 +167,8 @@ public final class RequestGuard {
   /** Whether the request announces a body (a length above zero, or a transfer coding). */
   static boolean hasBody(HttpServletRequest request) {
     String length = request.getHeader("Content-Length");
-    return (length != null && !"0".equals(length.strip())) || request.getHeader("Transfer-Encoding") != null;
+    return (length != null && !"0".equals(length.strip()))
+        || request.getHeader("Transfer-Encoding") != null;
   }
 
   private static String mediaType(String contentType) {
@@ -132,10 +176,15 @@ public final class RequestGuard {
       return "";
     }
     int semicolon = contentType.indexOf(';');
-    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+        .strip()
+        .toLowerCase(Locale.ROOT);
   }
 
-  /** The host name of a {@code Host} header, lower case, without port ({@code [::1]} keeps brackets). */
+  /**
+   * The host name of a {@code Host} header, lower case, without port ({@code [::1]} keeps
+   * brackets).
+   */
   static String hostName(String host) {
     if (host == null) {
       return "";
@@ -158,7 +207,8 @@ public final class RequestGuard {
       if (uri.getHost() == null || !scheme.equalsIgnoreCase(uri.getScheme())) {
         return false;
       }
-      return authority(uri.getScheme(), uri.getRawAuthority()).equals(authority(scheme, host.strip()));
+      return authority(uri.getScheme(), uri.getRawAuthority())
+          .equals(authority(scheme, host.strip()));
     } catch (IllegalArgumentException e) {
       return false;
     }

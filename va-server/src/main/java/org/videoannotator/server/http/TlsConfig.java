@@ -28,8 +28,8 @@ import org.videoannotator.core.UserException;
 
 /**
  * HTTPS from a PEM certificate chain and a PEM private key (PKCS#8, {@code BEGIN PRIVATE KEY}; RSA
- * or EC), as certificate tools and ACME clients write them. Read eagerly, so a wrong file is a clear
- * error at start, not a failed handshake later.
+ * or EC), as certificate tools and ACME clients write them. Read eagerly, so a wrong file is a
+ * clear error at start, not a failed handshake later.
  */
 public final class TlsConfig {
   private final KeyStore keyStore;
@@ -46,7 +46,8 @@ public final class TlsConfig {
     try (InputStream in = Files.newInputStream(certificate)) {
       chain = CertificateFactory.getInstance("X.509").generateCertificates(in);
     } catch (IOException | GeneralSecurityException e) {
-      throw new UserException("--tls-cert " + certificate + " is not a PEM certificate (" + e.getMessage() + ")", e);
+      throw new UserException(
+          "--tls-cert " + certificate + " is not a PEM certificate (" + e.getMessage() + ")", e);
     }
     if (chain.isEmpty()) {
       throw new UserException("--tls-cert " + certificate + " holds no certificate");
@@ -58,10 +59,19 @@ public final class TlsConfig {
       String password = HexFormat.of().formatHex(random);
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
-      store.setKeyEntry("va", privateKey, password.toCharArray(), chain.toArray(Certificate[]::new));
+      store.setKeyEntry(
+          "va", privateKey, password.toCharArray(), chain.toArray(Certificate[]::new));
       return new TlsConfig(store, password);
     } catch (IOException | GeneralSecurityException e) {
-      throw new UserException("--tls-key " + key + " does not go with --tls-cert " + certificate + " (" + e.getMessage() + ")", e);
+      throw new UserException(
+          "--tls-key "
+              + key
+              + " does not go with --tls-cert "
+              + certificate
+              + " ("
+              + e.getMessage()
+              + ")",
+          e);
     }
   }
 
@@ -73,10 +83,18 @@ public final class TlsConfig {
       throw new UserException("cannot read --tls-key " + key + " (" + e.getMessage() + ")", e);
     }
     if (!pem.contains("-----BEGIN PRIVATE KEY-----")) {
-      throw new UserException("--tls-key " + key + " must be an unencrypted PKCS#8 PEM key (BEGIN PRIVATE KEY); convert"
-          + " it with: openssl pkcs8 -topk8 -nocrypt -in " + key + " -out key-pkcs8.pem");
+      throw new UserException(
+          "--tls-key "
+              + key
+              + " must be an unencrypted PKCS#8 PEM key (BEGIN PRIVATE KEY); convert"
+              + " it with: openssl pkcs8 -topk8 -nocrypt -in "
+              + key
+              + " -out key-pkcs8.pem");
     }
-    String body = pem.substring(pem.indexOf("-----BEGIN PRIVATE KEY-----") + 27, pem.indexOf("-----END PRIVATE KEY-----"));
+    String body =
+        pem.substring(
+            pem.indexOf("-----BEGIN PRIVATE KEY-----") + 27,
+            pem.indexOf("-----END PRIVATE KEY-----"));
     byte[] der = Base64.getMimeDecoder().decode(body);
     for (String algorithm : new String[] {"RSA", "EC", "Ed25519"}) {
       try {
@@ -96,8 +114,11 @@ public final class TlsConfig {
     HttpConfiguration https = new HttpConfiguration(http);
     // Clients reach a self-hosted annotator by address as often as by name: no SNI host check.
     https.addCustomizer(new SecureRequestCustomizer(false));
-    ServerConnector connector = new ServerConnector(server,
-        new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(https));
+    ServerConnector connector =
+        new ServerConnector(
+            server,
+            new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+            new HttpConnectionFactory(https));
     connector.setHost(host);
     connector.setPort(port);
     return connector;

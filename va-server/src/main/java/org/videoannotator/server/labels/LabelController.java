@@ -10,7 +10,10 @@ import org.videoannotator.server.api.Bodies;
 import org.videoannotator.server.auth.Permission;
 import org.videoannotator.server.auth.Principal;
 
-/** Labels over HTTP: list, create, read, change, delete, import of the ontology ({@link LabelService}). */
+/**
+ * Labels over HTTP: list, create, read, change, delete, import of the ontology ({@link
+ * LabelService}).
+ */
 public final class LabelController {
   private final LabelService labels;
 
@@ -32,9 +35,14 @@ public final class LabelController {
     if (labels.isDeleted(name)) {
       Permission.REVIVE_LABEL.require(ctx);
     }
-    ctx.status(201).json(labels.create(new LabelService.LabelDraft(name,
-        Bodies.string(body, "description").orElse(""), Bodies.strings(body, "keywords", true).orElse(List.of())),
-        Principal.actor(ctx, "local")));
+    ctx.status(201)
+        .json(
+            labels.create(
+                new LabelService.LabelDraft(
+                    name,
+                    Bodies.string(body, "description").orElse(""),
+                    Bodies.strings(body, "keywords", true).orElse(List.of())),
+                Principal.actor(ctx, "local")));
   }
 
   public void update(Context ctx) {
@@ -52,7 +60,10 @@ public final class LabelController {
     ctx.json(labels.delete(name, Principal.actor(ctx, "local")));
   }
 
-  /** Body: {@code {"name": {"description": "...", "keywords": "A, B"}, ...}} (task_descriptions.json). */
+  /**
+   * Body: {@code {"name": {"description": "...", "keywords": "A, B"}, ...}}
+   * (task_descriptions.json).
+   */
   public void importOntology(Context ctx) {
     JsonNode body = Bodies.object(ctx);
     // Validate everything first so a bad entry creates nothing.
@@ -61,10 +72,14 @@ public final class LabelController {
       String field = "body." + e.getKey();
       String name = LabelNames.check(field, e.getKey());
       if (!e.getValue().isObject()) {
-        throw ApiException.badRequest(field, field + " must be an object with description and keywords");
+        throw ApiException.badRequest(
+            field, field + " must be an object with description and keywords");
       }
-      drafts.add(new LabelService.LabelDraft(name, Bodies.string(e.getValue(), "description").orElse(""),
-          Bodies.strings(e.getValue(), "keywords", true).orElse(List.of())));
+      drafts.add(
+          new LabelService.LabelDraft(
+              name,
+              Bodies.string(e.getValue(), "description").orElse(""),
+              Bodies.strings(e.getValue(), "keywords", true).orElse(List.of())));
     }
     ctx.status(201).json(labels.importOntology(drafts));
   }

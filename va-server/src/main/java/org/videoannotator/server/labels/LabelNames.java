@@ -19,13 +19,18 @@ public final class LabelNames {
     }
     String n = name.strip();
     if (n.length() > MAX_LENGTH) {
-      throw DomainException.invalid(field, field + " must be at most " + MAX_LENGTH + " characters, got " + n.length());
+      throw DomainException.invalid(
+          field, field + " must be at most " + MAX_LENGTH + " characters, got " + n.length());
     }
     for (int i = 0; i < n.length(); i++) {
       char ch = n.charAt(i);
       if (Character.isISOControl(ch) || ch == '/' || ch == '\\') {
-        throw DomainException.invalid(field, field + " must not contain '/', '\\' or control characters: '"
-            + DomainException.shorten(n) + "'");
+        throw DomainException.invalid(
+            field,
+            field
+                + " must not contain '/', '\\' or control characters: '"
+                + DomainException.shorten(n)
+                + "'");
       }
     }
     return n;
@@ -40,8 +45,13 @@ public final class LabelNames {
     byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     for (int i = 0; i < bytes.length; i++) {
       int b = bytes[i] & 0xff;
-      boolean safe = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
-          || b == '-' || b == '_' || (b == '.' && i > 0);
+      boolean safe =
+          (b >= 'a' && b <= 'z')
+              || (b >= 'A' && b <= 'Z')
+              || (b >= '0' && b <= '9')
+              || b == '-'
+              || b == '_'
+              || (b == '.' && i > 0);
       if (safe) {
         out.append((char) b);
       } else {

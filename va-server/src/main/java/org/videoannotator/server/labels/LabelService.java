@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.videoannotator.server.errors.DomainException;
 import org.videoannotator.server.store.AnnotationStore;
-import org.videoannotator.server.store.UnknownLabelException;
 import org.videoannotator.server.store.Counts;
 import org.videoannotator.server.store.DuplicateLabelException;
 import org.videoannotator.server.store.Label;
+import org.videoannotator.server.store.UnknownLabelException;
 
 /**
- * Labels as a feature: look one up (every feature that works on a label starts here), list,
- * create, change, delete, and import the released ontology. No HTTP: {@link LabelController}
- * parses and answers.
+ * Labels as a feature: look one up (every feature that works on a label starts here), list, create,
+ * change, delete, and import the released ontology. No HTTP: {@link LabelController} parses and
+ * answers.
  */
 public final class LabelService {
   /** A label to create: name checked by {@link LabelNames#check}, keywords already split. */
@@ -32,9 +32,14 @@ public final class LabelService {
     this.builds = builds;
   }
 
-  /** The live label named {@code name}. @throws DomainException not found (the one wording of a missing label) */
+  /**
+   * The live label named {@code name}. @throws DomainException not found (the one wording of a
+   * missing label)
+   */
   public Label require(String name) {
-    return store.label(name).orElseThrow(() -> DomainException.notFound("label", UnknownLabelException.message(name)));
+    return store
+        .label(name)
+        .orElseThrow(() -> DomainException.notFound("label", UnknownLabelException.message(name)));
   }
 
   public List<LabelView> list() {
@@ -50,7 +55,9 @@ public final class LabelService {
     return store.isDeletedLabel(name);
   }
 
-  /** @throws DuplicateLabelException when a live label has the name */
+  /**
+   * @throws DuplicateLabelException when a live label has the name
+   */
   public LabelView create(LabelDraft draft) {
     return create(draft, null);
   }
@@ -65,13 +72,25 @@ public final class LabelService {
     return view(label);
   }
 
-  /** Changes what is given (null keeps the description or keywords), audited under {@code actor}. */
+  /**
+   * Changes what is given (null keeps the description or keywords), audited under {@code actor}.
+   */
   public LabelView update(String name, String description, List<String> keywords, String actor) {
     Label label = require(name);
-    Label updated = store.updateLabel(label.name(), description, keywords)
-        .orElseThrow(() -> DomainException.notFound("label", UnknownLabelException.message(label.name())));
-    store.users().audit(actor, "label-edited", label.name() + (description != null ? ", description" : "")
-        + (keywords != null ? ", keywords" : ""));
+    Label updated =
+        store
+            .updateLabel(label.name(), description, keywords)
+            .orElseThrow(
+                () ->
+                    DomainException.notFound("label", UnknownLabelException.message(label.name())));
+    store
+        .users()
+        .audit(
+            actor,
+            "label-edited",
+            label.name()
+                + (description != null ? ", description" : "")
+                + (keywords != null ? ", keywords" : ""));
     return view(updated);
   }
 
@@ -100,7 +119,10 @@ public final class LabelService {
   }
 
   private LabelView view(Label label) {
-    return LabelView.of(label, Counts.of(store.current(label.name())), builds.latestSummary(label.name()),
+    return LabelView.of(
+        label,
+        Counts.of(store.current(label.name())),
+        builds.latestSummary(label.name()),
         store.assignments().of(label.name()));
   }
 }

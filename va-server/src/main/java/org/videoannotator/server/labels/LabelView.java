@@ -11,11 +11,25 @@ import org.videoannotator.server.store.Label;
  * works on it (overlap: annotators per clip; assignees: empty for everyone).
  */
 public record LabelView(
-    String name, String description, List<String> keywords, String created, Counts counts,
-    BuildSummary latestBuild, int overlap, List<String> assignees) {
+    String name,
+    String description,
+    List<String> keywords,
+    String created,
+    Counts counts,
+    BuildSummary latestBuild,
+    int overlap,
+    List<String> assignees) {
 
-  public static LabelView of(Label label, Counts counts, BuildSummary latestBuild, Assignment assignment) {
-    return new LabelView(label.name(), label.description(), label.keywords(), label.created().toString(),
-        counts, latestBuild, assignment.overlap(), assignment.assignees());
+  public static LabelView of(
+      Label label, Counts counts, BuildSummary latestBuild, Assignment assignment) {
+    return new LabelView(
+        label.name(),
+        label.description(),
+        label.keywords(),
+        label.created().toString(),
+        counts,
+        latestBuild,
+        assignment.overlap(),
+        assignment.assignees());
   }
 }

@@ -8,7 +8,9 @@ import org.videoannotator.server.labels.LabelService;
 import org.videoannotator.server.store.Label;
 import org.videoannotator.server.store.ModelRow;
 
-/** Model versions of a label over HTTP: list, score clips, quick preview ({@link ScoringService}). */
+/**
+ * Model versions of a label over HTTP: list, score clips, quick preview ({@link ScoringService}).
+ */
 public final class ModelController {
   private final LabelService labels;
   private final ScoringService scoring;
@@ -27,7 +29,8 @@ public final class ModelController {
   }
 
   private ModelRow version(Label label, String text) {
-    return scoring.requireVersion(label.name(), Params.parseInt("version", text, 1, Integer.MAX_VALUE));
+    return scoring.requireVersion(
+        label.name(), Params.parseInt("version", text, 1, Integer.MAX_VALUE));
   }
 
   public void score(Context ctx) {
@@ -39,8 +42,10 @@ public final class ModelController {
   public void preview(Context ctx) {
     Label label = label(ctx);
     int k = Params.integer(ctx, "k", 5, 1, 100);
-    ModelRow row = Params.string(ctx, "version").map(v -> version(label, v))
-        .orElseGet(() -> scoring.requireLatest(label.name()));
+    ModelRow row =
+        Params.string(ctx, "version")
+            .map(v -> version(label, v))
+            .orElseGet(() -> scoring.requireLatest(label.name()));
     ctx.json(scoring.preview(label.name(), row, k));
   }
 }

@@ -13,7 +13,8 @@ public final class ReviewController {
   private final ReviewService reviews;
   private final AssignmentService assignments;
 
-  public ReviewController(LabelService labels, ReviewService reviews, AssignmentService assignments) {
+  public ReviewController(
+      LabelService labels, ReviewService reviews, AssignmentService assignments) {
     this.labels = labels;
     this.reviews = reviews;
     this.assignments = assignments;

@@ -10,23 +10,28 @@ import org.videoannotator.server.assign.ClipAllocator;
 import org.videoannotator.server.assign.Worker;
 import org.videoannotator.server.builds.BuildService;
 import org.videoannotator.server.builds.LabelModel;
-import org.videoannotator.server.store.Decision;
 import org.videoannotator.server.clips.ClipView;
 import org.videoannotator.server.store.AnnotationStore;
 import org.videoannotator.server.store.CurrentAnnotation;
+import org.videoannotator.server.store.Decision;
 import org.videoannotator.server.store.Value;
 
 /**
  * Review of a label's annotations against its latest model: all, positives, negatives,
  * disagreements (annotators' votes differ), flipped (the model contradicts the label, strongest
  * contradiction first) or needs-vote (clips teammates voted on that still need the reviewing
- * annotator's vote to meet the label's overlap, claimed for them as feeds claim theirs: see
- * {@link ClipAllocator}). No HTTP here: {@link ReviewController} parses and answers.
+ * annotator's vote to meet the label's overlap, claimed for them as feeds claim theirs: see {@link
+ * ClipAllocator}). No HTTP here: {@link ReviewController} parses and answers.
  */
 public final class ReviewService {
   /** The review filters, wire names. */
   public enum Filter {
-    ALL, POSITIVES, NEGATIVES, DISAGREEMENTS, FLIPPED, NEEDS_VOTE;
+    ALL,
+    POSITIVES,
+    NEGATIVES,
+    DISAGREEMENTS,
+    FLIPPED,
+    NEEDS_VOTE;
 
     public String wire() {
       return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -48,7 +53,10 @@ public final class ReviewService {
   public record ReviewPage(String filter, int total, List<ReviewItem> items) {}
 
   private record Scored(CurrentAnnotation annotation, Float score, double threshold) {
-    /** How strongly the model contradicts the label: distance of its score from the label's side of its threshold. */
+    /**
+     * How strongly the model contradicts the label: distance of its score from the label's side of
+     * its threshold.
+     */
     double contradiction() {
       if (score == null) {
         return 0;
@@ -71,14 +79,17 @@ public final class ReviewService {
   private final BuildService builds;
   private final ClipAllocator allocator;
 
-  public ReviewService(Corpus corpus, AnnotationStore store, BuildService builds, ClipAllocator allocator) {
+  public ReviewService(
+      Corpus corpus, AnnotationStore store, BuildService builds, ClipAllocator allocator) {
     this.corpus = corpus;
     this.store = store;
     this.builds = builds;
     this.allocator = allocator;
   }
 
-  /** @param worker who reviews: the needs-vote filter serves the clips that need their vote */
+  /**
+   * @param worker who reviews: the needs-vote filter serves the clips that need their vote
+   */
   public ReviewPage review(String label, Worker worker, Filter filter, int k, int offset) {
     LabelModel model = builds.latestLabelModel(label).orElse(null);
     double threshold = model == null ? Decision.UNCALIBRATED_THRESHOLD : model.threshold();
@@ -93,26 +104,37 @@ public final class ReviewService {
       rows.add(new Scored(a, score, threshold));
     }
     if (filter == Filter.NEEDS_VOTE) {
-      ClipAllocator.Page<Scored> page = allocator.serve(label, worker, rows, s -> s.annotation().key(), offset, k);
+      ClipAllocator.Page<Scored> page =
+          allocator.serve(label, worker, rows, s -> s.annotation().key(), offset, k);
       return new ReviewPage(filter.wire(), page.available(), items(page.items()));
     }
-    List<Scored> kept = switch (filter) {
-      case POSITIVES -> rows.stream().filter(s -> s.annotation().value() == Value.YES).toList();
-      case NEGATIVES -> rows.stream().filter(s -> s.annotation().value() == Value.NO).toList();
-      case DISAGREEMENTS -> rows.stream().filter(s -> s.annotation().disputed()).toList();
-      case FLIPPED -> rows.stream()
-          .filter(s -> s.annotation().value() != Value.UNSURE && s.contradiction() > 0)
-          .sorted(Comparator.comparingDouble(Scored::otherAnswer).reversed())
-          .toList();
-      case ALL, NEEDS_VOTE -> rows;
-    };
-    return new ReviewPage(filter.wire(), kept.size(), items(kept.stream().skip(offset).limit(k).toList()));
+    List<Scored> kept =
+        switch (filter) {
+          case POSITIVES -> rows.stream().filter(s -> s.annotation().value() == Value.YES).toList();
+          case NEGATIVES -> rows.stream().filter(s -> s.annotation().value() == Value.NO).toList();
+          case DISAGREEMENTS -> rows.stream().filter(s -> s.annotation().disputed()).toList();
+          case FLIPPED ->
+              rows.stream()
+                  .filter(s -> s.annotation().value() != Value.UNSURE && s.contradiction() > 0)
+                  .sorted(Comparator.comparingDouble(Scored::otherAnswer).reversed())
+                  .toList();
+          case ALL, NEEDS_VOTE -> rows;
+        };
+    return new ReviewPage(
+        filter.wire(), kept.size(), items(kept.stream().skip(offset).limit(k).toList()));
   }
 
   private List<ReviewItem> items(List<Scored> page) {
     return page.stream()
-        .map(s -> new ReviewItem(AnnotationView.of(s.annotation()), s.score(),
-            corpus.clip(s.annotation().key()).map(c -> ClipView.of(c, corpus)).orElse(null)))
+        .map(
+            s ->
+                new ReviewItem(
+                    AnnotationView.of(s.annotation()),
+                    s.score(),
+                    corpus
+                        .clip(s.annotation().key())
+                        .map(c -> ClipView.of(c, corpus))
+                        .orElse(null)))
         .toList();
   }
 }

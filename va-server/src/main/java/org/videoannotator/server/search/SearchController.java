@@ -34,15 +34,27 @@ public final class SearchController {
   private final AnnotationStore store;
   private final TextEncoder textEncoder;
 
-  /** @param textEncoder the corpus's text encoder, or null (text falls back to full-text) */
+  /**
+   * @param textEncoder the corpus's text encoder, or null (text falls back to full-text)
+   */
   public SearchController(Corpus corpus, AnnotationStore store, TextEncoder textEncoder) {
     this.corpus = corpus;
     this.store = store;
     this.textEncoder = textEncoder;
   }
 
-  /** A page of hits; {@code engine} is how the corpus searched ({@code engineDetail}: the vector engine, e.g. int8-scan+exact), {@code notes} what it fell back to. */
-  public record SearchPage(String mode, String engine, String engineDetail, List<String> notes, int k, int offset, List<HitView> hits) {}
+  /**
+   * A page of hits; {@code engine} is how the corpus searched ({@code engineDetail}: the vector
+   * engine, e.g. int8-scan+exact), {@code notes} what it fell back to.
+   */
+  public record SearchPage(
+      String mode,
+      String engine,
+      String engineDetail,
+      List<String> notes,
+      int k,
+      int offset,
+      List<HitView> hits) {}
 
   /** One search hit as the API shows it. */
   public record HitView(String key, float score, ClipView clip, AnnotationView annotation) {}
@@ -53,16 +65,29 @@ public final class SearchController {
       Params.string(ctx, mode).ifPresent(v -> given.put(mode, v));
     }
     if (given.size() != 1) {
-      throw ApiException.badRequest("text", "give exactly one of text, words, query or like; got "
-          + (given.isEmpty() ? "none" : given.keySet()));
+      throw ApiException.badRequest(
+          "text",
+          "give exactly one of text, words, query or like; got "
+              + (given.isEmpty() ? "none" : given.keySet()));
     }
     int k = Params.integer(ctx, "k", 20, 1, MAX_K);
     int offset = Params.integer(ctx, "offset", 0, 0, 100_000);
-    Optional<Label> label = Params.string(ctx, "label").map(name -> store.label(name).orElseThrow(
-        () -> ApiException.notFound("label", org.videoannotator.server.store.UnknownLabelException.message(name))));
+    Optional<Label> label =
+        Params.string(ctx, "label")
+            .map(
+                name ->
+                    store
+                        .label(name)
+                        .orElseThrow(
+                            () ->
+                                ApiException.notFound(
+                                    "label",
+                                    org.videoannotator.server.store.UnknownLabelException.message(
+                                        name))));
     boolean unlabelled = Params.bool(ctx, "unlabelled", false);
     if (unlabelled && label.isEmpty()) {
-      throw ApiException.badRequest("unlabelled", "unlabelled=true needs label=<name> to know what is labelled");
+      throw ApiException.badRequest(
+          "unlabelled", "unlabelled=true needs label=<name> to know what is labelled");
     }
     Map<String, CurrentAnnotation> annotations = new HashMap<>();
     label.ifPresent(l -> store.current(l.name()).forEach(a -> annotations.put(a.key(), a)));
@@ -75,8 +100,12 @@ public final class SearchController {
       case "words" -> request.words(value);
       case "query" -> {
         if (corpus.namedQuery(value).isEmpty()) {
-          throw ApiException.notFound("query", "the corpus has no named query '" + Params.shorten(value) + "'; it has "
-              + Params.shorten(String.join(", ", corpus.namedQueries().keySet())));
+          throw ApiException.notFound(
+              "query",
+              "the corpus has no named query '"
+                  + Params.shorten(value)
+                  + "'; it has "
+                  + Params.shorten(String.join(", ", corpus.namedQueries().keySet())));
         }
         request.namedQuery(value);
       }
@@ -89,19 +118,29 @@ public final class SearchController {
     List<HitView> hits = new ArrayList<>();
     for (SearchHit hit : result.hits()) {
       CurrentAnnotation a = annotations.get(hit.key());
-      hits.add(new HitView(hit.key(), hit.score(), ClipView.of(hit.clip(), corpus), a == null ? null : AnnotationView.of(a)));
+      hits.add(
+          new HitView(
+              hit.key(),
+              hit.score(),
+              ClipView.of(hit.clip(), corpus),
+              a == null ? null : AnnotationView.of(a)));
     }
     ctx.json(new SearchPage(mode, result.mode(), result.engine(), result.notes(), k, offset, hits));
   }
 
   /** Comma-separated keys, unless the whole value is itself a key; every key must exist. */
   private Set<String> likeKeys(String value) {
-    Set<String> keys = corpus.hasKey(value) ? Set.of(value)
-        : java.util.Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-            .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    Set<String> keys =
+        corpus.hasKey(value)
+            ? Set.of(value)
+            : java.util.Arrays.stream(value.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     for (String key : keys) {
       if (!corpus.hasKey(key)) {
-        throw ApiException.notFound("like", "the corpus has no clip '" + Params.shorten(key) + "' (like)");
+        throw ApiException.notFound(
+            "like", "the corpus has no clip '" + Params.shorten(key) + "' (like)");
       }
     }
     if (keys.isEmpty() || keys.size() > 1000) {

@@ -1,4 +1,2 @@
-/**
- * Search over HTTP: text and more-like-these queries answered by the corpus.
- */
+/** Search over HTTP: text and more-like-these queries answered by the corpus. */
 package org.videoannotator.server.search;

@@ -18,17 +18,17 @@ import org.videoannotator.core.Json;
 import org.videoannotator.core.UserException;
 
 /**
- * The annotation store of one corpus: labels and the append-only log of annotation events in
- * SQLite ({@code annotations.db} in the corpus folder). Current annotations are derived from the
- * log: for each (label, clip, annotator) the latest event counts, and a {@code removed} event undoes
- * that annotator's vote. Every write method returns only after its transaction is durable.
- * Thread-safe.
+ * The annotation store of one corpus: labels and the append-only log of annotation events in SQLite
+ * ({@code annotations.db} in the corpus folder). Current annotations are derived from the log: for
+ * each (label, clip, annotator) the latest event counts, and a {@code removed} event undoes that
+ * annotator's vote. Every write method returns only after its transaction is durable. Thread-safe.
  */
 public final class AnnotationStore implements AutoCloseable {
   /** File name of the database inside the corpus folder. */
 
   /** Appends of more votes than this (import chunks, large batches) are committed on their own. */
   private static final int BULK_VOTES = 100;
+
   private final Database db;
   private final ModelVersions models;
   private final UserStore users;
@@ -37,7 +37,8 @@ public final class AnnotationStore implements AutoCloseable {
   // One projection of a label's log at a time: readers arriving while it runs wait for it.
   private final Map<String, Object> projecting = new java.util.concurrent.ConcurrentHashMap<>();
   // Events read from the log to project current annotations (whole-log loads and catch-ups).
-  private final java.util.concurrent.atomic.LongAdder eventsRead = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder eventsRead =
+      new java.util.concurrent.atomic.LongAdder();
 
   private AnnotationStore(Database db) {
     this.db = db;
@@ -82,55 +83,61 @@ public final class AnnotationStore implements AutoCloseable {
 
   /** Whether {@code name} is a deleted label (creating it again revives its history). */
   public boolean isDeletedLabel(String name) {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT deleted FROM labels WHERE name=?")) {
-        ps.setString(1, name);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() && rs.getInt(1) != 0;
-        }
-      }
-    });
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT deleted FROM labels WHERE name=?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() && rs.getInt(1) != 0;
+            }
+          }
+        });
   }
 
   /** Creates a label, or revives a deleted one of that name with the new description. */
   public Label createLabel(String name, String description, List<String> keywords) {
-    return db.write(c -> {
-      Optional<Long> existing = Optional.empty();
-      boolean deleted = false;
-      try (PreparedStatement ps = c.prepareStatement("SELECT id, deleted FROM labels WHERE name=?")) {
-        ps.setString(1, name);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            existing = Optional.of(rs.getLong(1));
-            deleted = rs.getInt(2) != 0;
+    return db.write(
+        c -> {
+          Optional<Long> existing = Optional.empty();
+          boolean deleted = false;
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT id, deleted FROM labels WHERE name=?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                existing = Optional.of(rs.getLong(1));
+                deleted = rs.getInt(2) != 0;
+              }
+            }
           }
-        }
-      }
-      if (existing.isPresent() && !deleted) {
-        throw new DuplicateLabelException(name);
-      }
-      String now = Instant.now().toString();
-      if (existing.isPresent()) {
-        try (PreparedStatement ps = c.prepareStatement(
-            "UPDATE labels SET description=?, keywords=?, created=?, deleted=0 WHERE id=?")) {
-          ps.setString(1, description);
-          ps.setString(2, toJson(keywords));
-          ps.setString(3, now);
-          ps.setLong(4, existing.get());
-          ps.executeUpdate();
-        }
-      } else {
-        try (PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO labels(name, description, keywords, created) VALUES (?,?,?,?)")) {
-          ps.setString(1, name);
-          ps.setString(2, description);
-          ps.setString(3, toJson(keywords));
-          ps.setString(4, now);
-          ps.executeUpdate();
-        }
-      }
-      return labelIn(c, name).orElseThrow();
-    });
+          if (existing.isPresent() && !deleted) {
+            throw new DuplicateLabelException(name);
+          }
+          String now = Instant.now().toString();
+          if (existing.isPresent()) {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "UPDATE labels SET description=?, keywords=?, created=?, deleted=0 WHERE id=?")) {
+              ps.setString(1, description);
+              ps.setString(2, toJson(keywords));
+              ps.setString(3, now);
+              ps.setLong(4, existing.get());
+              ps.executeUpdate();
+            }
+          } else {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "INSERT INTO labels(name, description, keywords, created) VALUES (?,?,?,?)")) {
+              ps.setString(1, name);
+              ps.setString(2, description);
+              ps.setString(3, toJson(keywords));
+              ps.setString(4, now);
+              ps.executeUpdate();
+            }
+          }
+          return labelIn(c, name).orElseThrow();
+        });
   }
 
   /** The live label of that name. */
@@ -140,46 +147,51 @@ public final class AnnotationStore implements AutoCloseable {
 
   /** Live labels sorted by name. */
   public List<Label> labels() {
-    return db.read(c -> {
-      List<Label> out = new ArrayList<>();
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery(
-              "SELECT id, name, description, keywords, created FROM labels WHERE deleted=0 ORDER BY name")) {
-        while (rs.next()) {
-          out.add(label(rs));
-        }
-      }
-      return out;
-    });
+    return db.read(
+        c -> {
+          List<Label> out = new ArrayList<>();
+          try (Statement s = c.createStatement();
+              ResultSet rs =
+                  s.executeQuery(
+                      "SELECT id, name, description, keywords, created FROM labels WHERE deleted=0 ORDER BY name")) {
+            while (rs.next()) {
+              out.add(label(rs));
+            }
+          }
+          return out;
+        });
   }
 
   /** Changes description and/or keywords (null = keep); empty if the label does not exist. */
   public Optional<Label> updateLabel(String name, String description, List<String> keywords) {
-    return db.write(c -> {
-      if (labelIn(c, name).isEmpty()) {
-        return Optional.empty();
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE labels SET description=coalesce(?, description), keywords=coalesce(?, keywords)"
-              + " WHERE name=? AND deleted=0")) {
-        ps.setString(1, description);
-        ps.setString(2, keywords == null ? null : toJson(keywords));
-        ps.setString(3, name);
-        ps.executeUpdate();
-      }
-      return labelIn(c, name);
-    });
+    return db.write(
+        c -> {
+          if (labelIn(c, name).isEmpty()) {
+            return Optional.empty();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE labels SET description=coalesce(?, description), keywords=coalesce(?, keywords)"
+                      + " WHERE name=? AND deleted=0")) {
+            ps.setString(1, description);
+            ps.setString(2, keywords == null ? null : toJson(keywords));
+            ps.setString(3, name);
+            ps.executeUpdate();
+          }
+          return labelIn(c, name);
+        });
   }
 
   /** Soft-deletes a label (its log is kept); false if there was no live label of that name. */
   public boolean deleteLabel(String name) {
-    return db.write(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE labels SET deleted=1 WHERE name=? AND deleted=0")) {
-        ps.setString(1, name);
-        return ps.executeUpdate() == 1;
-      }
-    });
+    return db.write(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE labels SET deleted=1 WHERE name=? AND deleted=0")) {
+            ps.setString(1, name);
+            return ps.executeUpdate() == 1;
+          }
+        });
   }
 
   // ---- events
@@ -193,8 +205,11 @@ public final class AnnotationStore implements AutoCloseable {
   public List<Event> append(String labelName, List<NewVote> votes) {
     for (NewVote v : votes) {
       if (v.annotator().equals(Settlement.ANNOTATOR)) {
-        throw new UserException("annotator '" + Settlement.ANNOTATOR + "' is reserved for settlements of"
-            + " disagreements; vote under another name");
+        throw new UserException(
+            "annotator '"
+                + Settlement.ANNOTATOR
+                + "' is reserved for settlements of"
+                + " disagreements; vote under another name");
       }
     }
     return appendAndAudit(labelName, votes, null);
@@ -210,53 +225,81 @@ public final class AnnotationStore implements AutoCloseable {
       throw new IllegalArgumentException("a settlement is yes or no, got " + value);
     }
     NewVote settlement = new NewVote(key, value, Settlement.ANNOTATOR, Source.settle(by, note));
-    return appendAndAudit(labelName, List.of(settlement),
-        new Audited(by, "settled", "label " + labelName + ", clip " + key + ": " + value.wire()
-            + (note == null || note.isEmpty() ? "" : " (" + note + ")"))).getFirst();
+    return appendAndAudit(
+            labelName,
+            List.of(settlement),
+            new Audited(
+                by,
+                "settled",
+                "label "
+                    + labelName
+                    + ", clip "
+                    + key
+                    + ": "
+                    + value.wire()
+                    + (note == null || note.isEmpty() ? "" : " (" + note + ")")))
+        .getFirst();
   }
 
-  /** Undoes the standing settlement of a clip (a {@code removed} event, audited); the votes' consensus counts again. */
+  /**
+   * Undoes the standing settlement of a clip (a {@code removed} event, audited); the votes'
+   * consensus counts again.
+   */
   public Event unsettle(String labelName, String key, String by) {
     NewVote undo = new NewVote(key, Value.REMOVED, Settlement.ANNOTATOR, Source.settle(by, null));
-    return appendAndAudit(labelName, List.of(undo),
-        new Audited(by, "settlement-undone", "label " + labelName + ", clip " + key)).getFirst();
+    return appendAndAudit(
+            labelName,
+            List.of(undo),
+            new Audited(by, "settlement-undone", "label " + labelName + ", clip " + key))
+        .getFirst();
   }
 
   /** An audit entry written in the same transaction as the events it records. */
   private record Audited(String actor, String action, String detail) {}
 
   private List<Event> appendAndAudit(String labelName, List<NewVote> votes, Audited audited) {
-    Database.SqlWork<List<Event>> insert = c -> {
-      Label label = labelIn(c, labelName)
-          .orElseThrow(() -> new UnknownLabelException(labelName));
-      List<Event> out = new ArrayList<>(votes.size());
-      Instant now = Instant.now();
-      String time = now.toString();
-      // An import's rows share one source: written once, not once a row (this runs on the writer
-      // thread, which every other vote waits for).
-      Map<Source, String> sourceJson = new HashMap<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO events(label_id, clip_key, value, annotator, time, source) VALUES (?,?,?,?,?,?)",
-          Statement.RETURN_GENERATED_KEYS)) {
-        for (NewVote v : votes) {
-          ps.setLong(1, label.id());
-          ps.setString(2, v.key());
-          ps.setString(3, v.value().wire());
-          ps.setString(4, v.annotator());
-          ps.setString(5, time);
-          ps.setString(6, sourceJson.computeIfAbsent(v.source(), AnnotationStore::toJson));
-          ps.executeUpdate();
-          try (ResultSet keys = ps.getGeneratedKeys()) {
-            keys.next();
-            out.add(new Event(keys.getLong(1), labelName, v.key(), v.value(), v.annotator(), now, v.source()));
+    Database.SqlWork<List<Event>> insert =
+        c -> {
+          Label label =
+              labelIn(c, labelName).orElseThrow(() -> new UnknownLabelException(labelName));
+          List<Event> out = new ArrayList<>(votes.size());
+          Instant now = Instant.now();
+          String time = now.toString();
+          // An import's rows share one source: written once, not once a row (this runs on the
+          // writer
+          // thread, which every other vote waits for).
+          Map<Source, String> sourceJson = new HashMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO events(label_id, clip_key, value, annotator, time, source) VALUES (?,?,?,?,?,?)",
+                  Statement.RETURN_GENERATED_KEYS)) {
+            for (NewVote v : votes) {
+              ps.setLong(1, label.id());
+              ps.setString(2, v.key());
+              ps.setString(3, v.value().wire());
+              ps.setString(4, v.annotator());
+              ps.setString(5, time);
+              ps.setString(6, sourceJson.computeIfAbsent(v.source(), AnnotationStore::toJson));
+              ps.executeUpdate();
+              try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                out.add(
+                    new Event(
+                        keys.getLong(1),
+                        labelName,
+                        v.key(),
+                        v.value(),
+                        v.annotator(),
+                        now,
+                        v.source()));
+              }
+            }
           }
-        }
-      }
-      if (audited != null) {
-        UserStore.audit(c, audited.actor(), audited.action(), audited.detail());
-      }
-      return out;
-    };
+          if (audited != null) {
+            UserStore.audit(c, audited.actor(), audited.action(), audited.detail());
+          }
+          return out;
+        };
     List<Event> events = votes.size() > BULK_VOTES ? db.writeBulk(insert) : db.write(insert);
     CurrentState state = states.get(labelName);
     if (state != null) {
@@ -307,7 +350,10 @@ public final class AnnotationStore implements AutoCloseable {
     }
   }
 
-  /** Events read from the log so far to keep current annotations (for tests: a write must not read the log). */
+  /**
+   * Events read from the log so far to keep current annotations (for tests: a write must not read
+   * the log).
+   */
   long eventsReadForCurrent() {
     return eventsRead.sum();
   }
@@ -316,9 +362,10 @@ public final class AnnotationStore implements AutoCloseable {
   private record LogHead(long labelId, long maxId) {}
 
   private static LogHead logHead(Connection c, String labelName) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT l.id, (SELECT coalesce(max(e.id), 0) FROM events e WHERE e.label_id = l.id)"
-            + " FROM labels l WHERE l.name=? AND l.deleted=0")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT l.id, (SELECT coalesce(max(e.id), 0) FROM events e WHERE e.label_id = l.id)"
+                + " FROM labels l WHERE l.name=? AND l.deleted=0")) {
       ps.setString(1, labelName);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? new LogHead(rs.getLong(1), rs.getLong(2)) : new LogHead(0, 0);
@@ -326,19 +373,29 @@ public final class AnnotationStore implements AutoCloseable {
     }
   }
 
-  /** @param limit at most this many (-1: all, SQLite's "no limit") */
-  private static List<Event> eventsAfter(Connection c, long labelId, String labelName, long afterId, int limit)
-      throws SQLException {
+  /**
+   * @param limit at most this many (-1: all, SQLite's "no limit")
+   */
+  private static List<Event> eventsAfter(
+      Connection c, long labelId, String labelName, long afterId, int limit) throws SQLException {
     List<Event> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id, clip_key, value, annotator, time, source FROM events WHERE label_id=? AND id>? ORDER BY id LIMIT ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, clip_key, value, annotator, time, source FROM events WHERE label_id=? AND id>? ORDER BY id LIMIT ?")) {
       ps.setLong(1, labelId);
       ps.setLong(2, afterId);
       ps.setInt(3, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new Event(rs.getLong(1), labelName, rs.getString(2), Value.fromWire(rs.getString(3)),
-              rs.getString(4), Instant.parse(rs.getString(5)), fromJson(rs.getString(6), Source.class)));
+          out.add(
+              new Event(
+                  rs.getLong(1),
+                  labelName,
+                  rs.getString(2),
+                  Value.fromWire(rs.getString(3)),
+                  rs.getString(4),
+                  Instant.parse(rs.getString(5)),
+                  fromJson(rs.getString(6), Source.class)));
         }
       }
     }
@@ -355,76 +412,91 @@ public final class AnnotationStore implements AutoCloseable {
 
   /** At most {@code limit} events of a live label with ids above {@code afterId}, oldest first. */
   public List<Event> eventsAfter(String labelName, long afterId, int limit) {
-    return db.read(c -> {
-      long labelId = logHead(c, labelName).labelId();
-      return eventsAfter(c, labelId, labelName, afterId, limit);
-    });
+    return db.read(
+        c -> {
+          long labelId = logHead(c, labelName).labelId();
+          return eventsAfter(c, labelId, labelName, afterId, limit);
+        });
   }
 
   /** The annotator's current vote on a clip, if any. */
   public Optional<Value> currentVote(String labelName, String key, String annotator) {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT e.value FROM events e JOIN labels l ON l.id=e.label_id"
-              + " WHERE l.name=? AND l.deleted=0 AND e.clip_key=? AND e.annotator=?"
-              + " ORDER BY e.id DESC LIMIT 1")) {
-        ps.setString(1, labelName);
-        ps.setString(2, key);
-        ps.setString(3, annotator);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            return Optional.empty();
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT e.value FROM events e JOIN labels l ON l.id=e.label_id"
+                      + " WHERE l.name=? AND l.deleted=0 AND e.clip_key=? AND e.annotator=?"
+                      + " ORDER BY e.id DESC LIMIT 1")) {
+            ps.setString(1, labelName);
+            ps.setString(2, key);
+            ps.setString(3, annotator);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.empty();
+              }
+              Value v = Value.fromWire(rs.getString(1));
+              return v == Value.REMOVED ? Optional.<Value>empty() : Optional.of(v);
+            }
           }
-          Value v = Value.fromWire(rs.getString(1));
-          return v == Value.REMOVED ? Optional.<Value>empty() : Optional.of(v);
-        }
-      }
-    });
+        });
   }
 
   /** Events of a label, newest first, optionally for one clip and/or annotator. */
-  public List<Event> history(String labelName, String key, String annotator, int limit, int offset) {
-    return db.read(c -> {
-      StringBuilder sql = new StringBuilder(
-          "SELECT e.id, e.clip_key, e.value, e.annotator, e.time, e.source FROM events e"
-              + " JOIN labels l ON l.id=e.label_id WHERE l.name=? AND l.deleted=0");
-      List<String> args = new ArrayList<>(List.of(labelName));
-      if (key != null) {
-        sql.append(" AND e.clip_key=?");
-        args.add(key);
-      }
-      if (annotator != null) {
-        sql.append(" AND e.annotator=?");
-        args.add(annotator);
-      }
-      sql.append(" ORDER BY e.id DESC LIMIT ? OFFSET ?");
-      List<Event> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-        int i = 1;
-        for (String a : args) {
-          ps.setString(i++, a);
-        }
-        ps.setInt(i++, limit);
-        ps.setInt(i, offset);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new Event(rs.getLong(1), labelName, rs.getString(2), Value.fromWire(rs.getString(3)),
-                rs.getString(4), Instant.parse(rs.getString(5)), fromJson(rs.getString(6), Source.class)));
+  public List<Event> history(
+      String labelName, String key, String annotator, int limit, int offset) {
+    return db.read(
+        c -> {
+          StringBuilder sql =
+              new StringBuilder(
+                  "SELECT e.id, e.clip_key, e.value, e.annotator, e.time, e.source FROM events e"
+                      + " JOIN labels l ON l.id=e.label_id WHERE l.name=? AND l.deleted=0");
+          List<String> args = new ArrayList<>(List.of(labelName));
+          if (key != null) {
+            sql.append(" AND e.clip_key=?");
+            args.add(key);
           }
-        }
-      }
-      return out;
-    });
+          if (annotator != null) {
+            sql.append(" AND e.annotator=?");
+            args.add(annotator);
+          }
+          sql.append(" ORDER BY e.id DESC LIMIT ? OFFSET ?");
+          List<Event> out = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (String a : args) {
+              ps.setString(i++, a);
+            }
+            ps.setInt(i++, limit);
+            ps.setInt(i, offset);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new Event(
+                        rs.getLong(1),
+                        labelName,
+                        rs.getString(2),
+                        Value.fromWire(rs.getString(3)),
+                        rs.getString(4),
+                        Instant.parse(rs.getString(5)),
+                        fromJson(rs.getString(6), Source.class)));
+              }
+            }
+          }
+          return out;
+        });
   }
 
   /** Number of events in the whole log (all labels). */
   public long eventCount() {
-    return db.read(c -> {
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM events")) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    return db.read(
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery("SELECT count(*) FROM events")) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
   }
 
   @Override
@@ -440,8 +512,9 @@ public final class AnnotationStore implements AutoCloseable {
   }
 
   Optional<Label> labelIn(Connection c, String name) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id, name, description, keywords, created FROM labels WHERE name=? AND deleted=0")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, name, description, keywords, created FROM labels WHERE name=? AND deleted=0")) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(label(rs)) : Optional.empty();
@@ -451,7 +524,8 @@ public final class AnnotationStore implements AutoCloseable {
 
   private static Label label(ResultSet rs) throws SQLException {
     List<String> keywords = fromJson(rs.getString(4), new TypeReference<List<String>>() {});
-    return new Label(rs.getLong(1), rs.getString(2), rs.getString(3), keywords, Instant.parse(rs.getString(5)));
+    return new Label(
+        rs.getLong(1), rs.getString(2), rs.getString(3), keywords, Instant.parse(rs.getString(5)));
   }
 
   static String toJson(Object value) {

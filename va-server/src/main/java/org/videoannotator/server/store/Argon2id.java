@@ -8,17 +8,18 @@ import org.bouncycastle.crypto.digests.Blake2bDigest;
  * from one hash to the next. Bouncy Castle's generator allocates its memory afresh for every hash
  * (19,456 objects of 1 KiB for our cost): at ten secret checks a second that was ~190 MB/s of
  * allocation, and the check running during each young collection was copied into the old
- * generation, so the heap (and the server's resident memory) grew under a flood of wrong
- * secrets. Here the memory is one array allocated once (at the largest cost seen); an instance
- * computes one hash at a time, and clears the memory after each.
+ * generation, so the heap (and the server's resident memory) grew under a flood of wrong secrets.
+ * Here the memory is one array allocated once (at the largest cost seen); an instance computes one
+ * hash at a time, and clears the memory after each.
  */
 final class Argon2id {
-  private static final int BLOCK_LONGS = 128;  // a block is 1 KiB: 128 64-bit words
+  private static final int BLOCK_LONGS = 128; // a block is 1 KiB: 128 64-bit words
   private static final int BLOCK_BYTES = 1024;
-  private static final int SYNC_POINTS = 4;    // slices per pass
+  private static final int SYNC_POINTS = 4; // slices per pass
   private static final int VERSION = 0x13;
-  private static final int TYPE = 2;           // Argon2id
+  private static final int TYPE = 2; // Argon2id
   private static final long LOW32 = 0xFFFF_FFFFL;
+
   /** Blocks a long[] can hold: costs above this (about 16 GiB) are refused. */
   private static final long MAX_BLOCKS = (Integer.MAX_VALUE - 8) / BLOCK_LONGS;
 
@@ -36,16 +37,35 @@ final class Argon2id {
    *
    * @throws IllegalArgumentException for a cost outside RFC 9106's ranges or too large to hold
    */
-  synchronized byte[] hash(byte[] password, byte[] salt, byte[] secret, byte[] associated, int memoryKib,
-      int passes, int lanes, int tagLength) {
-    if (lanes < 1 || lanes > 0xFF_FFFF || passes < 1 || tagLength < 4 || memoryKib < 8 * lanes
+  synchronized byte[] hash(
+      byte[] password,
+      byte[] salt,
+      byte[] secret,
+      byte[] associated,
+      int memoryKib,
+      int passes,
+      int lanes,
+      int tagLength) {
+    if (lanes < 1
+        || lanes > 0xFF_FFFF
+        || passes < 1
+        || tagLength < 4
+        || memoryKib < 8 * lanes
         || memoryKib > MAX_BLOCKS) {
-      throw new IllegalArgumentException("Argon2id cost out of range: m=" + memoryKib + " KiB, t=" + passes
-          + ", p=" + lanes + ", tag " + tagLength + " bytes");
+      throw new IllegalArgumentException(
+          "Argon2id cost out of range: m="
+              + memoryKib
+              + " KiB, t="
+              + passes
+              + ", p="
+              + lanes
+              + ", tag "
+              + tagLength
+              + " bytes");
     }
     int segment = memoryKib / (lanes * SYNC_POINTS);
     int laneLength = segment * SYNC_POINTS;
-    int blocks = laneLength * lanes;  // m', the memory rounded down to whole segments
+    int blocks = laneLength * lanes; // m', the memory rounded down to whole segments
     if (memory.length < blocks * BLOCK_LONGS) {
       memory = new long[blocks * BLOCK_LONGS];
     }
@@ -80,7 +100,7 @@ final class Argon2id {
       longHash(bytes, tag, tagLength);
       return tag;
     } finally {
-      Arrays.fill(memory, 0, blocks * BLOCK_LONGS, 0L);  // no secret-derived state left behind
+      Arrays.fill(memory, 0, blocks * BLOCK_LONGS, 0L); // no secret-derived state left behind
       Arrays.fill(r, 0L);
       Arrays.fill(keep, 0L);
       Arrays.fill(bytes, (byte) 0);
@@ -88,8 +108,15 @@ final class Argon2id {
   }
 
   /** RFC 9106 section 3.2 step 1: H0 over the parameters and inputs. */
-  private static byte[] h0(byte[] password, byte[] salt, byte[] secret, byte[] associated, int memoryKib, int passes,
-      int lanes, int tagLength) {
+  private static byte[] h0(
+      byte[] password,
+      byte[] salt,
+      byte[] secret,
+      byte[] associated,
+      int memoryKib,
+      int passes,
+      int lanes,
+      int tagLength) {
     Blake2bDigest h = new Blake2bDigest(512);
     for (int v : new int[] {lanes, tagLength, memoryKib, passes, VERSION, TYPE}) {
       update32(h, v);
@@ -104,7 +131,9 @@ final class Argon2id {
     return out;
   }
 
-  /** RFC 9106 section 3.3: H', the variable-length hash, of {@code in} into {@code out[0, length)}. */
+  /**
+   * RFC 9106 section 3.3: H', the variable-length hash, of {@code in} into {@code out[0, length)}.
+   */
   private static void longHash(byte[] in, byte[] out, int length) {
     if (length <= 64) {
       Blake2bDigest h = new Blake2bDigest(length * 8);
@@ -136,9 +165,17 @@ final class Argon2id {
   }
 
   /** RFC 9106 section 3.4: one segment (a lane's slice of a pass). */
-  private void fillSegment(int pass, int slice, int lane, int lanes, int segment, int laneLength, int blocks,
+  private void fillSegment(
+      int pass,
+      int slice,
+      int lane,
+      int lanes,
+      int segment,
+      int laneLength,
+      int blocks,
       int passes) {
-    // Argon2id: data-independent addresses in the first half of the first pass, then data-dependent.
+    // Argon2id: data-independent addresses in the first half of the first pass, then
+    // data-dependent.
     boolean independent = pass == 0 && slice < SYNC_POINTS / 2;
     if (independent) {
       Arrays.fill(input, 0L);
@@ -151,7 +188,7 @@ final class Argon2id {
     }
     int start = 0;
     if (pass == 0 && slice == 0) {
-      start = 2;  // the first two blocks of each lane come from H0
+      start = 2; // the first two blocks of each lane come from H0
       if (independent) {
         nextAddresses();
       }
@@ -172,9 +209,17 @@ final class Argon2id {
         pseudoRandom = memory[previous * BLOCK_LONGS];
       }
       int refLane = pass == 0 && slice == 0 ? lane : (int) ((pseudoRandom >>> 32) % lanes);
-      long refIndex = referenceIndex(pass, slice, i, segment, laneLength, pseudoRandom & LOW32, refLane == lane);
+      long refIndex =
+          referenceIndex(
+              pass, slice, i, segment, laneLength, pseudoRandom & LOW32, refLane == lane);
       int reference = (int) (refLane * (long) laneLength + refIndex);
-      fillBlock(memory, previous * BLOCK_LONGS, memory, reference * BLOCK_LONGS, memory, current * BLOCK_LONGS,
+      fillBlock(
+          memory,
+          previous * BLOCK_LONGS,
+          memory,
+          reference * BLOCK_LONGS,
+          memory,
+          current * BLOCK_LONGS,
           pass > 0);
     }
   }
@@ -186,9 +231,12 @@ final class Argon2id {
     fillBlock(zero, 0, addresses, 0, addresses, 0, false);
   }
 
-  /** RFC 9106 section 3.4.2: which block of the reference lane block {@code index} of this segment reads. */
-  private static long referenceIndex(int pass, int slice, int index, int segment, int laneLength, long j1,
-      boolean sameLane) {
+  /**
+   * RFC 9106 section 3.4.2: which block of the reference lane block {@code index} of this segment
+   * reads.
+   */
+  private static long referenceIndex(
+      int pass, int slice, int index, int segment, int laneLength, long j1, boolean sameLane) {
     long area;
     if (pass == 0) {
       if (slice == 0) {
@@ -213,21 +261,24 @@ final class Argon2id {
    * RFC 9106 section 3.5, the compression G: {@code out = P(x ^ y) ^ x ^ y}, also XORed with the
    * old {@code out} when {@code xorOld} (passes after the first). {@code out} may alias the inputs.
    */
-  private void fillBlock(long[] x, int xAt, long[] y, int yAt, long[] out, int outAt, boolean xorOld) {
+  private void fillBlock(
+      long[] x, int xAt, long[] y, int yAt, long[] out, int outAt, boolean xorOld) {
     for (int i = 0; i < BLOCK_LONGS; i++) {
       long v = x[xAt + i] ^ y[yAt + i];
       r[i] = v;
       keep[i] = xorOld ? v ^ out[outAt + i] : v;
     }
-    for (int i = 0; i < 8; i++) {  // P on the rows of 16 words
+    for (int i = 0; i < 8; i++) { // P on the rows of 16 words
       int b = 16 * i;
-      permute(r, b, b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 8, b + 9, b + 10, b + 11, b + 12, b + 13,
-          b + 14, b + 15);
+      permute(
+          r, b, b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 8, b + 9, b + 10, b + 11,
+          b + 12, b + 13, b + 14, b + 15);
     }
-    for (int i = 0; i < 8; i++) {  // P on the columns of pairs of words
+    for (int i = 0; i < 8; i++) { // P on the columns of pairs of words
       int b = 2 * i;
-      permute(r, b, b + 1, b + 16, b + 17, b + 32, b + 33, b + 48, b + 49, b + 64, b + 65, b + 80, b + 81, b + 96,
-          b + 97, b + 112, b + 113);
+      permute(
+          r, b, b + 1, b + 16, b + 17, b + 32, b + 33, b + 48, b + 49, b + 64, b + 65, b + 80,
+          b + 81, b + 96, b + 97, b + 112, b + 113);
     }
     for (int i = 0; i < BLOCK_LONGS; i++) {
       out[outAt + i] = keep[i] ^ r[i];
@@ -235,8 +286,24 @@ final class Argon2id {
   }
 
   /** The permutation P: BLAKE2b's round without message words, on 16 words of {@code v}. */
-  private static void permute(long[] v, int v0, int v1, int v2, int v3, int v4, int v5, int v6, int v7, int v8,
-      int v9, int v10, int v11, int v12, int v13, int v14, int v15) {
+  private static void permute(
+      long[] v,
+      int v0,
+      int v1,
+      int v2,
+      int v3,
+      int v4,
+      int v5,
+      int v6,
+      int v7,
+      int v8,
+      int v9,
+      int v10,
+      int v11,
+      int v12,
+      int v13,
+      int v14,
+      int v15) {
     mix(v, v0, v4, v8, v12);
     mix(v, v1, v5, v9, v13);
     mix(v, v2, v6, v10, v14);

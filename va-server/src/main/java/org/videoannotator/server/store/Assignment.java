@@ -10,6 +10,7 @@ import java.util.List;
 public record Assignment(int overlap, List<String> assignees) {
   /** What a label has until an admin changes it: one vote per clip, anyone may work on it. */
   public static final Assignment DEFAULT = new Assignment(1, List.of());
+
   /** The most votes per clip an admin may ask for (the released data had three experts). */
   public static final int MAX_OVERLAP = 20;
 

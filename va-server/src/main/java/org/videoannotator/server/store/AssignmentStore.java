@@ -20,37 +20,50 @@ public final class AssignmentStore {
     this.labels = labels;
   }
 
-  /** The assignment of a live label ({@link Assignment#DEFAULT} when none was set or no such label). */
+  /**
+   * The assignment of a live label ({@link Assignment#DEFAULT} when none was set or no such label).
+   */
   public Assignment of(String labelName) {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT a.overlap, a.assignees FROM label_assignments a JOIN labels l ON l.id=a.label_id"
-              + " WHERE l.name=? AND l.deleted=0")) {
-        ps.setString(1, labelName);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next()
-              ? new Assignment(rs.getInt(1), AnnotationStore.fromJson(rs.getString(2), new TypeReference<List<String>>() {}))
-              : Assignment.DEFAULT;
-        }
-      }
-    });
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT a.overlap, a.assignees FROM label_assignments a JOIN labels l ON l.id=a.label_id"
+                      + " WHERE l.name=? AND l.deleted=0")) {
+            ps.setString(1, labelName);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next()
+                  ? new Assignment(
+                      rs.getInt(1),
+                      AnnotationStore.fromJson(
+                          rs.getString(2), new TypeReference<List<String>>() {}))
+                  : Assignment.DEFAULT;
+            }
+          }
+        });
   }
 
   /** Stores a live label's assignment. @throws UnknownLabelException when there is no such label */
   public Assignment set(String labelName, Assignment assignment) {
-    return db.write(c -> {
-      long labelId = labels.labelIn(c, labelName).orElseThrow(() -> new UnknownLabelException(labelName)).id();
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO label_assignments(label_id, overlap, assignees, updated) VALUES (?,?,?,?)"
-              + " ON CONFLICT(label_id) DO UPDATE SET overlap=excluded.overlap, assignees=excluded.assignees,"
-              + " updated=excluded.updated")) {
-        ps.setLong(1, labelId);
-        ps.setInt(2, assignment.overlap());
-        ps.setString(3, AnnotationStore.toJson(assignment.assignees()));
-        ps.setString(4, Instant.now().toString());
-        ps.executeUpdate();
-      }
-      return assignment;
-    });
+    return db.write(
+        c -> {
+          long labelId =
+              labels
+                  .labelIn(c, labelName)
+                  .orElseThrow(() -> new UnknownLabelException(labelName))
+                  .id();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO label_assignments(label_id, overlap, assignees, updated) VALUES (?,?,?,?)"
+                      + " ON CONFLICT(label_id) DO UPDATE SET overlap=excluded.overlap, assignees=excluded.assignees,"
+                      + " updated=excluded.updated")) {
+            ps.setLong(1, labelId);
+            ps.setInt(2, assignment.overlap());
+            ps.setString(3, AnnotationStore.toJson(assignment.assignees()));
+            ps.setString(4, Instant.now().toString());
+            ps.executeUpdate();
+          }
+          return assignment;
+        });
   }
 }

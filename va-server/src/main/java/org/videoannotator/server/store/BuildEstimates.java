@@ -14,8 +14,14 @@ import java.util.List;
  * @param answerError the annotators' estimated error rates, by which the prevalence is corrected
  * @param advice what to label to firm these up, in words
  */
-public record BuildEstimates(Prevalence prevalence, double yesShare, long yesClips, double threshold,
-    ApOnRandom apOnRandom, AnswerError answerError, List<String> advice) {
+public record BuildEstimates(
+    Prevalence prevalence,
+    double yesShare,
+    long yesClips,
+    double threshold,
+    ApOnRandom apOnRandom,
+    AnswerError answerError,
+    List<String> advice) {
   public BuildEstimates {
     advice = advice == null ? List.of() : List.copyOf(advice);
   }

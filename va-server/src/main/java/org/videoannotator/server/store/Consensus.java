@@ -9,7 +9,9 @@ import java.util.List;
 public final class Consensus {
   private Consensus() {}
 
-  /** @param votesOldestFirst the annotators' current votes in the order they were cast */
+  /**
+   * @param votesOldestFirst the annotators' current votes in the order they were cast
+   */
   public static Value of(List<Value> votesOldestFirst) {
     int yes = 0;
     int no = 0;

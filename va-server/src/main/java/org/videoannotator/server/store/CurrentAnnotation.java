@@ -9,12 +9,18 @@ import java.util.Map;
  * consensus: the settled value where there is one, else the votes' (see {@link Consensus}).
  */
 public record CurrentAnnotation(
-    String key, Value value, Map<String, Value> votes, Instant updated, Source source, Settlement settlement) {
+    String key,
+    Value value,
+    Map<String, Value> votes,
+    Instant updated,
+    Source source,
+    Settlement settlement) {
   public CurrentAnnotation {
     votes = Map.copyOf(votes);
   }
 
-  public CurrentAnnotation(String key, Value value, Map<String, Value> votes, Instant updated, Source source) {
+  public CurrentAnnotation(
+      String key, Value value, Map<String, Value> votes, Instant updated, Source source) {
     this(key, value, votes, updated, source, null);
   }
 

@@ -48,8 +48,14 @@ final class CurrentState {
       ps.setString(1, labelName);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          state.put(rs.getString(1), new Vote(rs.getString(3), Value.fromWire(rs.getString(2)),
-              Instant.parse(rs.getString(4)), AnnotationStore.fromJson(rs.getString(5), Source.class), rs.getLong(6)));
+          state.put(
+              rs.getString(1),
+              new Vote(
+                  rs.getString(3),
+                  Value.fromWire(rs.getString(2)),
+                  Instant.parse(rs.getString(4)),
+                  AnnotationStore.fromJson(rs.getString(5), Source.class),
+                  rs.getLong(6)));
         }
       }
     }
@@ -112,8 +118,11 @@ final class CurrentState {
       byLastId.remove(previous);
     }
     annotations.remove(key);
-    List<Vote> live = byKey.get(key).values().stream().filter(v -> v.value() != Value.REMOVED)
-        .sorted(Comparator.comparingLong(Vote::id)).toList();
+    List<Vote> live =
+        byKey.get(key).values().stream()
+            .filter(v -> v.value() != Value.REMOVED)
+            .sorted(Comparator.comparingLong(Vote::id))
+            .toList();
     if (live.isEmpty()) {
       return;
     }
@@ -130,10 +139,13 @@ final class CurrentState {
         shown = v.source();
       }
     }
-    Value value = settlement != null ? settlement.value() : Consensus.of(List.copyOf(votes.values()));
+    Value value =
+        settlement != null ? settlement.value() : Consensus.of(List.copyOf(votes.values()));
     Vote last = live.getLast();
-    annotations.put(key, new CurrentAnnotation(key, value, votes, last.time(), shown != null ? shown : last.source(),
-        settlement));
+    annotations.put(
+        key,
+        new CurrentAnnotation(
+            key, value, votes, last.time(), shown != null ? shown : last.source(), settlement));
     lastIds.put(key, last.id());
     byLastId.put(last.id(), key);
   }

@@ -45,7 +45,8 @@ final class Database implements AutoCloseable {
         readers.add(reader);
       }
     } catch (SQLException e) {
-      throw new StoreException("cannot open the annotation database " + file + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "cannot open the annotation database " + file + ": " + e.getMessage(), e);
     }
     writerThread = new Thread(this::writerLoop, "va-store-writer");
     writerThread.setDaemon(true);
@@ -66,7 +67,8 @@ final class Database implements AutoCloseable {
   private static final class PendingWrite<T> {
     final SqlWork<T> work;
     final boolean bulk;
-    final java.util.concurrent.CompletableFuture<T> done = new java.util.concurrent.CompletableFuture<>();
+    final java.util.concurrent.CompletableFuture<T> done =
+        new java.util.concurrent.CompletableFuture<>();
     T result;
 
     PendingWrite(SqlWork<T> work, boolean bulk) {
@@ -86,9 +88,9 @@ final class Database implements AutoCloseable {
   }
 
   /**
-   * {@link #write} for a large write (a chunk of an import): it is committed in a group of its
-   * own, so a single vote queued behind it waits for it alone, never also for the next chunk
-   * drained into the vote's group.
+   * {@link #write} for a large write (a chunk of an import): it is committed in a group of its own,
+   * so a single vote queued behind it waits for it alone, never also for the next chunk drained
+   * into the vote's group.
    */
   <T> T writeBulk(SqlWork<T> work) {
     return write(work, true);
@@ -105,17 +107,20 @@ final class Database implements AutoCloseable {
       return pending.done.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StoreException("interrupted while waiting for a write to " + file
-          + " (it may still commit)", e);
+      throw new StoreException(
+          "interrupted while waiting for a write to " + file + " (it may still commit)", e);
     } catch (java.util.concurrent.ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
-      throw new StoreException("write to " + file + " failed: " + e.getCause().getMessage(), e.getCause());
+      throw new StoreException(
+          "write to " + file + " failed: " + e.getCause().getMessage(), e.getCause());
     }
   }
 
-  /** The writer thread: takes every waiting write, runs them in one transaction, commits, answers. */
+  /**
+   * The writer thread: takes every waiting write, runs them in one transaction, commits, answers.
+   */
   private void writerLoop() {
     java.util.List<PendingWrite<?>> group = new java.util.ArrayList<>();
     while (true) {
@@ -127,7 +132,8 @@ final class Database implements AutoCloseable {
       }
       // Small writes go together; a bulk write goes alone (the writer thread is the only taker).
       if (!group.getFirst().bulk) {
-        for (PendingWrite<?> next = queue.peek(); next != null && !next.bulk && group.size() < MAX_GROUP;
+        for (PendingWrite<?> next = queue.peek();
+            next != null && !next.bulk && group.size() < MAX_GROUP;
             next = queue.peek()) {
           group.add(queue.poll());
         }
@@ -159,8 +165,10 @@ final class Database implements AutoCloseable {
           ok.add(p);
         } catch (SQLException | RuntimeException e) {
           writer.rollback(savepoint);
-          p.done.completeExceptionally(e instanceof SQLException
-              ? new StoreException("write to " + file + " failed: " + e.getMessage(), e) : e);
+          p.done.completeExceptionally(
+              e instanceof SQLException
+                  ? new StoreException("write to " + file + " failed: " + e.getMessage(), e)
+                  : e);
         }
       }
       writer.commit();

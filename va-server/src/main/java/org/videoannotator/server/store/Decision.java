@@ -10,13 +10,15 @@ package org.videoannotator.server.store;
  * @param yesClips clips of the corpus at or above the threshold (what an export calls "yes")
  * @param corpusClips clips scored
  */
-public record Decision(double threshold, double precision, double recall, long yesClips, long corpusClips) {
+public record Decision(
+    double threshold, double precision, double recall, long yesClips, long corpusClips) {
   /** What models from before calibration are cut at. */
   public static final double UNCALIBRATED_THRESHOLD = 0.5;
 
   /** Reads the decision of a model version's summary JSON; 0.5 when it has none. */
   public static double thresholdOf(com.fasterxml.jackson.databind.JsonNode summary) {
-    com.fasterxml.jackson.databind.JsonNode t = summary.path("quality").path("decision").path("threshold");
+    com.fasterxml.jackson.databind.JsonNode t =
+        summary.path("quality").path("decision").path("threshold");
     return t.isNumber() ? t.doubleValue() : UNCALIBRATED_THRESHOLD;
   }
 }

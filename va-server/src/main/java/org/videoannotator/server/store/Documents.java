@@ -25,7 +25,8 @@ public final class Documents {
     try {
       return Json.mapper().readValue(json, type);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("corrupt " + type.getSimpleName() + " JSON in annotations.db: " + json, e);
+      throw new IllegalStateException(
+          "corrupt " + type.getSimpleName() + " JSON in annotations.db: " + json, e);
     }
   }
 

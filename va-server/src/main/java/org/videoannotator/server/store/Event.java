@@ -4,4 +4,10 @@ import java.time.Instant;
 
 /** One entry of the append-only annotation log. */
 public record Event(
-    long id, String label, String key, Value value, String annotator, Instant time, Source source) {}
+    long id,
+    String label,
+    String key,
+    Value value,
+    String annotator,
+    Instant time,
+    Source source) {}

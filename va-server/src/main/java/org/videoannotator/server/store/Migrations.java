@@ -106,8 +106,11 @@ final class Migrations {
     int version = version(c);
     if (version > latest()) {
       throw new IllegalStateException(
-          "annotations.db has schema version " + version + " but this va-server knows only up to "
-              + latest() + "; use a newer va");
+          "annotations.db has schema version "
+              + version
+              + " but this va-server knows only up to "
+              + latest()
+              + "; use a newer va");
     }
     for (int step = version; step < latest(); step++) {
       c.setAutoCommit(false);

@@ -7,7 +7,8 @@ import java.util.List;
  * calibrated decision (null for builds made before calibration), and warnings in words for the
  * build panel.
  */
-public record Quality(double apMean, double apStd, double c, Decision decision, List<String> warnings) {
+public record Quality(
+    double apMean, double apStd, double c, Decision decision, List<String> warnings) {
   public Quality {
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }

@@ -23,7 +23,8 @@ public enum Role {
         return r;
       }
     }
-    throw new IllegalArgumentException("role must be admin, reviewer, annotator or viewer, got '" + text + "'");
+    throw new IllegalArgumentException(
+        "role must be admin, reviewer, annotator or viewer, got '" + text + "'");
   }
 
   public boolean isAdmin() {

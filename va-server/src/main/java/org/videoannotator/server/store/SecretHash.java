@@ -6,9 +6,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Argon2id hashes of account secrets ({@link Argon2id}), stored as
- * {@code argon2id$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<hash>} so the cost can grow later. One
- * working memory serves every hash and check of the process, one at a time.
+ * Argon2id hashes of account secrets ({@link Argon2id}), stored as {@code
+ * argon2id$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<hash>} so the cost can grow later. One working
+ * memory serves every hash and check of the process, one at a time.
  */
 public final class SecretHash {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -34,7 +34,8 @@ public final class SecretHash {
 
   /**
    * Spends the time of one {@link #matches} and returns false: called for a name that has no
-   * account, so the answer takes as long as for a real name with a wrong secret (no name probing by timing).
+   * account, so the answer takes as long as for a real name with a wrong secret (no name probing by
+   * timing).
    */
   public static boolean matchesNoAccount(String secret) {
     matches(secret, Decoy.HASH);
@@ -46,7 +47,15 @@ public final class SecretHash {
     RANDOM.nextBytes(salt);
     byte[] out = derive(secret, salt, MEMORY_KIB, PASSES, LANES);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return "argon2id$m=" + MEMORY_KIB + ",t=" + PASSES + ",p=" + LANES + "$" + b64.encodeToString(salt) + "$"
+    return "argon2id$m="
+        + MEMORY_KIB
+        + ",t="
+        + PASSES
+        + ",p="
+        + LANES
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
         + b64.encodeToString(out);
   }
 
@@ -77,6 +86,14 @@ public final class SecretHash {
   }
 
   private static byte[] derive(String secret, byte[] salt, int memoryKib, int passes, int lanes) {
-    return ARGON2.hash(secret.getBytes(StandardCharsets.UTF_8), salt, null, null, memoryKib, passes, lanes, LENGTH);
+    return ARGON2.hash(
+        secret.getBytes(StandardCharsets.UTF_8),
+        salt,
+        null,
+        null,
+        memoryKib,
+        passes,
+        lanes,
+        LENGTH);
   }
 }

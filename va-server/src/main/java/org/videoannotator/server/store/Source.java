@@ -1,8 +1,8 @@
 package org.videoannotator.server.store;
 
-import org.videoannotator.core.UserException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Set;
+import org.videoannotator.core.UserException;
 
 /**
  * Where a clip was shown when it was annotated. {@code kind} is one of {@link #KINDS}; the other
@@ -10,7 +10,8 @@ import java.util.Set;
  * settled a disagreement and their note, for {@code settle}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Source(String kind, String query, String feed, Long buildId, String format, String by, String note) {
+public record Source(
+    String kind, String query, String feed, Long buildId, String format, String by, String note) {
   public static final Set<String> KINDS =
       Set.of("search", "browse", "feed", "review", "import", "other", "undo", "settle");
 

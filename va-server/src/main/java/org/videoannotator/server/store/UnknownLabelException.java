@@ -12,7 +12,8 @@ public final class UnknownLabelException extends IllegalArgumentException {
 
   /** The one wording of "no such label", wherever the API meets it. */
   public static String message(String labelName) {
-    return "no label '" + org.videoannotator.server.errors.DomainException.shorten(labelName)
+    return "no label '"
+        + org.videoannotator.server.errors.DomainException.shorten(labelName)
         + "': it does not exist or was deleted; GET /api/labels lists the labels, POST /api/labels creates one";
   }
 }

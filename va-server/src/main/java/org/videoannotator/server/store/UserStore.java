@@ -37,23 +37,27 @@ public final class UserStore {
    */
   public String add(String name, Role role) {
     if (name == null || !name.matches("[A-Za-z0-9._@-]{1,64}")) {
-      throw new IllegalArgumentException("a user name is 1-64 letters, digits or . _ @ -, got '" + name + "'");
+      throw new IllegalArgumentException(
+          "a user name is 1-64 letters, digits or . _ @ -, got '" + name + "'");
     }
     String secret = newSecret();
     String hash = SecretHash.hash(secret);
-    db.write(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO users(name, role, secret_hash, created) VALUES (?,?,?,?) ON CONFLICT(name) DO NOTHING")) {
-        ps.setString(1, name);
-        ps.setString(2, role.wire());
-        ps.setString(3, hash);
-        ps.setString(4, Instant.now().toString());
-        if (ps.executeUpdate() == 0) {
-          throw new IllegalArgumentException("user '" + name + "' exists; remove it first or pick another name");
-        }
-      }
-      return null;
-    });
+    db.write(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO users(name, role, secret_hash, created) VALUES (?,?,?,?) ON CONFLICT(name) DO NOTHING")) {
+            ps.setString(1, name);
+            ps.setString(2, role.wire());
+            ps.setString(3, hash);
+            ps.setString(4, Instant.now().toString());
+            if (ps.executeUpdate() == 0) {
+              throw new IllegalArgumentException(
+                  "user '" + name + "' exists; remove it first or pick another name");
+            }
+          }
+          return null;
+        });
     audit(name, "user-added", role.wire());
     return secret;
   }
@@ -62,13 +66,16 @@ public final class UserStore {
   public String resetSecret(String name) {
     String secret = newSecret();
     String hash = SecretHash.hash(secret);
-    int n = db.write(c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE users SET secret_hash=? WHERE name=?")) {
-        ps.setString(1, hash);
-        ps.setString(2, name);
-        return ps.executeUpdate();
-      }
-    });
+    int n =
+        db.write(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement("UPDATE users SET secret_hash=? WHERE name=?")) {
+                ps.setString(1, hash);
+                ps.setString(2, name);
+                return ps.executeUpdate();
+              }
+            });
     if (n == 0) {
       throw new IllegalArgumentException("no user '" + name + "'");
     }
@@ -77,12 +84,14 @@ public final class UserStore {
   }
 
   public boolean remove(String name) {
-    boolean removed = db.write(c -> {
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE name=?")) {
-        ps.setString(1, name);
-        return ps.executeUpdate() == 1;
-      }
-    });
+    boolean removed =
+        db.write(
+            c -> {
+              try (PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE name=?")) {
+                ps.setString(1, name);
+                return ps.executeUpdate() == 1;
+              }
+            });
     if (removed) {
       audit(name, "user-removed", "");
     }
@@ -90,24 +99,32 @@ public final class UserStore {
   }
 
   public List<User> list() {
-    return db.read(c -> {
-      List<User> out = new ArrayList<>();
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT name, role, created FROM users ORDER BY name")) {
-        while (rs.next()) {
-          out.add(new User(rs.getString(1), Role.fromWire(rs.getString(2)), Instant.parse(rs.getString(3))));
-        }
-      }
-      return out;
-    });
+    return db.read(
+        c -> {
+          List<User> out = new ArrayList<>();
+          try (Statement s = c.createStatement();
+              ResultSet rs =
+                  s.executeQuery("SELECT name, role, created FROM users ORDER BY name")) {
+            while (rs.next()) {
+              out.add(
+                  new User(
+                      rs.getString(1),
+                      Role.fromWire(rs.getString(2)),
+                      Instant.parse(rs.getString(3))));
+            }
+          }
+          return out;
+        });
   }
 
   public boolean any() {
-    return db.read(c -> {
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1 FROM users LIMIT 1")) {
-        return rs.next();
-      }
-    });
+    return db.read(
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery("SELECT 1 FROM users LIMIT 1")) {
+            return rs.next();
+          }
+        });
   }
 
   /**
@@ -119,17 +136,26 @@ public final class UserStore {
     if (name == null || secret == null) {
       return Optional.empty();
     }
-    Optional<Verified> row = db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT name, role, created, secret_hash FROM users WHERE name=?")) {
-        ps.setString(1, name);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next()
-              ? Optional.of(new Verified(new User(rs.getString(1), Role.fromWire(rs.getString(2)),
-                  Instant.parse(rs.getString(3))), rs.getString(4)))
-              : Optional.<Verified>empty();
-        }
-      }
-    });
+    Optional<Verified> row =
+        db.read(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT name, role, created, secret_hash FROM users WHERE name=?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                  return rs.next()
+                      ? Optional.of(
+                          new Verified(
+                              new User(
+                                  rs.getString(1),
+                                  Role.fromWire(rs.getString(2)),
+                                  Instant.parse(rs.getString(3))),
+                              rs.getString(4)))
+                      : Optional.<Verified>empty();
+                }
+              }
+            });
     if (row.isEmpty()) {
       SecretHash.matchesNoAccount(secret);
       return Optional.empty();
@@ -142,27 +168,31 @@ public final class UserStore {
 
   /** The current stamp of {@code name}'s secret, empty once the account is removed. */
   public Optional<String> stamp(String name) {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT secret_hash FROM users WHERE name=?")) {
-        ps.setString(1, name);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-        }
-      }
-    });
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT secret_hash FROM users WHERE name=?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+          }
+        });
   }
 
   /** Records a destructive action by {@code actor}. */
   public void audit(String actor, String action, String detail) {
-    db.write(c -> {
-      audit(c, actor, action, detail);
-      return null;
-    });
+    db.write(
+        c -> {
+          audit(c, actor, action, detail);
+          return null;
+        });
   }
 
   /** Records an action inside the caller's transaction (so it is durable with what it records). */
   static void audit(Connection c, String actor, String action, String detail) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit(time, actor, action, detail) VALUES (?,?,?,?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO audit(time, actor, action, detail) VALUES (?,?,?,?)")) {
       ps.setString(1, Instant.now().toString());
       ps.setString(2, actor);
       ps.setString(3, action);
@@ -173,20 +203,27 @@ public final class UserStore {
 
   /** The newest {@code limit} audit entries, newest first. */
   public List<AuditEntry> auditTrail(int limit) {
-    return db.read(c -> {
-      List<AuditEntry> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT id, time, actor, action, detail FROM audit ORDER BY id DESC LIMIT ?")) {
-        ps.setInt(1, limit);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new AuditEntry(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
-                rs.getString(5)));
+    return db.read(
+        c -> {
+          List<AuditEntry> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, time, actor, action, detail FROM audit ORDER BY id DESC LIMIT ?")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new AuditEntry(
+                        rs.getLong(1),
+                        Instant.parse(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5)));
+              }
+            }
           }
-        }
-      }
-      return out;
-    });
+          return out;
+        });
   }
 
   private static String newSecret() {

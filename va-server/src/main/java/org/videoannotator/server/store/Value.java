@@ -3,7 +3,9 @@ package org.videoannotator.server.store;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What an annotation event says about a clip. {@link #REMOVED} is an undo of the annotator's vote. */
+/**
+ * What an annotation event says about a clip. {@link #REMOVED} is an undo of the annotator's vote.
+ */
 public enum Value {
   YES,
   NO,

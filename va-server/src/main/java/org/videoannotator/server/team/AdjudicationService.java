@@ -15,14 +15,16 @@ import org.videoannotator.server.store.Event;
 import org.videoannotator.server.store.Value;
 
 /**
- * Adjudication of a label's disagreements: the queue (clips with both a yes and a no vote), settling
- * a clip with a final answer and a note, and undoing a settlement. A settlement is the clip's
- * consensus while it stands, so builds, exports and counts use it. No HTTP.
+ * Adjudication of a label's disagreements: the queue (clips with both a yes and a no vote),
+ * settling a clip with a final answer and a note, and undoing a settlement. A settlement is the
+ * clip's consensus while it stands, so builds, exports and counts use it. No HTTP.
  */
 public final class AdjudicationService {
   /** Which part of the queue: disputed clips not yet settled, settled clips, or both. */
   public enum State {
-    OPEN, SETTLED, ALL;
+    OPEN,
+    SETTLED,
+    ALL;
 
     public String wire() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -41,9 +43,12 @@ public final class AdjudicationService {
   public record QueueItem(AnnotationView annotation, String majority, ClipView clip) {}
 
   /** A page of the queue, and the sizes of its open and settled parts. */
-  public record Queue(String label, String state, int open, int settled, int total, List<QueueItem> items) {}
+  public record Queue(
+      String label, String state, int open, int settled, int total, List<QueueItem> items) {}
 
-  /** What a settle or undo wrote to the log, the clip's annotation after it and the label's counts. */
+  /**
+   * What a settle or undo wrote to the log, the clip's annotation after it and the label's counts.
+   */
   public record Outcome(EventView event, AnnotationView annotation, Counts counts) {}
 
   /** Longest note kept with a settlement. */
@@ -59,19 +64,22 @@ public final class AdjudicationService {
 
   public Queue queue(String label, State state, int k, int offset) {
     List<CurrentAnnotation> current = store.current(label);
-    List<CurrentAnnotation> open = current.stream().filter(a -> a.disputed() && !a.settled()).toList();
+    List<CurrentAnnotation> open =
+        current.stream().filter(a -> a.disputed() && !a.settled()).toList();
     List<CurrentAnnotation> settled = current.stream().filter(CurrentAnnotation::settled).toList();
-    List<CurrentAnnotation> chosen = switch (state) {
-      case OPEN -> open;
-      case SETTLED -> settled;
-      case ALL -> current.stream().filter(a -> a.disputed() || a.settled()).toList();
-    };
+    List<CurrentAnnotation> chosen =
+        switch (state) {
+          case OPEN -> open;
+          case SETTLED -> settled;
+          case ALL -> current.stream().filter(a -> a.disputed() || a.settled()).toList();
+        };
     List<QueueItem> items = chosen.stream().skip(offset).limit(k).map(this::item).toList();
     return new Queue(label, state.wire(), open.size(), settled.size(), chosen.size(), items);
   }
 
   private QueueItem item(CurrentAnnotation a) {
-    return new QueueItem(AnnotationView.of(a),
+    return new QueueItem(
+        AnnotationView.of(a),
         Consensus.of(List.copyOf(a.votes().values())).wire(),
         corpus.clip(a.key()).map(c -> ClipView.of(c, corpus)).orElse(null));
   }
@@ -83,14 +91,26 @@ public final class AdjudicationService {
    * @throws DomainException invalid value or note, or not found when nobody voted on the clip
    */
   public Outcome settle(String label, String key, String value, String note, String actor) {
-    Value v = Value.parseVote(value).filter(x -> x != Value.UNSURE).orElseThrow(() -> DomainException.invalid("value",
-        "value must be yes or no (the clip's final answer), got '" + DomainException.shorten(String.valueOf(value)) + "'"));
+    Value v =
+        Value.parseVote(value)
+            .filter(x -> x != Value.UNSURE)
+            .orElseThrow(
+                () ->
+                    DomainException.invalid(
+                        "value",
+                        "value must be yes or no (the clip's final answer), got '"
+                            + DomainException.shorten(String.valueOf(value))
+                            + "'"));
     String n = note == null ? null : note.strip();
-    if (n != null && (n.length() > MAX_NOTE || n.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n'))) {
-      throw DomainException.invalid("note", "note must be at most " + MAX_NOTE + " printable characters");
+    if (n != null
+        && (n.length() > MAX_NOTE
+            || n.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n'))) {
+      throw DomainException.invalid(
+          "note", "note must be at most " + MAX_NOTE + " printable characters");
     }
     votedOn(label, key);
-    return outcome(label, key, store.settle(label, key, v, actor, n == null || n.isEmpty() ? null : n));
+    return outcome(
+        label, key, store.settle(label, key, v, actor, n == null || n.isEmpty() ? null : n));
   }
 
   /**
@@ -101,15 +121,28 @@ public final class AdjudicationService {
   public Outcome undo(String label, String key, String actor) {
     CurrentAnnotation a = votedOn(label, key);
     if (!a.settled()) {
-      throw DomainException.notFound("key", "clip '" + DomainException.shorten(key) + "' of label '" + label
-          + "' has no settlement to undo");
+      throw DomainException.notFound(
+          "key",
+          "clip '"
+              + DomainException.shorten(key)
+              + "' of label '"
+              + label
+              + "' has no settlement to undo");
     }
     return outcome(label, key, store.unsettle(label, key, actor));
   }
 
   private CurrentAnnotation votedOn(String label, String key) {
-    return find(label, key).orElseThrow(() -> DomainException.notFound("key", "nobody has voted on clip '"
-        + DomainException.shorten(key) + "' for label '" + label + "'; only clips with votes can be settled"));
+    return find(label, key)
+        .orElseThrow(
+            () ->
+                DomainException.notFound(
+                    "key",
+                    "nobody has voted on clip '"
+                        + DomainException.shorten(key)
+                        + "' for label '"
+                        + label
+                        + "'; only clips with votes can be settled"));
   }
 
   private Optional<CurrentAnnotation> find(String label, String key) {
@@ -118,8 +151,12 @@ public final class AdjudicationService {
 
   private Outcome outcome(String label, String key, Event event) {
     List<CurrentAnnotation> current = store.current(label);
-    AnnotationView view = current.stream().filter(a -> a.key().equals(key)).findFirst().map(AnnotationView::of)
-        .orElse(null);
+    AnnotationView view =
+        current.stream()
+            .filter(a -> a.key().equals(key))
+            .findFirst()
+            .map(AnnotationView::of)
+            .orElse(null);
     return new Outcome(EventView.of(event), view, Counts.of(current));
   }
 }

@@ -7,7 +7,10 @@ import org.videoannotator.server.builds.BuildService;
 import org.videoannotator.server.builds.LabelModel;
 import org.videoannotator.server.store.AnnotationStore;
 
-/** A label's {@link AgreementReport}: its current annotations and its latest model's decisions. No HTTP. */
+/**
+ * A label's {@link AgreementReport}: its current annotations and its latest model's decisions. No
+ * HTTP.
+ */
 public final class AgreementService {
   private final Corpus corpus;
   private final AnnotationStore store;

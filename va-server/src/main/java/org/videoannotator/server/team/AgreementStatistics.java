@@ -90,12 +90,13 @@ public final class AgreementStatistics {
   /** The two raters' answers on each unit both rated, as (a's, b's). */
   private static <T> List<Map.Entry<T, T>> shared(Map<String, T> a, Map<String, T> b) {
     List<Map.Entry<T, T>> out = new ArrayList<>();
-    a.forEach((unit, answer) -> {
-      T other = b.get(unit);
-      if (other != null) {
-        out.add(Map.entry(answer, other));
-      }
-    });
+    a.forEach(
+        (unit, answer) -> {
+          T other = b.get(unit);
+          if (other != null) {
+            out.add(Map.entry(answer, other));
+          }
+        });
     return out;
   }
 
@@ -117,13 +118,21 @@ public final class AgreementStatistics {
     return fleissKappa(table);
   }
 
-  /** The number of ratings per unit {@link #fleissKappa(Map)} uses: the most common, at least 2 (0 if none). */
+  /**
+   * The number of ratings per unit {@link #fleissKappa(Map)} uses: the most common, at least 2 (0
+   * if none).
+   */
   public static <T> int fleissRaters(Map<String, ? extends Map<String, T>> ratings) {
     Map<Integer, Integer> unitsByRaters = new HashMap<>();
-    ratings.values().stream().filter(u -> u.size() >= 2).forEach(u -> unitsByRaters.merge(u.size(), 1, Integer::sum));
+    ratings.values().stream()
+        .filter(u -> u.size() >= 2)
+        .forEach(u -> unitsByRaters.merge(u.size(), 1, Integer::sum));
     return unitsByRaters.entrySet().stream()
-        .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-        .map(Map.Entry::getKey).orElse(0);
+        .max(
+            Map.Entry.<Integer, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey)
+        .orElse(0);
   }
 
   /**
@@ -136,15 +145,20 @@ public final class AgreementStatistics {
     }
     int raters = sum(table.getFirst());
     if (raters < 2) {
-      throw new IllegalArgumentException("Fleiss' kappa needs at least 2 ratings per unit, got " + raters);
+      throw new IllegalArgumentException(
+          "Fleiss' kappa needs at least 2 ratings per unit, got " + raters);
     }
     int categories = table.getFirst().length;
     double[] share = new double[categories];
     double meanAgreement = 0;
     for (int[] row : table) {
       if (sum(row) != raters || row.length != categories) {
-        throw new IllegalArgumentException("Fleiss' kappa needs the same number of ratings (" + raters
-            + ") and categories (" + categories + ") in every unit");
+        throw new IllegalArgumentException(
+            "Fleiss' kappa needs the same number of ratings ("
+                + raters
+                + ") and categories ("
+                + categories
+                + ") in every unit");
       }
       double agreeingPairs = 0;
       for (int j = 0; j < categories; j++) {

@@ -12,15 +12,16 @@ import org.videoannotator.server.store.Label;
 
 /**
  * HTTP for a label's team: {@code GET .../agreement} ({@link AgreementService}) and the
- * adjudication queue, settle and undo ({@link AdjudicationService}); settling needs a reviewer or an
- * admin when the corpus has accounts.
+ * adjudication queue, settle and undo ({@link AdjudicationService}); settling needs a reviewer or
+ * an admin when the corpus has accounts.
  */
 public final class TeamController {
   private final LabelService labels;
   private final AgreementService agreement;
   private final AdjudicationService adjudication;
 
-  public TeamController(LabelService labels, AgreementService agreement, AdjudicationService adjudication) {
+  public TeamController(
+      LabelService labels, AgreementService agreement, AdjudicationService adjudication) {
     this.labels = labels;
     this.agreement = agreement;
     this.adjudication = adjudication;
@@ -53,8 +54,13 @@ public final class TeamController {
   public void undo(Context ctx) {
     Permission.SETTLE.require(ctx);
     Label label = label(ctx);
-    String key = Params.string(ctx, "key").orElseThrow(
-        () -> ApiException.badRequest("key", "the query parameter key is required (the clip whose settlement to undo)"));
+    String key =
+        Params.string(ctx, "key")
+            .orElseThrow(
+                () ->
+                    ApiException.badRequest(
+                        "key",
+                        "the query parameter key is required (the clip whose settlement to undo)"));
     ctx.json(adjudication.undo(label.name(), key, actor(ctx)));
   }
 

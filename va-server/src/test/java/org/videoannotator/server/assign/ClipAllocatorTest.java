@@ -18,8 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoannotator.server.errors.DomainException;
@@ -31,8 +31,8 @@ import org.videoannotator.server.store.Source;
 import org.videoannotator.server.store.Value;
 
 /**
- * Who is served which clip, without HTTP: over a real store, with a clock the test moves. Overlap
- * 1 and 3, leases and their expiry, votes releasing them, the clips teammates took, assignees.
+ * Who is served which clip, without HTTP: over a real store, with a clock the test moves. Overlap 1
+ * and 3, leases and their expiry, votes releasing them, the clips teammates took, assignees.
  */
 class ClipAllocatorTest {
   @TempDir Path temp;
@@ -47,7 +47,8 @@ class ClipAllocatorTest {
     }
   }
 
-  private static final List<String> CLIPS = IntStream.range(0, 20).mapToObj(i -> "clip" + i).toList();
+  private static final List<String> CLIPS =
+      IntStream.range(0, 20).mapToObj(i -> "clip" + i).toList();
 
   private AnnotationStore store;
   private TestClock clock;
@@ -72,7 +73,9 @@ class ClipAllocatorTest {
   }
 
   private List<String> page(String annotator, int offset, int k) {
-    return allocator.serve("beach", Worker.annotator(annotator), CLIPS, Function.identity(), offset, k).items();
+    return allocator
+        .serve("beach", Worker.annotator(annotator), CLIPS, Function.identity(), offset, k)
+        .items();
   }
 
   private void vote(String annotator, String... keys) {
@@ -97,17 +100,28 @@ class ClipAllocatorTest {
     assertEquals(ada, page("ada", 0, 5), "one's own leases never hide clips from oneself");
 
     vote("ada", "clip0");
-    assertEquals(List.of("clip1", "clip2", "clip3", "clip4"), page("ada", 0, 4), "a voted clip is not served again");
+    assertEquals(
+        List.of("clip1", "clip2", "clip3", "clip4"),
+        page("ada", 0, 4),
+        "a voted clip is not served again");
     assertEquals(CLIPS.subList(5, 10), page("bob", 0, 5), "nor to a teammate: overlap 1 is met");
-    vote("bob", "clip1"); // a teammate may still vote on a clip leased to another (from search, say)
+    vote(
+        "bob", "clip1"); // a teammate may still vote on a clip leased to another (from search, say)
     assertEquals(List.of("clip2", "clip3", "clip4"), page("ada", 0, 3));
-    assertEquals(10, allocator.serve("beach", Worker.annotator("carol"), CLIPS, Function.identity(), 0, 20).available(),
+    assertEquals(
+        10,
+        allocator
+            .serve("beach", Worker.annotator("carol"), CLIPS, Function.identity(), 0, 20)
+            .available(),
         "carol is offered what neither holds nor anyone voted: clips 10..19");
   }
 
   @Test
   void aReaderWhoCannotVoteClaimsNothing() {
-    List<String> viewed = allocator.serve("beach", new Worker("vic", false), CLIPS, Function.identity(), 0, 5).items();
+    List<String> viewed =
+        allocator
+            .serve("beach", new Worker("vic", false), CLIPS, Function.identity(), 0, 5)
+            .items();
     assertEquals(CLIPS.subList(0, 5), viewed);
     assertEquals(viewed, page("ada", 0, 5), "a viewer's page keeps no clip from an annotator");
   }
@@ -120,7 +134,8 @@ class ClipAllocatorTest {
     clock.now = clock.now.plus(Duration.ofMinutes(2)); // ada's lease: 6 minutes old, bob's: 2
     assertEquals(ada, page("carol", 0, 5), "ada's lease ended: her clips go to carol");
     assertEquals(CLIPS.subList(10, 15), page("dave", 0, 5), "bob and carol hold 5..9 and 0..4");
-    assertEquals(CLIPS.subList(15, 20), page("ada", 0, 5), "ada is not served what carol now holds");
+    assertEquals(
+        CLIPS.subList(15, 20), page("ada", 0, 5), "ada is not served what carol now holds");
   }
 
   @Test
@@ -129,36 +144,49 @@ class ClipAllocatorTest {
     assertEquals(CLIPS.subList(0, 4), page("ada", 0, 4));
     assertEquals(CLIPS.subList(0, 4), page("bob", 0, 4));
     assertEquals(CLIPS.subList(0, 4), page("carol", 0, 4));
-    assertEquals(CLIPS.subList(4, 8), page("dave", 0, 4), "three hold clips 0..3: the overlap is met");
+    assertEquals(
+        CLIPS.subList(4, 8), page("dave", 0, 4), "three hold clips 0..3: the overlap is met");
 
     vote("ada", "clip0", "clip1");
-    assertEquals(List.of("clip2", "clip3", "clip4"), page("ada", 0, 3), "never a clip ada voted on");
+    assertEquals(
+        List.of("clip2", "clip3", "clip4"), page("ada", 0, 3), "never a clip ada voted on");
     assertTrue(!page("dave", 0, 20).contains("clip0"), "1 vote + 2 leases still meet overlap 3");
     vote("bob", "clip0");
     vote("carol", "clip0");
     for (String who : List.of("ada", "bob", "carol", "dave", "eve")) {
-      assertTrue(!page(who, 0, 20).contains("clip0"), "clip0 has its three votes: " + who + " is not served it");
+      assertTrue(
+          !page(who, 0, 20).contains("clip0"),
+          "clip0 has its three votes: " + who + " is not served it");
     }
     clock.now = clock.now.plus(Duration.ofMinutes(6));
-    assertTrue(page("dave", 0, 20).contains("clip1"), "clip1 has one vote and no live lease: dave may vote");
+    assertTrue(
+        page("dave", 0, 20).contains("clip1"),
+        "clip1 has one vote and no live lease: dave may vote");
   }
 
   @Test
   void teammatesCompletingAClipIsReportedFromTheCursor() {
     TakenClips taken = new TakenClips(store);
-    ClipAllocator.Page<String> adaPage = allocator.serve("beach", Worker.annotator("ada"), CLIPS, Function.identity(), 0, 5);
+    ClipAllocator.Page<String> adaPage =
+        allocator.serve("beach", Worker.annotator("ada"), CLIPS, Function.identity(), 0, 5);
     vote("bob", "clip2");
     vote("ada", "clip3");
     TakenClips.Taken seen = taken.since("beach", "ada", adaPage.cursor());
-    assertEquals(List.of("clip2"), seen.keys(), "bob's vote took clip2; ada's own vote is hers to see");
+    assertEquals(
+        List.of("clip2"), seen.keys(), "bob's vote took clip2; ada's own vote is hers to see");
     assertEquals(List.of(), taken.since("beach", "ada", seen.cursor()).keys(), "nothing new since");
-    assertEquals(List.of("clip3"), taken.since("beach", "bob", adaPage.cursor()).keys(),
+    assertEquals(
+        List.of("clip3"),
+        taken.since("beach", "bob", adaPage.cursor()).keys(),
         "bob voted clip2 himself; ada's vote took clip3 from him");
 
     overlap(2);
     long cursor = seen.cursor();
     vote("bob", "clip4");
-    assertEquals(List.of(), taken.since("beach", "ada", cursor).keys(), "one vote of two: clip4 still needs ada");
+    assertEquals(
+        List.of(),
+        taken.since("beach", "ada", cursor).keys(),
+        "one vote of two: clip4 still needs ada");
     vote("carol", "clip4");
     assertEquals(List.of("clip4"), taken.since("beach", "ada", cursor).keys());
   }
@@ -172,10 +200,12 @@ class ClipAllocatorTest {
         CyclicBarrier start = new CyclicBarrier(3);
         List<Future<List<String>>> pages = new ArrayList<>();
         for (String who : List.of("ada", "bob", "carol")) {
-          pages.add(pool.submit(() -> {
-            start.await();
-            return page(who, 0, 6);
-          }));
+          pages.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return page(who, 0, 6);
+                  }));
         }
         Set<String> union = new HashSet<>();
         for (Future<List<String>> p : pages) {
@@ -193,19 +223,30 @@ class ClipAllocatorTest {
     AssignmentService assignments = new AssignmentService(store);
     assertEquals(1, assignments.get("beach").overlap());
     assertThrows(DomainException.class, () -> assignments.update("beach", 0, null, "root"));
-    assertEquals(List.of("ada", "bob"), assignments.update("beach", 2, List.of(" ada", "bob", "ada"), "root").assignees());
+    assertEquals(
+        List.of("ada", "bob"),
+        assignments.update("beach", 2, List.of(" ada", "bob", "ada"), "root").assignees());
     assertEquals("label-assigned", store.users().auditTrail(1).getFirst().action());
     assignments.requireAssignee("beach", "ada");
-    DomainException refused = assertThrows(DomainException.class, () -> assignments.requireAssignee("beach", "carol"));
+    DomainException refused =
+        assertThrows(DomainException.class, () -> assignments.requireAssignee("beach", "carol"));
     assertEquals("not-assigned", refused.code());
-    assertEquals(2, assignments.update("beach", null, List.of(), "root").overlap(), "null keeps the overlap");
+    assertEquals(
+        2,
+        assignments.update("beach", null, List.of(), "root").overlap(),
+        "null keeps the overlap");
 
     store.users().add("vic", Role.VIEWER);
     store.users().add("ada", Role.ANNOTATOR);
-    assertThrows(DomainException.class, () -> assignments.update("beach", null, List.of("vic"), "root"),
+    assertThrows(
+        DomainException.class,
+        () -> assignments.update("beach", null, List.of("vic"), "root"),
         "a viewer cannot vote");
-    assertThrows(DomainException.class, () -> assignments.update("beach", null, List.of("nobody"), "root"),
+    assertThrows(
+        DomainException.class,
+        () -> assignments.update("beach", null, List.of("nobody"), "root"),
         "with accounts, assignees are accounts");
-    assertEquals(List.of("ada"), assignments.update("beach", null, List.of("ada"), "root").assignees());
+    assertEquals(
+        List.of("ada"), assignments.update("beach", null, List.of("ada"), "root").assignees());
   }
 }

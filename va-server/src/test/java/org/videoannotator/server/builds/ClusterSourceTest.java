@@ -1,6 +1,5 @@
 package org.videoannotator.server.builds;
 
-import org.videoannotator.index.CorpusLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.ClipVector;
 import org.videoannotator.index.Corpus;
+import org.videoannotator.index.CorpusLayout;
 import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.EmbedderInfo;
 import org.videoannotator.testkit.SyntheticCorpora;
@@ -30,7 +30,8 @@ class ClusterSourceTest {
       ClusterSource source = new ClusterSource(corpus);
       String key = SyntheticCorpora.key(7);
       assertEquals(corpus.clip(key).orElseThrow().cluster(), source.clusterOf(key));
-      assertTrue(Files.notExists(corpus.layout().clusters()), "no k-means when metadata has clusters");
+      assertTrue(
+          Files.notExists(corpus.layout().clusters()), "no k-means when metadata has clusters");
     }
   }
 

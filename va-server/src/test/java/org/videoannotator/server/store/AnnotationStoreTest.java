@@ -1,6 +1,5 @@
 package org.videoannotator.server.store;
 
-import org.videoannotator.index.CorpusLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.videoannotator.index.CorpusLayout;
 
 class AnnotationStoreTest {
   @TempDir Path dir;
@@ -68,7 +68,9 @@ class AnnotationStoreTest {
       s.append("sad", List.of(vote("k3", Value.REMOVED, "bob"))); // bob's undo
 
       List<CurrentAnnotation> current = s.current("sad");
-      assertEquals(List.of("k2", "k1"), current.stream().map(CurrentAnnotation::key).toList(),
+      assertEquals(
+          List.of("k2", "k1"),
+          current.stream().map(CurrentAnnotation::key).toList(),
           "newest first; k3 undone");
       CurrentAnnotation k1 = current.get(1);
       assertEquals(Map.of("alice", Value.YES, "bob", Value.NO), k1.votes());
@@ -100,12 +102,15 @@ class AnnotationStoreTest {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
         String who = "annotator" + t;
-        done.add(pool.submit(() -> {
-          for (int i = 0; i < 50; i++) {
-            s.append("happy", List.of(vote("clip" + i, i % 2 == 0 ? Value.YES : Value.NO, who)));
-            s.current("happy");
-          }
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 50; i++) {
+                    s.append(
+                        "happy", List.of(vote("clip" + i, i % 2 == 0 ? Value.YES : Value.NO, who)));
+                    s.current("happy");
+                  }
+                }));
       }
       for (Future<?> f : done) {
         f.get();
@@ -118,7 +123,8 @@ class AnnotationStoreTest {
 
   @Test
   void anotherWritersEventsAreCaughtUpIncrementally() {
-    try (AnnotationStore first = open(); AnnotationStore second = open()) {
+    try (AnnotationStore first = open();
+        AnnotationStore second = open()) {
       first.createLabel("night", "", List.of());
       first.append("night", List.of(vote("k1", Value.YES, "a"), vote("k2", Value.NO, "a")));
       assertEquals(2, first.current("night").size());
@@ -126,14 +132,17 @@ class AnnotationStoreTest {
       second.append("night", List.of(vote("k3", Value.YES, "b"), vote("k1", Value.NO, "a")));
       List<CurrentAnnotation> seen = first.current("night");
       assertEquals(3, seen.size());
-      assertEquals(Value.NO, seen.stream().filter(c -> c.key().equals("k1")).findFirst().orElseThrow().value());
+      assertEquals(
+          Value.NO,
+          seen.stream().filter(c -> c.key().equals("k1")).findFirst().orElseThrow().value());
       // Deleted and made anew elsewhere (a soft delete: the label comes back with its log), then
       // more events: both stores agree.
       second.deleteLabel("night");
       second.createLabel("night", "", List.of());
       second.append("night", List.of(vote("k9", Value.YES, "c"), vote("k2", Value.REMOVED, "a")));
       assertEquals(second.current("night"), first.current("night"));
-      assertEquals(List.of("k1", "k3", "k9"),
+      assertEquals(
+          List.of("k1", "k3", "k9"),
           first.current("night").stream().map(CurrentAnnotation::key).sorted().toList());
     }
   }
@@ -150,9 +159,20 @@ class AnnotationStoreTest {
       s.createLabel("b", "", List.of());
       BuildStore<Result, Training> builds = s.builds(Result.class, Training.class);
       long b1 = builds.insert("a", new Result("queued", "queued", null));
-      assertEquals(java.util.Optional.empty(), builds.training(b1), "no training document before the build finished");
-      builds.update(b1, "done", java.time.Instant.now(), new Result("done", "done", null), new Training(List.of("k1")));
-      assertEquals(new Training(List.of("k1")), builds.training(b1).orElseThrow(), "documents come back typed");
+      assertEquals(
+          java.util.Optional.empty(),
+          builds.training(b1),
+          "no training document before the build finished");
+      builds.update(
+          b1,
+          "done",
+          java.time.Instant.now(),
+          new Result("done", "done", null),
+          new Training(List.of("k1")));
+      assertEquals(
+          new Training(List.of("k1")),
+          builds.training(b1).orElseThrow(),
+          "documents come back typed");
       assertEquals(1, s.models().insertModel("a", b1, "models/a/v1.json", 10, java.util.Map.of()));
       assertEquals(2, s.models().insertModel("a", b1, "models/a/v2.json", 10, java.util.Map.of()));
       assertEquals(1, s.models().insertModel("b", b1, "models/b/v1.json", 10, java.util.Map.of()));

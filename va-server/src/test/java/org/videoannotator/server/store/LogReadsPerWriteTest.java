@@ -34,8 +34,12 @@ class LogReadsPerWriteTest {
       s.createLabel(label, "", List.of());
       List<NewVote> votes = new ArrayList<>(LOG);
       for (int i = 0; i < LOG; i++) {
-        votes.add(new NewVote("clip" + (i % 2000), i % 3 == 0 ? Value.NO : Value.YES, "seed" + (i / 2000),
-            Source.other()));
+        votes.add(
+            new NewVote(
+                "clip" + (i % 2000),
+                i % 3 == 0 ? Value.NO : Value.YES,
+                "seed" + (i / 2000),
+                Source.other()));
       }
       s.append(label, votes);
     }
@@ -49,11 +53,13 @@ class LogReadsPerWriteTest {
       List<Future<?>> running = new ArrayList<>();
       for (int t = 0; t < WRITERS; t++) {
         int writer = t;
-        running.add(pool.submit(() -> {
-          start.await();
-          work.run(writer);
-          return null;
-        }));
+        running.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  work.run(writer);
+                  return null;
+                }));
       }
       for (Future<?> f : running) {
         f.get();
@@ -72,7 +78,8 @@ class LogReadsPerWriteTest {
     seedLongLog("long");
     try (AnnotationStore s = open()) {
       together(writer -> assertEquals(2000, s.current("long").size()));
-      assertEquals(LOG, s.eventsReadForCurrent(), "one projection of the log, not one per waiting reader");
+      assertEquals(
+          LOG, s.eventsReadForCurrent(), "one projection of the log, not one per waiting reader");
     }
   }
 
@@ -84,20 +91,35 @@ class LogReadsPerWriteTest {
       long afterFirstRead = s.eventsReadForCurrent();
       int writesEach = 100;
       // What AnnotationService.add does per request: append, then the current set for the counts.
-      together(writer -> {
-        for (int i = 0; i < writesEach; i++) {
-          s.append("long", List.of(new NewVote("clip" + (writer * 500 + i), Value.YES, "writer" + writer,
-              Source.other())));
-          s.current("long");
-        }
-      });
+      together(
+          writer -> {
+            for (int i = 0; i < writesEach; i++) {
+              s.append(
+                  "long",
+                  List.of(
+                      new NewVote(
+                          "clip" + (writer * 500 + i),
+                          Value.YES,
+                          "writer" + writer,
+                          Source.other())));
+              s.current("long");
+            }
+          });
       long perWrites = s.eventsReadForCurrent() - afterFirstRead;
       // Catching up reads only other writers' events in flight; any re-projection reads >= LOG.
-      assertTrue(perWrites < LOG, "the " + WRITERS * writesEach + " writes read " + perWrites
-          + " events from the log; a write must read only the events it has not applied, never the whole log");
+      assertTrue(
+          perWrites < LOG,
+          "the "
+              + WRITERS * writesEach
+              + " writes read "
+              + perWrites
+              + " events from the log; a write must read only the events it has not applied, never the whole log");
       assertEquals(LOG + WRITERS * writesEach, s.eventCount());
       try (AnnotationStore fresh = open()) {
-        assertEquals(fresh.current("long"), s.current("long"), "kept state equals a projection from the log");
+        assertEquals(
+            fresh.current("long"),
+            s.current("long"),
+            "kept state equals a projection from the log");
       }
     }
   }

@@ -13,13 +13,15 @@ import org.videoannotator.core.Json;
 
 /**
  * The statistics against values computed by hand from their definitions, against published worked
- * examples, and against scikit-learn, statsmodels and NLTK on seeded rating sets
- * ({@code agreement/make_fixtures.py} wrote {@code agreement/fixtures.json} once).
+ * examples, and against scikit-learn, statsmodels and NLTK on seeded rating sets ({@code
+ * agreement/make_fixtures.py} wrote {@code agreement/fixtures.json} once).
  */
 class AgreementStatisticsTest {
   private static final double EPS = 1e-9;
 
-  /** Five clips, three raters, one vote missing on c4 and two on c5 (worked out in the comments). */
+  /**
+   * Five clips, three raters, one vote missing on c4 and two on c5 (worked out in the comments).
+   */
   private static Map<String, Map<String, String>> handExample() {
     Map<String, Map<String, String>> r = new LinkedHashMap<>();
     r.put("c1", Map.of("A", "yes", "B", "yes", "C", "yes"));
@@ -32,11 +34,12 @@ class AgreementStatisticsTest {
 
   private static Map<String, String> rater(Map<String, Map<String, String>> ratings, String name) {
     Map<String, String> out = new LinkedHashMap<>();
-    ratings.forEach((unit, votes) -> {
-      if (votes.containsKey(name)) {
-        out.put(unit, votes.get(name));
-      }
-    });
+    ratings.forEach(
+        (unit, votes) -> {
+          if (votes.containsKey(name)) {
+            out.put(unit, votes.get(name));
+          }
+        });
     return out;
   }
 
@@ -61,10 +64,14 @@ class AgreementStatisticsTest {
   @Test
   void undefinedWhenThereIsNothingToCompare() {
     Map<String, String> allYes = Map.of("c1", "yes", "c2", "yes");
-    assertNull(AgreementStatistics.cohenKappa(allYes, allYes).value(), "kappa's 0/0, as scikit-learn's NaN");
+    assertNull(
+        AgreementStatistics.cohenKappa(allYes, allYes).value(),
+        "kappa's 0/0, as scikit-learn's NaN");
     assertEquals(2, AgreementStatistics.cohenKappa(allYes, allYes).clips());
     assertFigure(1.0, 2, AgreementStatistics.percentAgreement(allYes, allYes));
-    assertEquals(new Figure(null, 0), AgreementStatistics.cohenKappa(Map.of("c1", "yes"), Map.of("c2", "no")));
+    assertEquals(
+        new Figure(null, 0),
+        AgreementStatistics.cohenKappa(Map.of("c1", "yes"), Map.of("c2", "no")));
     Map<String, Map<String, String>> single = Map.of("c1", Map.of("A", "yes"));
     assertEquals(new Figure(null, 0), AgreementStatistics.unanimity(single));
     assertEquals(new Figure(null, 0), AgreementStatistics.krippendorffAlpha(single));
@@ -77,8 +84,12 @@ class AgreementStatisticsTest {
    */
   @Test
   void krippendorffsPublishedExample() {
-    String[] rows = {"1 2 3 3 2 1 4 1 2 . . .", "1 2 3 3 2 2 4 1 2 5 . 3", ". 3 3 3 2 3 4 2 2 5 1 .",
-        "1 2 3 3 2 4 4 1 2 5 1 ."};
+    String[] rows = {
+      "1 2 3 3 2 1 4 1 2 . . .",
+      "1 2 3 3 2 2 4 1 2 5 . 3",
+      ". 3 3 3 2 3 4 2 2 5 1 .",
+      "1 2 3 3 2 4 4 1 2 5 1 ."
+    };
     Map<String, Map<String, String>> r = new LinkedHashMap<>();
     for (int o = 0; o < rows.length; o++) {
       String[] v = rows[o].split(" ");
@@ -95,15 +106,28 @@ class AgreementStatisticsTest {
     assertEquals(11, alpha.clips(), "unit 12 has one value and cannot be paired");
   }
 
-  /** Fleiss (1971) as Wikipedia's "Fleiss' kappa" works it: 10 subjects, 14 raters, 5 categories, 0.210. */
+  /**
+   * Fleiss (1971) as Wikipedia's "Fleiss' kappa" works it: 10 subjects, 14 raters, 5 categories,
+   * 0.210.
+   */
   @Test
   void fleissPublishedExample() {
-    List<int[]> table = List.of(new int[] {0, 0, 0, 0, 14}, new int[] {0, 2, 6, 4, 2}, new int[] {0, 0, 3, 5, 6},
-        new int[] {0, 3, 9, 2, 0}, new int[] {2, 2, 8, 1, 1}, new int[] {7, 7, 0, 0, 0}, new int[] {3, 2, 6, 3, 0},
-        new int[] {2, 5, 3, 2, 2}, new int[] {6, 5, 2, 1, 0}, new int[] {0, 2, 2, 3, 7});
+    List<int[]> table =
+        List.of(
+            new int[] {0, 0, 0, 0, 14},
+            new int[] {0, 2, 6, 4, 2},
+            new int[] {0, 0, 3, 5, 6},
+            new int[] {0, 3, 9, 2, 0},
+            new int[] {2, 2, 8, 1, 1},
+            new int[] {7, 7, 0, 0, 0},
+            new int[] {3, 2, 6, 3, 0},
+            new int[] {2, 5, 3, 2, 2},
+            new int[] {6, 5, 2, 1, 0},
+            new int[] {0, 2, 2, 3, 7});
     Figure kappa = AgreementStatistics.fleissKappa(table);
     assertEquals(0.210, kappa.value(), 0.0005);
-    assertEquals(0.20993070442195522, kappa.value(), EPS, "statsmodels' fleiss_kappa on the same table");
+    assertEquals(
+        0.20993070442195522, kappa.value(), EPS, "statsmodels' fleiss_kappa on the same table");
     assertEquals(10, kappa.clips());
   }
 
@@ -117,15 +141,25 @@ class AgreementStatisticsTest {
     for (JsonNode set : fixtures) {
       String name = set.get("name").asText();
       Map<String, Map<String, String>> ratings = new LinkedHashMap<>();
-      set.get("ratings").properties().forEach(unit -> {
-        Map<String, String> votes = new LinkedHashMap<>();
-        unit.getValue().properties().forEach(v -> votes.put(v.getKey(), v.getValue().asText()));
-        ratings.put(unit.getKey(), votes);
-      });
+      set.get("ratings")
+          .properties()
+          .forEach(
+              unit -> {
+                Map<String, String> votes = new LinkedHashMap<>();
+                unit.getValue()
+                    .properties()
+                    .forEach(v -> votes.put(v.getKey(), v.getValue().asText()));
+                ratings.put(unit.getKey(), votes);
+              });
       JsonNode want = set.get("expected");
-      assertFigure(want.get("unanimity"), AgreementStatistics.unanimity(ratings), name + " unanimity");
-      assertFigure(want.get("fleissKappa"), AgreementStatistics.fleissKappa(ratings), name + " Fleiss");
-      assertFigure(want.get("krippendorffAlpha"), AgreementStatistics.krippendorffAlpha(ratings), name + " alpha");
+      assertFigure(
+          want.get("unanimity"), AgreementStatistics.unanimity(ratings), name + " unanimity");
+      assertFigure(
+          want.get("fleissKappa"), AgreementStatistics.fleissKappa(ratings), name + " Fleiss");
+      assertFigure(
+          want.get("krippendorffAlpha"),
+          AgreementStatistics.krippendorffAlpha(ratings),
+          name + " alpha");
       for (JsonNode pair : want.get("pairs")) {
         Map<String, String> a = rater(ratings, pair.get("a").asText());
         Map<String, String> b = rater(ratings, pair.get("b").asText());
@@ -133,7 +167,11 @@ class AgreementStatisticsTest {
         Figure kappa = AgreementStatistics.cohenKappa(a, b);
         assertEquals(pair.get("cohenKappa").asDouble(), kappa.value(), EPS, what + " Cohen");
         assertEquals(pair.get("clips").asInt(), kappa.clips(), what);
-        assertEquals(pair.get("percent").asDouble(), AgreementStatistics.percentAgreement(a, b).value(), EPS, what);
+        assertEquals(
+            pair.get("percent").asDouble(),
+            AgreementStatistics.percentAgreement(a, b).value(),
+            EPS,
+            what);
       }
     }
   }

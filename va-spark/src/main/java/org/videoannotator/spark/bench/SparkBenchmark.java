@@ -45,17 +45,23 @@ import org.videoannotator.spark.score.ScoreJob;
 
 /**
  * {@code va bench spark}: the Spark jobs against the single-machine commands on the same work, in
- * one run. Ingest: rendered videos through {@code va ingest} (2 threads), then Spark in
- * {@code local[1]} and {@code local[2]}. Scoring: the same seeded rows as Parquet (for Spark) and as
- * a raw matrix (for the single-machine scorer, the server's), one random model. Prints figures and
- * ratios to the single-machine baseline; writes them as JSON.
+ * one run. Ingest: rendered videos through {@code va ingest} (2 threads), then Spark in {@code
+ * local[1]} and {@code local[2]}. Scoring: the same seeded rows as Parquet (for Spark) and as a raw
+ * matrix (for the single-machine scorer, the server's), one random model. Prints figures and ratios
+ * to the single-machine baseline; writes them as JSON.
  */
 public final class SparkBenchmark {
   private static final long SEED = 20261204L;
   private static final long WARM_UP_ROWS = 50_000;
 
   /** What to measure. */
-  public record Settings(Path work, int videos, long rows, int dim, List<String> masters, List<VectorColumn> columns) {}
+  public record Settings(
+      Path work,
+      int videos,
+      long rows,
+      int dim,
+      List<String> masters,
+      List<VectorColumn> columns) {}
 
   private final Settings settings;
   private final Map<String, Object> results = new LinkedHashMap<>();
@@ -67,9 +73,23 @@ public final class SparkBenchmark {
 
   public Map<String, Object> run() throws IOException {
     Files.createDirectories(settings.work());
-    results.put("settings", Map.of("videos", settings.videos(), "rows", settings.rows(), "dim", settings.dim(),
-        "masters", settings.masters(), "columns", settings.columns().stream().map(String::valueOf).toList(), "cores", Runtime.getRuntime().availableProcessors(),
-        "java", System.getProperty("java.version")));
+    results.put(
+        "settings",
+        Map.of(
+            "videos",
+            settings.videos(),
+            "rows",
+            settings.rows(),
+            "dim",
+            settings.dim(),
+            "masters",
+            settings.masters(),
+            "columns",
+            settings.columns().stream().map(String::valueOf).toList(),
+            "cores",
+            Runtime.getRuntime().availableProcessors(),
+            "java",
+            System.getProperty("java.version")));
     if (settings.videos() > 0) {
       ingest();
     }
@@ -90,11 +110,17 @@ public final class SparkBenchmark {
       Path corpus = fresh(settings.work().resolve("corpus-spark-" + master.replaceAll("\\W", "")));
       try (SparkSession spark = SparkSessions.start("bench", master);
           DescriptorEmbedder embedder = new DescriptorEmbedder();
-          Corpus c = Corpus.open(corpus, CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
+          Corpus c =
+              Corpus.open(
+                  corpus, CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
         long started = System.nanoTime();
-        IngestReport report = new SparkIngest(spark, c,
-            new SparkIngest.Options(DescriptorEmbedder.ID, null, IngestOptions.DEFAULT_SAMPLE_FPS, 1, null))
-            .run(List.of(videos.toString()));
+        IngestReport report =
+            new SparkIngest(
+                    spark,
+                    c,
+                    new SparkIngest.Options(
+                        DescriptorEmbedder.ID, null, IngestOptions.DEFAULT_SAMPLE_FPS, 1, null))
+                .run(List.of(videos.toString()));
         double seconds = (System.nanoTime() - started) / 1e9;
         section.put("spark " + master, figures(report, seconds, base));
         print("ingest", "spark " + master, report, seconds, base);
@@ -107,17 +133,24 @@ public final class SparkBenchmark {
   private void warmUp(Path videos) throws IOException {
     Path corpus = fresh(settings.work().resolve("corpus-warm-up"));
     try (DescriptorEmbedder embedder = new DescriptorEmbedder();
-        Corpus c = Corpus.open(corpus, CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
-      new Ingester(c, embedder, IngestOptions.defaults()).run(List.of(videos.resolve("bench-00.mp4")));
+        Corpus c =
+            Corpus.open(
+                corpus, CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
+      new Ingester(c, embedder, IngestOptions.defaults())
+          .run(List.of(videos.resolve("bench-00.mp4")));
     }
   }
 
-  private double timeSingleMachineIngest(Path videos, Map<String, Object> section) throws IOException {
+  private double timeSingleMachineIngest(Path videos, Map<String, Object> section)
+      throws IOException {
     Path corpus = fresh(settings.work().resolve("corpus-single"));
     try (DescriptorEmbedder embedder = new DescriptorEmbedder();
-        Corpus c = Corpus.open(corpus, CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
+        Corpus c =
+            Corpus.open(
+                corpus, CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
       long started = System.nanoTime();
-      IngestReport report = new Ingester(c, embedder, IngestOptions.defaults()).run(List.of(videos));
+      IngestReport report =
+          new Ingester(c, embedder, IngestOptions.defaults()).run(List.of(videos));
       double seconds = (System.nanoTime() - started) / 1e9;
       section.put("va ingest (2 threads)", figures(report, seconds, seconds));
       print("ingest", "va ingest (2 threads)", report, seconds, seconds);
@@ -139,14 +172,25 @@ public final class SparkBenchmark {
 
   private static Map<String, Object> figures(IngestReport report, double seconds, double base) {
     long frames = report.files().stream().mapToLong(f -> f.frames()).sum();
-    return Map.of("seconds", round(seconds), "videos", report.count("ok"), "shots", report.shots(),
-        "framesPerSecond", round(frames / seconds), "speedup", round(base / seconds));
+    return Map.of(
+        "seconds",
+        round(seconds),
+        "videos",
+        report.count("ok"),
+        "shots",
+        report.shots(),
+        "framesPerSecond",
+        round(frames / seconds),
+        "speedup",
+        round(base / seconds));
   }
 
-  private static void print(String what, String how, IngestReport report, double seconds, double base) {
+  private static void print(
+      String what, String how, IngestReport report, double seconds, double base) {
     long frames = report.files().stream().mapToLong(f -> f.frames()).sum();
-    System.out.printf("%-7s %-24s %3d videos %5d shots %8.1f s %9.0f frames/s   x%.2f%n", what, how,
-        report.count("ok"), report.shots(), seconds, frames / seconds, base / seconds);
+    System.out.printf(
+        "%-7s %-24s %3d videos %5d shots %8.1f s %9.0f frames/s   x%.2f%n",
+        what, how, report.count("ok"), report.shots(), seconds, frames / seconds, base / seconds);
   }
 
   // ---------------------------------------------------------------- scoring
@@ -163,8 +207,12 @@ public final class SparkBenchmark {
       try (SparkSession spark = SparkSessions.start("bench", master)) {
         int cores = spark.sparkContext().defaultParallelism();
         for (VectorColumn column : settings.columns()) {
-          Path table = settings.work().resolve("vectors-" + rows + "x" + dim + "-" + column + ".parquet");
-          Path warmUpTable = settings.work().resolve("vectors-" + WARM_UP_ROWS + "x" + dim + "-" + column + ".parquet");
+          Path table =
+              settings.work().resolve("vectors-" + rows + "x" + dim + "-" + column + ".parquet");
+          Path warmUpTable =
+              settings
+                  .work()
+                  .resolve("vectors-" + WARM_UP_ROWS + "x" + dim + "-" + column + ".parquet");
           writeParquet(spark, table, rows, dim, column);
           writeParquet(spark, warmUpTable, Math.min(rows, WARM_UP_ROWS), dim, column);
           // Untimed: the job's first run in a session pays for class loading and JIT, as the
@@ -192,17 +240,27 @@ public final class SparkBenchmark {
     results.put("score", section);
   }
 
-  private ScoreJob.Summary scoreTable(SparkSession spark, Path table, LinearModel model, String how) throws IOException {
+  private ScoreJob.Summary scoreTable(SparkSession spark, Path table, LinearModel model, String how)
+      throws IOException {
     Path out = fresh(settings.work().resolve("scores-" + how.replaceAll("\\W", "")));
-    return ScoreJob.run(spark, table.toString(), model, out.toString(), new ScoreJob.Options(Feeds.THRESHOLD, 100, 0));
+    return ScoreJob.run(
+        spark,
+        table.toString(),
+        model,
+        out.toString(),
+        new ScoreJob.Options(Feeds.THRESHOLD, 100, 0));
   }
 
-  private double timeSingleMachineScore(Path raw, long rows, int dim, LinearModel model,
-      Map<String, Object> section) {
-    try (FloatMatrix matrix = FloatMatrix.map(raw, 0, Math.toIntExact(rows), dim, ByteOrder.LITTLE_ENDIAN)) {
+  private double timeSingleMachineScore(
+      Path raw, long rows, int dim, LinearModel model, Map<String, Object> section) {
+    try (FloatMatrix matrix =
+        FloatMatrix.map(raw, 0, Math.toIntExact(rows), dim, ByteOrder.LITTLE_ENDIAN)) {
       int threads = ParallelRows.defaultThreads();
-      // Untimed: the same work on the first rows, so the timed run does not pay for class loading and JIT.
-      try (FloatMatrix first = FloatMatrix.map(raw, 0, (int) Math.min(rows, WARM_UP_ROWS), dim, ByteOrder.LITTLE_ENDIAN)) {
+      // Untimed: the same work on the first rows, so the timed run does not pay for class loading
+      // and JIT.
+      try (FloatMatrix first =
+          FloatMatrix.map(
+              raw, 0, (int) Math.min(rows, WARM_UP_ROWS), dim, ByteOrder.LITTLE_ENDIAN)) {
         singleMachineScore(first, model);
       }
       long started = System.nanoTime();
@@ -210,8 +268,19 @@ public final class SparkBenchmark {
       double seconds = (System.nanoTime() - started) / 1e9;
       singleMachinePerCore = rows / seconds / threads;
       String how = "single machine (" + threads + " threads)";
-      section.put(how, Map.of("seconds", round(seconds), "rows", rows, "cores", threads,
-          "rowsPerSecond", round(rows / seconds), "rowsPerSecondPerCore", round(singleMachinePerCore)));
+      section.put(
+          how,
+          Map.of(
+              "seconds",
+              round(seconds),
+              "rows",
+              rows,
+              "cores",
+              threads,
+              "rowsPerSecond",
+              round(rows / seconds),
+              "rowsPerSecondPerCore",
+              round(singleMachinePerCore)));
       printScore(how, rows, seconds, threads, seconds);
       return seconds;
     }
@@ -220,14 +289,23 @@ public final class SparkBenchmark {
   private static void singleMachineScore(FloatMatrix matrix, LinearModel model) {
     float[] probabilities = new CorpusScorer().probabilities(matrix, model);
     // The paper's four feeds, as the Spark job fills them (no diverse variant there).
-    Feeds.build(new FeedInput(probabilities, matrix, Feeds.THRESHOLD, 0), Selections.NONE,
+    Feeds.build(
+        new FeedInput(probabilities, matrix, Feeds.THRESHOLD, 0),
+        Selections.NONE,
         id -> id.equals("borderline-diverse") ? 0 : 100);
   }
 
   private void printScore(String how, long rows, double seconds, int cores, double base) {
     double perCore = rows / seconds / cores;
-    System.out.printf("score   %-28s %,12d rows %7.1f s %,11.0f rows/s %,10.0f /core   x%.2f   per core x%.2f%n",
-        how, rows, seconds, rows / seconds, perCore, base / seconds, perCore / singleMachinePerCore);
+    System.out.printf(
+        "score   %-28s %,12d rows %7.1f s %,11.0f rows/s %,10.0f /core   x%.2f   per core x%.2f%n",
+        how,
+        rows,
+        seconds,
+        rows / seconds,
+        perCore,
+        base / seconds,
+        perCore / singleMachinePerCore);
   }
 
   private static LinearModel randomModel(int dim) {
@@ -246,54 +324,80 @@ public final class SparkBenchmark {
       return;
     }
     Path partial = raw.resolveSibling(raw.getFileName() + ".partial");
-    try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
-      ParallelRows.forEach(Math.toIntExact(rows), ParallelRows.defaultThreads(), (from, to) -> {
-        float[] vector = new float[dim];
-        ByteBuffer buffer = ByteBuffer.allocate(4096 * dim * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        try {
-          for (long start = from; start < to; start += 4096) {
-            long stop = Math.min(to, start + 4096);
-            buffer.clear();
-            for (long r = start; r < stop; r++) {
-              SyntheticVectors.fill(SEED, r, vector);
-              buffer.asFloatBuffer().position((int) (r - start) * dim).put(vector);
+    try (FileChannel channel =
+        FileChannel.open(
+            partial,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+      ParallelRows.forEach(
+          Math.toIntExact(rows),
+          ParallelRows.defaultThreads(),
+          (from, to) -> {
+            float[] vector = new float[dim];
+            ByteBuffer buffer =
+                ByteBuffer.allocate(4096 * dim * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            try {
+              for (long start = from; start < to; start += 4096) {
+                long stop = Math.min(to, start + 4096);
+                buffer.clear();
+                for (long r = start; r < stop; r++) {
+                  SyntheticVectors.fill(SEED, r, vector);
+                  buffer.asFloatBuffer().position((int) (r - start) * dim).put(vector);
+                }
+                buffer.limit((int) (stop - start) * dim * Float.BYTES);
+                long offset = start * dim * Float.BYTES;
+                while (buffer.hasRemaining()) {
+                  offset += channel.write(buffer, offset);
+                }
+              }
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
             }
-            buffer.limit((int) (stop - start) * dim * Float.BYTES);
-            long offset = start * dim * Float.BYTES;
-            while (buffer.hasRemaining()) {
-              offset += channel.write(buffer, offset);
-            }
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+          });
     }
     Files.move(partial, raw, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
-  /** The same rows as a Parquet table (key, row, vector as {@code column}), written by Spark tasks; kept for the next run. */
-  private static void writeParquet(SparkSession spark, Path table, long rows, int dim, VectorColumn column) {
+  /**
+   * The same rows as a Parquet table (key, row, vector as {@code column}), written by Spark tasks;
+   * kept for the next run.
+   */
+  private static void writeParquet(
+      SparkSession spark, Path table, long rows, int dim, VectorColumn column) {
     if (Files.isRegularFile(table.resolve("_SUCCESS"))) {
       return;
     }
-    StructType schema = new StructType()
-        .add(ClipTable.ROW, DataTypes.LongType, false)
-        .add(ClipTable.KEY, DataTypes.StringType, false)
-        .add(ClipTable.VECTOR, column.type(), false);
+    StructType schema =
+        new StructType()
+            .add(ClipTable.ROW, DataTypes.LongType, false)
+            .add(ClipTable.KEY, DataTypes.StringType, false)
+            .add(ClipTable.VECTOR, column.type(), false);
     int parts = (int) Math.max(1, Math.min(4096, rows / 100_000));
     List<long[]> ranges = new ArrayList<>();
     for (int p = 0; p < parts; p++) {
       ranges.add(new long[] {rows * p / parts, rows * (p + 1) / parts});
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    var data = jsc.parallelize(ranges, parts).flatMap(range -> LongStream.range(range[0], range[1]).mapToObj(r -> {
-      float[] vector = new float[dim];
-      SyntheticVectors.fill(SEED, r, vector);
-      return (Row) RowFactory.create(r, SyntheticVectors.key(r), column.encode(vector));
-    }).iterator());
-    spark.createDataFrame(data, schema).write().mode(SaveMode.Overwrite).options(column.writeOptions())
+    var data =
+        jsc.parallelize(ranges, parts)
+            .flatMap(
+                range ->
+                    LongStream.range(range[0], range[1])
+                        .mapToObj(
+                            r -> {
+                              float[] vector = new float[dim];
+                              SyntheticVectors.fill(SEED, r, vector);
+                              return (Row)
+                                  RowFactory.create(
+                                      r, SyntheticVectors.key(r), column.encode(vector));
+                            })
+                        .iterator());
+    spark
+        .createDataFrame(data, schema)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .options(column.writeOptions())
         .parquet(table.toString());
   }
 

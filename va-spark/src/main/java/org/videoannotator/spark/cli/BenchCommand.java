@@ -11,32 +11,64 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code va bench spark}: Spark jobs against the single-machine commands, same work, one run. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Spark ingest and scoring against the single-machine commands, in one run.", "",
-        "Ingest and scoring throughput: 'va ingest' and the single-machine scorer as the baseline, then the Spark jobs in each master (default local[1] and local[2]), scoring a table of each vector column kind. Prints figures, rows/s per core and ratios; writes them as JSON. Rendered videos and the vector files are kept in --work for the next run (10M x 512 takes about 40 GB)."})
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Spark ingest and scoring against the single-machine commands, in one run.",
+      "",
+      "Ingest and scoring throughput: 'va ingest' and the single-machine scorer as the baseline, then the Spark jobs in each master (default local[1] and local[2]), scoring a table of each vector column kind. Prints figures, rows/s per core and ratios; writes them as JSON. Rendered videos and the vector files are kept in --work for the next run (10M x 512 takes about 40 GB)."
+    })
 public final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--work", defaultValue = "${java.io.tmpdir}/va-bench-spark", paramLabel = "DIR",
+  @Option(
+      names = "--work",
+      defaultValue = "${java.io.tmpdir}/va-bench-spark",
+      paramLabel = "DIR",
       description = "Working folder (default: ${DEFAULT-VALUE}).")
   Path work;
 
-  @Option(names = "--videos", defaultValue = "8", paramLabel = "N", description = "Videos to ingest; 0 skips ingest (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--videos",
+      defaultValue = "8",
+      paramLabel = "N",
+      description = "Videos to ingest; 0 skips ingest (default: ${DEFAULT-VALUE}).")
   int videos;
 
-  @Option(names = "--rows", defaultValue = "10000000", paramLabel = "R", description = "Vectors to score; 0 skips scoring (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rows",
+      defaultValue = "10000000",
+      paramLabel = "R",
+      description = "Vectors to score; 0 skips scoring (default: ${DEFAULT-VALUE}).")
   long rows;
 
-  @Option(names = "--dim", defaultValue = "512", paramLabel = "D", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--dim",
+      defaultValue = "512",
+      paramLabel = "D",
+      description = "Vector dimension (default: ${DEFAULT-VALUE}).")
   int dim;
 
-  @Option(names = "--master", paramLabel = "URL", split = ",", defaultValue = "local[1],local[2]",
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      split = ",",
+      defaultValue = "local[1],local[2]",
       description = "Spark masters to measure (default: ${DEFAULT-VALUE}).")
   List<String> masters;
 
-  @Option(names = "--vector-column", paramLabel = "KIND", split = ",", defaultValue = "array,binary",
-      description = "Vector column kinds of the scored tables: array (array<float>), binary (float32 little-endian) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--vector-column",
+      paramLabel = "KIND",
+      split = ",",
+      defaultValue = "array,binary",
+      description =
+          "Vector column kinds of the scored tables: array (array<float>), binary (float32 little-endian) (default: ${DEFAULT-VALUE}).")
   List<String> columns;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Where the JSON goes (default: WORK/bench-spark.json).")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Where the JSON goes (default: WORK/bench-spark.json).")
   Path out;
 
   @Override
@@ -44,8 +76,16 @@ public final class BenchCommand implements Callable<Integer> {
     if (videos < 0 || rows < 0 || dim < 1 || rows > Integer.MAX_VALUE) {
       throw new UserException("--videos and --rows must be >= 0 (rows < 2^31) and --dim >= 1");
     }
-    Map<String, Object> results = new SparkBenchmark(new SparkBenchmark.Settings(work, videos, rows, dim, masters,
-        columns.stream().map(VectorColumn::named).toList())).run();
+    Map<String, Object> results =
+        new SparkBenchmark(
+                new SparkBenchmark.Settings(
+                    work,
+                    videos,
+                    rows,
+                    dim,
+                    masters,
+                    columns.stream().map(VectorColumn::named).toList()))
+            .run();
     Path file = out != null ? out : work.resolve("bench-spark.json");
     SparkBenchmark.write(results, file);
     System.out.println("figures written to " + file);

@@ -15,9 +15,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code va spark from-parquet}: a Parquet table of vectors appended to a corpus. */
-@Command(name = "from-parquet", mixinStandardHelpOptions = true,
-    description = {"Append a Parquet table of vectors to a corpus.", "",
-        "The table needs at least key (string) and vector (binary float32 little-endian, or array of float); the corpus is created when absent. Keys already there are skipped, so an interrupted import can be run again."})
+@Command(
+    name = "from-parquet",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Append a Parquet table of vectors to a corpus.",
+      "",
+      "The table needs at least key (string) and vector (binary float32 little-endian, or array of float); the corpus is created when absent. Keys already there are skipped, so an interrupted import can be run again."
+    })
 public final class FromParquetCommand implements Callable<Integer> {
   @CommandLine.Mixin MasterOption master = new MasterOption();
   @CommandLine.Mixin StoreOptions store = new StoreOptions();
@@ -28,7 +33,9 @@ public final class FromParquetCommand implements Callable<Integer> {
   @Option(names = "--corpus", required = true, paramLabel = "C", description = "Corpus folder.")
   Path corpus;
 
-  @Option(names = "--embedder", paramLabel = "ID",
+  @Option(
+      names = "--embedder",
+      paramLabel = "ID",
       description = "What the vectors are, for a table not written by 'va spark to-parquet'.")
   String embedder;
 
@@ -37,8 +44,14 @@ public final class FromParquetCommand implements Callable<Integer> {
     EmbedderInfo info = embedder == null ? null : new EmbedderInfo(embedder, "1", Map.of());
     try (SparkSession spark = SparkSessions.start("from-parquet", master.master)) {
       AppendResult result = CorpusParquet.importInto(spark, table, corpus, info, store.spec());
-      System.out.println("appended " + result.appended() + " clips to " + corpus
-          + (result.skipped().isEmpty() ? "" : "; " + result.skipped().size() + " keys were already there"));
+      System.out.println(
+          "appended "
+              + result.appended()
+              + " clips to "
+              + corpus
+              + (result.skipped().isEmpty()
+                  ? ""
+                  : "; " + result.skipped().size() + " keys were already there"));
     }
     return 0;
   }

@@ -38,19 +38,32 @@ public final class IngestCommand implements Callable<Integer> {
   @CommandLine.Mixin StoreOptions store = new StoreOptions();
   @CommandLine.Mixin EmbedderOptions embedding = new EmbedderOptions();
 
-  @Parameters(arity = "1..*", paramLabel = "PATHS", description = "Video files, folders, URIs or globs.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATHS",
+      description = "Video files, folders, URIs or globs.")
   List<String> paths;
 
-  @Option(names = "--corpus", required = true, paramLabel = "C",
+  @Option(
+      names = "--corpus",
+      required = true,
+      paramLabel = "C",
       description = "Corpus folder on the driver (created if absent).")
   Path corpus;
 
-  @Option(names = "--decode-threads", defaultValue = "1", paramLabel = "N",
-      description = "FFmpeg threads per video in a task (default: ${DEFAULT-VALUE}; tasks already run side by side).")
+  @Option(
+      names = "--decode-threads",
+      defaultValue = "1",
+      paramLabel = "N",
+      description =
+          "FFmpeg threads per video in a task (default: ${DEFAULT-VALUE}; tasks already run side by side).")
   int decodeThreads;
 
-  @Option(names = "--staging", paramLabel = "URI",
-      description = "Staging folder that driver and executors share (default: C/spark-staging, right for local masters).")
+  @Option(
+      names = "--staging",
+      paramLabel = "URI",
+      description =
+          "Staging folder that driver and executors share (default: C/spark-staging, right for local masters).")
   String staging;
 
   @Option(names = "--json", description = "Print the report as JSON instead of a table.")
@@ -65,19 +78,29 @@ public final class IngestCommand implements Callable<Integer> {
     String id = embedding.embedderId(corpus);
     Path modelDir = embedding.modelDir(corpus, id);
     IngestReport report;
-    // The driver's embedder only names the corpus's vectors (and checks the model loads) before any task runs.
+    // The driver's embedder only names the corpus's vectors (and checks the model loads) before any
+    // task runs.
     try (Embedder e = Embedders.create(id, modelDir);
-        Corpus c = Corpus.open(corpus, CorpusOptions.openOrCreate(e.info(), e.dimension()).withStore(store.spec()));
+        Corpus c =
+            Corpus.open(
+                corpus,
+                CorpusOptions.openOrCreate(e.info(), e.dimension()).withStore(store.spec()));
         SparkSession spark = SparkSessions.start("ingest", master.master)) {
       c.requireCompatible(e.info(), e.dimension());
       e.modelDir().ifPresent(dir -> ModelRecord.write(c.dir(), dir));
-      SparkIngest.Options options = new SparkIngest.Options(id,
-          modelDir == null ? null : modelDir.toAbsolutePath().toString(), sampleFps, decodeThreads, staging);
+      SparkIngest.Options options =
+          new SparkIngest.Options(
+              id,
+              modelDir == null ? null : modelDir.toAbsolutePath().toString(),
+              sampleFps,
+              decodeThreads,
+              staging);
       report = new SparkIngest(spark, c, options).run(paths);
     }
-    System.out.print(json
-        ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n"
-        : report.table());
+    System.out.print(
+        json
+            ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n"
+            : report.table());
     return report.exitStatus();
   }
 }

@@ -14,9 +14,17 @@ import picocli.CommandLine.Command;
 @Command(
     name = "va spark",
     mixinStandardHelpOptions = true,
-    description = "Jobs on Apache Spark: the same work as the single-machine commands, spread over a cluster.",
-    subcommands = {CommandLine.HelpCommand.class, IngestCommand.class, ToParquetCommand.class,
-        FromParquetCommand.class, ConvertCommand.class, ScoreCommand.class, BenchCommand.class})
+    description =
+        "Jobs on Apache Spark: the same work as the single-machine commands, spread over a cluster.",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      IngestCommand.class,
+      ToParquetCommand.class,
+      FromParquetCommand.class,
+      ConvertCommand.class,
+      ScoreCommand.class,
+      BenchCommand.class
+    })
 public final class VaSpark implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

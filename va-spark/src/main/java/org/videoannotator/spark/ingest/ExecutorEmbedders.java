@@ -17,7 +17,8 @@ final class ExecutorEmbedders {
   private ExecutorEmbedders() {}
 
   static Embedder get(String id, String modelDir) {
-    return LOADED.computeIfAbsent(id + "\n" + (modelDir == null ? "" : modelDir),
+    return LOADED.computeIfAbsent(
+        id + "\n" + (modelDir == null ? "" : modelDir),
         k -> Embedders.create(id, modelDir == null ? null : Path.of(modelDir)));
   }
 

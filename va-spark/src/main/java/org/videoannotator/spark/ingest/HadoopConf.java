@@ -5,7 +5,9 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkEnv;
 import scala.Tuple2;
 
-/** The Hadoop configuration a job's {@code spark.hadoop.*} settings describe, on driver or executor. */
+/**
+ * The Hadoop configuration a job's {@code spark.hadoop.*} settings describe, on driver or executor.
+ */
 final class HadoopConf {
   private HadoopConf() {}
 

@@ -39,7 +39,7 @@ final class IngestTask implements FlatMapFunction<Iterator<VideoInput>, TaskOutc
    * Called with (video id, attempt number) after a segment is staged and before the task reports
    * it: tests throw here to make Spark retry a task whose work is done. A no-op normally.
    */
-  static volatile BiConsumer<String, Integer> afterStaging = (video, attempt) -> { };
+  static volatile BiConsumer<String, Integer> afterStaging = (video, attempt) -> {};
 
   private final String embedderId;
   private final String modelDir;
@@ -48,7 +48,12 @@ final class IngestTask implements FlatMapFunction<Iterator<VideoInput>, TaskOutc
   private final String stagingUri;
   private final Broadcast<Set<String>> ingested;
 
-  IngestTask(String embedderId, String modelDir, double sampleFps, int decodeThreads, String stagingUri,
+  IngestTask(
+      String embedderId,
+      String modelDir,
+      double sampleFps,
+      int decodeThreads,
+      String stagingUri,
       Broadcast<Set<String>> ingested) {
     this.embedderId = embedderId;
     this.modelDir = modelDir;
@@ -62,7 +67,8 @@ final class IngestTask implements FlatMapFunction<Iterator<VideoInput>, TaskOutc
   public Iterator<TaskOutcome> call(Iterator<VideoInput> inputs) throws IOException {
     Configuration hadoop = HadoopConf.current();
     Staging staging = new Staging(stagingUri, hadoop);
-    VideoProcessor processor = new VideoProcessor(ExecutorEmbedders.get(embedderId, modelDir), sampleFps, decodeThreads);
+    VideoProcessor processor =
+        new VideoProcessor(ExecutorEmbedders.get(embedderId, modelDir), sampleFps, decodeThreads);
     TaskContext task = TaskContext.get();
     String attempt = task == null ? "driver" : task.taskAttemptId() + "";
     List<TaskOutcome> outcomes = new ArrayList<>();
@@ -75,8 +81,12 @@ final class IngestTask implements FlatMapFunction<Iterator<VideoInput>, TaskOutc
     return outcomes.iterator();
   }
 
-  private TaskOutcome ingestOne(VideoInput input, Configuration hadoop, Staging staging,
-      VideoProcessor processor, String attempt) {
+  private TaskOutcome ingestOne(
+      VideoInput input,
+      Configuration hadoop,
+      Staging staging,
+      VideoProcessor processor,
+      String attempt) {
     long started = System.nanoTime();
     Path scratch = null;
     String hash = "";
@@ -85,28 +95,51 @@ final class IngestTask implements FlatMapFunction<Iterator<VideoInput>, TaskOutc
       Path local = localCopy(input, hadoop, scratch);
       hash = FileHash.sha256(local);
       if (ingested.value().contains(hash)) {
-        return new TaskOutcome(input, TaskOutcome.SKIPPED, "already ingested", hash, "", false, seconds(started));
+        return new TaskOutcome(
+            input, TaskOutcome.SKIPPED, "already ingested", hash, "", false, seconds(started));
       }
       if (staging.isStaged(hash)) {
-        return new TaskOutcome(input, TaskOutcome.STAGED, "", hash, staging.segment(hash).toString(), true, seconds(started));
+        return new TaskOutcome(
+            input,
+            TaskOutcome.STAGED,
+            "",
+            hash,
+            staging.segment(hash).toString(),
+            true,
+            seconds(started));
       }
       Path segment = Files.createDirectory(scratch.resolve("segment"));
-      ProcessedVideo processed = processor.process(local, input.named(), input.videoId(),
-          input.named(), hash, CorpusLayout.of(segment));
+      ProcessedVideo processed =
+          processor.process(
+              local, input.named(), input.videoId(), input.named(), hash, CorpusLayout.of(segment));
       Segments.write(segment, processed);
       staging.stage(hash, segment, attempt);
-      return new TaskOutcome(input, TaskOutcome.STAGED, "", hash, staging.segment(hash).toString(), false, seconds(started));
+      return new TaskOutcome(
+          input,
+          TaskOutcome.STAGED,
+          "",
+          hash,
+          staging.segment(hash).toString(),
+          false,
+          seconds(started));
     } catch (Exception | LinkageError e) {
       LOG.warn("{}: {}", input.named(), e.toString());
-      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+      String message =
+          e.getMessage() == null
+              ? e.getClass().getSimpleName()
+              : e.getMessage().lines().findFirst().orElse("");
       return new TaskOutcome(input, TaskOutcome.FAILED, message, hash, "", false, seconds(started));
     } finally {
       deleteQuietly(scratch);
     }
   }
 
-  /** The video as a local file: itself when local, else a copy (with its caption sidecars) in scratch. */
-  private static Path localCopy(VideoInput input, Configuration hadoop, Path scratch) throws IOException {
+  /**
+   * The video as a local file: itself when local, else a copy (with its caption sidecars) in
+   * scratch.
+   */
+  private static Path localCopy(VideoInput input, Configuration hadoop, Path scratch)
+      throws IOException {
     org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(input.uri());
     if ("file".equals(remote.toUri().getScheme())) {
       return Path.of(remote.toUri());
@@ -117,9 +150,14 @@ final class IngestTask implements FlatMapFunction<Iterator<VideoInput>, TaskOutc
     String name = remote.getName();
     String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
     for (String ext : VideoFiles.SIDECARS) {
-      org.apache.hadoop.fs.Path sidecar = new org.apache.hadoop.fs.Path(remote.getParent(), base + "." + ext);
+      org.apache.hadoop.fs.Path sidecar =
+          new org.apache.hadoop.fs.Path(remote.getParent(), base + "." + ext);
       if (fs.exists(sidecar)) {
-        fs.copyToLocalFile(false, sidecar, new org.apache.hadoop.fs.Path(scratch.resolve(sidecar.getName()).toUri()), true);
+        fs.copyToLocalFile(
+            false,
+            sidecar,
+            new org.apache.hadoop.fs.Path(scratch.resolve(sidecar.getName()).toUri()),
+            true);
       }
     }
     return local;

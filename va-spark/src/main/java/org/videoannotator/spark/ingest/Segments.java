@@ -21,9 +21,9 @@ import org.videoannotator.index.CorpusLayout;
 
 /**
  * A staged segment: one processed video as files in a folder, so a task can hand it to the driver
- * through any Hadoop filesystem. The folder is laid out like a corpus for media
- * ({@link CorpusLayout#thumbnail}, {@link CorpusLayout#preview}), plus {@code clips.jsonl} (one clip
- * per line, in shot order), {@code vectors.f32} (the vectors, little-endian float32, row-major) and
+ * through any Hadoop filesystem. The folder is laid out like a corpus for media ({@link
+ * CorpusLayout#thumbnail}, {@link CorpusLayout#preview}), plus {@code clips.jsonl} (one clip per
+ * line, in shot order), {@code vectors.f32} (the vectors, little-endian float32, row-major) and
  * {@code video.json} (the rest). Floats are stored as bits, so vectors arrive bit for bit.
  */
 final class Segments {
@@ -32,8 +32,15 @@ final class Segments {
   static final String VIDEO = "video.json";
 
   /** The scalar part of a segment. */
-  record VideoFacts(String file, String video, String contentHash, int frames, double seconds,
-      List<String> warnings, int clips, int dim) {}
+  record VideoFacts(
+      String file,
+      String video,
+      String contentHash,
+      int frames,
+      double seconds,
+      List<String> warnings,
+      int clips,
+      int dim) {}
 
   private Segments() {}
 
@@ -56,9 +63,17 @@ final class Segments {
         out.write(row.array());
       }
     }
-    json.writeValue(dir.resolve(VIDEO).toFile(), new VideoFacts(processed.file(), processed.video(),
-        processed.contentHash(), processed.frames(), processed.seconds(), processed.warnings(),
-        clips.size(), dim));
+    json.writeValue(
+        dir.resolve(VIDEO).toFile(),
+        new VideoFacts(
+            processed.file(),
+            processed.video(),
+            processed.contentHash(),
+            processed.frames(),
+            processed.seconds(),
+            processed.warnings(),
+            clips.size(),
+            dim));
   }
 
   /** Reads the segment in {@code dir} back. */
@@ -72,7 +87,8 @@ final class Segments {
       }
     }
     if (clips.size() != facts.clips()) {
-      throw new IOException(dir + ": " + clips.size() + " clips where " + facts.clips() + " were staged");
+      throw new IOException(
+          dir + ": " + clips.size() + " clips where " + facts.clips() + " were staged");
     }
     List<ClipVector> out = new ArrayList<>(clips.size());
     try (InputStream in = Files.newInputStream(dir.resolve(VECTORS))) {
@@ -86,7 +102,13 @@ final class Segments {
         out.add(new ClipVector(clip, vector));
       }
     }
-    return new ProcessedVideo(facts.file(), facts.video(), facts.contentHash(), out, facts.frames(),
-        facts.seconds(), facts.warnings());
+    return new ProcessedVideo(
+        facts.file(),
+        facts.video(),
+        facts.contentHash(),
+        out,
+        facts.frames(),
+        facts.seconds(),
+        facts.warnings());
   }
 }

@@ -42,9 +42,11 @@ public final class SparkIngest {
    * @param modelDir its model folder as executors see it (null when it needs none)
    * @param sampleFps frames sampled per second
    * @param decodeThreads FFmpeg threads per video in a task
-   * @param stagingUri the staging folder on a filesystem executors and driver share (null: inside the corpus)
+   * @param stagingUri the staging folder on a filesystem executors and driver share (null: inside
+   *     the corpus)
    */
-  public record Options(String embedderId, String modelDir, double sampleFps, int decodeThreads, String stagingUri) {}
+  public record Options(
+      String embedderId, String modelDir, double sampleFps, int decodeThreads, String stagingUri) {}
 
   private final SparkSession spark;
   private final Corpus corpus;
@@ -61,34 +63,49 @@ public final class SparkIngest {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     VideoInputs.Listing listing = VideoInputs.list(names, jsc.hadoopConfiguration());
     requireSharedStaging(spark.sparkContext().master(), options.stagingUri());
-    String stagingUri = options.stagingUri() != null ? options.stagingUri()
-        : corpus.layout().sparkStaging().toAbsolutePath().toUri().toString();
+    String stagingUri =
+        options.stagingUri() != null
+            ? options.stagingUri()
+            : corpus.layout().sparkStaging().toAbsolutePath().toUri().toString();
     List<TaskOutcome> outcomes = List.of();
     try {
-      int stale = new Staging(stagingUri, jsc.hadoopConfiguration()).removeCommitted(corpus.ingestedVideos().keySet());
+      int stale =
+          new Staging(stagingUri, jsc.hadoopConfiguration())
+              .removeCommitted(corpus.ingestedVideos().keySet());
       if (stale > 0) {
-        LOG.info("removed {} staged segments of videos an earlier run had already committed", stale);
+        LOG.info(
+            "removed {} staged segments of videos an earlier run had already committed", stale);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the staging folder " + stagingUri, e);
     }
     if (!listing.videos().isEmpty()) {
-      Broadcast<Set<String>> ingested = jsc.broadcast(new HashSet<>(corpus.ingestedVideos().keySet()));
-      IngestTask task = new IngestTask(options.embedderId(), options.modelDir(), options.sampleFps(),
-          options.decodeThreads(), stagingUri, ingested);
+      Broadcast<Set<String>> ingested =
+          jsc.broadcast(new HashSet<>(corpus.ingestedVideos().keySet()));
+      IngestTask task =
+          new IngestTask(
+              options.embedderId(),
+              options.modelDir(),
+              options.sampleFps(),
+              options.decodeThreads(),
+              stagingUri,
+              ingested);
       jsc.setJobDescription("va spark ingest: " + listing.videos().size() + " videos");
       // One partition per video: the cluster balances long and short videos itself.
-      outcomes = jsc.parallelize(listing.videos(), listing.videos().size()).mapPartitions(task).collect();
+      outcomes =
+          jsc.parallelize(listing.videos(), listing.videos().size()).mapPartitions(task).collect();
     }
     List<FileResult> results = commitAll(outcomes, stagingUri);
     for (String other : listing.notVideos()) {
       results.add(FileResult.notVideo(other));
     }
-    IngestReport report = new IngestReport(corpus.embedder().id(), results, (System.nanoTime() - started) / 1e9);
+    IngestReport report =
+        new IngestReport(corpus.embedder().id(), results, (System.nanoTime() - started) / 1e9);
     try {
       report.write(corpus.dir());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + CorpusLayout.INGEST_REPORT + " into " + corpus.dir(), e);
+      throw new UncheckedIOException(
+          "cannot write " + CorpusLayout.INGEST_REPORT + " into " + corpus.dir(), e);
     }
     return report;
   }
@@ -100,8 +117,11 @@ public final class SparkIngest {
    */
   static void requireSharedStaging(String master, String stagingUri) {
     if (stagingUri == null && !master.startsWith("local")) {
-      throw new UserException("master " + master + " runs tasks on other machines: pass --staging with a"
-          + " folder that they and this driver share (hdfs://..., s3a://..., or a shared mount)");
+      throw new UserException(
+          "master "
+              + master
+              + " runs tasks on other machines: pass --staging with a"
+              + " folder that they and this driver share (hdfs://..., s3a://..., or a shared mount)");
     }
   }
 
@@ -124,35 +144,50 @@ public final class SparkIngest {
     return results;
   }
 
-  private FileResult commitOne(TaskOutcome outcome, Staging staging, Path scratch, Map<String, String> committed) {
+  private FileResult commitOne(
+      TaskOutcome outcome, Staging staging, Path scratch, Map<String, String> committed) {
     VideoInput input = outcome.input();
     switch (outcome.status()) {
       case TaskOutcome.FAILED:
-        return FileResult.failed(input.named(), input.videoId(), outcome.reason(), outcome.seconds());
+        return FileResult.failed(
+            input.named(), input.videoId(), outcome.reason(), outcome.seconds());
       case TaskOutcome.SKIPPED:
-        return VideoCommit.alreadyIngested(corpus, input.named(), input.videoId(), outcome.contentHash());
+        return VideoCommit.alreadyIngested(
+            corpus, input.named(), input.videoId(), outcome.contentHash());
       default:
         break;
     }
     String twin = committed.putIfAbsent(outcome.contentHash(), input.videoId());
     if (twin != null) {
-      return FileResult.skipped(input.named(), input.videoId(), "same content as " + twin + " in this run");
+      return FileResult.skipped(
+          input.named(), input.videoId(), "same content as " + twin + " in this run");
     }
     if (corpus.isVideoIngested(outcome.contentHash())) {
-      return VideoCommit.alreadyIngested(corpus, input.named(), input.videoId(), outcome.contentHash());
+      return VideoCommit.alreadyIngested(
+          corpus, input.named(), input.videoId(), outcome.contentHash());
     }
     try {
       Path segment = staging.fetch(outcome.contentHash(), scratch);
       ProcessedVideo staged = Segments.read(segment);
-      ProcessedVideo video = new ProcessedVideo(input.named(), input.videoId(), staged.contentHash(),
-          staged.clips(), staged.frames(), outcome.seconds(), staged.warnings());
+      ProcessedVideo video =
+          new ProcessedVideo(
+              input.named(),
+              input.videoId(),
+              staged.contentHash(),
+              staged.clips(),
+              staged.frames(),
+              outcome.seconds(),
+              staged.warnings());
       moveMedia(CorpusLayout.of(segment), video);
       FileResult result = VideoCommit.commit(corpus, video);
       staging.remove(outcome.contentHash());
       return result;
     } catch (IOException | RuntimeException e) {
       LOG.warn("{}: cannot commit its staged segment: {}", input.named(), e.toString());
-      return FileResult.failed(input.named(), input.videoId(), "cannot commit its staged segment: " + e.getMessage(),
+      return FileResult.failed(
+          input.named(),
+          input.videoId(),
+          "cannot commit its staged segment: " + e.getMessage(),
           outcome.seconds());
     }
   }

@@ -11,8 +11,8 @@ import org.apache.hadoop.fs.Path;
  * The staging folder of a Spark ingest, on any Hadoop filesystem the driver and the executors
  * share: one folder per video, named by its content hash, complete once it holds {@code _SUCCESS}.
  * A task uploads into a folder of its own attempt and renames it into place, so a retried or
- * speculative attempt never leaves a half segment under the real name; the first complete one
- * wins and later attempts reuse it. That is what makes retries and resumed jobs free of duplicates.
+ * speculative attempt never leaves a half segment under the real name; the first complete one wins
+ * and later attempts reuse it. That is what makes retries and resumed jobs free of duplicates.
  */
 final class Staging {
   static final String DONE = "_SUCCESS";

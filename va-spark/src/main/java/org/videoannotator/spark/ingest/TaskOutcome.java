@@ -3,8 +3,8 @@ package org.videoannotator.spark.ingest;
 import java.io.Serializable;
 
 /**
- * What an ingest task did with one video; small, so results travel to the driver cheaply (the
- * shots themselves wait in the staging folder).
+ * What an ingest task did with one video; small, so results travel to the driver cheaply (the shots
+ * themselves wait in the staging folder).
  *
  * @param input the video
  * @param status {@code staged} (its segment is ready to commit), {@code skipped} or {@code failed}
@@ -14,8 +14,15 @@ import java.io.Serializable;
  * @param reused whether the segment was staged by an earlier attempt or run, not computed now
  * @param seconds wall time of the task's work on it
  */
-public record TaskOutcome(VideoInput input, String status, String reason, String contentHash,
-    String segment, boolean reused, double seconds) implements Serializable {
+public record TaskOutcome(
+    VideoInput input,
+    String status,
+    String reason,
+    String contentHash,
+    String segment,
+    boolean reused,
+    double seconds)
+    implements Serializable {
   public static final String STAGED = "staged";
   public static final String SKIPPED = "skipped";
   public static final String FAILED = "failed";

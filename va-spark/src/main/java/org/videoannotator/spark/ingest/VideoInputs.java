@@ -15,11 +15,11 @@ import org.videoannotator.core.UserException;
 import org.videoannotator.embed.ingest.VideoFiles;
 
 /**
- * Finds the videos under what a user names, on any Hadoop filesystem, with the rules of
- * {@code va ingest} ({@link VideoFiles}): folders walked recursively in sorted order, videos by
- * extension, caption sidecars and hidden files ignored, other files reported; a file named
- * explicitly (or matched by a glob) is always tried and its id is its file name; a file found in a
- * folder has its path relative to that folder as id. So both commands give the same keys.
+ * Finds the videos under what a user names, on any Hadoop filesystem, with the rules of {@code va
+ * ingest} ({@link VideoFiles}): folders walked recursively in sorted order, videos by extension,
+ * caption sidecars and hidden files ignored, other files reported; a file named explicitly (or
+ * matched by a glob) is always tried and its id is its file name; a file found in a folder has its
+ * path relative to that folder as id. So both commands give the same keys.
  */
 public final class VideoInputs {
   /** The videos found and the files that are not videos. */
@@ -27,7 +27,10 @@ public final class VideoInputs {
 
   private VideoInputs() {}
 
-  /** Lists {@code names}: local paths, URIs, or globs ({@code *}, {@code ?}, {@code [..]}, {@code {..}}). */
+  /**
+   * Lists {@code names}: local paths, URIs, or globs ({@code *}, {@code ?}, {@code [..]}, {@code
+   * {..}}).
+   */
   public static Listing list(List<String> names, Configuration hadoop) {
     List<VideoInput> videos = new ArrayList<>();
     List<String> notVideos = new ArrayList<>();
@@ -35,9 +38,11 @@ public final class VideoInputs {
       org.apache.hadoop.fs.Path path = hadoopPath(name);
       try {
         FileSystem fs = path.getFileSystem(hadoop);
-        FileStatus[] matches = isGlob(name) ? fs.globStatus(path) : new FileStatus[] {status(fs, path, name)};
+        FileStatus[] matches =
+            isGlob(name) ? fs.globStatus(path) : new FileStatus[] {status(fs, path, name)};
         if (matches == null || matches.length == 0) {
-          throw new UserException(name + " matches no file; name video files, folders or a glob of them");
+          throw new UserException(
+              name + " matches no file; name video files, folders or a glob of them");
         }
         java.util.Arrays.sort(matches, Comparator.comparing(s -> s.getPath().toString()));
         for (FileStatus match : matches) {
@@ -54,15 +59,20 @@ public final class VideoInputs {
     return new Listing(videos, notVideos);
   }
 
-  private static FileStatus status(FileSystem fs, org.apache.hadoop.fs.Path path, String name) throws IOException {
+  private static FileStatus status(FileSystem fs, org.apache.hadoop.fs.Path path, String name)
+      throws IOException {
     if (!fs.exists(path)) {
       throw new UserException(name + " does not exist; name video files or folders of videos");
     }
     return fs.getFileStatus(path);
   }
 
-  private static void walk(FileSystem fs, org.apache.hadoop.fs.Path folder, List<VideoInput> videos,
-      List<String> notVideos) throws IOException {
+  private static void walk(
+      FileSystem fs,
+      org.apache.hadoop.fs.Path folder,
+      List<VideoInput> videos,
+      List<String> notVideos)
+      throws IOException {
     List<LocatedFileStatus> files = new ArrayList<>();
     RemoteIterator<LocatedFileStatus> it = fs.listFiles(folder, true);
     while (it.hasNext()) {
@@ -75,13 +85,14 @@ public final class VideoInputs {
       switch (VideoFiles.kindOf(file.getPath().getName())) {
         case VIDEO -> videos.add(input(file, relative));
         case NOT_VIDEO -> notVideos.add(named(file.getPath()));
-        case IGNORED -> { }
+        case IGNORED -> {}
       }
     }
   }
 
   private static VideoInput input(FileStatus file, String videoId) {
-    return new VideoInput(file.getPath().toUri().toString(), named(file.getPath()), videoId, file.getLen());
+    return new VideoInput(
+        file.getPath().toUri().toString(), named(file.getPath()), videoId, file.getLen());
   }
 
   /** A local file as a plain path (as {@code va ingest} reports it), anything else as its URI. */
@@ -96,7 +107,8 @@ public final class VideoInputs {
       return new org.apache.hadoop.fs.Path(name);
     }
     // Not through java.net.URI: that would escape a glob's brackets and braces.
-    return new org.apache.hadoop.fs.Path("file", null, Path.of(name).toAbsolutePath().normalize().toString());
+    return new org.apache.hadoop.fs.Path(
+        "file", null, Path.of(name).toAbsolutePath().normalize().toString());
   }
 
   private static boolean isGlob(String name) {

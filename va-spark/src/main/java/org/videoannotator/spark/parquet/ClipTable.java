@@ -14,30 +14,33 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The columns of a corpus as a table: {@code row} (its row in the corpus), {@code key}, the clip's
- * metadata, and {@code vector} (L2-normalised; array of float or binary float32, see
- * {@link VectorColumn}). Other tools need only {@code key} and {@code vector}; a table made
- * elsewhere may lack every other column.
+ * metadata, and {@code vector} (L2-normalised; array of float or binary float32, see {@link
+ * VectorColumn}). Other tools need only {@code key} and {@code vector}; a table made elsewhere may
+ * lack every other column.
  */
 public final class ClipTable {
   public static final String ROW = "row";
   public static final String KEY = "key";
   public static final String VECTOR = "vector";
 
-  private static final StructType METADATA = new StructType(new StructField[] {
-    DataTypes.createStructField(ROW, DataTypes.LongType, false),
-    DataTypes.createStructField(KEY, DataTypes.StringType, false),
-    DataTypes.createStructField("video", DataTypes.StringType, true),
-    DataTypes.createStructField("source", DataTypes.StringType, true),
-    DataTypes.createStructField("title", DataTypes.StringType, true),
-    DataTypes.createStructField("start", DataTypes.DoubleType, true),
-    DataTypes.createStructField("end", DataTypes.DoubleType, true),
-    DataTypes.createStructField("frame_in", DataTypes.IntegerType, true),
-    DataTypes.createStructField("frame_out", DataTypes.IntegerType, true),
-    DataTypes.createStructField("fps", DataTypes.DoubleType, true),
-    DataTypes.createStructField("cluster", DataTypes.IntegerType, true),
-    DataTypes.createStructField("text", DataTypes.StringType, true),
-    DataTypes.createStructField("extra", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true),
-  });
+  private static final StructType METADATA =
+      new StructType(
+          new StructField[] {
+            DataTypes.createStructField(ROW, DataTypes.LongType, false),
+            DataTypes.createStructField(KEY, DataTypes.StringType, false),
+            DataTypes.createStructField("video", DataTypes.StringType, true),
+            DataTypes.createStructField("source", DataTypes.StringType, true),
+            DataTypes.createStructField("title", DataTypes.StringType, true),
+            DataTypes.createStructField("start", DataTypes.DoubleType, true),
+            DataTypes.createStructField("end", DataTypes.DoubleType, true),
+            DataTypes.createStructField("frame_in", DataTypes.IntegerType, true),
+            DataTypes.createStructField("frame_out", DataTypes.IntegerType, true),
+            DataTypes.createStructField("fps", DataTypes.DoubleType, true),
+            DataTypes.createStructField("cluster", DataTypes.IntegerType, true),
+            DataTypes.createStructField("text", DataTypes.StringType, true),
+            DataTypes.createStructField(
+                "extra", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true),
+          });
 
   private ClipTable() {}
 
@@ -47,18 +50,37 @@ public final class ClipTable {
   }
 
   static Row row(long row, Clip clip, float[] vector, VectorColumn kind) {
-    return RowFactory.create(row, clip.key(), clip.video(), clip.source(), clip.title(), clip.start(),
-        clip.end(), clip.frameIn(), clip.frameOut(), clip.fps(), clip.cluster(), clip.text(),
-        CollectionConverters.asScala(clip.extra()), kind.encode(vector));
+    return RowFactory.create(
+        row,
+        clip.key(),
+        clip.video(),
+        clip.source(),
+        clip.title(),
+        clip.start(),
+        clip.end(),
+        clip.frameIn(),
+        clip.frameOut(),
+        clip.fps(),
+        clip.cluster(),
+        clip.text(),
+        CollectionConverters.asScala(clip.extra()),
+        kind.encode(vector));
   }
 
-  /** Which of the optional columns a table has and how its vectors are stored, checked once per table. */
+  /**
+   * Which of the optional columns a table has and how its vectors are stored, checked once per
+   * table.
+   */
   public record Columns(List<String> names, VectorColumn vectors) {
     public static Columns of(StructType schema) {
       List<String> names = List.of(schema.fieldNames());
       if (!names.contains(KEY)) {
-        throw new UserException("the table has no '" + KEY + "' column (it has " + names
-            + "); a table of vectors needs 'key' (string) and 'vector' (array of float, or binary float32)");
+        throw new UserException(
+            "the table has no '"
+                + KEY
+                + "' column (it has "
+                + names
+                + "); a table of vectors needs 'key' (string) and 'vector' (array of float, or binary float32)");
       }
       return new Columns(names, VectorColumn.of(schema));
     }
@@ -72,7 +94,8 @@ public final class ClipTable {
   static Clip clip(Row row, Columns columns) {
     String key = row.getAs(KEY);
     int bar = key.lastIndexOf('|');
-    return new Clip(key,
+    return new Clip(
+        key,
         string(row, columns, "video", bar > 0 ? key.substring(0, bar) : key),
         string(row, columns, "source", ""),
         string(row, columns, "title", ""),

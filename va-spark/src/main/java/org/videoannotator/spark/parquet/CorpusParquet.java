@@ -22,14 +22,15 @@ import org.videoannotator.spark.HadoopJson;
 
 /**
  * A corpus as a Parquet table ({@link ClipTable}) and back. Export streams the corpus in chunks
- * from the driver (the corpus lives with the driver) and records what the vectors are in
- * {@code _va_corpus.json} beside the data files (Spark and other readers skip names starting with
- * {@code _}). Import appends a table's rows in {@code row} order when it has that column, skipping
- * keys the corpus already holds, so an interrupted import can simply be run again.
+ * from the driver (the corpus lives with the driver) and records what the vectors are in {@code
+ * _va_corpus.json} beside the data files (Spark and other readers skip names starting with {@code
+ * _}). Import appends a table's rows in {@code row} order when it has that column, skipping keys
+ * the corpus already holds, so an interrupted import can simply be run again.
  */
 public final class CorpusParquet {
   /** What the vectors of an exported table are. */
   public static final String DESCRIPTION = "_va_corpus.json";
+
   private static final Logger LOG = LoggerFactory.getLogger(CorpusParquet.class);
   private static final int CHUNK_ROWS = 50_000;
   private static final int IMPORT_BATCH = 10_000;
@@ -43,7 +44,8 @@ public final class CorpusParquet {
    * Writes every clip of {@code corpus} to the Parquet table at {@code table} (replacing it), its
    * vectors as {@code vectorColumn}.
    */
-  public static long export(SparkSession spark, Corpus corpus, String table, VectorColumn vectorColumn) {
+  public static long export(
+      SparkSession spark, Corpus corpus, String table, VectorColumn vectorColumn) {
     int size = corpus.size();
     FloatMatrix vectors = corpus.vectors().matrix();
     for (int start = 0; start < Math.max(size, 1); start += CHUNK_ROWS) {
@@ -53,8 +55,11 @@ public final class CorpusParquet {
         rows.add(ClipTable.row(r, corpus.clipAt(r), vectors.row(r), vectorColumn));
       }
       Dataset<Row> chunk = spark.createDataFrame(rows, ClipTable.schema(vectorColumn)).coalesce(1);
-      chunk.write().mode(start == 0 ? SaveMode.Overwrite : SaveMode.Append)
-          .options(vectorColumn.writeOptions()).parquet(table);
+      chunk
+          .write()
+          .mode(start == 0 ? SaveMode.Overwrite : SaveMode.Append)
+          .options(vectorColumn.writeOptions())
+          .parquet(table);
       LOG.info("exported rows {}..{} of {}", start, stop, size);
     }
     writeDescription(spark, table, new Description(corpus.embedder(), corpus.dimension(), size));
@@ -67,8 +72,8 @@ public final class CorpusParquet {
    *
    * @param embedder what the vectors are when the table has no description (else null)
    */
-  public static AppendResult importInto(SparkSession spark, String table, Path dir, EmbedderInfo embedder,
-      StoreSpec store) {
+  public static AppendResult importInto(
+      SparkSession spark, String table, Path dir, EmbedderInfo embedder, StoreSpec store) {
     Dataset<Row> data = spark.read().parquet(table);
     ClipTable.Columns columns = ClipTable.Columns.of(data.schema());
     if (columns.has(ClipTable.ROW)) {
@@ -77,8 +82,12 @@ public final class CorpusParquet {
     Description description = readDescription(spark, table);
     EmbedderInfo info = description != null ? description.embedder() : embedder;
     if (info == null) {
-      throw new UserException(table + " has no " + DESCRIPTION + " (it was not written by va spark"
-          + " to-parquet): say what its vectors are with --embedder ID");
+      throw new UserException(
+          table
+              + " has no "
+              + DESCRIPTION
+              + " (it was not written by va spark"
+              + " to-parquet): say what its vectors are with --embedder ID");
     }
     int added = 0;
     List<String> skipped = new ArrayList<>();

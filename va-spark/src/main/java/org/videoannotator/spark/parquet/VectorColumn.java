@@ -42,7 +42,9 @@ public enum VectorColumn {
    * tables keep Spark's defaults, as other tools write them.
    */
   public Map<String, String> writeOptions() {
-    return this == BINARY ? Map.of("compression", "uncompressed", "parquet.enable.dictionary", "false") : Map.of();
+    return this == BINARY
+        ? Map.of("compression", "uncompressed", "parquet.enable.dictionary", "false")
+        : Map.of();
   }
 
   /** The column kind named on a command line ({@code binary} or {@code array}). */
@@ -59,8 +61,12 @@ public enum VectorColumn {
   public static VectorColumn of(StructType schema) {
     List<String> names = List.of(schema.fieldNames());
     if (!names.contains(ClipTable.VECTOR)) {
-      throw new UserException("the table has no '" + ClipTable.VECTOR + "' column (it has " + names
-          + "); a table of vectors needs 'key' (string) and 'vector' (array of float, or binary float32)");
+      throw new UserException(
+          "the table has no '"
+              + ClipTable.VECTOR
+              + "' column (it has "
+              + names
+              + "); a table of vectors needs 'key' (string) and 'vector' (array of float, or binary float32)");
     }
     StructField field = schema.apply(ClipTable.VECTOR);
     DataType t = field.dataType();
@@ -70,9 +76,11 @@ public enum VectorColumn {
     if (t instanceof ArrayType a && a.elementType() instanceof FloatType) {
       return ARRAY;
     }
-    throw new UserException("the table's 'vector' column is " + t.simpleString()
-        + "; it must be array<float> or binary (little-endian float32); convert other types with SQL,"
-        + " e.g. SELECT key, CAST(vector AS ARRAY<FLOAT>) AS vector");
+    throw new UserException(
+        "the table's 'vector' column is "
+            + t.simpleString()
+            + "; it must be array<float> or binary (little-endian float32); convert other types with SQL,"
+            + " e.g. SELECT key, CAST(vector AS ARRAY<FLOAT>) AS vector");
   }
 
   /** {@code vector} as this column kind's value. */
@@ -80,7 +88,8 @@ public enum VectorColumn {
     if (this == ARRAY) {
       return vector;
     }
-    ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer bytes =
+        ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     bytes.asFloatBuffer().put(vector);
     return bytes.array();
   }
@@ -88,8 +97,12 @@ public enum VectorColumn {
   /** The floats of a binary vector value; {@code key} names the row in the error. */
   public static float[] decode(byte[] bytes, String key) {
     if (bytes.length % Float.BYTES != 0) {
-      throw new UserException("clip '" + key + "' has a binary vector of " + bytes.length
-          + " bytes, not a whole number of float32 values; binary vectors are 4 x dim bytes, little-endian");
+      throw new UserException(
+          "clip '"
+              + key
+              + "' has a binary vector of "
+              + bytes.length
+              + " bytes, not a whole number of float32 values; binary vectors are 4 x dim bytes, little-endian");
     }
     float[] out = new float[bytes.length / Float.BYTES];
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);

@@ -1,4 +1,2 @@
-/**
- * A corpus to Parquet and back.
- */
+/** A corpus to Parquet and back. */
 package org.videoannotator.spark.parquet;

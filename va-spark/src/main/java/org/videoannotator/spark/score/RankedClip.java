@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.util.Comparator;
 
 /**
- * A scored clip with its rank priority in one feed (lower first); ties go to the smaller key, so
- * a feed does not depend on how the table is partitioned.
+ * A scored clip with its rank priority in one feed (lower first); ties go to the smaller key, so a
+ * feed does not depend on how the table is partitioned.
  */
 public record RankedClip(String key, float score, double priority) implements Serializable {
   static final Comparator<RankedClip> ORDER = new Order();

@@ -14,9 +14,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.execution.SparkPlan;
-import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.videoannotator.core.vectors.DotProducts;
 import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.learn.CorpusScorer;
@@ -26,18 +26,19 @@ import org.videoannotator.spark.parquet.ClipTable;
 import org.videoannotator.spark.parquet.VectorColumn;
 
 /**
- * {@code va spark score}: a saved label model applied to a Parquet table of vectors, writing
- * {@code OUT/scores} (Parquet: key, score) and {@code OUT/feeds.json} (the four feeds' lists).
- * Rows are scored in blocks by the server's own {@link CorpusScorer}, so a clip gets the very
- * score the annotation server gives it for the same model.
+ * {@code va spark score}: a saved label model applied to a Parquet table of vectors, writing {@code
+ * OUT/scores} (Parquet: key, score) and {@code OUT/feeds.json} (the four feeds' lists). Rows are
+ * scored in blocks by the server's own {@link CorpusScorer}, so a clip gets the very score the
+ * annotation server gives it for the same model.
  */
 public final class ScoreJob {
   public static final String SCORES = "scores";
   public static final String FEEDS = "feeds.json";
   private static final int BLOCK_ROWS = 4096;
-  static final StructType SCHEMA = new StructType()
-      .add(ClipTable.KEY, DataTypes.StringType, false)
-      .add("score", DataTypes.FloatType, false);
+  static final StructType SCHEMA =
+      new StructType()
+          .add(ClipTable.KEY, DataTypes.StringType, false)
+          .add("score", DataTypes.FloatType, false);
 
   /**
    * What to run.
@@ -48,7 +49,9 @@ public final class ScoreJob {
    */
   public record Options(double threshold, int feedSize, int seed) implements java.io.Serializable {}
 
-  /** What executors need of a model: its weights and bias (the model record is not serializable). */
+  /**
+   * What executors need of a model: its weights and bias (the model record is not serializable).
+   */
   private record Weights(float[] weights, double bias) implements java.io.Serializable {
     LinearModel model() {
       return new LinearModel(weights, bias, 0, null, null, 0, 0, 0, 0, null, null);
@@ -60,21 +63,29 @@ public final class ScoreJob {
 
   private ScoreJob() {}
 
-  public static Summary run(SparkSession spark, String table, LinearModel model, String out, Options options) {
+  public static Summary run(
+      SparkSession spark, String table, LinearModel model, String out, Options options) {
     long started = System.nanoTime();
     Dataset<Row> data = spark.read().parquet(table);
     boolean binary = ClipTable.Columns.of(data.schema()).vectors() == VectorColumn.BINARY;
     var jsc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<Weights> shared = jsc.broadcast(new Weights(model.weights(), model.bias()));
-    FeedRanksAccumulator ranks = new FeedRanksAccumulator(4 * options.feedSize(), options.threshold(), options.seed());
+    FeedRanksAccumulator ranks =
+        new FeedRanksAccumulator(4 * options.feedSize(), options.threshold(), options.seed());
     spark.sparkContext().register(ranks, "feed candidates");
-    JavaRDD<InternalRow> scored = scan(data.select(ClipTable.KEY, ClipTable.VECTOR), binary)
-        .mapPartitions(part -> score(part, shared.value().model(), ranks));
+    JavaRDD<InternalRow> scored =
+        scan(data.select(ClipTable.KEY, ClipTable.VECTOR), binary)
+            .mapPartitions(part -> score(part, shared.value().model(), ranks));
     // Spark's own rows go to the writer as they are (a Row would be converted back, key and all);
     // va spark jobs always run in a classic session (never Spark Connect).
-    Dataset<Row> frame = ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(scored.rdd(), SCHEMA, false);
+    Dataset<Row> frame =
+        ((org.apache.spark.sql.classic.SparkSession) spark)
+            .internalCreateDataFrame(scored.rdd(), SCHEMA, false);
     // Keys and scores are all distinct: a dictionary would only cost the writer time.
-    frame.write().mode(SaveMode.Overwrite).option("parquet.enable.dictionary", "false")
+    frame
+        .write()
+        .mode(SaveMode.Overwrite)
+        .option("parquet.enable.dictionary", "false")
         .parquet(new org.apache.hadoop.fs.Path(out, SCORES).toString());
     Map<String, List<RankedClip>> feeds = new LinkedHashMap<>();
     List<List<RankedClip>> lists = ranks.value().feeds(options.feedSize());
@@ -97,14 +108,20 @@ public final class ScoreJob {
       plan = plan.children().head();
     }
     if (binary && plan.supportsColumnar()) {
-      return plan.executeColumnar().toJavaRDD().mapPartitions(batches -> List.of(VectorCursor.ofBatches(batches)).iterator());
+      return plan.executeColumnar()
+          .toJavaRDD()
+          .mapPartitions(batches -> List.of(VectorCursor.ofBatches(batches)).iterator());
     }
-    return selected.queryExecution().toRdd().toJavaRDD()
+    return selected
+        .queryExecution()
+        .toRdd()
+        .toJavaRDD()
         .mapPartitions(rows -> List.of(VectorCursor.ofRows(rows, binary)).iterator());
   }
 
   /** The partition's rows scored in blocks; its feed candidates go to {@code ranks} at its end. */
-  private static Iterator<InternalRow> score(Iterator<VectorCursor> partition, LinearModel model, FeedRanksAccumulator ranks) {
+  private static Iterator<InternalRow> score(
+      Iterator<VectorCursor> partition, LinearModel model, FeedRanksAccumulator ranks) {
     VectorCursor rows = partition.next();
     FeedRanks local = ranks.empty();
     CorpusScorer scorer = new CorpusScorer(DotProducts.best(), 1);
@@ -130,7 +147,8 @@ public final class ScoreJob {
           filled++;
         }
         if (filled > 0) {
-          float[] values = filled == BLOCK_ROWS ? block : java.util.Arrays.copyOf(block, filled * dim);
+          float[] values =
+              filled == BLOCK_ROWS ? block : java.util.Arrays.copyOf(block, filled * dim);
           scores = scorer.probabilities(FloatMatrix.ofHeap(values, filled, dim), model);
           for (int r = 0; r < filled; r++) {
             local.add(keys[r].toString(), scores[r]);
@@ -154,20 +172,30 @@ public final class ScoreJob {
     };
   }
 
-  private static void writeFeeds(SparkSession spark, String out, LinearModel model, Options options, Summary summary) {
+  private static void writeFeeds(
+      SparkSession spark, String out, LinearModel model, Options options, Summary summary) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("rows", summary.rows());
     doc.put("threshold", options.threshold());
     doc.put("seed", options.seed());
-    doc.put("model", Map.of("fingerprint", String.valueOf(model.fingerprint()), "created", String.valueOf(model.created())));
+    doc.put(
+        "model",
+        Map.of(
+            "fingerprint",
+            String.valueOf(model.fingerprint()),
+            "created",
+            String.valueOf(model.created())));
     Map<String, Object> feeds = new LinkedHashMap<>();
-    summary.feeds().forEach((id, clips) -> {
-      List<Map<String, Object>> list = new ArrayList<>();
-      for (RankedClip c : clips) {
-        list.add(Map.of("key", c.key(), "score", c.score()));
-      }
-      feeds.put(id, list);
-    });
+    summary
+        .feeds()
+        .forEach(
+            (id, clips) -> {
+              List<Map<String, Object>> list = new ArrayList<>();
+              for (RankedClip c : clips) {
+                list.add(Map.of("key", c.key(), "score", c.score()));
+              }
+              feeds.put(id, list);
+            });
     doc.put("feeds", feeds);
     HadoopJson.write(spark, out, FEEDS, doc);
   }

@@ -13,11 +13,12 @@ import org.videoannotator.spark.parquet.VectorColumn;
 /**
  * The (key, vector) rows of one scanned partition, one at a time, each vector copied straight into
  * the scorer's block of floats. Binary vectors (little-endian float32) are read from Parquet's
- * column batches: on a little-endian machine their bytes are the floats' memory layout, so a
- * vector is one copy from the reader's buffer into the block, with no row or array in between.
+ * column batches: on a little-endian machine their bytes are the floats' memory layout, so a vector
+ * is one copy from the reader's buffer into the block, with no row or array in between.
  */
 abstract class VectorCursor {
-  private static final boolean NATIVE_LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+  private static final boolean NATIVE_LITTLE_ENDIAN =
+      ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
   /** Moves to the next row; false at the end of the partition. */
   abstract boolean next();
@@ -104,13 +105,18 @@ abstract class VectorCursor {
         // A view of the reader's bytes (binary and string columns share their layout), not a copy.
         UTF8String bytes = vectors.getUTF8String(row);
         check(bytes.numBytes() % Float.BYTES == 0 ? bytes.numBytes() / Float.BYTES : -1, dim, this);
-        Platform.copyMemory(bytes.getBaseObject(), bytes.getBaseOffset(), block,
-            Platform.FLOAT_ARRAY_OFFSET + (long) offset * Float.BYTES, (long) dim * Float.BYTES);
+        Platform.copyMemory(
+            bytes.getBaseObject(),
+            bytes.getBaseOffset(),
+            block,
+            Platform.FLOAT_ARRAY_OFFSET + (long) offset * Float.BYTES,
+            (long) dim * Float.BYTES);
       }
     };
   }
 
-  private static void copyBinary(byte[] bytes, float[] block, int offset, int dim, VectorCursor cursor) {
+  private static void copyBinary(
+      byte[] bytes, float[] block, int offset, int dim, VectorCursor cursor) {
     check(bytes.length % Float.BYTES == 0 ? bytes.length / Float.BYTES : -1, dim, cursor);
     float[] vector = VectorColumn.decode(bytes, cursor.key());
     System.arraycopy(vector, 0, block, offset, dim);
@@ -118,13 +124,21 @@ abstract class VectorCursor {
 
   private static void check(int length, int dim, VectorCursor cursor) {
     if (length != dim) {
-      throw new UserException("clip '" + cursor.key() + "' has "
-          + (length < 0 ? "a binary vector that is not whole float32 values" : "a vector of dimension " + length)
-          + " but the model has dimension " + dim + "; score vectors made by the model's embedder");
+      throw new UserException(
+          "clip '"
+              + cursor.key()
+              + "' has "
+              + (length < 0
+                  ? "a binary vector that is not whole float32 values"
+                  : "a vector of dimension " + length)
+              + " but the model has dimension "
+              + dim
+              + "; score vectors made by the model's embedder");
     }
   }
 
   private static UserException noVector(String key) {
-    return new UserException("clip '" + key + "' has no vector; every row of a scored table needs one");
+    return new UserException(
+        "clip '" + key + "' has no vector; every row of a scored table needs one");
   }
 }

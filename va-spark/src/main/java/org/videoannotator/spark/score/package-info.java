@@ -1,4 +1,2 @@
-/**
- * Scoring a corpus with a label's model as a Spark job, and the feeds' ranks from the scores.
- */
+/** Scoring a corpus with a label's model as a Spark job, and the feeds' ranks from the scores. */
 package org.videoannotator.spark.score;

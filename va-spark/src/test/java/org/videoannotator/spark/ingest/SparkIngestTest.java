@@ -38,8 +38,8 @@ import org.videoannotator.embed.video.synthetic.SyntheticVideo;
 import org.videoannotator.embed.video.synthetic.SyntheticVideo.Format;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.Corpus;
-import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.CorpusLayout;
+import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.spark.SparkSessions;
 
 /**
@@ -56,7 +56,8 @@ class SparkIngestTest {
   private static SparkSession spark;
   private static Path reference;
   private static int referenceShots;
-  private static final List<String> GOOD = List.of("street.mp4", "nested/kitchen.mkv", "beach.webm");
+  private static final List<String> GOOD =
+      List.of("street.mp4", "nested/kitchen.mkv", "beach.webm");
 
   @BeforeAll
   static void renderAndIngestOnOneMachine() throws IOException {
@@ -65,12 +66,16 @@ class SparkIngestTest {
     for (int v = 0; v < GOOD.size(); v++) {
       base.in(formats[v]).render(plan(v), videos.resolve(GOOD.get(v)));
     }
-    Files.write(videos.resolve("broken.mp4"), new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 1, 2, 3});
+    Files.write(
+        videos.resolve("broken.mp4"), new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 1, 2, 3});
     Files.writeString(videos.resolve("notes.txt"), "shot list, not a video");
     reference = work.resolve("reference");
     try (DescriptorEmbedder embedder = new DescriptorEmbedder();
-        Corpus corpus = Corpus.open(reference, CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
-      IngestReport report = new Ingester(corpus, embedder, IngestOptions.defaults()).run(List.of(videos));
+        Corpus corpus =
+            Corpus.open(
+                reference, CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
+      IngestReport report =
+          new Ingester(corpus, embedder, IngestOptions.defaults()).run(List.of(videos));
       for (String good : GOOD) {
         assertEquals(FileResult.OK, byVideo(report).get(good).status(), report.table());
       }
@@ -89,7 +94,7 @@ class SparkIngestTest {
 
   @AfterEach
   void clearFault() {
-    IngestTask.afterStaging = (video, attempt) -> { };
+    IngestTask.afterStaging = (video, attempt) -> {};
   }
 
   private static List<ShotPlan> plan(int v) {
@@ -98,24 +103,38 @@ class SparkIngestTest {
     int[] lengths = {30, 24, 36, 28};
     List<ShotPlan> plan = new ArrayList<>();
     for (int k = 0; k < 4; k++) {
-      Scene scene = new Scene(palettes[(k + v) % 4], k % 2 == 0 ? Framing.WIDE : Framing.CLOSE,
-          k == 2 ? 12 : k, k == 1 ? "LIVE" : "", cameras[(k + v) % 4], 100L * v + k);
-      plan.add(new ShotPlan(scene, lengths[k], k == 3 ? ShotPlan.Entry.dissolve(10) : ShotPlan.Entry.CUT));
+      Scene scene =
+          new Scene(
+              palettes[(k + v) % 4],
+              k % 2 == 0 ? Framing.WIDE : Framing.CLOSE,
+              k == 2 ? 12 : k,
+              k == 1 ? "LIVE" : "",
+              cameras[(k + v) % 4],
+              100L * v + k);
+      plan.add(
+          new ShotPlan(
+              scene, lengths[k], k == 3 ? ShotPlan.Entry.dissolve(10) : ShotPlan.Entry.CUT));
     }
     return plan;
   }
 
   private static IngestReport sparkIngest(Path corpusDir, List<String> inputs) {
     try (DescriptorEmbedder embedder = new DescriptorEmbedder();
-        Corpus corpus = Corpus.open(corpusDir, CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
-      return new SparkIngest(spark, corpus, new SparkIngest.Options(DescriptorEmbedder.ID, null, 2, 1, null))
+        Corpus corpus =
+            Corpus.open(
+                corpusDir, CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
+      return new SparkIngest(
+              spark, corpus, new SparkIngest.Options(DescriptorEmbedder.ID, null, 2, 1, null))
           .run(inputs);
     }
   }
 
   private static Map<String, FileResult> byVideo(IngestReport report) {
-    return report.files().stream().collect(Collectors.toMap(
-        f -> f.video().isEmpty() ? Path.of(f.file()).getFileName().toString() : f.video(), Function.identity()));
+    return report.files().stream()
+        .collect(
+            Collectors.toMap(
+                f -> f.video().isEmpty() ? Path.of(f.file()).getFileName().toString() : f.video(),
+                Function.identity()));
   }
 
   /** Every clip of a corpus by key, with its vector. */
@@ -136,7 +155,8 @@ class SparkIngestTest {
     assertEquals(expected.keySet(), actual.keySet(), "the same shots, by key");
     for (String key : expected.keySet()) {
       assertEquals(expected.get(key).getKey(), actual.get(key).getKey(), "clip metadata of " + key);
-      assertArrayEquals(expected.get(key).getValue(), actual.get(key).getValue(), "vector of " + key);
+      assertArrayEquals(
+          expected.get(key).getValue(), actual.get(key).getValue(), "vector of " + key);
       assertTrue(Files.size(CorpusLayout.of(corpusDir).thumbnail(key)) > 0, "thumbnail of " + key);
       assertTrue(Files.size(CorpusLayout.of(corpusDir).preview(key)) > 0, "preview of " + key);
     }
@@ -145,11 +165,13 @@ class SparkIngestTest {
   @Test
   void givesWhatVaIngestGivesEvenWhenATaskIsRetried() throws IOException {
     Set<String> failedOnce = ConcurrentHashMap.newKeySet();
-    IngestTask.afterStaging = (video, attempt) -> {
-      if (video.equals("nested/kitchen.mkv") && failedOnce.add(video)) {
-        throw new IllegalStateException("executor lost after staging " + video + " (attempt " + attempt + ")");
-      }
-    };
+    IngestTask.afterStaging =
+        (video, attempt) -> {
+          if (video.equals("nested/kitchen.mkv") && failedOnce.add(video)) {
+            throw new IllegalStateException(
+                "executor lost after staging " + video + " (attempt " + attempt + ")");
+          }
+        };
     Path corpusDir = work.resolve("spark-retry");
     IngestReport report = sparkIngest(corpusDir, List.of(videos.toString()));
     assertEquals(Set.of("nested/kitchen.mkv"), failedOnce, "the fault fired");
@@ -162,22 +184,25 @@ class SparkIngestTest {
     assertEquals(FileResult.SKIPPED, files.get("notes.txt").status(), report.table());
     assertEquals(1, report.exitStatus());
     assertSameAsReference(corpusDir);
-    assertEquals(1, ExecutorEmbedders.loaded(), "one embedder per executor JVM, shared by its tasks");
+    assertEquals(
+        1, ExecutorEmbedders.loaded(), "one embedder per executor JVM, shared by its tasks");
     assertFalse(Files.exists(CorpusLayout.of(corpusDir).sparkStaging()), "staging cleaned up");
   }
 
   @Test
   void aJobThatDiedBeforeCommittingResumesWithoutDoubling() throws IOException {
     Path corpusDir = work.resolve("spark-resume");
-    // First a run of one video, committed; then a run of all that dies: beach.webm fails every attempt.
+    // First a run of one video, committed; then a run of all that dies: beach.webm fails every
+    // attempt.
     sparkIngest(corpusDir, List.of(videos.resolve("street.mp4").toString()));
-    IngestTask.afterStaging = (video, attempt) -> {
-      if (video.equals("beach.webm")) {
-        throw new IllegalStateException("executor lost (attempt " + attempt + ")");
-      }
-    };
+    IngestTask.afterStaging =
+        (video, attempt) -> {
+          if (video.equals("beach.webm")) {
+            throw new IllegalStateException("executor lost (attempt " + attempt + ")");
+          }
+        };
     assertThrows(Exception.class, () -> sparkIngest(corpusDir, List.of(videos.toString())));
-    IngestTask.afterStaging = (video, attempt) -> { };
+    IngestTask.afterStaging = (video, attempt) -> {};
     assertEquals(4, contents(corpusDir).size(), "only the first run's video is committed");
 
     // A segment left behind by a run killed between committing street.mp4 and deleting it.
@@ -197,7 +222,10 @@ class SparkIngestTest {
   private static String streetHash(Path corpusDir) {
     try (Corpus corpus = Corpus.open(corpusDir, CorpusOptions.existing())) {
       return corpus.ingestedVideos().entrySet().stream()
-          .filter(e -> e.getValue().video().equals("street.mp4")).map(Map.Entry::getKey).findFirst().orElseThrow();
+          .filter(e -> e.getValue().video().equals("street.mp4"))
+          .map(Map.Entry::getKey)
+          .findFirst()
+          .orElseThrow();
     }
   }
 
@@ -209,7 +237,9 @@ class SparkIngestTest {
     sparkIngest(viaSpark, List.of(roundabout));
     Path viaVaIngest = work.resolve("va-ingest-dots");
     try (DescriptorEmbedder embedder = new DescriptorEmbedder();
-        Corpus corpus = Corpus.open(viaVaIngest, CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
+        Corpus corpus =
+            Corpus.open(
+                viaVaIngest, CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
       new Ingester(corpus, embedder, IngestOptions.defaults()).run(List.of(Path.of(roundabout)));
     }
     Map<String, Map.Entry<Clip, float[]>> expected = contents(viaVaIngest);
@@ -217,14 +247,18 @@ class SparkIngestTest {
     assertEquals(expected.keySet(), actual.keySet());
     for (String key : expected.keySet()) {
       assertEquals(expected.get(key).getKey(), actual.get(key).getKey(), key);
-      assertTrue(expected.get(key).getKey().source().startsWith(videos.toString()), "a normalised source path");
+      assertTrue(
+          expected.get(key).getKey().source().startsWith(videos.toString()),
+          "a normalised source path");
     }
   }
 
   @Test
   void aClusterMasterNeedsASharedStagingFolder() {
-    org.videoannotator.core.UserException e = assertThrows(org.videoannotator.core.UserException.class,
-        () -> SparkIngest.requireSharedStaging("spark://master:7077", null));
+    org.videoannotator.core.UserException e =
+        assertThrows(
+            org.videoannotator.core.UserException.class,
+            () -> SparkIngest.requireSharedStaging("spark://master:7077", null));
     assertTrue(e.getMessage().contains("--staging"), e.getMessage());
     SparkIngest.requireSharedStaging("spark://master:7077", "hdfs:///tmp/va-staging");
     SparkIngest.requireSharedStaging("local[2]", null);
@@ -233,8 +267,10 @@ class SparkIngestTest {
   @Test
   void globsAndSingleFilesNameVideosAsVaIngestDoes() {
     Path corpusDir = work.resolve("spark-glob");
-    IngestReport report = sparkIngest(corpusDir, List.of(videos.resolve("*.mp4").toString(),
-        videos.resolve("beach.webm").toString()));
+    IngestReport report =
+        sparkIngest(
+            corpusDir,
+            List.of(videos.resolve("*.mp4").toString(), videos.resolve("beach.webm").toString()));
     Map<String, FileResult> files = byVideo(report);
     assertEquals(Set.of("street.mp4", "broken.mp4", "beach.webm"), files.keySet(), report.table());
     assertEquals(FileResult.OK, files.get("street.mp4").status());

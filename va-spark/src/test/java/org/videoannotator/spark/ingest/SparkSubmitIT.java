@@ -24,8 +24,8 @@ import org.videoannotator.embed.model.descriptor.DescriptorEmbedder;
 import org.videoannotator.embed.video.synthetic.SyntheticScripts;
 import org.videoannotator.embed.video.synthetic.SyntheticVideo;
 import org.videoannotator.index.Corpus;
-import org.videoannotator.index.CorpusOptions;
 import org.videoannotator.index.CorpusLayout;
+import org.videoannotator.index.CorpusOptions;
 
 /**
  * The job jar through Spark's own {@code spark-submit} entry point ({@code SparkSubmit}, with only
@@ -49,8 +49,11 @@ class SparkSubmitIT {
     Path reference = dir.resolve("reference");
     int shots;
     try (DescriptorEmbedder embedder = new DescriptorEmbedder();
-        Corpus corpus = Corpus.open(reference, CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
-      IngestReport report = new Ingester(corpus, embedder, IngestOptions.defaults()).run(List.of(videos));
+        Corpus corpus =
+            Corpus.open(
+                reference, CorpusOptions.openOrCreate(embedder.info(), embedder.dimension()))) {
+      IngestReport report =
+          new Ingester(corpus, embedder, IngestOptions.defaults()).run(List.of(videos));
       assertEquals(VIDEOS, report.count("ok"), report.table());
       shots = report.shots();
     }
@@ -62,7 +65,10 @@ class SparkSubmitIT {
     while (stagedSegments(staging) == 0 && first.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    assertTrue(first.isAlive(), "the job was still running when a segment was staged:\n" + Files.readString(dir.resolve("first.log")));
+    assertTrue(
+        first.isAlive(),
+        "the job was still running when a segment was staged:\n"
+            + Files.readString(dir.resolve("first.log")));
     first.destroyForcibly().waitFor();
     int committedBeforeKill = committed(corpus);
     assertTrue(committedBeforeKill < shots, "killed before it committed everything");
@@ -73,8 +79,10 @@ class SparkSubmitIT {
     assertEquals(0, second.exitValue(), log);
     assertTrue(log.contains(VIDEOS + " ok"), log);
 
-    try (Corpus expected = Corpus.open(reference, CorpusOptions.existing()); Corpus actual = Corpus.open(corpus, CorpusOptions.existing())) {
-      assertEquals(expected.keys().stream().sorted().toList(), actual.keys().stream().sorted().toList());
+    try (Corpus expected = Corpus.open(reference, CorpusOptions.existing());
+        Corpus actual = Corpus.open(corpus, CorpusOptions.existing())) {
+      assertEquals(
+          expected.keys().stream().sorted().toList(), actual.keys().stream().sorted().toList());
       for (String key : expected.keys()) {
         assertEquals(expected.clip(key), actual.clip(key), key);
         assertArrayEquals(expected.vector(key), actual.vector(key), key);
@@ -87,21 +95,38 @@ class SparkSubmitIT {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(Arrays.asList(System.getProperty("va.spark.jvmFlags").trim().split("\\s+")));
-    command.addAll(List.of("-cp", sparkOnlyClassPath(), "org.apache.spark.deploy.SparkSubmit",
-        "--master", "local[2]", "--class", "org.videoannotator.spark.cli.VaSpark",
-        System.getProperty("va.spark.jobJar"), "ingest", videos.toString(), "--corpus", corpus.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    command.addAll(
+        List.of(
+            "-cp",
+            sparkOnlyClassPath(),
+            "org.apache.spark.deploy.SparkSubmit",
+            "--master",
+            "local[2]",
+            "--class",
+            "org.videoannotator.spark.cli.VaSpark",
+            System.getProperty("va.spark.jobJar"),
+            "ingest",
+            videos.toString(),
+            "--corpus",
+            corpus.toString()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     return builder.start();
   }
 
-  /** This JVM's class path without the project's own classes: Spark and libraries, as a cluster has. */
+  /**
+   * This JVM's class path without the project's own classes: Spark and libraries, as a cluster has.
+   */
   private static String sparkOnlyClassPath() {
     return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         // The project's modules come from the local repository or, in a reactor build, from
         // their target folders; everything else is a library.
-        .filter(entry -> entry.endsWith(".jar") && !entry.contains("/org/videoannotator/")
-            && !entry.contains("/target/"))
+        .filter(
+            entry ->
+                entry.endsWith(".jar")
+                    && !entry.contains("/org/videoannotator/")
+                    && !entry.contains("/target/"))
         .collect(Collectors.joining(File.pathSeparator));
   }
 

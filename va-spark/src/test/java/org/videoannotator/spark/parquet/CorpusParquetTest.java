@@ -29,7 +29,9 @@ import org.videoannotator.index.store.StoreSpec;
 import org.videoannotator.spark.SparkTestSession;
 import org.videoannotator.testkit.SyntheticCorpora;
 
-/** A real corpus to Parquet and back through real Spark: every key, clip and vector bit survives. */
+/**
+ * A real corpus to Parquet and back through real Spark: every key, clip and vector bit survives.
+ */
 @Tag("spark")
 class CorpusParquetTest {
   @TempDir Path dir;
@@ -46,7 +48,8 @@ class CorpusParquetTest {
       assertTrue(List.of(read.columns()).containsAll(List.of("row", "key", "vector", "extra")));
       assertEquals(column, VectorColumn.of(read.schema()));
 
-      AppendResult imported = CorpusParquet.importInto(spark, table, dir.resolve("copy"), null, StoreSpec.lucene());
+      AppendResult imported =
+          CorpusParquet.importInto(spark, table, dir.resolve("copy"), null, StoreSpec.lucene());
       assertEquals(1200, imported.appended());
       try (Corpus copy = Corpus.open(dir.resolve("copy"), CorpusOptions.existing())) {
         assertEquals(source.embedder(), copy.embedder());
@@ -57,7 +60,8 @@ class CorpusParquetTest {
           assertArrayEquals(source.vector(clip.key()), copy.vector(clip.key()), clip.key());
         }
       }
-      AppendResult again = CorpusParquet.importInto(spark, table, dir.resolve("copy"), null, StoreSpec.lucene());
+      AppendResult again =
+          CorpusParquet.importInto(spark, table, dir.resolve("copy"), null, StoreSpec.lucene());
       assertEquals(0, again.appended(), "an import run twice adds nothing");
       assertEquals(1200, again.skipped().size());
     }
@@ -66,17 +70,29 @@ class CorpusParquetTest {
   @Test
   void aForeignTableNeedsOnlyKeysAndVectorsAndSaysWhatItLacks() {
     SparkSession spark = SparkTestSession.get();
-    StructType schema = new StructType().add("key", DataTypes.StringType).add("vector",
-        DataTypes.createArrayType(DataTypes.FloatType));
-    List<Row> rows = List.of(RowFactory.create("film-a|0", new float[] {1, 0, 0}),
-        RowFactory.create("film-a|40", new float[] {0, 3, 4}));
+    StructType schema =
+        new StructType()
+            .add("key", DataTypes.StringType)
+            .add("vector", DataTypes.createArrayType(DataTypes.FloatType));
+    List<Row> rows =
+        List.of(
+            RowFactory.create("film-a|0", new float[] {1, 0, 0}),
+            RowFactory.create("film-a|40", new float[] {0, 3, 4}));
     String table = dir.resolve("foreign").toString();
     spark.createDataFrame(rows, schema).write().parquet(table);
-    UserException noEmbedder = assertThrows(UserException.class,
-        () -> CorpusParquet.importInto(spark, table, dir.resolve("c"), null, StoreSpec.lucene()));
+    UserException noEmbedder =
+        assertThrows(
+            UserException.class,
+            () ->
+                CorpusParquet.importInto(spark, table, dir.resolve("c"), null, StoreSpec.lucene()));
     assertTrue(noEmbedder.getMessage().contains("--embedder"), noEmbedder.getMessage());
 
-    CorpusParquet.importInto(spark, table, dir.resolve("c"), new EmbedderInfo("theirs", "1", Map.of()), StoreSpec.lucene());
+    CorpusParquet.importInto(
+        spark,
+        table,
+        dir.resolve("c"),
+        new EmbedderInfo("theirs", "1", Map.of()),
+        StoreSpec.lucene());
     try (Corpus c = Corpus.open(dir.resolve("c"), CorpusOptions.existing())) {
       assertEquals(List.of("film-a|0", "film-a|40"), c.keys());
       assertEquals("film-a", c.clipAt(1).video());
@@ -84,10 +100,21 @@ class CorpusParquetTest {
     }
 
     String bad = dir.resolve("bad").toString();
-    spark.createDataFrame(List.of(RowFactory.create("k")), new StructType().add("key", DataTypes.StringType))
-        .write().parquet(bad);
-    UserException noVector = assertThrows(UserException.class,
-        () -> CorpusParquet.importInto(spark, bad, dir.resolve("d"), new EmbedderInfo("x", "1", Map.of()), StoreSpec.lucene()));
+    spark
+        .createDataFrame(
+            List.of(RowFactory.create("k")), new StructType().add("key", DataTypes.StringType))
+        .write()
+        .parquet(bad);
+    UserException noVector =
+        assertThrows(
+            UserException.class,
+            () ->
+                CorpusParquet.importInto(
+                    spark,
+                    bad,
+                    dir.resolve("d"),
+                    new EmbedderInfo("x", "1", Map.of()),
+                    StoreSpec.lucene()));
     assertTrue(noVector.getMessage().contains("'vector'"), noVector.getMessage());
   }
 }

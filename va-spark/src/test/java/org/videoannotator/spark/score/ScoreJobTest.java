@@ -18,19 +18,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.videoannotator.core.UserException;
-import org.videoannotator.spark.parquet.VectorTableConversion;
 import org.videoannotator.core.Json;
+import org.videoannotator.core.UserException;
 import org.videoannotator.core.vectors.KeyedMatrix;
+import org.videoannotator.index.Corpus;
 import org.videoannotator.learn.CorpusScorer;
 import org.videoannotator.learn.Feeds;
 import org.videoannotator.learn.LinearModel;
 import org.videoannotator.learn.Selections;
 import org.videoannotator.learn.feeds.FeedInput;
-import org.videoannotator.index.Corpus;
 import org.videoannotator.spark.SparkTestSession;
 import org.videoannotator.spark.parquet.CorpusParquet;
 import org.videoannotator.spark.parquet.VectorColumn;
+import org.videoannotator.spark.parquet.VectorTableConversion;
 import org.videoannotator.testkit.SyntheticCorpora;
 
 /**
@@ -60,8 +60,9 @@ class ScoreJobTest {
       server = Feeds.build(new FeedInput(expected, vectors.matrix(), 0.5, 3), Selections.NONE, 40);
     }
     String out = dir.resolve("out").toString();
-    ScoreJob.Summary summary = ScoreJob.run(spark, table, LinearModel.load(modelFile), out,
-        new ScoreJob.Options(0.5, 40, 3));
+    ScoreJob.Summary summary =
+        ScoreJob.run(
+            spark, table, LinearModel.load(modelFile), out, new ScoreJob.Options(0.5, 40, 3));
     assertEquals(5000, summary.rows());
 
     Map<String, Float> scores = new HashMap<>();
@@ -76,17 +77,27 @@ class ScoreJobTest {
     JsonNode written = Json.mapper().readTree(dir.resolve("out").resolve(ScoreJob.FEEDS).toFile());
     assertEquals(5000, written.get("rows").asLong());
     for (String feed : List.of("top-positive", "top-negative", "borderline")) {
-      List<String> serverKeys = java.util.Arrays.stream(server.get(feed).rows()).mapToObj(keys::get).toList();
-      assertEquals(serverKeys, summary.feeds().get(feed).stream().map(RankedClip::key).toList(), feed);
+      List<String> serverKeys =
+          java.util.Arrays.stream(server.get(feed).rows()).mapToObj(keys::get).toList();
+      assertEquals(
+          serverKeys, summary.feeds().get(feed).stream().map(RankedClip::key).toList(), feed);
       assertEquals(40, written.get("feeds").get(feed).size());
     }
     List<String> random = summary.feeds().get("random").stream().map(RankedClip::key).toList();
     assertEquals(40, random.size());
-    assertTrue(random.stream().noneMatch(k -> summary.feeds().get("borderline").stream().anyMatch(c -> c.key().equals(k))),
+    assertTrue(
+        random.stream()
+            .noneMatch(
+                k -> summary.feeds().get("borderline").stream().anyMatch(c -> c.key().equals(k))),
         "no clip in two feeds");
 
-    ScoreJob.Summary again = ScoreJob.run(spark, table, LinearModel.load(modelFile), dir.resolve("again").toString(),
-        new ScoreJob.Options(0.5, 40, 3));
+    ScoreJob.Summary again =
+        ScoreJob.run(
+            spark,
+            table,
+            LinearModel.load(modelFile),
+            dir.resolve("again").toString(),
+            new ScoreJob.Options(0.5, 40, 3));
     assertEquals(summary.feeds(), again.feeds(), "a seeded run is reproducible");
   }
 
@@ -101,26 +112,50 @@ class ScoreJobTest {
     try (Corpus corpus = SyntheticCorpora.create(dir.resolve("corpus"), 3000, 32, 5)) {
       CorpusParquet.export(spark, corpus, foreign, VectorColumn.ARRAY);
       randomModel(32).save(modelFile);
-      expected = new CorpusScorer().probabilities(corpus.vectors().matrix(), LinearModel.load(modelFile));
+      expected =
+          new CorpusScorer().probabilities(corpus.vectors().matrix(), LinearModel.load(modelFile));
       keys = corpus.keys();
     }
     assertEquals(3000, VectorTableConversion.convert(spark, foreign, binary, VectorColumn.BINARY));
     assertEquals(VectorColumn.BINARY, VectorColumn.of(spark.read().parquet(binary).schema()));
-    ScoreJob.run(spark, binary, LinearModel.load(modelFile), dir.resolve("out").toString(), new ScoreJob.Options(0.5, 20, 0));
+    ScoreJob.run(
+        spark,
+        binary,
+        LinearModel.load(modelFile),
+        dir.resolve("out").toString(),
+        new ScoreJob.Options(0.5, 20, 0));
     Map<String, Float> scores = new HashMap<>();
-    for (Row row : spark.read().parquet(dir.resolve("out").resolve(ScoreJob.SCORES).toString()).collectAsList()) {
+    for (Row row :
+        spark
+            .read()
+            .parquet(dir.resolve("out").resolve(ScoreJob.SCORES).toString())
+            .collectAsList()) {
       scores.put(row.getString(0), row.getFloat(1));
     }
     for (int r = 0; r < keys.size(); r++) {
       assertEquals(expected[r], scores.get(keys.get(r)), 0f, keys.get(r));
     }
 
-    UserException wrongDim = assertThrows(UserException.class, () -> rootCause(() -> ScoreJob.run(spark, binary,
-        randomModel(16), dir.resolve("wrong").toString(), new ScoreJob.Options(0.5, 20, 0))));
-    assertTrue(wrongDim.getMessage().contains("dimension 32 but the model has dimension 16"), wrongDim.getMessage());
+    UserException wrongDim =
+        assertThrows(
+            UserException.class,
+            () ->
+                rootCause(
+                    () ->
+                        ScoreJob.run(
+                            spark,
+                            binary,
+                            randomModel(16),
+                            dir.resolve("wrong").toString(),
+                            new ScoreJob.Options(0.5, 20, 0))));
+    assertTrue(
+        wrongDim.getMessage().contains("dimension 32 but the model has dimension 16"),
+        wrongDim.getMessage());
   }
 
-  /** Runs {@code job}, rethrowing the innermost cause of a failure (Spark wraps a task's exception). */
+  /**
+   * Runs {@code job}, rethrowing the innermost cause of a failure (Spark wraps a task's exception).
+   */
   private static void rootCause(Runnable job) {
     try {
       job.run();
@@ -139,6 +174,17 @@ class ScoreJobTest {
     for (int i = 0; i < dim; i++) {
       w[i] = (float) (random.nextGaussian() * 3);
     }
-    return new LinearModel(w, -0.25, 1, new double[] {1}, new double[][] {{0.5}}, 0.5, 0, 10, 10, "f", "2026-12-04T00:00:00Z");
+    return new LinearModel(
+        w,
+        -0.25,
+        1,
+        new double[] {1},
+        new double[][] {{0.5}},
+        0.5,
+        0,
+        10,
+        10,
+        "f",
+        "2026-12-04T00:00:00Z");
   }
 }

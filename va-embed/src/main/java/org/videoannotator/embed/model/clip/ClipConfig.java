@@ -21,9 +21,14 @@ public record ClipConfig(
 
   public ClipConfig {
     if (imageSize < 8 || contextLength < 3 || embedDim < 1 || mean.length != 3 || std.length != 3) {
-      throw new IllegalArgumentException("bad CLIP config: image_size=" + imageSize
-          + " context_length=" + contextLength + " embed_dim=" + embedDim
-          + " mean/std need 3 values each");
+      throw new IllegalArgumentException(
+          "bad CLIP config: image_size="
+              + imageSize
+              + " context_length="
+              + contextLength
+              + " embed_dim="
+              + embedDim
+              + " mean/std need 3 values each");
     }
     for (float s : std) {
       if (!(s > 0)) {
@@ -44,9 +49,14 @@ public record ClipConfig(
           integer(n, "context_length", file),
           integer(n, "embed_dim", file));
     } catch (IOException | IllegalArgumentException e) {
-      throw new UserException("cannot read CLIP config " + file + ": " + e.getMessage()
-          + " (expected keys model_name, image_size, mean, std, context_length, embed_dim;"
-          + " see va-embed/README.md)", e);
+      throw new UserException(
+          "cannot read CLIP config "
+              + file
+              + ": "
+              + e.getMessage()
+              + " (expected keys model_name, image_size, mean, std, context_length, embed_dim;"
+              + " see va-embed/README.md)",
+          e);
     }
   }
 

@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.videoannotator.core.vectors.VectorMath;
 import org.videoannotator.embed.model.Embedder;
 import org.videoannotator.embed.model.SampledFrame;
 import org.videoannotator.embed.model.ShotFrames;
 import org.videoannotator.embed.model.Spread;
-import org.videoannotator.core.vectors.VectorMath;
 import org.videoannotator.index.EmbedderInfo;
 import org.videoannotator.index.TextEncoder;
 
@@ -62,8 +62,10 @@ public final class ClipEmbedder implements Embedder {
 
   @Override
   public float[] embedShot(ShotFrames shot) {
-    List<BufferedImage> images = Spread.evenly(shot.frames(), MAX_FRAMES_PER_SHOT).stream()
-        .map(SampledFrame::image).toList();
+    List<BufferedImage> images =
+        Spread.evenly(shot.frames(), MAX_FRAMES_PER_SHOT).stream()
+            .map(SampledFrame::image)
+            .toList();
     return meanPool(model.encodeImages(images));
   }
 
@@ -88,17 +90,18 @@ public final class ClipEmbedder implements Embedder {
     if (!model.hasTextTower()) {
       return Optional.empty();
     }
-    return Optional.of(new TextEncoder() {
-      @Override
-      public String id() {
-        return ID;
-      }
+    return Optional.of(
+        new TextEncoder() {
+          @Override
+          public String id() {
+            return ID;
+          }
 
-      @Override
-      public float[] encode(String text) {
-        return model.encodeText(text);
-      }
-    });
+          @Override
+          public float[] encode(String text) {
+            return model.encodeText(text);
+          }
+        });
   }
 
   @Override

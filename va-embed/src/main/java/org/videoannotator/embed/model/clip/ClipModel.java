@@ -30,8 +30,8 @@ import org.videoannotator.core.vectors.VectorMath;
 /**
  * A CLIP dual encoder loaded from a {@link ClipModelFolder} through DJL's PyTorch engine. Each
  * tower is a DJL {@link Model} whose block runs one TorchScript method ({@code encode_image} /
- * {@code encode_text} of a single module, or {@code forward} of a tower module), driven by a
- * {@link Predictor} with a small translator that does CLIP's pre- and post-processing. Returns
+ * {@code encode_text} of a single module, or {@code forward} of a tower module), driven by a {@link
+ * Predictor} with a small translator that does CLIP's pre- and post-processing. Returns
  * L2-normalised vectors. Thread-safe: every call uses its own predictor.
  */
 public final class ClipModel implements AutoCloseable {
@@ -79,23 +79,30 @@ public final class ClipModel implements AutoCloseable {
     if (images.isEmpty()) {
       return new float[0][];
     }
-    try (Predictor<List<BufferedImage>, float[][]> p = imageTower.newPredictor(new ImageTranslator())) {
+    try (Predictor<List<BufferedImage>, float[][]> p =
+        imageTower.newPredictor(new ImageTranslator())) {
       return p.predict(images);
     } catch (TranslateException e) {
-      throw new IllegalStateException("CLIP image tower of " + folder.dir() + " failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "CLIP image tower of " + folder.dir() + " failed: " + e.getMessage(), e);
     }
   }
 
   /** The text's L2-normalised vector. */
   public float[] encodeText(String text) {
     if (textTower == null) {
-      throw new UserException("CLIP model " + folder.dir() + " has no text tower ("
-          + ClipModelFolder.TEXT + "); export it with va-embed/scripts/export_clip.py");
+      throw new UserException(
+          "CLIP model "
+              + folder.dir()
+              + " has no text tower ("
+              + ClipModelFolder.TEXT
+              + "); export it with va-embed/scripts/export_clip.py");
     }
     try (Predictor<String, float[][]> p = textTower.newPredictor(new TextTranslator())) {
       return p.predict(text)[0];
     } catch (TranslateException e) {
-      throw new IllegalStateException("CLIP text tower of " + folder.dir() + " failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "CLIP text tower of " + folder.dir() + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -109,20 +116,26 @@ public final class ClipModel implements AutoCloseable {
 
   private PtSymbolBlock load(String file) {
     String name = file.substring(0, file.length() - ".pt".length());
-    Criteria<NDList, NDList> criteria = Criteria.builder()
-        .setTypes(NDList.class, NDList.class)
-        .optModelPath(folder.dir())
-        .optModelName(name)
-        .optEngine("PyTorch")
-        .optDevice(Device.cpu())
-        .build();
+    Criteria<NDList, NDList> criteria =
+        Criteria.builder()
+            .setTypes(NDList.class, NDList.class)
+            .optModelPath(folder.dir())
+            .optModelName(name)
+            .optEngine("PyTorch")
+            .optDevice(Device.cpu())
+            .build();
     try {
       ZooModel<NDList, NDList> model = criteria.loadModel();
       loaded.add(model);
       return (PtSymbolBlock) model.getBlock();
     } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
-      throw new UserException("cannot load TorchScript " + folder.dir().resolve(file) + ": "
-          + firstLine(e) + "; re-export it with va-embed/scripts/export_clip.py", e);
+      throw new UserException(
+          "cannot load TorchScript "
+              + folder.dir().resolve(file)
+              + ": "
+              + firstLine(e)
+              + "; re-export it with va-embed/scripts/export_clip.py",
+          e);
     }
   }
 
@@ -138,7 +151,8 @@ public final class ClipModel implements AutoCloseable {
     try (IValue in = IValue.from(input);
         IValue out = IValueUtils.runMethod(block, method, in)) {
       if (!out.isTensor()) {
-        throw new IllegalStateException(method + " returned " + out.getType() + ", expected a tensor");
+        throw new IllegalStateException(
+            method + " returned " + out.getType() + ", expected a tensor");
       }
       return new NDList(out.toTensor((PtNDManager) input.getManager()));
     }
@@ -155,8 +169,16 @@ public final class ClipModel implements AutoCloseable {
     Shape shape = array.getShape();
     int dim = folder.config().embedDim();
     if (shape.dimension() != 2 || shape.get(0) != expected || shape.get(1) != dim) {
-      throw new IllegalStateException("CLIP model " + folder.dir() + " returned shape " + shape
-          + ", expected (" + expected + ", " + dim + ") per config.json embed_dim");
+      throw new IllegalStateException(
+          "CLIP model "
+              + folder.dir()
+              + " returned shape "
+              + shape
+              + ", expected ("
+              + expected
+              + ", "
+              + dim
+              + ") per config.json embed_dim");
     }
     float[] flat = array.toFloatArray();
     float[][] out = new float[expected][];
@@ -168,7 +190,8 @@ public final class ClipModel implements AutoCloseable {
     return out;
   }
 
-  private final class ImageTranslator implements NoBatchifyTranslator<List<BufferedImage>, float[][]> {
+  private final class ImageTranslator
+      implements NoBatchifyTranslator<List<BufferedImage>, float[][]> {
     private int count;
 
     @Override

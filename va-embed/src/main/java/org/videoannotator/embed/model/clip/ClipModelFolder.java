@@ -10,14 +10,14 @@ import org.videoannotator.embed.model.FileHash;
  * A validated CLIP model folder. Two layouts:
  *
  * <ul>
- *   <li>{@code model.pt}: one TorchScript module with {@code encode_image} and
- *       {@code encode_text} methods;
- *   <li>{@code image_encoder.pt} (+ {@code text_encoder.pt}, optional: without it the model has
- *       no text tower): TorchScript modules whose {@code forward} is the tower;
+ *   <li>{@code model.pt}: one TorchScript module with {@code encode_image} and {@code encode_text}
+ *       methods;
+ *   <li>{@code image_encoder.pt} (+ {@code text_encoder.pt}, optional: without it the model has no
+ *       text tower): TorchScript modules whose {@code forward} is the tower;
  * </ul>
  *
- * plus {@code config.json} ({@link ClipConfig}) and the tokenizer ({@code vocab.json} +
- * {@code merges.txt}, or {@code tokenizer.json}) when there is a text tower.
+ * plus {@code config.json} ({@link ClipConfig}) and the tokenizer ({@code vocab.json} + {@code
+ * merges.txt}, or {@code tokenizer.json}) when there is a text tower.
  *
  * @param dir the folder
  * @param single whether the layout is the single {@code model.pt}
@@ -29,8 +29,9 @@ public record ClipModelFolder(Path dir, boolean single, ClipConfig config, Strin
   public static final String IMAGE = "image_encoder.pt";
   public static final String TEXT = "text_encoder.pt";
   public static final String CONFIG = "config.json";
-  private static final String HOW = "; export a model with va-embed/scripts/export_clip.py "
-      + "(see va-embed/README.md, 'CLIP model folder')";
+  private static final String HOW =
+      "; export a model with va-embed/scripts/export_clip.py "
+          + "(see va-embed/README.md, 'CLIP model folder')";
 
   /** Checks the folder, naming the first missing or malformed file. */
   public static ClipModelFolder open(Path dir) {
@@ -42,15 +43,18 @@ public record ClipModelFolder(Path dir, boolean single, ClipConfig config, Strin
     }
     boolean single = Files.isRegularFile(dir.resolve(SINGLE));
     if (!single && !Files.isRegularFile(dir.resolve(IMAGE))) {
-      throw new UserException("CLIP model folder " + dir + " has neither " + SINGLE + " nor "
-          + IMAGE + HOW);
+      throw new UserException(
+          "CLIP model folder " + dir + " has neither " + SINGLE + " nor " + IMAGE + HOW);
     }
     if (!Files.isRegularFile(dir.resolve(CONFIG))) {
       throw new UserException("CLIP model folder " + dir + " lacks " + CONFIG + HOW);
     }
     ClipConfig config = ClipConfig.read(dir.resolve(CONFIG));
-    String version = single ? hash(dir.resolve(SINGLE)) : hash(dir.resolve(IMAGE))
-        + (Files.isRegularFile(dir.resolve(TEXT)) ? "+" + hash(dir.resolve(TEXT)) : "");
+    String version =
+        single
+            ? hash(dir.resolve(SINGLE))
+            : hash(dir.resolve(IMAGE))
+                + (Files.isRegularFile(dir.resolve(TEXT)) ? "+" + hash(dir.resolve(TEXT)) : "");
     return new ClipModelFolder(dir, single, config, version);
   }
 

@@ -5,9 +5,9 @@ import org.videoannotator.embed.model.Images;
 
 /**
  * CLIP's image preprocessing: bicubic resize of the short side to the input size, centre crop,
- * scale to [0, 1], subtract the mean and divide by the std per channel; CHW float layout.
- * (Java2D's bicubic differs slightly from PIL's antialiased bicubic on large reductions; large
- * reductions go through halving steps first, see {@link Images#resize}.)
+ * scale to [0, 1], subtract the mean and divide by the std per channel; CHW float layout. (Java2D's
+ * bicubic differs slightly from PIL's antialiased bicubic on large reductions; large reductions go
+ * through halving steps first, see {@link Images#resize}.)
  */
 public final class ClipPreprocessor {
   private final ClipConfig config;

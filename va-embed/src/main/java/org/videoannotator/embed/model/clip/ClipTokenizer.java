@@ -17,20 +17,21 @@ import org.videoannotator.core.Json;
 import org.videoannotator.core.UserException;
 
 /**
- * CLIP's byte-level BPE tokenizer: clean (HTML entities, whitespace, lower case), split with
- * CLIP's pattern, map each UTF-8 byte to its printable stand-in, mark the word end with
- * {@code </w>}, apply merges by rank, then frame with {@code <|startoftext|>} and
- * {@code <|endoftext|>}, truncate to the context length (keeping the end token) and pad with 0.
- * Thread-safe.
+ * CLIP's byte-level BPE tokenizer: clean (HTML entities, whitespace, lower case), split with CLIP's
+ * pattern, map each UTF-8 byte to its printable stand-in, mark the word end with {@code </w>},
+ * apply merges by rank, then frame with {@code <|startoftext|>} and {@code <|endoftext|>}, truncate
+ * to the context length (keeping the end token) and pad with 0. Thread-safe.
  */
 public final class ClipTokenizer {
   public static final String START = "<|startoftext|>";
   public static final String END = "<|endoftext|>";
   private static final String WORD_END = "</w>";
-  private static final Pattern SPLIT = Pattern.compile(
-      "<\\|startoftext\\|>|<\\|endoftext\\|>|'s|'t|'re|'ve|'m|'ll|'d|\\p{L}+|\\p{N}|[^\\s\\p{L}\\p{N}]+",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
-  private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|amp|lt|gt|quot|apos|nbsp);");
+  private static final Pattern SPLIT =
+      Pattern.compile(
+          "<\\|startoftext\\|>|<\\|endoftext\\|>|'s|'t|'re|'ve|'m|'ll|'d|\\p{L}+|\\p{N}|[^\\s\\p{L}\\p{N}]+",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern ENTITY =
+      Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|amp|lt|gt|quot|apos|nbsp);");
 
   private final Map<String, Integer> vocab;
   private final Map<String, Integer> ranks;
@@ -65,7 +66,8 @@ public final class ClipTokenizer {
     Path tokenizerFile = folder.resolve("tokenizer.json");
     try {
       if (Files.isRegularFile(vocabFile) && Files.isRegularFile(mergesFile)) {
-        Map<String, Integer> vocab = readVocab(Json.mapper().readTree(vocabFile.toFile()), vocabFile);
+        Map<String, Integer> vocab =
+            readVocab(Json.mapper().readTree(vocabFile.toFile()), vocabFile);
         List<String> merges = new ArrayList<>();
         for (String line : Files.readAllLines(mergesFile, StandardCharsets.UTF_8)) {
           if (!line.isBlank() && !line.startsWith("#version")) {
@@ -85,11 +87,19 @@ public final class ClipTokenizer {
         return new ClipTokenizer(vocab, merges);
       }
     } catch (IOException | IllegalArgumentException e) {
-      throw new UserException("model folder " + folder + ": cannot read the tokenizer ("
-          + e.getMessage() + "); re-export it with va-embed/scripts/export_clip.py", e);
+      throw new UserException(
+          "model folder "
+              + folder
+              + ": cannot read the tokenizer ("
+              + e.getMessage()
+              + "); re-export it with va-embed/scripts/export_clip.py",
+          e);
     }
-    throw new UserException("model folder " + folder + " has no tokenizer: expected vocab.json + "
-        + "merges.txt or tokenizer.json; export one with va-embed/scripts/export_clip.py");
+    throw new UserException(
+        "model folder "
+            + folder
+            + " has no tokenizer: expected vocab.json + "
+            + "merges.txt or tokenizer.json; export one with va-embed/scripts/export_clip.py");
   }
 
   private static Map<String, Integer> readVocab(JsonNode node, Path file) {
@@ -185,16 +195,21 @@ public final class ClipTokenizer {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String e = m.group(1);
-      String r = switch (e) {
-        case "amp" -> "&";
-        case "lt" -> "<";
-        case "gt" -> ">";
-        case "quot" -> "\"";
-        case "apos" -> "'";
-        case "nbsp" -> "\u00a0";
-        default -> new String(Character.toChars(e.startsWith("#x") || e.startsWith("#X")
-            ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1))));
-      };
+      String r =
+          switch (e) {
+            case "amp" -> "&";
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "quot" -> "\"";
+            case "apos" -> "'";
+            case "nbsp" -> "\u00a0";
+            default ->
+                new String(
+                    Character.toChars(
+                        e.startsWith("#x") || e.startsWith("#X")
+                            ? Integer.parseInt(e.substring(2), 16)
+                            : Integer.parseInt(e.substring(1))));
+          };
       m.appendReplacement(out, Matcher.quoteReplacement(r));
     }
     m.appendTail(out);

@@ -2,8 +2,8 @@ package org.videoannotator.embed.model.descriptor;
 
 /**
  * Per-frame appearance: colour statistics (HSV histograms, channel means and spreads, brightness,
- * colourfulness, day/night cues), spatial layout (coarse grid colours) and edges/texture
- * (gradient histograms, edge density per cell, a text-on-screen proxy, a blob-count crowd proxy).
+ * colourfulness, day/night cues), spatial layout (coarse grid colours) and edges/texture (gradient
+ * histograms, edge density per cell, a text-on-screen proxy, a blob-count crowd proxy).
  */
 final class AppearanceFeatures {
   static final int HUE_BINS = 12;
@@ -73,8 +73,10 @@ final class AppearanceFeatures {
     w.add(satSum / n, 0.35, 0.2);
     // Day/night cues: a lit sky makes the top brighter and bluer than the bottom.
     int third = FramePixels.HEIGHT / 3;
-    w.add(mean(p.luma, 0, third) - mean(p.luma, FramePixels.HEIGHT - third, FramePixels.HEIGHT),
-        0, 0.2);
+    w.add(
+        mean(p.luma, 0, third) - mean(p.luma, FramePixels.HEIGHT - third, FramePixels.HEIGHT),
+        0,
+        0.2);
     w.add(mean(p.b, 0, third) - mean(p.r, 0, third), 0, 0.2);
     return w.done();
   }
@@ -85,8 +87,12 @@ final class AppearanceFeatures {
       for (int gx = 0; gx < GRID; gx++) {
         double[] s = new double[3];
         int count = 0;
-        for (int y = gy * FramePixels.HEIGHT / GRID; y < (gy + 1) * FramePixels.HEIGHT / GRID; y++) {
-          for (int x = gx * FramePixels.WIDTH / GRID; x < (gx + 1) * FramePixels.WIDTH / GRID; x++) {
+        for (int y = gy * FramePixels.HEIGHT / GRID;
+            y < (gy + 1) * FramePixels.HEIGHT / GRID;
+            y++) {
+          for (int x = gx * FramePixels.WIDTH / GRID;
+              x < (gx + 1) * FramePixels.WIDTH / GRID;
+              x++) {
             int i = y * FramePixels.WIDTH + x;
             s[0] += p.r[i];
             s[1] += p.g[i];
@@ -122,14 +128,16 @@ final class AppearanceFeatures {
         magSum += m;
         inner++;
         // Log-spaced magnitude bins: 0.01, 0.02, 0.04 ... so flat and busy frames both resolve.
-        int bin = m < 0.01 ? 0 : Math.min(MAG_BINS - 1, 1 + (int) (Math.log(m / 0.01) / Math.log(2)));
+        int bin =
+            m < 0.01 ? 0 : Math.min(MAG_BINS - 1, 1 + (int) (Math.log(m / 0.01) / Math.log(2)));
         mag[bin]++;
         double angle = Math.atan2(dy, dx); // orientation modulo pi: an edge has no direction
         if (angle < 0) {
           angle += Math.PI;
         }
         orient[Math.min(ORIENT_BINS - 1, (int) (angle / Math.PI * ORIENT_BINS))] += m;
-        int cell = Math.min(GRID - 1, y * GRID / height) * GRID + Math.min(GRID - 1, x * GRID / width);
+        int cell =
+            Math.min(GRID - 1, y * GRID / height) * GRID + Math.min(GRID - 1, x * GRID / width);
         cellCount[cell]++;
         if (m > EDGE) {
           cellEdges[cell]++;
@@ -236,7 +244,8 @@ final class AppearanceFeatures {
 
   private static double boxMean(float[] s, int width, int x0, int y0, int x1, int y1) {
     int w = width + 1;
-    double total = s[(y1 + 1) * w + x1 + 1] - s[y0 * w + x1 + 1] - s[(y1 + 1) * w + x0] + s[y0 * w + x0];
+    double total =
+        s[(y1 + 1) * w + x1 + 1] - s[y0 * w + x1 + 1] - s[(y1 + 1) * w + x0] + s[y0 * w + x0];
     return total / ((x1 - x0 + 1) * (y1 - y0 + 1));
   }
 

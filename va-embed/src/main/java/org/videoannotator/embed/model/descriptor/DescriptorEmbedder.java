@@ -5,18 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.videoannotator.core.vectors.VectorMath;
 import org.videoannotator.embed.model.Embedder;
 import org.videoannotator.embed.model.SampledFrame;
 import org.videoannotator.embed.model.ShotFrames;
-import org.videoannotator.core.vectors.VectorMath;
 import org.videoannotator.index.EmbedderInfo;
 import org.videoannotator.index.TextEncoder;
 
 /**
  * The offline default embedder: a hand-built visual and motion descriptor that needs no weights.
- * Five blocks, each standardised feature by feature ({@link FeatureWriter}), scaled by
- * {@code weight / sqrt(block length)} so that a block's share of the vector follows its weight and
- * not its length, concatenated, and the whole L2-normalised:
+ * Five blocks, each standardised feature by feature ({@link FeatureWriter}), scaled by {@code
+ * weight / sqrt(block length)} so that a block's share of the vector follows its weight and not its
+ * length, concatenated, and the whole L2-normalised:
  *
  * <ul>
  *   <li>colour ({@value #COLOR_WEIGHT}): HSV histograms, channel means/spreads, brightness,
@@ -44,16 +44,28 @@ public final class DescriptorEmbedder implements Embedder {
   static final int MOTION_DIM = 15;
   static final int TEMPORAL_DIM = 3;
   public static final int DIMENSION =
-      AppearanceFeatures.COLOR_DIM + AppearanceFeatures.LAYOUT_DIM + AppearanceFeatures.TEXTURE_DIM
-          + MOTION_DIM + TEMPORAL_DIM;
+      AppearanceFeatures.COLOR_DIM
+          + AppearanceFeatures.LAYOUT_DIM
+          + AppearanceFeatures.TEXTURE_DIM
+          + MOTION_DIM
+          + TEMPORAL_DIM;
 
   @Override
   public EmbedderInfo info() {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("frame", FramePixels.WIDTH + "x" + FramePixels.HEIGHT);
     params.put("motion", MotionEstimator.WIDTH + "x" + MotionEstimator.HEIGHT);
-    params.put("weights", COLOR_WEIGHT + "," + LAYOUT_WEIGHT + "," + TEXTURE_WEIGHT + ","
-        + MOTION_WEIGHT + "," + TEMPORAL_WEIGHT);
+    params.put(
+        "weights",
+        COLOR_WEIGHT
+            + ","
+            + LAYOUT_WEIGHT
+            + ","
+            + TEXTURE_WEIGHT
+            + ","
+            + MOTION_WEIGHT
+            + ","
+            + TEMPORAL_WEIGHT);
     return new EmbedderInfo(ID, VERSION, params);
   }
 
@@ -92,11 +104,12 @@ public final class DescriptorEmbedder implements Embedder {
     }
     int n = frames.size();
     float[] motion = motionBlock(motions);
-    float[] temporal = new FeatureWriter(TEMPORAL_DIM)
-        .add(Math.log(shot.durationSec() / 3.0), 0, 1)
-        .add(Math.log1p(shot.cutsPerMinute()), Math.log1p(10), 1)
-        .add(n > 1 ? change / (n - 1) : 0, 0.3, 0.3)
-        .done();
+    float[] temporal =
+        new FeatureWriter(TEMPORAL_DIM)
+            .add(Math.log(shot.durationSec() / 3.0), 0, 1)
+            .add(Math.log1p(shot.cutsPerMinute()), Math.log1p(10), 1)
+            .add(n > 1 ? change / (n - 1) : 0, 0.3, 0.3)
+            .done();
     float[] out = new float[DIMENSION];
     int pos = 0;
     pos = put(out, pos, color, 1.0 / n, COLOR_WEIGHT);

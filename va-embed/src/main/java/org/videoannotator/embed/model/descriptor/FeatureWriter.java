@@ -1,8 +1,8 @@
 package org.videoannotator.embed.model.descriptor;
 
 /**
- * Appends standardised features to a fixed-length array: each raw value is centred and scaled by
- * a documented typical value and clipped, so that no single feature dominates a cosine.
+ * Appends standardised features to a fixed-length array: each raw value is centred and scaled by a
+ * documented typical value and clipped, so that no single feature dominates a cosine.
  */
 final class FeatureWriter {
   /** Standardised values beyond this are clipped: rare extremes must not swamp the vector. */
@@ -23,9 +23,9 @@ final class FeatureWriter {
   }
 
   /**
-   * Adds a non-negative magnitude on a log scale, {@code ln((raw + floor) / (center + floor))},
-   * so that "none", "a little" and "a lot" are equally far apart: motion that is small but
-   * present (a handheld camera) must not look like no motion at all.
+   * Adds a non-negative magnitude on a log scale, {@code ln((raw + floor) / (center + floor))}, so
+   * that "none", "a little" and "a lot" are equally far apart: motion that is small but present (a
+   * handheld camera) must not look like no motion at all.
    */
   FeatureWriter addLog(double raw, double floor, double center) {
     return add(Math.log((Math.max(0, raw) + floor) / (center + floor)), 0, 1);

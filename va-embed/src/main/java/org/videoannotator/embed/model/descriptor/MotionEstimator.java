@@ -10,19 +10,22 @@ import org.videoannotator.embed.model.Images;
  * Camera and object motion between two frames of a shot. First the global shift that best aligns
  * the whole frames (exhaustive search of the mean absolute difference, sub-pixel), which is robust
  * to repetitive texture (windows, stripes) that fools small blocks; then block matching in a small
- * window around that shift, and a robust least-squares fit of a similarity motion model
- * {@code u = tx + s*x - r*y, v = ty + s*y + r*x} (x, y relative to the frame centre): the
- * translation (tx, ty) is pan/tilt, s is zoom (divergence), r is roll, and what the model does not
- * explain (the residual) is object motion.
+ * window around that shift, and a robust least-squares fit of a similarity motion model {@code u =
+ * tx + s*x - r*y, v = ty + s*y + r*x} (x, y relative to the frame centre): the translation (tx, ty)
+ * is pan/tilt, s is zoom (divergence), r is roll, and what the model does not explain (the
+ * residual) is object motion.
  */
 final class MotionEstimator {
   static final int WIDTH = 96;
   static final int HEIGHT = 72;
   private static final int BLOCK = 12;
+
   /** Block search radius around the global shift. */
   private static final int SEARCH = 3;
+
   /** Global shift search radius: 12 px of 96 is a pan of 1/8 of the frame between the pair. */
   private static final int GLOBAL = 12;
+
   /** Blocks flatter than this (luma variance) match anywhere and would only add noise. */
   private static final double MIN_BLOCK_VARIANCE = 2e-4;
 
@@ -44,8 +47,10 @@ final class MotionEstimator {
     for (int y0 = 0; y0 + BLOCK <= HEIGHT; y0 += BLOCK) {
       for (int x0 = 0; x0 + BLOCK <= WIDTH; x0 += BLOCK) {
         // Only blocks whose whole search window stays inside the frame.
-        if (x0 + gx - SEARCH < 0 || x0 + gx + SEARCH + BLOCK > WIDTH
-            || y0 + gy - SEARCH < 0 || y0 + gy + SEARCH + BLOCK > HEIGHT) {
+        if (x0 + gx - SEARCH < 0
+            || x0 + gx + SEARCH + BLOCK > WIDTH
+            || y0 + gy - SEARCH < 0
+            || y0 + gy + SEARCH + BLOCK > HEIGHT) {
           continue;
         }
         candidates++;
@@ -60,7 +65,12 @@ final class MotionEstimator {
     }
     if (vectors.size() < 4) {
       // Too little texture for a motion model: keep the global shift, which used every pixel.
-      return new Motion(global[0] / WIDTH / gap, global[1] / WIDTH / gap, 0, 0, 0,
+      return new Motion(
+          global[0] / WIDTH / gap,
+          global[1] / WIDTH / gap,
+          0,
+          0,
+          0,
           candidates == 0 ? 0 : (double) vectors.size() / candidates);
     }
     double[] model = fit(vectors);
@@ -90,8 +100,8 @@ final class MotionEstimator {
   }
 
   /**
-   * The shift (u, v) minimising the mean absolute difference between {@code a} and {@code b}
-   * moved by it, over the region both frames cover for every candidate shift; sub-pixel.
+   * The shift (u, v) minimising the mean absolute difference between {@code a} and {@code b} moved
+   * by it, over the region both frames cover for every candidate shift; sub-pixel.
    */
   private static double[] globalShift(float[] a, float[] b) {
     return bestShift(a, b, GLOBAL, GLOBAL, WIDTH - 2 * GLOBAL, HEIGHT - 2 * GLOBAL, 0, 0, GLOBAL);
@@ -248,8 +258,11 @@ final class MotionEstimator {
     int[] argb = small.getRGB(0, 0, WIDTH, HEIGHT, null, 0, WIDTH);
     float[] out = new float[argb.length];
     for (int i = 0; i < argb.length; i++) {
-      out[i] = (0.299f * ((argb[i] >> 16) & 0xff) + 0.587f * ((argb[i] >> 8) & 0xff)
-          + 0.114f * (argb[i] & 0xff)) / 255f;
+      out[i] =
+          (0.299f * ((argb[i] >> 16) & 0xff)
+                  + 0.587f * ((argb[i] >> 8) & 0xff)
+                  + 0.114f * (argb[i] & 0xff))
+              / 255f;
     }
     return out;
   }

@@ -17,12 +17,12 @@ import org.videoannotator.core.VaSubcommand;
 import org.videoannotator.embed.video.AsyncFrameSink;
 import org.videoannotator.embed.video.DecodeOptions;
 import org.videoannotator.embed.video.FrameSink;
-import org.videoannotator.embed.video.shots.ShotDetector;
 import org.videoannotator.embed.video.ShotSpan;
 import org.videoannotator.embed.video.Shots;
 import org.videoannotator.embed.video.Transition;
 import org.videoannotator.embed.video.VideoDecoder;
 import org.videoannotator.embed.video.VideoInfo;
+import org.videoannotator.embed.video.shots.ShotDetector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,9 +32,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code va shots VIDEO... [--json]}: shot boundaries of each video. With {@code --json} prints
  * {@code {"file": [boundaries]}} where a hard cut is the 0-based index of the first frame of the
- * new shot and a gradual transition is {@code {"start", "end", "type"}} (inclusive frame range).
- * A file that cannot be decoded is reported on stderr and the others still print; the exit status
- * is 1 if any file failed.
+ * new shot and a gradual transition is {@code {"start", "end", "type"}} (inclusive frame range). A
+ * file that cannot be decoded is reported on stderr and the others still print; the exit status is
+ * 1 if any file failed.
  */
 @Command(
     name = "shots",
@@ -52,15 +52,21 @@ public final class ShotsCommand implements VaSubcommand, Callable<Integer> {
   @Option(names = "--json", description = "Print {file: [boundaries]} as JSON.")
   boolean json;
 
-  @Option(names = "--threads", defaultValue = "2",
+  @Option(
+      names = "--threads",
+      defaultValue = "2",
       description = "FFmpeg decoder threads (default: ${DEFAULT-VALUE}).")
   int threads;
 
-  @Option(names = "--threshold", defaultValue = "0.42",
+  @Option(
+      names = "--threshold",
+      defaultValue = "0.42",
       description = "Minimum cut score of a hard cut, 0..1 (default: ${DEFAULT-VALUE}).")
   double threshold;
 
-  @Option(names = "--min-shot", defaultValue = "3",
+  @Option(
+      names = "--min-shot",
+      defaultValue = "3",
       description = "Shortest shot in frames between two cuts (default: ${DEFAULT-VALUE}).")
   int minShot;
 
@@ -71,14 +77,26 @@ public final class ShotsCommand implements VaSubcommand, Callable<Integer> {
     ShotDetector.Config config;
     DecodeOptions opts;
     try {
-      config = new ShotDetector.Config(threshold, ShotDetector.Config.defaults().adaptiveMargin(),
-          minShot);
+      config =
+          new ShotDetector.Config(
+              threshold, ShotDetector.Config.defaults().adaptiveMargin(), minShot);
       opts = DecodeOptions.defaults().withThreads(threads);
     } catch (IllegalArgumentException e) {
       throw new UserException("bad option: " + e.getMessage());
     }
-    Settings.log(LOG, "va shots", "videos", videos.size(), "threshold", threshold,
-        "minShot", minShot, "threads", threads, "json", json);
+    Settings.log(
+        LOG,
+        "va shots",
+        "videos",
+        videos.size(),
+        "threshold",
+        threshold,
+        "minShot",
+        minShot,
+        "threads",
+        threads,
+        "json",
+        json);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Map<String, List<Object>> result = new LinkedHashMap<>();
@@ -124,9 +142,17 @@ public final class ShotsCommand implements VaSubcommand, Callable<Integer> {
   private static void printHuman(PrintWriter out, VideoInfo info, List<Transition> found) {
     List<ShotSpan> shots = Shots.fromTransitions(info.frameCount(), found);
     long cuts = found.stream().filter(Transition::isCut).count();
-    out.printf("%s: %d frames at %.3f fps (%s, %dx%d), %d shots, %d cuts, %d gradual%n",
-        info.path(), info.frameCount(), info.fps(), info.codec(), info.width(), info.height(),
-        shots.size(), cuts, found.size() - cuts);
+    out.printf(
+        "%s: %d frames at %.3f fps (%s, %dx%d), %d shots, %d cuts, %d gradual%n",
+        info.path(),
+        info.frameCount(),
+        info.fps(),
+        info.codec(),
+        info.width(),
+        info.height(),
+        shots.size(),
+        cuts,
+        found.size() - cuts);
     for (Transition t : found) {
       out.println("  " + t);
     }

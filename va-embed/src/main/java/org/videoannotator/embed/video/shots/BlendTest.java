@@ -3,25 +3,30 @@ package org.videoannotator.embed.video.shots;
 /**
  * The dissolve signature: during a dissolve or fade, a frame is a mix {@code w A + (1 - w) B} of
  * frames before and after it, with {@code A} and {@code B} genuinely different pictures. Either
- * shot may move during the transition, so each end may be shifted to line up with the middle
- * before fitting the mix. Pans, zooms and objects moving in are not explained by such a mix; a
- * change of light is (it mixes a picture with a brighter copy of itself), so the ends must also
- * differ in structure even after aligning them.
+ * shot may move during the transition, so each end may be shifted to line up with the middle before
+ * fitting the mix. Pans, zooms and objects moving in are not explained by such a mix; a change of
+ * light is (it mixes a picture with a brighter copy of itself), so the ends must also differ in
+ * structure even after aligning them.
  */
 final class BlendTest {
   /** Ends closer than this (mean luma levels) are the same picture. */
   static final double MIN_END_DIFFERENCE = 10;
+
   /** The mix must explain the middle this much better than either end alone. */
   static final double MAX_RESIDUAL_RATIO = 0.3;
+
   /**
    * A looser bound for low-contrast or moving pictures, where compression noise and motion leave
    * more residual; {@link ShotDetector} then also asks for a steady brightness trend.
    */
   static final double LOOSE_RESIDUAL_RATIO = 0.5;
+
   /** Ends this correlated in structure, once aligned, are one picture under different light. */
   static final double MAX_END_CORRELATION = 0.7;
+
   /** Search radius, in quarter-size pixels, for aligning an end with the middle. */
   private static final int ALIGN_RADIUS = 4;
+
   /** Only mixes that are promising without alignment are worth aligning. */
   private static final double ALIGN_WORTH = 0.9;
 
@@ -55,8 +60,8 @@ final class BlendTest {
   }
 
   /** Residual ratio of the best mix of a (shifted by ax, ay) and b (shifted) for m. */
-  private static double fit(FrameFeatures a, int ax, int ay, FrameFeatures m, FrameFeatures b,
-      int bx, int by) {
+  private static double fit(
+      FrameFeatures a, int ax, int ay, FrameFeatures m, FrameFeatures b, int bx, int by) {
     int w = m.tw;
     int h = m.th;
     int x0 = Math.max(0, Math.max(-ax, -bx));
@@ -116,8 +121,9 @@ final class BlendTest {
     double bestErr = Double.MAX_VALUE;
     for (int sy = -ALIGN_RADIUS; sy <= ALIGN_RADIUS; sy++) {
       for (int sx = -ALIGN_RADIUS; sx <= ALIGN_RADIUS; sx++) {
-        double e = FrameDiff.meanAbs(m.tinyNorm, other.tinyNorm, m.tw, m.th, sx, sy)
-            + 0.01 * (Math.abs(sx) + Math.abs(sy));
+        double e =
+            FrameDiff.meanAbs(m.tinyNorm, other.tinyNorm, m.tw, m.th, sx, sy)
+                + 0.01 * (Math.abs(sx) + Math.abs(sy));
         if (e < bestErr) {
           bestErr = e;
           best = new int[] {sx, sy};

@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * The per-candidate features the {@link CutModel} weighs, from the signal series. In order (the
  * names are stored with the weights, and a model whose names differ is refused):
+ *
  * <ol>
  *   <li>{@code score}: the {@link CutScore} of the frame (structure and colour change from the
  *       frame before, after motion compensation);
@@ -13,15 +14,25 @@ import java.util.List;
  *   <li>{@code overCalmSide}: score minus the lower of the two sides' medians (8 frames each);
  *   <li>{@code overBusySide}: score minus the higher of the two sides' upper quartiles;
  *   <li>{@code peak}: score minus the larger score of the frames just before and after;
- *   <li>{@code contrastColour}, {@code contrastOrientation}, {@code contrastLayout},
- *       {@code contrastMoments}: {@code log(1 + WindowContrast)} of each {@link Descriptor};
+ *   <li>{@code contrastColour}, {@code contrastOrientation}, {@code contrastLayout}, {@code
+ *       contrastMoments}: {@code log(1 + WindowContrast)} of each {@link Descriptor};
  *   <li>{@code rule}: 1 when the hand-made {@link HardCutRule} takes the frame, else 0.
  * </ol>
  */
 final class CutFeatures {
-  static final List<String> NAMES = List.of("score", "overMedian", "logRatioQ3", "overCalmSide",
-      "overBusySide", "peak", "contrastColour", "contrastOrientation", "contrastLayout",
-      "contrastMoments", "rule");
+  static final List<String> NAMES =
+      List.of(
+          "score",
+          "overMedian",
+          "logRatioQ3",
+          "overCalmSide",
+          "overBusySide",
+          "peak",
+          "contrastColour",
+          "contrastOrientation",
+          "contrastLayout",
+          "contrastMoments",
+          "rule");
   private static final double RATIO_FLOOR = 0.02;
 
   private CutFeatures() {}
@@ -48,7 +59,8 @@ final class CutFeatures {
     double[] f = new double[NAMES.size()];
     f[0] = s;
     f[1] = s - Quantiles.around(cut, i - r, i + r, i, 0.5);
-    f[2] = Math.log((s + RATIO_FLOOR) / (Quantiles.around(cut, i - r, i + r, i, 0.75) + RATIO_FLOOR));
+    f[2] =
+        Math.log((s + RATIO_FLOOR) / (Quantiles.around(cut, i - r, i + r, i, 0.75) + RATIO_FLOOR));
     f[3] = s - Math.min(leftMed, rightMed);
     f[4] = s - Math.max(leftQ3, rightQ3);
     f[5] = s - Math.max(before, after);

@@ -18,14 +18,25 @@ import org.videoannotator.core.Json;
  * versioned resource ({@value #RESOURCE}) written by {@code va bench train-cuts} from rendered
  * footage (the tuning halves only); the file names its features, version and training set.
  */
-record CutModel(int version, List<String> features, double[] mean, double[] scale,
-    double[] weights, double bias, double threshold, String trainedOn) {
+record CutModel(
+    int version,
+    List<String> features,
+    double[] mean,
+    double[] scale,
+    double[] weights,
+    double bias,
+    double threshold,
+    String trainedOn) {
   static final String RESOURCE = "cut-classifier.json";
 
   CutModel {
     if (!features.equals(CutFeatures.NAMES)) {
-      throw new IllegalArgumentException("cut model features " + features + " differ from "
-          + CutFeatures.NAMES + ": retrain with va bench train-cuts");
+      throw new IllegalArgumentException(
+          "cut model features "
+              + features
+              + " differ from "
+              + CutFeatures.NAMES
+              + ": retrain with va bench train-cuts");
     }
   }
 
@@ -60,9 +71,15 @@ record CutModel(int version, List<String> features, double[] mean, double[] scal
   private static CutModel parse(JsonNode n) {
     List<String> names = new ArrayList<>();
     n.get("features").forEach(x -> names.add(x.asText()));
-    return new CutModel(n.get("version").asInt(), names, doubles(n.get("mean")),
-        doubles(n.get("scale")), doubles(n.get("weights")), n.get("bias").asDouble(),
-        n.get("threshold").asDouble(), n.get("trainedOn").asText());
+    return new CutModel(
+        n.get("version").asInt(),
+        names,
+        doubles(n.get("mean")),
+        doubles(n.get("scale")),
+        doubles(n.get("weights")),
+        n.get("bias").asDouble(),
+        n.get("threshold").asDouble(),
+        n.get("trainedOn").asText());
   }
 
   private static double[] doubles(JsonNode a) {

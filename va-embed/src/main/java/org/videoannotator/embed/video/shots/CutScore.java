@@ -9,7 +9,10 @@ record CutScore() implements FrameSignal {
   public void update(FrameWindow frames, FrameSignals values) {
     int j = frames.newest();
     FrameFeatures previous = frames.at(j - 1);
-    values.series(this).set(j,
-        previous == null ? 0 : (float) FrameDiff.compare(previous, frames.latest()).cutScore());
+    values
+        .series(this)
+        .set(
+            j,
+            previous == null ? 0 : (float) FrameDiff.compare(previous, frames.latest()).cutScore());
   }
 }

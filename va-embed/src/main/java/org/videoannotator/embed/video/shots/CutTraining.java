@@ -6,19 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.videoannotator.embed.video.DecodeOptions;
-import org.videoannotator.embed.video.Transition;
 import org.videoannotator.embed.video.VideoDecoder;
 import org.videoannotator.embed.video.synthetic.GroundTruth;
 
 /**
  * Fits the {@link CutModel} on rendered videos with exact truth: every cut candidate of our
- * detector becomes one example, labelled 1 when a true cut starts at that frame; candidates
- * within a frame of a true gradual transition are left out (a cut there is neither right nor
- * wrong). Logistic regression on standardised features, L2-regularised, by Newton's method.
+ * detector becomes one example, labelled 1 when a true cut starts at that frame; candidates within
+ * a frame of a true gradual transition are left out (a cut there is neither right nor wrong).
+ * Logistic regression on standardised features, L2-regularised, by Newton's method.
  */
 public final class CutTraining {
   /** Regularisation: keeps weights finite when a feature separates the training set. */
   private static final double L2 = 1e-2;
+
   private static final int ITERATIONS = 30;
 
   /** A rendered video and its truth. */
@@ -35,7 +35,8 @@ public final class CutTraining {
       new VideoDecoder().decode(v.file(), DecodeOptions.defaults(), d.sink());
       for (HardCutRule.Candidate c : d.finishForTraining()) {
         int f = c.frame();
-        if (v.truth().transitions().stream().anyMatch(t -> !t.isCut() && f >= t.start() - 1 && f <= t.end() + 1)) {
+        if (v.truth().transitions().stream()
+            .anyMatch(t -> !t.isCut() && f >= t.start() - 1 && f <= t.end() + 1)) {
           continue;
         }
         xs.add(c.features());
@@ -73,11 +74,23 @@ public final class CutTraining {
       fp += cut && ys.get(i) == 0 ? 1 : 0;
       fn += !cut && ys.get(i) == 1 ? 1 : 0;
     }
-    log.printf(Locale.ROOT, "%d candidates (%d cuts) from %d videos; on them: %d right, %d false,"
-        + " %d missed%n", n, positives, videos.size(), tp, fp, fn);
+    log.printf(
+        Locale.ROOT,
+        "%d candidates (%d cuts) from %d videos; on them: %d right, %d false," + " %d missed%n",
+        n,
+        positives,
+        videos.size(),
+        tp,
+        fp,
+        fn);
     for (int j = 0; j < k; j++) {
-      log.printf(Locale.ROOT, "  %-20s weight %+.3f (mean %.3f, scale %.3f)%n",
-          CutFeatures.NAMES.get(j), weights[j], mean[j], scale[j]);
+      log.printf(
+          Locale.ROOT,
+          "  %-20s weight %+.3f (mean %.3f, scale %.3f)%n",
+          CutFeatures.NAMES.get(j),
+          weights[j],
+          mean[j],
+          scale[j]);
     }
     log.printf(Locale.ROOT, "  %-20s %+.3f%n", "bias", w[k]);
     model.write(out);

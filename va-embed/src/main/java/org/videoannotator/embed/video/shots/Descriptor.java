@@ -3,10 +3,10 @@ package org.videoannotator.embed.video.shots;
 /**
  * Per-frame descriptors that a texture keeps while its pixels change every frame, and a cut
  * changes: compared as averages over a few frames on each side of a candidate by {@link
- * WindowContrast}. Each has a noise floor added to the spreads, so that two nearly still sides
- * do not make a huge ratio out of compression noise. The floors were set once from each
- * distance's range (a few percent of it), not tuned on any benchmark; the cut classifier trained
- * on the texture mix's tuning half ({@code va bench train-cuts}) weighs the contrasts as they are.
+ * WindowContrast}. Each has a noise floor added to the spreads, so that two nearly still sides do
+ * not make a huge ratio out of compression noise. The floors were set once from each distance's
+ * range (a few percent of it), not tuned on any benchmark; the cut classifier trained on the
+ * texture mix's tuning half ({@code va bench train-cuts}) weighs the contrasts as they are.
  */
 enum Descriptor {
   /** Hue-saturation histogram with grey bins; half the L1 distance, 0..1. */

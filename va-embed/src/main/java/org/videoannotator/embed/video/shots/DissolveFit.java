@@ -7,12 +7,13 @@ import java.util.List;
  * Dissolves: runs of frames that are a mix of the frames before and after them ({@link
  * BlendRatio}), padded by a quarter of their length (the test passes in the middle of a
  * transition). A strict run must also change step by step; a run passing only the looser bound
- * counts when brightness drifts steadily across it. Constants chosen on the transition suite,
- * the challenge mix and the demo scripts (seeds 1-7, 7000021-23) of {@code va bench decode}.
+ * counts when brightness drifts steadily across it. Constants chosen on the transition suite, the
+ * challenge mix and the demo scripts (seeds 1-7, 7000021-23) of {@code va bench decode}.
  */
 final class DissolveFit {
   /** Half-widths {@code h} of the mix test: dissolves of about 4 to 30 frames. */
   static final int[] HALF_WIDTHS = {2, 3, 4, 6, 8, 11, 15};
+
   /**
    * Least total change ({@link #changeAcross}) of a strict run. A dissolve replaces one picture by
    * another, so its frames change step by step (on rendered demo and benchmark videos the smallest
@@ -21,13 +22,18 @@ final class DissolveFit {
    * 0.000-0.007).
    */
   static final double MIN_CHANGE = 0.01;
+
   /** Shortest strict run. */
   private static final int MIN_RUN = 2;
+
   /** Loose runs: long enough to show a trend, short enough to be one transition. */
   private static final int LOOSE_MIN_RUN = 5;
+
   private static final int LOOSE_MAX_RUN = 32;
+
   /** Steady drift: total brightness change (luma levels) and share of steps that agree. */
   private static final double MIN_DRIFT = 3;
+
   private static final double DRIFT_AGREEMENT = 0.8;
 
   private final BlendRatio blend;

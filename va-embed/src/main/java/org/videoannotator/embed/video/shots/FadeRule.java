@@ -4,17 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fades: blank (black or white) runs inside the video with a brightness ramp toward them before
- * or away after; gradual runs touching blank frames, or joined across them, are fades. Constants
+ * Fades: blank (black or white) runs inside the video with a brightness ramp toward them before or
+ * away after; gradual runs touching blank frames, or joined across them, are fades. Constants
  * chosen on the transition suite's fades (4-12 frames each way) of {@code va bench decode}.
  */
 final class FadeRule {
   /** Longest ramp followed away from a blank run, each way. */
   private static final int MAX_RAMP = 40;
+
   /** Shortest ramp (frames) that makes a blank run a fade. */
   private static final int MIN_RAMP = 2;
+
   /** A step toward the blank level must close the gap by this factor plus {@link #RAMP_STEP}. */
   private static final double RAMP_FACTOR = 1.03;
+
   private static final double RAMP_STEP = 0.5;
 
   List<FrameSignal> signals() {
@@ -74,7 +77,9 @@ final class FadeRule {
     return false;
   }
 
-  /** Number of blank frames right after {@code from}, before {@code to}: runs joined across them. */
+  /**
+   * Number of blank frames right after {@code from}, before {@code to}: runs joined across them.
+   */
   static int blankGap(FrameSignals values, int from, int to) {
     FloatSeries blank = values.series(new Blank());
     int n = 0;

@@ -13,26 +13,30 @@ import java.util.List;
 final class FlashFilter {
   /** Frames after a jump in which the picture before it may come back (1-3 flash frames). */
   static final int RETURN_FRAMES = 5;
+
   /**
-   * Frames scoring at least this are watched for a return. Below {@link HardCutRule#QUIET_FLOOR}
-   * on purpose: a flash's first frame may score a little under the floor while the return frame
-   * scores over it, and the return is only recognised as part of the flash if its first frame
-   * was watched.
+   * Frames scoring at least this are watched for a return. Below {@link HardCutRule#QUIET_FLOOR} on
+   * purpose: a flash's first frame may score a little under the floor while the return frame scores
+   * over it, and the return is only recognised as part of the flash if its first frame was watched.
    */
   static final double WATCH_FLOOR = 0.2;
+
   /**
    * Frames after a blank (near-white or near-black) onset in which the picture from before it may
    * come back: a camera flash or lightning blows two or three frames to white and decays back over
    * a few more. Shorter than any fade (a fade's two halves and its blank middle).
    */
   static final int ONSET_RETURN_FRAMES = 12;
+
   /**
    * Rise in mean luma (0-255) from one frame to the next that starts a possible flash: a picture
    * blown to 90 % white rises by 100 or more from any ordinary exposure.
    */
   static final float SURGE = 60;
+
   /** Gradual runs within this many frames of a flash span belong to the flash. */
   private static final int GRADUAL_SLACK = 3;
+
   /** Brightness (luma levels) within which the flash has decayed back. */
   private static final float DECAYED = 4;
 
@@ -48,9 +52,12 @@ final class FlashFilter {
     return List.of(new CutScore(), flashReturn, pictureReturn, new MeanLuma(), new Blank());
   }
 
-  /** Frame {@code i} may start a flash: it turns blank, or it is far brighter than the frame before. */
+  /**
+   * Frame {@code i} may start a flash: it turns blank, or it is far brighter than the frame before.
+   */
   static boolean onset(FloatSeries blank, FloatSeries luma, int i) {
-    return (Blank.at(blank, i) && !Blank.at(blank, i - 1)) || luma.get(i) - luma.get(i - 1) >= SURGE;
+    return (Blank.at(blank, i) && !Blank.at(blank, i - 1))
+        || luma.get(i) - luma.get(i - 1) >= SURGE;
   }
 
   /**
@@ -68,7 +75,8 @@ final class FlashFilter {
       if (onset(blank, luma, i) && returnedAt.get(i) >= 0) {
         float base = luma.get(i - 1);
         int end = (int) returnedAt.get(i);
-        while (end + 1 < count && end + 1 <= i + ONSET_RETURN_FRAMES
+        while (end + 1 < count
+            && end + 1 <= i + ONSET_RETURN_FRAMES
             && Math.abs(luma.get(end) - base) > DECAYED
             && Math.abs(luma.get(end + 1) - base) < Math.abs(luma.get(end) - base)) {
           end++;
@@ -81,9 +89,9 @@ final class FlashFilter {
 
   /**
    * A cut candidate at {@code i} is part of a flash: the picture before it comes back, or it lies
-   * between the jump of an earlier flash and that flash's return (a picture that came back
-   * before {@code i} says nothing about {@code i}: a texture whose frames repeat every other frame
-   * returns all the time, and the cut out of it is still a cut).
+   * between the jump of an earlier flash and that flash's return (a picture that came back before
+   * {@code i} says nothing about {@code i}: a texture whose frames repeat every other frame returns
+   * all the time, and the cut out of it is still a cut).
    */
   boolean vetoesCut(FrameSignals values, List<Span> flashes, int i) {
     FloatSeries ret = values.series(flashReturn);

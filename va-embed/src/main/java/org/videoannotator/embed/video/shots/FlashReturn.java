@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * For a frame that jumped (cut score at least {@link FlashFilter#WATCH_FLOOR}): the first of the
- * next {@link FlashFilter#RETURN_FRAMES} - 1 frames whose picture matches the frame before the
- * jump again (cut score below the cut threshold and below half the jump), or -1. A return means
- * the jump was a flash, and the frames up to the return belong to it.
+ * next {@link FlashFilter#RETURN_FRAMES} - 1 frames whose picture matches the frame before the jump
+ * again (cut score below the cut threshold and below half the jump), or -1. A return means the jump
+ * was a flash, and the frames up to the return belong to it.
  *
  * @param sameBelow cut score under which two frames show the same picture
  */
@@ -31,8 +31,9 @@ record FlashReturn(double sameBelow) implements FrameSignal {
         continue;
       }
       FrameFeatures before = frames.at(i - 1);
-      if (before != null && (float) FrameDiff.compare(before, frames.latest()).cutScore()
-          < Math.min(sameBelow, 0.5 * cut.get(i))) {
+      if (before != null
+          && (float) FrameDiff.compare(before, frames.latest()).cutScore()
+              < Math.min(sameBelow, 0.5 * cut.get(i))) {
         returnedAt.set(i, j);
       }
     }

@@ -18,8 +18,10 @@ record FrameDiff(double hist, double blocks, double ecr, int dx, int dy) {
   private static final int LOCAL_RADIUS = 2;
   private static final double FLAT_STD = 5;
   private static final double BLOCK_CHANGED = 0.55;
+
   /** A block matching this well needs no further search. */
   private static final double BLOCK_SURE_MATCH = 0.25;
+
   /** Local shifts, nearest first, so a block that did not move is settled after one try. */
   private static final int[][] LOCAL_SHIFTS = localShifts();
 
@@ -35,8 +37,8 @@ record FrameDiff(double hist, double blocks, double ecr, int dx, int dy) {
   }
 
   /**
-   * One number for "a new shot starts here": structure (blocks, edges) and colour must both
-   * change. When the frames have too little texture to judge structure, colour decides.
+   * One number for "a new shot starts here": structure (blocks, edges) and colour must both change.
+   * When the frames have too little texture to judge structure, colour decides.
    */
   double cutScore() {
     double colour = Math.min(1.0, 1.5 * hist);
@@ -70,14 +72,22 @@ record FrameDiff(double hist, double blocks, double ecr, int dx, int dy) {
    * at quarter and half size (a pyramid: about a third of the work of searching quarter size).
    */
   private static int[] globalShift(FrameFeatures a, FrameFeatures b) {
-    int[] s = bestShift(a.microNorm, b.microNorm, a.mw, a.mh, 0, 0,
-        Math.min(TINY_RADIUS / 2 + 1, a.mw / 4), Math.min(TINY_RADIUS / 2 + 1, a.mh / 4));
+    int[] s =
+        bestShift(
+            a.microNorm,
+            b.microNorm,
+            a.mw,
+            a.mh,
+            0,
+            0,
+            Math.min(TINY_RADIUS / 2 + 1, a.mw / 4),
+            Math.min(TINY_RADIUS / 2 + 1, a.mh / 4));
     s = bestShift(a.tinyNorm, b.tinyNorm, a.tw, a.th, 2 * s[0], 2 * s[1], 1, 1);
     return bestShift(a.lumaNorm, b.lumaNorm, a.w, a.h, 2 * s[0], 2 * s[1], 1, 1);
   }
 
-  private static int[] bestShift(float[] a, float[] b, int w, int h, int cx, int cy, int rx,
-      int ry) {
+  private static int[] bestShift(
+      float[] a, float[] b, int w, int h, int cx, int cy, int rx, int ry) {
     int bx = cx;
     int by = cy;
     double best = Double.MAX_VALUE;
@@ -173,8 +183,18 @@ record FrameDiff(double hist, double blocks, double ecr, int dx, int dy) {
     return new double[] {m, Math.sqrt(Math.max(0, (double) q / n - m * m))};
   }
 
-  private static double normalisedError(short[] a, int w, int ax, int ay, double[] sa,
-      short[] b, int bx, int by, double[] sb, int bw, int bh) {
+  private static double normalisedError(
+      short[] a,
+      int w,
+      int ax,
+      int ay,
+      double[] sa,
+      short[] b,
+      int bx,
+      int by,
+      double[] sb,
+      int bw,
+      int bh) {
     double scaleA = 1.0 / Math.max(sa[1], FLAT_STD * 2);
     double scaleB = 1.0 / Math.max(sb[1], FLAT_STD * 2);
     double sum = 0;

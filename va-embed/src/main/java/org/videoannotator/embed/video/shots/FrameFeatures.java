@@ -3,10 +3,10 @@ package org.videoannotator.embed.video.shots;
 import org.videoannotator.embed.video.DecodedFrame;
 
 /**
- * The compact per-frame description the shot detector compares: luma at half the analysis size
- * (80 px wide by default) and a quarter (40 px, for motion search and the dissolve test), a
- * hue-saturation histogram with separate bins for grey pixels, luma mean and spread, and a
- * binary edge map with its one-pixel dilation (for the edge change ratio).
+ * The compact per-frame description the shot detector compares: luma at half the analysis size (80
+ * px wide by default) and a quarter (40 px, for motion search and the dissolve test), a
+ * hue-saturation histogram with separate bins for grey pixels, luma mean and spread, and a binary
+ * edge map with its one-pixel dilation (for the edge change ratio).
  */
 final class FrameFeatures {
   static final int HUE_BINS = 16;
@@ -15,19 +15,27 @@ final class FrameFeatures {
   static final int HIST_BINS = HUE_BINS * SAT_BINS + GREY_BINS;
 
   final int index;
+
   /** Half-size luma, {@code w * h}. */
   final int w;
+
   final int h;
   final short[] luma;
+
   /** Quarter-size luma, {@code tw * th}. */
   final int tw;
+
   final int th;
   final short[] tiny;
+
   /** Luma standardised to zero mean and unit spread, for motion search under changing light. */
   final float[] lumaNorm;
+
   final float[] tinyNorm;
+
   /** Eighth-size standardised luma, {@code mw * mh}: the coarse level of the motion search. */
   final int mw;
+
   final int mh;
   final float[] microNorm;
   final float[] hist = new float[HIST_BINS];
@@ -36,11 +44,13 @@ final class FrameFeatures {
   final boolean[] edges;
   final boolean[] dilated;
   final int edgeCount;
+
   /**
    * Structure a texture keeps while its pixels change (see {@link Descriptor}): gradient
    * orientations, the coarse layout of light and dark, colour moments per region.
    */
   final float[] orientation = new float[ORIENTATION_BINS];
+
   final float[] layout = new float[LAYOUT_CELLS * LAYOUT_CELLS];
   final float[] moments = new float[REGIONS * REGIONS * 4];
   static final int ORIENTATION_BINS = 8;
@@ -95,7 +105,8 @@ final class FrameFeatures {
         moments[4 * k + c] /= m;
       }
       double sd = Math.sqrt(Math.max(0, regionSq[k] / m - moments[4 * k + 3] * moments[4 * k + 3]));
-      moments[4 * k + 3] = (float) sd; // the spread of luma replaces its mean (the RGB means hold it)
+      moments[4 * k + 3] =
+          (float) sd; // the spread of luma replaces its mean (the RGB means hold it)
       for (int c = 0; c < 4; c++) {
         moments[4 * k + c] /= 255f;
       }
@@ -112,7 +123,8 @@ final class FrameFeatures {
     for (int y = 0; y < th; y++) {
       for (int x = 0; x < tw; x++) {
         int a = (2 * y) * w + 2 * x;
-        tiny[y * tw + x] = (short) ((luma[a] + luma[a + 1] + luma[a + w] + luma[a + w + 1] + 2) >> 2);
+        tiny[y * tw + x] =
+            (short) ((luma[a] + luma[a + 1] + luma[a + w] + luma[a + w + 1] + 2) >> 2);
       }
     }
     lumaNorm = standardise(luma);
@@ -123,7 +135,8 @@ final class FrameFeatures {
     for (int y = 0; y < mh; y++) {
       for (int x = 0; x < mw; x++) {
         int a = (2 * y) * tw + 2 * x;
-        micro[y * mw + x] = (short) ((tiny[a] + tiny[a + 1] + tiny[a + tw] + tiny[a + tw + 1] + 2) >> 2);
+        micro[y * mw + x] =
+            (short) ((tiny[a] + tiny[a + 1] + tiny[a + tw] + tiny[a + tw + 1] + 2) >> 2);
       }
     }
     microNorm = standardise(micro);

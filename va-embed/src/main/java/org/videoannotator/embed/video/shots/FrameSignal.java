@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * One named number per frame, computed as frames stream in: a cut score, a brightness, the best
- * dissolve fit found so far. A signal may revise the values of recent frames as later frames
- * arrive (a flash is recognised when the picture comes back). Signals are values (records): two
- * rules asking for an equal signal share one series. A rule lists the signals it reads; {@link
+ * dissolve fit found so far. A signal may revise the values of recent frames as later frames arrive
+ * (a flash is recognised when the picture comes back). Signals are values (records): two rules
+ * asking for an equal signal share one series. A rule lists the signals it reads; {@link
  * FrameSignals} registers them, and the ones they need, in order.
  */
 interface FrameSignal {

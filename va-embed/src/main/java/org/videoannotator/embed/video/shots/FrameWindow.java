@@ -1,8 +1,8 @@
 package org.videoannotator.embed.video.shots;
 
 /**
- * The compact features of the last {@value #SIZE} frames: what the signals compare. Frame
- * {@code i} sits at {@code i % SIZE}; older frames are gone, so memory stays small for hours.
+ * The compact features of the last {@value #SIZE} frames: what the signals compare. Frame {@code i}
+ * sits at {@code i % SIZE}; older frames are gone, so memory stays small for hours.
  */
 final class FrameWindow {
   /** Long enough for the widest dissolve test (2 x 15 frames) and the flash returns (12). */
@@ -25,7 +25,9 @@ final class FrameWindow {
     return ring[newest % SIZE];
   }
 
-  /** Features of frame {@code index} if it is still in the window (the newest included), else null. */
+  /**
+   * Features of frame {@code index} if it is still in the window (the newest included), else null.
+   */
   FrameFeatures at(int index) {
     if (index < 0 || index > newest || index <= newest - SIZE) {
       return null;

@@ -9,7 +9,10 @@ import java.util.Arrays;
 final class Quantiles {
   private Quantiles() {}
 
-  /** Quantile {@code q} (0..1) of {@code series} over frames {@code [from, to]} except {@code skip}, within frames {@code [1, count)}. */
+  /**
+   * Quantile {@code q} (0..1) of {@code series} over frames {@code [from, to]} except {@code skip},
+   * within frames {@code [1, count)}.
+   */
   static double around(FloatSeries series, int from, int to, int skip, double q) {
     float[] v = new float[Math.max(0, to - from + 1)];
     int n = 0;

@@ -15,10 +15,10 @@ import org.videoannotator.embed.video.Transition;
  * FrameWindow#SIZE} frames ({@link FrameWindow}) and a few named numbers per frame ({@link
  * FrameSignals}), so memory stays small for long videos.
  *
- * <p>Data flow: each frame becomes {@link FrameFeatures}; every signal the rules ask for is
- * updated from the window; at the end the rules read the series: {@link DissolveFit} and {@link
- * FadeRule} give gradual runs, {@link FlashFilter} drops those inside flashes, and {@link
- * HardCutRule} gives cuts outside flashes and gradual transitions.
+ * <p>Data flow: each frame becomes {@link FrameFeatures}; every signal the rules ask for is updated
+ * from the window; at the end the rules read the series: {@link DissolveFit} and {@link FadeRule}
+ * give gradual runs, {@link FlashFilter} drops those inside flashes, and {@link HardCutRule} gives
+ * cuts outside flashes and gradual transitions.
  */
 public final class ShotDetector {
   /**
@@ -75,8 +75,12 @@ public final class ShotDetector {
       throw new IllegalStateException("finish() was already called");
     }
     if (frame.index() != signals.count()) {
-      throw new IllegalArgumentException("expected frame " + signals.count() + ", got "
-          + frame.index() + ": feed every frame in order");
+      throw new IllegalArgumentException(
+          "expected frame "
+              + signals.count()
+              + ", got "
+              + frame.index()
+              + ": feed every frame in order");
     }
     window.push(new FrameFeatures(frame));
     signals.update(window);
@@ -117,8 +121,9 @@ public final class ShotDetector {
 
   /** Candidates inside a flash or within a frame of a gradual transition are no cuts. */
   private IntPredicate cutVeto(List<Span> flashSpans, List<Transition> gradual) {
-    return i -> flashes.vetoesCut(signals, flashSpans, i)
-        || gradual.stream().anyMatch(t -> i >= t.start() - 1 && i <= t.end() + 1);
+    return i ->
+        flashes.vetoesCut(signals, flashSpans, i)
+            || gradual.stream().anyMatch(t -> i >= t.start() - 1 && i <= t.end() + 1);
   }
 
   /**
@@ -135,7 +140,8 @@ public final class ShotDetector {
     boolean curFade = false;
     for (Span r : runs) {
       boolean fade = FadeRule.touchesBlank(signals, r);
-      if (cur != null && r.first() <= cur.last() + 1 + FadeRule.blankGap(signals, cur.last(), r.first())) {
+      if (cur != null
+          && r.first() <= cur.last() + 1 + FadeRule.blankGap(signals, cur.last(), r.first())) {
         cur = new Span(cur.first(), Math.max(cur.last(), r.last()));
         curFade |= fade;
         continue;

@@ -3,22 +3,24 @@ package org.videoannotator.embed.video.shots;
 /**
  * How far the {@code descriptor} averaged over the {@value #SIDE} frames before a frame lies from
  * its average over that frame and the {@value #SIDE} - 1 after, relative to how much each side
- * varies within itself (plus the descriptor's noise floor): the local statistics of both shots.
- * A cut between two shots scores high even when each shot changes every frame (cellular
- * automata, noise, fractal zooms), since their histograms, orientations and layout stay put; a
- * frame inside such a shot scores low. Known {@value #SIDE} - 1 frames late.
+ * varies within itself (plus the descriptor's noise floor): the local statistics of both shots. A
+ * cut between two shots scores high even when each shot changes every frame (cellular automata,
+ * noise, fractal zooms), since their histograms, orientations and layout stay put; a frame inside
+ * such a shot scores low. Known {@value #SIDE} - 1 frames late.
  */
 record WindowContrast(Descriptor descriptor) implements FrameSignal {
   /**
-   * Frames on each side: enough to average a texture's frame-to-frame changes out, few enough
-   * that a cut 5 frames away does not fall into the window (5-frame shots are in the transition
-   * suite). Chosen by that reasoning, not tuned.
+   * Frames on each side: enough to average a texture's frame-to-frame changes out, few enough that
+   * a cut 5 frames away does not fall into the window (5-frame shots are in the transition suite).
+   * Chosen by that reasoning, not tuned.
    */
   static final int SIDE = 4;
 
   @Override
   public String name() {
-    return "Contrast" + descriptor.name().charAt(0) + descriptor.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+    return "Contrast"
+        + descriptor.name().charAt(0)
+        + descriptor.name().substring(1).toLowerCase(java.util.Locale.ROOT);
   }
 
   @Override

@@ -1,14 +1,14 @@
 package org.videoannotator.embed.video.synthetic;
 
-import org.videoannotator.embed.video.Transition;
-import org.videoannotator.embed.video.Shots;
-import org.videoannotator.embed.video.ShotSpan;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.videoannotator.core.Json;
+import org.videoannotator.embed.video.ShotSpan;
+import org.videoannotator.embed.video.Shots;
+import org.videoannotator.embed.video.Transition;
 
 /**
  * The exact truth about a rendered video, in decoded-frame indices.

@@ -44,8 +44,8 @@ final class LavfiSource implements ShotSource {
         currentT++;
       }
     } catch (FrameGrabber.Exception e) {
-      throw new IllegalStateException("FFmpeg cannot render lavfi source " + graph + ": "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "FFmpeg cannot render lavfi source " + graph + ": " + e.getMessage(), e);
     }
     Graphics2D g = img.createGraphics();
     try {

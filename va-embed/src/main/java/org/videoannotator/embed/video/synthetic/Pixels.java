@@ -42,13 +42,15 @@ public final class Pixels {
 
   /** Frames a {@link ShotPlan.Event.Kind#DECAYING_FLASH} takes to fade back after its peak. */
   public static final int FLASH_DECAY = 4;
+
   private static final double[] DECAY = {0.6, 0.35, 0.18, 0.07};
 
   /**
    * Draws the effect of {@code e} on a frame at the shot's local time {@code t}; {@code seed} makes
    * random patterns differ between shots and stay the same between runs.
    */
-  public static void applyEvent(BufferedImage img, ShotPlan.Event e, int t, boolean night, long seed) {
+  public static void applyEvent(
+      BufferedImage img, ShotPlan.Event e, int t, boolean night, long seed) {
     int rel = t - e.at();
     if (rel < 0) {
       return;
@@ -117,7 +119,12 @@ public final class Pixels {
     for (int y = 0; y + cell <= h; y += cell) {
       for (int x = 0; x + cell <= w; x += cell) {
         if (random.nextInt(3) == 0) {
-          int v = Color.HSBtoRGB(random.nextFloat(), 0.6f + 0.4f * random.nextFloat(), 0.8f + 0.2f * random.nextFloat()) & 0xFFFFFF;
+          int v =
+              Color.HSBtoRGB(
+                      random.nextFloat(),
+                      0.6f + 0.4f * random.nextFloat(),
+                      0.8f + 0.2f * random.nextFloat())
+                  & 0xFFFFFF;
           for (int dy = 0; dy < cell; dy++) {
             java.util.Arrays.fill(p, (y + dy) * w + x, (y + dy) * w + x + cell, v);
           }
@@ -127,8 +134,8 @@ public final class Pixels {
   }
 
   private static void blendToward(BufferedImage img, int rgb, double w) {
-    BufferedImage solid = new BufferedImage(img.getWidth(), img.getHeight(),
-        BufferedImage.TYPE_INT_RGB);
+    BufferedImage solid =
+        new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
     java.util.Arrays.fill(data(solid), rgb);
     blend(img, solid, w);
   }

@@ -53,19 +53,26 @@ public record Scene(
   /** A short caption describing the shot, used for the {@code .srt}. */
   public String describe() {
     StringBuilder b = new StringBuilder();
-    b.append(palette.night() ? "night" : "day").append(' ')
-        .append(palette.indoor() ? "indoor" : "outdoor").append(", ")
-        .append(framing == Framing.CLOSE ? "close-up" : "wide shot").append(", ")
-        .append(figures == 0 ? "empty" : figures == 1 ? "single figure"
-            : figures >= 8 ? "crowd" : figures + " people")
-        .append(", ").append(switch (camera) {
-          case STATIC -> "static camera";
-          case PAN -> "pan";
-          case TILT -> "tilt";
-          case ZOOM -> "zoom";
-          case SHAKE -> "handheld shake";
-          case FAST_PAN -> "fast pan";
-        });
+    b.append(palette.night() ? "night" : "day")
+        .append(' ')
+        .append(palette.indoor() ? "indoor" : "outdoor")
+        .append(", ")
+        .append(framing == Framing.CLOSE ? "close-up" : "wide shot")
+        .append(", ")
+        .append(
+            figures == 0
+                ? "empty"
+                : figures == 1 ? "single figure" : figures >= 8 ? "crowd" : figures + " people")
+        .append(", ")
+        .append(
+            switch (camera) {
+              case STATIC -> "static camera";
+              case PAN -> "pan";
+              case TILT -> "tilt";
+              case ZOOM -> "zoom";
+              case SHAKE -> "handheld shake";
+              case FAST_PAN -> "fast pan";
+            });
     if (!text.isEmpty()) {
       b.append(", text \"").append(text).append('"');
     }

@@ -17,8 +17,8 @@ import java.util.SplittableRandom;
 /**
  * Draws one frame of a {@link Scene} with Java2D. The scene is a seeded 2-D world (sky or wall,
  * ground or floor, buildings or furniture with windows, people) seen through a camera that pans,
- * tilts, zooms or shakes; world units are frame heights, so any output size shows the same
- * picture. Deterministic: the same scene, time and size give the same pixels.
+ * tilts, zooms or shakes; world units are frame heights, so any output size shows the same picture.
+ * Deterministic: the same scene, time and size give the same pixels.
  */
 public final class SceneRenderer implements ShotSource {
   private static final double HORIZON = 0.62;
@@ -71,17 +71,27 @@ public final class SceneRenderer implements ShotSource {
       double top = indoor && rnd.nextBoolean() ? 0.1 + rnd.nextDouble() * 0.2 : HORIZON - h;
       float hue = (float) rnd.nextDouble();
       float sat = (float) (0.15 + rnd.nextDouble() * 0.5);
-      float val = night ? (float) (0.08 + rnd.nextDouble() * 0.15)
-          : (float) (0.35 + rnd.nextDouble() * 0.5);
-      Color window = night ? hsb(0.13f, 0.7f, 0.95f) : hsb(0.58f, 0.3f, 0.35f + (float) rnd.nextDouble() * 0.4f);
-      blocks.add(new Block(new Rectangle2D.Double(x, top, w, h), hsb(hue, sat, val), window,
-          night ? 0.45 : 0.8));
+      float val =
+          night
+              ? (float) (0.08 + rnd.nextDouble() * 0.15)
+              : (float) (0.35 + rnd.nextDouble() * 0.5);
+      Color window =
+          night
+              ? hsb(0.13f, 0.7f, 0.95f)
+              : hsb(0.58f, 0.3f, 0.35f + (float) rnd.nextDouble() * 0.4f);
+      blocks.add(
+          new Block(
+              new Rectangle2D.Double(x, top, w, h),
+              hsb(hue, sat, val),
+              window,
+              night ? 0.45 : 0.8));
       x += w + rnd.nextDouble() * 0.25;
     }
     double span = 16.0 / 9.0;
     for (int i = 0; i < scene.figures(); i++) {
       double x = scene.figures() == 1 ? span / 2 : 0.1 + rnd.nextDouble() * (span - 0.2);
-      double h = (scene.framing() == Scene.Framing.CLOSE ? 0.55 : 0.3) * (0.85 + rnd.nextDouble() * 0.3);
+      double h =
+          (scene.framing() == Scene.Framing.CLOSE ? 0.55 : 0.3) * (0.85 + rnd.nextDouble() * 0.3);
       Color body = hsb((float) rnd.nextDouble(), 0.6f, night ? 0.35f : 0.75f);
       Color head = hsb(0.07f, 0.4f, night ? 0.3f : 0.8f - (float) rnd.nextDouble() * 0.4f);
       people.add(new Figure(x, h, body, head, rnd.nextDouble() * Math.PI * 2));
@@ -107,8 +117,8 @@ public final class SceneRenderer implements ShotSource {
     Graphics2D g = img.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-          RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       AffineTransform screen = g.getTransform();
       AffineTransform camera = cameraTransform(screen, width, height, t);
       g.setTransform(camera);
@@ -149,8 +159,11 @@ public final class SceneRenderer implements ShotSource {
   /** The world rectangle the camera sees (slightly enlarged), to skip drawing the rest. */
   private static Rectangle2D visibleWorld(AffineTransform camera, int width, int height) {
     try {
-      Rectangle2D r = camera.createInverse()
-          .createTransformedShape(new Rectangle2D.Double(0, 0, width, height)).getBounds2D();
+      Rectangle2D r =
+          camera
+              .createInverse()
+              .createTransformedShape(new Rectangle2D.Double(0, 0, width, height))
+              .getBounds2D();
       r.setRect(r.getX() - 0.1, r.getY() - 0.1, r.getWidth() + 0.2, r.getHeight() + 0.2);
       return r;
     } catch (java.awt.geom.NoninvertibleTransformException e) {
@@ -188,8 +201,9 @@ public final class SceneRenderer implements ShotSource {
       double top = HORIZON + 0.06 - f.height() + bob * Math.sin(t * 0.5 + f.phase());
       double w = f.height() * 0.32;
       g.setColor(f.body());
-      g.fill(new RoundRectangle2D.Double(x - w / 2, top + f.height() * 0.22, w,
-          f.height() * 0.78, w * 0.5, w * 0.5));
+      g.fill(
+          new RoundRectangle2D.Double(
+              x - w / 2, top + f.height() * 0.22, w, f.height() * 0.78, w * 0.5, w * 0.5));
       g.setColor(f.head());
       double head = f.height() * 0.22;
       g.fill(new Ellipse2D.Double(x - head / 2, top, head, head));

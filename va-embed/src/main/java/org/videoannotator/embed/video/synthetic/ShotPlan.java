@@ -7,13 +7,13 @@ import java.util.List;
  * that leads into it), how it begins, and events inside it that are not boundaries.
  *
  * @param entry how this shot begins; ignored for the first shot of a video
- * @param caption subtitle text for the shot ({@link Scene#describe()} or {@link
- *     Texture#describe()} when blank)
- * @param texture when not null, the shot shows this FFmpeg texture instead of the scene (the
- *     scene then only sets how events look: night or day)
+ * @param caption subtitle text for the shot ({@link Scene#describe()} or {@link Texture#describe()}
+ *     when blank)
+ * @param texture when not null, the shot shows this FFmpeg texture instead of the scene (the scene
+ *     then only sets how events look: night or day)
  */
-public record ShotPlan(Scene scene, int frames, Entry entry, List<Event> events, String caption,
-    Texture texture) {
+public record ShotPlan(
+    Scene scene, int frames, Entry entry, List<Event> events, String caption, Texture texture) {
   /** How a shot begins. {@code frames} is the dissolve length, or each fade half's length. */
   public record Entry(Kind kind, int frames) {
     public enum Kind {
@@ -40,8 +40,8 @@ public record ShotPlan(Scene scene, int frames, Entry entry, List<Event> events,
   }
 
   /**
-   * Something happening inside a shot for {@code frames} frames from its own frame {@code at}
-   * (0 = the first frame after the transition leading into the shot).
+   * Something happening inside a shot for {@code frames} frames from its own frame {@code at} (0 =
+   * the first frame after the transition leading into the shot).
    */
   public record Event(Kind kind, int at, int frames) {
     public enum Kind {
@@ -78,12 +78,15 @@ public record ShotPlan(Scene scene, int frames, Entry entry, List<Event> events,
     }
     events = List.copyOf(events);
     for (Event e : events) {
-      if (e.at() + e.frames() + (e.kind() == Event.Kind.DECAYING_FLASH ? Pixels.FLASH_DECAY : 0) > frames) {
+      if (e.at() + e.frames() + (e.kind() == Event.Kind.DECAYING_FLASH ? Pixels.FLASH_DECAY : 0)
+          > frames) {
         throw new IllegalArgumentException("event " + e + " does not fit in " + frames + " frames");
       }
     }
-    caption = caption == null || caption.isBlank()
-        ? (texture == null ? scene.describe() : texture.describe()) : caption;
+    caption =
+        caption == null || caption.isBlank()
+            ? (texture == null ? scene.describe() : texture.describe())
+            : caption;
   }
 
   public ShotPlan(Scene scene, int frames, Entry entry, List<Event> events, String caption) {

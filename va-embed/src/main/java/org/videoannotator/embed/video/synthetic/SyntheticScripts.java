@@ -21,11 +21,11 @@ public final class SyntheticScripts {
   private SyntheticScripts() {}
 
   /**
-   * Three short videos, by name: {@code cuts} (hard cuts, including a 1-second and a 5-frame
-   * shot, and cuts between look-alike scenes), {@code gradual} (dissolves of 6 to 20 frames and
-   * fades through black) and {@code distractors} (flashes of 1-3 frames, sudden and ramped light
-   * changes, an object entering, fast pan, zoom, handheld shake: none of them a boundary), at
-   * {@code fps} frames per second.
+   * Three short videos, by name: {@code cuts} (hard cuts, including a 1-second and a 5-frame shot,
+   * and cuts between look-alike scenes), {@code gradual} (dissolves of 6 to 20 frames and fades
+   * through black) and {@code distractors} (flashes of 1-3 frames, sudden and ramped light changes,
+   * an object entering, fast pan, zoom, handheld shake: none of them a boundary), at {@code fps}
+   * frames per second.
    */
   public static Map<String, List<ShotPlan>> transitionSuite(long seed, int fps) {
     SplittableRandom rnd = new SplittableRandom(seed);
@@ -35,34 +35,62 @@ public final class SyntheticScripts {
     for (int k = 0; k < lengths.length; k++) {
       // every other shot keeps the palette of the one before: a harder cut for histograms
       Palette p = k % 2 == 1 ? cuts.get(k - 1).scene().palette() : randomPalette(rnd);
-      cuts.add(new ShotPlan(scene(rnd, p, k == 3 ? Camera.PAN : Camera.STATIC), lengths[k],
-          Entry.CUT));
+      cuts.add(
+          new ShotPlan(scene(rnd, p, k == 3 ? Camera.PAN : Camera.STATIC), lengths[k], Entry.CUT));
     }
     suite.put("cuts", cuts);
 
     List<ShotPlan> gradual = new ArrayList<>();
     gradual.add(new ShotPlan(scene(rnd, randomPalette(rnd), Camera.STATIC), fps, Entry.CUT));
-    gradual.add(new ShotPlan(scene(rnd, randomPalette(rnd), Camera.STATIC), fps, Entry.dissolve(12)));
+    gradual.add(
+        new ShotPlan(scene(rnd, randomPalette(rnd), Camera.STATIC), fps, Entry.dissolve(12)));
     gradual.add(new ShotPlan(scene(rnd, randomPalette(rnd), Camera.PAN), fps, Entry.fade(8)));
-    gradual.add(new ShotPlan(scene(rnd, randomPalette(rnd), Camera.STATIC), fps, Entry.dissolve(20)));
+    gradual.add(
+        new ShotPlan(scene(rnd, randomPalette(rnd), Camera.STATIC), fps, Entry.dissolve(20)));
     gradual.add(new ShotPlan(scene(rnd, randomPalette(rnd), Camera.STATIC), fps, Entry.CUT));
-    gradual.add(new ShotPlan(scene(rnd, randomPalette(rnd), Camera.STATIC), fps, Entry.dissolve(6)));
+    gradual.add(
+        new ShotPlan(scene(rnd, randomPalette(rnd), Camera.STATIC), fps, Entry.dissolve(6)));
     gradual.add(new ShotPlan(scene(rnd, randomPalette(rnd), Camera.STATIC), fps, Entry.fade(12)));
     suite.put("gradual", gradual);
 
     List<ShotPlan> distract = new ArrayList<>();
     int len = fps * 2;
-    distract.add(new ShotPlan(scene(rnd, Palette.DAY_OUTDOOR, Camera.STATIC), len, Entry.CUT,
-        List.of(new Event(Event.Kind.FLASH, 10, 1), new Event(Event.Kind.FLASH, 30, 3)), null));
-    distract.add(new ShotPlan(scene(rnd, Palette.NIGHT_INDOOR, Camera.STATIC), len, Entry.CUT,
-        List.of(new Event(Event.Kind.LIGHTING, 12, 1)), null));
-    distract.add(new ShotPlan(scene(rnd, Palette.DAY_INDOOR, Camera.STATIC), len, Entry.CUT,
-        List.of(new Event(Event.Kind.OBJECT_ENTERS, 10, 8)), null));
+    distract.add(
+        new ShotPlan(
+            scene(rnd, Palette.DAY_OUTDOOR, Camera.STATIC),
+            len,
+            Entry.CUT,
+            List.of(new Event(Event.Kind.FLASH, 10, 1), new Event(Event.Kind.FLASH, 30, 3)),
+            null));
+    distract.add(
+        new ShotPlan(
+            scene(rnd, Palette.NIGHT_INDOOR, Camera.STATIC),
+            len,
+            Entry.CUT,
+            List.of(new Event(Event.Kind.LIGHTING, 12, 1)),
+            null));
+    distract.add(
+        new ShotPlan(
+            scene(rnd, Palette.DAY_INDOOR, Camera.STATIC),
+            len,
+            Entry.CUT,
+            List.of(new Event(Event.Kind.OBJECT_ENTERS, 10, 8)),
+            null));
     distract.add(new ShotPlan(scene(rnd, Palette.DAY_OUTDOOR, Camera.FAST_PAN), len, Entry.CUT));
-    distract.add(new ShotPlan(scene(rnd, Palette.NIGHT_OUTDOOR, Camera.ZOOM), len, Entry.CUT,
-        List.of(new Event(Event.Kind.FLASH, 20, 2)), null));
-    distract.add(new ShotPlan(scene(rnd, Palette.DAY_INDOOR, Camera.SHAKE), len, Entry.CUT,
-        List.of(new Event(Event.Kind.LIGHTING, 15, 10)), null));
+    distract.add(
+        new ShotPlan(
+            scene(rnd, Palette.NIGHT_OUTDOOR, Camera.ZOOM),
+            len,
+            Entry.CUT,
+            List.of(new Event(Event.Kind.FLASH, 20, 2)),
+            null));
+    distract.add(
+        new ShotPlan(
+            scene(rnd, Palette.DAY_INDOOR, Camera.SHAKE),
+            len,
+            Entry.CUT,
+            List.of(new Event(Event.Kind.LIGHTING, 15, 10)),
+            null));
     suite.put("distractors", distract);
     return suite;
   }
@@ -80,8 +108,10 @@ public final class SyntheticScripts {
       boolean fastCutting = rnd.nextInt(8) == 0;
       int frames = fastCutting ? 6 + rnd.nextInt(8) : fps + rnd.nextInt(fps * 3);
       double r = rnd.nextDouble();
-      Entry entry = r < 0.75 ? Entry.CUT : r < 0.9 ? Entry.dissolve(8 + rnd.nextInt(10))
-          : Entry.fade(6 + rnd.nextInt(8));
+      Entry entry =
+          r < 0.75
+              ? Entry.CUT
+              : r < 0.9 ? Entry.dissolve(8 + rnd.nextInt(10)) : Entry.fade(6 + rnd.nextInt(8));
       plan.add(new ShotPlan(s, frames, entry));
     }
     return plan;
@@ -89,8 +119,8 @@ public final class SyntheticScripts {
 
   /**
    * A harder random mix for benchmarks: cuts, dissolves (4-24 frames) and fades, shots from 5
-   * frames to 3 seconds, every camera move, and flashes, light changes and objects entering
-   * inside shots.
+   * frames to 3 seconds, every camera move, and flashes, light changes and objects entering inside
+   * shots.
    */
   public static List<ShotPlan> challenge(long seed, int shots, int fps) {
     SplittableRandom rnd = new SplittableRandom(seed);
@@ -101,8 +131,10 @@ public final class SyntheticScripts {
       int r = rnd.nextInt(10);
       int frames = r == 0 ? 5 : r == 1 ? fps : 12 + rnd.nextInt(fps * 3 - 12);
       double e = rnd.nextDouble();
-      Entry entry = e < 0.6 ? Entry.CUT : e < 0.82 ? Entry.dissolve(4 + rnd.nextInt(21))
-          : Entry.fade(4 + rnd.nextInt(12));
+      Entry entry =
+          e < 0.6
+              ? Entry.CUT
+              : e < 0.82 ? Entry.dissolve(4 + rnd.nextInt(21)) : Entry.fade(4 + rnd.nextInt(12));
       List<Event> events = new ArrayList<>();
       if (frames >= 30) {
         double v = rnd.nextDouble();
@@ -144,19 +176,29 @@ public final class SyntheticScripts {
       }
       Scene s;
       if (k > 0 && kind < 0.36) {
-        // The same place, reframed, with another camera move: a cut real editing makes all the time.
+        // The same place, reframed, with another camera move: a cut real editing makes all the
+        // time.
         Scene before = plan.getLast().scene();
         Framing other = before.framing() == Framing.CLOSE ? Framing.WIDE : Framing.CLOSE;
         Camera[] moves = {Camera.ZOOM, Camera.SHAKE, Camera.PAN, Camera.STATIC, Camera.TILT};
-        s = new Scene(before.palette(), other, before.figures(), before.text(),
-            moves[rnd.nextInt(moves.length)], before.seed());
+        s =
+            new Scene(
+                before.palette(),
+                other,
+                before.figures(),
+                before.text(),
+                moves[rnd.nextInt(moves.length)],
+                before.seed());
       } else {
         s = scene(rnd, randomPalette(rnd), Camera.values()[rnd.nextInt(Camera.values().length)]);
       }
       Entry entry = Entry.CUT;
       double e = rnd.nextDouble();
       if (!previousBusy && k > 0) {
-        entry = e < 0.62 ? Entry.CUT : e < 0.84 ? Entry.dissolve(6 + rnd.nextInt(16)) : Entry.fade(4 + rnd.nextInt(10));
+        entry =
+            e < 0.62
+                ? Entry.CUT
+                : e < 0.84 ? Entry.dissolve(6 + rnd.nextInt(16)) : Entry.fade(4 + rnd.nextInt(10));
       }
       List<Event> events = new ArrayList<>();
       if (frames >= 30) {
@@ -179,29 +221,41 @@ public final class SyntheticScripts {
   }
 
   /**
-   * Footage the project's renderer cannot draw, from FFmpeg's own sources ({@link Texture}):
-   * shots of cellular automata, life, fractal zooms, test patterns with moving parts and noise
-   * (pictures that change on their own every frame) with cuts into, out of and between them;
-   * cuts between two crops or zooms of one still and between two zoom depths of one fractal;
-   * drifting gradients; and, as traps, scene shots with fast pans and light changes; dissolves
-   * and fades among all of them. Seeds keep the tuning and held-out halves apart.
+   * Footage the project's renderer cannot draw, from FFmpeg's own sources ({@link Texture}): shots
+   * of cellular automata, life, fractal zooms, test patterns with moving parts and noise (pictures
+   * that change on their own every frame) with cuts into, out of and between them; cuts between two
+   * crops or zooms of one still and between two zoom depths of one fractal; drifting gradients;
+   * and, as traps, scene shots with fast pans and light changes; dissolves and fades among all of
+   * them. Seeds keep the tuning and held-out halves apart.
    */
   public static List<ShotPlan> textured(long seed, int shots, int fps) {
     SplittableRandom rnd = new SplittableRandom(seed);
-    Texture.Kind[] busy = {Texture.Kind.CELLAUTO, Texture.Kind.LIFE, Texture.Kind.MANDELBROT,
-        Texture.Kind.TEST_PATTERN, Texture.Kind.NOISE};
+    Texture.Kind[] busy = {
+      Texture.Kind.CELLAUTO,
+      Texture.Kind.LIFE,
+      Texture.Kind.MANDELBROT,
+      Texture.Kind.TEST_PATTERN,
+      Texture.Kind.NOISE
+    };
     List<ShotPlan> plan = new ArrayList<>();
     for (int k = 0; k < shots; k++) {
       int frames = 12 + rnd.nextInt(fps * 3 - 12);
-      Scene s = scene(rnd, randomPalette(rnd), rnd.nextInt(3) == 0 ? Camera.FAST_PAN
-          : Camera.values()[rnd.nextInt(Camera.values().length)]);
+      Scene s =
+          scene(
+              rnd,
+              randomPalette(rnd),
+              rnd.nextInt(3) == 0
+                  ? Camera.FAST_PAN
+                  : Camera.values()[rnd.nextInt(Camera.values().length)]);
       Texture previous = k == 0 ? null : plan.getLast().texture();
       Texture texture = null;
       double r = rnd.nextDouble();
       if (previous != null && previous.kind() == Texture.Kind.STILL && r < 0.7) {
         // the same still, another crop or zoom: the cut only moves the framing
-        texture = previous.reframed((previous.framing() + 1 + rnd.nextInt(Texture.framings() - 1))
-            % Texture.framings());
+        texture =
+            previous.reframed(
+                (previous.framing() + 1 + rnd.nextInt(Texture.framings() - 1))
+                    % Texture.framings());
       } else if (previous != null && previous.kind() != Texture.Kind.GRADIENTS && r < 0.4) {
         // the same look with other content: the same fractal at another zoom depth, the same
         // automaton or pattern with other cells; only the arrangement changes at the cut
@@ -211,12 +265,15 @@ public final class SyntheticScripts {
       } else if (r < 0.5) {
         texture = new Texture(Texture.Kind.GRADIENTS, rnd.nextLong() & 0xffffffL);
       } else if (r < 0.62) {
-        texture = new Texture(Texture.Kind.STILL, rnd.nextLong() & 0xffffffL,
-            rnd.nextInt(Texture.framings()));
+        texture =
+            new Texture(
+                Texture.Kind.STILL, rnd.nextLong() & 0xffffffL, rnd.nextInt(Texture.framings()));
       }
       double e = rnd.nextDouble();
-      Entry entry = k == 0 || e < 0.7 ? Entry.CUT : e < 0.92 ? Entry.dissolve(6 + rnd.nextInt(16))
-          : Entry.fade(4 + rnd.nextInt(10));
+      Entry entry =
+          k == 0 || e < 0.7
+              ? Entry.CUT
+              : e < 0.92 ? Entry.dissolve(6 + rnd.nextInt(16)) : Entry.fade(4 + rnd.nextInt(10));
       List<Event> events = new ArrayList<>();
       if (frames >= 30 && (texture == null || !texture.kind().busy)) {
         double v = rnd.nextDouble();

@@ -1,8 +1,5 @@
 package org.videoannotator.embed.video.synthetic;
 
-import org.videoannotator.embed.video.Transition;
-import org.videoannotator.embed.video.Shots;
-import org.videoannotator.embed.video.ShotSpan;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
@@ -18,6 +15,9 @@ import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameRecorder;
 import org.bytedeco.javacv.Java2DFrameConverter;
+import org.videoannotator.embed.video.ShotSpan;
+import org.videoannotator.embed.video.Shots;
+import org.videoannotator.embed.video.Transition;
 
 /**
  * Renders videos with an exact {@link GroundTruth}: shots of Java2D {@link Scene}s joined by cuts,
@@ -69,7 +69,8 @@ public final class SyntheticVideo {
    */
   public SyntheticVideo(int width, int height, double fps, Format format) {
     if (width < 16 || height < 16 || width % 2 != 0 || height % 2 != 0) {
-      throw new IllegalArgumentException("size must be even and >= 16, got " + width + "x" + height);
+      throw new IllegalArgumentException(
+          "size must be even and >= 16, got " + width + "x" + height);
     }
     if (!(fps > 0 && fps <= 120)) {
       throw new IllegalArgumentException("fps must be in (0, 120], got " + fps);
@@ -145,8 +146,8 @@ public final class SyntheticVideo {
       }
       rec.stop();
     } catch (FrameRecorder.Exception e) {
-      throw new IOException("FFmpeg could not encode " + video + " as " + format + ": "
-          + e.getMessage(), e);
+      throw new IOException(
+          "FFmpeg could not encode " + video + " as " + format + ": " + e.getMessage(), e);
     } finally {
       rec.release();
     }
@@ -170,31 +171,44 @@ public final class SyntheticVideo {
   private static void writeSrt(GroundTruth truth, Path srt) throws IOException {
     StringBuilder b = new StringBuilder();
     for (ShotSpan s : truth.shots()) {
-      b.append(s.index() + 1).append('\n')
-          .append(srtTime(s.first() / truth.fps())).append(" --> ")
-          .append(srtTime((s.last() + 1) / truth.fps())).append('\n')
-          .append(truth.captions().get(s.index())).append("\n\n");
+      b.append(s.index() + 1)
+          .append('\n')
+          .append(srtTime(s.first() / truth.fps()))
+          .append(" --> ")
+          .append(srtTime((s.last() + 1) / truth.fps()))
+          .append('\n')
+          .append(truth.captions().get(s.index()))
+          .append("\n\n");
     }
     Files.writeString(srt, b.toString(), StandardCharsets.UTF_8);
   }
 
   private static String srtTime(double sec) {
     long ms = Math.round(sec * 1000);
-    return String.format(Locale.ROOT, "%02d:%02d:%02d,%03d",
-        ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
+    return String.format(
+        Locale.ROOT,
+        "%02d:%02d:%02d,%03d",
+        ms / 3_600_000,
+        ms / 60_000 % 60,
+        ms / 1000 % 60,
+        ms % 1000);
   }
 
   /** Where each output frame comes from, and the truth that follows. */
   private static final class Timeline implements AutoCloseable {
     private final List<ShotPlan> plan;
+
     /** For each output frame: shot A, its local time, shot B (or -1), its local time, mix. */
     private final List<int[]> sources = new ArrayList<>();
+
     private final List<Double> mix = new ArrayList<>();
     private final List<Transition> transitions = new ArrayList<>();
     private final List<GroundTruth.Distractor> distractors = new ArrayList<>();
     private final ShotSource[] renderers;
+
     /** Local time of each shot's first own frame (after the transition leading into it). */
     private final int[] localStart;
+
     private BufferedImage scratch;
 
     Timeline(List<ShotPlan> plan, int width, int height, double fps) {
@@ -203,8 +217,10 @@ public final class SyntheticVideo {
       this.localStart = new int[plan.size()];
       for (int k = 0; k < plan.size(); k++) {
         ShotPlan shot = plan.get(k);
-        renderers[k] = shot.texture() == null ? new SceneRenderer(shot.scene())
-            : new LavfiSource(shot.texture(), width, height, fps);
+        renderers[k] =
+            shot.texture() == null
+                ? new SceneRenderer(shot.scene())
+                : new LavfiSource(shot.texture(), width, height, fps);
         if (k > 0) {
           localStart[k] = addEntry(k, shot.entry());
         }
@@ -257,23 +273,27 @@ public final class SyntheticVideo {
 
     private void addDistractors(ShotPlan shot, int first) {
       for (ShotPlan.Event e : shot.events()) {
-        GroundTruth.Distractor.Kind kind = switch (e.kind()) {
-          case FLASH, DECAYING_FLASH -> GroundTruth.Distractor.Kind.FLASH;
-          case LIGHTING -> GroundTruth.Distractor.Kind.LIGHTING;
-          case OBJECT_ENTERS -> GroundTruth.Distractor.Kind.OBJECT_ENTERS;
-          case NOISE, SPARKLE -> GroundTruth.Distractor.Kind.BUSY;
-        };
+        GroundTruth.Distractor.Kind kind =
+            switch (e.kind()) {
+              case FLASH, DECAYING_FLASH -> GroundTruth.Distractor.Kind.FLASH;
+              case LIGHTING -> GroundTruth.Distractor.Kind.LIGHTING;
+              case OBJECT_ENTERS -> GroundTruth.Distractor.Kind.OBJECT_ENTERS;
+              case NOISE, SPARKLE -> GroundTruth.Distractor.Kind.BUSY;
+            };
         int decay = e.kind() == ShotPlan.Event.Kind.DECAYING_FLASH ? Pixels.FLASH_DECAY : 0;
-        distractors.add(new GroundTruth.Distractor(
-            kind, first + e.at(), first + e.at() + e.frames() + decay - 1));
+        distractors.add(
+            new GroundTruth.Distractor(
+                kind, first + e.at(), first + e.at() + e.frames() + decay - 1));
       }
       if (shot.texture() != null && shot.texture().kind().busy) {
-        distractors.add(new GroundTruth.Distractor(
-            GroundTruth.Distractor.Kind.BUSY, first, first + shot.frames() - 1));
+        distractors.add(
+            new GroundTruth.Distractor(
+                GroundTruth.Distractor.Kind.BUSY, first, first + shot.frames() - 1));
       }
       if (shot.texture() == null && shot.scene().camera() == Scene.Camera.FAST_PAN) {
-        distractors.add(new GroundTruth.Distractor(
-            GroundTruth.Distractor.Kind.FAST_PAN, first, first + shot.frames() - 1));
+        distractors.add(
+            new GroundTruth.Distractor(
+                GroundTruth.Distractor.Kind.FAST_PAN, first, first + shot.frames() - 1));
       }
     }
 
@@ -317,7 +337,11 @@ public final class SyntheticVideo {
     private void drawShot(int k, int t, BufferedImage out) {
       renderers[k].draw(out, t);
       for (ShotPlan.Event e : plan.get(k).events()) {
-        Pixels.applyEvent(out, e, t - localStart[k], plan.get(k).scene().palette().night(),
+        Pixels.applyEvent(
+            out,
+            e,
+            t - localStart[k],
+            plan.get(k).scene().palette().night(),
             plan.get(k).scene().seed());
       }
     }

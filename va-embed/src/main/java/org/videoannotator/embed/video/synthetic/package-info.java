@@ -1,6 +1,6 @@
 /**
- * Synthetic video, the project's one renderer of test and demo footage: scripted shots
- * ({@link org.videoannotator.embed.video.synthetic.ShotPlan}, {@link
+ * Synthetic video, the project's one renderer of test and demo footage: scripted shots ({@link
+ * org.videoannotator.embed.video.synthetic.ShotPlan}, {@link
  * org.videoannotator.embed.video.synthetic.Scene}), drawn by {@link
  * org.videoannotator.embed.video.synthetic.SceneRenderer}, joined by cuts, dissolves and fades and
  * encoded with FFmpeg by {@link org.videoannotator.embed.video.synthetic.SyntheticVideo}, which

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.videoannotator.core.UserException;
+import org.videoannotator.core.vectors.VectorMath;
 import org.videoannotator.embed.model.SampledFrame;
 import org.videoannotator.embed.model.ShotFrames;
-import org.videoannotator.core.vectors.VectorMath;
 
 /** The real DJL + libtorch path on the tiny model, against PyTorch's golden outputs. */
 class ClipEmbedderTest {
@@ -37,7 +37,9 @@ class ClipEmbedderTest {
       }
       var text = clip.textEncoder().orElseThrow();
       for (JsonNode g : golden.get("texts")) {
-        assertClose(TinyClip.floats(g.get("vector")), text.encode(g.get("text").asText()),
+        assertClose(
+            TinyClip.floats(g.get("vector")),
+            text.encode(g.get("text").asText()),
             layout + " text '" + g.get("text").asText() + "'");
       }
     }
@@ -54,9 +56,15 @@ class ClipEmbedderTest {
     }
     VectorMath.normalizeInPlace(expected);
     try (ClipEmbedder clip = ClipEmbedder.open(TinyClip.single())) {
-      ShotFrames shot = new ShotFrames(0, 47, 24, List.of(
-          SampledFrame.still(0, 0, TinyClip.pattern(0, 32)),
-          SampledFrame.still(24, 1, TinyClip.pattern(1, 32))), 0);
+      ShotFrames shot =
+          new ShotFrames(
+              0,
+              47,
+              24,
+              List.of(
+                  SampledFrame.still(0, 0, TinyClip.pattern(0, 32)),
+                  SampledFrame.still(24, 1, TinyClip.pattern(1, 32))),
+              0);
       assertClose(expected, clip.embedShot(shot), "mean pooled shot");
       assertEquals(1.0, VectorMath.norm(clip.embedShot(shot)), 1e-5);
     }
@@ -65,8 +73,10 @@ class ClipEmbedderTest {
   @Test
   void largerNonSquareFramesAreResizedAndCropped() {
     try (ClipEmbedder clip = ClipEmbedder.open(TinyClip.single())) {
-      var wide = new java.awt.image.BufferedImage(160, 90, java.awt.image.BufferedImage.TYPE_INT_RGB);
-      float[] v = clip.embedShot(new ShotFrames(0, 0, 25, List.of(SampledFrame.still(0, 0, wide)), 0));
+      var wide =
+          new java.awt.image.BufferedImage(160, 90, java.awt.image.BufferedImage.TYPE_INT_RGB);
+      float[] v =
+          clip.embedShot(new ShotFrames(0, 0, 25, List.of(SampledFrame.still(0, 0, wide)), 0));
       assertEquals(24, v.length);
       assertEquals(1.0, VectorMath.norm(v), 1e-5);
     }
@@ -85,8 +95,11 @@ class ClipEmbedderTest {
 
   @Test
   void missingFolderOrFilesGiveActionableErrors(@TempDir Path dir) throws IOException {
-    UserException none = assertThrows(UserException.class, () -> ClipEmbedder.open(dir.resolve("nope")));
-    assertTrue(none.getMessage().contains("does not exist") && none.getMessage().contains("export_clip.py"),
+    UserException none =
+        assertThrows(UserException.class, () -> ClipEmbedder.open(dir.resolve("nope")));
+    assertTrue(
+        none.getMessage().contains("does not exist")
+            && none.getMessage().contains("export_clip.py"),
         none.getMessage());
 
     UserException noWeights = assertThrows(UserException.class, () -> ClipEmbedder.open(dir));
@@ -100,7 +113,9 @@ class ClipEmbedderTest {
     UserException badConfig = assertThrows(UserException.class, () -> ClipEmbedder.open(dir));
     assertTrue(badConfig.getMessage().contains("mean"), badConfig.getMessage());
 
-    Files.copy(TinyClip.single().resolve("config.json"), dir.resolve("config.json"),
+    Files.copy(
+        TinyClip.single().resolve("config.json"),
+        dir.resolve("config.json"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     UserException noTokenizer = assertThrows(UserException.class, () -> ClipEmbedder.open(dir));
     assertTrue(noTokenizer.getMessage().contains("vocab.json"), noTokenizer.getMessage());
@@ -122,7 +137,8 @@ class ClipEmbedderTest {
     try (ClipEmbedder clip = ClipEmbedder.open(dir)) {
       assertFalse(clip.textEncoder().isPresent());
       float[] v = clip.model().encodeImages(List.of(TinyClip.pattern(0, 32)))[0];
-      assertClose(TinyClip.floats(TinyClip.golden().get("images").get(0).get("vector")), v, "image only");
+      assertClose(
+          TinyClip.floats(TinyClip.golden().get("images").get(0).get("vector")), v, "image only");
       UserException e = assertThrows(UserException.class, () -> clip.model().encodeText("night"));
       assertTrue(e.getMessage().contains("text_encoder.pt"), e.getMessage());
     }

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import org.videoannotator.core.Json;
 
 /**
- * The committed tiny random-weight CLIP (made by va-embed/scripts/make_tiny_clip.py) and the
- * golden outputs PyTorch computed for it.
+ * The committed tiny random-weight CLIP (made by va-embed/scripts/make_tiny_clip.py) and the golden
+ * outputs PyTorch computed for it.
  */
 public final class TinyClip {
   private TinyClip() {}

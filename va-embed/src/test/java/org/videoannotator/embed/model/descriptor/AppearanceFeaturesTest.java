@@ -46,36 +46,48 @@ class AppearanceFeaturesTest {
 
   @Test
   void captionTextRaisesTheStrokeDensity() {
-    BufferedImage plain = canvas(g -> {
-      g.setColor(new Color(40, 60, 40));
-      g.fillOval(60, 40, 200, 120);
-    });
-    BufferedImage captioned = canvas(g -> {
-      g.setColor(new Color(40, 60, 40));
-      g.fillOval(60, 40, 200, 120);
-      g.setColor(Color.WHITE);
-      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 26));
-      g.drawString("BREAKING NEWS LIVE", 10, 40);
-      g.drawString("MARKETS FALL 50%", 20, 160);
-    });
-    assertTrue(text(captioned) > 2 * text(plain) + 0.01,
+    BufferedImage plain =
+        canvas(
+            g -> {
+              g.setColor(new Color(40, 60, 40));
+              g.fillOval(60, 40, 200, 120);
+            });
+    BufferedImage captioned =
+        canvas(
+            g -> {
+              g.setColor(new Color(40, 60, 40));
+              g.fillOval(60, 40, 200, 120);
+              g.setColor(Color.WHITE);
+              g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 26));
+              g.drawString("BREAKING NEWS LIVE", 10, 40);
+              g.drawString("MARKETS FALL 50%", 20, 160);
+            });
+    assertTrue(
+        text(captioned) > 2 * text(plain) + 0.01,
         "text " + text(captioned) + " vs plain " + text(plain));
   }
 
   @Test
   void aCrowdHasManyMoreBlobsThanOneFigure() {
-    BufferedImage single = canvas(g -> {
-      g.setColor(new Color(200, 170, 140));
-      g.fillRoundRect(140, 40, 40, 120, 20, 20);
-    });
+    BufferedImage single =
+        canvas(
+            g -> {
+              g.setColor(new Color(200, 170, 140));
+              g.fillRoundRect(140, 40, 40, 120, 20, 20);
+            });
     SplittableRandom rnd = new SplittableRandom(5);
-    BufferedImage crowd = canvas(g -> {
-      for (int i = 0; i < 25; i++) {
-        g.setColor(new Color(150 + rnd.nextInt(100), 100 + rnd.nextInt(100), 60 + rnd.nextInt(100)));
-        g.fillRoundRect(10 + (i % 9) * 34, 30 + (i / 9) * 50, 14, 38, 8, 8);
-      }
-    });
-    assertTrue(blobs(crowd) >= 4 * Math.max(1, blobs(single)),
+    BufferedImage crowd =
+        canvas(
+            g -> {
+              for (int i = 0; i < 25; i++) {
+                g.setColor(
+                    new Color(
+                        150 + rnd.nextInt(100), 100 + rnd.nextInt(100), 60 + rnd.nextInt(100)));
+                g.fillRoundRect(10 + (i % 9) * 34, 30 + (i / 9) * 50, 14, 38, 8, 8);
+              }
+            });
+    assertTrue(
+        blobs(crowd) >= 4 * Math.max(1, blobs(single)),
         "crowd " + blobs(crowd) + " vs single " + blobs(single));
   }
 }

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.videoannotator.core.vectors.VectorMath;
 import org.videoannotator.embed.model.CameraShots;
 import org.videoannotator.embed.model.CameraShots.Move;
 import org.videoannotator.embed.model.NearestCentroid;
 import org.videoannotator.embed.model.ShotFrames;
-import org.videoannotator.core.vectors.VectorMath;
 
 class DescriptorEmbedderTest {
   private record Sample(Move move, boolean night, long seed, float[] vector) {}
@@ -77,7 +77,8 @@ class DescriptorEmbedderTest {
     ShotFrames pan = CameraShots.shot(Move.PAN, false, 7);
     var frame = pan.frames().get(1);
     var motion = MotionEstimator.estimate(frame.image(), frame.next(), frame.nextGap());
-    // The camera moves right 3.5 world px per frame over a 320 px wide view: the picture moves left.
+    // The camera moves right 3.5 world px per frame over a 320 px wide view: the picture moves
+    // left.
     assertEquals(-3.5 / 320, motion.tx(), 0.003);
     assertEquals(0, motion.ty(), 0.003);
     assertEquals(0, motion.zoom(), 0.004);

@@ -26,10 +26,11 @@ class ShotsCommandTest {
 
   @Test
   void printsCutsAsIntsAndGradualAsRangesAndFailsOnlyTheBadFile() throws Exception {
-    List<ShotPlan> plan = List.of(
-        new ShotPlan(scene(Scene.Palette.DAY_OUTDOOR, 1), 20, ShotPlan.Entry.CUT),
-        new ShotPlan(scene(Scene.Palette.NIGHT_INDOOR, 2), 20, ShotPlan.Entry.CUT),
-        new ShotPlan(scene(Scene.Palette.DAY_INDOOR, 3), 20, ShotPlan.Entry.dissolve(12)));
+    List<ShotPlan> plan =
+        List.of(
+            new ShotPlan(scene(Scene.Palette.DAY_OUTDOOR, 1), 20, ShotPlan.Entry.CUT),
+            new ShotPlan(scene(Scene.Palette.NIGHT_INDOOR, 2), 20, ShotPlan.Entry.CUT),
+            new ShotPlan(scene(Scene.Palette.DAY_INDOOR, 3), 20, ShotPlan.Entry.dissolve(12)));
     SyntheticVideo sv = new SyntheticVideo(320, 180, 25, SyntheticVideo.Format.MP4_H264);
     Path video = sv.fileIn(dir, "three");
     sv.render(plan, video);
@@ -50,7 +51,8 @@ class ShotsCommandTest {
     assertTrue(b.get(0).isInt());
     assertEquals(20, b.get(0).asInt());
     JsonNode gradual = b.get(1);
-    assertTrue(gradual.get("start").asInt() <= 46 && gradual.get("end").asInt() >= 36,
+    assertTrue(
+        gradual.get("start").asInt() <= 46 && gradual.get("end").asInt() >= 36,
         "dissolve frames 40..51 overlap: " + gradual);
     assertEquals("dissolve", gradual.get("type").asText());
   }
@@ -59,14 +61,14 @@ class ShotsCommandTest {
   void badOptionIsAUsageErrorAndHumanOutputSummarises() throws Exception {
     SyntheticVideo sv = new SyntheticVideo(160, 90, 25, SyntheticVideo.Format.MKV_H264);
     Path video = sv.fileIn(dir, "one");
-    sv.render(List.of(new ShotPlan(scene(Scene.Palette.DAY_OUTDOOR, 4), 10, ShotPlan.Entry.CUT)),
-        video);
+    sv.render(
+        List.of(new ShotPlan(scene(Scene.Palette.DAY_OUTDOOR, 4), 10, ShotPlan.Entry.CUT)), video);
     StringWriter out = new StringWriter();
     CommandLine cmd = new CommandLine(new ShotsCommand());
     cmd.setOut(new PrintWriter(out));
     assertEquals(0, cmd.execute(video.toString()));
-    assertTrue(out.toString().contains("10 frames") && out.toString().contains("1 shots"),
-        out.toString());
+    assertTrue(
+        out.toString().contains("10 frames") && out.toString().contains("1 shots"), out.toString());
     CommandLine bad = new CommandLine(new ShotsCommand());
     bad.setErr(new PrintWriter(new StringWriter()));
     assertEquals(2, bad.execute("--threads", "x", video.toString()));

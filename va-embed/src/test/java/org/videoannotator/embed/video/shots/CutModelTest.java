@@ -20,7 +20,8 @@ class CutModelTest {
     assertNotNull(m, "cut-classifier.json is bundled");
     assertEquals(CutFeatures.NAMES, m.features());
     assertEquals(CutFeatures.NAMES.size(), m.weights().length);
-    assertTrue(m.trainedOn().contains("texture0") && !m.trainedOn().contains("texture1,"),
+    assertTrue(
+        m.trainedOn().contains("texture0") && !m.trainedOn().contains("texture1,"),
         "trained on the tuning half only: " + m.trainedOn());
   }
 
@@ -37,8 +38,10 @@ class CutModelTest {
   @Test
   void aModelWithOtherFeaturesIsRefused() {
     double[] one = {1};
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new CutModel(1, List.of("other"), one, one, one, 0, 0.5, "test"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new CutModel(1, List.of("other"), one, one, one, 0, 0.5, "test"));
     assertTrue(e.getMessage().contains("retrain"), e.getMessage());
   }
 

@@ -53,8 +53,10 @@ class FrameSignalsTest {
     FrameSignals s = new FrameSignals(List.of(new Doubled(), new Base(), new Doubled()));
     FrameWindow w = new FrameWindow();
     for (int i = 0; i < 3; i++) {
-      w.push(new FrameFeatures(
-          DecodedFrame.ofImage(i, i / 25.0, new BufferedImage(32, 18, BufferedImage.TYPE_INT_RGB))));
+      w.push(
+          new FrameFeatures(
+              DecodedFrame.ofImage(
+                  i, i / 25.0, new BufferedImage(32, 18, BufferedImage.TYPE_INT_RGB))));
       s.update(w);
     }
     assertEquals(List.of("base", "doubled", "base", "doubled", "base", "doubled"), ORDER);
@@ -64,8 +66,8 @@ class FrameSignalsTest {
 
   @Test
   void aCycleAndAnUnregisteredSignalAreRefused() {
-    IllegalStateException cycle = assertThrows(IllegalStateException.class,
-        () -> new FrameSignals(List.of(new Loop(0))));
+    IllegalStateException cycle =
+        assertThrows(IllegalStateException.class, () -> new FrameSignals(List.of(new Loop(0))));
     assertTrue(cycle.getMessage().contains("cycle"), cycle.getMessage());
     FrameSignals s = new FrameSignals(List.of(new Base()));
     assertThrows(IllegalArgumentException.class, () -> s.series(new Doubled()));

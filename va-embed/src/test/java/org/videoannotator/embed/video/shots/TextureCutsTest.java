@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.videoannotator.embed.video.BoundaryScore;
 import org.videoannotator.embed.video.DecodeOptions;
 import org.videoannotator.embed.video.Transition;
 import org.videoannotator.embed.video.VideoDecoder;
-import org.videoannotator.embed.video.BoundaryScore;
 import org.videoannotator.embed.video.synthetic.GroundTruth;
 import org.videoannotator.embed.video.synthetic.Scene;
 import org.videoannotator.embed.video.synthetic.ShotPlan;
@@ -26,8 +26,8 @@ import org.videoannotator.embed.video.synthetic.Texture;
 class TextureCutsTest {
   @TempDir Path dir;
 
-  private List<Transition> detect(List<ShotPlan> plan, SyntheticVideo video, String name,
-      GroundTruth[] truth) {
+  private List<Transition> detect(
+      List<ShotPlan> plan, SyntheticVideo video, String name, GroundTruth[] truth) {
     Path file = video.fileIn(dir, name);
     truth[0] = video.render(plan, file);
     ShotDetector d = new ShotDetector();
@@ -42,32 +42,54 @@ class TextureCutsTest {
 
   @Test
   void cutOutOfCellularAutomatonIntoFastPan() {
-    Scene pan = new Scene(Scene.Palette.NIGHT_OUTDOOR, Scene.Framing.CLOSE, 1, "",
-        Scene.Camera.FAST_PAN, 77);
-    List<ShotPlan> plan = List.of(
-        new ShotPlan(pan, 16, ShotPlan.Entry.CUT, List.of(), null,
-            new Texture(Texture.Kind.CELLAUTO, 4761623)),
-        new ShotPlan(pan, 17, ShotPlan.Entry.CUT),
-        new ShotPlan(pan, 40, ShotPlan.Entry.CUT, List.of(), null,
-            new Texture(Texture.Kind.GRADIENTS, 15177271)));
+    Scene pan =
+        new Scene(
+            Scene.Palette.NIGHT_OUTDOOR, Scene.Framing.CLOSE, 1, "", Scene.Camera.FAST_PAN, 77);
+    List<ShotPlan> plan =
+        List.of(
+            new ShotPlan(
+                pan,
+                16,
+                ShotPlan.Entry.CUT,
+                List.of(),
+                null,
+                new Texture(Texture.Kind.CELLAUTO, 4761623)),
+            new ShotPlan(pan, 17, ShotPlan.Entry.CUT),
+            new ShotPlan(
+                pan,
+                40,
+                ShotPlan.Entry.CUT,
+                List.of(),
+                null,
+                new Texture(Texture.Kind.GRADIENTS, 15177271)));
     GroundTruth[] truth = new GroundTruth[1];
-    List<Transition> found = detect(plan,
-        new SyntheticVideo(640, 360, 25, SyntheticVideo.Format.MKV_H264), "cellauto", truth);
+    List<Transition> found =
+        detect(
+            plan,
+            new SyntheticVideo(640, 360, 25, SyntheticVideo.Format.MKV_H264),
+            "cellauto",
+            truth);
     assertExact(truth[0], found);
   }
 
   @Test
   void cutBetweenTwoCropsOfOneStill() {
-    Scene any = new Scene(Scene.Palette.DAY_INDOOR, Scene.Framing.WIDE, 0, "",
-        Scene.Camera.STATIC, 1);
+    Scene any =
+        new Scene(Scene.Palette.DAY_INDOOR, Scene.Framing.WIDE, 0, "", Scene.Camera.STATIC, 1);
     Texture still = new Texture(Texture.Kind.STILL, 1123127, 1);
-    List<ShotPlan> plan = List.of(
-        new ShotPlan(any, 45, ShotPlan.Entry.CUT, List.of(), null, still),
-        new ShotPlan(any, 49, ShotPlan.Entry.CUT, List.of(), null, still.reframed(4)));
+    List<ShotPlan> plan =
+        List.of(
+            new ShotPlan(any, 45, ShotPlan.Entry.CUT, List.of(), null, still),
+            new ShotPlan(any, 49, ShotPlan.Entry.CUT, List.of(), null, still.reframed(4)));
     GroundTruth[] truth = new GroundTruth[1];
-    List<Transition> found = detect(plan,
-        new SyntheticVideo(320, 180, 25, SyntheticVideo.Format.MKV_MPEG4), "still", truth);
-    assertTrue(found.stream().anyMatch(t -> Math.abs(t.splitFrame() - 45) <= 1),
+    List<Transition> found =
+        detect(
+            plan,
+            new SyntheticVideo(320, 180, 25, SyntheticVideo.Format.MKV_MPEG4),
+            "still",
+            truth);
+    assertTrue(
+        found.stream().anyMatch(t -> Math.abs(t.splitFrame() - 45) <= 1),
         "truth " + truth[0].transitions() + " found " + found);
     assertExact(truth[0], found);
   }
