@@ -11,6 +11,8 @@ const FILTERS = [
   { id: 'negatives', name: 'Negatives' },
   { id: 'disagreements', name: 'Annotators disagree' },
   { id: 'flipped', name: 'Model disagrees' },
+  // With an overlap above 1: clips teammates voted on that still need this annotator's vote.
+  { id: 'needs-vote', name: 'Needs my vote' },
 ];
 const FLIP = { yes: 'no', no: 'yes', unsure: 'yes' };
 
@@ -55,7 +57,8 @@ export class ReviewStep {
     this.grid.setItems(items, { focus: true });
     const name = FILTERS.find((f) => f.id === filter).name.toLowerCase();
     const total = answer.total ?? items.length;
-    this.summary.textContent = `${total} annotation${total === 1 ? '' : 's'} (${name}). t flips, Delete removes.`;
+    const keys = filter === 'needs-vote' ? 'y / n votes.' : 't flips, Delete removes.';
+    this.summary.textContent = `${total} annotation${total === 1 ? '' : 's'} (${name}). ${keys}`;
   }
 
   /** Whether this browser may remove who's vote: anyone's without accounts, else one's own or an admin. */
