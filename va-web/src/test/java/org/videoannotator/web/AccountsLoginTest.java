@@ -205,8 +205,13 @@ class AccountsLoginTest extends BrowserTestBase {
       logIn("mallory", "guess-" + i);
       browser.find(".login-error");
     }
-    logIn("mallory", "guess-5");
-    String message = browser.find(".login-error").getText();
+    // A throttled name and address keep one late check every 10 s (so the owner's right secret
+    // still gets in): a guess past the limit may use it and be answered "wrong"; the next waits.
+    String message = "";
+    for (int i = 5; i < 8 && !message.startsWith("Too many"); i++) {
+      logIn("mallory", "guess-" + i);
+      message = browser.find(".login-error").getText();
+    }
     assertTrue(message.matches("Too many login attempts: wait \\d+ s, then try again\\."), message);
     browser.screenshot("06-rate-limited");
   }
