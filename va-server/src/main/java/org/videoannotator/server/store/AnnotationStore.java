@@ -386,15 +386,7 @@ public final class AnnotationStore implements AutoCloseable {
       ps.setInt(3, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(
-              new Event(
-                  rs.getLong(1),
-                  labelName,
-                  rs.getString(2),
-                  Value.fromWire(rs.getString(3)),
-                  rs.getString(4),
-                  Instant.parse(rs.getString(5)),
-                  fromJson(rs.getString(6), Source.class)));
+          out.add(event(rs, labelName));
         }
       }
     }
@@ -470,15 +462,7 @@ public final class AnnotationStore implements AutoCloseable {
             ps.setInt(i, offset);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                out.add(
-                    new Event(
-                        rs.getLong(1),
-                        labelName,
-                        rs.getString(2),
-                        Value.fromWire(rs.getString(3)),
-                        rs.getString(4),
-                        Instant.parse(rs.getString(5)),
-                        fromJson(rs.getString(6), Source.class)));
+                out.add(event(rs, labelName));
               }
             }
           }
@@ -519,6 +503,18 @@ public final class AnnotationStore implements AutoCloseable {
         return rs.next() ? Optional.of(label(rs)) : Optional.empty();
       }
     }
+  }
+
+  /** An event from a row of {@code id, clip_key, value, annotator, time, source}. */
+  private static Event event(ResultSet rs, String labelName) throws SQLException {
+    return new Event(
+        rs.getLong(1),
+        labelName,
+        rs.getString(2),
+        Value.fromWire(rs.getString(3)),
+        rs.getString(4),
+        Instant.parse(rs.getString(5)),
+        fromJson(rs.getString(6), Source.class));
   }
 
   private static Label label(ResultSet rs) throws SQLException {
