@@ -1,5 +1,7 @@
 package org.videoannotator.datasets;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,7 +23,7 @@ public record AggEntry(
     secondaries =
         secondaries == null
             ? List.of()
-            : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(secondaries));
+            : Collections.unmodifiableList(new ArrayList<>(secondaries));
     if (posCnt < 0) {
       throw new IllegalArgumentException("negative pos_cnt " + posCnt + " for key '" + key + "'");
     }

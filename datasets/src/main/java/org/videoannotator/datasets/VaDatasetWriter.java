@@ -117,7 +117,7 @@ public final class VaDatasetWriter {
    */
   public void writeAgg(String label, List<AggEntry> entries) {
     int secondaryCount = entries.stream().mapToInt(e -> e.secondaries().size()).max().orElse(0);
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (int i = 1; i <= secondaryCount; i++) {
       names.add(annotator(i));
     }

@@ -1,5 +1,6 @@
 package org.videoannotator.index;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -21,8 +22,7 @@ public record EmbedderInfo(String id, String version, Map<String, String> params
     }
     version = version == null ? "" : version;
     // Sorted so that the manifest and error messages print parameters in a stable order.
-    params =
-        params == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(params));
+    params = params == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(params));
   }
 
   public static EmbedderInfo of(String id, String version) {

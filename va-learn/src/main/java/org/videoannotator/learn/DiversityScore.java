@@ -1,6 +1,8 @@
 package org.videoannotator.learn;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.ToIntFunction;
 
 /**
@@ -35,7 +37,7 @@ public final class DiversityScore {
 
   private static double part(
       Collection<String> keys, ToIntFunction<String> clusterOf, int clusters) {
-    java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+    Map<Integer, Integer> counts = new HashMap<>();
     for (String key : keys) {
       int cluster = clusterOf.applyAsInt(key);
       if (cluster >= 0) {

@@ -1,6 +1,7 @@
 package org.videoannotator.learn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -97,7 +98,7 @@ public record LabelledSet(String label, Set<String> positives, Set<String> negat
   /** Labels aligned with {@link #orderedKeys()}: {@code positiveCount()} trues, then falses. */
   public boolean[] orderedLabels() {
     boolean[] y = new boolean[size()];
-    java.util.Arrays.fill(y, 0, positives.size(), true);
+    Arrays.fill(y, 0, positives.size(), true);
     return y;
   }
 

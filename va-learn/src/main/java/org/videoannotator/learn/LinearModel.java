@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Objects;
 import org.videoannotator.core.Json;
 import org.videoannotator.core.UserException;
 
@@ -172,13 +173,13 @@ public record LinearModel(
         && Double.compare(cvStd, m.cvStd) == 0
         && positives == m.positives
         && negatives == m.negatives
-        && java.util.Objects.equals(fingerprint, m.fingerprint)
-        && java.util.Objects.equals(created, m.created);
+        && Objects.equals(fingerprint, m.fingerprint)
+        && Objects.equals(created, m.created);
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(weights) * 31 + java.util.Objects.hash(bias, c, fingerprint, created);
+    return Arrays.hashCode(weights) * 31 + Objects.hash(bias, c, fingerprint, created);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.videoannotator.learn;
 
+import java.util.Arrays;
 import org.videoannotator.core.vectors.DotProducts;
 
 /**
@@ -236,7 +237,7 @@ final class LogisticLoss implements LbfgsMinimizer.Objective {
     }
     for (int start = 0; start < rows; start += BLOCK) {
       int n = Math.min(BLOCK, rows - start);
-      java.util.Arrays.fill(blockGrad, 0f);
+      Arrays.fill(blockGrad, 0f);
       biasGrad = blockCoefficients(start, n, biasGrad);
       dots.axpys(coef, x, blockOffsets, n, blockGrad, dim);
       addFloats(blockGrad, grad, dim);

@@ -1,5 +1,6 @@
 package org.videoannotator.learn;
 
+import java.lang.foreign.MemorySegment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,8 +178,7 @@ public final class LogisticRegressionCv {
       if (rows[i] < 0 || rows[i] >= matrix.rows()) {
         throw new IndexOutOfBoundsException("row " + rows[i] + " of " + matrix);
       }
-      java.lang.foreign.MemorySegment.copy(
-          matrix.segment(), matrix.layout(), rows[i] * rowBytes, x, i * dim, dim);
+      MemorySegment.copy(matrix.segment(), matrix.layout(), rows[i] * rowBytes, x, i * dim, dim);
     }
     return x;
   }

@@ -1,6 +1,7 @@
 package org.videoannotator.learn;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.vectors.PairwiseSum;
@@ -19,8 +20,7 @@ public final class Metrics {
   private static final Logger LOG = LoggerFactory.getLogger(Metrics.class);
 
   /** Undefined metrics are common in CV on rare labels: warn once, then log at debug level. */
-  private static final java.util.concurrent.atomic.AtomicBoolean WARNED =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private static final AtomicBoolean WARNED = new AtomicBoolean();
 
   private Metrics() {}
 

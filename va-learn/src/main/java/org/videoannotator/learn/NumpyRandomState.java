@@ -1,7 +1,10 @@
 package org.videoannotator.learn;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A port of numpy's legacy {@code numpy.random.RandomState}: the MT19937 generator seeded as numpy
@@ -270,7 +273,7 @@ public final class NumpyRandomState {
 
   /** {@code permutation(list)}: a shuffled copy. */
   public <T> List<T> permutation(List<T> items) {
-    List<T> copy = new java.util.ArrayList<>(items);
+    List<T> copy = new ArrayList<>(items);
     shuffle(copy);
     return copy;
   }
@@ -352,7 +355,7 @@ public final class NumpyRandomState {
         fresh[i] = searchSortedRight(cdf, x[i]);
       }
       // np.unique(return_index) then sorting the indices: each distinct value at its first position
-      java.util.Set<Integer> seen = new java.util.HashSet<>();
+      Set<Integer> seen = new HashSet<>();
       for (int v : fresh) {
         if (seen.add(v)) {
           found[nUniq++] = v;

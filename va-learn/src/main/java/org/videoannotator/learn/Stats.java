@@ -1,5 +1,6 @@
 package org.videoannotator.learn;
 
+import java.util.Arrays;
 import org.videoannotator.core.vectors.PairwiseSum;
 
 /** numpy-style summary statistics. */
@@ -30,7 +31,7 @@ public final class Stats {
 
   /** Mean and std of the non-NaN values, as the reference's {@code Metric} reports them. */
   public static double[] meanStdIgnoringNaN(double[] values) {
-    double[] finite = java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
+    double[] finite = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
     return new double[] {mean(finite), std(finite)};
   }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 import org.videoannotator.core.Json;
 import org.videoannotator.core.UserException;
 import org.videoannotator.index.store.ClipFilter;
@@ -88,7 +89,7 @@ final class OpenSearchVectorStore implements VectorStore {
     try {
       existing = searchHttp.get(path("/_mapping"));
     } catch (StoreUnavailableException e) {
-      org.slf4j.LoggerFactory.getLogger(OpenSearchVectorStore.class).warn("{}", e.getMessage());
+      LoggerFactory.getLogger(OpenSearchVectorStore.class).warn("{}", e.getMessage());
       return;
     }
     if (existing.ok()) {

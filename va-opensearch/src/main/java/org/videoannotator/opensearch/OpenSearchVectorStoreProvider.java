@@ -1,7 +1,13 @@
 package org.videoannotator.opensearch;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.videoannotator.core.UserException;
@@ -88,13 +94,13 @@ public final class OpenSearchVectorStoreProvider implements VectorStoreProvider 
   }
 
   /** The {@code url} setting's nodes, each checked to be an http(s)://host[:port] address. */
-  static java.util.List<String> urls(StoreSpec spec) {
+  static List<String> urls(StoreSpec spec) {
     String given = spec.param("url", "");
     if (given.isBlank()) {
       throw new UserException(
           "the opensearch store needs its url, e.g. --store opensearch:url=http://127.0.0.1:9200");
     }
-    java.util.List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (String part : given.split(";")) {
       String url = part.strip();
       String problem = problemWith(url);
@@ -112,10 +118,10 @@ public final class OpenSearchVectorStoreProvider implements VectorStoreProvider 
   }
 
   private static String problemWith(String url) {
-    java.net.URI uri;
+    URI uri;
     try {
-      uri = new java.net.URI(url);
-    } catch (java.net.URISyntaxException e) {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
       return "is not a valid address (" + e.getReason() + " at index " + e.getIndex() + ")";
     }
     if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
@@ -162,7 +168,7 @@ public final class OpenSearchVectorStoreProvider implements VectorStoreProvider 
     if (file != null) {
       try {
         return Files.readString(Path.of(file)).strip();
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new UserException(
             "cannot read the OpenSearch password file " + file + ": " + e.getMessage(), e);
       }
@@ -201,11 +207,10 @@ public final class OpenSearchVectorStoreProvider implements VectorStoreProvider 
             urls(spec),
             user,
             user == null ? null : password(spec),
-            java.time.Duration.ofSeconds(positive(spec, "wait-seconds", "120", 0)));
+            Duration.ofSeconds(positive(spec, "wait-seconds", "120", 0)));
     return new OpenSearchVectorStore(
         http,
-        http.withBudget(
-            java.time.Duration.ofSeconds(positive(spec, "search-wait-seconds", "5", 0))),
+        http.withBudget(Duration.ofSeconds(positive(spec, "search-wait-seconds", "5", 0))),
         indexName(corpusDir, spec),
         dimension,
         CorpusLayout.of(corpusDir).storeLock());

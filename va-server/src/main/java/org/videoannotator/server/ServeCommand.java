@@ -2,6 +2,7 @@ package org.videoannotator.server;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -10,7 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.videoannotator.core.Settings;
 import org.videoannotator.core.UserException;
 import org.videoannotator.core.VaSubcommand;
+import org.videoannotator.index.CorpusLayout;
+import org.videoannotator.server.auth.TlsOptions;
 import org.videoannotator.server.auth.TokenOptions;
+import org.videoannotator.server.http.TlsConfig;
+import org.videoannotator.server.store.AnnotationStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,8 +49,7 @@ public final class ServeCommand implements VaSubcommand, Callable<Integer> {
 
   @picocli.CommandLine.Mixin TokenOptions tokens = new TokenOptions();
 
-  @picocli.CommandLine.Mixin
-  org.videoannotator.server.auth.TlsOptions tls = new org.videoannotator.server.auth.TlsOptions();
+  @picocli.CommandLine.Mixin TlsOptions tls = new TlsOptions();
 
   @Override
   public Integer call() throws InterruptedException {
@@ -76,11 +80,7 @@ public final class ServeCommand implements VaSubcommand, Callable<Integer> {
 
   /** As above, over HTTPS only when {@code tls} is given. */
   public static void serveUntilStopped(
-      Path corpusDir,
-      String host,
-      int port,
-      String token,
-      org.videoannotator.server.http.TlsConfig tls)
+      Path corpusDir, String host, int port, String token, TlsConfig tls)
       throws InterruptedException {
     if (token != null && token.isBlank()) {
       throw new UserException("the access token must not be blank");
@@ -162,11 +162,11 @@ public final class ServeCommand implements VaSubcommand, Callable<Integer> {
 
   /** Whether the corpus's annotation database has accounts (without opening the corpus itself). */
   static boolean hasAccounts(Path corpusDir) {
-    java.nio.file.Path db = org.videoannotator.index.CorpusLayout.of(corpusDir).annotations();
-    if (!java.nio.file.Files.exists(db)) {
+    Path db = CorpusLayout.of(corpusDir).annotations();
+    if (!Files.exists(db)) {
       return false;
     }
-    try (var store = org.videoannotator.server.store.AnnotationStore.open(db)) {
+    try (var store = AnnotationStore.open(db)) {
       return store.users().any();
     }
   }

@@ -2,6 +2,7 @@ package org.videoannotator.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,8 +78,7 @@ public final class JsonHttp {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UncheckedIOException(
-          new java.io.InterruptedIOException("interrupted waiting for " + base));
+      throw new UncheckedIOException(new InterruptedIOException("interrupted waiting for " + base));
     }
   }
 

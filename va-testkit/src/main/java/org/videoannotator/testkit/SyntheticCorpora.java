@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import org.videoannotator.core.Progress;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.ClipVector;
@@ -41,7 +43,7 @@ public final class SyntheticCorpora {
   };
   private static final int BATCH = 5_000;
 
-  private static final Map<String, Path> TEMPLATES = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, Path> TEMPLATES = new ConcurrentHashMap<>();
 
   private SyntheticCorpora() {}
 
@@ -80,7 +82,7 @@ public final class SyntheticCorpora {
 
   private static void deleteTree(Path dir) {
     try (var files = Files.walk(dir)) {
-      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
     } catch (IOException ignored) {

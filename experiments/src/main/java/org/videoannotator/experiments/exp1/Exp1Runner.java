@@ -3,6 +3,7 @@ package org.videoannotator.experiments.exp1;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +137,7 @@ public final class Exp1Runner {
       failed.add(new CellFailure("zero_shot", "no text embedding for label " + label.label()));
     }
     LogisticEvaluator evaluator = new LogisticEvaluator(data.embeddings(), validation, learner);
-    Set<String> validationKeys = new java.util.HashSet<>(validationSet.orderedKeys());
+    Set<String> validationKeys = new HashSet<>(validationSet.orderedKeys());
     List<Task> tasks = new ArrayList<>();
     for (int n : options.ns()) {
       for (String method : options.methods()) {

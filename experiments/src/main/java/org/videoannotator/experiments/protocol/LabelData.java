@@ -2,6 +2,7 @@ package org.videoannotator.experiments.protocol;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.videoannotator.datasets.Checkpoint;
 import org.videoannotator.datasets.CmpSet;
 import org.videoannotator.learn.LabelledSet;
@@ -28,6 +29,6 @@ public record LabelData(
   /** Checkpoint {@code index} as a labelled set; an empty checkpoint is an error. */
   public LabelledSet checkpointSet(int index) {
     Checkpoint c = checkpoints.get(index);
-    return new LabelledSet(label, java.util.Set.copyOf(c.pos()), java.util.Set.copyOf(c.neg()));
+    return new LabelledSet(label, Set.copyOf(c.pos()), Set.copyOf(c.neg()));
   }
 }

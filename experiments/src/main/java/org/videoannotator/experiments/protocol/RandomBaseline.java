@@ -1,5 +1,6 @@
 package org.videoannotator.experiments.protocol;
 
+import java.util.Arrays;
 import org.videoannotator.learn.LabelledSet;
 import org.videoannotator.learn.Metrics;
 import org.videoannotator.learn.NumpyRandomState;
@@ -22,7 +23,7 @@ public final class RandomBaseline {
       return new Metric(new double[] {p / (double) n});
     }
     boolean[] y = new boolean[n];
-    java.util.Arrays.fill(y, 0, p, true);
+    Arrays.fill(y, 0, p, true);
     NumpyRandomState random = new NumpyRandomState(0);
     double[] values = new double[THRESHOLD];
     for (int i = 0; i < THRESHOLD; i++) {

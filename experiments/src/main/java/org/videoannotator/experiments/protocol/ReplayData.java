@@ -50,7 +50,7 @@ public final class ReplayData implements AutoCloseable {
   }
 
   /** The label's text embedding in double precision, if any (a copy). */
-  public java.util.Optional<double[]> textEmbedding(String label) {
+  public Optional<double[]> textEmbedding(String label) {
     return Optional.ofNullable(textEmbeddings.get(label)).map(double[]::clone);
   }
 

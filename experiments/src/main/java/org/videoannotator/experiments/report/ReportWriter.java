@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.videoannotator.core.UserException;
@@ -201,7 +202,7 @@ public final class ReportWriter {
       return "";
     }
     long wins = gains.stream().filter(g -> g > 0).count();
-    return String.format(java.util.Locale.ROOT, "%d/%d", wins, gains.size());
+    return String.format(Locale.ROOT, "%d/%d", wins, gains.size());
   }
 
   private static Table exp2Lift(Exp1Result exp1, Map<String, Exp2Result> exp2) {

@@ -2,6 +2,7 @@ package org.videoannotator.experiments.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** A table of strings that renders as CSV (RFC 4180 quoting) and as a Markdown pipe table. */
 final class Table {
@@ -68,12 +69,12 @@ final class Table {
 
   /** A figure in AP points (x100) with one decimal, as the paper prints gains. */
   static String points(double ap) {
-    return Double.isNaN(ap) ? "" : String.format(java.util.Locale.ROOT, "%.1f", ap * 100);
+    return Double.isNaN(ap) ? "" : String.format(Locale.ROOT, "%.1f", ap * 100);
   }
 
   /** An AP with three decimals. */
   static String ap(double ap) {
-    return Double.isNaN(ap) ? "" : String.format(java.util.Locale.ROOT, "%.3f", ap);
+    return Double.isNaN(ap) ? "" : String.format(Locale.ROOT, "%.3f", ap);
   }
 
   /** Full precision for CSV. */

@@ -1,7 +1,9 @@
 package org.videoannotator.bench.index;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -181,10 +183,10 @@ public final class BenchIndexCommand implements BenchSubcommand, Callable<Intege
           spec.commandLine(),
           "--rows, --append, --by-example, --text-queries must be >= 0; --dim, --queries, --batch, --k must be >= 1");
     }
-    List<VectorEngine> vectorEngines = new java.util.ArrayList<>();
+    List<VectorEngine> vectorEngines = new ArrayList<>();
     for (String e : engines) {
       try {
-        vectorEngines.add(VectorEngine.valueOf(e.strip().toUpperCase(java.util.Locale.ROOT)));
+        vectorEngines.add(VectorEngine.valueOf(e.strip().toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException bad) {
         throw new CommandLine.ParameterException(
             spec.commandLine(), "--engine " + e + " is not one of graph, scan, auto");
@@ -270,7 +272,7 @@ public final class BenchIndexCommand implements BenchSubcommand, Callable<Intege
             textQueries,
             byExample);
     IndexBenchmark bench = new IndexBenchmark(config, System.out);
-    List<IndexBenchmark.Report> reports = new java.util.ArrayList<>();
+    List<IndexBenchmark.Report> reports = new ArrayList<>();
     if (rows > 0) {
       reports.add(bench.runSynthetic());
     }

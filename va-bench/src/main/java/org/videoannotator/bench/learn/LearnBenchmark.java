@@ -1,11 +1,15 @@
 package org.videoannotator.bench.learn;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.videoannotator.core.vectors.DotProducts;
 import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.learn.CorpusScorer;
@@ -132,7 +136,7 @@ public final class LearnBenchmark {
   }
 
   /** Runs the benchmark, calling {@code onStep} with each step's name as it starts. */
-  public static Report run(Config config, java.util.function.Consumer<String> onStep) {
+  public static Report run(Config config, Consumer<String> onStep) {
     onStep.accept("generate matrix");
     FloatMatrix matrix =
         clusteredMatrix(
@@ -156,7 +160,7 @@ public final class LearnBenchmark {
       y[i] = conceptScores[rows[i]] + r.nextGaussian() * 0.5 * Math.abs(cut) > cut;
       positives += y[i] ? 1 : 0;
     }
-    java.util.BitSet labelled = new java.util.BitSet(config.rows());
+    BitSet labelled = new BitSet(config.rows());
     for (int row : rows) {
       labelled.set(row);
     }
@@ -247,8 +251,7 @@ public final class LearnBenchmark {
   }
 
   private static long processCpuNanos() {
-    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
       return os.getProcessCpuTime();
     }
     return 0;
@@ -286,8 +289,7 @@ public final class LearnBenchmark {
             "chosen C %.4g, CV AP %.4f; load average %.1f on %d processors%n",
             report.chosenC(),
             report.cvMeanAp(),
-            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                .getSystemLoadAverage(),
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
             Runtime.getRuntime().availableProcessors()));
     return out.toString();
   }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.videoannotator.core.UserException;
 import org.videoannotator.datasets.TruthTable;
 
 /**
@@ -70,7 +71,7 @@ final class Expert {
   int row(String key) {
     Integer row = rows.get(key);
     if (row == null) {
-      throw new org.videoannotator.core.UserException(
+      throw new UserException(
           "the server offered clip '"
               + key
               + "', which the truth file does not list; give the truth file of this corpus (--truth)");

@@ -8,6 +8,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.videoannotator.core.UserException;
 import org.videoannotator.testkit.JsonHttp;
 
@@ -22,11 +26,10 @@ final class LoopApi {
   /** Tries of one request that the server answered with a 5xx. */
   private static final int TRIES = 3;
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LoopApi.class);
+  private static final Logger LOG = LoggerFactory.getLogger(LoopApi.class);
 
   private final JsonHttp http;
-  private final java.util.concurrent.atomic.AtomicInteger serverErrors =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger serverErrors = new AtomicInteger();
 
   LoopApi(String baseUrl) {
     this.http = new JsonHttp(baseUrl.replaceAll("/$", ""));
@@ -43,7 +46,7 @@ final class LoopApi {
    * the server did not act on the request (a failed read of the body, for instance), so a retry
    * does not label twice; the same vote twice would not change the consensus anyway.
    */
-  private JsonHttp.Reply send(java.util.function.Supplier<JsonHttp.Reply> request, String what) {
+  private JsonHttp.Reply send(Supplier<JsonHttp.Reply> request, String what) {
     JsonHttp.Reply reply = request.get();
     for (int i = 1; i < TRIES && reply.status() >= 500; i++) {
       serverErrors.incrementAndGet();

@@ -1,7 +1,10 @@
 package org.videoannotator.bench.loop;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -13,8 +16,7 @@ import org.videoannotator.core.Json;
  * labels. Undefined figures are {@code null}.
  */
 final class LoopJson {
-  private static final Map<String, ToDoubleFunction<Step>> SCALARS =
-      new java.util.LinkedHashMap<>();
+  private static final Map<String, ToDoubleFunction<Step>> SCALARS = new LinkedHashMap<>();
 
   static {
     SCALARS.put("shown_ap", Step::shownAp);
@@ -131,7 +133,7 @@ final class LoopJson {
   /** A step as recorded, NaN as null. */
   private static ObjectNode raw(Step step) {
     ObjectNode o = Json.mapper().valueToTree(step);
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     o.fieldNames().forEachRemaining(names::add);
     for (String name : names) {
       if (o.get(name).isNumber() && Double.isNaN(o.get(name).doubleValue())) {
@@ -149,14 +151,14 @@ final class LoopJson {
     return o;
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode ci(Spread s) {
+  private static JsonNode ci(Spread s) {
     return s.ci() == null
         ? Json.mapper().nullNode()
         : Json.mapper().createArrayNode().add(number(s.ci()[0])).add(number(s.ci()[1]));
   }
 
   /** A JSON number; null for NaN; infinities as strings ("-Infinity": not reached). */
-  private static com.fasterxml.jackson.databind.JsonNode number(double v) {
+  private static JsonNode number(double v) {
     if (Double.isNaN(v)) {
       return Json.mapper().nullNode();
     }

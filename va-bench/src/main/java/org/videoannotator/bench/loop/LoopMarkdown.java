@@ -2,6 +2,7 @@ package org.videoannotator.bench.loop;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@code loop.md}: the hold-out AP per policy and budget, the gain over {@code combined}, the
@@ -194,8 +195,7 @@ final class LoopMarkdown {
     line("");
   }
 
-  private double mean(
-      String label, String policy, int step, java.util.function.ToDoubleFunction<Step> f) {
+  private double mean(String label, String policy, int step, ToDoubleFunction<Step> f) {
     return r.spread(label, policy, step, f).mean();
   }
 

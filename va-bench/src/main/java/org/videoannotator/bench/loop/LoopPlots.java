@@ -12,6 +12,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.videoannotator.core.UserException;
 
@@ -121,7 +122,7 @@ final class LoopPlots {
     return chart;
   }
 
-  private static void scatter(XYSeries s, org.knowm.xchart.style.markers.Marker marker) {
+  private static void scatter(XYSeries s, Marker marker) {
     s.setMarker(marker).setLineStyle(new BasicStroke(0f));
     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
   }

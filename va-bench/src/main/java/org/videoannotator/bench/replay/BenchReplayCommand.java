@@ -1,10 +1,12 @@
 package org.videoannotator.bench.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.videoannotator.core.BenchSubcommand;
 import org.videoannotator.core.Json;
 import org.videoannotator.core.Settings;
+import org.videoannotator.datasets.SyntheticVaGenerator;
 import org.videoannotator.experiments.Exp1Comparison;
 import org.videoannotator.experiments.ResultFiles;
 import org.videoannotator.experiments.declared.Declaration;
@@ -133,10 +136,7 @@ public final class BenchReplayCommand implements BenchSubcommand, Callable<Integ
     if (dataDir == null) {
       var spec =
           new Declaration.GeneratorSpec(
-              0,
-              shots,
-              dim,
-              org.videoannotator.datasets.SyntheticVaGenerator.Config.defaultLabels(labelCount));
+              0, shots, dim, SyntheticVaGenerator.Config.defaultLabels(labelCount));
       dataDir =
           GeneratedData.ensure(
               spec, workDir.resolve("data-" + shots + "x" + dim + "x" + labelCount));
@@ -159,8 +159,7 @@ public final class BenchReplayCommand implements BenchSubcommand, Callable<Integ
     Map<String, Object> figures = new LinkedHashMap<>();
     Path javaOut = workDir.resolve("java-exp1.json");
     Path javaSplits = workDir.resolve("java-splits.json");
-    var os =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpu0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
     List<String> resolved;
@@ -311,7 +310,7 @@ public final class BenchReplayCommand implements BenchSubcommand, Callable<Integ
       return Double.NaN;
     }
     double[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     int mid = sorted.length / 2;
     return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }

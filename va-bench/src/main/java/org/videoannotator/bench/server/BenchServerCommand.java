@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -226,7 +228,7 @@ public final class BenchServerCommand implements BenchSubcommand, Callable<Integ
     List<String> all = corpus.vectors().keys().keys();
     SplittableRandom random = new SplittableRandom(1);
     List<String> keys = new ArrayList<>();
-    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    Set<Integer> seen = new HashSet<>();
     while (keys.size() < Math.min(n, all.size())) {
       int row = random.nextInt(all.size());
       if (seen.add(row)) {

@@ -6,8 +6,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.videoannotator.server.ServeCommand;
@@ -21,7 +23,7 @@ public final class ChildServer implements AutoCloseable {
 
   private final Process process;
   private final String url;
-  private final List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final List<String> output = Collections.synchronizedList(new ArrayList<>());
 
   private ChildServer(Process process, String url) {
     this.process = process;
@@ -88,7 +90,7 @@ public final class ChildServer implements AutoCloseable {
       drain.setDaemon(true);
       drain.start();
       return child;
-    } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+    } catch (TimeoutException | ExecutionException e) {
       p.destroyForcibly();
       throw new IOException(
           "the child server did not start in 2 minutes; its output:\n" + String.join("\n", seen),

@@ -2,6 +2,7 @@ package org.videoannotator.bench.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -123,7 +124,7 @@ public final class DurabilityCheck {
         } else {
           failed.incrementAndGet();
         }
-      } catch (java.io.UncheckedIOException e) {
+      } catch (UncheckedIOException e) {
         if (Thread.currentThread().isInterrupted()) {
           return;
         }

@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -106,7 +108,7 @@ public final class PasswordFlood {
           "  logged-in user, GET /api/labels: median %.1f ms before, median %.1f ms (worst %.1f ms) during,"
               + " %d requests%n",
           median(quiet) / 1e6, median(loaded) / 1e6, Collections.max(loaded) / 1e6, loaded.size());
-      System.out.println("  guesses' statuses: " + new java.util.TreeMap<>(statuses));
+      System.out.println("  guesses' statuses: " + new TreeMap<>(statuses));
       List<Long> known = new ArrayList<>();
       List<Long> unknown = new ArrayList<>();
       for (int i = 0; i < 15; i++) { // a fresh address each time: below the per-pair throttle
@@ -174,7 +176,7 @@ public final class PasswordFlood {
 
   private static void deleteTree(Path dir) throws IOException {
     try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
     }

@@ -1,16 +1,22 @@
 package org.videoannotator.bench.video;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +28,7 @@ import org.videoannotator.core.UserException;
 import org.videoannotator.embed.video.AsyncFrameSink;
 import org.videoannotator.embed.video.BoundaryScore;
 import org.videoannotator.embed.video.DecodeOptions;
+import org.videoannotator.embed.video.DecodedFrame;
 import org.videoannotator.embed.video.FrameSink;
 import org.videoannotator.embed.video.Transition;
 import org.videoannotator.embed.video.VideoDecoder;
@@ -318,9 +325,9 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
    * other load on the machine disturbs it far less than wall-clock rates.
    */
   private double detectionCpuMs(Path f) {
-    List<org.videoannotator.embed.video.DecodedFrame> frames = new ArrayList<>();
+    List<DecodedFrame> frames = new ArrayList<>();
     new VideoDecoder().decode(f, DecodeOptions.defaults(), frames::add);
-    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     double best = Double.MAX_VALUE;
     for (int r = 0; r < repeat; r++) {
       long t0 = mx.getCurrentThreadCpuTime();
@@ -386,7 +393,7 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
     if (path == null) {
       return false;
     }
-    for (String d : path.split(java.io.File.pathSeparator)) {
+    for (String d : path.split(File.pathSeparator)) {
       if (Files.isExecutable(Path.of(d, "ffmpeg"))) {
         return true;
       }
@@ -400,7 +407,7 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
                 "ffmpeg", "-v", "error", "-threads", "2", "-i", f.toString(), "-f", "null", "-")
             .redirectErrorStream(true)
             .start();
-    p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+    p.getInputStream().transferTo(OutputStream.nullOutputStream());
     if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
       throw new IllegalStateException("ffmpeg failed on " + f);
     }
@@ -435,7 +442,7 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
     BoundaryScore[] totals = new BoundaryScore[names.length];
     int[] falseAtDistractors = new int[names.length];
     int[] falseAtFlashes = new int[names.length];
-    java.util.Arrays.fill(totals, BoundaryScore.EMPTY);
+    Arrays.fill(totals, BoundaryScore.EMPTY);
     int k = 0;
     int frames = 0;
     MaterialBreakdown breakdown = new MaterialBreakdown();
@@ -489,9 +496,7 @@ public final class BenchDecodeCommand implements BenchSubcommand, Callable<Integ
       }
     }
     String sizes =
-        java.util.Arrays.stream(frameSizes)
-            .map(wh -> wh[0] + "x" + wh[1])
-            .collect(java.util.stream.Collectors.joining(", "));
+        Arrays.stream(frameSizes).map(wh -> wh[0] + "x" + wh[1]).collect(Collectors.joining(", "));
     out.printf(
         "%nshot boundaries, %s: %d rendered videos (%d frames, %s, %d formats)%n",
         title, plans.size(), frames, sizes, Math.min(plans.size(), formats.length));

@@ -1,5 +1,6 @@
 package org.videoannotator.bench.video;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ public final class BenchTrainCutsCommand implements BenchSubcommand, Callable<In
   public Integer call() throws Exception {
     try {
       Files.createDirectories(dir);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new UserException("cannot create " + dir + ": " + e.getMessage());
     }
     // The tuning material of `va bench decode`: suites 1 and 7, challenges 1-6, and the even

@@ -3,6 +3,7 @@ package org.videoannotator.bench.video;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.bytedeco.javacv.FFmpegFrameFilter;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -20,7 +21,7 @@ public final class FfmpegSceneFilter {
     List<Transition> out = new ArrayList<>();
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
       grabber.start(false);
-      String graph = String.format(java.util.Locale.ROOT, "select='gt(scene\\,%.3f)'", threshold);
+      String graph = String.format(Locale.ROOT, "select='gt(scene\\,%.3f)'", threshold);
       try (FFmpegFrameFilter filter =
           new FFmpegFrameFilter(graph, grabber.getImageWidth(), grabber.getImageHeight())) {
         filter.setPixelFormat(grabber.getPixelFormat());

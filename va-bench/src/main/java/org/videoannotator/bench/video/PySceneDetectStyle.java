@@ -1,5 +1,6 @@
 package org.videoannotator.bench.video;
 
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import org.videoannotator.embed.video.DecodedFrame;
@@ -105,7 +106,7 @@ public final class PySceneDetectStyle implements FrameSink {
     float[] out = new float[rgb.length];
     float[] tmp = new float[3];
     for (int i = 0; i < rgb.length; i += 3) {
-      java.awt.Color.RGBtoHSB(rgb[i] & 255, rgb[i + 1] & 255, rgb[i + 2] & 255, tmp);
+      Color.RGBtoHSB(rgb[i] & 255, rgb[i + 1] & 255, rgb[i + 2] & 255, tmp);
       out[i] = tmp[0] * 179.99f;
       out[i + 1] = tmp[1] * 255f;
       out[i + 2] = tmp[2] * 255f;

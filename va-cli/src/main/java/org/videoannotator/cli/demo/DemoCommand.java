@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.videoannotator.core.Settings;
 import org.videoannotator.core.VaSubcommand;
 import org.videoannotator.server.ServeCommand;
+import org.videoannotator.server.auth.TlsOptions;
+import org.videoannotator.server.auth.TokenOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,12 +43,9 @@ public final class DemoCommand implements Callable<Integer>, VaSubcommand {
       description = "Port (default: ${DEFAULT-VALUE}; 0 = any free port).")
   int port;
 
-  @picocli.CommandLine.Mixin
-  org.videoannotator.server.auth.TokenOptions tokens =
-      new org.videoannotator.server.auth.TokenOptions();
+  @picocli.CommandLine.Mixin TokenOptions tokens = new TokenOptions();
 
-  @picocli.CommandLine.Mixin
-  org.videoannotator.server.auth.TlsOptions tls = new org.videoannotator.server.auth.TlsOptions();
+  @picocli.CommandLine.Mixin TlsOptions tls = new TlsOptions();
 
   @Option(
       names = "--model",

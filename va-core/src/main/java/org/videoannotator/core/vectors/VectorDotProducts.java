@@ -3,6 +3,7 @@ package org.videoannotator.core.vectors;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -17,11 +18,12 @@ final class VectorDotProducts implements DotProducts {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
 
-  /** Floats with as many lanes as {@link #DOUBLES}, for widening. */
   /** Four floats, and four doubles: {@link #wideLaneSum}'s four partial sums as one vector. */
   private static final VectorSpecies<Float> QUAD_FLOATS = FloatVector.SPECIES_128;
 
   private static final VectorSpecies<Double> QUAD_DOUBLES = DoubleVector.SPECIES_256;
+
+  /** Floats with as many lanes as {@link #DOUBLES}, for widening. */
   private static final VectorSpecies<Float> HALF_FLOATS =
       VectorSpecies.of(float.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
 
@@ -463,7 +465,7 @@ final class VectorDotProducts implements DotProducts {
     }
     double sum = sumLanes(loss, 0, lanes);
     if (i < n) {
-      double[] tail = java.util.Arrays.copyOfRange(margin, i, n);
+      double[] tail = Arrays.copyOfRange(margin, i, n);
       double[] tailFactor = new double[n - i];
       sum += LogisticTerms.terms(tail, tailFactor, n - i);
       System.arraycopy(tailFactor, 0, factor, i, n - i);

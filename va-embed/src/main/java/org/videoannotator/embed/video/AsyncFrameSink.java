@@ -2,6 +2,7 @@ package org.videoannotator.embed.video;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs another sink on its own thread, so analysis (e.g. shot detection) overlaps with decoding on
@@ -79,7 +80,7 @@ public final class AsyncFrameSink implements FrameSink {
 
   private void put(Object o) {
     try {
-      while (!queue.offer(o, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      while (!queue.offer(o, 100, TimeUnit.MILLISECONDS)) {
         if (!worker.isAlive()) {
           rethrow();
           return;

@@ -1,5 +1,9 @@
 package org.videoannotator.embed.video;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * A boundary between two shots. A hard cut has {@code start == end ==} the 0-based index of the
  * first frame of the new shot. A gradual transition (dissolve, fade) spans the inclusive frame
@@ -56,10 +60,10 @@ public record Transition(Type type, int start, int end) implements Comparable<Tr
     if (isCut()) {
       return start;
     }
-    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    Map<String, Object> m = new LinkedHashMap<>();
     m.put("start", start);
     m.put("end", end);
-    m.put("type", type.name().toLowerCase(java.util.Locale.ROOT));
+    m.put("type", type.name().toLowerCase(Locale.ROOT));
     return m;
   }
 
@@ -72,6 +76,6 @@ public record Transition(Type type, int start, int end) implements Comparable<Tr
   public String toString() {
     return isCut()
         ? "cut@" + start
-        : type.name().toLowerCase(java.util.Locale.ROOT) + "[" + start + "," + end + "]";
+        : type.name().toLowerCase(Locale.ROOT) + "[" + start + "," + end + "]";
   }
 }

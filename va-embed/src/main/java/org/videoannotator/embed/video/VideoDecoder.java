@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.ffmpeg.global.swscale;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -186,7 +187,7 @@ public final class VideoDecoder {
         && decodedSeconds < TRUNCATION_SHARE * lengthUs / 1e6 - 1 / fps) {
       problems.add(
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "decoded %.1f s of the %.1f s the file announces: the file may be truncated",
               decodedSeconds,
               lengthUs / 1e6));

@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
@@ -32,6 +34,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -66,14 +69,14 @@ abstract class LuceneRowIndex implements RowIndex {
 
   // Held so the level sticks (java.util.logging keeps loggers weakly): Lucene's INFO line about the
   // vector API would otherwise land on every command's stderr; its warnings still show.
-  private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
-      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+  private static final Logger LUCENE_VECTOR_LOG =
+      Logger.getLogger("org.apache.lucene.internal.vectorization");
 
   static {
     if (System.getProperty(LUCENE_UPPER_JAVA) == null) {
       System.setProperty(LUCENE_UPPER_JAVA, Integer.toString(Runtime.version().feature()));
     }
-    LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.WARNING);
+    LUCENE_VECTOR_LOG.setLevel(Level.WARNING);
   }
 
   final Path dir;
@@ -85,7 +88,7 @@ abstract class LuceneRowIndex implements RowIndex {
    * @param preload files (by name) loaded into memory when a segment opens, so first searches are
    *     fast
    */
-  LuceneRowIndex(Path dir, BiPredicate<String, org.apache.lucene.store.IOContext> preload) {
+  LuceneRowIndex(Path dir, BiPredicate<String, IOContext> preload) {
     this.dir = dir;
     try {
       this.directory = FSDirectory.open(dir);

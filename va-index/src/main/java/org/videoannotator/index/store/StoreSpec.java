@@ -1,8 +1,12 @@
 package org.videoannotator.index.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.videoannotator.core.UserException;
 
 /**
  * Which {@link VectorStore} a corpus uses, as recorded in its manifest: a kind (the name of a
@@ -25,12 +29,12 @@ public record StoreSpec(String kind, Map<String, String> params) {
   }
 
   /** Parses {@code key=value} settings (as given on a command line) for {@code kind}. */
-  public static StoreSpec parse(String kind, java.util.List<String> settings) {
+  public static StoreSpec parse(String kind, List<String> settings) {
     Map<String, String> params = new TreeMap<>();
     for (String s : settings) {
       int eq = s.indexOf('=');
       if (eq <= 0) {
-        throw new org.videoannotator.core.UserException(
+        throw new UserException(
             "store setting '" + s + "' is not key=value (e.g. --store-param quantization=int8)");
       }
       params.put(s.substring(0, eq).strip(), s.substring(eq + 1).strip());
@@ -43,9 +47,9 @@ public record StoreSpec(String kind, Map<String, String> params) {
    * with further {@code key=value} settings (repeated {@code --store-param}s) added; a setting
    * given both ways must agree.
    */
-  public static StoreSpec parseKindAndParams(String text, java.util.List<String> more) {
+  public static StoreSpec parseKindAndParams(String text, List<String> more) {
     String kind = text.strip();
-    java.util.List<String> settings = new java.util.ArrayList<>();
+    List<String> settings = new ArrayList<>();
     int colon = kind.indexOf(':');
     if (colon >= 0) {
       for (String s : kind.substring(colon + 1).split(",")) {
@@ -56,7 +60,7 @@ public record StoreSpec(String kind, Map<String, String> params) {
       kind = kind.substring(0, colon).strip();
     }
     if (kind.isEmpty() || !kind.matches("[a-z][a-z0-9-]*")) {
-      throw new org.videoannotator.core.UserException(
+      throw new UserException(
           "--store '"
               + text
               + "' does not start with a store"
@@ -67,7 +71,7 @@ public record StoreSpec(String kind, Map<String, String> params) {
     for (Map.Entry<String, String> e : extra.params().entrySet()) {
       String given = inline.params().get(e.getKey());
       if (given != null && !given.equals(e.getValue())) {
-        throw new org.videoannotator.core.UserException(
+        throw new UserException(
             "store setting "
                 + e.getKey()
                 + " is given twice, as '"
@@ -83,7 +87,7 @@ public record StoreSpec(String kind, Map<String, String> params) {
   }
 
   public static StoreSpec parseKindAndParams(String text) {
-    return parseKindAndParams(text, java.util.List.of());
+    return parseKindAndParams(text, List.of());
   }
 
   /** The parameter {@code key}, or {@code fallback}. */
@@ -117,6 +121,6 @@ public record StoreSpec(String kind, Map<String, String> params) {
                 .map(
                     e ->
                         e.getKey() + "=" + (e.getKey().contains("password") ? "***" : e.getValue()))
-                .collect(java.util.stream.Collectors.joining(","));
+                .collect(Collectors.joining(","));
   }
 }

@@ -1,6 +1,7 @@
 package org.videoannotator.learn.feeds;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntPredicate;
 import org.videoannotator.core.vectors.VectorMath;
@@ -63,6 +64,6 @@ final class DiverseBorderlineFeed implements FeedStrategy {
         kept[count++] = row;
       }
     }
-    return java.util.Arrays.copyOf(kept, count);
+    return Arrays.copyOf(kept, count);
   }
 }

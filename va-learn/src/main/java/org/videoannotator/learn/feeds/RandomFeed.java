@@ -1,6 +1,7 @@
 package org.videoannotator.learn.feeds;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -76,6 +77,6 @@ final class RandomFeed implements FeedStrategy {
         out[count++] = rest.get(i);
       }
     }
-    return java.util.Arrays.copyOf(out, count);
+    return Arrays.copyOf(out, count);
   }
 }

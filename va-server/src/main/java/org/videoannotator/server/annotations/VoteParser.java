@@ -1,9 +1,11 @@
 package org.videoannotator.server.annotations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.server.api.ApiException;
 import org.videoannotator.server.api.Bodies;
@@ -38,7 +40,7 @@ public final class VoteParser {
             "annotations", "annotations must be an array of {key, value}");
       }
     } else if (body.isObject()) {
-      items = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(body);
+      items = JsonNodeFactory.instance.arrayNode().add(body);
     } else {
       throw ApiException.badRequest(
           "body", "the body must be an annotation object or an array of them");
@@ -91,7 +93,7 @@ public final class VoteParser {
     return new NewVote(key, value, annotator, source(item.get("source"), at + ".source"));
   }
 
-  private static java.util.Optional<String> field(JsonNode item, String name, String at) {
+  private static Optional<String> field(JsonNode item, String name, String at) {
     try {
       return Bodies.string(item, name);
     } catch (ApiException e) {

@@ -1,5 +1,8 @@
 package org.videoannotator.server.api;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A request the server refuses, with the HTTP status, a short error code, the offending field (or
  * null) and a one-sentence detail naming the input and what to do. Handlers throw it; {@link
@@ -9,7 +12,7 @@ public final class ApiException extends RuntimeException {
   private final int status;
   private final String code;
   private final String field;
-  private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+  private final Map<String, String> headers = new LinkedHashMap<>();
 
   public ApiException(int status, String code, String field, String detail) {
     super(detail);
@@ -41,8 +44,8 @@ public final class ApiException extends RuntimeException {
   }
 
   /** Response headers to send with the error. */
-  public java.util.Map<String, String> headers() {
-    return java.util.Map.copyOf(headers);
+  public Map<String, String> headers() {
+    return Map.copyOf(headers);
   }
 
   public ErrorBody body() {

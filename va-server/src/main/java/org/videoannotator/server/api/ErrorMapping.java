@@ -3,6 +3,8 @@ package org.videoannotator.server.api;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.JavalinDefaultRouting;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.UserException;
@@ -106,8 +108,7 @@ public final class ErrorMapping {
   }
 
   private static String requestId() {
-    return java.util.HexFormat.of()
-        .toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+    return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
   }
 
   private static void send(Context ctx, int status, ErrorBody body) {

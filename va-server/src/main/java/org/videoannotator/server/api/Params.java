@@ -1,8 +1,10 @@
 package org.videoannotator.server.api;
 
 import io.javalin.http.Context;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import org.videoannotator.server.errors.DomainException;
 
 /** Typed, validated query parameters; every failure names the parameter and the bad value. */
 public final class Params {
@@ -54,8 +56,7 @@ public final class Params {
   }
 
   /** One of the allowed values (case-sensitive), or {@code dflt} when absent. */
-  public static String oneOf(
-      Context ctx, String name, String dflt, java.util.Collection<String> allowed) {
+  public static String oneOf(Context ctx, String name, String dflt, Collection<String> allowed) {
     Optional<String> v = string(ctx, name);
     if (v.isEmpty()) {
       return dflt;
@@ -69,6 +70,6 @@ public final class Params {
 
   /** Shortens user input quoted in a message so an error never echoes megabytes. */
   public static String shorten(String text) {
-    return org.videoannotator.server.errors.DomainException.shorten(text);
+    return DomainException.shorten(text);
   }
 }

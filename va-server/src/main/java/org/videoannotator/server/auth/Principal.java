@@ -1,6 +1,7 @@
 package org.videoannotator.server.auth;
 
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.videoannotator.server.api.ApiException;
 import org.videoannotator.server.store.UserStore;
@@ -15,7 +16,7 @@ public final class Principal {
 
   private Principal() {}
 
-  static void set(jakarta.servlet.http.HttpServletRequest request, UserStore.User user) {
+  static void set(HttpServletRequest request, UserStore.User user) {
     request.setAttribute(ATTRIBUTE, user);
   }
 

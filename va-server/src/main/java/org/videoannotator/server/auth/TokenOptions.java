@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.videoannotator.core.UserException;
@@ -40,17 +44,16 @@ public final class TokenOptions {
    * A warning when {@code file} can be read by other users of the machine (group or others may read
    * it), so they can read the token; empty on file systems without POSIX permissions.
    */
-  public static java.util.Optional<String> readableByOthers(Path file) {
+  public static Optional<String> readableByOthers(Path file) {
     try {
-      java.util.Set<java.nio.file.attribute.PosixFilePermission> perms =
-          Files.getPosixFilePermissions(file);
-      if (perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
-          || perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)) {
-        return java.util.Optional.of(
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+      if (perms.contains(PosixFilePermission.OTHERS_READ)
+          || perms.contains(PosixFilePermission.GROUP_READ)) {
+        return Optional.of(
             "--token-file "
                 + file
                 + " can be read by other users of this machine ("
-                + java.nio.file.attribute.PosixFilePermissions.toString(perms)
+                + PosixFilePermissions.toString(perms)
                 + "); run 'chmod 600 "
                 + file
                 + "'");
@@ -58,7 +61,7 @@ public final class TokenOptions {
     } catch (UnsupportedOperationException | IOException e) {
       // no POSIX permissions here: nothing to say
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** The configured token, or null for none; reads the file or the environment. */

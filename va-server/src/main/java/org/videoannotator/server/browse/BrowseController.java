@@ -13,6 +13,7 @@ import org.videoannotator.server.clips.ClipView;
 import org.videoannotator.server.store.AnnotationStore;
 import org.videoannotator.server.store.CurrentAnnotation;
 import org.videoannotator.server.store.Label;
+import org.videoannotator.server.store.UnknownLabelException;
 
 /** {@code GET /api/browse}: HTTP in and out of {@link BrowseService}. */
 public final class BrowseController {
@@ -74,11 +75,7 @@ public final class BrowseController {
           store
               .label(labelName)
               .orElseThrow(
-                  () ->
-                      ApiException.notFound(
-                          "label",
-                          org.videoannotator.server.store.UnknownLabelException.message(
-                              labelName)));
+                  () -> ApiException.notFound("label", UnknownLabelException.message(labelName)));
       store.current(label.name()).forEach(a -> annotations.put(a.key(), a));
     }
     boolean unlabelled = Params.bool(ctx, "unlabelled", false);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.videoannotator.core.UserException;
@@ -57,10 +58,10 @@ public final class BrowseService {
   public record Neighbours(Clip clip, List<Clip> before, List<Clip> after) {}
 
   /** The shots around {@code key} in its video's timeline; empty if the corpus has no such clip. */
-  public java.util.Optional<Neighbours> neighbours(String key, int n) {
+  public Optional<Neighbours> neighbours(String key, int n) {
     int row = corpus.rowOf(key);
     if (row < 0) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     int[] timeline = timeline();
     int at;
@@ -84,7 +85,7 @@ public final class BrowseService {
       }
       after.add(c);
     }
-    return java.util.Optional.of(new Neighbours(clip, before, after));
+    return Optional.of(new Neighbours(clip, before, after));
   }
 
   public Page browse(Query q) {

@@ -1,5 +1,6 @@
 package org.videoannotator.server.builds;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -129,7 +130,7 @@ final class BuildJob implements Runnable {
       LOG.info("build {} of '{}' done in {} ms: {}", status.id(), status.label(), total, millis);
     } catch (Superseded e) {
       end(BuildStatus.SUPERSEDED, stopReason, t0);
-    } catch (RuntimeException | java.io.IOException e) {
+    } catch (RuntimeException | IOException e) {
       if (superseded) {
         end(BuildStatus.SUPERSEDED, stopReason, t0);
       } else {
@@ -170,7 +171,7 @@ final class BuildJob implements Runnable {
     return rows;
   }
 
-  private Result execute() throws java.io.IOException {
+  private Result execute() throws IOException {
     String label = status.label();
     long t = System.nanoTime();
     KeyedMatrix vectors = service.corpus().vectors();

@@ -1,5 +1,6 @@
 package org.videoannotator.server.builds;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class ModelFiles {
   }
 
   /** Saves {@code model} as version {@code version} of {@code label}; returns the relative path. */
-  public String save(String label, int version, LinearModel model) throws java.io.IOException {
+  public String save(String label, int version, LinearModel model) throws IOException {
     String relative = relativePath(label, version);
     Path file = corpusDir.resolve(relative);
     Files.createDirectories(file.getParent());

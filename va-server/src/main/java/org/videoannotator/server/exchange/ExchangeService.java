@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -166,7 +167,7 @@ public final class ExchangeService {
       throw tooManyRows("votes");
     }
     // In chunks: each is one write, so other annotators' votes are committed between them.
-    List<Event> events = new java.util.ArrayList<>();
+    List<Event> events = new ArrayList<>();
     for (int at = 0; at < result.votes().size(); at += IMPORT_CHUNK) {
       events.addAll(
           store.append(

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -180,7 +181,7 @@ final class LabelboxExchange {
     long in = clip.frameIn();
     long out = clip.frameOut();
     List<int[]> sorted = new ArrayList<>(ranges);
-    sorted.sort(java.util.Comparator.comparingInt(r -> r[0]));
+    sorted.sort(Comparator.comparingInt(r -> r[0]));
     long covered = 0;
     long next = in; // first frame not yet counted
     for (int[] r : sorted) {

@@ -7,8 +7,17 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.SequenceInputStream;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,7 +52,7 @@ final class BodyReader implements ReadListener {
   private final AtomicBoolean finished = new AtomicBoolean();
 
   /** The body as it arrived, in the pieces read (no doubling copies of a large upload). */
-  private final java.util.List<byte[]> pieces = new java.util.ArrayList<>();
+  private final List<byte[]> pieces = new ArrayList<>();
 
   // Jetty answers these only while the request is in its servlet context, not in read callbacks.
   private final String contextPath;
@@ -126,7 +135,7 @@ final class BodyReader implements ReadListener {
           return;
         }
       }
-      pieces.add(java.util.Arrays.copyOf(buffer, n));
+      pieces.add(Arrays.copyOf(buffer, n));
       received += n;
     }
   }
@@ -235,11 +244,11 @@ final class BodyReader implements ReadListener {
 
     @Override
     public ServletInputStream getInputStream() {
-      java.io.InputStream bytes =
-          new java.io.SequenceInputStream(
-              java.util.Collections.enumeration(
+      InputStream bytes =
+          new SequenceInputStream(
+              Collections.enumeration(
                   reader.pieces.stream()
-                      .map(p -> (java.io.InputStream) new ByteArrayInputStream(p))
+                      .map(p -> (InputStream) new ByteArrayInputStream(p))
                       .toList()));
       return new ServletInputStream() {
         private boolean eof;
@@ -276,11 +285,9 @@ final class BodyReader implements ReadListener {
     }
 
     @Override
-    public java.io.BufferedReader getReader() {
+    public BufferedReader getReader() {
       String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
-      return new java.io.BufferedReader(
-          new java.io.InputStreamReader(
-              getInputStream(), java.nio.charset.Charset.forName(encoding)));
+      return new BufferedReader(new InputStreamReader(getInputStream(), Charset.forName(encoding)));
     }
   }
 }

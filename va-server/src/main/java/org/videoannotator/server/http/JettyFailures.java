@@ -5,6 +5,7 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.io.EofException;
 import org.videoannotator.server.api.ApiException;
+import org.videoannotator.server.api.ErrorMapping;
 
 /**
  * The one place where Jetty's failures while a request arrives become API errors: Jetty throws
@@ -25,7 +26,7 @@ final class JettyFailures {
         int status = bad.getCode() >= 400 && bad.getCode() < 500 ? bad.getCode() : 400;
         return new ApiException(
             status,
-            org.videoannotator.server.api.ErrorMapping.codeOf(status),
+            ErrorMapping.codeOf(status),
             null,
             "the request body was refused while it arrived ("
                 + bad.getReason()

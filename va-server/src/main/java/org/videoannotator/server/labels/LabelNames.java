@@ -1,5 +1,6 @@
 package org.videoannotator.server.labels;
 
+import java.nio.charset.StandardCharsets;
 import org.videoannotator.server.errors.DomainException;
 
 /**
@@ -42,7 +43,7 @@ public final class LabelNames {
    */
   public static String folderName(String name) {
     StringBuilder out = new StringBuilder();
-    byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i < bytes.length; i++) {
       int b = bytes[i] & 0xff;
       boolean safe =

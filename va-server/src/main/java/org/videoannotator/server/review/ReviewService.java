@@ -1,8 +1,10 @@
 package org.videoannotator.server.review;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.videoannotator.core.vectors.KeyedMatrix;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.server.annotations.AnnotationView;
@@ -34,15 +36,15 @@ public final class ReviewService {
     NEEDS_VOTE;
 
     public String wire() {
-      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static List<String> wireNames() {
-      return java.util.Arrays.stream(values()).map(Filter::wire).toList();
+      return Arrays.stream(values()).map(Filter::wire).toList();
     }
 
     public static Filter of(String wire) {
-      return valueOf(wire.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+      return valueOf(wire.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
   }
 

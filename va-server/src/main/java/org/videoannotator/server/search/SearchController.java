@@ -2,8 +2,10 @@ package org.videoannotator.server.search;
 
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,7 @@ import org.videoannotator.server.clips.ClipView;
 import org.videoannotator.server.store.AnnotationStore;
 import org.videoannotator.server.store.CurrentAnnotation;
 import org.videoannotator.server.store.Label;
+import org.videoannotator.server.store.UnknownLabelException;
 
 /**
  * {@code GET /api/search}: text-to-video, full-text words, a named query, or "more like these",
@@ -81,9 +84,7 @@ public final class SearchController {
                         .orElseThrow(
                             () ->
                                 ApiException.notFound(
-                                    "label",
-                                    org.videoannotator.server.store.UnknownLabelException.message(
-                                        name))));
+                                    "label", UnknownLabelException.message(name))));
     boolean unlabelled = Params.bool(ctx, "unlabelled", false);
     if (unlabelled && label.isEmpty()) {
       throw ApiException.badRequest(
@@ -133,10 +134,10 @@ public final class SearchController {
     Set<String> keys =
         corpus.hasKey(value)
             ? Set.of(value)
-            : java.util.Arrays.stream(value.split(","))
+            : Arrays.stream(value.split(","))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     for (String key : keys) {
       if (!corpus.hasKey(key)) {
         throw ApiException.notFound(

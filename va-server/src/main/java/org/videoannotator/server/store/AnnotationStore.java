@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.videoannotator.core.Json;
 import org.videoannotator.core.UserException;
 
@@ -24,8 +26,6 @@ import org.videoannotator.core.UserException;
  * annotator's vote. Every write method returns only after its transaction is durable. Thread-safe.
  */
 public final class AnnotationStore implements AutoCloseable {
-  /** File name of the database inside the corpus folder. */
-
   /** Appends of more votes than this (import chunks, large batches) are committed on their own. */
   private static final int BULK_VOTES = 100;
 
@@ -33,12 +33,11 @@ public final class AnnotationStore implements AutoCloseable {
   private final ModelVersions models;
   private final UserStore users;
   private final AssignmentStore assignments;
-  private final Map<String, CurrentState> states = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, CurrentState> states = new ConcurrentHashMap<>();
   // One projection of a label's log at a time: readers arriving while it runs wait for it.
-  private final Map<String, Object> projecting = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Object> projecting = new ConcurrentHashMap<>();
   // Events read from the log to project current annotations (whole-log loads and catch-ups).
-  private final java.util.concurrent.atomic.LongAdder eventsRead =
-      new java.util.concurrent.atomic.LongAdder();
+  private final LongAdder eventsRead = new LongAdder();
 
   private AnnotationStore(Database db) {
     this.db = db;

@@ -8,9 +8,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The current annotations of one label, projected from the log and kept up to date by applying new
@@ -27,10 +30,10 @@ final class CurrentState {
   // The projection kept per clip, so a write re-projects its own clips, not the whole label:
   // clips changed since the last snapshot, each live clip's annotation and last event id, and
   // the live clips by last event id (the snapshot's order).
-  private final java.util.Set<String> dirty = new java.util.HashSet<>();
+  private final Set<String> dirty = new HashSet<>();
   private final Map<String, CurrentAnnotation> annotations = new HashMap<>();
   private final Map<String, Long> lastIds = new HashMap<>();
-  private final java.util.TreeMap<Long, String> byLastId = new java.util.TreeMap<>();
+  private final TreeMap<Long, String> byLastId = new TreeMap<>();
   private List<CurrentAnnotation> snapshot;
 
   private CurrentState(long labelId) {

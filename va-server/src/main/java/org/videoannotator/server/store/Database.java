@@ -4,9 +4,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,8 +30,7 @@ final class Database implements AutoCloseable {
   private final Path file;
   private final Connection writer;
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
-  private final java.util.concurrent.LinkedBlockingQueue<PendingWrite<?>> queue =
-      new java.util.concurrent.LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
   private final Thread writerThread;
   private volatile boolean closed;
 
@@ -67,8 +72,7 @@ final class Database implements AutoCloseable {
   private static final class PendingWrite<T> {
     final SqlWork<T> work;
     final boolean bulk;
-    final java.util.concurrent.CompletableFuture<T> done =
-        new java.util.concurrent.CompletableFuture<>();
+    final CompletableFuture<T> done = new CompletableFuture<>();
     T result;
 
     PendingWrite(SqlWork<T> work, boolean bulk) {
@@ -109,7 +113,7 @@ final class Database implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new StoreException(
           "interrupted while waiting for a write to " + file + " (it may still commit)", e);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
@@ -122,7 +126,7 @@ final class Database implements AutoCloseable {
    * The writer thread: takes every waiting write, runs them in one transaction, commits, answers.
    */
   private void writerLoop() {
-    java.util.List<PendingWrite<?>> group = new java.util.ArrayList<>();
+    List<PendingWrite<?>> group = new ArrayList<>();
     while (true) {
       group.clear();
       try {
@@ -149,8 +153,8 @@ final class Database implements AutoCloseable {
   private static final PendingWrite<Object> STOP = new PendingWrite<>(c -> null, false);
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private void runGroup(java.util.List<PendingWrite<?>> group) {
-    java.util.List<PendingWrite<?>> ok = new java.util.ArrayList<>();
+  private void runGroup(List<PendingWrite<?>> group) {
+    List<PendingWrite<?>> ok = new ArrayList<>();
     try {
       writer.setAutoCommit(false);
       for (PendingWrite p : group) {
@@ -158,7 +162,7 @@ final class Database implements AutoCloseable {
           p.done.complete(null);
           continue;
         }
-        java.sql.Savepoint savepoint = writer.setSavepoint();
+        Savepoint savepoint = writer.setSavepoint();
         try {
           p.result = p.work.run(writer);
           writer.releaseSavepoint(savepoint);
@@ -191,7 +195,7 @@ final class Database implements AutoCloseable {
     }
   }
 
-  private static void failAll(java.util.List<PendingWrite<?>> group, RuntimeException e) {
+  private static void failAll(List<PendingWrite<?>> group, RuntimeException e) {
     for (PendingWrite<?> p : group) {
       p.done.completeExceptionally(e);
     }
@@ -237,7 +241,7 @@ final class Database implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    java.util.List<PendingWrite<?>> late = new java.util.ArrayList<>();
+    List<PendingWrite<?>> late = new ArrayList<>();
     queue.drainTo(late);
     failAll(late, new StoreException("the annotation database " + file + " is closed", null));
     synchronized (writer) {

@@ -1,5 +1,7 @@
 package org.videoannotator.server.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Where a calibrated model says "yes" (see va-learn's {@code Calibration}), how well that cut did
  * on the cross-validated predictions, and how much of the corpus it calls "yes".
@@ -16,9 +18,8 @@ public record Decision(
   public static final double UNCALIBRATED_THRESHOLD = 0.5;
 
   /** Reads the decision of a model version's summary JSON; 0.5 when it has none. */
-  public static double thresholdOf(com.fasterxml.jackson.databind.JsonNode summary) {
-    com.fasterxml.jackson.databind.JsonNode t =
-        summary.path("quality").path("decision").path("threshold");
+  public static double thresholdOf(JsonNode summary) {
+    JsonNode t = summary.path("quality").path("decision").path("threshold");
     return t.isNumber() ? t.doubleValue() : UNCALIBRATED_THRESHOLD;
   }
 }

@@ -1,6 +1,8 @@
 package org.videoannotator.server.team;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.videoannotator.index.Corpus;
 import org.videoannotator.server.annotations.AnnotationView;
@@ -27,15 +29,15 @@ public final class AdjudicationService {
     ALL;
 
     public String wire() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
 
     public static List<String> wireNames() {
-      return java.util.Arrays.stream(values()).map(State::wire).toList();
+      return Arrays.stream(values()).map(State::wire).toList();
     }
 
     public static State of(String wire) {
-      return valueOf(wire.toUpperCase(java.util.Locale.ROOT));
+      return valueOf(wire.toUpperCase(Locale.ROOT));
     }
   }
 

@@ -3,6 +3,7 @@ package org.videoannotator.server.team;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -208,7 +209,7 @@ public final class AgreementStatistics {
   }
 
   private static <T> List<T> categories(Map<String, ? extends Map<String, T>> ratings) {
-    Set<T> seen = new java.util.LinkedHashSet<>();
+    Set<T> seen = new LinkedHashSet<>();
     ratings.values().forEach(u -> seen.addAll(u.values()));
     return List.copyOf(seen);
   }

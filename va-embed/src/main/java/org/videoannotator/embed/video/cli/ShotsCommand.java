@@ -1,5 +1,6 @@
 package org.videoannotator.embed.video.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,7 +132,7 @@ public final class ShotsCommand implements VaSubcommand, Callable<Integer> {
     if (json) {
       try {
         out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      } catch (JsonProcessingException e) {
         throw new IllegalStateException("cannot write JSON", e);
       }
     }

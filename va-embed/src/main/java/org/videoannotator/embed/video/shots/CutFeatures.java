@@ -1,5 +1,6 @@
 package org.videoannotator.embed.video.shots;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,7 +39,7 @@ final class CutFeatures {
   private CutFeatures() {}
 
   static List<FrameSignal> signals() {
-    List<FrameSignal> s = new java.util.ArrayList<>();
+    List<FrameSignal> s = new ArrayList<>();
     s.add(new CutScore());
     for (Descriptor d : Descriptor.values()) {
       s.add(new WindowContrast(d));

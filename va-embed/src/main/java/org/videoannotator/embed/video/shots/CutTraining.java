@@ -3,6 +3,7 @@ package org.videoannotator.embed.video.shots;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.videoannotator.embed.video.DecodeOptions;
@@ -61,7 +62,7 @@ public final class CutTraining {
       scale[j] = Math.max(1e-6, Math.sqrt(scale[j]));
     }
     double[] w = fit(xs, ys, mean, scale);
-    double[] weights = java.util.Arrays.copyOf(w, k);
+    double[] weights = Arrays.copyOf(w, k);
     CutModel model = new CutModel(1, CutFeatures.NAMES, mean, scale, weights, w[k], 0.5, trainedOn);
     int tp = 0;
     int fp = 0;
@@ -143,7 +144,7 @@ public final class CutTraining {
     int n = b.length;
     double[][] m = new double[n][];
     for (int i = 0; i < n; i++) {
-      m[i] = java.util.Arrays.copyOf(a[i], n + 1);
+      m[i] = Arrays.copyOf(a[i], n + 1);
       m[i][n] = b[i];
       m[i][i] += 1e-9;
     }

@@ -1,5 +1,9 @@
 package org.videoannotator.embed.video.shots;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 /**
  * How different two frames are, after compensating the dominant camera translation.
  *
@@ -26,13 +30,13 @@ record FrameDiff(double hist, double blocks, double ecr, int dx, int dy) {
   private static final int[][] LOCAL_SHIFTS = localShifts();
 
   private static int[][] localShifts() {
-    java.util.List<int[]> l = new java.util.ArrayList<>();
+    List<int[]> l = new ArrayList<>();
     for (int sy = -LOCAL_RADIUS; sy <= LOCAL_RADIUS; sy++) {
       for (int sx = -LOCAL_RADIUS; sx <= LOCAL_RADIUS; sx++) {
         l.add(new int[] {sx, sy});
       }
     }
-    l.sort(java.util.Comparator.comparingInt(v -> v[0] * v[0] + v[1] * v[1]));
+    l.sort(Comparator.comparingInt(v -> v[0] * v[0] + v[1] * v[1]));
     return l.toArray(new int[0][]);
   }
 

@@ -1,5 +1,6 @@
 package org.videoannotator.embed.video.shots;
 
+import java.awt.Color;
 import org.videoannotator.embed.video.DecodedFrame;
 
 /**
@@ -88,7 +89,7 @@ final class FrameFeatures {
         luma[y * w + x] = (short) l;
         sum += l;
         sq += l * l;
-        java.awt.Color.RGBtoHSB(r, g, b, hsv);
+        Color.RGBtoHSB(r, g, b, hsv);
         hist[bin(hsv)] += 1;
         int region = (y * REGIONS / h) * REGIONS + x * REGIONS / w;
         moments[4 * region] += r;

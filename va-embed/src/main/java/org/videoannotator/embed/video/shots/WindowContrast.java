@@ -1,5 +1,7 @@
 package org.videoannotator.embed.video.shots;
 
+import java.util.Locale;
+
 /**
  * How far the {@code descriptor} averaged over the {@value #SIDE} frames before a frame lies from
  * its average over that frame and the {@value #SIDE} - 1 after, relative to how much each side
@@ -20,7 +22,7 @@ record WindowContrast(Descriptor descriptor) implements FrameSignal {
   public String name() {
     return "Contrast"
         + descriptor.name().charAt(0)
-        + descriptor.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        + descriptor.name().substring(1).toLowerCase(Locale.ROOT);
   }
 
   @Override

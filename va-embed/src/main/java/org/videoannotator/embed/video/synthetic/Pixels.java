@@ -6,6 +6,8 @@ import java.awt.RenderingHints;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /** Whole-frame pixel operations on TYPE_INT_RGB images for the synthetic renderer. */
 public final class Pixels {
@@ -71,7 +73,7 @@ public final class Pixels {
       case NOISE -> {
         if (rel < e.frames()) {
           int[] p = data(img);
-          java.util.SplittableRandom random = new java.util.SplittableRandom(seed * 1_000_003L + t);
+          SplittableRandom random = new SplittableRandom(seed * 1_000_003L + t);
           for (int i = 0; i < p.length; i++) {
             int v = 40 + random.nextInt(200);
             p[i] = (v << 16) | (v << 8) | v;
@@ -80,7 +82,7 @@ public final class Pixels {
       }
       case SPARKLE -> {
         if (rel < e.frames()) {
-          sparkle(img, new java.util.SplittableRandom(seed * 1_000_003L + t));
+          sparkle(img, new SplittableRandom(seed * 1_000_003L + t));
         }
       }
       case LIGHTING -> {
@@ -110,12 +112,12 @@ public final class Pixels {
    * Bright cells (about a third of a grid of 1/24-width squares) in random saturated colours on a
    * dark ground, a new set every frame: edges, structure and colours all change completely.
    */
-  private static void sparkle(BufferedImage img, java.util.SplittableRandom random) {
+  private static void sparkle(BufferedImage img, SplittableRandom random) {
     int w = img.getWidth();
     int h = img.getHeight();
     int cell = Math.max(2, w / 24);
     int[] p = data(img);
-    java.util.Arrays.fill(p, 0x0C0E12);
+    Arrays.fill(p, 0x0C0E12);
     for (int y = 0; y + cell <= h; y += cell) {
       for (int x = 0; x + cell <= w; x += cell) {
         if (random.nextInt(3) == 0) {
@@ -126,7 +128,7 @@ public final class Pixels {
                       0.8f + 0.2f * random.nextFloat())
                   & 0xFFFFFF;
           for (int dy = 0; dy < cell; dy++) {
-            java.util.Arrays.fill(p, (y + dy) * w + x, (y + dy) * w + x + cell, v);
+            Arrays.fill(p, (y + dy) * w + x, (y + dy) * w + x + cell, v);
           }
         }
       }
@@ -136,7 +138,7 @@ public final class Pixels {
   private static void blendToward(BufferedImage img, int rgb, double w) {
     BufferedImage solid =
         new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
-    java.util.Arrays.fill(data(solid), rgb);
+    Arrays.fill(data(solid), rgb);
     blend(img, solid, w);
   }
 

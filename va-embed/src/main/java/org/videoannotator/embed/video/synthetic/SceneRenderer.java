@@ -3,10 +3,13 @@ package org.videoannotator.embed.video.synthetic;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.NoninvertibleTransformException;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
@@ -166,13 +169,13 @@ public final class SceneRenderer implements ShotSource {
               .getBounds2D();
       r.setRect(r.getX() - 0.1, r.getY() - 0.1, r.getWidth() + 0.2, r.getHeight() + 0.2);
       return r;
-    } catch (java.awt.geom.NoninvertibleTransformException e) {
+    } catch (NoninvertibleTransformException e) {
       throw new IllegalStateException("camera transform cannot be inverted", e);
     }
   }
 
   private void drawWorld(Graphics2D g, int t, Rectangle2D view) {
-    g.setPaint(new java.awt.GradientPaint(0f, -3f, sky, 0f, (float) HORIZON, skyLow));
+    g.setPaint(new GradientPaint(0f, -3f, sky, 0f, (float) HORIZON, skyLow));
     g.fill(new Rectangle2D.Double(-20, -4, 40, 4 + HORIZON));
     g.setColor(ground);
     g.fill(new Rectangle2D.Double(-20, HORIZON, 40, 4));
@@ -181,7 +184,7 @@ public final class SceneRenderer implements ShotSource {
     g.setStroke(new BasicStroke(0.006f));
     double firstStripe = Math.floor((view.getMinX() - 1) / 0.23) * 0.23;
     for (double x = firstStripe; x < view.getMaxX() + 1.6; x += 0.23) {
-      g.draw(new java.awt.geom.Line2D.Double(x, HORIZON, x - 0.4, HORIZON + 1.5));
+      g.draw(new Line2D.Double(x, HORIZON, x - 0.4, HORIZON + 1.5));
     }
     if (scene.palette().night() && !scene.palette().indoor()) {
       g.setColor(new Color(250, 250, 220));

@@ -2,6 +2,7 @@ package org.videoannotator.embed.video.synthetic;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -155,7 +156,7 @@ public final class SyntheticVideo {
 
   private static void toBgr(BufferedImage rgb, BufferedImage bgr) {
     int w = rgb.getWidth();
-    int[] px = ((java.awt.image.DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+    int[] px = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
     byte[] out = ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData();
     for (int i = 0, o = 0; i < px.length; i++, o += 3) {
       int p = px[i];
