@@ -62,6 +62,10 @@ class AccountsLoginTest extends BrowserTestBase {
         browser.find(".login-error").getText().contains("Wrong name or secret"),
         browser.find(".login").getText());
     browser.screenshot("01-wrong-secret");
+    assertEquals(
+        List.of(),
+        browser.screenshotsAtBothWidths("01-login"),
+        "a login page that scrolls sideways");
 
     logIn("bob", web.secrets.get("bob"));
     awaitUi();

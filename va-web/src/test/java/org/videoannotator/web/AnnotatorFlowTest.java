@@ -414,7 +414,7 @@ class AnnotatorFlowTest extends BrowserTestBase {
   // Issue 14: every screen at 1440 and 900 px, looked at; none may scroll sideways.
   private void everyScreenAtBothWidths() throws Exception {
     List<String> sideways = new java.util.ArrayList<>(browser.screenshotsAtBothWidths("20-labels"));
-    for (String step : List.of("search", "build", "review")) {
+    for (String step : List.of("search", "build", "review", "team")) {
       browser.open(web.url("/#/label/" + LABEL + "/" + step));
       browser.find("#step-panel");
       sideways.addAll(browser.screenshotsAtBothWidths("21-" + step));
