@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.videoannotator.server.exchange.ExchangeService;
 import org.videoannotator.testkit.SyntheticCorpora;
 
 /**
@@ -26,7 +27,7 @@ import org.videoannotator.testkit.SyntheticCorpora;
  * <p>{@code java -cp va.jar org.videoannotator.bench.server.ImportStall [mb] [repeats]}
  */
 public final class ImportStall {
-  private static final int MAX_ROWS = 100_000; // ExchangeService.MAX_IMPORT_ROWS
+  private static final int MAX_ROWS = ExchangeService.MAX_IMPORT_ROWS;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private ImportStall() {}
