@@ -1,8 +1,8 @@
 package org.videoannotator.experiments.protocol;
 
+import java.util.Arrays;
 import org.videoannotator.core.vectors.KeyedMatrix;
 import org.videoannotator.learn.LabelledSet;
-import org.videoannotator.learn.LinearModel;
 import org.videoannotator.learn.LogisticRegressionCv;
 
 /**
@@ -35,8 +35,44 @@ public final class LogisticEvaluator implements TrainingEvaluator {
               + train.negativeCount()
               + " negatives; both classes are needed");
     }
-    LinearModel model = learner.fit(embeddings.matrix(), embeddings.keys(), train);
-    return new Evaluation(train.size(), validation.averagePrecision(scores(model)));
+    double[] coefficients =
+        learner.fitExactly(embeddings.matrix(), embeddings.keys(), train).coefficients();
+    return new Evaluation(
+        train.size(), validation.averagePrecision(new Probabilities(validation, coefficients)));
+  }
+
+  /**
+   * The reference's {@code predict_proba}: the decision value as its BLAS rounds it for the row's
+   * position ({@link ReferenceGemv}), plus the intercept, then scipy's {@code expit}, {@code 1 / (1
+   * + exp(-z))}. Each row's value per kernel is computed once (most positions use one kernel).
+   */
+  private static final class Probabilities implements ValidationBench.RowScorer {
+    private final ValidationBench validation;
+    private final double[] w;
+    private final double bias;
+    private final double[][] byKernel = new double[ReferenceGemv.Kernel.values().length][];
+
+    Probabilities(ValidationBench validation, double[] coefficients) {
+      this.validation = validation;
+      int dim = coefficients.length - 1;
+      this.w = Arrays.copyOf(coefficients, dim);
+      this.bias = coefficients[dim];
+    }
+
+    @Override
+    public double score(int row, ReferenceGemv.Kernel kernel) {
+      double[] memo = byKernel[kernel.ordinal()];
+      if (memo == null) {
+        memo = new double[validation.size()];
+        Arrays.fill(memo, Double.NaN);
+        byKernel[kernel.ordinal()] = memo;
+      }
+      if (Double.isNaN(memo[row])) {
+        double z = ReferenceGemv.dot(kernel, validation.row(row), w) + bias;
+        memo[row] = 1 / (1 + StrictMath.exp(-z));
+      }
+      return memo[row];
+    }
   }
 
   private void checkDisjoint(LabelledSet train) {
@@ -45,14 +81,5 @@ public final class LogisticEvaluator implements TrainingEvaluator {
         throw new IllegalArgumentException("training and validation sets share key '" + key + "'");
       }
     }
-  }
-
-  /** The model's probability for every validation row (apart, so the JIT compiles it apart). */
-  private double[] scores(LinearModel model) {
-    double[] scores = new double[validation.size()];
-    for (int i = 0; i < scores.length; i++) {
-      scores[i] = model.probability(validation.row(i));
-    }
-    return scores;
   }
 }
