@@ -10,9 +10,10 @@ import org.videoannotator.core.vectors.DotProducts;
  * float32, so nothing is lost); the loss is summed in double.
  *
  * <p>Along a line search it keeps the rows' decision values {@code z = Xw + b} and moves them:
- * {@code z(w + t d) = z(w) + t (Xd + d_b)}, with {@code Xd} computed once per line in float, and
- * each trial's slope {@code g.d} from the rows' loss derivatives without the gradient. So a search
- * costs one cheap pass for {@code Xd} and one gradient pass for the accepted point, instead of a
+ * {@code z(w + t d) = z(w) + t (Xd + d_b)}, with {@code Xd} computed once per line (in float, or in
+ * double with the double gradient: the replays, where float moved large-C fits by 1e-5), and each
+ * trial's slope {@code g.d} from the rows' loss derivatives without the gradient. So a search costs
+ * one cheap pass for {@code Xd} and one gradient pass for the accepted point, instead of a
  * double-precision {@code Xw} and a gradient per trial. The decision values at the start of a
  * minimisation are exact (double); each step adds rounding of about 1e-7 times that step, which
  * vanishes as the steps do, so the relative decrease L-BFGS stops on (2e-9) is measured without
