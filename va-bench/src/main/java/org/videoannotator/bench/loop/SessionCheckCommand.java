@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.videoannotator.core.BenchSubcommand;
@@ -107,6 +108,23 @@ public final class SessionCheckCommand implements BenchSubcommand, Callable<Inte
       List<String> advice) {
     boolean passes() {
       return skipped == null && within(shownShare) && within(countedShare);
+    }
+
+    /**
+     * {@code pattern} filled with the label, the true rate, the share called "yes" counted and
+     * shown, the estimate (percentages), its method and the verdict ("passes" or {@code fails}).
+     */
+    String format(String pattern, String fails) {
+      return String.format(
+          Locale.ROOT,
+          pattern,
+          label,
+          100 * trueRate,
+          100 * countedShare,
+          100 * shownShare,
+          100 * estimatedRate,
+          method,
+          passes() ? "passes" : fails);
     }
 
     private boolean within(double share) {
@@ -224,15 +242,9 @@ public final class SessionCheckCommand implements BenchSubcommand, Callable<Inte
   private static String line(Outcome o) {
     return o.skipped() != null
         ? String.format("%s: skipped (%s)", o.label(), o.skipped())
-        : String.format(
+        : o.format(
             "%s: true rate %.1f %%, called yes %.1f %% (shown %.1f %%), estimated %.1f %% (%s): %s",
-            o.label(),
-            100 * o.trueRate(),
-            100 * o.countedShare(),
-            100 * o.shownShare(),
-            100 * o.estimatedRate(),
-            o.method(),
-            o.passes() ? "passes" : "FAILS");
+            "FAILS");
   }
 
   private void write(List<Outcome> outcomes, Path truthFile) throws Exception {
@@ -294,16 +306,7 @@ public final class SessionCheckCommand implements BenchSubcommand, Callable<Inte
         continue;
       }
       tally.merge(o.passes(), 1, Integer::sum);
-      md.append(
-          String.format(
-              "| %s | %.1f %% | %.2f %% | %.2f %% | %.1f %% (%s) | %s |%n",
-              o.label(),
-              100 * o.trueRate(),
-              100 * o.countedShare(),
-              100 * o.shownShare(),
-              100 * o.estimatedRate(),
-              o.method(),
-              o.passes() ? "passes" : "fails"));
+      md.append(o.format("| %s | %.1f %% | %.2f %% | %.2f %% | %.1f %% (%s) | %s |%n", "fails"));
     }
     md.append(
         String.format(
