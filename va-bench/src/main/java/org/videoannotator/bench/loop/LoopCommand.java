@@ -271,7 +271,9 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
     List<Expert> experts = new ArrayList<>();
     for (long s = 0; s < seeds; s++) {
       seedList.add(s);
-      experts.add(new Expert(table, rows, s, noise));
+      Expert expert = new Expert(table, rows, s, noise);
+      experts.add(expert);
+      expert.writeHoldout(out.resolve("answers").resolve("holdout-s" + s + ".txt"));
     }
     List<String> named = new ArrayList<>();
     info.path("namedQueries").forEach(q -> named.add(q.asText()));

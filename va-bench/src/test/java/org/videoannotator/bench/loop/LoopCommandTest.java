@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -127,6 +129,15 @@ class LoopCommandTest {
               rows.subList(1, rows.size()).stream().map(CsvReader.Row::fields).toList();
           assertEquals(200, answers.size(), file.toString());
           assertEquals(200, answers.stream().map(List::getFirst).distinct().count());
+          Set<String> holdout =
+              new HashSet<>(
+                  Files.readAllLines(
+                      out.resolve("answers")
+                          .resolve("holdout-s" + seed.get("seed").asInt() + ".txt")));
+          assertEquals(Math.round(0.2 * truth.keys().size()), holdout.size());
+          assertTrue(
+              answers.stream().noneMatch(r -> holdout.contains(r.getFirst())),
+              "no hold-out clip is labelled");
           for (JsonNode step : seed.get("steps")) {
             int n = step.get("labels").asInt();
             long yes = answers.subList(0, n).stream().filter(r -> r.get(1).equals("yes")).count();
