@@ -10,11 +10,12 @@ For every session and budget step: the step's model is trained again, with sciki
 the server, on the first `labels` answers of the session's answers file (the server trained on the
 same answers: every budget step builds on all labels given so far), as the protocol defines the
 classifier (L2 logistic regression, C by 5-fold stratified CV maximising average precision over 10
-values from 1e-4 to 1e4, refit); its hold-out AP against truth.csv is compared with the run's
+values from 1e-4 to 1e4, refit), with the server's two choices: the rows in its order ("yes" keys sorted,
+then "no" keys sorted), and the middle of tied Cs; its hold-out AP against truth.csv is compared with the run's
 holdoutAp for that seed and step. Also checked exactly: the "yes" answers in each prefix against the
 step's `yes`, that no answer is on the hold-out, and that each step's mean equals the mean of its
-seeds. The two learners break ties between Cs differently (the server takes the middle of tied Cs)
-and stop L-BFGS at their own tolerances, so the APs agree closely, not bit for bit.
+seeds. The two learners stop L-BFGS at their own tolerances and the server's CV folds are its own
+port of scikit-learn's, so the APs agree closely, not bit for bit.
 """
 import argparse
 import csv
@@ -31,17 +32,18 @@ from sklearn.model_selection import StratifiedKFold
 
 
 def fit_and_score(x_train, y_train, x_eval):
+    """The server's build, in scikit-learn: folds over the rows in the server's order, the middle of the
+    Cs whose summed fold APs tie with the best (the server's TieBreak.MIDDLE), refit on all."""
     folds = min(5, int(y_train.sum()), int(len(y_train) - y_train.sum()))
     cv = StratifiedKFold(folds, shuffle=True, random_state=0)
-    best, best_c = -1.0, None
-    for c in np.logspace(-4, 4, 10):
-        aps = []
-        for train, test in cv.split(x_train, y_train):
+    cs = np.logspace(-4, 4, 10)
+    sums = np.zeros(len(cs))
+    for train, test in cv.split(x_train, y_train):
+        for k, c in enumerate(cs):
             m = LogisticRegression(C=c, max_iter=1000).fit(x_train[train], y_train[train])
-            aps.append(average_precision_score(y_train[test], m.decision_function(x_train[test])))
-        if np.mean(aps) > best:
-            best, best_c = np.mean(aps), c
-    model = LogisticRegression(C=best_c, max_iter=1000).fit(x_train, y_train)
+            sums[k] += average_precision_score(y_train[test], m.decision_function(x_train[test]))
+    tied = [k for k in range(len(cs)) if sums[k] >= sums.max() - 1e-9]
+    model = LogisticRegression(C=cs[tied[len(tied) // 2]], max_iter=1000).fit(x_train, y_train)
     return model.decision_function(x_eval)
 
 
@@ -56,6 +58,7 @@ def main():
     row_of = {k: i for i, k in enumerate(keys)}
     with h5py.File(os.path.join(args.data, "embeddings.h5"), "r") as f:
         x = np.asarray(f["embeddings"], dtype=np.float64)
+    x /= np.linalg.norm(x, axis=1, keepdims=True)  # the corpus stores unit vectors (cosine search)
     truth = {}
     with open(os.path.join(args.data, "truth.csv")) as f:
         reader = csv.reader(f)
@@ -90,8 +93,10 @@ def main():
                         exact_failures.append(f"{label}/{policy}/s{s['seed']} at {n}: {yes} yes, run says {step['yes']}")
                     if step["holdoutAp"] is None:
                         continue
-                    y = np.array([r["answer"] == "yes" for r in prefix], dtype=int)
-                    scores = fit_and_score(x[[row_of[r["key"]] for r in prefix]], y, x[hold_rows])
+                    # the server's row order (LabelledSet.orderedKeys): "yes" keys sorted, then "no" keys
+                    ordered = sorted(prefix, key=lambda r: (r["answer"] != "yes", r["key"]))
+                    y = np.array([r["answer"] == "yes" for r in ordered], dtype=int)
+                    scores = fit_and_score(x[[row_of[r["key"]] for r in ordered]], y, x[hold_rows])
                     ours = average_precision_score(y_all[hold_rows], scores)
                     diffs.append((abs(ours - step["holdoutAp"]), label, policy, s["seed"], n, ours, step["holdoutAp"]))
     diffs.sort(reverse=True)
