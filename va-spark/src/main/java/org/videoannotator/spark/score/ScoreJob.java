@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -17,15 +18,16 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
-import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.catalyst.expressions.SpecificInternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
+import org.apache.spark.util.TaskCompletionListener;
 import org.videoannotator.core.vectors.DotProducts;
 import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.learn.CorpusScorer;
 import org.videoannotator.learn.LinearModel;
+import org.videoannotator.spark.HadoopConf;
 import org.videoannotator.spark.HadoopJson;
 import org.videoannotator.spark.parquet.ClipTable;
 import org.videoannotator.spark.parquet.VectorColumn;
@@ -39,7 +41,13 @@ import org.videoannotator.spark.parquet.VectorColumn;
 public final class ScoreJob {
   public static final String SCORES = "scores";
   public static final String FEEDS = "feeds.json";
-  private static final int BLOCK_ROWS = 4096;
+
+  /**
+   * Bytes of vectors scored per block: small enough to stay in a core's cache between the copy and
+   * the dot products, and far below the garbage collector's humongous-object size.
+   */
+  private static final int BLOCK_BYTES = 256 * 1024;
+
   static final StructType SCHEMA =
       new StructType()
           .add(ClipTable.KEY, DataTypes.StringType, false)
@@ -79,7 +87,7 @@ public final class ScoreJob {
         new FeedRanksAccumulator(4 * options.feedSize(), options.threshold(), options.seed());
     spark.sparkContext().register(ranks, "feed candidates");
     JavaRDD<InternalRow> scored =
-        scan(data.select(ClipTable.KEY, ClipTable.VECTOR), binary)
+        scan(jsc, data.select(ClipTable.KEY, ClipTable.VECTOR), binary)
             .mapPartitions(part -> score(part, shared.value().model(), ranks));
     // Spark's own rows go to the writer as they are (a Row would be converted back, key and all);
     // va spark jobs always run in a classic session (never Spark Connect).
@@ -104,19 +112,23 @@ public final class ScoreJob {
   }
 
   /**
-   * The partitions of the selected columns as cursors: binary vectors straight from the Parquet
-   * reader's column batches when the plan is a columnar scan, else rows (the vector is copied out
-   * of Spark's columnar buffer without boxing a float).
+   * The partitions of the selected columns as cursors. A binary vector column of a Parquet file
+   * scan is read by parquet-mr's page reader in Spark's planned partitions ({@link
+   * ParquetVectorCursor}); anything else is read by Spark: rows, the vector copied out of Spark's
+   * columnar buffer without boxing a float.
    */
-  private static JavaRDD<VectorCursor> scan(Dataset<Row> selected, boolean binary) {
-    SparkPlan plan = selected.queryExecution().executedPlan();
-    while (!plan.supportsColumnar() && plan.children().size() == 1) {
-      plan = plan.children().head();
-    }
-    if (binary && plan.supportsColumnar()) {
-      return plan.executeColumnar()
-          .toJavaRDD()
-          .mapPartitions(batches -> List.of(VectorCursor.ofBatches(batches)).iterator());
+  private static JavaRDD<VectorCursor> scan(
+      JavaSparkContext jsc, Dataset<Row> selected, boolean binary) {
+    List<List<ParquetSlice>> slices = binary ? ParquetSlice.partitions(selected) : null;
+    if (slices != null) {
+      return jsc.parallelize(slices, Math.max(1, slices.size()))
+          .map(
+              part -> {
+                ParquetVectorCursor cursor = new ParquetVectorCursor(part, HadoopConf.current());
+                TaskContext.get()
+                    .addTaskCompletionListener((TaskCompletionListener) task -> cursor.close());
+                return (VectorCursor) cursor;
+              });
     }
     return selected
         .queryExecution()
@@ -132,9 +144,13 @@ public final class ScoreJob {
     FeedRanks local = ranks.empty();
     CorpusScorer scorer = new CorpusScorer(DotProducts.best(), 1);
     int dim = model.dim();
+    int blockRows = Math.max(16, BLOCK_BYTES / (dim * Float.BYTES));
     return new Iterator<>() {
-      private final float[] block = new float[BLOCK_ROWS * dim];
-      private final UTF8String[] keys = new UTF8String[BLOCK_ROWS];
+      private final float[] block = new float[blockRows * dim];
+      private final UTF8String[] keys = new UTF8String[blockRows];
+      // One row object for the writer, which consumes each row before asking for the next (as it
+      // does for Spark's own reused rows); a float field, so no score is boxed.
+      private final SpecificInternalRow row = new SpecificInternalRow(SCHEMA);
       private float[] scores = new float[0];
       private int next;
       private int filled;
@@ -147,16 +163,16 @@ public final class ScoreJob {
         }
         filled = 0;
         next = 0;
-        while (filled < BLOCK_ROWS && rows.next()) {
-          keys[filled] = rows.rawKey().clone();
+        while (filled < blockRows && rows.next()) {
+          keys[filled] = rows.ownKey();
           rows.copyVector(block, filled * dim, dim);
           filled++;
         }
         if (filled > 0) {
-          float[] values = filled == BLOCK_ROWS ? block : Arrays.copyOf(block, filled * dim);
+          float[] values = filled == blockRows ? block : Arrays.copyOf(block, filled * dim);
           scores = scorer.probabilities(FloatMatrix.ofHeap(values, filled, dim), model);
           for (int r = 0; r < filled; r++) {
-            local.add(keys[r].toString(), scores[r]);
+            local.add(keys[r], scores[r]);
           }
         } else if (!reported) {
           ranks.add(local);
@@ -170,7 +186,8 @@ public final class ScoreJob {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        InternalRow row = new GenericInternalRow(new Object[] {keys[next], scores[next]});
+        row.update(0, keys[next]);
+        row.setFloat(1, scores[next]);
         next++;
         return row;
       }
