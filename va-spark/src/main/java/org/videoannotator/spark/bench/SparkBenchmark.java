@@ -54,7 +54,6 @@ import org.videoannotator.spark.score.ScoreJob;
  */
 public final class SparkBenchmark {
   private static final long SEED = 20261204L;
-  private static final long WARM_UP_ROWS = 50_000;
 
   /** What to measure. */
   public record Settings(
@@ -217,22 +216,22 @@ public final class SparkBenchmark {
     List<Map<String, Object>> pairs = new ArrayList<>();
     Map<String, List<Double>> wallRatios = new LinkedHashMap<>();
     Map<String, List<Double>> cpuRatios = new LinkedHashMap<>();
-    try (FloatMatrix first =
-        FloatMatrix.map(raw, 0, (int) Math.min(rows, WARM_UP_ROWS), dim, ByteOrder.LITTLE_ENDIAN)) {
-      singleMachineScore(first, model);
+    try (FloatMatrix all =
+        FloatMatrix.map(raw, 0, Math.toIntExact(rows), dim, ByteOrder.LITTLE_ENDIAN)) {
+      singleMachineScore(all, model);
     }
     for (String master : settings.masters()) {
       try (SparkSession spark = SparkSessions.start("bench", master)) {
         int cores = spark.sparkContext().defaultParallelism();
+        TaskCpu taskCpu = TaskCpu.register(spark.sparkContext());
         Map<VectorColumn, Path> tables = new LinkedHashMap<>();
         for (VectorColumn column : settings.columns()) {
           Path table = parquetTable(rows, dim, column);
-          Path warmUp = parquetTable(Math.min(rows, WARM_UP_ROWS), dim, column);
           writeParquet(spark, table, rows, dim, column);
-          writeParquet(spark, warmUp, Math.min(rows, WARM_UP_ROWS), dim, column);
-          // Untimed: the job's first run in a session pays for class loading and JIT, as the
-          // single-machine scorer's warm-up does.
-          scoreTable(spark, warmUp, model, "warm-up");
+          // Untimed: a job's first runs pay for class loading and for the JIT compiler (whose
+          // threads are still busy through a second and third job of 1M rows), so the job runs
+          // once over the whole table first, as the single-machine scorer does.
+          scoreTable(spark, table, model, "warm-up");
           tables.put(column, table);
         }
         for (int round = 1; round <= settings.rounds(); round++) {
@@ -255,7 +254,9 @@ public final class SparkBenchmark {
             String how = "spark " + master + " " + table.getKey();
             long[] scored = new long[1];
             Timed job =
-                Timed.of(() -> scored[0] = scoreTable(spark, table.getValue(), model, how).rows());
+                Timed.of(
+                    () -> scored[0] = scoreTable(spark, table.getValue(), model, how).rows(),
+                    taskCpu);
             if (scored[0] != rows) {
               throw new IllegalStateException(
                   how + " scored " + scored[0] + " of " + rows + " rows");
@@ -301,6 +302,7 @@ public final class SparkBenchmark {
     figures.put("cores", cores);
     figures.put("seconds", round(timed.wallSeconds()));
     figures.put("cpuSeconds", round(timed.cpuSeconds()));
+    figures.put("sparkTaskCpuSeconds", round(timed.taskCpuSeconds()));
     figures.put("rowsPerSecond", round(rows / timed.wallSeconds()));
     figures.put("rowsPerSecondPerCore", round(timed.rowsPerCoreSecond(rows, cores)));
     figures.put("rowsPerCpuSecond", round(timed.rowsPerCpuSecond(rows)));
@@ -337,12 +339,13 @@ public final class SparkBenchmark {
   private static void printScore(
       int round, String how, long rows, Timed timed, int cores, double[] ratios) {
     System.out.printf(
-        "score   round %d %-28s %,11d rows %6.2f s %6.2f cpu-s %,10.0f rows/s/core %,10.0f rows/cpu-s%s%n",
+        "score   round %d %-28s %,11d rows %6.2f s %6.2f cpu-s (tasks %5.2f) %,10.0f rows/s/core %,10.0f rows/cpu-s%s%n",
         round,
         how,
         rows,
         timed.wallSeconds(),
         timed.cpuSeconds(),
+        timed.taskCpuSeconds(),
         timed.rowsPerCoreSecond(rows, cores),
         timed.rowsPerCpuSecond(rows),
         ratios == null

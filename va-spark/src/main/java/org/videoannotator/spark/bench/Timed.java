@@ -9,7 +9,7 @@ import java.lang.management.ManagementFactory;
  * time swings with other processes' load; the CPU time much less, so per-core figures come both
  * ways.
  */
-record Timed(double wallSeconds, double cpuSeconds) {
+record Timed(double wallSeconds, double cpuSeconds, double taskCpuSeconds) {
   private static final OperatingSystemMXBean OS =
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -19,11 +19,21 @@ record Timed(double wallSeconds, double cpuSeconds) {
   }
 
   static Timed of(Work work) throws Exception {
+    return of(work, null);
+  }
+
+  /** A run of Spark jobs; {@code tasks} reads their tasks' CPU. */
+  static Timed of(Work work, TaskCpu tasks) throws Exception {
+    long taskCpu = tasks == null ? 0 : tasks.nanos();
     long cpu = OS.getProcessCpuTime();
     long started = System.nanoTime();
     work.run();
     double wall = (System.nanoTime() - started) / 1e9;
-    return new Timed(wall, (OS.getProcessCpuTime() - cpu) / 1e9);
+    double processCpu = (OS.getProcessCpuTime() - cpu) / 1e9;
+    if (tasks != null) {
+      taskCpu = tasks.nanos() - taskCpu;
+    }
+    return new Timed(wall, processCpu, taskCpu / 1e9);
   }
 
   /** Rows per second per core of wall time, {@code cores} being the cores the run was given. */

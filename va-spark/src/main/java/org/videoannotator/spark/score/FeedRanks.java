@@ -36,6 +36,11 @@ final class FeedRanks implements Serializable {
     }
   }
 
+  /** Empty candidate lists with this one's capacity, threshold and seed. */
+  FeedRanks fresh() {
+    return new FeedRanks(capacity, threshold, seed);
+  }
+
   /** A scored row; its key (UTF-8, as Spark holds it) becomes a string only if it is kept. */
   void add(UTF8String key, float score) {
     rows++;

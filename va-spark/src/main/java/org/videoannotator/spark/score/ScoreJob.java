@@ -1,13 +1,12 @@
 package org.videoannotator.spark.score;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
@@ -15,12 +14,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.SpecificInternalRow;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.util.TaskCompletionListener;
 import org.videoannotator.core.vectors.DotProducts;
@@ -47,11 +41,6 @@ public final class ScoreJob {
    * the dot products, and far below the garbage collector's humongous-object size.
    */
   private static final int BLOCK_BYTES = 256 * 1024;
-
-  static final StructType SCHEMA =
-      new StructType()
-          .add(ClipTable.KEY, DataTypes.StringType, false)
-          .add("score", DataTypes.FloatType, false);
 
   /**
    * What to run.
@@ -83,30 +72,31 @@ public final class ScoreJob {
     boolean binary = ClipTable.Columns.of(data.schema()).vectors() == VectorColumn.BINARY;
     var jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<Weights> shared = jsc.broadcast(new Weights(model.weights(), model.bias()));
-    FeedRanksAccumulator ranks =
-        new FeedRanksAccumulator(4 * options.feedSize(), options.threshold(), options.seed());
-    spark.sparkContext().register(ranks, "feed candidates");
-    JavaRDD<InternalRow> scored =
+    FeedRanks empty = new FeedRanks(4 * options.feedSize(), options.threshold(), options.seed());
+    String scores = new Path(out, SCORES).toString();
+    ScoresTable.clear(spark, scores);
+    // Each task writes its part of the scores and returns its feed candidates: Spark takes one
+    // result per partition (a failed or speculative second attempt adds nothing), so the vectors
+    // are read once and no score is kept.
+    FeedRanks ranks =
         scan(jsc, data.select(ClipTable.KEY, ClipTable.VECTOR), binary)
-            .mapPartitions(part -> score(part, shared.value().model(), ranks));
-    // Spark's own rows go to the writer as they are (a Row would be converted back, key and all);
-    // va spark jobs always run in a classic session (never Spark Connect).
-    // Two SparkSession types: lint allows qualified names for the next 2 lines.
-    Dataset<Row> frame =
-        ((org.apache.spark.sql.classic.SparkSession) spark)
-            .internalCreateDataFrame(scored.rdd(), SCHEMA, false);
-    // Keys and scores are all distinct: a dictionary would only cost the writer time.
-    frame
-        .write()
-        .mode(SaveMode.Overwrite)
-        .option("parquet.enable.dictionary", "false")
-        .parquet(new Path(out, SCORES).toString());
+            .mapPartitionsWithIndex(
+                (partition, part) ->
+                    List.of(
+                            scoreAndWrite(
+                                partition, part.next(), shared.value().model(), empty, scores))
+                        .iterator(),
+                false)
+            .collect()
+            .stream()
+            .reduce(empty.fresh(), FeedRanks::merge);
+    ScoresTable.commit(spark, scores);
     Map<String, List<RankedClip>> feeds = new LinkedHashMap<>();
-    List<List<RankedClip>> lists = ranks.value().feeds(options.feedSize());
+    List<List<RankedClip>> lists = ranks.feeds(options.feedSize());
     for (int f = 0; f < FeedRanks.FEEDS.size(); f++) {
       feeds.put(FeedRanks.FEEDS.get(f), lists.get(f));
     }
-    Summary summary = new Summary(ranks.value().rows(), feeds, (System.nanoTime() - started) / 1e9);
+    Summary summary = new Summary(ranks.rows(), feeds, (System.nanoTime() - started) / 1e9);
     writeFeeds(spark, out, model, options, summary);
     return summary;
   }
@@ -137,61 +127,40 @@ public final class ScoreJob {
         .mapPartitions(rows -> List.of(VectorCursor.ofRows(rows, binary)).iterator());
   }
 
-  /** The partition's rows scored in blocks; its feed candidates go to {@code ranks} at its end. */
-  private static Iterator<InternalRow> score(
-      Iterator<VectorCursor> partition, LinearModel model, FeedRanksAccumulator ranks) {
-    VectorCursor rows = partition.next();
-    FeedRanks local = ranks.empty();
+  /**
+   * A partition's rows scored in blocks and written to its part of the scores table; returns its
+   * feed candidates.
+   */
+  private static FeedRanks scoreAndWrite(
+      int partition, VectorCursor rows, LinearModel model, FeedRanks empty, String scores)
+      throws IOException {
+    FeedRanks local = empty.fresh();
     CorpusScorer scorer = new CorpusScorer(DotProducts.best(), 1);
     int dim = model.dim();
     int blockRows = Math.max(16, BLOCK_BYTES / (dim * Float.BYTES));
-    return new Iterator<>() {
-      private final float[] block = new float[blockRows * dim];
-      private final UTF8String[] keys = new UTF8String[blockRows];
-      // One row object for the writer, which consumes each row before asking for the next (as it
-      // does for Spark's own reused rows); a float field, so no score is boxed.
-      private final SpecificInternalRow row = new SpecificInternalRow(SCHEMA);
-      private float[] scores = new float[0];
-      private int next;
-      private int filled;
-      private boolean reported;
-
-      @Override
-      public boolean hasNext() {
-        if (next < filled) {
-          return true;
-        }
+    float[] block = new float[blockRows * dim];
+    UTF8String[] keys = new UTF8String[blockRows];
+    TaskContext task = TaskContext.get();
+    try (ScoresFile out =
+        new ScoresFile(scores, partition, task.taskAttemptId(), HadoopConf.current())) {
+      int filled;
+      do {
         filled = 0;
-        next = 0;
         while (filled < blockRows && rows.next()) {
           keys[filled] = rows.ownKey();
           rows.copyVector(block, filled * dim, dim);
           filled++;
         }
-        if (filled > 0) {
-          float[] values = filled == blockRows ? block : Arrays.copyOf(block, filled * dim);
-          scores = scorer.probabilities(FloatMatrix.ofHeap(values, filled, dim), model);
-          for (int r = 0; r < filled; r++) {
-            local.add(keys[r], scores[r]);
-          }
-        } else if (!reported) {
-          ranks.add(local);
-          reported = true;
+        float[] values = filled == blockRows ? block : Arrays.copyOf(block, filled * dim);
+        float[] probabilities =
+            scorer.probabilities(FloatMatrix.ofHeap(values, filled, dim), model);
+        for (int r = 0; r < filled; r++) {
+          out.write(keys[r], probabilities[r]);
+          local.add(keys[r], probabilities[r]);
         }
-        return filled > 0;
-      }
-
-      @Override
-      public InternalRow next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        row.update(0, keys[next]);
-        row.setFloat(1, scores[next]);
-        next++;
-        return row;
-      }
-    };
+      } while (filled == blockRows);
+    }
+    return local;
   }
 
   private static void writeFeeds(
