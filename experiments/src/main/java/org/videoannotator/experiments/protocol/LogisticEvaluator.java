@@ -1,6 +1,5 @@
 package org.videoannotator.experiments.protocol;
 
-import java.util.Arrays;
 import org.videoannotator.core.vectors.KeyedMatrix;
 import org.videoannotator.learn.LabelledSet;
 import org.videoannotator.learn.LogisticRegressionCv;
@@ -37,42 +36,28 @@ public final class LogisticEvaluator implements TrainingEvaluator {
     }
     double[] coefficients =
         learner.fitExactly(embeddings.matrix(), embeddings.keys(), train).coefficients();
-    return new Evaluation(
-        train.size(), validation.averagePrecision(new Probabilities(validation, coefficients)));
+    return new Evaluation(train.size(), validation.averagePrecision(probabilities(coefficients)));
   }
 
   /**
-   * The reference's {@code predict_proba}: the decision value as its BLAS rounds it for the row's
-   * position ({@link ReferenceGemv}), plus the intercept, then scipy's {@code expit}, {@code 1 / (1
-   * + exp(-z))}. Each row's value per kernel is computed once (most positions use one kernel).
+   * The reference's {@code predict_proba} for every validation row, from the double coefficients
+   * the minimiser left: the decision value summed in double, plus the intercept, then {@code 1 / (1
+   * + exp(-z))}. Copies of a shot in a bootstrap get the same score, as equal inputs should (the
+   * reference's BLAS may round them apart by a few ulps depending on their positions; that is its
+   * noise, not the protocol's, see experiments/bench/RESULTS.md).
    */
-  private static final class Probabilities implements ValidationBench.RowScorer {
-    private final ValidationBench validation;
-    private final double[] w;
-    private final double bias;
-    private final double[][] byKernel = new double[ReferenceGemv.Kernel.values().length][];
-
-    Probabilities(ValidationBench validation, double[] coefficients) {
-      this.validation = validation;
-      int dim = coefficients.length - 1;
-      this.w = Arrays.copyOf(coefficients, dim);
-      this.bias = coefficients[dim];
-    }
-
-    @Override
-    public double score(int row, ReferenceGemv.Kernel kernel) {
-      double[] memo = byKernel[kernel.ordinal()];
-      if (memo == null) {
-        memo = new double[validation.size()];
-        Arrays.fill(memo, Double.NaN);
-        byKernel[kernel.ordinal()] = memo;
+  private double[] probabilities(double[] coefficients) {
+    int dim = coefficients.length - 1;
+    double[] scores = new double[validation.size()];
+    for (int i = 0; i < scores.length; i++) {
+      float[] x = validation.row(i);
+      double z = 0;
+      for (int j = 0; j < dim; j++) {
+        z += x[j] * coefficients[j];
       }
-      if (Double.isNaN(memo[row])) {
-        double z = ReferenceGemv.dot(kernel, validation.row(row), w) + bias;
-        memo[row] = 1 / (1 + StrictMath.exp(-z));
-      }
-      return memo[row];
+      scores[i] = 1 / (1 + StrictMath.exp(-(z + coefficients[dim])));
     }
+    return scores;
   }
 
   private void checkDisjoint(LabelledSet train) {

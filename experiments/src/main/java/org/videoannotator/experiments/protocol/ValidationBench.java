@@ -81,41 +81,6 @@ public final class ValidationBench {
     return new Metric(values);
   }
 
-  /**
-   * A row's score when the reference's BLAS sums it with {@code kernel} (which depends on where the
-   * row sits among the bootstrap's rows: see {@link ReferenceGemv}).
-   */
-  @FunctionalInterface
-  public interface RowScorer {
-    double score(int row, ReferenceGemv.Kernel kernel);
-  }
-
-  /**
-   * AP on every bootstrap, each row scored as the reference's BLAS scores it at its position in the
-   * bootstrap; where copies of a shot fall in different kernels, the mean over the reference's
-   * possible outcomes ({@link BootstrapTies}); 0 without positives.
-   */
-  public Metric averagePrecision(RowScorer scorer) {
-    double[] values = new double[bootstraps.length];
-    for (int b = 0; b < bootstraps.length; b++) {
-      int[] rows = bootstraps[b];
-      boolean[] yb = new boolean[rows.length];
-      for (int i = 0; i < rows.length; i++) {
-        yb[i] = y[rows[i]];
-      }
-      values[b] =
-          hasPositive(yb)
-              ? BootstrapTies.averagePrecision(
-                  rows, yb, ReferenceGemv.kernels(rows.length, dim()), scorer)
-              : 0.0;
-    }
-    return new Metric(values);
-  }
-
-  private int dim() {
-    return x.length == 0 ? 0 : x[0].length;
-  }
-
   private static boolean hasPositive(boolean[] y) {
     for (boolean v : y) {
       if (v) {
