@@ -198,7 +198,12 @@ public final class CorpusEstimates {
     prevalence = errors.correct(prevalence);
     modelPrevalence = errors.correct(modelPrevalence);
     decided = errors.correct(new Interval(decided, decided, decided)).value();
-    CorpusCut.Cut cut = CorpusCut.breakEven(probabilities, decided);
+    // Where the random feed has checked the estimates, the decision is the Bayes cut, inside the
+    // prevalence's interval; the model's own estimate alone decides as cautiously as above.
+    CorpusCut.Cut cut =
+        method.equals(PRIOR_SHIFT)
+            ? CorpusCut.breakEven(probabilities, decided)
+            : CorpusCut.bayes(probabilities, errors.answerCut(), prevalence);
     Interval ap = null;
     if (random.size() >= MIN_RANDOM_FOR_AP
         && random.yesCount() >= MIN_RANDOM_YES_FOR_AP
