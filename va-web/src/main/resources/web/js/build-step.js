@@ -21,14 +21,6 @@ const STAGE_TEXT = {
 const STAGES = ['load', 'train', 'score', 'feeds', 'save'];
 const emptyFeed = () => `Nothing in this feed for this build: try another feed (1-${FEEDS.length}), or label more and rebuild (b).`;
 
-// How the "yes" cut was chosen (CorpusEstimates): unchecked by random labels, as many clips as the
-// prevalence's cautious end; checked, the clips more likely "yes" than "no", within its interval.
-function decisionRuleText(method) {
-  return method === 'prior-shift'
-    ? ', cut for the lower end of the corpus\'s estimated prevalence'
-    : ': the clips more likely "yes" than "no" (within the prevalence\'s interval)';
-}
-
 // How the build estimated the prevalence (the server's estimates.prevalence.method).
 const METHOD_TEXT = {
   'random-feed': (p) => `from ${p.randomLabels} Random-feed labels, a uniform sample`,
@@ -159,7 +151,7 @@ export class BuildStep {
         class: 'decision',
         text: `score ≥ ${decision.threshold.toFixed(3)}: ${decision.yesClips} of ${decision.corpusClips} clips`
           + ` (${percent(decision.yesClips / Math.max(1, decision.corpusClips))}) would be "yes" in an export`
-          + (estimates ? decisionRuleText(estimates.prevalence.method) : ''),
+          + (estimates ? ', cut for the corpus\'s estimated prevalence' : ''),
       })] : null,
       advice.length ? [h('dt', { text: 'To firm up' }), h('dd', {},
         h('ul', { class: 'advice', role: 'status' }, ...advice.map((a) => h('li', { text: a }))))] : null,

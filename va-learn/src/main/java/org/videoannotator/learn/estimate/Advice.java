@@ -30,11 +30,9 @@ final class Advice {
       int randomYes,
       double labelledPrior,
       boolean implausible,
-      AnswerError.Estimate errors,
-      double bayesYesShare) {
+      AnswerError.Estimate errors) {
     List<String> out = new ArrayList<>();
     answerErrors(errors, out);
-    decision(prevalence, bayesYesShare, out);
     if (implausible) {
       out.add(
           String.format(
@@ -104,33 +102,6 @@ final class Advice {
               BATCH));
     }
     return out;
-  }
-
-  /**
-   * When the Bayes cut ({@link CorpusCut#bayes}, {@code bayesYesShare}; NaN when it was not used)
-   * calls "yes" under half or over twice the prevalence's estimate: the model cannot tell many
-   * clips apart yet, and the labels that sharpen it are around its border.
-   */
-  private static void decision(
-      CorpusEstimates.Prevalence prevalence, double bayesYesShare, List<String> out) {
-    if (Double.isNaN(bayesYesShare)) {
-      return;
-    }
-    boolean few = bayesYesShare < prevalence.value() / 2;
-    if (few || bayesYesShare > 2 * prevalence.value()) {
-      out.add(
-          String.format(
-              Locale.ROOT,
-              "The model calls \"yes\" the clips it finds more likely \"yes\" than \"no\": %s of the corpus, %s "
-                  + "the %s estimated to be \"yes\" (it %s). Label %d clips from the Borderline feed to sharpen it.",
-              percent(bayesYesShare),
-              few ? "under half" : "over twice",
-              percent(prevalence.value()),
-              few
-                  ? "is not yet sure enough of many of them to call them \"yes\""
-                  : "is not yet sure enough of many clips to call them \"no\"",
-              BATCH));
-    }
   }
 
   /** When the answers the model is sure of disagree with it often enough to move the numbers. */

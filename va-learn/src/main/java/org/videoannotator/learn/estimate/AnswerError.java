@@ -83,18 +83,6 @@ public final class AnswerError {
           unmix(observed.hi(), falseYes.lo(), falseNo.hi()));
     }
 
-    /**
-     * The probability of a "yes" answer at which a clip is as likely truly "yes" as "no": {@code e0
-     * + (1 - e0 - e1) / 2}. Where either rate is not fitted, a single rate for both sides is
-     * assumed (not identified, it cannot be told from a shift of the sigmoid), and the cut is 1/2
-     * whatever that rate.
-     */
-    public double answerCut() {
-      return fit.falseYesFitted() && fit.falseNoFitted()
-          ? fit.falseYes() + (1 - fit.falseYes() - fit.falseNo()) / 2
-          : 0.5;
-    }
-
     private static double unmix(double observed, double e0, double e1) {
       return (observed - e0) / (1 - e0 - e1);
     }

@@ -33,41 +33,11 @@ public final class CorpusCut {
   private CorpusCut() {}
 
   public static Cut breakEven(float[] probabilities, double prevalence) {
-    return top(probabilities, Math.round(prevalence * probabilities.length));
-  }
-
-  /**
-   * The Bayes cut: "yes" where a clip is more likely "yes" than "no", i.e. where its probability of
-   * a "yes" answer is at least {@code answerCut} (the answer probability at which the truth's is
-   * 1/2, see {@link AnswerError.Estimate#answerCut}), the share so called kept inside {@code
-   * allowed}, the prevalence's interval.
-   *
-   * <p>Why, where the model's answer probabilities hold on the corpus: the break-even count rests
-   * on the prevalence's point estimate, which for a rare label is a small difference of two shares
-   * the annotators' mistakes dominate (a 1 % label reads as 11 % at 10 % noise, and 25 random
-   * labels give that 11 % to within 6 points), so the number of clips called "yes" was off by
-   * several times. Whether a clip is more likely "yes" than "no" is a local question, answered by
-   * the many labels the feeds gather at the top and around the border; the interval keeps it within
-   * what the corpus-wide estimates allow.
-   */
-  public static Cut bayes(float[] probabilities, double answerCut, Interval allowed) {
-    int n = probabilities.length;
-    long above = 0;
-    for (float p : probabilities) {
-      above += p >= answerCut ? 1 : 0;
-    }
-    long lo = (long) Math.ceil(allowed.lo() * n);
-    long hi = (long) Math.floor(allowed.hi() * n);
-    return top(probabilities, Math.max(lo, Math.min(hi, above)));
-  }
-
-  /** The highest-scoring {@code count} clips (at least one). */
-  private static Cut top(float[] probabilities, long count) {
     int n = probabilities.length;
     if (n == 0) {
       return new Cut(1, 0, 0);
     }
-    int k = (int) Math.max(1, Math.min(n, count));
+    int k = (int) Math.max(1, Math.min(n, Math.round(prevalence * n)));
     float[] sorted = probabilities.clone();
     Arrays.sort(sorted);
     // Between the k-th and the next clip, not on the k-th: a score recomputed in double precision

@@ -37,16 +37,6 @@ import org.videoannotator.learn.Calibration;
  * are corrected by the fitted rates ({@link AnswerError.Estimate#correct}). Where the false-"yes"
  * rate cannot be fitted, the answers on clips the model scores low bound it ({@link
  * FalseYesBound}), and the interval spans every value the bound allows.
- *
- * <p>The decision ({@link CorpusCut}): once the random feed has checked the estimates (any method
- * but {@code prior-shift}), the clips more likely "yes" than "no" ({@link CorpusCut#bayes}), their
- * share kept inside the prevalence's interval: a rare label's prevalence is a small difference of
- * two shares the annotators' mistakes dominate, so calling its point estimate's count "yes" was off
- * by several times, while whether a clip is more likely "yes" than "no" is local and pinned by the
- * many labels at the top and around the border. The share so called is therefore not the
- * prevalence; the advice says so when they differ by over a factor 2. Unchecked ({@code
- * prior-shift}), the model's estimate decides its cautious end's count ({@link
- * CorpusCut#breakEven}), or only the clips labelled "yes" when it is implausible.
  */
 public final class CorpusEstimates {
   /** Random-feed labels needed before they are used for the prevalence. */
@@ -208,12 +198,7 @@ public final class CorpusEstimates {
     prevalence = errors.correct(prevalence);
     modelPrevalence = errors.correct(modelPrevalence);
     decided = errors.correct(new Interval(decided, decided, decided)).value();
-    // Where the random feed has checked the estimates, the decision is the Bayes cut, inside the
-    // prevalence's interval; the model's own estimate alone decides as cautiously as above.
-    CorpusCut.Cut cut =
-        method.equals(PRIOR_SHIFT)
-            ? CorpusCut.breakEven(probabilities, decided)
-            : CorpusCut.bayes(probabilities, errors.answerCut(), prevalence);
+    CorpusCut.Cut cut = CorpusCut.breakEven(probabilities, decided);
     Interval ap = null;
     if (random.size() >= MIN_RANDOM_FOR_AP
         && random.yesCount() >= MIN_RANDOM_YES_FOR_AP
@@ -231,8 +216,7 @@ public final class CorpusEstimates {
             random.yesCount(),
             Calibration.labelledPrior(labelled.yes()),
             implausible,
-            errors,
-            method.equals(PRIOR_SHIFT) ? Double.NaN : cut.yesShare());
+            errors);
     double corpusShift = u == 0 ? 0 : PriorShift.shiftToMean(unlabelled, answerRate);
     return new Result(p, cut, ap, random.size(), modelPrevalence, corpusShift, errors, advice);
   }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.videoannotator.core.vectors.FloatMatrix;
@@ -422,47 +421,5 @@ class CorpusEstimatesSimulationTest {
     assertTrue(
         e.cut().yesShare() < 2 * truth && e.cut().yesShare() > truth / 2,
         e.cut() + " for " + truth);
-  }
-
-  /**
-   * 200 labels gathered by the loop under 10 % noise, a quarter of them from the random feed, at
-   * six rates from 3 % to 30 %: the share called "yes" lands within a factor 2 of the latent truth
-   * in at least five, and nearer it overall than the break-even count it replaced (the top {@code
-   * round(prevalence x N)} clips, on the same builds). That count followed the prevalence's point
-   * estimate, a small difference of two shares the noise dominates; the Bayes cut asks of each clip
-   * whether it is more likely "yes" than "no", which the labels at the top and around the border
-   * answer.
-   */
-  @Test
-  void theShareCalledYesFollowsTheTruthUnderNoisyAnswers() {
-    double[] rates = {0.03, 0.05, 0.06, 0.12, 0.20, 0.30};
-    int within = 0;
-    double bayesError = 0;
-    double breakEvenError = 0;
-    StringBuilder seen = new StringBuilder();
-    for (int i = 0; i < rates.length; i++) {
-      long seed = 41 + i;
-      Build b = loop(world(rates[i], seed, true), "mix", 200, 0.1, seed);
-      CorpusEstimates.Result e = b.estimates();
-      double truth = b.truth();
-      assertTrue(
-          !e.prevalence().method().equals(CorpusEstimates.PRIOR_SHIFT), e.prevalence().toString());
-      double share = e.cut().yesShare();
-      double breakEven = CorpusCut.breakEven(b.probabilities(), e.prevalence().value()).yesShare();
-      within += share < 2 * truth && share > truth / 2 ? 1 : 0;
-      bayesError += Math.abs(Math.log(share / truth));
-      breakEvenError += Math.abs(Math.log(breakEven / truth));
-      seen.append(
-          String.format(
-              java.util.Locale.ROOT,
-              "%ntruth %.4f: yes share %.4f (break-even %.4f), %s",
-              truth,
-              share,
-              breakEven,
-              e.prevalence()));
-    }
-    System.out.println("noisy loop, decision:" + seen);
-    assertTrue(within >= 5, within + " of 6 within a factor 2:" + seen);
-    assertTrue(bayesError < breakEvenError, "no nearer the truth than break-even:" + seen);
   }
 }
