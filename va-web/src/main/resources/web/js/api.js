@@ -116,7 +116,7 @@ export const api = {
     request('GET', `${label(name)}/review${query({ filter, k, offset })}`),
 
   agreement: (name) => request('GET', `${label(name)}/agreement`),
-  adjudication: (name, state, k = 200) => request('GET', `${label(name)}/adjudication${query({ state, k })}`),
+  adjudication: (name, state, k = 200, offset = 0) => request('GET', `${label(name)}/adjudication${query({ state, k, offset })}`),
   settle: (name, key, value, note) => request('POST', `${label(name)}/adjudication`, { key, value, note: note || undefined }),
   unsettle: (name, key) => request('DELETE', `${label(name)}/adjudication${query({ key })}`),
 

@@ -44,6 +44,11 @@ const percent = (share) => `${(100 * share).toFixed(share < 0.1 ? 1 : 0)}%`;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Rebuilding by itself every few answers (the server's rebuildEvery) is on unless the editor turned
+// it off in this browser.
+const AUTO_REBUILD = 'va.autoRebuild';
+const autoRebuildOn = () => localStorage.getItem(AUTO_REBUILD) !== 'off';
+
 export class BuildStep {
   /** @param {import('./workspace.js').Workspace} ws */
   constructor(ws) {
@@ -56,6 +61,18 @@ export class BuildStep {
     this.buildButton = h('button', { type: 'button', class: 'primary', id: 'build', 'aria-keyshortcuts': 'b', onclick: () => this.build() },
       'Build model ', h('kbd', { text: 'b' }));
     this.progress = h('progress', { max: '1', value: '0', 'aria-label': 'Build progress', hidden: true });
+    // Feeds of a model that has seen the last few answers find what to label next sooner, so once
+    // there is a model it is rebuilt in the background after every rebuildEvery answers.
+    this.every = ws.info?.user?.role === 'viewer' ? 0 : (ws.info?.rebuildEvery ?? 0);
+    this.autoBox = h('input', {
+      type: 'checkbox', id: 'auto-rebuild', checked: autoRebuildOn(),
+      onchange: (e) => {
+        localStorage.setItem(AUTO_REBUILD, e.target.checked ? 'on' : 'off');
+        this.maybeRebuild();
+      },
+    });
+    this.failedAt = null; // the answers counted when a background build last failed
+    this.unsubscribe = this.every > 0 ? ws.labeller.subscribe(() => this.maybeRebuild()) : () => {};
     this.stage = h('span', { class: 'stage', id: 'build-stage', role: 'status', 'aria-live': 'polite' });
     this.tabs = FEEDS.map((f, i) => h('button', {
       type: 'button', role: 'tab', id: `feed-tab-${f.id}`, 'aria-controls': 'feed-panel', 'aria-selected': 'false',
@@ -87,7 +104,11 @@ export class BuildStep {
     this.versions = h('tbody');
     this.el = h('div', { class: 'step build-step' },
       h('div', { class: 'feeds-main' },
-        h('div', { class: 'build-bar' }, this.buildButton, this.progress, this.stage),
+        h('div', { class: 'build-bar' }, this.buildButton,
+          this.every > 0 ? h('label', {
+            class: 'auto-rebuild small', title: 'Rebuild in the background: the next page then comes from a model that has seen your latest answers',
+          }, this.autoBox, ` Rebuild every ${this.every} labels`) : null,
+          this.progress, this.stage),
         h('div', { role: 'tablist', class: 'feed-tabs', 'aria-label': 'Feeds', onkeydown: (e) => this.tabKey(e) }, this.tabs),
         this.panel),
       h('aside', { class: 'model-panel', 'aria-labelledby': 'model-title' },
@@ -175,8 +196,39 @@ export class BuildStep {
       h('td', { class: 'muted built', text: m.created ? formatTime(m.created) : '' }))));
   }
 
-  /** Starts a build and follows it to the end; the feeds then show the new model's clips. */
-  async build() {
+  /** Yes/no answers the label has now. */
+  answered() {
+    const { yes = 0, no = 0 } = this.ws.labeller.counts;
+    return yes + no;
+  }
+
+  /** Whether rebuildEvery answers were added since the latest model (and since a failed try). */
+  due() {
+    const latest = this.ws.labelInfo?.latestBuild;
+    if (!latest || this.building || !this.autoBox.checked || this.every <= 0) return false;
+    const now = this.answered();
+    const since = now - ((latest.positives ?? 0) + (latest.negatives ?? 0));
+    return since >= this.every && (this.failedAt == null || now - this.failedAt >= this.every);
+  }
+
+  /** Starts a background build when one is due, once the answers shown are stored. */
+  async maybeRebuild() {
+    if (!this.due() || this.waiting) return;
+    // The counts move before the votes reach the server: train on what it has, all of it.
+    this.waiting = true;
+    try {
+      await this.ws.labeller.flushed();
+    } finally {
+      this.waiting = false;
+    }
+    if (this.due()) await this.build({ quiet: true });
+  }
+
+  /**
+   * Starts a build and follows it to the end; the feeds then show the new model's clips. A quiet
+   * (background) build leaves the page on screen: the next page comes from the new model.
+   */
+  async build({ quiet = false } = {}) {
     if (this.building) return;
     this.building = true;
     this.buildButton.disabled = true;
@@ -194,8 +246,10 @@ export class BuildStep {
         this.progress.value = build.progress ?? 0;
         this.stage.textContent = STAGE_TEXT[build.stage] ?? build.stage;
       }
-      if (build.status === 'done') await this.built(build);
-      else if (build.status === 'superseded') showInfo('This build was superseded by a newer one for the same label.');
+      if (build.status === 'done') {
+        this.failedAt = null;
+        await (quiet ? this.rebuiltInBackground(build) : this.built(build));
+      } else if (build.status === 'superseded') showInfo('This build was superseded by a newer one for the same label.');
       else showError(build.error || `build ${build.id} ended as ${build.status}`, 'The build failed');
       if (build.status !== 'done') {
         this.stage.textContent = '';
@@ -204,7 +258,8 @@ export class BuildStep {
     } catch (e) {
       this.stage.textContent = '';
       if (!this.grid.items.length) this.grid.setEmptyText(NO_MODEL);
-      showError(e, 'Could not build'); // a 409 says what to label next
+      if (quiet) this.failedAt = this.answered();
+      showError(e, quiet ? 'Could not rebuild in the background' : 'Could not build'); // a 409 says what to label next
     } finally {
       this.building = false;
       this.buildButton.disabled = false;
@@ -219,6 +274,17 @@ export class BuildStep {
     this.pagers.clear();
     this.grid.setEmptyText(emptyFeed());
     await Promise.all([this.loadModels(), this.showFeed(this.feed)]);
+  }
+
+  /** A background build finished: the page stays; the feeds' next pages come from the new model. */
+  async rebuiltInBackground(build) {
+    this.stage.textContent = `Rebuilt v${build.modelVersion} in the background: AP ${formatQuality(build.quality)}.`;
+    this.showQuality(build);
+    this.ws.builtModel(build);
+    this.pagers.clear();
+    this.pageIndex = 0;
+    if (this.grid.items.length) this.pageInfo.textContent = `Next page from v${build.modelVersion}`;
+    await this.loadModels();
   }
 
   selectTab(feed) {
@@ -274,7 +340,11 @@ export class BuildStep {
       this.showPage(pager.pages[this.pageIndex]);
       return;
     }
-    if (!pager.pages.length) return;
+    if (!pager.pages.length) {
+      // a background rebuild replaced the pages: start on the new model's first page
+      await this.showFeed(this.feed);
+      return;
+    }
     const page = await guarded('Could not load the next page', () => pager.following());
     if (!page) return;
     if (!page.length) {
@@ -320,6 +390,7 @@ export class BuildStep {
   }
 
   dispose() {
+    this.unsubscribe();
     this.watch.stop();
     this.grid.dispose();
   }

@@ -20,7 +20,7 @@ export const KEY_GROUPS = [
   ['Label workspace', [
     ['s / f / r / a', 'step 1 Search, step 2 Build & feeds, step 3 Review, step 4 Team (agreement, adjudication)'],
     ['/', 'focus the search box'],
-    ['b', 'build the model now'],
+    ['b', 'build the model now (it also rebuilds by itself every 10 labels unless turned off)'],
   ]],
   ['Any grid of clips', [
     ['y / n / u', 'label the focused clip yes / no / unsure and move on'],

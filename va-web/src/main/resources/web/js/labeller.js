@@ -77,6 +77,14 @@ export class Labeller {
     this.emit(key);
   }
 
+  /**
+   * Resolves once every write given so far has had its answer (stored or rolled back), including
+   * one whose change listeners are running now: set() emits before it queues the write.
+   */
+  flushed() {
+    return Promise.resolve().then(() => this.queue);
+  }
+
   send(key, value, source, rollbackTo) {
     const ticket = ++this.latestRequest;
     // The name is taken now: a write still queued when the "Voting as" name changes stays its giver's.

@@ -12,6 +12,9 @@ const STATES = [
   { id: 'settled', name: 'Settled' },
 ];
 
+const PAGE = 200;
+const MAX_ROWS = 10000; // the server's largest k
+
 const pct = (figure) => (figure && typeof figure.value === 'number' ? `${Math.round(figure.value * 100)} %` : '—');
 const val = (figure) => (figure && typeof figure.value === 'number' ? fmt(figure.value) : '—');
 const clips = (figure) => (figure ? `${figure.clips} clip${figure.clips === 1 ? '' : 's'}` : '');
@@ -47,6 +50,9 @@ export class TeamPanel {
       onclick: () => this.loadQueue(s.id),
     }, s.name));
     this.queueSummary = h('p', { class: 'summary', role: 'status' });
+    // A long queue comes a page at a time: settling empties the open list from the top anyway.
+    this.moreButton = h('button', { type: 'button', id: 'queue-more', class: 'ghost small-btn', hidden: true, onclick: () => this.more() },
+      `Show ${PAGE} more`);
     this.queue = h('ol', {
       class: 'adjudication', 'aria-label': 'Clips whose votes disagree', onkeydown: (e) => this.onQueueKey(e),
     });
@@ -59,7 +65,8 @@ export class TeamPanel {
         h('h2', { id: 'team-queue-title', text: 'Adjudication' }),
         h('div', { class: 'filters', role: 'group', 'aria-label': 'Show' }, this.stateButtons),
         this.queueSummary,
-        this.queue));
+        this.queue,
+        this.moreButton));
   }
 
   async show() {
@@ -116,20 +123,38 @@ export class TeamPanel {
         h('td', { title: clips(m.model), text: m.model ? pct(m.model) : '—' }))))));
   }
 
-  async loadQueue(state) {
+  async loadQueue(state, count = PAGE) {
     this.state = state;
     for (const b of this.stateButtons) b.setAttribute('aria-pressed', b.dataset.state === state ? 'true' : 'false');
-    const q = await guarded('Could not load the adjudication queue', () => api.adjudication(this.ws.label, state));
+    const q = await guarded('Could not load the adjudication queue', () => api.adjudication(this.ws.label, state, count));
     if (!q) return;
     this.items = q.items;
     this.active = Math.min(this.active, Math.max(0, this.items.length - 1));
-    this.queueSummary.textContent = `${q.open} to settle, ${q.settled} settled. `
-      + (state === 'open' ? 'y / n settles the focused clip (with its note), e edits the note, j / k move.'
+    this.paintQueue(q);
+    this.focusRow(this.active, false);
+  }
+
+  /** The next page of the queue, after the rows shown. */
+  async more() {
+    const q = await guarded('Could not load more of the queue',
+      () => api.adjudication(this.ws.label, this.state, PAGE, this.items.length));
+    if (!q) return;
+    const first = this.items.length;
+    this.items = [...this.items, ...q.items];
+    this.paintQueue(q);
+    this.focusRow(first, true);
+  }
+
+  paintQueue(q) {
+    const total = this.state === 'open' ? q.open : q.settled;
+    this.queueSummary.textContent = `${q.open} to settle, ${q.settled} settled`
+      + (this.items.length < total ? ` (showing the first ${this.items.length}). ` : '. ')
+      + (this.state === 'open' ? 'y / n settles the focused clip (with its note), e edits the note, j / k move.'
         : 'Delete undoes the focused settlement, j / k move.');
+    this.moreButton.hidden = this.items.length >= total;
     replace(this.queue, this.items.length
       ? this.items.map((item, i) => this.row(item, i))
-      : h('li', { class: 'empty', text: state === 'open' ? 'No disagreements to settle.' : 'Nothing settled yet.' }));
-    this.focusRow(this.active, false);
+      : h('li', { class: 'empty', text: this.state === 'open' ? 'No disagreements to settle.' : 'Nothing settled yet.' }));
   }
 
   row(item, i) {
@@ -196,7 +221,8 @@ export class TeamPanel {
   /** Reloads the queue (the row leaves it), the figures and the header's counts; focus stays in place. */
   async afterChange(message, i) {
     showInfo(message);
-    await Promise.all([this.loadQueue(this.state), this.loadAgreement(), this.ws.labeller.load()]);
+    const shown = Math.min(MAX_ROWS, Math.max(PAGE, this.items.length));
+    await Promise.all([this.loadQueue(this.state, shown), this.loadAgreement(), this.ws.labeller.load()]);
     this.focusRow(i, true);
   }
 

@@ -8,12 +8,12 @@ import java.util.Set;
 
 /**
  * The figures {@code va dataset info} reports: size of the data set and, per label, the VA set's
- * count, positives, positive rate and 3-annotator agreement (share of shots whose {@code pos_cnt}
- * is 0 or 3), the positive rates of the cmp lists, and the number of checkpoints. A rate with
- * nothing to count is NaN.
+ * count, positives, positive rate and agreement (share of shots whose voters all said the same:
+ * {@code pos_cnt} is 0 or the number of voters, 3 in the release), the positive rates of the cmp
+ * lists, and the number of checkpoints. A rate with nothing to count is NaN.
  */
 public record DatasetStats(int shots, int dim, int titles, List<LabelStats> labels, Totals totals) {
-  /** Number of annotators behind {@code pos_cnt} in the release. */
+  /** Number of annotators behind {@code pos_cnt} in the release, when a shot does not name them. */
   public static final int ANNOTATORS = 3;
 
   public record LabelStats(
@@ -52,8 +52,7 @@ public record DatasetStats(int shots, int dim, int titles, List<LabelStats> labe
     for (String label : dataset.labels()) {
       List<AggEntry> agg = dataset.hasAgg(label) ? dataset.agg(label) : List.of();
       int positives = (int) agg.stream().filter(AggEntry::agg).count();
-      int agree =
-          (int) agg.stream().filter(e -> e.posCnt() == 0 || e.posCnt() == ANNOTATORS).count();
+      int agree = (int) agg.stream().filter(DatasetStats::unanimous).count();
       agg.forEach(e -> annotated.add(e.key()));
       aggTotal += agg.size();
       all += agg.size();
@@ -123,5 +122,18 @@ public record DatasetStats(int shots, int dim, int titles, List<LabelStats> labe
     }
     int mid = v.length / 2;
     return v.length % 2 == 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+  }
+
+  /**
+   * Whether every voter on {@code e} gave the same answer. The voters are the answers the shot
+   * lists (an export of a team with another overlap lists 1, 2 or 5); a shot that lists none had
+   * the release's {@value #ANNOTATORS}.
+   */
+  static boolean unanimous(AggEntry e) {
+    int voters = e.primary() == null ? 0 : 1;
+    for (Boolean b : e.secondaries()) {
+      voters += b == null ? 0 : 1;
+    }
+    return e.posCnt() == 0 || e.posCnt() == (voters == 0 ? ANNOTATORS : voters);
   }
 }

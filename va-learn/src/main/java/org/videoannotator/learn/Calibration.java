@@ -174,10 +174,19 @@ public final class Calibration {
    * 1] (Newton's method with backtracking from {@code a = 0, b = b0}): {a, b}.
    */
   public static double[] sigmoidFit(double[] f, double[] t, double b0) {
-    double a = 0;
+    return sigmoidFit(f, t, 0, b0, NEWTON_STEPS);
+  }
+
+  /**
+   * At most {@code steps} Newton steps from {@code a0, b0}, each one lowering the cross-entropy: an
+   * EM loop whose targets move a little each round takes one from the last fit (a generalised EM
+   * step, which still raises the likelihood) instead of solving from a flat sigmoid every round.
+   */
+  public static double[] sigmoidFit(double[] f, double[] t, double a0, double b0, int steps) {
+    double a = a0;
     double b = b0;
     double loss = plattLoss(f, t, a, b);
-    for (int step = 0; step < NEWTON_STEPS; step++) {
+    for (int step = 0; step < steps; step++) {
       double ga = 0;
       double gb = 0;
       double haa = 1e-12;

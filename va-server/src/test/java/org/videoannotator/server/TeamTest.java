@@ -156,6 +156,25 @@ class TeamTest extends ServerTestBase {
           new HashSet<>(checkpoints.getLast().pos()),
           "the build trained on the settled answers");
     }
+    // The CSV export carries each settlement as a row of the reserved annotator; an import of the
+    // file takes the votes and skips those rows (a file cannot settle).
+    String csv = http.get("/api/labels/beach/export?format=csv").body();
+    Map<String, String> settledRows = new HashMap<>();
+    for (String line : csv.split("\n")) {
+      String[] f = line.split(",");
+      if (f.length == 5 && f[2].equals("#settled")) {
+        assertEquals("settlement by sam", f[4], line);
+        settledRows.put(f[0], f[1]);
+      }
+    }
+    Map<String, String> expectedSettled = new HashMap<>();
+    disagreeing.forEach(k -> expectedSettled.put(k, truth.get(k) ? "yes" : "no"));
+    assertEquals(expectedSettled, settledRows);
+    createLabel("beach-copy");
+    JsonNode imported = http.post("/api/labels/beach-copy/import?format=csv", csv).json();
+    assertEquals(3 * n, imported.get("imported").asInt(), imported.toString());
+    assertEquals(disagreeing.size(), imported.get("skipped").asInt(), imported.toString());
+
     JsonNode aggJson = Json.mapper().readTree(dir.resolve("agg/beach.json").toFile());
     assertEquals(
         "ada",

@@ -5,12 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import org.videoannotator.core.Progress;
+import org.videoannotator.core.io.FileTrees;
 import org.videoannotator.index.Clip;
 import org.videoannotator.index.ClipVector;
 import org.videoannotator.index.Corpus;
@@ -58,7 +58,7 @@ public final class SyntheticCorpora {
             name -> {
               try {
                 Path t = Files.createTempDirectory("va-corpus-" + name);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(t)));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(t)));
                 create(t.resolve("corpus"), n, dim, seed).close();
                 return t.resolve("corpus");
               } catch (IOException e) {
@@ -80,13 +80,11 @@ public final class SyntheticCorpora {
     return Corpus.open(dir, CorpusOptions.existing());
   }
 
-  private static void deleteTree(Path dir) {
-    try (var files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException ignored) {
-      // a temp folder left behind is harmless
+  private static void deleteQuietly(Path dir) {
+    try {
+      FileTrees.deleteTree(dir);
+    } catch (UncheckedIOException ignored) {
+      // a temp folder left behind at exit is harmless
     }
   }
 

@@ -1,6 +1,7 @@
 package org.videoannotator.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,6 +84,42 @@ class TeamPanelTest extends BrowserTestBase {
     waitForServer("settled", 1);
     assertEquals(2, web.get("/api/labels/team/adjudication").get("open").asInt());
     browser.screenshot("03-team-undone");
+  }
+
+  @Test
+  void aLongQueueComesAPageAtATime() throws Exception {
+    web.post("/api/labels", Map.of("name", "long-queue"));
+    List<String> keys = new ArrayList<>();
+    web.get("/api/browse?k=205").get("hits").forEach(c -> keys.add(c.get("key").asText()));
+    assertEquals(205, keys.size(), "the test corpus has 205 clips");
+    List<Map<String, Object>> votes = new ArrayList<>();
+    for (String key : keys) {
+      votes.add(Map.of("key", key, "value", "yes", "annotator", "ada"));
+      votes.add(Map.of("key", key, "value", "no", "annotator", "bob"));
+    }
+    web.post("/api/labels/long-queue/annotations", Map.of("annotations", votes));
+
+    browser.open(web.url("/#/label/long-queue/search"));
+    browser.keys(Keys.ESCAPE, "a");
+    browser.until(d -> browser.all(".adjudication-row").size() == 200);
+    assertTrue(
+        browser.find(".team-queue .summary").getText().contains("showing the first 200"),
+        browser.find(".team-queue .summary").getText());
+    browser.screenshot("04-long-queue");
+    browser.find("#queue-more").click();
+    browser.until(d -> browser.all(".adjudication-row").size() == 205);
+    assertEquals(
+        "200",
+        browser.focused().getDomAttribute("data-index"),
+        "the first row of the new page has the focus");
+    browser.keys("y");
+    WebFixture.awaitServer(
+        "one of 205 settled",
+        () -> web.get("/api/labels/long-queue/adjudication").get("open").asInt() == 204);
+    browser.until(d -> browser.all(".adjudication-row").size() == 204);
+    assertFalse(
+        browser.find(".team-queue .summary").getText().contains("showing"),
+        "all 204 shown: " + browser.find(".team-queue .summary").getText());
   }
 
   private static void waitForServer(String field, int expected) {

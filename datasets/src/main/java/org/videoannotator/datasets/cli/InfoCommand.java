@@ -18,8 +18,9 @@ import picocli.CommandLine.Command;
     description = {
       "Read and check a data set folder (shot-data.csv, embeddings.h5, text-embeddings.json,",
       "agg/, cmp/, checkpoints/, ave/validation/) and print shots, dim and, per label, the VA",
-      "set's count, positives, positive rate, 3-annotator agreement (share of shots whose",
-      "pos_cnt is 0 or 3), the cmp random / zero-shot positive rates and the checkpoint count."
+      "set's count, positives, positive rate, agreement (share of shots whose voters agree:",
+      "pos_cnt 0 or their number, 3 in the release), the cmp random / zero-shot positive rates",
+      "and the checkpoint count."
     })
 final class InfoCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(InfoCommand.class);

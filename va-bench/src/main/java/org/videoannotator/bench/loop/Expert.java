@@ -1,5 +1,10 @@
 package org.videoannotator.bench.loop;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +34,23 @@ final class Expert {
     this.seed = seed;
     this.noise = noise;
     this.holdout = holdout(truth.keys().size(), seed);
+  }
+
+  /**
+   * Writes the hold-out's keys, one a line in truth-file order, so that the figures measured on it
+   * can be recomputed without the benchmark.
+   */
+  void writeHoldout(Path file) {
+    StringBuilder out = new StringBuilder();
+    for (int i = holdout.nextSetBit(0); i >= 0; i = holdout.nextSetBit(i + 1)) {
+      out.append(truth.keys().get(i)).append('\n');
+    }
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, out, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
   }
 
   /** Key to row of the truth file, shared by the experts of every seed. */

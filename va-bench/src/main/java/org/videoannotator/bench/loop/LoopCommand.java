@@ -194,7 +194,8 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
       try (ServerRuntime runtime = ServerRuntime.open(corpusDir, null)) {
         LoopApi api = new LoopApi(runtime.start("127.0.0.1", 0));
         JsonNode info = api.info();
-        Map<String, Policy> available = Policies.available(feedsOf(info), openedFeed(info));
+        Map<String, Policy> available =
+            Policies.available(feedsOf(info), openedFeed(info), info.path("rebuildEvery").asInt(0));
         List<Policy> policies = Policies.parse(policyNames, available);
         settings = settings(info, available, policies, chosen);
         EstimateDumps dumps = dumpEstimates == null ? null : EstimateDumps.start(dumpEstimates);
@@ -285,7 +286,9 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
     List<Expert> experts = new ArrayList<>();
     for (long s = 0; s < seeds; s++) {
       seedList.add(s);
-      experts.add(new Expert(table, rows, s, noise));
+      Expert expert = new Expert(table, rows, s, noise);
+      experts.add(expert);
+      expert.writeHoldout(out.resolve("answers").resolve("holdout-s" + s + ".txt"));
     }
     List<String> named = new ArrayList<>();
     info.path("namedQueries").forEach(q -> named.add(q.asText()));
@@ -299,10 +302,13 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     try (Progress progress =
         Progress.start(
-            "loop", (long) chosen.size() * policies.size() * seeds * batches(), "batches")) {
+            "loop",
+            (long) chosen.size() * seeds * policies.stream().mapToLong(this::batches).sum(),
+            "batches")) {
       for (String label : chosen) {
         int column = table.labelIndex(label);
         trueRates.put(label, table.rate(column));
+<<<<<<< HEAD
         if (dumps != null) {
           dumps.writeTruth(table, label, runtime.corpus().vectors().keys(), experts);
         }
@@ -310,9 +316,15 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
             named.contains(label)
                 ? new Session.Plan(budgets, batch, "query", label, keepLabels)
                 : new Session.Plan(budgets, batch, "text", label.replace('-', ' '), keepLabels);
+=======
+        String mode = named.contains(label) ? "query" : "text";
+        String query = named.contains(label) ? label : label.replace('-', ' ');
+>>>>>>> main
         for (Policy policy : policies) {
           List<Future<List<Step>>> perSeed = new ArrayList<>();
           for (Expert expert : experts) {
+            Path answers = out.resolve("answers").resolve(label).resolve(fileName(policy, expert));
+            Session.Plan plan = new Session.Plan(budgets, batch, mode, query, keepLabels, answers);
             String serverLabel = serverLabel(run, label, policy.name(), expert.seed());
             if (dumps != null) {
               dumps.session(serverLabel, label, expert.seed(), noise);
@@ -359,8 +371,14 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
         + seed;
   }
 
-  /** Batches of one session: the budget steps cut into batches. */
-  private long batches() {
+  /** A session's answers file under {@code answers/<label>/}. */
+  private static String fileName(Policy policy, Expert expert) {
+    return policy.name().replaceAll("[^A-Za-z0-9_.-]", "_") + "-s" + expert.seed() + ".csv";
+  }
+
+  /** Batches of one session of {@code policy}: the budget steps cut into its batches. */
+  private long batches(Policy policy) {
+    int batch = policy.batch(this.batch);
     long n = 0;
     int previous = 0;
     for (int b : budgets) {
@@ -382,7 +400,9 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
     s.put("batch", batch).put("noise", noise).put("seeds", seeds).put("parallel", parallel);
     s.put("holdout_share", Expert.HOLDOUT_SHARE);
     s.set("policies", Json.mapper().valueToTree(policies.stream().map(Policy::name).toList()));
-    s.put("default_feed", ((FeedPolicy) available.get(Policies.DEFAULT)).feed());
+    FeedPolicy opened = (FeedPolicy) available.get(Policies.DEFAULT);
+    s.put("default_feed", opened.feed());
+    s.put("default_batch", opened.batch(batch)); // the UI's automatic rebuild, when more often
     s.put("clips", info.path("clips").asInt());
     s.put("cores", Runtime.getRuntime().availableProcessors());
     return s;
@@ -402,7 +422,9 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
     String md =
         new LoopMarkdown(results, summary)
             .render(
-                settings.get("command").asText(), settings.get("server_errors_retried").asInt());
+                settings.get("command").asText(),
+                settings.get("server_errors_retried").asInt(),
+                cadence(settings));
     Files.writeString(out.resolve("loop.md"), md, StandardCharsets.UTF_8);
     List<Path> plots = LoopPlots.write(results, summary, out);
     System.out.print(md);
@@ -412,6 +434,16 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
         out.resolve("loop.md"),
         plots,
         settings.get("seconds").asDouble());
+  }
+
+  /** How often the policies rebuild, in words, for loop.md. */
+  private static String cadence(ObjectNode settings) {
+    int batch = settings.get("batch").asInt();
+    int opened = settings.get("default_batch").asInt();
+    String all = "the feed policies rebuild after every " + batch + " labels";
+    return opened == batch
+        ? all
+        : all + ", `default` after every " + opened + " (the UI rebuilds by itself that often)";
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -18,7 +18,10 @@ final class LoopMarkdown {
     this.summary = summary;
   }
 
-  String render(String command, int serverErrors) {
+  /**
+   * @param cadence how often the policies rebuild, in words
+   */
+  String render(String command, int serverErrors, String cadence) {
     line("# Does the loop help? (`va bench loop`)");
     line("");
     line("Command: `" + command + "`");
@@ -27,11 +30,12 @@ final class LoopMarkdown {
         String.format(
             Locale.ROOT,
             "%d labels, %d seeds (%s), budgets %s; hold-out: 20 %% of the corpus,"
-                + " never labelled.",
+                + " never labelled; %s.",
             r.labels().size(),
             r.seeds().size(),
             r.seeds(),
-            r.budgets()));
+            r.budgets(),
+            cadence));
     if (serverErrors > 0) {
       line("");
       line(

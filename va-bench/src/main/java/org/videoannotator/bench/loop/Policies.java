@@ -10,8 +10,9 @@ import org.videoannotator.core.UserException;
  * The benchmark's policies by name: one per servable feed (the random feed as {@code random-feed},
  * so that {@code random} stays the paper's baseline), {@code default} (the feed the UI opens after
  * a build: the one {@code /api/info} marks {@code recommended}, else the first, as va-web's build
- * step chooses), and the baselines {@code random}, {@code zero-shot}, {@code combined}; and, named
- * on the command line only, policies composed from the feeds ({@link MixPolicy}).
+ * step chooses, rebuilt as often as the UI rebuilds by itself), and the baselines {@code random},
+ * {@code zero-shot}, {@code combined}; and, named on the command line only, policies composed from
+ * the feeds ({@link MixPolicy}).
  */
 final class Policies {
   static final String DEFAULT = "default";
@@ -20,15 +21,17 @@ final class Policies {
 
   /**
    * Every policy the server makes possible, in a stable order (feeds in the UI's order first);
-   * {@code opened} is the feed the UI opens after a build.
+   * {@code opened} is the feed the UI opens after a build, {@code rebuildEvery} the answers after
+   * which the UI rebuilds by itself (0: it does not).
    */
-  static Map<String, Policy> available(List<String> servableFeeds, String opened) {
+  static Map<String, Policy> available(
+      List<String> servableFeeds, String opened, int rebuildEvery) {
     Map<String, Policy> out = new LinkedHashMap<>();
     for (String feed : servableFeeds) {
       String name = feed.equals("random") ? "random-feed" : feed;
       out.put(name, new FeedPolicy(name, feed));
     }
-    out.put(DEFAULT, new FeedPolicy(DEFAULT, opened));
+    out.put(DEFAULT, new FeedPolicy(DEFAULT, opened, rebuildEvery));
     for (BaselinePolicy b :
         List.of(BaselinePolicy.RANDOM, BaselinePolicy.ZERO_SHOT, BaselinePolicy.COMBINED)) {
       out.put(b.name(), b);

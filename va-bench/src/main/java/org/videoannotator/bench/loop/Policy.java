@@ -15,6 +15,14 @@ interface Policy {
    */
   boolean rebuildsEveryBatch();
 
+  /**
+   * Clips labelled between builds when the run asks for {@code requested}: that, unless the policy
+   * follows a cadence of its own (the UI's automatic rebuild, {@link FeedPolicy#rebuildEvery}).
+   */
+  default int batch(int requested) {
+    return requested;
+  }
+
   /** Up to {@code n} clips to label next, none in {@code taken}; fewer when the sources run dry. */
   List<LoopApi.Offer> next(Session session, int n, Set<String> taken);
 }

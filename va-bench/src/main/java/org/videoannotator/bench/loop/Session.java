@@ -1,12 +1,18 @@
 package org.videoannotator.bench.loop;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.videoannotator.core.csv.CsvWriter;
 
 /**
  * One simulated editor labelling one label with one policy and one seed, on its own label of the
@@ -20,9 +26,15 @@ final class Session {
    *
    * @param keepLabel whether the server keeps the session's label at the end (its annotations and
    *     models then stay there for an independent recomputation); else it is deleted
+   * @param answersFile where the session writes its answers in the order given (null: nowhere)
    */
   record Plan(
-      List<Integer> budgets, int batch, String searchMode, String searchValue, boolean keepLabel) {}
+      List<Integer> budgets,
+      int batch,
+      String searchMode,
+      String searchValue,
+      boolean keepLabel,
+      Path answersFile) {}
 
   private final LoopApi api;
   private final String serverLabel;
@@ -32,6 +44,7 @@ final class Session {
   private final Plan plan;
   private final Picker picker;
   private final Set<String> labelled = new HashSet<>();
+  private final List<List<String>> answers = new ArrayList<>();
   private final UniformSource uniform;
   private int yes;
   private boolean hasModel;
@@ -106,7 +119,8 @@ final class Session {
     for (int budget : plan.budgets()) {
       while (labelled.size() < budget) {
         List<LoopApi.Offer> offers =
-            policy.next(this, Math.min(plan.batch(), budget - labelled.size()), Set.of());
+            policy.next(
+                this, Math.min(policy.batch(plan.batch()), budget - labelled.size()), Set.of());
         if (offers.isEmpty()) {
           break;
         }
@@ -125,6 +139,9 @@ final class Session {
     }
     if (!plan.keepLabel()) {
       api.deleteLabel(serverLabel);
+    }
+    if (plan.answersFile() != null) {
+      writeAnswers(plan.answersFile());
     }
     return steps;
   }
@@ -146,14 +163,37 @@ final class Session {
   }
 
   private void label(List<LoopApi.Offer> offers) {
-    Map<String, Boolean> answers = new HashMap<>();
+    Map<String, Boolean> batch = new HashMap<>();
     for (LoopApi.Offer o : offers) {
       boolean answer = expert.answer(label, o.key());
-      answers.put(o.key(), answer);
+      batch.put(o.key(), answer);
       yes += answer ? 1 : 0;
       labelled.add(o.key());
+      answers.add(List.of(o.key(), answer ? "yes" : "no", sourceName(o.source())));
     }
-    api.annotate(serverLabel, offers, answers, "expert");
+    api.annotate(serverLabel, offers, batch, "expert");
+  }
+
+  /** Where a clip was offered, in one word: the feed's id, {@code search} or {@code other}. */
+  private static String sourceName(Map<String, Object> source) {
+    Object feed = source.get("feed");
+    return feed != null ? feed.toString() : String.valueOf(source.get("kind"));
+  }
+
+  /**
+   * The answers as a CSV ({@code key,answer,source}, in the order given): a step of {@code n}
+   * labels trained on the first {@code n} rows, so the figures can be recomputed without the
+   * server.
+   */
+  private void writeAnswers(Path file) {
+    StringBuilder csv = new StringBuilder(CsvWriter.line(List.of("key", "answer", "source")));
+    answers.forEach(row -> csv.append(CsvWriter.line(row)));
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, csv, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
   }
 
   private Step measure(JsonNode build) {

@@ -25,6 +25,8 @@ package org.videoannotator.bench.loop;
  * @param buildMillisTotal wall time of every build of the session so far
  * @param builds builds so far
  * @param skips distinct hold-out clips offered and skipped so far
+ * @param modelVersion the server's model version measured (-1 without a model): with {@code
+ *     --keep-labels} its scores stay available for an independent recomputation
  */
 record Step(
     int labels,
@@ -45,7 +47,8 @@ record Step(
     long buildMillis,
     long buildMillisTotal,
     int builds,
-    int skips) {
+    int skips,
+    int modelVersion) {
 
   /** A step before any model: only the cost is known. */
   static Step withoutModel(int labels, int yes, long buildMillisTotal, int builds, int skips) {
@@ -69,6 +72,7 @@ record Step(
         0,
         buildMillisTotal,
         builds,
-        skips);
+        skips,
+        -1);
   }
 }

@@ -78,7 +78,8 @@ final class StepMeasure {
         cost.buildMillis(),
         cost.buildMillisTotal(),
         cost.builds(),
-        cost.skips());
+        cost.skips(),
+        build.path("modelVersion").asInt(-1));
   }
 
   private static double number(JsonNode node, double otherwise) {

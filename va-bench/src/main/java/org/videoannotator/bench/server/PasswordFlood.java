@@ -12,13 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.videoannotator.core.io.FileTrees;
 import org.videoannotator.index.CorpusLayout;
 import org.videoannotator.server.store.AnnotationStore;
 import org.videoannotator.server.store.Role;
@@ -119,7 +119,7 @@ public final class PasswordFlood {
           "  a wrong secret, median of 15: %.1f ms for a known name, %.1f ms for an unknown name%n",
           median(known) / 1e6, median(unknown) / 1e6);
     } finally {
-      deleteTree(dir);
+      FileTrees.deleteTree(dir);
     }
   }
 
@@ -172,13 +172,5 @@ public final class PasswordFlood {
     List<Long> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

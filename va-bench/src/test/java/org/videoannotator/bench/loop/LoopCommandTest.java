@@ -7,13 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoannotator.core.Json;
+import org.videoannotator.core.csv.CsvReader;
 import org.videoannotator.datasets.SyntheticVaGenerator;
 import org.videoannotator.datasets.TruthTable;
 import org.videoannotator.learn.Metrics;
@@ -32,13 +35,14 @@ class LoopCommandTest {
   @TempDir static Path dir;
   static JsonNode loop;
   static TruthTable truth;
+  static Path out;
 
   @BeforeAll
   static void run() throws Exception {
     Path data = dir.resolve("data");
     new SyntheticVaGenerator(new SyntheticVaGenerator.Config(5, 4000, 32, LABELS)).generate(data);
     truth = TruthTable.read(data.resolve(TruthTable.FILE));
-    Path out = dir.resolve("out");
+    out = dir.resolve("out");
     int code =
         new CommandLine(new LoopCommand())
             .execute(
@@ -106,6 +110,43 @@ class LoopCommandTest {
         0.0,
         summary.get("gain_over_combined_ap_points").get("combined").get(3).get("mean").asDouble());
     assertTrue(summary.get("labels_saved").get("auto").has("200"));
+  }
+
+  @Test
+  void answersFilesHoldEachSessionsLabelsInOrder() throws Exception {
+    assertEquals(10, loop.get("settings").get("default_batch").asInt(), "the UI's rebuild cadence");
+    for (String label : LABELS) {
+      for (String policy : POLICIES) {
+        for (JsonNode seed :
+            loop.get("labels").get(label).get("policies").get(policy).get("seeds")) {
+          Path file =
+              out.resolve("answers")
+                  .resolve(label)
+                  .resolve(policy + "-s" + seed.get("seed").asInt() + ".csv");
+          List<CsvReader.Row> rows = CsvReader.parse(Files.readString(file), file.toString());
+          assertEquals(List.of("key", "answer", "source"), rows.getFirst().fields());
+          List<List<String>> answers =
+              rows.subList(1, rows.size()).stream().map(CsvReader.Row::fields).toList();
+          assertEquals(200, answers.size(), file.toString());
+          assertEquals(200, answers.stream().map(List::getFirst).distinct().count());
+          Set<String> holdout =
+              new HashSet<>(
+                  Files.readAllLines(
+                      out.resolve("answers")
+                          .resolve("holdout-s" + seed.get("seed").asInt() + ".txt")));
+          assertEquals(Math.round(0.2 * truth.keys().size()), holdout.size());
+          assertTrue(
+              answers.stream().noneMatch(r -> holdout.contains(r.getFirst())),
+              "no hold-out clip is labelled");
+          for (JsonNode step : seed.get("steps")) {
+            int n = step.get("labels").asInt();
+            long yes = answers.subList(0, n).stream().filter(r -> r.get(1).equals("yes")).count();
+            assertEquals(step.get("yes").asInt(), yes, file + " at " + n + " labels");
+            assertTrue(step.get("modelVersion").asInt() > 0, step.toString());
+          }
+        }
+      }
+    }
   }
 
   @Test

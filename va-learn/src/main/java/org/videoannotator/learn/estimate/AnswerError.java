@@ -9,7 +9,8 @@ import org.videoannotator.learn.Calibration;
  * e1) sigmoid(a s + b)}, where {@code sigmoid(a s + b)} is the probability that the clip truly is
  * "yes", {@code e0} the share of true "no" answered "yes" (the floor: "yes" where the model is sure
  * of "no") and {@code e1} the share of true "yes" answered "no" (the ceiling). Fitted by EM over
- * the latent truth (the M step is a sigmoid fit to the posteriors and two ratios). The loop selects
+ * the latent truth (the M step is two ratios and a Newton step of the sigmoid towards the
+ * posteriors: a generalised EM, which still raises the likelihood every round). The loop selects
  * clips by their features, which does not change {@code P(answer | x)} (covariate shift), so the
  * fit holds on the corpus too.
  *
@@ -35,6 +36,13 @@ public final class AnswerError {
   private static final double MAX_ERROR = 0.45;
 
   private static final int EM_STEPS = 3000;
+
+  /**
+   * EM stops when a round gains less log-likelihood than this per answer: the rates then still move
+   * in their fourth decimal, far inside their bootstrap intervals, and a build's 101 fits take a
+   * third of the rounds they took at 1e-12 (with the one-step M-step, 7-8x less CPU in all).
+   */
+  private static final double CONVERGED = 1e-8;
 
   /**
    * One fit. {@code falseYesFitted}/{@code falseNoFitted}: whether that side was identified (else
@@ -186,10 +194,12 @@ public final class AnswerError {
       // M: the error rates are ratios of expected counts; the sigmoid is fitted to the posteriors
       e0 = fitFalseYes && trulyNo > 0 ? Math.min(MAX_ERROR, answeredYesTrulyNo / trulyNo) : 0;
       e1 = fitFalseNo && trulyYes > 0 ? Math.min(MAX_ERROR, answeredNoTrulyYes / trulyYes) : 0;
-      double[] ab = Calibration.sigmoidFit(s, w, b);
+      // One Newton step from the last fit (a generalised EM step): the targets move little per
+      // round
+      double[] ab = Calibration.sigmoidFit(s, w, a, b, 1);
       a = ab[0];
       b = ab[1];
-      if (logLikelihood - last < 1e-12 * s.length) {
+      if (logLikelihood - last < CONVERGED * s.length) {
         break;
       }
       last = logLikelihood;

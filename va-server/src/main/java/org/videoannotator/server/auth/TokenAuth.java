@@ -1,6 +1,7 @@
 package org.videoannotator.server.auth;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRouting;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -127,8 +128,25 @@ public final class TokenAuth {
 
   /** The {@code /login} and {@code /logout} routes. */
   public void register(JavalinDefaultRouting router) {
-    router.get("/login", ctx -> ctx.html(LoginPage.html(accounts(), LoginPage.Problem.NONE, 0)));
-    router.post("/login", this::login);
+    // An open server has nothing to log in to: a form asking for a token would only mislead.
+    router.get(
+        "/login",
+        ctx -> {
+          if (enabled()) {
+            ctx.html(LoginPage.html(accounts(), LoginPage.Problem.NONE, 0));
+          } else {
+            ctx.redirect("/");
+          }
+        });
+    router.post(
+        "/login",
+        ctx -> {
+          if (enabled()) {
+            login(ctx);
+          } else {
+            ctx.redirect("/", HttpStatus.SEE_OTHER);
+          }
+        });
     router.post(
         "/logout",
         ctx -> {

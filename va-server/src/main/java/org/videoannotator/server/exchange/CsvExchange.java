@@ -13,13 +13,18 @@ import org.videoannotator.index.Corpus;
 import org.videoannotator.server.errors.DomainException;
 import org.videoannotator.server.store.CurrentAnnotation;
 import org.videoannotator.server.store.NewVote;
+import org.videoannotator.server.store.Settlement;
 import org.videoannotator.server.store.Source;
 import org.videoannotator.server.store.Value;
 
 /**
- * Annotations as CSV. Export: {@code key,value,annotator,time,source}, one row per current vote.
- * Import: a header naming at least {@code key} and {@code value} (any order, any case; {@code
- * annotator} optional); values yes/no/unsure, true/false or 1/0.
+ * Annotations as CSV. Export: {@code key,value,annotator,time,source}, one row per current vote,
+ * and one per standing settlement under the reserved annotator {@value Settlement#ANNOTATOR}
+ * (source {@code settlement by <adjudicator>}), so the file says what the consensus is where votes
+ * differ. Import: a header naming at least {@code key} and {@code value} (any order, any case;
+ * {@code annotator} optional); values yes/no/unsure, true/false or 1/0. Settlement rows are
+ * skipped: a settlement is an adjudicator's decision on this server's votes, which a file cannot
+ * make.
  */
 final class CsvExchange {
   static final List<String> HEADER = List.of("key", "value", "annotator", "time", "source");
@@ -38,6 +43,17 @@ final class CsvExchange {
                     vote.getKey(),
                     a.updated().toString(),
                     a.source().kind())));
+      }
+      Settlement settled = a.settlement();
+      if (settled != null) {
+        out.append(
+            CsvWriter.line(
+                List.of(
+                    a.key(),
+                    settled.value().wire(),
+                    Settlement.ANNOTATOR,
+                    settled.time().toString(),
+                    "settlement by " + settled.by())));
       }
     }
     return out.toString();
@@ -92,15 +108,17 @@ final class CsvExchange {
                               + ": value must be yes, no or unsure, got '"
                               + DomainException.shorten(valueText)
                               + "'"));
-      if (!corpus.hasKey(key)) {
-        unknown.add(key);
-        skipped++;
-        continue;
-      }
       String annotator =
           annotatorCol >= 0 && annotatorCol < f.size() && !f.get(annotatorCol).isBlank()
               ? f.get(annotatorCol).strip()
               : defaultAnnotator;
+      if (!corpus.hasKey(key) || annotator.equals(Settlement.ANNOTATOR)) {
+        if (!corpus.hasKey(key)) {
+          unknown.add(key);
+        }
+        skipped++;
+        continue;
+      }
       if (annotator.length() > 64 || annotator.chars().anyMatch(Character::isISOControl)) {
         throw DomainException.invalid(
             "body", "CSV line " + row.line() + ": annotator must be 1..64 printable characters");
