@@ -308,18 +308,11 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
       for (String label : chosen) {
         int column = table.labelIndex(label);
         trueRates.put(label, table.rate(column));
-<<<<<<< HEAD
         if (dumps != null) {
           dumps.writeTruth(table, label, runtime.corpus().vectors().keys(), experts);
         }
-        Session.Plan plan =
-            named.contains(label)
-                ? new Session.Plan(budgets, batch, "query", label, keepLabels)
-                : new Session.Plan(budgets, batch, "text", label.replace('-', ' '), keepLabels);
-=======
         String mode = named.contains(label) ? "query" : "text";
         String query = named.contains(label) ? label : label.replace('-', ' ');
->>>>>>> main
         for (Policy policy : policies) {
           List<Future<List<Step>>> perSeed = new ArrayList<>();
           for (Expert expert : experts) {
