@@ -54,7 +54,6 @@ import org.videoannotator.spark.score.ScoreJob;
  */
 public final class SparkBenchmark {
   private static final long SEED = 20261204L;
-  private static final long WARM_UP_ROWS = 50_000;
 
   /** What to measure. */
   public record Settings(
@@ -63,17 +62,17 @@ public final class SparkBenchmark {
       long rows,
       int dim,
       List<String> masters,
-      List<VectorColumn> columns) {}
+      List<VectorColumn> columns,
+      int rounds) {}
 
   private final Settings settings;
   private final Map<String, Object> results = new LinkedHashMap<>();
-  private double singleMachinePerCore;
 
   public SparkBenchmark(Settings settings) {
     this.settings = settings;
   }
 
-  public Map<String, Object> run() throws IOException {
+  public Map<String, Object> run() throws Exception {
     Files.createDirectories(settings.work());
     results.put(
         "settings",
@@ -88,6 +87,8 @@ public final class SparkBenchmark {
             settings.masters(),
             "columns",
             settings.columns().stream().map(String::valueOf).toList(),
+            "rounds",
+            settings.rounds(),
             "cores",
             Runtime.getRuntime().availableProcessors(),
             "java",
@@ -197,49 +198,121 @@ public final class SparkBenchmark {
 
   // ---------------------------------------------------------------- scoring
 
-  private void score() throws IOException {
+  /**
+   * Scoring, per master: both scorers warm up untimed, then {@code rounds} pairs run alternately
+   * (single machine, then the Spark job on each vector column kind), so a change of the machine's
+   * load falls on both sides of a pair. Each run is timed in wall and process CPU seconds. The
+   * Spark session starts before the rounds (not timed, as the single machine's JVM start is not); a
+   * job's own planning, task scheduling, output commit and feeds file are timed.
+   */
+  private void score() throws Exception {
     long rows = settings.rows();
     int dim = settings.dim();
     Path raw = settings.work().resolve("vectors-" + rows + "x" + dim + ".f32");
     LinearModel model = randomModel(dim);
-    Map<String, Object> section = new LinkedHashMap<>();
     writeRaw(raw, rows, dim);
-    double base = timeSingleMachineScore(raw, rows, dim, model, section);
+    int threads = ParallelRows.defaultThreads();
+    String single = "single machine (" + threads + " threads)";
+    List<Map<String, Object>> pairs = new ArrayList<>();
+    Map<String, List<Double>> wallRatios = new LinkedHashMap<>();
+    Map<String, List<Double>> cpuRatios = new LinkedHashMap<>();
+    try (FloatMatrix all =
+        FloatMatrix.map(raw, 0, Math.toIntExact(rows), dim, ByteOrder.LITTLE_ENDIAN)) {
+      singleMachineScore(all, model);
+    }
     for (String master : settings.masters()) {
       try (SparkSession spark = SparkSessions.start("bench", master)) {
         int cores = spark.sparkContext().defaultParallelism();
+        TaskCpu taskCpu = TaskCpu.register(spark.sparkContext());
+        Map<VectorColumn, Path> tables = new LinkedHashMap<>();
         for (VectorColumn column : settings.columns()) {
-          Path table =
-              settings.work().resolve("vectors-" + rows + "x" + dim + "-" + column + ".parquet");
-          Path warmUpTable =
-              settings
-                  .work()
-                  .resolve("vectors-" + WARM_UP_ROWS + "x" + dim + "-" + column + ".parquet");
+          Path table = parquetTable(rows, dim, column);
           writeParquet(spark, table, rows, dim, column);
-          writeParquet(spark, warmUpTable, Math.min(rows, WARM_UP_ROWS), dim, column);
-          // Untimed: the job's first run in a session pays for class loading and JIT, as the
-          // single-machine scorer's warm-up does.
-          scoreTable(spark, warmUpTable, model, "warm-up");
-          String how = "spark " + master + " " + column;
-          long started = System.nanoTime();
-          ScoreJob.Summary summary = scoreTable(spark, table, model, how);
-          double seconds = (System.nanoTime() - started) / 1e9;
-          double perCore = summary.rows() / seconds / cores;
-          Map<String, Object> figures = new LinkedHashMap<>();
-          figures.put("seconds", round(seconds));
-          figures.put("rows", summary.rows());
-          figures.put("cores", cores);
-          figures.put("rowsPerSecond", round(summary.rows() / seconds));
-          figures.put("rowsPerSecondPerCore", round(perCore));
-          figures.put("speedup", round(base / seconds));
-          figures.put("perCoreRatio", round(perCore / singleMachinePerCore));
-          figures.put("parquetBytes", folderBytes(table));
-          section.put(how, figures);
-          printScore(how, summary.rows(), seconds, cores, base);
+          // Untimed: a job's first runs pay for class loading and for the JIT compiler (whose
+          // threads are still busy through a second and third job of 1M rows), so the job runs
+          // once over the whole table first, as the single-machine scorer does.
+          scoreTable(spark, table, model, "warm-up");
+          tables.put(column, table);
+        }
+        for (int round = 1; round <= settings.rounds(); round++) {
+          // The matrix is mapped afresh each run, as the Spark job reads its table afresh: both
+          // read the rows from the page cache (a kept mapping would skip its page faults).
+          Timed base =
+              Timed.of(
+                  () -> {
+                    try (FloatMatrix matrix =
+                        FloatMatrix.map(
+                            raw, 0, Math.toIntExact(rows), dim, ByteOrder.LITTLE_ENDIAN)) {
+                      singleMachineScore(matrix, model);
+                    }
+                  });
+          Map<String, Object> pair = new LinkedHashMap<>();
+          pair.put("round", round);
+          pair.put(single, figures(base, rows, threads));
+          printScore(round, single, rows, base, threads, null);
+          for (var table : tables.entrySet()) {
+            String how = "spark " + master + " " + table.getKey();
+            long[] scored = new long[1];
+            Timed job =
+                Timed.of(
+                    () -> scored[0] = scoreTable(spark, table.getValue(), model, how).rows(),
+                    taskCpu);
+            if (scored[0] != rows) {
+              throw new IllegalStateException(
+                  how + " scored " + scored[0] + " of " + rows + " rows");
+            }
+            double wallRatio =
+                job.rowsPerCoreSecond(rows, cores) / base.rowsPerCoreSecond(rows, threads);
+            double cpuRatio = job.rowsPerCpuSecond(rows) / base.rowsPerCpuSecond(rows);
+            Map<String, Object> figures = figures(job, rows, cores);
+            figures.put("perCoreRatioWall", round(wallRatio));
+            figures.put("perCoreRatioCpu", round(cpuRatio));
+            figures.put("parquetBytes", folderBytes(table.getValue()));
+            pair.put(how, figures);
+            wallRatios.computeIfAbsent(how, k -> new ArrayList<>()).add(wallRatio);
+            cpuRatios.computeIfAbsent(how, k -> new ArrayList<>()).add(cpuRatio);
+            printScore(round, how, rows, job, cores, new double[] {wallRatio, cpuRatio});
+          }
+          pairs.add(pair);
         }
       }
     }
+    Map<String, Object> medians = new LinkedHashMap<>();
+    for (String how : wallRatios.keySet()) {
+      double wall = median(wallRatios.get(how));
+      double cpu = median(cpuRatios.get(how));
+      medians.put(how, Map.of("perCoreRatioWall", round(wall), "perCoreRatioCpu", round(cpu)));
+      System.out.printf(
+          "score   median of %d pairs  %-24s per core x%.2f (wall)   x%.2f (cpu)%n",
+          wallRatios.get(how).size(), how, wall, cpu);
+    }
+    Map<String, Object> section = new LinkedHashMap<>();
+    section.put("pairs", pairs);
+    section.put("medianPerCoreRatio", medians);
     results.put("score", section);
+  }
+
+  private Path parquetTable(long rows, int dim, VectorColumn column) {
+    return settings.work().resolve("vectors-" + rows + "x" + dim + "-" + column + ".parquet");
+  }
+
+  private static Map<String, Object> figures(Timed timed, long rows, int cores) {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("rows", rows);
+    figures.put("cores", cores);
+    figures.put("seconds", round(timed.wallSeconds()));
+    figures.put("cpuSeconds", round(timed.cpuSeconds()));
+    figures.put("sparkTaskCpuSeconds", round(timed.taskCpuSeconds()));
+    figures.put("rowsPerSecond", round(rows / timed.wallSeconds()));
+    figures.put("rowsPerSecondPerCore", round(timed.rowsPerCoreSecond(rows, cores)));
+    figures.put("rowsPerCpuSecond", round(timed.rowsPerCpuSecond(rows)));
+    return figures;
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   private ScoreJob.Summary scoreTable(SparkSession spark, Path table, LinearModel model, String how)
@@ -253,41 +326,6 @@ public final class SparkBenchmark {
         new ScoreJob.Options(Feeds.THRESHOLD, 100, 0));
   }
 
-  private double timeSingleMachineScore(
-      Path raw, long rows, int dim, LinearModel model, Map<String, Object> section) {
-    try (FloatMatrix matrix =
-        FloatMatrix.map(raw, 0, Math.toIntExact(rows), dim, ByteOrder.LITTLE_ENDIAN)) {
-      int threads = ParallelRows.defaultThreads();
-      // Untimed: the same work on the first rows, so the timed run does not pay for class loading
-      // and JIT.
-      try (FloatMatrix first =
-          FloatMatrix.map(
-              raw, 0, (int) Math.min(rows, WARM_UP_ROWS), dim, ByteOrder.LITTLE_ENDIAN)) {
-        singleMachineScore(first, model);
-      }
-      long started = System.nanoTime();
-      singleMachineScore(matrix, model);
-      double seconds = (System.nanoTime() - started) / 1e9;
-      singleMachinePerCore = rows / seconds / threads;
-      String how = "single machine (" + threads + " threads)";
-      section.put(
-          how,
-          Map.of(
-              "seconds",
-              round(seconds),
-              "rows",
-              rows,
-              "cores",
-              threads,
-              "rowsPerSecond",
-              round(rows / seconds),
-              "rowsPerSecondPerCore",
-              round(singleMachinePerCore)));
-      printScore(how, rows, seconds, threads, seconds);
-      return seconds;
-    }
-  }
-
   private static void singleMachineScore(FloatMatrix matrix, LinearModel model) {
     float[] probabilities = new CorpusScorer().probabilities(matrix, model);
     // The paper's four feeds, as the Spark job fills them (no diverse variant there).
@@ -297,17 +335,22 @@ public final class SparkBenchmark {
         id -> id.equals("borderline-diverse") ? 0 : 100);
   }
 
-  private void printScore(String how, long rows, double seconds, int cores, double base) {
-    double perCore = rows / seconds / cores;
+  /** One run's line; {@code ratios} (wall, cpu) per core against the round's single machine. */
+  private static void printScore(
+      int round, String how, long rows, Timed timed, int cores, double[] ratios) {
     System.out.printf(
-        "score   %-28s %,12d rows %7.1f s %,11.0f rows/s %,10.0f /core   x%.2f   per core x%.2f%n",
+        "score   round %d %-28s %,11d rows %6.2f s %6.2f cpu-s (tasks %5.2f) %,10.0f rows/s/core %,10.0f rows/cpu-s%s%n",
+        round,
         how,
         rows,
-        seconds,
-        rows / seconds,
-        perCore,
-        base / seconds,
-        perCore / singleMachinePerCore);
+        timed.wallSeconds(),
+        timed.cpuSeconds(),
+        timed.taskCpuSeconds(),
+        timed.rowsPerCoreSecond(rows, cores),
+        timed.rowsPerCpuSecond(rows),
+        ratios == null
+            ? ""
+            : String.format("   per core x%.2f (wall) x%.2f (cpu)", ratios[0], ratios[1]));
   }
 
   private static LinearModel randomModel(int dim) {

@@ -66,6 +66,14 @@ public final class BenchCommand implements Callable<Integer> {
   List<String> columns;
 
   @Option(
+      names = "--rounds",
+      defaultValue = "3",
+      paramLabel = "N",
+      description =
+          "Scoring pairs per master, run alternately: single machine, then the Spark job (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(
       names = "--out",
       paramLabel = "FILE",
       description = "Where the JSON goes (default: WORK/bench-spark.json).")
@@ -73,8 +81,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (videos < 0 || rows < 0 || dim < 1 || rows > Integer.MAX_VALUE) {
-      throw new UserException("--videos and --rows must be >= 0 (rows < 2^31) and --dim >= 1");
+    if (videos < 0 || rows < 0 || dim < 1 || rows > Integer.MAX_VALUE || rounds < 1) {
+      throw new UserException(
+          "--videos and --rows must be >= 0 (rows < 2^31), --dim and --rounds >= 1");
     }
     Map<String, Object> results =
         new SparkBenchmark(
@@ -84,7 +93,8 @@ public final class BenchCommand implements Callable<Integer> {
                     rows,
                     dim,
                     masters,
-                    columns.stream().map(VectorColumn::named).toList()))
+                    columns.stream().map(VectorColumn::named).toList(),
+                    rounds))
             .run();
     Path file = out != null ? out : work.resolve("bench-spark.json");
     SparkBenchmark.write(results, file);

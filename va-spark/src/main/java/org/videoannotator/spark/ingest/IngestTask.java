@@ -23,6 +23,7 @@ import org.videoannotator.embed.ingest.VideoFiles;
 import org.videoannotator.embed.ingest.VideoProcessor;
 import org.videoannotator.embed.model.FileHash;
 import org.videoannotator.index.CorpusLayout;
+import org.videoannotator.spark.HadoopConf;
 
 /**
  * The executor side of {@code va spark ingest}: for each video of its partition, fetch it (a local

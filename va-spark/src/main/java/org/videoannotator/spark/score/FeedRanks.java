@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.videoannotator.learn.Murmur3;
 
 /**
@@ -35,21 +36,28 @@ final class FeedRanks implements Serializable {
     }
   }
 
-  void add(String key, float score) {
+  /** Empty candidate lists with this one's capacity, threshold and seed. */
+  FeedRanks fresh() {
+    return new FeedRanks(capacity, threshold, seed);
+  }
+
+  /** A scored row; its key (UTF-8, as Spark holds it) becomes a string only if it is kept. */
+  void add(UTF8String key, float score) {
     rows++;
     offer(0, key, score, -score);
     offer(1, key, score, score);
     offer(2, key, score, Math.abs(score - threshold));
-    offer(3, key, score, Integer.toUnsignedLong(Murmur3.hash32(key, seed)));
+    // Murmur3 of the key's UTF-8 bytes, as Murmur3.hash32(String) hashes them.
+    offer(3, key, score, Integer.toUnsignedLong(Murmur3.hash32(key.getBytes(), seed)));
   }
 
   /** Most rows rank below a full heap's worst: those are turned away before a clip is made. */
-  private void offer(int feed, String key, float score, double priority) {
+  private void offer(int feed, UTF8String key, float score, double priority) {
     PriorityQueue<RankedClip> heap = best.get(feed);
     if (heap.size() == capacity && priority > heap.peek().priority()) {
       return;
     }
-    offer(feed, new RankedClip(key, score, priority));
+    offer(feed, new RankedClip(key.toString(), score, priority));
   }
 
   private void offer(int feed, RankedClip clip) {

@@ -1,31 +1,27 @@
 package org.videoannotator.spark.score;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
-import org.apache.spark.sql.execution.SparkPlan;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
+import org.apache.spark.util.TaskCompletionListener;
 import org.videoannotator.core.vectors.DotProducts;
 import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.learn.CorpusScorer;
 import org.videoannotator.learn.LinearModel;
+import org.videoannotator.spark.HadoopConf;
 import org.videoannotator.spark.HadoopJson;
 import org.videoannotator.spark.parquet.ClipTable;
 import org.videoannotator.spark.parquet.VectorColumn;
@@ -39,11 +35,12 @@ import org.videoannotator.spark.parquet.VectorColumn;
 public final class ScoreJob {
   public static final String SCORES = "scores";
   public static final String FEEDS = "feeds.json";
-  private static final int BLOCK_ROWS = 4096;
-  static final StructType SCHEMA =
-      new StructType()
-          .add(ClipTable.KEY, DataTypes.StringType, false)
-          .add("score", DataTypes.FloatType, false);
+
+  /**
+   * Bytes of vectors scored per block: small enough to stay in a core's cache between the copy and
+   * the dot products, and far below the garbage collector's humongous-object size.
+   */
+  private static final int BLOCK_BYTES = 256 * 1024;
 
   /**
    * What to run.
@@ -75,48 +72,53 @@ public final class ScoreJob {
     boolean binary = ClipTable.Columns.of(data.schema()).vectors() == VectorColumn.BINARY;
     var jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<Weights> shared = jsc.broadcast(new Weights(model.weights(), model.bias()));
-    FeedRanksAccumulator ranks =
-        new FeedRanksAccumulator(4 * options.feedSize(), options.threshold(), options.seed());
-    spark.sparkContext().register(ranks, "feed candidates");
-    JavaRDD<InternalRow> scored =
-        scan(data.select(ClipTable.KEY, ClipTable.VECTOR), binary)
-            .mapPartitions(part -> score(part, shared.value().model(), ranks));
-    // Spark's own rows go to the writer as they are (a Row would be converted back, key and all);
-    // va spark jobs always run in a classic session (never Spark Connect).
-    // Two SparkSession types: lint allows qualified names for the next 2 lines.
-    Dataset<Row> frame =
-        ((org.apache.spark.sql.classic.SparkSession) spark)
-            .internalCreateDataFrame(scored.rdd(), SCHEMA, false);
-    // Keys and scores are all distinct: a dictionary would only cost the writer time.
-    frame
-        .write()
-        .mode(SaveMode.Overwrite)
-        .option("parquet.enable.dictionary", "false")
-        .parquet(new Path(out, SCORES).toString());
+    FeedRanks empty = new FeedRanks(4 * options.feedSize(), options.threshold(), options.seed());
+    String scores = new Path(out, SCORES).toString();
+    ScoresTable.clear(spark, scores);
+    // Each task writes its part of the scores and returns its feed candidates: Spark takes one
+    // result per partition (a failed or speculative second attempt adds nothing), so the vectors
+    // are read once and no score is kept.
+    FeedRanks ranks =
+        scan(jsc, data.select(ClipTable.KEY, ClipTable.VECTOR), binary)
+            .mapPartitionsWithIndex(
+                (partition, part) ->
+                    List.of(
+                            scoreAndWrite(
+                                partition, part.next(), shared.value().model(), empty, scores))
+                        .iterator(),
+                false)
+            .collect()
+            .stream()
+            .reduce(empty.fresh(), FeedRanks::merge);
+    ScoresTable.commit(spark, scores);
     Map<String, List<RankedClip>> feeds = new LinkedHashMap<>();
-    List<List<RankedClip>> lists = ranks.value().feeds(options.feedSize());
+    List<List<RankedClip>> lists = ranks.feeds(options.feedSize());
     for (int f = 0; f < FeedRanks.FEEDS.size(); f++) {
       feeds.put(FeedRanks.FEEDS.get(f), lists.get(f));
     }
-    Summary summary = new Summary(ranks.value().rows(), feeds, (System.nanoTime() - started) / 1e9);
+    Summary summary = new Summary(ranks.rows(), feeds, (System.nanoTime() - started) / 1e9);
     writeFeeds(spark, out, model, options, summary);
     return summary;
   }
 
   /**
-   * The partitions of the selected columns as cursors: binary vectors straight from the Parquet
-   * reader's column batches when the plan is a columnar scan, else rows (the vector is copied out
-   * of Spark's columnar buffer without boxing a float).
+   * The partitions of the selected columns as cursors. A binary vector column of a Parquet file
+   * scan is read by parquet-mr's page reader in Spark's planned partitions ({@link
+   * ParquetVectorCursor}); anything else is read by Spark: rows, the vector copied out of Spark's
+   * columnar buffer without boxing a float.
    */
-  private static JavaRDD<VectorCursor> scan(Dataset<Row> selected, boolean binary) {
-    SparkPlan plan = selected.queryExecution().executedPlan();
-    while (!plan.supportsColumnar() && plan.children().size() == 1) {
-      plan = plan.children().head();
-    }
-    if (binary && plan.supportsColumnar()) {
-      return plan.executeColumnar()
-          .toJavaRDD()
-          .mapPartitions(batches -> List.of(VectorCursor.ofBatches(batches)).iterator());
+  private static JavaRDD<VectorCursor> scan(
+      JavaSparkContext jsc, Dataset<Row> selected, boolean binary) {
+    List<List<ParquetSlice>> slices = binary ? ParquetSlice.partitions(selected) : null;
+    if (slices != null) {
+      return jsc.parallelize(slices, Math.max(1, slices.size()))
+          .map(
+              part -> {
+                ParquetVectorCursor cursor = new ParquetVectorCursor(part, HadoopConf.current());
+                TaskContext.get()
+                    .addTaskCompletionListener((TaskCompletionListener) task -> cursor.close());
+                return (VectorCursor) cursor;
+              });
     }
     return selected
         .queryExecution()
@@ -125,56 +127,40 @@ public final class ScoreJob {
         .mapPartitions(rows -> List.of(VectorCursor.ofRows(rows, binary)).iterator());
   }
 
-  /** The partition's rows scored in blocks; its feed candidates go to {@code ranks} at its end. */
-  private static Iterator<InternalRow> score(
-      Iterator<VectorCursor> partition, LinearModel model, FeedRanksAccumulator ranks) {
-    VectorCursor rows = partition.next();
-    FeedRanks local = ranks.empty();
+  /**
+   * A partition's rows scored in blocks and written to its part of the scores table; returns its
+   * feed candidates.
+   */
+  private static FeedRanks scoreAndWrite(
+      int partition, VectorCursor rows, LinearModel model, FeedRanks empty, String scores)
+      throws IOException {
+    FeedRanks local = empty.fresh();
     CorpusScorer scorer = new CorpusScorer(DotProducts.best(), 1);
     int dim = model.dim();
-    return new Iterator<>() {
-      private final float[] block = new float[BLOCK_ROWS * dim];
-      private final UTF8String[] keys = new UTF8String[BLOCK_ROWS];
-      private float[] scores = new float[0];
-      private int next;
-      private int filled;
-      private boolean reported;
-
-      @Override
-      public boolean hasNext() {
-        if (next < filled) {
-          return true;
-        }
+    int blockRows = Math.max(16, BLOCK_BYTES / (dim * Float.BYTES));
+    float[] block = new float[blockRows * dim];
+    UTF8String[] keys = new UTF8String[blockRows];
+    TaskContext task = TaskContext.get();
+    try (ScoresFile out =
+        new ScoresFile(scores, partition, task.taskAttemptId(), HadoopConf.current())) {
+      int filled;
+      do {
         filled = 0;
-        next = 0;
-        while (filled < BLOCK_ROWS && rows.next()) {
-          keys[filled] = rows.rawKey().clone();
+        while (filled < blockRows && rows.next()) {
+          keys[filled] = rows.ownKey();
           rows.copyVector(block, filled * dim, dim);
           filled++;
         }
-        if (filled > 0) {
-          float[] values = filled == BLOCK_ROWS ? block : Arrays.copyOf(block, filled * dim);
-          scores = scorer.probabilities(FloatMatrix.ofHeap(values, filled, dim), model);
-          for (int r = 0; r < filled; r++) {
-            local.add(keys[r].toString(), scores[r]);
-          }
-        } else if (!reported) {
-          ranks.add(local);
-          reported = true;
+        float[] values = filled == blockRows ? block : Arrays.copyOf(block, filled * dim);
+        float[] probabilities =
+            scorer.probabilities(FloatMatrix.ofHeap(values, filled, dim), model);
+        for (int r = 0; r < filled; r++) {
+          out.write(keys[r], probabilities[r]);
+          local.add(keys[r], probabilities[r]);
         }
-        return filled > 0;
-      }
-
-      @Override
-      public InternalRow next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        InternalRow row = new GenericInternalRow(new Object[] {keys[next], scores[next]});
-        next++;
-        return row;
-      }
-    };
+      } while (filled == blockRows);
+    }
+    return local;
   }
 
   private static void writeFeeds(

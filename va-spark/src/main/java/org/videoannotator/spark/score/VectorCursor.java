@@ -1,30 +1,27 @@
 package org.videoannotator.spark.score;
 
-import java.nio.ByteOrder;
 import java.util.Iterator;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.vectorized.ColumnVector;
-import org.apache.spark.sql.vectorized.ColumnarBatch;
-import org.apache.spark.unsafe.Platform;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.videoannotator.core.UserException;
 import org.videoannotator.spark.parquet.VectorColumn;
 
 /**
  * The (key, vector) rows of one scanned partition, one at a time, each vector copied straight into
- * the scorer's block of floats. Binary vectors (little-endian float32) are read from Parquet's
- * column batches: on a little-endian machine their bytes are the floats' memory layout, so a vector
- * is one copy from the reader's buffer into the block, with no row or array in between.
+ * the scorer's block of floats: rows of Spark's scan here, binary vectors of Parquet files from
+ * their pages in {@link ParquetVectorCursor}.
  */
 abstract class VectorCursor {
-  private static final boolean NATIVE_LITTLE_ENDIAN =
-      ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
-
   /** Moves to the next row; false at the end of the partition. */
   abstract boolean next();
 
   /** The row's key as Spark holds it (valid until the next call of {@link #next}). */
   abstract UTF8String rawKey();
+
+  /** The row's key as a string of its own, kept after {@link #next}. */
+  UTF8String ownKey() {
+    return rawKey().clone();
+  }
 
   String key() {
     return rawKey().toString();
@@ -68,53 +65,6 @@ abstract class VectorCursor {
     };
   }
 
-  /** Column batches of a scan whose vector column is binary. */
-  static VectorCursor ofBatches(Iterator<ColumnarBatch> batches) {
-    return new VectorCursor() {
-      private ColumnarBatch batch;
-      private int row = -1;
-
-      @Override
-      boolean next() {
-        row++;
-        while (batch == null || row >= batch.numRows()) {
-          if (!batches.hasNext()) {
-            return false;
-          }
-          batch = batches.next();
-          row = 0;
-        }
-        return true;
-      }
-
-      @Override
-      UTF8String rawKey() {
-        return batch.column(0).getUTF8String(row);
-      }
-
-      @Override
-      void copyVector(float[] block, int offset, int dim) {
-        ColumnVector vectors = batch.column(1);
-        if (vectors.isNullAt(row)) {
-          throw noVector(key());
-        }
-        if (!NATIVE_LITTLE_ENDIAN) {
-          copyBinary(vectors.getBinary(row), block, offset, dim, this);
-          return;
-        }
-        // A view of the reader's bytes (binary and string columns share their layout), not a copy.
-        UTF8String bytes = vectors.getUTF8String(row);
-        check(bytes.numBytes() % Float.BYTES == 0 ? bytes.numBytes() / Float.BYTES : -1, dim, this);
-        Platform.copyMemory(
-            bytes.getBaseObject(),
-            bytes.getBaseOffset(),
-            block,
-            Platform.FLOAT_ARRAY_OFFSET + (long) offset * Float.BYTES,
-            (long) dim * Float.BYTES);
-      }
-    };
-  }
-
   private static void copyBinary(
       byte[] bytes, float[] block, int offset, int dim, VectorCursor cursor) {
     check(bytes.length % Float.BYTES == 0 ? bytes.length / Float.BYTES : -1, dim, cursor);
@@ -122,7 +72,7 @@ abstract class VectorCursor {
     System.arraycopy(vector, 0, block, offset, dim);
   }
 
-  private static void check(int length, int dim, VectorCursor cursor) {
+  static void check(int length, int dim, VectorCursor cursor) {
     if (length != dim) {
       throw new UserException(
           "clip '"
@@ -137,7 +87,7 @@ abstract class VectorCursor {
     }
   }
 
-  private static UserException noVector(String key) {
+  static UserException noVector(String key) {
     return new UserException(
         "clip '" + key + "' has no vector; every row of a scored table needs one");
   }

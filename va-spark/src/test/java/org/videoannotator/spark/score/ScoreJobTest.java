@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.videoannotator.core.Json;
 import org.videoannotator.core.UserException;
 import org.videoannotator.core.vectors.KeyedMatrix;
@@ -151,6 +152,56 @@ class ScoreJobTest {
     assertTrue(
         wrongDim.getMessage().contains("dimension 32 but the model has dimension 16"),
         wrongDim.getMessage());
+  }
+
+  /**
+   * Binary tables written by other tools' settings take the page reader's other paths: compressed
+   * pages (parquet-mr decompresses them), a dictionary (parquet-mr's column reader), version 2 data
+   * pages, and a nullable vector column (definition levels). Every score is still the server's.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "compression=snappy,parquet.enable.dictionary=false",
+        "compression=snappy,parquet.enable.dictionary=true",
+        "compression=uncompressed,parquet.enable.dictionary=false,parquet.writer.version=v2",
+        "compression=gzip,parquet.enable.dictionary=false,parquet.writer.version=v2"
+      })
+  void aBinaryTableWrittenWithOtherSettingsScoresAsTheServerDoes(String settings)
+      throws IOException {
+    SparkSession spark = SparkTestSession.get();
+    String exported = dir.resolve("exported").toString();
+    String table = dir.resolve("table").toString();
+    Path modelFile = dir.resolve("v2.json");
+    float[] expected;
+    List<String> keys;
+    try (Corpus corpus = SyntheticCorpora.create(dir.resolve("corpus"), 2000, 32, 9)) {
+      CorpusParquet.export(spark, corpus, exported, VectorColumn.BINARY);
+      randomModel(32).save(modelFile);
+      expected =
+          new CorpusScorer().probabilities(corpus.vectors().matrix(), LinearModel.load(modelFile));
+      keys = corpus.keys();
+    }
+    Map<String, String> options = new HashMap<>();
+    for (String option : settings.split(",")) {
+      String[] pair = option.split("=");
+      options.put(pair[0], pair[1]);
+    }
+    // Read back, Spark's columns are nullable: the rewritten vector column is optional.
+    spark.read().parquet(exported).repartition(3).write().options(options).parquet(table);
+    String out = dir.resolve("out").toString();
+    ScoreJob.Summary summary =
+        ScoreJob.run(
+            spark, table, LinearModel.load(modelFile), out, new ScoreJob.Options(0.5, 20, 0));
+    assertEquals(2000, summary.rows());
+    Map<String, Float> scores = new HashMap<>();
+    for (Row row : spark.read().parquet(out + "/" + ScoreJob.SCORES).collectAsList()) {
+      scores.put(row.getString(0), row.getFloat(1));
+    }
+    assertEquals(2000, scores.size());
+    for (int r = 0; r < keys.size(); r++) {
+      assertEquals(expected[r], scores.get(keys.get(r)), 0f, keys.get(r));
+    }
   }
 
   /**

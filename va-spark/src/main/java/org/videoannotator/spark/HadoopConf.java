@@ -1,4 +1,4 @@
-package org.videoannotator.spark.ingest;
+package org.videoannotator.spark;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
@@ -8,10 +8,10 @@ import scala.Tuple2;
 /**
  * The Hadoop configuration a job's {@code spark.hadoop.*} settings describe, on driver or executor.
  */
-final class HadoopConf {
+public final class HadoopConf {
   private HadoopConf() {}
 
-  static Configuration of(SparkConf spark) {
+  public static Configuration of(SparkConf spark) {
     Configuration conf = new Configuration();
     for (Tuple2<String, String> entry : spark.getAllWithPrefix("spark.hadoop.")) {
       conf.set(entry._1(), entry._2());
@@ -20,7 +20,7 @@ final class HadoopConf {
   }
 
   /** Inside a task: the configuration of the executor's Spark environment. */
-  static Configuration current() {
+  public static Configuration current() {
     SparkEnv env = SparkEnv.get();
     return env == null ? new Configuration() : of(env.conf());
   }
