@@ -101,4 +101,20 @@ class CalibrationTest {
     assertEquals(ab[0], again[0]);
     assertEquals(ab[1], again[1]);
   }
+
+  @Test
+  void aCalibrationNeverReversesOrFlattensTheModelsRanking() {
+    // Out-of-fold scores that rank the answers backwards (few or unlike labels): Platt's slope is
+    // negative, and applying it would serve the model's scores upside down.
+    double[] outOfFold = {2.0, 1.5, 1.0, 0.5, -0.5, -1.0, -1.5, -2.0};
+    boolean[] y = {false, false, false, true, false, true, true, true};
+    assertTrue(Calibration.plattFit(outOfFold, y)[0] < 0, "the unguarded fit would reverse");
+    double[] ab = Calibration.rankKeepingFit(outOfFold, y);
+    assertEquals(1.0, ab[0], 0.0, "the model's own scale");
+    assertEquals(0.0, ab[1], 0.0);
+    // Scores that rank keep Platt's fit.
+    double[] ranking = {-2.0, -1.5, -1.0, -0.5, 0.5, 1.0, 1.5, 2.0};
+    assertEquals(
+        Calibration.plattFit(ranking, y)[0], Calibration.rankKeepingFit(ranking, y)[0], 0.0);
+  }
 }

@@ -327,8 +327,9 @@ class CorpusEstimatesSimulationTest {
             == (errors.falseYes().hi() >= Advice.NOTABLE_ERROR),
         e.advice().toString());
     if (noise == 0) {
-      // the low-scored clips are answered "no" but for a true "yes" or two: a small bound
-      assertTrue(errors.fit().falseYes() < 0.05, errors.toString());
+      // the low-scored clips are answered "no" but for a true "yes" or two: a small bound (two of
+      // the 40 low-scored clips is 0.05)
+      assertTrue(errors.fit().falseYes() <= 0.05, errors.toString());
     }
   }
 
