@@ -11,13 +11,16 @@ import org.videoannotator.core.UserException;
 final class TextEmbeddings {
   private TextEmbeddings() {}
 
-  /** Label to vector, sorted by label; {@code dim} is the shot embedding dimension to match. */
-  static Map<String, float[]> read(Path file, int dim) {
+  /**
+   * Label to vector as the JSON numbers read in double precision, sorted by label; {@code dim} is
+   * the shot embedding dimension to match.
+   */
+  static Map<String, double[]> read(Path file, int dim) {
     JsonNode root = JsonFiles.read(file);
     if (!root.isObject()) {
       throw new UserException(file + ": expected a JSON object {label: [floats]}");
     }
-    Map<String, float[]> out = new TreeMap<>();
+    Map<String, double[]> out = new TreeMap<>();
     for (Map.Entry<String, JsonNode> entry : root.properties()) {
       String label = entry.getKey();
       JsonNode values = entry.getValue();
@@ -34,7 +37,7 @@ final class TextEmbeddings {
                 + " values, but the shot embeddings in embeddings.h5 have dim "
                 + dim);
       }
-      float[] vector = new float[dim];
+      double[] vector = new double[dim];
       for (int i = 0; i < dim; i++) {
         JsonNode v = values.get(i);
         if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
@@ -48,10 +51,19 @@ final class TextEmbeddings {
                   + v
                   + "; expected a finite number");
         }
-        vector[i] = (float) v.asDouble();
+        vector[i] = v.asDouble();
       }
       out.put(label, vector);
     }
     return Collections.unmodifiableMap(out);
+  }
+
+  /** {@code vector} rounded to float, as the shot embeddings are stored. */
+  static float[] toFloat(double[] vector) {
+    float[] out = new float[vector.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (float) vector[i];
+    }
+    return out;
   }
 }

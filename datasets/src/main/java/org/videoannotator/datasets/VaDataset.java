@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -49,7 +51,7 @@ public final class VaDataset implements AutoCloseable {
   private final Path dir;
   private final List<Shot> shots;
   private final KeyedMatrix embeddings;
-  private final Map<String, float[]> textEmbeddings;
+  private final Map<String, double[]> textEmbeddings;
   private final JsonNode queries;
   private final List<String> labels;
   private final LabelFiles labelFiles;
@@ -63,7 +65,7 @@ public final class VaDataset implements AutoCloseable {
       Path dir,
       List<Shot> shots,
       KeyedMatrix embeddings,
-      Map<String, float[]> textEmbeddings,
+      Map<String, double[]> textEmbeddings,
       JsonNode queries,
       List<String> labels) {
     this.dir = dir;
@@ -82,9 +84,20 @@ public final class VaDataset implements AutoCloseable {
           dir + ": not a folder; give the folder that holds " + SHOT_DATA + " and " + EMBEDDINGS);
     }
     long started = System.nanoTime();
-    ShotTable table = ShotTable.read(dir.resolve(SHOT_DATA));
     Path h5 = dir.resolve(EMBEDDINGS);
-    FloatMatrix matrix = EmbeddingsFile.open(h5);
+    // The embeddings are mapped and checked (a pass over every value) on a thread of their own
+    // while this one parses the CSV; a problem in the CSV is still the one reported first.
+    FutureTask<CheckedMatrix> check = new FutureTask<>(() -> checked(h5));
+    Thread.ofPlatform().name("va-embeddings-check").daemon(true).start(check);
+    ShotTable table;
+    try {
+      table = ShotTable.read(dir.resolve(SHOT_DATA));
+    } catch (RuntimeException e) {
+      closeWhenChecked(check);
+      throw e;
+    }
+    CheckedMatrix checked = join(check);
+    FloatMatrix matrix = checked.matrix();
     try {
       if (matrix.rows() != table.shots().size()) {
         throw new UserException(
@@ -99,7 +112,7 @@ public final class VaDataset implements AutoCloseable {
                 + table.shots().size()
                 + " shots; row i of the embeddings must belong to CSV row i");
       }
-      int bad = EmbeddingsFile.firstNonFiniteRow(matrix);
+      int bad = checked.firstNonFiniteRow();
       if (bad >= 0) {
         throw new UserException(
             h5
@@ -109,7 +122,7 @@ public final class VaDataset implements AutoCloseable {
                 + table.keys().key(bad)
                 + "') holds NaN or infinite values; recompute that shot's embedding");
       }
-      Map<String, float[]> text = TextEmbeddings.read(dir.resolve(TEXT_EMBEDDINGS), matrix.dim());
+      Map<String, double[]> text = TextEmbeddings.read(dir.resolve(TEXT_EMBEDDINGS), matrix.dim());
       Path queriesFile = dir.resolve(QUERIES);
       JsonNode queries = Files.isRegularFile(queriesFile) ? JsonFiles.read(queriesFile) : null;
       VaDataset dataset =
@@ -132,6 +145,46 @@ public final class VaDataset implements AutoCloseable {
     } catch (RuntimeException e) {
       matrix.close();
       throw e;
+    }
+  }
+
+  /** The mapped embeddings and their first row holding NaN or an infinity (-1: none). */
+  private record CheckedMatrix(FloatMatrix matrix, int firstNonFiniteRow) {}
+
+  private static CheckedMatrix checked(Path h5) {
+    FloatMatrix matrix = EmbeddingsFile.open(h5);
+    try {
+      return new CheckedMatrix(matrix, EmbeddingsFile.firstNonFiniteRow(matrix));
+    } catch (RuntimeException e) {
+      matrix.close();
+      throw e;
+    }
+  }
+
+  /** The check's result; its failure (say a missing or malformed file) is rethrown as it was. */
+  private static CheckedMatrix join(FutureTask<CheckedMatrix> check) {
+    try {
+      return check.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while checking the embeddings", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Unmaps the embeddings once their check ends, when the CSV's error is the one to report. */
+  private static void closeWhenChecked(FutureTask<CheckedMatrix> check) {
+    try {
+      join(check).matrix().close();
+    } catch (RuntimeException ignored) {
+      // the embeddings' own problem matters less than the CSV's, which is thrown
     }
   }
 
@@ -179,13 +232,21 @@ public final class VaDataset implements AutoCloseable {
   /** Text embedding of each label name, sorted by label (copies; same dim as the embeddings). */
   public Map<String, float[]> textEmbeddings() {
     Map<String, float[]> copy = new LinkedHashMap<>();
-    textEmbeddings.forEach((label, v) -> copy.put(label, v.clone()));
+    textEmbeddings.forEach((label, v) -> copy.put(label, TextEmbeddings.toFloat(v)));
     return Collections.unmodifiableMap(copy);
   }
 
   /** The text embedding of {@code label}, if {@code text-embeddings.json} has one (a copy). */
   public Optional<float[]> textEmbedding(String label) {
-    return Optional.ofNullable(textEmbeddings.get(label)).map(float[]::clone);
+    return Optional.ofNullable(textEmbeddings.get(label)).map(TextEmbeddings::toFloat);
+  }
+
+  /**
+   * The text embedding of {@code label} as the JSON numbers read in double precision (a copy): the
+   * reference computes its cosine similarities in float64 from them.
+   */
+  public Optional<double[]> textEmbeddingAsRead(String label) {
+    return Optional.ofNullable(textEmbeddings.get(label)).map(double[]::clone);
   }
 
   /** {@code queries.json} as a JSON tree (a copy), if the folder has it. */

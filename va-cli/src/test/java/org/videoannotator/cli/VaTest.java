@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -16,7 +17,10 @@ class VaTest {
   private record Run(int status, String out, String err) {}
 
   private static Run run(String... args) {
-    CommandLine cmd = Va.commandLine();
+    return run(Va.commandLine(), args);
+  }
+
+  private static Run run(CommandLine cmd, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cmd.setOut(new PrintWriter(out, true));
@@ -58,6 +62,31 @@ class VaTest {
     assertEquals(1, r.status());
     assertTrue(r.err().contains("--token"), r.err());
     assertFalse(Files.exists(dir), "nothing may be rendered before the refusal");
+  }
+
+  @Test
+  void aNamedCommandStartsWithThatCommandAlone() {
+    CommandLine replay = Va.commandLineFor("replay", "exp1", "--help");
+    assertEquals(List.of("help", "replay"), List.copyOf(replay.getSubcommands().keySet()));
+    assertTrue(replay.getSubcommands().get("replay").getSubcommands().containsKey("exp1"));
+    assertEquals(
+        Va.commandLine().getSubcommands().keySet(),
+        Va.commandLineFor("--version").getSubcommands().keySet(),
+        "options alone get the full tree");
+    assertTrue(Va.addressed("NOSUCHCOMMAND", "--help").isEmpty());
+    assertTrue(Va.addressed("help", "replay").isEmpty(), "help needs the full tree");
+  }
+
+  @Test
+  void theNarrowTreeAnswersLikeTheFullOne() {
+    for (String[] args :
+        new String[][] {
+          {"replay", "--help"}, {"replay", "nosuch"}, {"replay", "exp1", "--no-such-option"}
+        }) {
+      Run full = run(Va.commandLine(), args);
+      Run narrow = run(Va.commandLineFor(args), args);
+      assertEquals(full, narrow, String.join(" ", args));
+    }
   }
 
   @Test

@@ -94,14 +94,17 @@ public final class Exp1Runner {
     Map<String, Prepared> prepared = new LinkedHashMap<>();
     List<LabelFailure> labelFailures = new ArrayList<>();
     List<Task> tasks = new ArrayList<>();
-    for (String label : labels) {
-      try {
-        Prepared p = prepare(data, data.label(label), learner);
-        prepared.put(label, p);
+    // Labels are prepared on the pool too (their files read, the split, the random baseline's
+    // 1,000 APs, the bootstraps): on one thread that was a second or more with the other core idle.
+    List<Object> setups =
+        ParallelMap.apply(
+            labels, options.threads(), "exp1 setup", "labels", l -> prepare(data, l, learner));
+    for (int i = 0; i < labels.size(); i++) {
+      if (setups.get(i) instanceof Prepared p) {
+        prepared.put(labels.get(i), p);
         tasks.addAll(p.tasks);
-      } catch (ValidationSplit.NoPositivesException e) {
-        LOG.warn("label {} cannot be replayed: {}", label, e.getMessage());
-        labelFailures.add(new LabelFailure(label, e.getMessage()));
+      } else {
+        labelFailures.add((LabelFailure) setups.get(i));
       }
     }
     Map<Task, Object> outcomes = runAll(tasks);
@@ -117,6 +120,16 @@ public final class Exp1Runner {
             options.splitSeed(),
             options.bootstraps());
     return new Exp1Result(settings, results, labelFailures);
+  }
+
+  /** The label's {@link Prepared} setup, or a {@link LabelFailure} when it has no positives. */
+  private Object prepare(ReplayData data, String label, LogisticRegressionCv learner) {
+    try {
+      return prepare(data, data.label(label), learner);
+    } catch (ValidationSplit.NoPositivesException e) {
+      LOG.warn("label {} cannot be replayed: {}", label, e.getMessage());
+      return new LabelFailure(label, e.getMessage());
+    }
   }
 
   private Prepared prepare(ReplayData data, LabelData label, LogisticRegressionCv learner) {

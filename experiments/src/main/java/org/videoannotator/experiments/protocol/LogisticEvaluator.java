@@ -2,7 +2,6 @@ package org.videoannotator.experiments.protocol;
 
 import org.videoannotator.core.vectors.KeyedMatrix;
 import org.videoannotator.learn.LabelledSet;
-import org.videoannotator.learn.LinearModel;
 import org.videoannotator.learn.LogisticRegressionCv;
 
 /**
@@ -35,8 +34,30 @@ public final class LogisticEvaluator implements TrainingEvaluator {
               + train.negativeCount()
               + " negatives; both classes are needed");
     }
-    LinearModel model = learner.fit(embeddings.matrix(), embeddings.keys(), train);
-    return new Evaluation(train.size(), validation.averagePrecision(scores(model)));
+    double[] coefficients =
+        learner.fitExactly(embeddings.matrix(), embeddings.keys(), train).coefficients();
+    return new Evaluation(train.size(), validation.averagePrecision(probabilities(coefficients)));
+  }
+
+  /**
+   * The reference's {@code predict_proba} for every validation row, from the double coefficients
+   * the minimiser left: the decision value summed in double, plus the intercept, then {@code 1 / (1
+   * + exp(-z))}. Copies of a shot in a bootstrap get the same score, as equal inputs should (the
+   * reference's BLAS may round them apart by a few ulps depending on their positions; that is its
+   * noise, not the protocol's, see experiments/bench/RESULTS.md).
+   */
+  private double[] probabilities(double[] coefficients) {
+    int dim = coefficients.length - 1;
+    double[] scores = new double[validation.size()];
+    for (int i = 0; i < scores.length; i++) {
+      float[] x = validation.row(i);
+      double z = 0;
+      for (int j = 0; j < dim; j++) {
+        z += x[j] * coefficients[j];
+      }
+      scores[i] = 1 / (1 + StrictMath.exp(-(z + coefficients[dim])));
+    }
+    return scores;
   }
 
   private void checkDisjoint(LabelledSet train) {
@@ -45,14 +66,5 @@ public final class LogisticEvaluator implements TrainingEvaluator {
         throw new IllegalArgumentException("training and validation sets share key '" + key + "'");
       }
     }
-  }
-
-  /** The model's probability for every validation row (apart, so the JIT compiles it apart). */
-  private double[] scores(LinearModel model) {
-    double[] scores = new double[validation.size()];
-    for (int i = 0; i < scores.length; i++) {
-      scores[i] = model.probability(validation.row(i));
-    }
-    return scores;
   }
 }

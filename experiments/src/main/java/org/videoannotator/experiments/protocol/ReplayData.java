@@ -1,16 +1,12 @@
 package org.videoannotator.experiments.protocol;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.videoannotator.core.Json;
 import org.videoannotator.core.UserException;
 import org.videoannotator.core.vectors.KeyedMatrix;
 import org.videoannotator.datasets.AggEntry;
@@ -19,39 +15,24 @@ import org.videoannotator.learn.LabelledSet;
 
 /**
  * A released-layout data set opened for replay: the embeddings and, per label, its {@link
- * LabelData}. Text embeddings are read again in double precision because the reference computes
- * cosine similarities in float64 from the JSON numbers. Close it to unmap the embeddings.
+ * LabelData}. Text embeddings are used in double precision as read from the JSON, because the
+ * reference computes cosine similarities in float64 from the JSON numbers. Close it to unmap the
+ * embeddings.
  */
 public final class ReplayData implements AutoCloseable {
   private final VaDataset dataset;
-  private final Map<String, double[]> textEmbeddings;
 
-  private ReplayData(VaDataset dataset, Map<String, double[]> textEmbeddings) {
+  private ReplayData(VaDataset dataset) {
     this.dataset = dataset;
-    this.textEmbeddings = textEmbeddings;
   }
 
   public static ReplayData open(Path dir) {
-    VaDataset dataset = VaDataset.open(dir);
-    try {
-      return new ReplayData(dataset, readTextEmbeddings(dir.resolve(VaDataset.TEXT_EMBEDDINGS)));
-    } catch (RuntimeException e) {
-      dataset.close();
-      throw e;
-    }
-  }
-
-  private static Map<String, double[]> readTextEmbeddings(Path file) {
-    try {
-      return Json.mapper().readValue(Files.readAllBytes(file), new TypeReference<>() {});
-    } catch (IOException e) {
-      throw new UserException(file + ": cannot read text embeddings (" + e.getMessage() + ")", e);
-    }
+    return new ReplayData(VaDataset.open(dir));
   }
 
   /** The label's text embedding in double precision, if any (a copy). */
   public Optional<double[]> textEmbedding(String label) {
-    return Optional.ofNullable(textEmbeddings.get(label)).map(double[]::clone);
+    return dataset.textEmbeddingAsRead(label);
   }
 
   public KeyedMatrix embeddings() {
@@ -114,7 +95,7 @@ public final class ReplayData implements AutoCloseable {
         aggSet(label),
         dataset.cmp(label),
         dataset.checkpoints(label).orElse(List.of()),
-        Optional.ofNullable(textEmbeddings.get(label)).map(double[]::clone));
+        dataset.textEmbeddingAsRead(label));
   }
 
   @Override

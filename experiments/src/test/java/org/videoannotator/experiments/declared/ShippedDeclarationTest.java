@@ -66,7 +66,19 @@ class ShippedDeclarationTest {
         "near-tie-5k-exp2-greedy-oracle",
         "near-tie-5k-exp2-eps-greedy-mean",
         "near-tie-5k-exp2-ucb-mean",
-        "near-tie-5k-exp2-exp3-mean"
+        "near-tie-5k-exp2-exp3-mean",
+        "near-tie-s3-exp2-rr",
+        "near-tie-s3-exp2-random",
+        "near-tie-s3-exp2-greedy-oracle",
+        "near-tie-s3-exp2-eps-greedy-mean",
+        "near-tie-s3-exp2-ucb-mean",
+        "near-tie-s3-exp2-exp3-mean",
+        "near-tie-s4-exp2-rr",
+        "near-tie-s4-exp2-random",
+        "near-tie-s4-exp2-greedy-oracle",
+        "near-tie-s4-exp2-eps-greedy-mean",
+        "near-tie-s4-exp2-ucb-mean",
+        "near-tie-s4-exp2-exp3-mean"
       })
   void experimentTwoReproducesTheReferenceChoiceHistories(String name) {
     Verifier.Outcome exp2 = new Verifier(work, 2).verify(Declarations.load(name), null);

@@ -134,6 +134,14 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
               + " loop.json's settings.server_labels says), with its annotations and models, instead of deleting it")
   boolean keepLabels;
 
+  @Option(
+      names = "--dump-estimates",
+      paramLabel = "DIR",
+      description =
+          "write every build's estimator inputs, the truth and the hold-outs to DIR, for"
+              + " `va bench estimates` to replay estimator variants on")
+  Path dumpEstimates;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "results folder")
   Path out;
 
@@ -190,7 +198,12 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
             Policies.available(feedsOf(info), openedFeed(info), info.path("rebuildEvery").asInt(0));
         List<Policy> policies = Policies.parse(policyNames, available);
         settings = settings(info, available, policies, chosen);
-        results = run(api, info, table, chosen, policies, settings);
+        EstimateDumps dumps = dumpEstimates == null ? null : EstimateDumps.start(dumpEstimates);
+        try {
+          results = run(api, info, table, chosen, policies, settings, dumps, runtime);
+        } finally {
+          EstimateDumps.stop();
+        }
         settings.put("server_errors_retried", api.serverErrors());
       }
       settings.put("seconds", (System.nanoTime() - started) / 1e9);
@@ -264,8 +277,10 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
       TruthTable table,
       List<String> chosen,
       List<Policy> policies,
-      ObjectNode settings)
-      throws InterruptedException {
+      ObjectNode settings,
+      EstimateDumps dumps,
+      ServerRuntime runtime)
+      throws InterruptedException, IOException {
     Map<String, Integer> rows = Expert.rowsOf(table);
     List<Long> seedList = new ArrayList<>();
     List<Expert> experts = new ArrayList<>();
@@ -293,6 +308,9 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
       for (String label : chosen) {
         int column = table.labelIndex(label);
         trueRates.put(label, table.rate(column));
+        if (dumps != null) {
+          dumps.writeTruth(table, label, runtime.corpus().vectors().keys(), experts);
+        }
         String mode = named.contains(label) ? "query" : "text";
         String query = named.contains(label) ? label : label.replace('-', ' ');
         for (Policy policy : policies) {
@@ -301,6 +319,9 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
             Path answers = out.resolve("answers").resolve(label).resolve(fileName(policy, expert));
             Session.Plan plan = new Session.Plan(budgets, batch, mode, query, keepLabels, answers);
             String serverLabel = serverLabel(run, label, policy.name(), expert.seed());
+            if (dumps != null) {
+              dumps.session(serverLabel, label, expert.seed(), noise);
+            }
             Session session = new Session(api, serverLabel, column, expert, policy, plan);
             perSeed.add(pool.submit(() -> session.run(progress::step)));
           }

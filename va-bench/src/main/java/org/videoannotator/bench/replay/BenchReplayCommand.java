@@ -264,13 +264,19 @@ public final class BenchReplayCommand implements BenchSubcommand, Callable<Integ
                 "  speed-up         : wall %.1fx   cpu %.1fx",
                 pyProcessWall / javaProcessWall, pyProcessCpu / javaProcessCpu));
         for (int r = 0; r < javaRuns.size() && rounds > 1; r++) {
+          WholeProcess.Run j = javaRuns.get(r);
+          PythonProtocol.Timing p = pyRuns.get(r);
           lines.add(
               String.format(
-                  "    round %d: java %.1f s, reference %.1f s: %.1fx",
+                  "    round %d: java %.1f s (cpu %.1f s), reference %.1f s (cpu %.1f s):"
+                      + " wall %.1fx, cpu %.1fx",
                   r + 1,
-                  javaRuns.get(r).wallSeconds(),
-                  pyRuns.get(r).processWallSeconds(),
-                  pyRuns.get(r).processWallSeconds() / javaRuns.get(r).wallSeconds()));
+                  j.wallSeconds(),
+                  j.cpuSeconds(),
+                  p.processWallSeconds(),
+                  p.processCpuSeconds(),
+                  p.processWallSeconds() / j.wallSeconds(),
+                  p.processCpuSeconds() / j.cpuSeconds()));
         }
       }
       lines.add(

@@ -81,13 +81,12 @@ final class BuildEstimator {
     for (int i = 0; i < fromRandom.length; i++) {
       fromRandom[i] = random.contains(keys.get(i));
     }
-    return CorpusEstimates.of(
-        logits,
-        probabilities,
+    CorpusEstimates.LabelledClips labelled =
         new CorpusEstimates.LabelledClips(
-            rows, set.orderedLabels(), calibration.outOfFold(), fromRandom),
-        calibration.slope(),
-        calibration.intercept(),
-        seed);
+            rows, set.orderedLabels(), calibration.outOfFold(), fromRandom);
+    EstimateInputsDump.writeIfAsked(
+        set.label(), logits, labelled, calibration.slope(), calibration.intercept(), seed);
+    return CorpusEstimates.of(
+        logits, probabilities, labelled, calibration.slope(), calibration.intercept(), seed);
   }
 }
