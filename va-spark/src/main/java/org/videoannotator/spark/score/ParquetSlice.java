@@ -1,6 +1,7 @@
 package org.videoannotator.spark.score;
 
 import java.io.Serializable;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
@@ -44,5 +45,14 @@ record ParquetSlice(String path, long start, long length) implements Serializabl
 
   Path hadoopPath() {
     return SparkPath.fromUrlString(path).toPath();
+  }
+
+  /** Whether the file is on this machine's filesystem (a {@code file:} path). */
+  boolean local() {
+    return "file".equals(uri().getScheme());
+  }
+
+  URI uri() {
+    return SparkPath.fromUrlString(path).toUri();
   }
 }

@@ -1,6 +1,9 @@
 package org.videoannotator.spark.score;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -9,6 +12,8 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -22,7 +27,10 @@ import org.apache.spark.unsafe.types.UTF8String;
  * the scorer's arrays (Spark's writer would turn each row into an unsafe row and walk it again).
  * The file is written under {@code _temporary/ATTEMPT/} and renamed into place when complete, so a
  * failed attempt leaves nothing in the table and a second attempt of the same partition writes the
- * same name (its rows are the same).
+ * same name (its rows are the same). On a local filesystem the file is written with parquet-mr's
+ * own local output, not Hadoop's: Hadoop's checksums every byte into a {@code .crc} side file.
+ * Pages carry no CRC of their own (nothing reads them back to verify), no size statistics and no
+ * min/max of the keys (comparing every key took a sixth of the writer's CPU).
  */
 final class ScoresFile implements AutoCloseable {
   static final String TEMPORARY = "_temporary";
@@ -52,9 +60,21 @@ final class ScoresFile implements AutoCloseable {
     this.target = new Path(dir, name);
     this.temporary = new Path(new Path(new Path(dir, TEMPORARY), String.valueOf(attempt)), name);
     this.conf = conf;
+    FileSystem fs = temporary.getFileSystem(conf);
+    Builder builder;
+    if ("file".equals(fs.getUri().getScheme())) {
+      URI local = fs.makeQualified(temporary).toUri();
+      Files.createDirectories(Paths.get(local).getParent());
+      builder = new Builder(new LocalOutputFile(Paths.get(local)));
+    } else {
+      builder = new Builder(temporary);
+    }
     this.writer =
-        new Builder(temporary)
+        builder
             .withConf(conf)
+            .withPageWriteChecksumEnabled(false)
+            .withSizeStatisticsEnabled(false)
+            .withStatisticsEnabled("key", false)
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
             .withCompressionCodec(CompressionCodecName.SNAPPY)
             .withDictionaryEncoding(false)
@@ -80,6 +100,10 @@ final class ScoresFile implements AutoCloseable {
 
   private static final class Builder extends ParquetWriter.Builder<Scored, Builder> {
     Builder(Path file) {
+      super(file);
+    }
+
+    Builder(OutputFile file) {
       super(file);
     }
 
