@@ -1,9 +1,5 @@
 package org.videoannotator.bench.loop;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -11,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.videoannotator.core.UserException;
+import org.videoannotator.core.io.AtomicFiles;
 import org.videoannotator.datasets.TruthTable;
 
 /**
@@ -45,12 +42,7 @@ final class Expert {
     for (int i = holdout.nextSetBit(0); i >= 0; i = holdout.nextSetBit(i + 1)) {
       out.append(truth.keys().get(i)).append('\n');
     }
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, out, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    AtomicFiles.writeText(file, out);
   }
 
   /** Key to row of the truth file, shared by the experts of every seed. */

@@ -1,10 +1,6 @@
 package org.videoannotator.bench.loop;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.videoannotator.core.csv.CsvWriter;
+import org.videoannotator.core.io.AtomicFiles;
 
 /**
  * One simulated editor labelling one label with one policy and one seed, on its own label of the
@@ -188,12 +185,7 @@ final class Session {
   private void writeAnswers(Path file) {
     StringBuilder csv = new StringBuilder(CsvWriter.line(List.of("key", "answer", "source")));
     answers.forEach(row -> csv.append(CsvWriter.line(row)));
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, csv, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    AtomicFiles.writeText(file, csv);
   }
 
   private Step measure(JsonNode build) {

@@ -3,6 +3,7 @@ package org.videoannotator.core.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -68,6 +69,18 @@ public final class AtomicFiles {
     try {
       byte[] bytes = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(value);
       replace(target, true, tmp -> Files.write(tmp, bytes));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    }
+  }
+
+  /**
+   * Replaces {@code target} with {@code text} in UTF-8, creating parent folders; not fsync'ed (for
+   * results and reports that a rerun writes again).
+   */
+  public static void writeText(Path target, CharSequence text) {
+    try {
+      replace(target, false, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
     }

@@ -112,11 +112,12 @@ final class CsvExchange {
           annotatorCol >= 0 && annotatorCol < f.size() && !f.get(annotatorCol).isBlank()
               ? f.get(annotatorCol).strip()
               : defaultAnnotator;
-      if (!corpus.hasKey(key) || annotator.equals(Settlement.ANNOTATOR)) {
-        if (!corpus.hasKey(key)) {
-          unknown.add(key);
-        }
-        skipped++;
+      boolean known = corpus.hasKey(key);
+      if (!known) {
+        unknown.add(key);
+      }
+      if (!known || annotator.equals(Settlement.ANNOTATOR)) {
+        skipped++; // an unknown clip, or a settlement (only an adjudicator settles)
         continue;
       }
       if (annotator.length() > 64 || annotator.chars().anyMatch(Character::isISOControl)) {
