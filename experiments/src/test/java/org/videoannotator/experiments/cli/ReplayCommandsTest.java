@@ -116,6 +116,55 @@ class ReplayCommandsTest {
   }
 
   @Test
+  void bothPrecisionsGiveTheSameCellsAndAnUnknownOneIsRefused() throws Exception {
+    Path fast = dir.resolve("fast.json");
+    Path reference = dir.resolve("reference.json");
+    assertEquals(
+        0, run("exp1", "--data", data.toString(), "--ns", "25,100", "--out", fast.toString()));
+    assertEquals(
+        0,
+        run(
+            "exp1",
+            "--data",
+            data.toString(),
+            "--ns",
+            "25,100",
+            "--precision",
+            "REFERENCE",
+            "--out",
+            reference.toString()));
+    JsonNode a = ResultFiles.read(fast).path("labels");
+    JsonNode b = ResultFiles.read(reference).path("labels");
+    int cells = 0;
+    for (String label : List.of("action", "pan")) {
+      for (var it = a.path(label).path("cmp").fields(); it.hasNext(); cells++) {
+        var cell = it.next();
+        JsonNode other = b.path(label).path("cmp").path(cell.getKey());
+        assertEquals(other.path("n_train").asInt(), cell.getValue().path("n_train").asInt());
+        assertEquals(
+            other.path("mean").asDouble(),
+            cell.getValue().path("mean").asDouble(),
+            0.005,
+            label + " " + cell.getKey());
+      }
+    }
+    assertTrue(cells > 0, "no cell to compare");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertEquals(
+        2,
+        runCapturingErrors(
+            err,
+            "exp1",
+            "--data",
+            data.toString(),
+            "--precision",
+            "HALF",
+            "--out",
+            dir.resolve("half.json").toString()));
+    assertTrue(err.toString().contains("REFERENCE"), err.toString());
+  }
+
+  @Test
   void compareAcceptsIdenticalResultsAndRejectsAMovedFigure() throws Exception {
     Path a = dir.resolve("cmp-a.json");
     assertEquals(0, run("exp1", "--data", data.toString(), "--ns", "50", "--out", a.toString()));
