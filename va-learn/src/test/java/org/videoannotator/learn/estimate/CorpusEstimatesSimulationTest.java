@@ -160,7 +160,8 @@ class CorpusEstimatesSimulationTest {
     float[] logits = SCORER.logits(w.x(), calibration.model());
     float[] probabilities = SCORER.probabilities(w.x(), calibration.model());
     return new Build(
-        new CorpusEstimates.LabelledClips(rowArray, y, calibration.outOfFold(), rnd),
+        new CorpusEstimates.LabelledClips(
+            rowArray, y, calibration.outOfFold(), rnd, SelectionWeights.of(w.x(), rowArray, 0)),
         calibration,
         logits,
         probabilities,

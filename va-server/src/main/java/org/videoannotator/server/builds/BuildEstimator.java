@@ -3,10 +3,12 @@ package org.videoannotator.server.builds;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.learn.Calibration;
 import org.videoannotator.learn.LabelledSet;
 import org.videoannotator.learn.estimate.AnswerError;
 import org.videoannotator.learn.estimate.CorpusEstimates;
+import org.videoannotator.learn.estimate.SelectionWeights;
 import org.videoannotator.server.store.BuildEstimates;
 import org.videoannotator.server.store.CurrentAnnotation;
 import org.videoannotator.server.store.Source;
@@ -70,6 +72,7 @@ final class BuildEstimator {
       float[] logits,
       float[] probabilities,
       List<CurrentAnnotation> current,
+      FloatMatrix corpus,
       long seed) {
     Set<String> random =
         current.stream()
@@ -83,7 +86,11 @@ final class BuildEstimator {
     }
     CorpusEstimates.LabelledClips labelled =
         new CorpusEstimates.LabelledClips(
-            rows, set.orderedLabels(), calibration.outOfFold(), fromRandom);
+            rows,
+            set.orderedLabels(),
+            calibration.outOfFold(),
+            fromRandom,
+            SelectionWeights.of(corpus, rows, seed));
     EstimateInputsDump.writeIfAsked(
         set.label(), logits, labelled, calibration.slope(), calibration.intercept(), seed);
     return CorpusEstimates.of(
