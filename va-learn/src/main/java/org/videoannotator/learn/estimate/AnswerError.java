@@ -22,7 +22,7 @@ import org.videoannotator.learn.Calibration;
  * percentile bootstraps over the labelled clips.
  */
 public final class AnswerError {
-  static final int MIN_SURE = 10;
+  static final int MIN_SURE = 0;
 
   /**
    * Answers of the rarer kind needed to fit the four-parameter model at all: ten per parameter (the
