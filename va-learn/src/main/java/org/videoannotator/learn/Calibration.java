@@ -195,18 +195,9 @@ public final class Calibration {
    * step, which still raises the likelihood) instead of solving from a flat sigmoid every round.
    */
   public static double[] sigmoidFit(double[] f, double[] t, double a0, double b0, int steps) {
-    return sigmoidFit(f, t, null, a0, b0, steps);
-  }
-
-  /**
-   * {@link #sigmoidFit(double[], double[], double, double, int)} with each term's cross-entropy
-   * weighted by {@code weights} (null: all 1), as importance weights of a covariate shift ask.
-   */
-  public static double[] sigmoidFit(
-      double[] f, double[] t, double[] weights, double a0, double b0, int steps) {
     double a = a0;
     double b = b0;
-    double loss = plattLoss(f, t, weights, a, b);
+    double loss = plattLoss(f, t, a, b);
     for (int step = 0; step < steps; step++) {
       double ga = 0;
       double gb = 0;
@@ -215,9 +206,8 @@ public final class Calibration {
       double hbb = 1e-12;
       for (int i = 0; i < f.length; i++) {
         double p = LogisticLoss.sigmoid(a * f[i] + b);
-        double v = weights == null ? 1 : weights[i];
-        double d = v * (p - t[i]);
-        double w = v * p * (1 - p);
+        double d = p - t[i];
+        double w = p * (1 - p);
         ga += d * f[i];
         gb += d;
         haa += w * f[i] * f[i];
@@ -231,10 +221,10 @@ public final class Calibration {
       double da = -(hbb * ga - hab * gb) / det;
       double db = -(haa * gb - hab * ga) / det;
       double scale = 1;
-      double next = plattLoss(f, t, weights, a + da, b + db);
+      double next = plattLoss(f, t, a + da, b + db);
       while (next > loss + 1e-4 * scale * (ga * da + gb * db) && scale > 1e-10) {
         scale /= 2;
-        next = plattLoss(f, t, weights, a + scale * da, b + scale * db);
+        next = plattLoss(f, t, a + scale * da, b + scale * db);
       }
       if (scale <= 1e-10) {
         break;
@@ -278,13 +268,12 @@ public final class Calibration {
     return t;
   }
 
-  private static double plattLoss(double[] f, double[] t, double[] weights, double a, double b) {
+  private static double plattLoss(double[] f, double[] t, double a, double b) {
     double sum = 0;
     for (int i = 0; i < f.length; i++) {
       double z = a * f[i] + b;
       // log(1 + e^z) - t z, computed without overflow
-      double term = (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - t[i] * z;
-      sum += weights == null ? term : weights[i] * term;
+      sum += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - t[i] * z;
     }
     return sum;
   }

@@ -20,7 +20,6 @@ import org.videoannotator.core.Json;
 import org.videoannotator.core.UserException;
 import org.videoannotator.learn.estimate.CorpusEstimates;
 import org.videoannotator.learn.estimate.Logits;
-import org.videoannotator.learn.estimate.SelectionWeights;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -150,11 +149,6 @@ public final class EstimatesReplayCommand implements BenchSubcommand, Callable<I
       outOfFold[i] = d.get("outOfFold").get(i).asDouble();
       random[i] = d.get("fromRandomFeed").get(i).asBoolean();
     }
-    // dumps from before the selection weights replay unweighted
-    double[] weights = SelectionWeights.none(m);
-    for (int i = 0; d.has("selectionWeights") && i < m; i++) {
-      weights[i] = d.get("selectionWeights").get(i).asDouble();
-    }
     ByteBuffer bytes =
         ByteBuffer.wrap(Base64.getDecoder().decode(d.get("logitsFloat32LittleEndian").asText()))
             .order(ByteOrder.LITTLE_ENDIAN);
@@ -165,7 +159,7 @@ public final class EstimatesReplayCommand implements BenchSubcommand, Callable<I
         CorpusEstimates.of(
             logits,
             probabilities,
-            new CorpusEstimates.LabelledClips(rows, yes, outOfFold, random, weights),
+            new CorpusEstimates.LabelledClips(rows, yes, outOfFold, random),
             d.get("slope").asDouble(),
             d.get("intercept").asDouble(),
             d.get("seed").asLong());

@@ -1,6 +1,5 @@
 package org.videoannotator.learn.estimate;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.videoannotator.learn.Calibration;
 
@@ -22,7 +21,7 @@ import org.videoannotator.learn.Calibration;
  * percentile bootstraps over the labelled clips.
  */
 public final class AnswerError {
-  static final int MIN_SURE = 0;
+  static final int MIN_SURE = 10;
 
   /**
    * Answers of the rarer kind needed to fit the four-parameter model at all: ten per parameter (the
@@ -101,34 +100,20 @@ public final class AnswerError {
 
   /** The error rates of answers {@code y} to clips of out-of-fold scores {@code s}. */
   public static Estimate estimate(double[] s, boolean[] y, long seed) {
-    return estimate(s, y, null, seed);
-  }
-
-  /**
-   * As {@link #estimate(double[], boolean[], long)}, the truth model then refitted with each clip
-   * weighted by how much it stands for the corpus ({@link SelectionWeights}; null: unweighted). The
-   * error rates are the annotators', the same on every clip, so they are fitted on every answer
-   * alike and kept; only {@code sigmoid(a s + b)}, which the loop's selection skews, is reweighted.
-   */
-  public static Estimate estimate(double[] s, boolean[] y, double[] weights, long seed) {
-    Fit fit = reweighted(s, y, weights, fit(s, y, null));
+    Fit fit = fit(s, y, null);
     SplittableRandom random = new SplittableRandom(seed);
     Fit[] resamples = new Fit[RESAMPLES];
     double[] e0 = new double[RESAMPLES];
     double[] e1 = new double[RESAMPLES];
     double[] f = new double[s.length];
     boolean[] b = new boolean[s.length];
-    double[] w = weights == null ? null : new double[s.length];
     for (int r = 0; r < RESAMPLES; r++) {
       for (int i = 0; i < s.length; i++) {
         int k = random.nextInt(s.length);
         f[i] = s[k];
         b[i] = y[k];
-        if (w != null) {
-          w[i] = weights[k];
-        }
       }
-      resamples[r] = reweighted(f, b, w, fit(f, b, fit));
+      resamples[r] = fit(f, b, fit);
       e0[r] = resamples[r].falseYes();
       e1[r] = resamples[r].falseNo();
     }
@@ -177,38 +162,18 @@ public final class AnswerError {
   }
 
   /**
-   * The truth model of {@code fit} refitted with weights (its error rates kept), or {@code fit}
-   * itself when there are no weights or its scores do not rank.
-   */
-  private static Fit reweighted(double[] s, boolean[] y, double[] weights, Fit fit) {
-    if (weights == null || Arrays.stream(weights).distinct().count() == 1 || !(fit.a() > 0)) {
-      return fit;
-    }
-    return em(s, y, weights, fit, false);
-  }
-
-  /**
    * EM from {@code start}, fitting the error rates {@code start} marks fitted (the others stay 0).
    */
   private static Fit em(double[] s, boolean[] y, Fit start) {
-    return em(s, y, null, start, true);
-  }
-
-  /**
-   * EM from {@code start} with each answer weighted by {@code weights} (null: 1); {@code
-   * moveRates}: whether the error rates {@code start} marks fitted move (else they stay as {@code
-   * start} has them, and only the truth model moves).
-   */
-  private static Fit em(double[] s, boolean[] y, double[] weights, Fit start, boolean moveRates) {
     boolean fitFalseYes = start.falseYesFitted();
     boolean fitFalseNo = start.falseNoFitted();
     double a = start.a();
     double b = start.b();
-    double e0 = !fitFalseYes ? 0 : moveRates ? Math.max(0.01, start.falseYes()) : start.falseYes();
-    double e1 = !fitFalseNo ? 0 : moveRates ? Math.max(0.01, start.falseNo()) : start.falseNo();
+    double e0 = fitFalseYes ? Math.max(0.01, start.falseYes()) : 0;
+    double e1 = fitFalseNo ? Math.max(0.01, start.falseNo()) : 0;
     double[] w = new double[s.length];
     double last = Double.NEGATIVE_INFINITY;
-    for (int step = 0; step < EM_STEPS && (fitFalseYes || fitFalseNo || !moveRates); step++) {
+    for (int step = 0; step < EM_STEPS && (fitFalseYes || fitFalseNo); step++) {
       // E: the posterior probability that each clip truly is "yes", given its answer
       double logLikelihood = 0;
       double answeredYesTrulyNo = 0;
@@ -219,7 +184,7 @@ public final class AnswerError {
         double p = Logits.sigmoid(a * s[i] + b);
         double yes = y[i] ? (1 - e1) * p : e1 * p;
         double no = y[i] ? e0 * (1 - p) : (1 - e0) * (1 - p);
-        logLikelihood += (weights == null ? 1 : weights[i]) * Math.log(Math.max(1e-300, yes + no));
+        logLikelihood += Math.log(Math.max(1e-300, yes + no));
         w[i] = yes + no > 0 ? yes / (yes + no) : (y[i] ? 1 : 0);
         trulyYes += w[i];
         trulyNo += 1 - w[i];
@@ -227,13 +192,11 @@ public final class AnswerError {
         answeredYesTrulyNo += y[i] ? 1 - w[i] : 0;
       }
       // M: the error rates are ratios of expected counts; the sigmoid is fitted to the posteriors
-      if (moveRates) {
-        e0 = fitFalseYes && trulyNo > 0 ? Math.min(MAX_ERROR, answeredYesTrulyNo / trulyNo) : 0;
-        e1 = fitFalseNo && trulyYes > 0 ? Math.min(MAX_ERROR, answeredNoTrulyYes / trulyYes) : 0;
-      }
+      e0 = fitFalseYes && trulyNo > 0 ? Math.min(MAX_ERROR, answeredYesTrulyNo / trulyNo) : 0;
+      e1 = fitFalseNo && trulyYes > 0 ? Math.min(MAX_ERROR, answeredNoTrulyYes / trulyYes) : 0;
       // One Newton step from the last fit (a generalised EM step): the targets move little per
       // round
-      double[] ab = Calibration.sigmoidFit(s, w, weights, a, b, 1);
+      double[] ab = Calibration.sigmoidFit(s, w, a, b, 1);
       a = ab[0];
       b = ab[1];
       if (logLikelihood - last < CONVERGED * s.length) {

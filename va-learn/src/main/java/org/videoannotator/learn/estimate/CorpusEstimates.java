@@ -59,20 +59,13 @@ public final class CorpusEstimates {
    * @param yes their answers
    * @param outOfFold their out-of-fold {@code w.x} ({@code Calibration.Result.outOfFold()})
    * @param fromRandomFeed whether each was labelled from the random feed
-   * @param weights how much each stands for the corpus ({@link SelectionWeights})
    */
   public record LabelledClips(
-      int[] rows, boolean[] yes, double[] outOfFold, boolean[] fromRandomFeed, double[] weights) {
-    /** Unweighted: every clip stands for the corpus alike. */
-    public LabelledClips(int[] rows, boolean[] yes, double[] outOfFold, boolean[] fromRandomFeed) {
-      this(rows, yes, outOfFold, fromRandomFeed, SelectionWeights.none(rows.length));
-    }
-
+      int[] rows, boolean[] yes, double[] outOfFold, boolean[] fromRandomFeed) {
     public LabelledClips {
       if (yes.length != rows.length
           || outOfFold.length != rows.length
-          || fromRandomFeed.length != rows.length
-          || weights.length != rows.length) {
+          || fromRandomFeed.length != rows.length) {
         throw new IllegalArgumentException(
             "labelled clips: "
                 + rows.length
@@ -82,9 +75,7 @@ public final class CorpusEstimates {
                 + outOfFold.length
                 + " scores, "
                 + fromRandomFeed.length
-                + " sources, "
-                + weights.length
-                + " weights");
+                + " sources");
       }
     }
   }
@@ -145,8 +136,7 @@ public final class CorpusEstimates {
     LogitSample unlabelled = LogitSample.of(logits, isLabelled::get);
     // Every rate below is of "yes" answers, which is what the labels and the model trained on them
     // measure; the annotators' error rates turn the prevalence into the truth's at the end.
-    AnswerError.Estimate errors =
-        AnswerError.estimate(labelled.outOfFold(), labelled.yes(), labelled.weights(), seed);
+    AnswerError.Estimate errors = AnswerError.estimate(labelled.outOfFold(), labelled.yes(), seed);
     CovariateShiftRate.Result covariate =
         CovariateShiftRate.estimate(
             unlabelled, labelled.outOfFold(), labelled.yes(), errors, slope, intercept);
@@ -161,9 +151,13 @@ public final class CorpusEstimates {
     String method = modelMethod;
     if (random.size() >= MIN_RANDOM) {
       Interval alone = Wilson.of(random.yesCount(), random.size());
-      RandomFeedBlend blend = RandomFeedBlend.of(modelRate, alone);
-      rate = blend.rate();
-      method = blend.refuted() ? RANDOM_FEED : COMBINED;
+      boolean consistent = alone.lo() <= modelRate.value() && modelRate.value() <= alone.hi();
+      rate =
+          consistent
+              ? Wilson.of(
+                  random.yesCount() + MIN_RANDOM * modelRate.value(), random.size() + MIN_RANDOM)
+              : alone;
+      method = consistent ? COMBINED : RANDOM_FEED;
     }
     double u = unlabelled.size();
     Interval prevalence =

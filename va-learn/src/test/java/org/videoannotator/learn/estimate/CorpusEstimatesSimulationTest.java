@@ -160,8 +160,7 @@ class CorpusEstimatesSimulationTest {
     float[] logits = SCORER.logits(w.x(), calibration.model());
     float[] probabilities = SCORER.probabilities(w.x(), calibration.model());
     return new Build(
-        new CorpusEstimates.LabelledClips(
-            rowArray, y, calibration.outOfFold(), rnd, SelectionWeights.of(w.x(), rowArray, 0)),
+        new CorpusEstimates.LabelledClips(rowArray, y, calibration.outOfFold(), rnd),
         calibration,
         logits,
         probabilities,

@@ -3,12 +3,10 @@ package org.videoannotator.server.builds;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.learn.Calibration;
 import org.videoannotator.learn.LabelledSet;
 import org.videoannotator.learn.estimate.AnswerError;
 import org.videoannotator.learn.estimate.CorpusEstimates;
-import org.videoannotator.learn.estimate.SelectionWeights;
 import org.videoannotator.server.store.BuildEstimates;
 import org.videoannotator.server.store.CurrentAnnotation;
 import org.videoannotator.server.store.Source;
@@ -72,7 +70,6 @@ final class BuildEstimator {
       float[] logits,
       float[] probabilities,
       List<CurrentAnnotation> current,
-      FloatMatrix corpus,
       long seed) {
     Set<String> random =
         current.stream()
@@ -86,11 +83,7 @@ final class BuildEstimator {
     }
     CorpusEstimates.LabelledClips labelled =
         new CorpusEstimates.LabelledClips(
-            rows,
-            set.orderedLabels(),
-            calibration.outOfFold(),
-            fromRandom,
-            SelectionWeights.of(corpus, rows, seed));
+            rows, set.orderedLabels(), calibration.outOfFold(), fromRandom);
     EstimateInputsDump.writeIfAsked(
         set.label(), logits, labelled, calibration.slope(), calibration.intercept(), seed);
     return CorpusEstimates.of(

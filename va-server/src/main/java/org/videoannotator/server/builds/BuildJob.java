@@ -210,14 +210,7 @@ final class BuildJob implements Runnable {
     // balance (which the feeds skew on purpose); exports, review and the borderline feed use it.
     CorpusEstimates.Result estimated =
         BuildEstimator.estimate(
-            set,
-            rows,
-            calibration,
-            logits,
-            probabilities,
-            current,
-            vectors.matrix(),
-            status.request().seed());
+            set, rows, calibration, logits, probabilities, current, status.request().seed());
     double[] onLabels =
         calibration.precisionRecallAt(estimated.cut().threshold(), set.orderedLabels());
     Decision decision =

@@ -40,7 +40,6 @@ final class EstimateInputsDump {
     o.set("yes", Json.mapper().valueToTree(labelled.yes()));
     o.set("outOfFold", Json.mapper().valueToTree(labelled.outOfFold()));
     o.set("fromRandomFeed", Json.mapper().valueToTree(labelled.fromRandomFeed()));
-    o.set("selectionWeights", Json.mapper().valueToTree(labelled.weights()));
     ByteBuffer bytes = ByteBuffer.allocate(4 * logits.length).order(ByteOrder.LITTLE_ENDIAN);
     bytes.asFloatBuffer().put(logits);
     o.put("logitsFloat32LittleEndian", Base64.getEncoder().encodeToString(bytes.array()));
