@@ -45,6 +45,15 @@ class ReplayCommandsTest {
     return cmd.execute(args);
   }
 
+  /** {@code replay exp1} at n = 25 and 100 on the generated set, then {@code extra}. */
+  private static int exp1(Path out, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("exp1", "--data", data.toString(), "--ns", "25,100", "--out", out.toString()));
+    args.addAll(List.of(extra));
+    return run(args.toArray(String[]::new));
+  }
+
   private static Set<String> fields(JsonNode node) {
     Set<String> names = new TreeSet<>();
     node.fieldNames().forEachRemaining(names::add);
@@ -119,20 +128,8 @@ class ReplayCommandsTest {
   void bothPrecisionsGiveTheSameCellsAndAnUnknownOneIsRefused() throws Exception {
     Path fast = dir.resolve("fast.json");
     Path reference = dir.resolve("reference.json");
-    assertEquals(
-        0, run("exp1", "--data", data.toString(), "--ns", "25,100", "--out", fast.toString()));
-    assertEquals(
-        0,
-        run(
-            "exp1",
-            "--data",
-            data.toString(),
-            "--ns",
-            "25,100",
-            "--precision",
-            "REFERENCE",
-            "--out",
-            reference.toString()));
+    assertEquals(0, exp1(fast));
+    assertEquals(0, exp1(reference, "--precision", "REFERENCE"));
     JsonNode a = ResultFiles.read(fast).path("labels");
     JsonNode b = ResultFiles.read(reference).path("labels");
     int cells = 0;
