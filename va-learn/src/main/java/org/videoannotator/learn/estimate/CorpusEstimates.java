@@ -99,6 +99,7 @@ public final class CorpusEstimates {
    * @param advice what to label to firm the estimates up, in words (empty when they are firm)
    * @param ownAnswerError the error rates from this label's answers alone, for other labels' prior
    *     ({@link ErrorPrior}); the same as {@code answerError} when there was no prior
+   * @param errorPrior the prior the error rates were drawn towards, or null when none was used
    */
   public record Result(
       Prevalence prevalence,
@@ -109,7 +110,8 @@ public final class CorpusEstimates {
       double logitShift,
       AnswerError.Estimate answerError,
       List<String> advice,
-      AnswerError.Estimate ownAnswerError) {}
+      AnswerError.Estimate ownAnswerError,
+      ErrorPrior errorPrior) {}
 
   private CorpusEstimates() {}
 
@@ -133,7 +135,9 @@ public final class CorpusEstimates {
   /**
    * As {@link #of(float[], float[], LabelledClips, double, double, long)}, the annotators' error
    * rates drawn towards {@code prior}, what their other labels say ({@link ErrorPrior}; null: this
-   * label's answers alone).
+   * label's answers alone), once the label has {@value AnswerError#MIN_RARER_ANSWERS} answers of
+   * each kind: a first build's few answers keep the estimates that need no rates (its decision is
+   * the clips it has labelled "yes", which a pooled false-"yes" rate would correct to none).
    */
   public static Result of(
       float[] logits,
@@ -156,10 +160,9 @@ public final class CorpusEstimates {
     // Every rate below is of "yes" answers, which is what the labels and the model trained on them
     // measure; the annotators' error rates turn the prevalence into the truth's at the end.
     AnswerError.Estimate own = AnswerError.estimate(labelled.outOfFold(), labelled.yes(), seed);
+    ErrorPrior used = AnswerError.enoughAnswers(labelled.yes()) ? prior : null;
     AnswerError.Estimate errors =
-        prior == null
-            ? own
-            : AnswerError.estimate(labelled.outOfFold(), labelled.yes(), prior, seed);
+        used == null ? own : AnswerError.estimate(labelled.outOfFold(), labelled.yes(), used, seed);
     CovariateShiftRate.Result covariate =
         CovariateShiftRate.estimate(
             unlabelled, labelled.outOfFold(), labelled.yes(), errors, slope, intercept);
@@ -241,6 +244,7 @@ public final class CorpusEstimates {
             implausible,
             errors);
     double corpusShift = u == 0 ? 0 : PriorShift.shiftToMean(unlabelled, answerRate);
-    return new Result(p, cut, ap, random.size(), modelPrevalence, corpusShift, errors, advice, own);
+    return new Result(
+        p, cut, ap, random.size(), modelPrevalence, corpusShift, errors, advice, own, used);
   }
 }

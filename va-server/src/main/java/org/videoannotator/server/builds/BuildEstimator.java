@@ -29,7 +29,7 @@ final class BuildEstimator {
   }
 
   /** The wire form of {@code r}. */
-  static BuildEstimates wire(CorpusEstimates.Result r, ErrorPrior prior) {
+  static BuildEstimates wire(CorpusEstimates.Result r) {
     CorpusEstimates.Prevalence p = r.prevalence();
     BuildEstimates.ApOnRandom ap =
         r.apOnRandom() == null
@@ -45,7 +45,7 @@ final class BuildEstimator {
         r.cut().yesClips(),
         r.cut().threshold(),
         ap,
-        answerError(r.answerError(), r.ownAnswerError(), prior),
+        answerError(r.answerError(), r.ownAnswerError(), r.errorPrior()),
         r.advice());
   }
 

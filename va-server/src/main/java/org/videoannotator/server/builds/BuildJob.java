@@ -275,7 +275,7 @@ final class BuildJob implements Runnable {
             BuildWarnings.of(pos.size(), neg.size(), probabilities, decision));
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("quality", quality);
-    BuildEstimates estimates = BuildEstimator.wire(estimated, errorPrior);
+    BuildEstimates estimates = BuildEstimator.wire(estimated);
     summary.put("estimates", estimates);
     summary.put("positives", pos.size());
     summary.put("negatives", neg.size());
