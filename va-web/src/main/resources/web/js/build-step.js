@@ -37,8 +37,13 @@ const answerErrorText = (e) => {
   // bounded: too few "yes" answers to fit the rate; the "yes" share on low-scored clips bounds it
   return e.basis === 'bounded'
     ? `at most ${percent(e.falseYes.ci[1])} of "no" clips answered "yes" (${percent(e.falseYes.value)} of the clips the model scores low were); not measured: the prevalence's interval allows for 0 up to that`
-    : `${parts.join(', ')}; the prevalence is corrected for it`;
+    : `${parts.join(', ')}${pooledText(e)}; the prevalence is corrected for it`;
 };
+
+// The rates drawn towards what the annotators' other labels say (estimates.answerError.pooledFrom).
+const pooledText = (e) => (e.pooledFrom > 0
+  ? `, with what ${e.pooledFrom} other label${e.pooledFrom === 1 ? '' : 's'} say of these annotators`
+  : '');
 
 const percent = (share) => `${(100 * share).toFixed(share < 0.1 ? 1 : 0)}%`;
 
