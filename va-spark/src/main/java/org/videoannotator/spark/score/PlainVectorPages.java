@@ -18,12 +18,15 @@ import org.apache.parquet.column.page.DataPageV2;
 import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.column.values.ValuesReader;
 import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder;
+import org.videoannotator.learn.CorpusScorer;
+import org.videoannotator.learn.LinearModel;
 
 /**
- * The binary vectors of one column chunk whose pages are PLAIN-encoded, read a page at a time: a
- * page's values are a 4-byte little-endian length and the value's bytes, back to back, so a vector
- * is found by offset in the (decompressed) page and copied once, as floats, into the scorer's
- * block. Spark's reader instead copies each value into its column vector first.
+ * The binary vectors of one column chunk whose pages are PLAIN-encoded, scored a page at a time in
+ * place: a page's values are a 4-byte little-endian length and the value's bytes, back to back, so
+ * when every row is a vector of the model's dimension the vectors sit at a fixed stride in the
+ * (decompressed, or memory-mapped) page and the scorer reads them there, with no copy. Spark's
+ * reader instead copies each value into its column vector first.
  */
 final class PlainVectorPages {
   private static final ValueLayout.OfInt LENGTH =
@@ -36,36 +39,48 @@ final class PlainVectorPages {
   private MemorySegment values = MemorySegment.NULL;
   private boolean[] present = new boolean[0];
   private int count;
-  private int index = -1;
-  private long offset;
-  private long valueOffset = -1;
 
   PlainVectorPages(PageReader pages, ColumnDescriptor column) {
     this.pages = pages;
     this.column = column;
   }
 
-  /** Moves to the next row's value; false when it is null. */
-  boolean next() {
-    if (valueOffset >= 0) {
-      offset = valueOffset + Float.BYTES + values.get(LENGTH, valueOffset);
-    }
-    index++;
-    if (index >= count) {
+  /**
+   * Scores the chunk's next {@code rows} rows into {@code scores[0..rows)}; stops at the first row
+   * without a vector of the model's dimension and says which.
+   */
+  BadVector score(CorpusScorer scorer, LinearModel model, float[] scores, int rows) {
+    int dim = model.dim();
+    long stride = Integer.BYTES + (long) dim * Float.BYTES;
+    for (int at = 0; at < rows; at += count) {
       load(pages.readPage());
+      if (at + count > rows) {
+        throw new IllegalStateException(column + ": a page runs past its row group");
+      }
+      BadVector bad = firstBad(dim);
+      if (bad != null) {
+        return new BadVector(at + bad.row(), bad.floats());
+      }
+      scorer.probabilities(values, Integer.BYTES, stride, FLOAT, model, scores, at, count);
     }
-    valueOffset = present[index] ? offset : -1;
-    return valueOffset >= 0;
+    return null;
   }
 
-  /** The current value's length in bytes. */
-  int bytes() {
-    return values.get(LENGTH, valueOffset);
-  }
-
-  /** Copies the current value, {@code dim} little-endian floats, to {@code block[at..at + dim)}. */
-  void copy(float[] block, int at, int dim) {
-    MemorySegment.copy(values, FLOAT, valueOffset + Float.BYTES, block, at, dim);
+  /** The loaded page's first row that is null or not {@code dim} floats; null if none. */
+  private BadVector firstBad(int dim) {
+    long offset = 0;
+    for (int i = 0; i < count; i++) {
+      if (!present[i]) {
+        return new BadVector(i, BadVector.NONE);
+      }
+      int bytes = values.get(LENGTH, offset);
+      if (bytes != dim * Float.BYTES) {
+        return new BadVector(
+            i, bytes % Float.BYTES == 0 ? bytes / Float.BYTES : BadVector.NOT_FLOATS);
+      }
+      offset += Integer.BYTES + bytes;
+    }
+    return null;
   }
 
   private void load(DataPage page) {
@@ -73,9 +88,6 @@ final class PlainVectorPages {
       throw new IllegalStateException(column + ": the column chunk ended before its row group");
     }
     count = page.getValueCount();
-    index = 0;
-    offset = 0;
-    valueOffset = -1;
     if (present.length < count) {
       present = new boolean[count];
     }
