@@ -47,29 +47,45 @@ final class PlainVectorPages {
 
   /**
    * Scores the chunk's next {@code rows} rows into {@code scores[0..rows)}; stops at the first row
-   * without a vector of the model's dimension and says which.
+   * without a vector of the model's dimension and says which. A page is checked and scored a few
+   * rows at a time, so the rows whose lengths were just read are still in the core's cache when
+   * they are scored (checking a whole page first read it from memory twice).
    */
   BadVector score(CorpusScorer scorer, LinearModel model, float[] scores, int rows) {
     int dim = model.dim();
     long stride = Integer.BYTES + (long) dim * Float.BYTES;
+    int blockRows = ScoreJob.blockRows(dim);
     for (int at = 0; at < rows; at += count) {
       load(pages.readPage());
       if (at + count > rows) {
         throw new IllegalStateException(column + ": a page runs past its row group");
       }
-      BadVector bad = firstBad(dim);
-      if (bad != null) {
-        return new BadVector(at + bad.row(), bad.floats());
+      for (int from = 0; from < count; from += blockRows) {
+        int to = Math.min(count, from + blockRows);
+        BadVector bad = firstBad(from, to, from * stride, dim);
+        if (bad != null) {
+          return new BadVector(at + bad.row(), bad.floats());
+        }
+        scorer.probabilities(
+            values,
+            from * stride + Integer.BYTES,
+            stride,
+            FLOAT,
+            model,
+            scores,
+            at + from,
+            to - from);
       }
-      scorer.probabilities(values, Integer.BYTES, stride, FLOAT, model, scores, at, count);
     }
     return null;
   }
 
-  /** The loaded page's first row that is null or not {@code dim} floats; null if none. */
-  private BadVector firstBad(int dim) {
-    long offset = 0;
-    for (int i = 0; i < count; i++) {
+  /**
+   * The first of the loaded page's rows {@code [from, to)}, the first at byte {@code offset}, that
+   * is null or not {@code dim} floats; null if none (the rows then sit at a fixed stride).
+   */
+  private BadVector firstBad(int from, int to, long offset, int dim) {
+    for (int i = from; i < to; i++) {
       if (!present[i]) {
         return new BadVector(i, BadVector.NONE);
       }
