@@ -169,9 +169,19 @@ final class ParquetSliceScorer {
               plain != null
                   ? plain.score(scorer, model, groupScores, rows)
                   : copyAndScore(columns.getColumnReader(vectorColumn), vectorColumn, rows);
-          addToFeeds(columns.getColumnReader(keyColumn), keyColumn, rows, bad, feeds);
-          output(schema.getType(ClipTable.KEY))
-              .write(keyBytes, chunk(group, ClipTable.KEY), groupScores, rows);
+          ColumnChunkMetaData keys = chunk(group, ClipTable.KEY);
+          if (plain(keys)) {
+            int last = bad == null ? rows : bad.row();
+            String badKey =
+                new PlainKeyPages(pages.getPageReader(keyColumn), keyColumn)
+                    .addToFeeds(groupScores, rows, last, feeds);
+            if (bad != null) {
+              throw bad.error(badKey, model.dim());
+            }
+          } else {
+            addToFeeds(columns.getColumnReader(keyColumn), keyColumn, rows, bad, feeds);
+          }
+          output(schema.getType(ClipTable.KEY)).write(keyBytes, keys, groupScores, rows);
         }
       }
     }
@@ -208,8 +218,9 @@ final class ParquetSliceScorer {
   }
 
   /**
-   * The row group's keys, each with its score, offered to the feeds without a string per key;
-   * throws the error naming the clip of row {@code bad} when there is one.
+   * The row group's keys of a chunk parquet-mr decodes (a dictionary), each with its score, offered
+   * to the feeds without a string per key; throws the error naming the clip of row {@code bad} when
+   * there is one.
    */
   private void addToFeeds(
       ColumnReader keys, ColumnDescriptor column, int rows, BadVector bad, FeedRanks feeds) {

@@ -1,48 +1,24 @@
 package org.videoannotator.spark.score;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Arrays;
-import org.apache.parquet.bytes.ByteBufferInputStream;
-import org.apache.parquet.bytes.BytesUtils;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.Encoding;
-import org.apache.parquet.column.ValuesType;
-import org.apache.parquet.column.page.DataPage;
-import org.apache.parquet.column.page.DataPageV1;
-import org.apache.parquet.column.page.DataPageV2;
 import org.apache.parquet.column.page.PageReader;
-import org.apache.parquet.column.values.ValuesReader;
-import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder;
 import org.videoannotator.learn.CorpusScorer;
 import org.videoannotator.learn.LinearModel;
 
 /**
- * The binary vectors of one column chunk whose pages are PLAIN-encoded, scored a page at a time in
- * place: a page's values are a 4-byte little-endian length and the value's bytes, back to back, so
- * when every row is a vector of the model's dimension the vectors sit at a fixed stride in the
- * (decompressed, or memory-mapped) page and the scorer reads them there, with no copy. Spark's
- * reader instead copies each value into its column vector first.
+ * The binary vectors of one PLAIN column chunk, scored a page at a time in place: when every row is
+ * a vector of the model's dimension the vectors sit at a fixed stride in the page and the scorer
+ * reads them there, with no copy. Spark's reader instead copies each value into its column vector
+ * first.
  */
-final class PlainVectorPages {
-  private static final ValueLayout.OfInt LENGTH =
-      ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+final class PlainVectorPages extends PlainPages {
   private static final ValueLayout.OfFloat FLOAT =
       ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
-  private final PageReader pages;
-  private final ColumnDescriptor column;
-  private MemorySegment values = MemorySegment.NULL;
-  private boolean[] present = new boolean[0];
-  private int count;
-
   PlainVectorPages(PageReader pages, ColumnDescriptor column) {
-    this.pages = pages;
-    this.column = column;
+    super(pages, column);
   }
 
   /**
@@ -56,7 +32,7 @@ final class PlainVectorPages {
     long stride = Integer.BYTES + (long) dim * Float.BYTES;
     int blockRows = ScoreJob.blockRows(dim);
     for (int at = 0; at < rows; at += count) {
-      load(pages.readPage());
+      nextPage();
       if (at + count > rows) {
         throw new IllegalStateException(column + ": a page runs past its row group");
       }
@@ -97,64 +73,5 @@ final class PlainVectorPages {
       offset += Integer.BYTES + bytes;
     }
     return null;
-  }
-
-  private void load(DataPage page) {
-    if (page == null) {
-      throw new IllegalStateException(column + ": the column chunk ended before its row group");
-    }
-    count = page.getValueCount();
-    if (present.length < count) {
-      present = new boolean[count];
-    }
-    try {
-      ByteBuffer data =
-          switch (page) {
-            case DataPageV1 v1 -> v1Values(v1);
-            case DataPageV2 v2 -> v2Values(v2);
-            default -> throw new IllegalStateException("unknown page " + page);
-          };
-      values = MemorySegment.ofBuffer(data);
-    } catch (IOException e) {
-      throw new UncheckedIOException(column + ": cannot read a page", e);
-    }
-  }
-
-  private ByteBuffer v1Values(DataPageV1 page) throws IOException {
-    requirePlain(page.getValueEncoding());
-    ByteBufferInputStream in = page.getBytes().toInputStream();
-    if (column.getMaxDefinitionLevel() == 0) {
-      Arrays.fill(present, 0, count, true);
-    } else {
-      ValuesReader levels =
-          page.getDlEncoding().getValuesReader(column, ValuesType.DEFINITION_LEVEL);
-      levels.initFromPage(count, in);
-      for (int i = 0; i < count; i++) {
-        present[i] = levels.readInteger() == column.getMaxDefinitionLevel();
-      }
-    }
-    return in.slice(in.available());
-  }
-
-  private ByteBuffer v2Values(DataPageV2 page) throws IOException {
-    requirePlain(page.getDataEncoding());
-    int max = column.getMaxDefinitionLevel();
-    if (max == 0) {
-      Arrays.fill(present, 0, count, true);
-    } else {
-      RunLengthBitPackingHybridDecoder levels =
-          new RunLengthBitPackingHybridDecoder(
-              BytesUtils.getWidthFromMaxInt(max), page.getDefinitionLevels().toInputStream());
-      for (int i = 0; i < count; i++) {
-        present[i] = levels.readInt() == max;
-      }
-    }
-    return page.getData().toByteBuffer();
-  }
-
-  private void requirePlain(Encoding encoding) {
-    if (encoding != Encoding.PLAIN) {
-      throw new IllegalStateException(column + ": a " + encoding + " page in a PLAIN chunk");
-    }
   }
 }
