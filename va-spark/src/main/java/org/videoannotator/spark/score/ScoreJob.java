@@ -78,10 +78,13 @@ public final class ScoreJob {
     // result per partition (a failed or speculative second attempt adds nothing), so the vectors
     // are read once and no score is kept.
     Dataset<Row> selected = data.select(ClipTable.KEY, ClipTable.VECTOR);
-    List<List<ParquetSlice>> slices = binary ? ParquetSlice.partitions(selected) : null;
+    List<List<ParquetSlice>> planned = binary ? ParquetSlice.partitions(selected) : null;
+    List<List<ParquetSlice>> slices =
+        planned == null ? null : ParquetSlice.packed(planned, jsc.defaultParallelism());
     JavaRDD<FeedRanks> parts;
     if (slices != null) {
-      // A binary column of Parquet files: read from its pages in the partitions Spark planned.
+      // A binary column of Parquet files: read from its pages in the partitions Spark planned,
+      // packed into larger ones.
       parts =
           jsc.parallelize(slices, Math.max(1, slices.size()))
               .mapPartitionsWithIndex(
