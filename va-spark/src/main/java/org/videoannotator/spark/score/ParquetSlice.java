@@ -51,22 +51,28 @@ record ParquetSlice(String path, long start, long length) implements Serializabl
   static final long PACKED_BYTES = 1L << 30;
 
   /**
-   * Spark's planned partitions packed, in order, into fewer and larger ones of up to {@link
-   * #PACKED_BYTES} each, and no larger than an equal share of the table per core ({@code
-   * parallelism}), so every core still gets work; contiguous ranges of one file become one slice.
+   * Spark's planned partitions packed, in order, into fewer and larger ones of about {@link
+   * #PACKED_BYTES} or less, as many as a multiple of {@code parallelism} (so the cores finish
+   * together) and no fewer than {@code parallelism}; contiguous ranges of one file become one
+   * slice. A planned partition is never split.
    */
   static List<List<ParquetSlice>> packed(List<List<ParquetSlice>> planned, int parallelism) {
     long total = 0;
     for (List<ParquetSlice> part : planned) {
       total += bytes(part);
     }
-    long target = Math.min(PACKED_BYTES, Math.max(1, total / Math.max(1, parallelism)));
+    int cores = Math.max(1, parallelism);
+    long parts = Math.max(1, (total + PACKED_BYTES - 1) / PACKED_BYTES);
+    parts = (parts + cores - 1) / cores * cores;
+    long target = Math.max(1, (total + parts - 1) / parts);
     List<List<ParquetSlice>> out = new ArrayList<>();
     List<ParquetSlice> current = new ArrayList<>();
     long filled = 0;
     for (List<ParquetSlice> part : planned) {
       long size = bytes(part);
-      if (!current.isEmpty() && filled + size > target) {
+      // A partition ends where adding the next planned one would take it further from the
+      // target than stopping does.
+      if (!current.isEmpty() && filled + size / 2 > target) {
         out.add(current);
         current = new ArrayList<>();
         filled = 0;
