@@ -231,7 +231,8 @@ public final class EstimatesReplayCommand implements BenchSubcommand, Callable<I
         CorpusEstimates.Prevalence p = r.result().prevalence();
         System.out.printf(
             Locale.ROOT,
-            "  %-20s s%d true %5.1f%% est %5.1f%% [%5.1f, %5.1f] %-15s yes %5.1f%% (x%.2f) P %.2f R %.2f %s%s%n",
+            "  %-20s s%d true %5.1f%% est %5.1f%% [%5.1f, %5.1f] %-15s yes %5.1f%% (x%.2f) P %.2f R %.2f %s%s"
+                + "  model %5.1f%% [%5.1f, %5.1f] random %d errors %.2f%s %.2f%s%n",
             r.label(),
             r.seed(),
             100 * r.trueRate(),
@@ -244,7 +245,17 @@ public final class EstimatesReplayCommand implements BenchSubcommand, Callable<I
             r.precision(),
             r.recall(),
             r.prevalenceOk() ? "P" : "-",
-            r.yesShareOk() ? "Y" : "-");
+            r.yesShareOk() ? "Y" : "-",
+            100 * r.result().model().value(),
+            100 * r.result().model().lo(),
+            100 * r.result().model().hi(),
+            p.randomLabels(),
+            r.result().answerError().fit().falseYes(),
+            r.result().answerError().falseYesBounded()
+                ? " (bound)"
+                : r.result().answerError().fit().falseYesFitted() ? "" : " (fixed)",
+            r.result().answerError().fit().falseNo(),
+            r.result().answerError().fit().falseNoFitted() ? "" : " (fixed)");
       }
     }
     System.out.printf(
