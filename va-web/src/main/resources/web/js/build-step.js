@@ -30,7 +30,7 @@ const METHOD_TEXT = {
 };
 
 // The annotators' estimated error rates (estimates.answerError), or null when none could be told.
-const answerErrorText = (e) => {
+export const answerErrorText = (e) => {
   const part = (rate, what) => (rate ? `${percent(rate.value)} of ${what} (${percent(rate.ci[0])}–${percent(rate.ci[1])})` : null);
   const parts = [part(e?.falseYes, '"no" clips answered "yes"'), part(e?.falseNo, '"yes" clips answered "no"')].filter(Boolean);
   if (!parts.length) return null;
@@ -42,7 +42,7 @@ const answerErrorText = (e) => {
 
 // The rates drawn towards what the annotators' other labels say (estimates.answerError.pooledFrom).
 const pooledText = (e) => (e.pooledFrom > 0
-  ? `, with what ${e.pooledFrom} other label${e.pooledFrom === 1 ? '' : 's'} say of these annotators`
+  ? `, with what ${e.pooledFrom === 1 ? '1 other label says' : `${e.pooledFrom} other labels say`} of these annotators`
   : '');
 
 const percent = (share) => `${(100 * share).toFixed(share < 0.1 ? 1 : 0)}%`;
