@@ -242,6 +242,7 @@ public final class CorpusEstimates {
             random.yesCount(),
             Calibration.labelledPrior(labelled.yes()),
             implausible,
+            modelRate.value(),
             errors);
     double corpusShift = u == 0 ? 0 : PriorShift.shiftToMean(unlabelled, answerRate);
     return new Result(
