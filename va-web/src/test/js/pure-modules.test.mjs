@@ -7,6 +7,7 @@ import { feedKeys } from '../../main/resources/web/js/feed-pager.js';
 import { clipTitle } from '../../main/resources/web/js/clip-grid.js';
 import { timecode } from '../../main/resources/web/js/inspector.js';
 import { formatQuality, labelHref } from '../../main/resources/web/js/labels-page.js';
+import { answerErrorText } from '../../main/resources/web/js/build-step.js';
 
 test('feed keys follow the feeds the server lists, however many', () => {
   const six = ['Top positive', 'Top negative', 'Borderline', 'Random', 'Auto', 'Diverse borderline']
@@ -39,4 +40,13 @@ test('label links escape the name; quality reads mean ± std', () => {
   assert.equal(formatQuality({ apMean: 0.81234, apStd: 0.05 }), '0.81 ± 0.05');
   assert.equal(formatQuality({ apMean: 0.5 }), '0.50');
   assert.equal(formatQuality(null), '—');
+});
+
+test('answer errors say when they were drawn towards the annotators\' other labels', () => {
+  const own = { falseYes: { value: 0.09, ci: [0.05, 0.14] }, falseNo: null, basis: 'fitted', pooledFrom: 0 };
+  assert.equal(answerErrorText(own), '9.0% of "no" clips answered "yes" (5.0%–14%); the prevalence is corrected for it');
+  assert.equal(answerErrorText({ ...own, pooledFrom: 4 }),
+    '9.0% of "no" clips answered "yes" (5.0%–14%), with what 4 other labels say of these annotators; the prevalence is corrected for it');
+  assert.match(answerErrorText({ ...own, pooledFrom: 1 }), /with what 1 other label says of/);
+  assert.equal(answerErrorText({ falseYes: null, falseNo: null, basis: 'fitted' }), null);
 });

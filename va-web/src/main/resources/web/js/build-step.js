@@ -30,15 +30,20 @@ const METHOD_TEXT = {
 };
 
 // The annotators' estimated error rates (estimates.answerError), or null when none could be told.
-const answerErrorText = (e) => {
+export const answerErrorText = (e) => {
   const part = (rate, what) => (rate ? `${percent(rate.value)} of ${what} (${percent(rate.ci[0])}–${percent(rate.ci[1])})` : null);
   const parts = [part(e?.falseYes, '"no" clips answered "yes"'), part(e?.falseNo, '"yes" clips answered "no"')].filter(Boolean);
   if (!parts.length) return null;
   // bounded: too few "yes" answers to fit the rate; the "yes" share on low-scored clips bounds it
   return e.basis === 'bounded'
     ? `at most ${percent(e.falseYes.ci[1])} of "no" clips answered "yes" (${percent(e.falseYes.value)} of the clips the model scores low were); not measured: the prevalence's interval allows for 0 up to that`
-    : `${parts.join(', ')}; the prevalence is corrected for it`;
+    : `${parts.join(', ')}${pooledText(e)}; the prevalence is corrected for it`;
 };
+
+// The rates drawn towards what the annotators' other labels say (estimates.answerError.pooledFrom).
+const pooledText = (e) => (e.pooledFrom > 0
+  ? `, with what ${e.pooledFrom === 1 ? '1 other label says' : `${e.pooledFrom} other labels say`} of these annotators`
+  : '');
 
 const percent = (share) => `${(100 * share).toFixed(share < 0.1 ? 1 : 0)}%`;
 

@@ -39,32 +39,70 @@ public final class CorpusScorer {
           "model of dimension " + weights.length + " cannot score " + matrix);
     }
     float[] out = new float[matrix.rows()];
-    MemorySegment segment = matrix.segment();
-    ValueLayout.OfFloat layout = matrix.layout();
     long rowBytes = (long) matrix.dim() * Float.BYTES;
+    logits(matrix.segment(), 0, rowBytes, matrix.layout(), weights, bias, out, 0, out.length);
+    return out;
+  }
+
+  /**
+   * The positive-class probability of {@code rows} rows read in place at a fixed stride, the first
+   * at {@code offset}, into {@code out[at..at + rows)}: rows that are not packed back to back, such
+   * as a Parquet page's binary values (each after its 4-byte length). The same dot products in the
+   * same order as {@link #probabilities(FloatMatrix, LinearModel)}, so the same floats.
+   */
+  public void probabilities(
+      MemorySegment segment,
+      long offset,
+      long stride,
+      ValueLayout.OfFloat layout,
+      LinearModel model,
+      float[] out,
+      int at,
+      int rows) {
+    if (stride < (long) model.dim() * Float.BYTES) {
+      throw new IllegalArgumentException(
+          "rows of " + stride + " bytes cannot hold a model of dimension " + model.dim());
+    }
+    logits(segment, offset, stride, layout, model.weights(), (float) model.bias(), out, at, rows);
+    sigmoid(out, at, rows);
+  }
+
+  private void logits(
+      MemorySegment segment,
+      long offset,
+      long stride,
+      ValueLayout.OfFloat layout,
+      float[] weights,
+      float bias,
+      float[] out,
+      int at,
+      int rows) {
     ParallelRows.forEach(
-        matrix.rows(),
+        rows,
         threads,
         (from, to) -> {
           for (int r = from; r < to; r++) {
-            out[r] = dots.dot(segment, r * rowBytes, layout, weights) + bias;
+            out[at + r] = dots.dot(segment, offset + r * stride, layout, weights) + bias;
           }
         });
-    return out;
   }
 
   /** The positive-class probability of every row. */
   public float[] probabilities(FloatMatrix matrix, LinearModel model) {
     float[] out = logits(matrix, model);
+    sigmoid(out, 0, out.length);
+    return out;
+  }
+
+  private void sigmoid(float[] out, int at, int rows) {
     ParallelRows.forEach(
-        out.length,
+        rows,
         threads,
         (from, to) -> {
-          for (int r = from; r < to; r++) {
+          for (int r = at + from; r < at + to; r++) {
             out[r] = (float) LogisticLoss.sigmoid(out[r]);
           }
         });
-    return out;
   }
 
   /**

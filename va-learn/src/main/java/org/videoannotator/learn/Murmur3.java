@@ -21,10 +21,15 @@ public final class Murmur3 {
 
   /** Hash of {@code data} with {@code seed}, as a signed int. */
   public static int hash32(byte[] data, int seed) {
+    return hash32(data, 0, data.length, seed);
+  }
+
+  /** Hash of {@code data[offset..offset + length)} with {@code seed}, as a signed int. */
+  public static int hash32(byte[] data, int offset, int length, int seed) {
     int h = seed;
-    int blocks = data.length / 4;
+    int blocks = length / 4;
     for (int i = 0; i < blocks; i++) {
-      int at = i * 4;
+      int at = offset + i * 4;
       int k =
           (data[at] & 0xff)
               | (data[at + 1] & 0xff) << 8
@@ -34,9 +39,9 @@ public final class Murmur3 {
       h = Integer.rotateLeft(h, 13);
       h = h * 5 + 0xe6546b64;
     }
-    int tail = blocks * 4;
+    int tail = offset + blocks * 4;
     int k = 0;
-    switch (data.length & 3) {
+    switch (length & 3) {
       case 3:
         k ^= (data[tail + 2] & 0xff) << 16;
       // fall through
@@ -50,7 +55,7 @@ public final class Murmur3 {
       default:
         break;
     }
-    h ^= data.length;
+    h ^= length;
     return finalMix(h);
   }
 

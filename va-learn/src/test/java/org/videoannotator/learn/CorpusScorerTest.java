@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -60,6 +62,44 @@ class CorpusScorerTest {
           assertEquals(sum, new CorpusScorer(dots, 2).streamSum(m), 1e-2);
         }
       }
+    }
+  }
+
+  /**
+   * Rows read in place at a stride (as a Parquet page holds binary values: a 4-byte length, then
+   * the row's little-endian floats) score bit for bit as the packed matrix of the same rows.
+   */
+  @Test
+  void stridedRowsScoreBitForBitAsTheMatrix() {
+    int rows = 501;
+    int dim = 77;
+    float[] data = randomFloats(rows * dim, 3);
+    LinearModel model = model(randomFloats(dim, 4), -0.5);
+    long stride = Integer.BYTES + (long) dim * Float.BYTES;
+    ByteBuffer page = ByteBuffer.allocate((int) (rows * stride)).order(ByteOrder.LITTLE_ENDIAN);
+    for (int r = 0; r < rows; r++) {
+      page.putInt(dim * Float.BYTES);
+      for (int j = 0; j < dim; j++) {
+        page.putFloat(data[r * dim + j]);
+      }
+    }
+    MemorySegment segment = MemorySegment.ofArray(page.array());
+    ValueLayout.OfFloat layout =
+        ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    for (DotProducts dots : new DotProducts[] {DotProducts.best(), DotProducts.scalar()}) {
+      CorpusScorer scorer = new CorpusScorer(dots, 2);
+      float[] expected = scorer.probabilities(FloatMatrix.ofHeap(data, rows, dim), model);
+      float[] out = new float[rows + 3];
+      scorer.probabilities(segment, Integer.BYTES, stride, layout, model, out, 3, rows);
+      for (int r = 0; r < rows; r++) {
+        assertEquals(
+            Float.floatToRawIntBits(expected[r]),
+            Float.floatToRawIntBits(out[3 + r]),
+            dots.name() + " row " + r);
+      }
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> scorer.probabilities(segment, 0, 8, layout, model, out, 0, 1));
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,11 @@ class Murmur3Test {
       String key = row.get("key").asText();
       int seed = row.get("seed").asInt();
       assertEquals(row.get("hash").asInt(), Murmur3.hash32(key, seed), key);
+      // The same bytes inside a larger array (a key read in place from a Parquet page).
+      byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+      byte[] framed = new byte[bytes.length + 5];
+      System.arraycopy(bytes, 0, framed, 3, bytes.length);
+      assertEquals(row.get("hash").asInt(), Murmur3.hash32(framed, 3, bytes.length, seed), key);
       if (seed == 0) {
         assertEquals(row.get("validation").asBoolean(), ValidationSplit.isValidation(key), key);
       }

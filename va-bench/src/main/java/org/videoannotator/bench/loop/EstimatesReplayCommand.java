@@ -19,6 +19,7 @@ import org.videoannotator.core.BenchSubcommand;
 import org.videoannotator.core.Json;
 import org.videoannotator.core.UserException;
 import org.videoannotator.learn.estimate.CorpusEstimates;
+import org.videoannotator.learn.estimate.ErrorPrior;
 import org.videoannotator.learn.estimate.Logits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -136,6 +137,18 @@ public final class EstimatesReplayCommand implements BenchSubcommand, Callable<I
     return out;
   }
 
+  /** The dump's error prior (absent or null in dumps from before the pool: none). */
+  private static ErrorPrior errorPrior(JsonNode p) {
+    return p == null || p.isNull()
+        ? null
+        : new ErrorPrior(
+            p.get("falseYes").asDouble(),
+            p.get("falseYesWeight").asDouble(),
+            p.get("falseNo").asDouble(),
+            p.get("falseNoWeight").asDouble(),
+            p.get("labels").asInt());
+  }
+
   private static Replayed replayOne(
       JsonNode d, String label, long seed, boolean[] truth, boolean[] holdout) {
     int m = d.get("rows").size();
@@ -162,6 +175,7 @@ public final class EstimatesReplayCommand implements BenchSubcommand, Callable<I
             new CorpusEstimates.LabelledClips(rows, yes, outOfFold, random),
             d.get("slope").asDouble(),
             d.get("intercept").asDouble(),
+            errorPrior(d.get("errorPrior")),
             d.get("seed").asLong());
     double threshold = r.cut().threshold();
     long positives = 0;

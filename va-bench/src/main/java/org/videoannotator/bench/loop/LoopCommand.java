@@ -131,7 +131,8 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
       names = "--keep-labels",
       description =
           "keep each session's label on the server (named as"
-              + " loop.json's settings.server_labels says), with its annotations and models, instead of deleting it")
+              + " loop.json's settings.server_labels says), with its annotations and models, instead of"
+              + " deleting them all at the end of the run")
   boolean keepLabels;
 
   @Option(
@@ -300,6 +301,9 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
     Map<String, Map<String, List<Future<List<Step>>>>> futures = new LinkedHashMap<>();
     Map<String, Double> trueRates = new LinkedHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
+    // Every session's label lives until the run ends, as an editor's labels do: the server pools
+    // the annotators' error rates over the labels it holds (va-learn's ErrorPrior).
+    List<String> serverLabels = new ArrayList<>();
     try (Progress progress =
         Progress.start(
             "loop",
@@ -317,12 +321,13 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
           List<Future<List<Step>>> perSeed = new ArrayList<>();
           for (Expert expert : experts) {
             Path answers = out.resolve("answers").resolve(label).resolve(fileName(policy, expert));
-            Session.Plan plan = new Session.Plan(budgets, batch, mode, query, keepLabels, answers);
+            Session.Plan plan = new Session.Plan(budgets, batch, mode, query, answers);
             String serverLabel = serverLabel(run, label, policy.name(), expert.seed());
             if (dumps != null) {
               dumps.session(serverLabel, label, expert.seed(), noise);
             }
             Session session = new Session(api, serverLabel, column, expert, policy, plan);
+            serverLabels.add(serverLabel);
             perSeed.add(pool.submit(() -> session.run(progress::step)));
           }
           futures.computeIfAbsent(label, k -> new LinkedHashMap<>()).put(policy.name(), perSeed);
@@ -349,6 +354,9 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
       throw new IllegalStateException("a session failed: " + cause, cause);
     } finally {
       pool.shutdownNow();
+      if (!keepLabels) {
+        serverLabels.forEach(api::deleteLabel);
+      }
     }
   }
 

@@ -21,17 +21,10 @@ final class Session {
   /**
    * What the session needs to know of the run.
    *
-   * @param keepLabel whether the server keeps the session's label at the end (its annotations and
-   *     models then stay there for an independent recomputation); else it is deleted
    * @param answersFile where the session writes its answers in the order given (null: nowhere)
    */
   record Plan(
-      List<Integer> budgets,
-      int batch,
-      String searchMode,
-      String searchValue,
-      boolean keepLabel,
-      Path answersFile) {}
+      List<Integer> budgets, int batch, String searchMode, String searchValue, Path answersFile) {}
 
   private final LoopApi api;
   private final String serverLabel;
@@ -133,9 +126,6 @@ final class Session {
         labelsAtLastBuild = labelled.size();
       }
       steps.add(measure(lastBuild));
-    }
-    if (!plan.keepLabel()) {
-      api.deleteLabel(serverLabel);
     }
     if (plan.answersFile() != null) {
       writeAnswers(plan.answersFile());

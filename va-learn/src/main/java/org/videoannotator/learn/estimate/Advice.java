@@ -30,6 +30,7 @@ final class Advice {
       int randomYes,
       double labelledPrior,
       boolean implausible,
+      double unlabelledAnswerShare,
       AnswerError.Estimate errors) {
     List<String> out = new ArrayList<>();
     answerErrors(errors, out);
@@ -37,10 +38,11 @@ final class Advice {
       out.add(
           String.format(
               Locale.ROOT,
-              "The model's scores say %s of the corpus is \"yes\", more than among the clips you picked (%s): it "
-                  + "has likely learned what your \"no\" clips have in common rather than the label, so it calls "
-                  + "\"yes\" only as many clips as you did. Label %d clips from the Random feed.",
-              percent(model.value()),
+              "The model's scores say %s of the clips you have not labelled would be answered \"yes\", more than "
+                  + "among the clips you picked (%s): it has likely learned what your \"no\" clips have in common "
+                  + "rather than the label, so it calls \"yes\" only as many clips as you did. Label %d clips from "
+                  + "the Random feed.",
+              percent(unlabelledAnswerShare),
               percent(labelledPrior),
               Math.max(CorpusEstimates.MIN_RANDOM, BATCH - randomLabels)));
     } else if (prevalence.method().equals(CorpusEstimates.PRIOR_SHIFT)) {

@@ -100,7 +100,17 @@ public final class AnswerError {
 
   /** The error rates of answers {@code y} to clips of out-of-fold scores {@code s}. */
   public static Estimate estimate(double[] s, boolean[] y, long seed) {
-    Fit fit = fit(s, y, null);
+    return estimate(s, y, null, seed);
+  }
+
+  /**
+   * As {@link #estimate(double[], boolean[], long)}, the rates drawn towards {@code prior} (the
+   * annotators' other labels, {@link ErrorPrior}; null: none) by maximum a posteriori EM. With a
+   * prior both rates are estimated whenever the scores rank: the prior identifies what this label's
+   * answers alone cannot.
+   */
+  public static Estimate estimate(double[] s, boolean[] y, ErrorPrior prior, long seed) {
+    Fit fit = prior == null ? fit(s, y, null) : fitWithPrior(s, y, prior, null);
     SplittableRandom random = new SplittableRandom(seed);
     Fit[] resamples = new Fit[RESAMPLES];
     double[] e0 = new double[RESAMPLES];
@@ -113,7 +123,7 @@ public final class AnswerError {
         f[i] = s[k];
         b[i] = y[k];
       }
-      resamples[r] = fit(f, b, fit);
+      resamples[r] = prior == null ? fit(f, b, fit) : fitWithPrior(f, b, prior, fit);
       e0[r] = resamples[r].falseYes();
       e1[r] = resamples[r].falseNo();
     }
@@ -152,6 +162,29 @@ public final class AnswerError {
     return em(s, y, sides);
   }
 
+  /**
+   * The maximum a posteriori fit under {@code prior}, from {@code start} when given (a bootstrap
+   * refit), else from the prior's rates and Platt's sigmoid; none when the scores do not rank.
+   */
+  private static Fit fitWithPrior(double[] s, boolean[] y, ErrorPrior prior, Fit start) {
+    if (start == null) {
+      double[] platt = Calibration.plattFit(s, y);
+      if (!(platt[0] > 0)) {
+        return new Fit(0, 0, platt[0], platt[1], false, false);
+      }
+      // a rate no other label fitted (weight 0) stays unfitted, as without a prior
+      start =
+          new Fit(
+              prior.falseYes(),
+              prior.falseNo(),
+              platt[0],
+              platt[1],
+              prior.falseYesWeight() > 0,
+              prior.falseNoWeight() > 0);
+    }
+    return em(s, y, start, prior);
+  }
+
   /** Whether {@code y} holds {@value #MIN_RARER_ANSWERS} of each answer. */
   public static boolean enoughAnswers(boolean[] y) {
     int yes = 0;
@@ -165,6 +198,18 @@ public final class AnswerError {
    * EM from {@code start}, fitting the error rates {@code start} marks fitted (the others stay 0).
    */
   private static Fit em(double[] s, boolean[] y, Fit start) {
+    return em(s, y, start, null);
+  }
+
+  /**
+   * EM from {@code start}; with a {@code prior}, each M step adds its pseudo-answers to the
+   * expected counts (the Beta prior's mode), so the rates it fits are maximum a posteriori.
+   */
+  private static Fit em(double[] s, boolean[] y, Fit start, ErrorPrior prior) {
+    double k0 = prior == null ? 0 : prior.falseYesWeight();
+    double k1 = prior == null ? 0 : prior.falseNoWeight();
+    double p0 = prior == null ? 0 : prior.falseYes();
+    double p1 = prior == null ? 0 : prior.falseNo();
     boolean fitFalseYes = start.falseYesFitted();
     boolean fitFalseNo = start.falseNoFitted();
     double a = start.a();
@@ -192,8 +237,14 @@ public final class AnswerError {
         answeredYesTrulyNo += y[i] ? 1 - w[i] : 0;
       }
       // M: the error rates are ratios of expected counts; the sigmoid is fitted to the posteriors
-      e0 = fitFalseYes && trulyNo > 0 ? Math.min(MAX_ERROR, answeredYesTrulyNo / trulyNo) : 0;
-      e1 = fitFalseNo && trulyYes > 0 ? Math.min(MAX_ERROR, answeredNoTrulyYes / trulyYes) : 0;
+      e0 =
+          fitFalseYes && trulyNo + k0 > 0
+              ? Math.min(MAX_ERROR, (answeredYesTrulyNo + k0 * p0) / (trulyNo + k0))
+              : 0;
+      e1 =
+          fitFalseNo && trulyYes + k1 > 0
+              ? Math.min(MAX_ERROR, (answeredNoTrulyYes + k1 * p1) / (trulyYes + k1))
+              : 0;
       // One Newton step from the last fit (a generalised EM step): the targets move little per
       // round
       double[] ab = Calibration.sigmoidFit(s, w, a, b, 1);

@@ -97,6 +97,9 @@ public final class CorpusEstimates {
    *     rate
    * @param answerError the annotators' estimated error rates, by which the prevalence is corrected
    * @param advice what to label to firm the estimates up, in words (empty when they are firm)
+   * @param ownAnswerError the error rates from this label's answers alone, for other labels' prior
+   *     ({@link ErrorPrior}); the same as {@code answerError} when there was no prior
+   * @param errorPrior the prior the error rates were drawn towards, or null when none was used
    */
   public record Result(
       Prevalence prevalence,
@@ -106,7 +109,9 @@ public final class CorpusEstimates {
       Interval model,
       double logitShift,
       AnswerError.Estimate answerError,
-      List<String> advice) {}
+      List<String> advice,
+      AnswerError.Estimate ownAnswerError,
+      ErrorPrior errorPrior) {}
 
   private CorpusEstimates() {}
 
@@ -124,6 +129,24 @@ public final class CorpusEstimates {
       double slope,
       double intercept,
       long seed) {
+    return of(logits, probabilities, labelled, slope, intercept, null, seed);
+  }
+
+  /**
+   * As {@link #of(float[], float[], LabelledClips, double, double, long)}, the annotators' error
+   * rates drawn towards {@code prior}, what their other labels say ({@link ErrorPrior}; null: this
+   * label's answers alone), once the label has {@value AnswerError#MIN_RARER_ANSWERS} answers of
+   * each kind: a first build's few answers keep the estimates that need no rates (its decision is
+   * the clips it has labelled "yes", which a pooled false-"yes" rate would correct to none).
+   */
+  public static Result of(
+      float[] logits,
+      float[] probabilities,
+      LabelledClips labelled,
+      double slope,
+      double intercept,
+      ErrorPrior prior,
+      long seed) {
     int n = logits.length;
     BitSet isLabelled = new BitSet(n);
     int knownYes = 0;
@@ -136,7 +159,10 @@ public final class CorpusEstimates {
     LogitSample unlabelled = LogitSample.of(logits, isLabelled::get);
     // Every rate below is of "yes" answers, which is what the labels and the model trained on them
     // measure; the annotators' error rates turn the prevalence into the truth's at the end.
-    AnswerError.Estimate errors = AnswerError.estimate(labelled.outOfFold(), labelled.yes(), seed);
+    AnswerError.Estimate own = AnswerError.estimate(labelled.outOfFold(), labelled.yes(), seed);
+    ErrorPrior used = AnswerError.enoughAnswers(labelled.yes()) ? prior : null;
+    AnswerError.Estimate errors =
+        used == null ? own : AnswerError.estimate(labelled.outOfFold(), labelled.yes(), used, seed);
     CovariateShiftRate.Result covariate =
         CovariateShiftRate.estimate(
             unlabelled, labelled.outOfFold(), labelled.yes(), errors, slope, intercept);
@@ -216,8 +242,10 @@ public final class CorpusEstimates {
             random.yesCount(),
             Calibration.labelledPrior(labelled.yes()),
             implausible,
+            modelRate.value(),
             errors);
     double corpusShift = u == 0 ? 0 : PriorShift.shiftToMean(unlabelled, answerRate);
-    return new Result(p, cut, ap, random.size(), modelPrevalence, corpusShift, errors, advice);
+    return new Result(
+        p, cut, ap, random.size(), modelPrevalence, corpusShift, errors, advice, own, used);
   }
 }

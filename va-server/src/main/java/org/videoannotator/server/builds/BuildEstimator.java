@@ -7,6 +7,7 @@ import org.videoannotator.learn.Calibration;
 import org.videoannotator.learn.LabelledSet;
 import org.videoannotator.learn.estimate.AnswerError;
 import org.videoannotator.learn.estimate.CorpusEstimates;
+import org.videoannotator.learn.estimate.ErrorPrior;
 import org.videoannotator.server.store.BuildEstimates;
 import org.videoannotator.server.store.CurrentAnnotation;
 import org.videoannotator.server.store.Source;
@@ -44,8 +45,22 @@ final class BuildEstimator {
         r.cut().yesClips(),
         r.cut().threshold(),
         ap,
-        answerError(r.answerError()),
+        answerError(r.answerError(), r.ownAnswerError(), r.errorPrior()),
         r.advice());
+  }
+
+  private static BuildEstimates.AnswerError answerError(
+      AnswerError.Estimate e, AnswerError.Estimate own, ErrorPrior prior) {
+    BuildEstimates.AnswerError rates = answerError(e);
+    return prior == null
+        ? rates
+        : new BuildEstimates.AnswerError(
+            rates.falseYes(),
+            rates.falseNo(),
+            rates.n(),
+            rates.basis(),
+            answerError(own),
+            prior.labels());
   }
 
   private static BuildEstimates.AnswerError answerError(AnswerError.Estimate e) {
@@ -70,6 +85,7 @@ final class BuildEstimator {
       float[] logits,
       float[] probabilities,
       List<CurrentAnnotation> current,
+      ErrorPrior prior,
       long seed) {
     Set<String> random =
         current.stream()
@@ -85,8 +101,8 @@ final class BuildEstimator {
         new CorpusEstimates.LabelledClips(
             rows, set.orderedLabels(), calibration.outOfFold(), fromRandom);
     EstimateInputsDump.writeIfAsked(
-        set.label(), logits, labelled, calibration.slope(), calibration.intercept(), seed);
+        set.label(), logits, labelled, calibration.slope(), calibration.intercept(), prior, seed);
     return CorpusEstimates.of(
-        logits, probabilities, labelled, calibration.slope(), calibration.intercept(), seed);
+        logits, probabilities, labelled, calibration.slope(), calibration.intercept(), prior, seed);
   }
 }

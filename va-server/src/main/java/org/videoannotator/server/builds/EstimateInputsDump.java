@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import org.videoannotator.core.Json;
 import org.videoannotator.learn.estimate.CorpusEstimates;
+import org.videoannotator.learn.estimate.ErrorPrior;
 
 /**
  * A debugging aid for the estimates: when the system property {@value #PROPERTY} names a folder,
@@ -29,6 +30,7 @@ final class EstimateInputsDump {
       CorpusEstimates.LabelledClips labelled,
       double slope,
       double intercept,
+      ErrorPrior prior,
       long seed) {
     String dir = System.getProperty(PROPERTY);
     if (dir == null || dir.isBlank()) {
@@ -40,6 +42,7 @@ final class EstimateInputsDump {
     o.set("yes", Json.mapper().valueToTree(labelled.yes()));
     o.set("outOfFold", Json.mapper().valueToTree(labelled.outOfFold()));
     o.set("fromRandomFeed", Json.mapper().valueToTree(labelled.fromRandomFeed()));
+    o.set("errorPrior", Json.mapper().valueToTree(prior));
     ByteBuffer bytes = ByteBuffer.allocate(4 * logits.length).order(ByteOrder.LITTLE_ENDIAN);
     bytes.asFloatBuffer().put(logits);
     o.put("logitsFloat32LittleEndian", Base64.getEncoder().encodeToString(bytes.array()));

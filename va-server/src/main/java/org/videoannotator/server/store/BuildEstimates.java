@@ -35,8 +35,17 @@ public record BuildEstimates(
    * labelled clips it was fitted on. {@code basis}: {@value #FITTED}, or {@value #BOUNDED} when too
    * few "yes" answers fit nothing and {@code falseYes} is the share of "yes" among the answers on
    * clips the model scores low: an upper bound, taken as the value, its interval running from 0.
+   * {@code pooledFrom}: how many other labels' rates drew these towards theirs (va-learn's {@code
+   * ErrorPrior}; 0: none), and {@code own} then the rates from this label's answers alone (null
+   * when there was no prior: they are the rates themselves).
    */
-  public record AnswerError(Rate falseYes, Rate falseNo, int n, String basis) {
+  public record AnswerError(
+      Rate falseYes, Rate falseNo, int n, String basis, AnswerError own, int pooledFrom) {
+    /** Fitted on this label's answers alone. */
+    public AnswerError(Rate falseYes, Rate falseNo, int n, String basis) {
+      this(falseYes, falseNo, n, basis, null, 0);
+    }
+
     public static final String FITTED = "fitted";
     public static final String BOUNDED = "bounded";
   }

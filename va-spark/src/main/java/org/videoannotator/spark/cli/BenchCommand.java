@@ -74,6 +74,16 @@ public final class BenchCommand implements Callable<Integer> {
   int rounds;
 
   @Option(
+      names = "--warm-up",
+      defaultValue = "1",
+      paramLabel = "N",
+      description =
+          "Untimed runs of each scorer before the pairs, in the same JVM and Spark session: 1 pays "
+              + "for class loading and the JIT compiler's first work; more stand for a long-lived "
+              + "driver whose compiler has settled (default: ${DEFAULT-VALUE}).")
+  int warmUp;
+
+  @Option(
       names = "--out",
       paramLabel = "FILE",
       description = "Where the JSON goes (default: WORK/bench-spark.json).")
@@ -81,9 +91,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (videos < 0 || rows < 0 || dim < 1 || rows > Integer.MAX_VALUE || rounds < 1) {
+    if (videos < 0 || rows < 0 || dim < 1 || rows > Integer.MAX_VALUE || rounds < 1 || warmUp < 1) {
       throw new UserException(
-          "--videos and --rows must be >= 0 (rows < 2^31), --dim and --rounds >= 1");
+          "--videos and --rows must be >= 0 (rows < 2^31), --dim, --rounds and --warm-up >= 1");
     }
     Map<String, Object> results =
         new SparkBenchmark(
@@ -94,7 +104,8 @@ public final class BenchCommand implements Callable<Integer> {
                     dim,
                     masters,
                     columns.stream().map(VectorColumn::named).toList(),
-                    rounds))
+                    rounds,
+                    warmUp))
             .run();
     Path file = out != null ? out : work.resolve("bench-spark.json");
     SparkBenchmark.write(results, file);

@@ -1,6 +1,7 @@
 package org.videoannotator.spark.score;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -43,21 +44,37 @@ final class FeedRanks implements Serializable {
 
   /** A scored row; its key (UTF-8, as Spark holds it) becomes a string only if it is kept. */
   void add(UTF8String key, float score) {
-    rows++;
-    offer(0, key, score, -score);
-    offer(1, key, score, score);
-    offer(2, key, score, Math.abs(score - threshold));
-    // Murmur3 of the key's UTF-8 bytes, as Murmur3.hash32(String) hashes them.
-    offer(3, key, score, Integer.toUnsignedLong(Murmur3.hash32(key.getBytes(), seed)));
+    byte[] bytes = key.getBytes();
+    add(bytes, 0, bytes.length, score);
   }
 
-  /** Most rows rank below a full heap's worst: those are turned away before a clip is made. */
-  private void offer(int feed, UTF8String key, float score, double priority) {
+  /**
+   * A scored row whose key is the UTF-8 bytes {@code key[offset..offset + length)}; they become a
+   * string only if the row is kept.
+   */
+  void add(byte[] key, int offset, int length, float score) {
+    rows++;
+    String kept = offer(0, key, offset, length, null, score, -score);
+    kept = offer(1, key, offset, length, kept, score, score);
+    kept = offer(2, key, offset, length, kept, score, Math.abs(score - threshold));
+    // Murmur3 of the key's UTF-8 bytes, as Murmur3.hash32(String) hashes them.
+    long hash = Integer.toUnsignedLong(Murmur3.hash32(key, offset, length, seed));
+    offer(3, key, offset, length, kept, score, hash);
+  }
+
+  /**
+   * Most rows rank below a full heap's worst: those are turned away before a clip is made. Returns
+   * the key as a string once one was made ({@code text} until then).
+   */
+  private String offer(
+      int feed, byte[] key, int offset, int length, String text, float score, double priority) {
     PriorityQueue<RankedClip> heap = best.get(feed);
     if (heap.size() == capacity && priority > heap.peek().priority()) {
-      return;
+      return text;
     }
-    offer(feed, new RankedClip(key.toString(), score, priority));
+    String k = text != null ? text : new String(key, offset, length, StandardCharsets.UTF_8);
+    offer(feed, new RankedClip(k, score, priority));
+    return k;
   }
 
   private void offer(int feed, RankedClip clip) {

@@ -43,6 +43,71 @@ record ParquetSlice(String path, long start, long length) implements Serializabl
     return out;
   }
 
+  /**
+   * Bytes a scoring task reads at most when partitions are packed: a task's fixed cost (opening its
+   * files and their footers, its scores file, Spark's own scheduling and result) was as large as
+   * scoring Spark's default 128 MB split.
+   */
+  static final long PACKED_BYTES = 1L << 30;
+
+  /**
+   * Spark's planned partitions packed, in order, into fewer and larger ones of about {@link
+   * #PACKED_BYTES} or less, as many as a multiple of {@code parallelism} (so the cores finish
+   * together) and no fewer than {@code parallelism}; contiguous ranges of one file become one
+   * slice. A planned partition is never split.
+   */
+  static List<List<ParquetSlice>> packed(List<List<ParquetSlice>> planned, int parallelism) {
+    long total = 0;
+    for (List<ParquetSlice> part : planned) {
+      total += bytes(part);
+    }
+    int cores = Math.max(1, parallelism);
+    long parts = Math.max(1, (total + PACKED_BYTES - 1) / PACKED_BYTES);
+    parts = (parts + cores - 1) / cores * cores;
+    long target = Math.max(1, (total + parts - 1) / parts);
+    List<List<ParquetSlice>> out = new ArrayList<>();
+    List<ParquetSlice> current = new ArrayList<>();
+    long filled = 0;
+    for (List<ParquetSlice> part : planned) {
+      long size = bytes(part);
+      // A partition ends where adding the next planned one would take it further from the
+      // target than stopping does.
+      if (!current.isEmpty() && filled + size / 2 > target) {
+        out.add(current);
+        current = new ArrayList<>();
+        filled = 0;
+      }
+      for (ParquetSlice slice : part) {
+        int last = current.size() - 1;
+        if (last >= 0 && current.get(last).continuedBy(slice)) {
+          ParquetSlice before = current.get(last);
+          current.set(
+              last, new ParquetSlice(before.path, before.start, before.length + slice.length));
+        } else {
+          current.add(slice);
+        }
+      }
+      filled += size;
+    }
+    if (!current.isEmpty()) {
+      out.add(current);
+    }
+    return out;
+  }
+
+  private static long bytes(List<ParquetSlice> part) {
+    long sum = 0;
+    for (ParquetSlice slice : part) {
+      sum += slice.length;
+    }
+    return sum;
+  }
+
+  /** Whether {@code next} is the range of the same file right after this one. */
+  private boolean continuedBy(ParquetSlice next) {
+    return path.equals(next.path) && start + length == next.start;
+  }
+
   Path hadoopPath() {
     return SparkPath.fromUrlString(path).toPath();
   }

@@ -16,7 +16,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.unsafe.types.UTF8String;
-import org.apache.spark.util.TaskCompletionListener;
 import org.videoannotator.core.vectors.DotProducts;
 import org.videoannotator.core.vectors.FloatMatrix;
 import org.videoannotator.learn.CorpusScorer;
@@ -78,18 +77,49 @@ public final class ScoreJob {
     // Each task writes its part of the scores and returns its feed candidates: Spark takes one
     // result per partition (a failed or speculative second attempt adds nothing), so the vectors
     // are read once and no score is kept.
-    FeedRanks ranks =
-        scan(jsc, data.select(ClipTable.KEY, ClipTable.VECTOR), binary)
-            .mapPartitionsWithIndex(
-                (partition, part) ->
-                    List.of(
-                            scoreAndWrite(
-                                partition, part.next(), shared.value().model(), empty, scores))
-                        .iterator(),
-                false)
-            .collect()
-            .stream()
-            .reduce(empty.fresh(), FeedRanks::merge);
+    Dataset<Row> selected = data.select(ClipTable.KEY, ClipTable.VECTOR);
+    List<List<ParquetSlice>> planned = binary ? ParquetSlice.partitions(selected) : null;
+    List<List<ParquetSlice>> slices =
+        planned == null ? null : ParquetSlice.packed(planned, jsc.defaultParallelism());
+    JavaRDD<FeedRanks> parts;
+    if (slices != null) {
+      // A binary column of Parquet files: read from its pages in the partitions Spark planned,
+      // packed into larger ones.
+      parts =
+          jsc.parallelize(slices, Math.max(1, slices.size()))
+              .mapPartitionsWithIndex(
+                  (partition, part) ->
+                      List.of(
+                              new ParquetSliceScorer(
+                                      HadoopConf.current(),
+                                      shared.value().model(),
+                                      scores,
+                                      partition,
+                                      TaskContext.get().taskAttemptId())
+                                  .run(part.next(), empty))
+                          .iterator(),
+                  false);
+    } else {
+      // Anything else is read by Spark: rows, the vector copied out of Spark's columnar buffer
+      // without boxing a float.
+      parts =
+          selected
+              .queryExecution()
+              .toRdd()
+              .toJavaRDD()
+              .mapPartitionsWithIndex(
+                  (partition, rows) ->
+                      List.of(
+                              scoreAndWrite(
+                                  partition,
+                                  VectorCursor.ofRows(rows, binary),
+                                  shared.value().model(),
+                                  empty,
+                                  scores))
+                          .iterator(),
+                  false);
+    }
+    FeedRanks ranks = parts.collect().stream().reduce(empty.fresh(), FeedRanks::merge);
     ScoresTable.commit(spark, scores);
     Map<String, List<RankedClip>> feeds = new LinkedHashMap<>();
     List<List<RankedClip>> lists = ranks.feeds(options.feedSize());
@@ -102,34 +132,8 @@ public final class ScoreJob {
   }
 
   /**
-   * The partitions of the selected columns as cursors. A binary vector column of a Parquet file
-   * scan is read by parquet-mr's page reader in Spark's planned partitions ({@link
-   * ParquetVectorCursor}); anything else is read by Spark: rows, the vector copied out of Spark's
-   * columnar buffer without boxing a float.
-   */
-  private static JavaRDD<VectorCursor> scan(
-      JavaSparkContext jsc, Dataset<Row> selected, boolean binary) {
-    List<List<ParquetSlice>> slices = binary ? ParquetSlice.partitions(selected) : null;
-    if (slices != null) {
-      return jsc.parallelize(slices, Math.max(1, slices.size()))
-          .map(
-              part -> {
-                ParquetVectorCursor cursor = new ParquetVectorCursor(part, HadoopConf.current());
-                TaskContext.get()
-                    .addTaskCompletionListener((TaskCompletionListener) task -> cursor.close());
-                return (VectorCursor) cursor;
-              });
-    }
-    return selected
-        .queryExecution()
-        .toRdd()
-        .toJavaRDD()
-        .mapPartitions(rows -> List.of(VectorCursor.ofRows(rows, binary)).iterator());
-  }
-
-  /**
-   * A partition's rows scored in blocks and written to its part of the scores table; returns its
-   * feed candidates.
+   * A partition of Spark's rows scored in blocks and written to its part of the scores table;
+   * returns its feed candidates.
    */
   private static FeedRanks scoreAndWrite(
       int partition, VectorCursor rows, LinearModel model, FeedRanks empty, String scores)
@@ -137,7 +141,7 @@ public final class ScoreJob {
     FeedRanks local = empty.fresh();
     CorpusScorer scorer = new CorpusScorer(DotProducts.best(), 1);
     int dim = model.dim();
-    int blockRows = Math.max(16, BLOCK_BYTES / (dim * Float.BYTES));
+    int blockRows = blockRows(dim);
     float[] block = new float[blockRows * dim];
     UTF8String[] keys = new UTF8String[blockRows];
     TaskContext task = TaskContext.get();
@@ -161,6 +165,11 @@ public final class ScoreJob {
       } while (filled == blockRows);
     }
     return local;
+  }
+
+  /** Rows of {@code dim} floats per block of {@link #BLOCK_BYTES} (at least 16). */
+  static int blockRows(int dim) {
+    return Math.max(16, BLOCK_BYTES / (dim * Float.BYTES));
   }
 
   private static void writeFeeds(

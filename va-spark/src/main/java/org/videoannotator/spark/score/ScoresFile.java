@@ -1,18 +1,12 @@
 package org.videoannotator.spark.score;
 
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
@@ -23,17 +17,13 @@ import org.apache.parquet.schema.Types;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * One task's part of {@code OUT/scores}: (key, score) rows written with parquet-mr straight from
- * the scorer's arrays (Spark's writer would turn each row into an unsafe row and walk it again).
- * The file is written under {@code _temporary/ATTEMPT/} and renamed into place when complete, so a
- * failed attempt leaves nothing in the table and a second attempt of the same partition writes the
- * same name (its rows are the same). On a local filesystem the file is written with parquet-mr's
- * own local output, not Hadoop's: Hadoop's checksums every byte into a {@code .crc} side file.
- * Pages carry no CRC of their own (nothing reads them back to verify), no size statistics and no
- * min/max of the keys (comparing every key took a sixth of the writer's CPU).
+ * One task's part of {@code OUT/scores} (a {@link ScoresPart}) written row by row with parquet-mr
+ * from the scorer's arrays, for rows read by Spark's scan (Spark's writer would turn each row into
+ * an unsafe row and walk it again). Pages carry no CRC of their own (nothing reads them back to
+ * verify), no size statistics and no min/max of the keys (comparing every key took a sixth of the
+ * writer's CPU). A binary table read from its pages is written by {@link GroupScoresFile}.
  */
 final class ScoresFile implements AutoCloseable {
-  static final String TEMPORARY = "_temporary";
   private static final MessageType SCHEMA =
       Types.buildMessage()
           .required(PrimitiveTypeName.BINARY)
@@ -44,9 +34,7 @@ final class ScoresFile implements AutoCloseable {
           .named("spark_schema");
 
   private final ParquetWriter<Scored> writer;
-  private final Path temporary;
-  private final Path target;
-  private final Configuration conf;
+  private final ScoresPart part;
   private final Scored row = new Scored();
 
   /** The row being written (one object for all rows: the writer consumes it at once). */
@@ -56,21 +44,9 @@ final class ScoresFile implements AutoCloseable {
   }
 
   ScoresFile(String dir, int partition, long attempt, Configuration conf) throws IOException {
-    String name = String.format("part-%05d.parquet", partition);
-    this.target = new Path(dir, name);
-    this.temporary = new Path(new Path(new Path(dir, TEMPORARY), String.valueOf(attempt)), name);
-    this.conf = conf;
-    FileSystem fs = temporary.getFileSystem(conf);
-    Builder builder;
-    if ("file".equals(fs.getUri().getScheme())) {
-      URI local = fs.makeQualified(temporary).toUri();
-      Files.createDirectories(Paths.get(local).getParent());
-      builder = new Builder(new LocalOutputFile(Paths.get(local)));
-    } else {
-      builder = new Builder(temporary);
-    }
+    this.part = new ScoresPart(dir, partition, attempt, conf);
     this.writer =
-        builder
+        new Builder(part.file())
             .withConf(conf)
             .withPageWriteChecksumEnabled(false)
             .withSizeStatisticsEnabled(false)
@@ -91,18 +67,10 @@ final class ScoresFile implements AutoCloseable {
   @Override
   public void close() throws IOException {
     writer.close();
-    FileSystem fs = target.getFileSystem(conf);
-    fs.delete(target, false);
-    if (!fs.rename(temporary, target)) {
-      throw new IOException("cannot move " + temporary + " to " + target);
-    }
+    part.commit();
   }
 
   private static final class Builder extends ParquetWriter.Builder<Scored, Builder> {
-    Builder(Path file) {
-      super(file);
-    }
-
     Builder(OutputFile file) {
       super(file);
     }

@@ -28,7 +28,7 @@ final class ScoresTable {
     try {
       FileSystem fs = fs(spark, path);
       fs.mkdirs(path);
-      fs.delete(new Path(path, ScoresFile.TEMPORARY), true);
+      fs.delete(new Path(path, ScoresPart.TEMPORARY), true);
       fs.create(new Path(path, "_SUCCESS"), true).close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot complete " + dir, e);

@@ -8,8 +8,8 @@ import org.videoannotator.spark.parquet.VectorColumn;
 
 /**
  * The (key, vector) rows of one scanned partition, one at a time, each vector copied straight into
- * the scorer's block of floats: rows of Spark's scan here, binary vectors of Parquet files from
- * their pages in {@link ParquetVectorCursor}.
+ * the scorer's block of floats: the rows of Spark's scan (a binary column of Parquet files is read
+ * from its pages instead, by {@link ParquetSliceScorer}).
  */
 abstract class VectorCursor {
   /** Moves to the next row; false at the end of the partition. */
@@ -74,21 +74,11 @@ abstract class VectorCursor {
 
   static void check(int length, int dim, VectorCursor cursor) {
     if (length != dim) {
-      throw new UserException(
-          "clip '"
-              + cursor.key()
-              + "' has "
-              + (length < 0
-                  ? "a binary vector that is not whole float32 values"
-                  : "a vector of dimension " + length)
-              + " but the model has dimension "
-              + dim
-              + "; score vectors made by the model's embedder");
+      BadVector.check(length < 0 ? BadVector.NOT_FLOATS : length, dim, cursor.key());
     }
   }
 
   static UserException noVector(String key) {
-    return new UserException(
-        "clip '" + key + "' has no vector; every row of a scored table needs one");
+    return new BadVector(0, BadVector.NONE).error(key, 0);
   }
 }
