@@ -12,6 +12,7 @@ import org.videoannotator.experiments.exp1.Exp1Result;
 import org.videoannotator.experiments.exp1.Exp1Runner;
 import org.videoannotator.experiments.protocol.ReplayData;
 import org.videoannotator.experiments.protocol.ValidationBench;
+import org.videoannotator.learn.LogisticRegressionCv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,6 +48,14 @@ final class Exp1Command implements Callable<Integer> {
       description = "murmur3 seed of the validation split (default: ${DEFAULT-VALUE}).")
   int seed;
 
+  @Option(
+      names = "--precision",
+      defaultValue = "FAST",
+      description =
+          "The learner's precision: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; REFERENCE"
+              + " is Experiment 2's, double throughout, about a third more CPU).")
+  LogisticRegressionCv.Precision precision;
+
   @Override
   public Integer call() {
     int workers = io.workers();
@@ -63,13 +72,16 @@ final class Exp1Command implements Callable<Integer> {
         methods,
         "seed",
         seed,
+        "precision",
+        precision,
         "threads",
         workers,
         "out",
         io.out);
     Exp1Runner.Options options;
     try {
-      options = new Exp1Runner.Options(ns, methods, seed, ValidationBench.BOOTSTRAPS, workers);
+      options =
+          new Exp1Runner.Options(ns, methods, seed, ValidationBench.BOOTSTRAPS, workers, precision);
     } catch (IllegalArgumentException e) {
       throw new UserException(
           "replay exp1: " + e.getMessage() + " (methods: " + ComparisonSets.ALL_METHODS + ")");

@@ -45,6 +45,15 @@ class ReplayCommandsTest {
     return cmd.execute(args);
   }
 
+  /** {@code replay exp1} at n = 25 and 100 on the generated set, then {@code extra}. */
+  private static int exp1(Path out, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("exp1", "--data", data.toString(), "--ns", "25,100", "--out", out.toString()));
+    args.addAll(List.of(extra));
+    return run(args.toArray(String[]::new));
+  }
+
   private static Set<String> fields(JsonNode node) {
     Set<String> names = new TreeSet<>();
     node.fieldNames().forEachRemaining(names::add);
@@ -113,6 +122,43 @@ class ReplayCommandsTest {
                 }
               }
             });
+  }
+
+  @Test
+  void bothPrecisionsGiveTheSameCellsAndAnUnknownOneIsRefused() throws Exception {
+    Path fast = dir.resolve("fast.json");
+    Path reference = dir.resolve("reference.json");
+    assertEquals(0, exp1(fast));
+    assertEquals(0, exp1(reference, "--precision", "REFERENCE"));
+    JsonNode a = ResultFiles.read(fast).path("labels");
+    JsonNode b = ResultFiles.read(reference).path("labels");
+    int cells = 0;
+    for (String label : List.of("action", "pan")) {
+      for (var it = a.path(label).path("cmp").fields(); it.hasNext(); cells++) {
+        var cell = it.next();
+        JsonNode other = b.path(label).path("cmp").path(cell.getKey());
+        assertEquals(other.path("n_train").asInt(), cell.getValue().path("n_train").asInt());
+        assertEquals(
+            other.path("mean").asDouble(),
+            cell.getValue().path("mean").asDouble(),
+            0.005,
+            label + " " + cell.getKey());
+      }
+    }
+    assertTrue(cells > 0, "no cell to compare");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertEquals(
+        2,
+        runCapturingErrors(
+            err,
+            "exp1",
+            "--data",
+            data.toString(),
+            "--precision",
+            "HALF",
+            "--out",
+            dir.resolve("half.json").toString()));
+    assertTrue(err.toString().contains("REFERENCE"), err.toString());
   }
 
   @Test
