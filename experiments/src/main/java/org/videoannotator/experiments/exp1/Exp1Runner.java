@@ -93,10 +93,6 @@ public final class Exp1Runner {
           ValidationBench.BOOTSTRAPS,
           threads);
     }
-
-    public Options withPrecision(LogisticRegressionCv.Precision p) {
-      return new Options(ns, methods, splitSeed, bootstraps, threads, p);
-    }
   }
 
   private final Options options;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.videoannotator.core.vectors.KeyIndex;
 import org.videoannotator.datasets.TruthTable;
+import org.videoannotator.server.builds.EstimateInputsDump;
 
 /**
  * {@code va bench loop --dump-estimates DIR}: what {@code va bench estimates} needs beside the
@@ -16,8 +17,6 @@ import org.videoannotator.datasets.TruthTable;
  * and each seed's hold-out ({@code holdout/s<seed>.txt}), one {@code 0}/{@code 1} per row.
  */
 final class EstimateDumps {
-  static final String SERVER_PROPERTY = "va.estimates.dump";
-
   private final Path dir;
 
   private EstimateDumps(Path dir) {
@@ -30,7 +29,7 @@ final class EstimateDumps {
     Files.createDirectories(dir.resolve("truth"));
     Files.createDirectories(dir.resolve("holdout"));
     Files.writeString(dir.resolve("sessions.csv"), "server_label,label,seed,noise\n");
-    System.setProperty(SERVER_PROPERTY, dir.resolve("builds").toString());
+    System.setProperty(EstimateInputsDump.PROPERTY, dir.resolve("builds").toString());
     return new EstimateDumps(dir);
   }
 
@@ -64,6 +63,6 @@ final class EstimateDumps {
 
   /** Stops the server's dumping. */
   static void stop() {
-    System.clearProperty(SERVER_PROPERTY);
+    System.clearProperty(EstimateInputsDump.PROPERTY);
   }
 }

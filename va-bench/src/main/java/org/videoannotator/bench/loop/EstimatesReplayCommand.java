@@ -99,33 +99,26 @@ public final class EstimatesReplayCommand implements BenchSubcommand, Callable<I
           dir + " has no sessions.csv: give a folder that `va bench loop --dump-estimates` wrote");
     }
     Map<String, String[]> bySession = new HashMap<>();
-    for (String line :
-        Files.readAllLines(sessions).subList(1, Files.readAllLines(sessions).size())) {
+    List<String> lines = Files.readAllLines(sessions);
+    for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
       bySession.put(f[0], f);
     }
     Map<String, boolean[]> bits = new HashMap<>();
     List<Replayed> out = new ArrayList<>();
-    List<Path> builds;
+    List<BuildFile> builds;
     try (Stream<Path> s = Files.list(dir.resolve("builds"))) {
-      builds = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+      builds = s.filter(p -> p.toString().endsWith(".json")).sorted().map(BuildFile::of).toList();
     }
     Map<String, Integer> firstBuild = new HashMap<>();
-    for (Path file : builds) {
-      String name = file.getFileName().toString().replaceAll("\\.json$", "");
-      int dash = name.lastIndexOf('-');
-      firstBuild.merge(
-          name.substring(0, dash), Integer.parseInt(name.substring(dash + 1)), Math::min);
-    }
-    for (Path file : builds) {
-      String name = file.getFileName().toString().replaceAll("\\.json$", "");
-      int dash = name.lastIndexOf('-');
-      String[] session = bySession.get(name.substring(0, dash));
-      int labels = Integer.parseInt(name.substring(dash + 1));
+    builds.forEach(b -> firstBuild.merge(b.session(), b.labels(), Math::min));
+    for (BuildFile build : builds) {
+      String[] session = bySession.get(build.session());
       if (session == null
-          || (labels != budget && labels != firstBuild.get(name.substring(0, dash)))) {
+          || (build.labels() != budget && build.labels() != firstBuild.get(build.session()))) {
         continue;
       }
+      Path file = build.file();
       String label = session[1];
       long seed = Long.parseLong(session[2]);
       boolean[] truth =
@@ -135,6 +128,16 @@ public final class EstimatesReplayCommand implements BenchSubcommand, Callable<I
       out.add(replayOne(Json.mapper().readTree(file.toFile()), label, seed, truth, holdout));
     }
     return out;
+  }
+
+  /** A dumped build's file: {@code <session's server label>-<labelled clips>.json}. */
+  private record BuildFile(Path file, String session, int labels) {
+    static BuildFile of(Path file) {
+      String name = file.getFileName().toString().replaceAll("\\.json$", "");
+      int dash = name.lastIndexOf('-');
+      return new BuildFile(
+          file, name.substring(0, dash), Integer.parseInt(name.substring(dash + 1)));
+    }
   }
 
   /** The dump's error prior (absent or null in dumps from before the pool: none). */
@@ -175,7 +178,7 @@ public final class EstimatesReplayCommand implements BenchSubcommand, Callable<I
             new CorpusEstimates.LabelledClips(rows, yes, outOfFold, random),
             d.get("slope").asDouble(),
             d.get("intercept").asDouble(),
-            errorPrior(d.get("errorPrior")),
+            () -> errorPrior(d.get("errorPrior")),
             d.get("seed").asLong());
     double threshold = r.cut().threshold();
     long positives = 0;

@@ -132,8 +132,16 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
       description =
           "keep each session's label on the server (named as"
               + " loop.json's settings.server_labels says), with its annotations and models, instead of"
-              + " deleting them all at the end of the run")
+              + " deleting it")
   boolean keepLabels;
+
+  @Option(
+      names = "--share-labels",
+      description =
+          "keep every session's label until the run ends (as an editor keeps her labels), so that the"
+              + " server pools the annotator's error rates over them; sessions then depend on each"
+              + " other's timing: a run repeats exactly only with --parallel 1")
+  boolean shareLabels;
 
   @Option(
       names = "--dump-estimates",
@@ -297,12 +305,18 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
     settings.put(
         "server_labels",
         serverLabel(run, "{label}", "{policy}", 0).replace("-s0", "-s{seed}")
-            + (keepLabels ? " (kept)" : " (deleted at the end)"));
+            + (keepLabels
+                ? " (kept)"
+                : shareLabels
+                    ? " (deleted when the run ends)"
+                    : " (deleted as each session ends)"));
+    settings.put("share_labels", shareLabels);
     Map<String, Map<String, List<Future<List<Step>>>>> futures = new LinkedHashMap<>();
     Map<String, Double> trueRates = new LinkedHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
-    // Every session's label lives until the run ends, as an editor's labels do: the server pools
-    // the annotators' error rates over the labels it holds (va-learn's ErrorPrior).
+    // With --share-labels every session's label lives until the run ends, as an editor's labels
+    // do: the server pools the annotators' error rates over the labels it holds (va-learn's
+    // ErrorPrior). Without it each session deletes its own, and sessions stay independent.
     List<String> serverLabels = new ArrayList<>();
     try (Progress progress =
         Progress.start(
@@ -321,7 +335,8 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
           List<Future<List<Step>>> perSeed = new ArrayList<>();
           for (Expert expert : experts) {
             Path answers = out.resolve("answers").resolve(label).resolve(fileName(policy, expert));
-            Session.Plan plan = new Session.Plan(budgets, batch, mode, query, answers);
+            Session.Plan plan =
+                new Session.Plan(budgets, batch, mode, query, !keepLabels && !shareLabels, answers);
             String serverLabel = serverLabel(run, label, policy.name(), expert.seed());
             if (dumps != null) {
               dumps.session(serverLabel, label, expert.seed(), noise);
@@ -354,7 +369,7 @@ public final class LoopCommand implements BenchSubcommand, Callable<Integer> {
       throw new IllegalStateException("a session failed: " + cause, cause);
     } finally {
       pool.shutdownNow();
-      if (!keepLabels) {
+      if (shareLabels && !keepLabels) {
         serverLabels.forEach(api::deleteLabel);
       }
     }

@@ -21,10 +21,17 @@ final class Session {
   /**
    * What the session needs to know of the run.
    *
+   * @param deleteLabel whether the session deletes its label on the server when it ends (else the
+   *     run keeps it, or deletes it when the run ends)
    * @param answersFile where the session writes its answers in the order given (null: nowhere)
    */
   record Plan(
-      List<Integer> budgets, int batch, String searchMode, String searchValue, Path answersFile) {}
+      List<Integer> budgets,
+      int batch,
+      String searchMode,
+      String searchValue,
+      boolean deleteLabel,
+      Path answersFile) {}
 
   private final LoopApi api;
   private final String serverLabel;
@@ -126,6 +133,9 @@ final class Session {
         labelsAtLastBuild = labelled.size();
       }
       steps.add(measure(lastBuild));
+    }
+    if (plan.deleteLabel()) {
+      api.deleteLabel(serverLabel);
     }
     if (plan.answersFile() != null) {
       writeAnswers(plan.answersFile());

@@ -65,6 +65,56 @@ class LoopCommandTest {
     assertTrue(Files.size(out.resolve("loop-prevalence.png")) > 1000);
   }
 
+  /**
+   * With {@code --share-labels} the sessions' labels live until the run ends, so the server pools
+   * the annotator's error rates over them and a session's estimates depend on which others have
+   * built: with one session at a time a run still repeats exactly.
+   */
+  @Test
+  void sharedLabelsRunsRepeatExactlyOneSessionAtATime() throws Exception {
+    List<String> figures = new ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      Path shared = dir.resolve("shared-" + run);
+      int code =
+          new CommandLine(new LoopCommand())
+              .execute(
+                  "--corpus",
+                  dir.resolve("work").resolve("corpus").toString(),
+                  "--truth",
+                  dir.resolve("data").resolve(TruthTable.FILE).toString(),
+                  "--budget",
+                  "50,100",
+                  "--seeds",
+                  "2",
+                  "--policies",
+                  "default",
+                  "--share-labels",
+                  "--parallel",
+                  "1",
+                  "--out",
+                  shared.toString());
+      assertEquals(0, code);
+      JsonNode json = Json.mapper().readTree(shared.resolve("loop.json").toFile());
+      assertTrue(json.get("settings").get("share_labels").asBoolean());
+      StringBuilder steps = new StringBuilder();
+      for (String label : LABELS) {
+        for (JsonNode seed :
+            json.get("labels").get(label).get("policies").get("default").get("seeds")) {
+          for (JsonNode step : seed.get("steps")) {
+            steps
+                .append(step.get("holdoutAp"))
+                .append(' ')
+                .append(step.get("yesShare"))
+                .append(' ');
+            steps.append(step.get("estimatedRate")).append('\n');
+          }
+        }
+      }
+      figures.add(steps.toString());
+    }
+    assertEquals(figures.get(0), figures.get(1));
+  }
+
   @Test
   void jsonHasTheShapeOfTheIssue() {
     assertEquals(LABELS, names(loop.get("labels")));

@@ -2,6 +2,7 @@ package org.videoannotator.learn.estimate;
 
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.Supplier;
 import org.videoannotator.learn.Calibration;
 
 /**
@@ -129,13 +130,14 @@ public final class CorpusEstimates {
       double slope,
       double intercept,
       long seed) {
-    return of(logits, probabilities, labelled, slope, intercept, null, seed);
+    return of(logits, probabilities, labelled, slope, intercept, () -> null, seed);
   }
 
   /**
    * As {@link #of(float[], float[], LabelledClips, double, double, long)}, the annotators' error
    * rates drawn towards {@code prior}, what their other labels say ({@link ErrorPrior}; null: this
-   * label's answers alone), once the label has {@value AnswerError#MIN_RARER_ANSWERS} answers of
+   * label's answers alone; asked for only when it applies, since gathering it reads every other
+   * label's latest build), once the label has {@value AnswerError#MIN_RARER_ANSWERS} answers of
    * each kind: a first build's few answers keep the estimates that need no rates (its decision is
    * the clips it has labelled "yes", which a pooled false-"yes" rate would correct to none).
    */
@@ -145,7 +147,7 @@ public final class CorpusEstimates {
       LabelledClips labelled,
       double slope,
       double intercept,
-      ErrorPrior prior,
+      Supplier<ErrorPrior> prior,
       long seed) {
     int n = logits.length;
     BitSet isLabelled = new BitSet(n);
@@ -160,7 +162,7 @@ public final class CorpusEstimates {
     // Every rate below is of "yes" answers, which is what the labels and the model trained on them
     // measure; the annotators' error rates turn the prevalence into the truth's at the end.
     AnswerError.Estimate own = AnswerError.estimate(labelled.outOfFold(), labelled.yes(), seed);
-    ErrorPrior used = AnswerError.enoughAnswers(labelled.yes()) ? prior : null;
+    ErrorPrior used = AnswerError.enoughAnswers(labelled.yes()) ? prior.get() : null;
     AnswerError.Estimate errors =
         used == null ? own : AnswerError.estimate(labelled.outOfFold(), labelled.yes(), used, seed);
     CovariateShiftRate.Result covariate =

@@ -2,6 +2,7 @@ package org.videoannotator.server.builds;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.videoannotator.learn.Calibration;
 import org.videoannotator.learn.LabelledSet;
@@ -85,7 +86,7 @@ final class BuildEstimator {
       float[] logits,
       float[] probabilities,
       List<CurrentAnnotation> current,
-      ErrorPrior prior,
+      Supplier<ErrorPrior> prior,
       long seed) {
     Set<String> random =
         current.stream()
@@ -100,9 +101,23 @@ final class BuildEstimator {
     CorpusEstimates.LabelledClips labelled =
         new CorpusEstimates.LabelledClips(
             rows, set.orderedLabels(), calibration.outOfFold(), fromRandom);
+    CorpusEstimates.Result result =
+        CorpusEstimates.of(
+            logits,
+            probabilities,
+            labelled,
+            calibration.slope(),
+            calibration.intercept(),
+            prior,
+            seed);
     EstimateInputsDump.writeIfAsked(
-        set.label(), logits, labelled, calibration.slope(), calibration.intercept(), prior, seed);
-    return CorpusEstimates.of(
-        logits, probabilities, labelled, calibration.slope(), calibration.intercept(), prior, seed);
+        set.label(),
+        logits,
+        labelled,
+        calibration.slope(),
+        calibration.intercept(),
+        result.errorPrior(),
+        seed);
+    return result;
   }
 }

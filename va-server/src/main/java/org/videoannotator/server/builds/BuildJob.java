@@ -20,7 +20,6 @@ import org.videoannotator.learn.LabelledSet;
 import org.videoannotator.learn.LinearModel;
 import org.videoannotator.learn.LogisticRegressionCv;
 import org.videoannotator.learn.estimate.CorpusEstimates;
-import org.videoannotator.learn.estimate.ErrorPrior;
 import org.videoannotator.learn.estimate.Logits;
 import org.videoannotator.learn.feeds.FeedInput;
 import org.videoannotator.server.store.Assignment;
@@ -209,7 +208,6 @@ final class BuildJob implements Runnable {
     List<CurrentAnnotation> current = service.store().current(label);
     // The "yes" cut is chosen for the corpus's estimated prevalence, not the labelled set's
     // balance (which the feeds skew on purpose); exports, review and the borderline feed use it.
-    ErrorPrior errorPrior = AnnotatorErrorPool.priorFor(service, label);
     CorpusEstimates.Result estimated =
         BuildEstimator.estimate(
             set,
@@ -218,7 +216,7 @@ final class BuildJob implements Runnable {
             logits,
             probabilities,
             current,
-            errorPrior,
+            () -> AnnotatorErrorPool.priorFor(service, label),
             status.request().seed());
     double[] onLabels =
         calibration.precisionRecallAt(estimated.cut().threshold(), set.orderedLabels());

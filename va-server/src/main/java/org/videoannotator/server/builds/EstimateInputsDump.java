@@ -14,13 +14,14 @@ import org.videoannotator.learn.estimate.ErrorPrior;
 
 /**
  * A debugging aid for the estimates: when the system property {@value #PROPERTY} names a folder,
- * every build writes there the exact inputs it gave {@code CorpusEstimates.of}, one JSON file per
- * build ({@code <label>-<labelled clips>.json}), so that estimator variants can be replayed on them
- * offline (va-bench's {@code va bench estimates}). Off (and free) unless the property is set; the
- * loop benchmark sets it with {@code --dump-estimates}.
+ * every build writes there the exact inputs it gave {@code CorpusEstimates.of} (the error prior it
+ * used, null for none), one JSON file per build ({@code <label>-<labelled clips>.json}), so that
+ * estimator variants can be replayed on them offline (va-bench's {@code va bench estimates}). Off
+ * (and free) unless the property is set; the loop benchmark sets it with {@code --dump-estimates}.
  */
-final class EstimateInputsDump {
-  static final String PROPERTY = "va.estimates.dump";
+public final class EstimateInputsDump {
+  /** The system property naming the folder to write to (va-bench's loop benchmark sets it). */
+  public static final String PROPERTY = "va.estimates.dump";
 
   private EstimateInputsDump() {}
 
