@@ -190,11 +190,9 @@ public final class Calibration {
   }
 
   /**
-   * At most {@code steps} Newton steps from {@code a0, b0}, each one lowering the cross-entropy: an
-   * EM loop whose targets move a little each round takes one from the last fit (a generalised EM
-   * step, which still raises the likelihood) instead of solving from a flat sigmoid every round.
+   * At most {@code steps} Newton steps from {@code a0, b0}, each one lowering the cross-entropy.
    */
-  public static double[] sigmoidFit(double[] f, double[] t, double a0, double b0, int steps) {
+  private static double[] sigmoidFit(double[] f, double[] t, double a0, double b0, int steps) {
     double a = a0;
     double b = b0;
     double loss = plattLoss(f, t, a, b);
@@ -268,12 +266,16 @@ public final class Calibration {
     return t;
   }
 
+  /** {@code log(1 + e^z)}, computed without overflow. */
+  public static double softplus(double z) {
+    return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+  }
+
   private static double plattLoss(double[] f, double[] t, double a, double b) {
     double sum = 0;
     for (int i = 0; i < f.length; i++) {
       double z = a * f[i] + b;
-      // log(1 + e^z) - t z, computed without overflow
-      sum += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - t[i] * z;
+      sum += softplus(z) - t[i] * z;
     }
     return sum;
   }
