@@ -267,7 +267,7 @@ public final class Calibration {
   }
 
   /** {@code log(1 + e^z)}, computed without overflow. */
-  public static double softplus(double z) {
+  private static double softplus(double z) {
     return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
   }
 

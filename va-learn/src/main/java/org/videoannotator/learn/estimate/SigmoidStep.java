@@ -1,22 +1,22 @@
 package org.videoannotator.learn.estimate;
 
-import org.videoannotator.learn.Calibration;
-
 /**
  * EM's M step for the truth sigmoid: one Newton step with backtracking of {@code sigmoid(a s + b)}
- * towards the E step's posteriors, the same arithmetic as {@code Calibration.sigmoidFit(s, t, a, b,
- * 1)} in half the {@code exp} and {@code log1p} calls. The gradient takes the probabilities the E
- * step has just computed at the same point, and the cross-entropy at the current point reuses each
- * clip's {@code log(1 + e^z)} from the trial the last step accepted (only the targets moved). A
+ * towards the E step's posteriors, as {@code Calibration.sigmoidFit(s, t, a, b, 1)} takes it, with
+ * a third of the {@code exp} and {@code log1p} calls. Each trial point's {@code e^-|z|} gives both
+ * the clip's {@code log(1 + e^z)} and its probability; the step the EM accepts is where its next E
+ * step and M step start, so they reuse both ({@link #probabilities}): only the targets moved. A
  * build runs a few thousand of these steps over its bootstrap, and they were most of its estimates'
- * time.
+ * time. The probabilities are {@link Logits#sigmoid}'s to the bit.
  */
 final class SigmoidStep {
   private final double[] s;
   private double[] z;
   private double[] softplus;
+  private double[] probability;
   private double[] trialZ;
   private double[] trialSoftplus;
+  private double[] trialProbability;
   private boolean current;
   private double currentA;
   private double currentB;
@@ -25,22 +25,37 @@ final class SigmoidStep {
     this.s = s;
     this.z = new double[s.length];
     this.softplus = new double[s.length];
+    this.probability = new double[s.length];
     this.trialZ = new double[s.length];
     this.trialSoftplus = new double[s.length];
+    this.trialProbability = new double[s.length];
   }
 
   /**
-   * @param t the targets (the posteriors that each clip truly is "yes")
-   * @param p {@code sigmoid(a s + b)} of every clip, as the E step computed it
-   * @return {a, b} after the step
+   * {@code sigmoid(a s + b)} of every clip, for the E step at {@code a, b}: the last accepted
+   * trial's when that was the point, else computed here.
    */
-  double[] step(double[] t, double a, double b, double[] p) {
+  double[] probabilities(double a, double b) {
+    moveTo(a, b);
+    return probability;
+  }
+
+  private void moveTo(double a, double b) {
     if (!current || a != currentA || b != currentB) {
-      terms(a, b, z, softplus);
+      terms(a, b, z, softplus, probability);
       current = true;
       currentA = a;
       currentB = b;
     }
+  }
+
+  /**
+   * @param t the targets (the posteriors that each clip truly is "yes")
+   * @return {a, b} after the step
+   */
+  double[] step(double[] t, double a, double b) {
+    moveTo(a, b);
+    double[] p = probability;
     double loss = 0;
     for (int i = 0; i < s.length; i++) {
       loss += softplus[i] - t[i] * z[i];
@@ -81,13 +96,16 @@ final class SigmoidStep {
     swap = softplus;
     softplus = trialSoftplus;
     trialSoftplus = swap;
+    swap = probability;
+    probability = trialProbability;
+    trialProbability = swap;
     currentA = a + scale * da;
     currentB = b + scale * db;
     return new double[] {currentA, currentB};
   }
 
   private double trialLoss(double[] t, double a, double b) {
-    terms(a, b, trialZ, trialSoftplus);
+    terms(a, b, trialZ, trialSoftplus, trialProbability);
     double loss = 0;
     for (int i = 0; i < s.length; i++) {
       loss += trialSoftplus[i] - t[i] * trialZ[i];
@@ -95,10 +113,15 @@ final class SigmoidStep {
     return loss;
   }
 
-  private void terms(double a, double b, double[] zOut, double[] softplusOut) {
+  private void terms(
+      double a, double b, double[] zOut, double[] softplusOut, double[] probabilityOut) {
     for (int i = 0; i < s.length; i++) {
-      zOut[i] = a * s[i] + b;
-      softplusOut[i] = Calibration.softplus(zOut[i]);
+      double zi = a * s[i] + b;
+      // e^-|z|, as Logits.sigmoid computes it on either side of 0
+      double e = StrictMath.exp(zi >= 0 ? -zi : zi);
+      zOut[i] = zi;
+      softplusOut[i] = zi > 0 ? zi + Math.log1p(e) : Math.log1p(e);
+      probabilityOut[i] = zi >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
     }
   }
 }

@@ -35,7 +35,7 @@ class SigmoidStepTest {
     double loss = 0;
     for (int i = 0; i < N; i++) {
       double z = a * s[i] + b;
-      loss += Calibration.softplus(z) - t[i] * z;
+      loss += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - t[i] * z;
     }
     return loss;
   }
@@ -46,12 +46,14 @@ class SigmoidStepTest {
     double[] ab = {0.2, -0.5};
     for (int round = 0; round < 40; round++) {
       double[] t = targets(1.5 + round * 0.01, -0.3);
-      double[] p = probabilities(ab[0], ab[1]);
-      double[] fresh = new SigmoidStep(s).step(t, ab[0], ab[1], p);
-      double[] next = reused.step(t, ab[0], ab[1], p);
+      // the E step's probabilities come from the last accepted trial, and are the sigmoid's
+      assertArrayEquals(probabilities(ab[0], ab[1]), reused.probabilities(ab[0], ab[1]), 0.0);
+      double[] fresh = new SigmoidStep(s).step(t, ab[0], ab[1]);
+      double[] next = reused.step(t, ab[0], ab[1]);
       assertArrayEquals(fresh, next, 0.0, "round " + round);
+      double before = crossEntropy(t, ab[0], ab[1]);
       assertTrue(
-          crossEntropy(t, next[0], next[1]) <= crossEntropy(t, ab[0], ab[1]),
+          crossEntropy(t, next[0], next[1]) <= before + 1e-12 * before,
           "a step never raises the cross-entropy");
       ab = next;
     }
@@ -63,7 +65,7 @@ class SigmoidStepTest {
     SigmoidStep step = new SigmoidStep(s);
     double[] ab = {0, 0};
     for (int i = 0; i < 100; i++) {
-      ab = step.step(t, ab[0], ab[1], probabilities(ab[0], ab[1]));
+      ab = step.step(t, ab[0], ab[1]);
     }
     double[] newton = Calibration.sigmoidFit(s, t, 0);
     assertEquals(newton[0], ab[0], 1e-9);
