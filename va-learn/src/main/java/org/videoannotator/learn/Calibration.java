@@ -196,44 +196,23 @@ public final class Calibration {
     double a = a0;
     double b = b0;
     double loss = plattLoss(f, t, a, b);
+    double[] p = new double[f.length];
     for (int step = 0; step < steps; step++) {
-      double ga = 0;
-      double gb = 0;
-      double haa = 1e-12;
-      double hab = 0;
-      double hbb = 1e-12;
       for (int i = 0; i < f.length; i++) {
-        double p = LogisticLoss.sigmoid(a * f[i] + b);
-        double d = p - t[i];
-        double w = p * (1 - p);
-        ga += d * f[i];
-        gb += d;
-        haa += w * f[i] * f[i];
-        hab += w * f[i];
-        hbb += w;
+        p[i] = LogisticLoss.sigmoid(a * f[i] + b);
       }
-      if (Math.abs(ga) < 1e-10 && Math.abs(gb) < 1e-10) {
+      SigmoidNewton.Step next =
+          SigmoidNewton.step(f, t, p, a, b, loss, (ta, tb) -> plattLoss(f, t, ta, tb));
+      if (!next.moved()) {
         break;
       }
-      double det = haa * hbb - hab * hab;
-      double da = -(hbb * ga - hab * gb) / det;
-      double db = -(haa * gb - hab * ga) / det;
-      double scale = 1;
-      double next = plattLoss(f, t, a + da, b + db);
-      while (next > loss + 1e-4 * scale * (ga * da + gb * db) && scale > 1e-10) {
-        scale /= 2;
-        next = plattLoss(f, t, a + scale * da, b + scale * db);
-      }
-      if (scale <= 1e-10) {
+      a = next.a();
+      b = next.b();
+      boolean converged = loss - next.loss() < 1e-12 * Math.max(1, Math.abs(loss));
+      loss = next.loss();
+      if (converged) {
         break;
       }
-      a += scale * da;
-      b += scale * db;
-      if (loss - next < 1e-12 * Math.max(1, Math.abs(loss))) {
-        loss = next;
-        break;
-      }
-      loss = next;
     }
     return new double[] {a, b};
   }

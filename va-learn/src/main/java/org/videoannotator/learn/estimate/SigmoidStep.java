@@ -1,13 +1,15 @@
 package org.videoannotator.learn.estimate;
 
+import org.videoannotator.learn.SigmoidNewton;
+
 /**
  * EM's M step for the truth sigmoid: one Newton step with backtracking of {@code sigmoid(a s + b)}
- * towards the E step's posteriors, as {@code Calibration.sigmoidFit(s, t, a, b, 1)} takes it, with
- * a third of the {@code exp} and {@code log1p} calls. Each trial point's {@code e^-|z|} gives both
- * the clip's {@code log(1 + e^z)} and its probability; the step the EM accepts is where its next E
- * step and M step start, so they reuse both ({@link #probabilities}): only the targets moved. A
- * build runs a few thousand of these steps over its bootstrap, and they were most of its estimates'
- * time. The probabilities are {@link Logits#sigmoid}'s to the bit.
+ * towards the E step's posteriors ({@link SigmoidNewton}), with a third of the {@code exp} and
+ * {@code log1p} calls. Each trial point's {@code e^-|z|} gives both the clip's {@code log(1 + e^z)}
+ * and its probability; the step the EM accepts is where its next E step and M step start, so they
+ * reuse both ({@link #probabilities}): only the targets moved. A build runs a few thousand of these
+ * steps over its bootstrap, and they were most of its estimates' time. The probabilities are {@link
+ * Logits#sigmoid}'s to the bit.
  */
 final class SigmoidStep {
   private final double[] s;
@@ -55,38 +57,13 @@ final class SigmoidStep {
    */
   double[] step(double[] t, double a, double b) {
     moveTo(a, b);
-    double[] p = probability;
     double loss = 0;
     for (int i = 0; i < s.length; i++) {
       loss += softplus[i] - t[i] * z[i];
     }
-    double ga = 0;
-    double gb = 0;
-    double haa = 1e-12;
-    double hab = 0;
-    double hbb = 1e-12;
-    for (int i = 0; i < s.length; i++) {
-      double d = p[i] - t[i];
-      double w = p[i] * (1 - p[i]);
-      ga += d * s[i];
-      gb += d;
-      haa += w * s[i] * s[i];
-      hab += w * s[i];
-      hbb += w;
-    }
-    if (Math.abs(ga) < 1e-10 && Math.abs(gb) < 1e-10) {
-      return new double[] {a, b};
-    }
-    double det = haa * hbb - hab * hab;
-    double da = -(hbb * ga - hab * gb) / det;
-    double db = -(haa * gb - hab * ga) / det;
-    double scale = 1;
-    double next = trialLoss(t, a + da, b + db);
-    while (next > loss + 1e-4 * scale * (ga * da + gb * db) && scale > 1e-10) {
-      scale /= 2;
-      next = trialLoss(t, a + scale * da, b + scale * db);
-    }
-    if (scale <= 1e-10) {
+    SigmoidNewton.Step next =
+        SigmoidNewton.step(s, t, probability, a, b, loss, (ta, tb) -> trialLoss(t, ta, tb));
+    if (!next.moved()) {
       return new double[] {a, b};
     }
     // the accepted trial's terms are the next step's current ones
@@ -99,8 +76,8 @@ final class SigmoidStep {
     swap = probability;
     probability = trialProbability;
     trialProbability = swap;
-    currentA = a + scale * da;
-    currentB = b + scale * db;
+    currentA = next.a();
+    currentB = next.b();
     return new double[] {currentA, currentB};
   }
 
