@@ -190,52 +190,29 @@ public final class Calibration {
   }
 
   /**
-   * At most {@code steps} Newton steps from {@code a0, b0}, each one lowering the cross-entropy: an
-   * EM loop whose targets move a little each round takes one from the last fit (a generalised EM
-   * step, which still raises the likelihood) instead of solving from a flat sigmoid every round.
+   * At most {@code steps} Newton steps from {@code a0, b0}, each one lowering the cross-entropy.
    */
-  public static double[] sigmoidFit(double[] f, double[] t, double a0, double b0, int steps) {
+  private static double[] sigmoidFit(double[] f, double[] t, double a0, double b0, int steps) {
     double a = a0;
     double b = b0;
     double loss = plattLoss(f, t, a, b);
+    double[] p = new double[f.length];
     for (int step = 0; step < steps; step++) {
-      double ga = 0;
-      double gb = 0;
-      double haa = 1e-12;
-      double hab = 0;
-      double hbb = 1e-12;
       for (int i = 0; i < f.length; i++) {
-        double p = LogisticLoss.sigmoid(a * f[i] + b);
-        double d = p - t[i];
-        double w = p * (1 - p);
-        ga += d * f[i];
-        gb += d;
-        haa += w * f[i] * f[i];
-        hab += w * f[i];
-        hbb += w;
+        p[i] = LogisticLoss.sigmoid(a * f[i] + b);
       }
-      if (Math.abs(ga) < 1e-10 && Math.abs(gb) < 1e-10) {
+      SigmoidNewton.Step next =
+          SigmoidNewton.step(f, t, p, a, b, loss, (ta, tb) -> plattLoss(f, t, ta, tb));
+      if (!next.moved()) {
         break;
       }
-      double det = haa * hbb - hab * hab;
-      double da = -(hbb * ga - hab * gb) / det;
-      double db = -(haa * gb - hab * ga) / det;
-      double scale = 1;
-      double next = plattLoss(f, t, a + da, b + db);
-      while (next > loss + 1e-4 * scale * (ga * da + gb * db) && scale > 1e-10) {
-        scale /= 2;
-        next = plattLoss(f, t, a + scale * da, b + scale * db);
-      }
-      if (scale <= 1e-10) {
+      a = next.a();
+      b = next.b();
+      boolean converged = loss - next.loss() < 1e-12 * Math.max(1, Math.abs(loss));
+      loss = next.loss();
+      if (converged) {
         break;
       }
-      a += scale * da;
-      b += scale * db;
-      if (loss - next < 1e-12 * Math.max(1, Math.abs(loss))) {
-        loss = next;
-        break;
-      }
-      loss = next;
     }
     return new double[] {a, b};
   }
@@ -268,12 +245,16 @@ public final class Calibration {
     return t;
   }
 
+  /** {@code log(1 + e^z)}, computed without overflow. */
+  private static double softplus(double z) {
+    return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+  }
+
   private static double plattLoss(double[] f, double[] t, double a, double b) {
     double sum = 0;
     for (int i = 0; i < f.length; i++) {
       double z = a * f[i] + b;
-      // log(1 + e^z) - t z, computed without overflow
-      sum += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - t[i] * z;
+      sum += softplus(z) - t[i] * z;
     }
     return sum;
   }

@@ -217,6 +217,7 @@ public final class AnswerError {
     double e0 = fitFalseYes ? Math.max(0.01, start.falseYes()) : 0;
     double e1 = fitFalseNo ? Math.max(0.01, start.falseNo()) : 0;
     double[] w = new double[s.length];
+    SigmoidStep sigmoidStep = new SigmoidStep(s);
     double last = Double.NEGATIVE_INFINITY;
     for (int step = 0; step < EM_STEPS && (fitFalseYes || fitFalseNo); step++) {
       // E: the posterior probability that each clip truly is "yes", given its answer
@@ -225,10 +226,10 @@ public final class AnswerError {
       double trulyNo = 0;
       double answeredNoTrulyYes = 0;
       double trulyYes = 0;
+      double[] p = sigmoidStep.probabilities(a, b);
       for (int i = 0; i < s.length; i++) {
-        double p = Logits.sigmoid(a * s[i] + b);
-        double yes = y[i] ? (1 - e1) * p : e1 * p;
-        double no = y[i] ? e0 * (1 - p) : (1 - e0) * (1 - p);
+        double yes = y[i] ? (1 - e1) * p[i] : e1 * p[i];
+        double no = y[i] ? e0 * (1 - p[i]) : (1 - e0) * (1 - p[i]);
         logLikelihood += Math.log(Math.max(1e-300, yes + no));
         w[i] = yes + no > 0 ? yes / (yes + no) : (y[i] ? 1 : 0);
         trulyYes += w[i];
@@ -245,9 +246,9 @@ public final class AnswerError {
           fitFalseNo && trulyYes + k1 > 0
               ? Math.min(MAX_ERROR, (answeredNoTrulyYes + k1 * p1) / (trulyYes + k1))
               : 0;
-      // One Newton step from the last fit (a generalised EM step): the targets move little per
-      // round
-      double[] ab = Calibration.sigmoidFit(s, w, a, b, 1);
+      // One Newton step from the last fit (a generalised EM step, which still raises the
+      // likelihood): the targets move little per round
+      double[] ab = sigmoidStep.step(w, a, b);
       a = ab[0];
       b = ab[1];
       if (logLikelihood - last < CONVERGED * s.length) {

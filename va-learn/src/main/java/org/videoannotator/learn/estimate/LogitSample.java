@@ -117,13 +117,25 @@ public final class LogitSample {
   }
 
   /**
-   * The derivative in {@code prior} of Saerens' log-likelihood {@code sum log(prior * o + 1 -
-   * prior)} where {@code o = exp(logit - base)} is each clip's likelihood ratio up to a constant.
+   * Each clip's likelihood ratio up to a constant, {@code o = exp(logit - base)}, for {@link
+   * #likelihoodSlope}: computed once, since a bisection asks for the slope at dozens of priors.
    */
-  double likelihoodSlope(double prior, double base) {
+  double[] likelihoodRatios(double base) {
+    double[] o = new double[logits.length];
+    for (int i = 0; i < o.length; i++) {
+      o[i] = Math.exp(Math.min(700, logits[i] - base));
+    }
+    return o;
+  }
+
+  /**
+   * The derivative in {@code prior} of Saerens' log-likelihood {@code sum log(prior * o + 1 -
+   * prior)}, {@code o} the clips' {@link #likelihoodRatios}.
+   */
+  double likelihoodSlope(double[] ratios, double prior) {
     double sum = 0;
-    for (int i = 0; i < logits.length; i++) {
-      double o = Math.exp(Math.min(700, logits[i] - base));
+    for (int i = 0; i < ratios.length; i++) {
+      double o = ratios[i];
       sum += counts[i] * (o - 1) / (1 + prior * (o - 1));
     }
     return sum;

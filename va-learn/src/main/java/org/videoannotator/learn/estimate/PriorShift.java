@@ -28,18 +28,18 @@ public final class PriorShift {
     if (sample.size() == 0) {
       return labelledPrior;
     }
-    double base = Logits.logit(labelledPrior);
+    double[] ratios = sample.likelihoodRatios(Logits.logit(labelledPrior));
     double lo = 0;
     double hi = 1;
-    if (sample.likelihoodSlope(lo, base) <= 0) {
+    if (sample.likelihoodSlope(ratios, lo) <= 0) {
       return 0;
     }
-    if (sample.likelihoodSlope(hi, base) >= 0) {
+    if (sample.likelihoodSlope(ratios, hi) >= 0) {
       return 1;
     }
     for (int i = 0; i < BISECTIONS; i++) {
       double mid = (lo + hi) / 2;
-      if (sample.likelihoodSlope(mid, base) > 0) {
+      if (sample.likelihoodSlope(ratios, mid) > 0) {
         lo = mid;
       } else {
         hi = mid;
