@@ -1,5 +1,8 @@
 package org.videoannotator.learn;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -9,6 +12,10 @@ import java.nio.charset.StandardCharsets;
 public final class Murmur3 {
   private static final int C1 = 0xcc9e2d51;
   private static final int C2 = 0x1b873593;
+
+  /** A block's four bytes read as one little-endian int (one load, not four). */
+  private static final VarHandle BLOCK =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
   private Murmur3() {}
 
@@ -29,13 +36,7 @@ public final class Murmur3 {
     int h = seed;
     int blocks = length / 4;
     for (int i = 0; i < blocks; i++) {
-      int at = offset + i * 4;
-      int k =
-          (data[at] & 0xff)
-              | (data[at + 1] & 0xff) << 8
-              | (data[at + 2] & 0xff) << 16
-              | (data[at + 3] & 0xff) << 24;
-      h ^= mixKey(k);
+      h ^= mixKey((int) BLOCK.get(data, offset + i * 4));
       h = Integer.rotateLeft(h, 13);
       h = h * 5 + 0xe6546b64;
     }

@@ -67,6 +67,20 @@ final class PageCache {
     }
   }
 
+  /** The machine's memory ({@code MemTotal} of {@code /proc/meminfo}); 0 where unknown. */
+  static long memoryBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (line.startsWith("MemTotal:")) {
+          return 1024 * Long.parseLong(line.replaceAll("\\D", ""));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+    return 0;
+  }
+
   private static void drop(Path file) {
     try (Arena arena = Arena.ofConfined()) {
       int fd = (int) OPEN.invokeExact(arena.allocateFrom(file.toString()), O_RDONLY);

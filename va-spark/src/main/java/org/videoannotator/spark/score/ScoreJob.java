@@ -15,6 +15,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.videoannotator.core.vectors.DotProducts;
 import org.videoannotator.core.vectors.FloatMatrix;
@@ -67,7 +68,10 @@ public final class ScoreJob {
   public static Summary run(
       SparkSession spark, String table, LinearModel model, String out, Options options) {
     long started = System.nanoTime();
-    Dataset<Row> data = spark.read().parquet(table);
+    // The schema from one footer read here, not by the Spark job Spark's inference runs.
+    StructType schema = FooterSchema.read(spark, table);
+    Dataset<Row> data =
+        schema != null ? spark.read().schema(schema).parquet(table) : spark.read().parquet(table);
     boolean binary = ClipTable.Columns.of(data.schema()).vectors() == VectorColumn.BINARY;
     var jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<Weights> shared = jsc.broadcast(new Weights(model.weights(), model.bias()));
