@@ -117,29 +117,18 @@ public final class CorpusEstimates {
   private CorpusEstimates() {}
 
   /**
+   * The estimates, the annotators' error rates drawn towards {@code prior}, what their other labels
+   * say ({@link ErrorPrior}; null: this label's answers alone; asked for only when it applies,
+   * since gathering it reads every other label's latest build), once the label has {@value
+   * AnswerError#MIN_RARER_ANSWERS} answers of each kind: a first build's few answers keep the
+   * estimates that need no rates (its decision is the clips it has labelled "yes", which a pooled
+   * false-"yes" rate would correct to none).
+   *
    * @param logits the calibrated model's logit of every corpus row
    * @param probabilities the same as the server stores them (the cut is one of them)
    * @param labelled the clips labelled yes or no
    * @param slope Platt's slope of the calibration, {@code intercept} its intercept
    * @param seed seed of the bootstraps
-   */
-  public static Result of(
-      float[] logits,
-      float[] probabilities,
-      LabelledClips labelled,
-      double slope,
-      double intercept,
-      long seed) {
-    return of(logits, probabilities, labelled, slope, intercept, () -> null, seed);
-  }
-
-  /**
-   * As {@link #of(float[], float[], LabelledClips, double, double, long)}, the annotators' error
-   * rates drawn towards {@code prior}, what their other labels say ({@link ErrorPrior}; null: this
-   * label's answers alone; asked for only when it applies, since gathering it reads every other
-   * label's latest build), once the label has {@value AnswerError#MIN_RARER_ANSWERS} answers of
-   * each kind: a first build's few answers keep the estimates that need no rates (its decision is
-   * the clips it has labelled "yes", which a pooled false-"yes" rate would correct to none).
    */
   public static Result of(
       float[] logits,

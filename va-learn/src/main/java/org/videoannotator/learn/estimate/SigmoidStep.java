@@ -19,9 +19,11 @@ final class SigmoidStep {
   private double[] trialZ;
   private double[] trialSoftplus;
   private double[] trialProbability;
-  private boolean current;
-  private double currentA;
-  private double currentB;
+
+  /** The point the current terms are at; NaN (equal to nothing) before the first. */
+  private double currentA = Double.NaN;
+
+  private double currentB = Double.NaN;
 
   SigmoidStep(double[] s) {
     this.s = s;
@@ -43,9 +45,8 @@ final class SigmoidStep {
   }
 
   private void moveTo(double a, double b) {
-    if (!current || a != currentA || b != currentB) {
+    if (a != currentA || b != currentB) {
       terms(a, b, z, softplus, probability);
-      current = true;
       currentA = a;
       currentB = b;
     }

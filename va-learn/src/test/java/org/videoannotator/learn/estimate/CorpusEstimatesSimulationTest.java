@@ -78,7 +78,13 @@ class CorpusEstimatesSimulationTest {
       double truth) {
     CorpusEstimates.Result estimates() {
       return CorpusEstimates.of(
-          logits, probabilities, labelled, calibration.slope(), calibration.intercept(), 7);
+          logits,
+          probabilities,
+          labelled,
+          calibration.slope(),
+          calibration.intercept(),
+          () -> null,
+          7);
     }
 
     /** The old decision: the F1-best cut on the labelled set. */
