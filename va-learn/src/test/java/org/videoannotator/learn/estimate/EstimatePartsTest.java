@@ -159,6 +159,29 @@ class EstimatePartsTest {
   }
 
   @Test
+  void theRandomFeedsLowerHalfAloneBoundsTheFalseYesRate() {
+    // A rare label's loop: 20 clips from the top of its feeds, all scored above the corpus's
+    // median, and 20 random-feed clips, 10 of them below it (1 answered "yes"). Ten answers bound
+    // the rate loosely, as much as they allow; unbounded, it was 0 for certain.
+    double[] s = new double[40];
+    boolean[] y = new boolean[40];
+    boolean[] random = new boolean[40];
+    for (int i = 0; i < 40; i++) {
+      random[i] = i >= 20;
+      s[i] = random[i] ? -3 + 0.2 * (i - 20) : 3 + 0.01 * i;
+      y[i] = i < 8 || i == 20 || i == 35;
+    }
+    int[] rows = java.util.stream.IntStream.range(0, 40).toArray();
+    AnswerError.Estimate fitted = AnswerError.estimate(s, y, 3);
+    AnswerError.Estimate bounded =
+        FalseYesBound.apply(fitted, new CorpusEstimates.LabelledClips(rows, y, s, random));
+    assertTrue(bounded.falseYesBounded() && bounded.boundingAnswers() == 10, bounded.toString());
+    assertEquals(0.1, bounded.fit().falseYes(), 1e-12);
+    assertEquals(0, bounded.falseYes().lo());
+    assertEquals(Wilson.of(1, 10).hi(), bounded.falseYes().hi(), 1e-12);
+  }
+
+  @Test
   void tooFewYesAnswersBoundTheFalseYesRateByTheLowScoredClipsAnswers() {
     // 30 answers, 3 "yes": too few to fit. The last 10 came from the random feed: 4 scored about
     // -3,
