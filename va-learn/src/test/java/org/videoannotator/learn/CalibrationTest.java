@@ -110,8 +110,21 @@ class CalibrationTest {
     boolean[] y = {false, false, false, true, false, true, true, true};
     assertTrue(Calibration.plattFit(outOfFold, y)[0] < 0, "the unguarded fit would reverse");
     double[] ab = Calibration.rankKeepingFit(outOfFold, y);
-    assertEquals(1.0, ab[0], 0.0, "the model's own scale");
-    assertEquals(0.0, ab[1], 0.0);
+    // the model's own order, a standard deviation per unit of logit, centred on the labelled share
+    assertEquals(1 / Math.sqrt(1.875), ab[0], 1e-12);
+    double prior = Calibration.labelledPrior(y);
+    assertEquals(Math.log(prior / (1 - prior)), ab[1], 1e-12, "the scores' mean is 0");
+    // A weakly regularised model's scores (+-100): on its raw scale their probabilities all round
+    // to the same floats at the top; on the standard scale they stay apart, in the same order.
+    double[] huge = {120, 110, 100, 90, -90, -100, -110, -120};
+    double[] standard = Calibration.rankKeepingFit(huge, y);
+    float above = Float.POSITIVE_INFINITY;
+    for (double v : huge) {
+      float p = (float) LogisticLoss.sigmoid(standard[0] * v + standard[1]);
+      assertTrue(p < above, "ordered and apart: " + p + " after " + above);
+      above = p;
+    }
+    assertEquals((float) LogisticLoss.sigmoid(110), (float) LogisticLoss.sigmoid(120));
     // Scores that rank keep Platt's fit.
     double[] ranking = {-2.0, -1.5, -1.0, -0.5, 0.5, 1.0, 1.5, 2.0};
     assertEquals(
