@@ -137,20 +137,13 @@ public final class Calibration {
    * a corpus "yes" for an estimated prevalence of 14 %).
    */
   static double[] standardScale(double[] scores, boolean[] y) {
-    double mean = 0;
-    for (double v : scores) {
-      mean += v / scores.length;
-    }
-    double var = 0;
-    for (double v : scores) {
-      var += (v - mean) * (v - mean) / scores.length;
-    }
-    if (!(var > 0) || !Double.isFinite(var)) {
+    double sd = Stats.std(scores);
+    if (!(sd > 0) || !Double.isFinite(sd)) {
       return new double[] {1, 0};
     }
-    double a = 1 / Math.sqrt(var);
+    double a = 1 / sd;
     double prior = labelledPrior(y);
-    return new double[] {a, Math.log(prior / (1 - prior)) - a * mean};
+    return new double[] {a, Math.log(prior / (1 - prior)) - a * Stats.mean(scores)};
   }
 
   /** {@code w.x} of every row, {@code w} fitted at {@code c} without that row's fold. */

@@ -12,13 +12,30 @@ import org.videoannotator.learn.SigmoidNewton;
  * Logits#sigmoid}'s to the bit.
  */
 final class SigmoidStep {
+  /** Each clip's {@code z = a s + b}, {@code log(1 + e^z)} and {@code sigmoid(z)} at one point. */
+  private static final class Terms {
+    final double[] z;
+    final double[] softplus;
+    final double[] probability;
+
+    Terms(int n) {
+      z = new double[n];
+      softplus = new double[n];
+      probability = new double[n];
+    }
+
+    double loss(double[] t) {
+      double loss = 0;
+      for (int i = 0; i < z.length; i++) {
+        loss += softplus[i] - t[i] * z[i];
+      }
+      return loss;
+    }
+  }
+
   private final double[] s;
-  private double[] z;
-  private double[] softplus;
-  private double[] probability;
-  private double[] trialZ;
-  private double[] trialSoftplus;
-  private double[] trialProbability;
+  private Terms current;
+  private Terms trial;
 
   /** The point the current terms are at; NaN (equal to nothing) before the first. */
   private double currentA = Double.NaN;
@@ -27,12 +44,8 @@ final class SigmoidStep {
 
   SigmoidStep(double[] s) {
     this.s = s;
-    this.z = new double[s.length];
-    this.softplus = new double[s.length];
-    this.probability = new double[s.length];
-    this.trialZ = new double[s.length];
-    this.trialSoftplus = new double[s.length];
-    this.trialProbability = new double[s.length];
+    this.current = new Terms(s.length);
+    this.trial = new Terms(s.length);
   }
 
   /**
@@ -41,12 +54,12 @@ final class SigmoidStep {
    */
   double[] probabilities(double a, double b) {
     moveTo(a, b);
-    return probability;
+    return current.probability;
   }
 
   private void moveTo(double a, double b) {
     if (a != currentA || b != currentB) {
-      terms(a, b, z, softplus, probability);
+      fill(current, a, b);
       currentA = a;
       currentB = b;
     }
@@ -58,48 +71,38 @@ final class SigmoidStep {
    */
   double[] step(double[] t, double a, double b) {
     moveTo(a, b);
-    double loss = 0;
-    for (int i = 0; i < s.length; i++) {
-      loss += softplus[i] - t[i] * z[i];
-    }
     SigmoidNewton.Step next =
-        SigmoidNewton.step(s, t, probability, a, b, loss, (ta, tb) -> trialLoss(t, ta, tb));
+        SigmoidNewton.step(
+            s,
+            t,
+            current.probability,
+            a,
+            b,
+            current.loss(t),
+            (ta, tb) -> {
+              fill(trial, ta, tb);
+              return trial.loss(t);
+            });
     if (!next.moved()) {
       return new double[] {a, b};
     }
     // the accepted trial's terms are the next step's current ones
-    double[] swap = z;
-    z = trialZ;
-    trialZ = swap;
-    swap = softplus;
-    softplus = trialSoftplus;
-    trialSoftplus = swap;
-    swap = probability;
-    probability = trialProbability;
-    trialProbability = swap;
+    Terms swap = current;
+    current = trial;
+    trial = swap;
     currentA = next.a();
     currentB = next.b();
     return new double[] {currentA, currentB};
   }
 
-  private double trialLoss(double[] t, double a, double b) {
-    terms(a, b, trialZ, trialSoftplus, trialProbability);
-    double loss = 0;
-    for (int i = 0; i < s.length; i++) {
-      loss += trialSoftplus[i] - t[i] * trialZ[i];
-    }
-    return loss;
-  }
-
-  private void terms(
-      double a, double b, double[] zOut, double[] softplusOut, double[] probabilityOut) {
+  private void fill(Terms out, double a, double b) {
     for (int i = 0; i < s.length; i++) {
       double zi = a * s[i] + b;
       // e^-|z|, as Logits.sigmoid computes it on either side of 0
       double e = StrictMath.exp(zi >= 0 ? -zi : zi);
-      zOut[i] = zi;
-      softplusOut[i] = zi > 0 ? zi + Math.log1p(e) : Math.log1p(e);
-      probabilityOut[i] = zi >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+      out.z[i] = zi;
+      out.softplus[i] = zi > 0 ? zi + Math.log1p(e) : Math.log1p(e);
+      out.probability[i] = zi >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
     }
   }
 }
